@@ -1,0 +1,122 @@
+import type {
+  DemandForecast,
+  Notification,
+  ReplenishmentOrder,
+  Shipment,
+  SlaBreach,
+  StockLevel,
+  StockMovement,
+} from './generated';
+
+/**
+ * One definition per topic: name, value schema, key, partitions, retention.
+ * Services import these; no service spells a topic name. deploy/ creates the
+ * topics from this list, so what runs is what is written here.
+ */
+export interface TopicDefinition<TValue = unknown> {
+  readonly name: string;
+  /** File in schemas/ holding the value schema. */
+  readonly schemaFile: string;
+  /** What the message key is, for readers of docs and tools. */
+  readonly key: string;
+  /** Computes the message key from a value, so ordering per key holds. */
+  readonly keyOf: (value: TValue) => string;
+  readonly partitions: number;
+  /** -1 keeps records forever (state topics are compacted instead). */
+  readonly retentionMs: number;
+  /** State topic: only the latest record per key matters. */
+  readonly compacted: boolean;
+  readonly description: string;
+  /** Phantom field carrying the value type; never set. */
+  readonly __value?: TValue;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const siteItemKey = (v: { buyerId: string; siteId: string; itemId: string }) => `${v.buyerId}|${v.siteId}|${v.itemId}`;
+
+export const topics = {
+  stockMovements: {
+    name: 'smi.stock-movements.v1',
+    schemaFile: 'StockMovement.avsc',
+    key: 'buyerId|siteId|itemId',
+    keyOf: siteItemKey,
+    partitions: 6,
+    retentionMs: 30 * DAY_MS,
+    compacted: false,
+    description: 'Stock movements as buyer systems send them (Kafka producers, and inventory-ingest for REST).',
+  } satisfies TopicDefinition<StockMovement>,
+  stockLevels: {
+    name: 'smi.stock-levels.v1',
+    schemaFile: 'StockLevel.avsc',
+    key: 'buyerId|siteId|itemId',
+    keyOf: siteItemKey,
+    partitions: 6,
+    retentionMs: 30 * DAY_MS,
+    compacted: false,
+    description: 'Projected on-hand after each accepted movement; an event per change, carrying the movement.',
+  } satisfies TopicDefinition<StockLevel>,
+  demandForecasts: {
+    name: 'smi.demand-forecasts.v1',
+    schemaFile: 'DemandForecast.avsc',
+    key: 'buyerId|siteId|itemId',
+    keyOf: siteItemKey,
+    partitions: 6,
+    retentionMs: -1,
+    compacted: true,
+    description: 'Latest demand forecast per site x item (state topic).',
+  } satisfies TopicDefinition<DemandForecast>,
+  replenishmentOrders: {
+    name: 'smi.replenishment-orders.v1',
+    schemaFile: 'ReplenishmentOrder.avsc',
+    key: 'buyerId|siteId|itemId',
+    keyOf: siteItemKey,
+    partitions: 6,
+    retentionMs: 90 * DAY_MS,
+    compacted: false,
+    description: 'Orders the supplier raised to refill buyer stock.',
+  } satisfies TopicDefinition<ReplenishmentOrder>,
+  shipments: {
+    name: 'smi.shipments.v1',
+    schemaFile: 'Shipment.avsc',
+    key: 'shipmentId',
+    keyOf: (v: Shipment) => v.shipmentId,
+    partitions: 6,
+    retentionMs: 90 * DAY_MS,
+    compacted: false,
+    description: 'Shipments for the supplier logistics, one event per status change.',
+  } satisfies TopicDefinition<Shipment>,
+  slaBreaches: {
+    name: 'smi.sla-breaches.v1',
+    schemaFile: 'SlaBreach.avsc',
+    key: 'agreementId',
+    keyOf: (v: SlaBreach) => v.agreementId,
+    partitions: 3,
+    retentionMs: 365 * DAY_MS,
+    compacted: false,
+    description: 'Stockouts and the penalties they cause under an agreement.',
+  } satisfies TopicDefinition<SlaBreach>,
+  notifications: {
+    name: 'smi.notifications.v1',
+    schemaFile: 'Notification.avsc',
+    key: 'recipientId',
+    keyOf: (v: Notification) => v.recipientId,
+    partitions: 3,
+    retentionMs: 90 * DAY_MS,
+    compacted: false,
+    description: 'Record of each alert delivered to, or given up for, a party.',
+  } satisfies TopicDefinition<Notification>,
+} as const;
+
+export type TopicName = (typeof topics)[keyof typeof topics]['name'];
+export type ValueOf<T> = T extends TopicDefinition<infer V> ? V : never;
+
+export const allTopics: readonly TopicDefinition<any>[] = Object.values(topics);
+
+/** Subject under which a topic's value schema is registered (Confluent TopicNameStrategy). */
+export const subjectOf = (topic: Pick<TopicDefinition, 'name'>): string => `${topic.name}-value`;
+
+/** Each consuming service has its own dead-letter topic; records there keep their original bytes. */
+export const deadLetterTopicOf = (service: string): string => `smi.dead-letter.${service}`;
+
+export const DEAD_LETTER_PARTITIONS = 1;
+export const DEAD_LETTER_RETENTION_MS = 90 * DAY_MS;
