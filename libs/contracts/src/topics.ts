@@ -20,7 +20,7 @@ export interface TopicDefinition<TValue = unknown> {
   /** What the message key is, for readers of docs and tools. */
   readonly key: string;
   /** Computes the message key from a value, so ordering per key holds. */
-  readonly keyOf: (value: TValue) => string;
+  keyOf(value: TValue): string;
   readonly partitions: number;
   /** -1 keeps records forever (state topics are compacted instead). */
   readonly retentionMs: number;
@@ -32,10 +32,12 @@ export interface TopicDefinition<TValue = unknown> {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Types a topic definition by its value, so publish and decode know what travels on it. */
+const topic = <T>(definition: TopicDefinition<T>): TopicDefinition<T> => definition;
 const siteItemKey = (v: { buyerId: string; siteId: string; itemId: string }) => `${v.buyerId}|${v.siteId}|${v.itemId}`;
 
 export const topics = {
-  stockMovements: {
+  stockMovements: topic<StockMovement>({
     name: 'smi.stock-movements.v1',
     schemaFile: 'StockMovement.avsc',
     key: 'buyerId|siteId|itemId',
@@ -44,8 +46,8 @@ export const topics = {
     retentionMs: 30 * DAY_MS,
     compacted: false,
     description: 'Stock movements as buyer systems send them (Kafka producers, and inventory-ingest for REST).',
-  } satisfies TopicDefinition<StockMovement>,
-  stockLevels: {
+  }),
+  stockLevels: topic<StockLevel>({
     name: 'smi.stock-levels.v1',
     schemaFile: 'StockLevel.avsc',
     key: 'buyerId|siteId|itemId',
@@ -54,8 +56,8 @@ export const topics = {
     retentionMs: 30 * DAY_MS,
     compacted: false,
     description: 'Projected on-hand after each accepted movement; an event per change, carrying the movement.',
-  } satisfies TopicDefinition<StockLevel>,
-  demandForecasts: {
+  }),
+  demandForecasts: topic<DemandForecast>({
     name: 'smi.demand-forecasts.v1',
     schemaFile: 'DemandForecast.avsc',
     key: 'buyerId|siteId|itemId',
@@ -64,8 +66,8 @@ export const topics = {
     retentionMs: -1,
     compacted: true,
     description: 'Latest demand forecast per site x item (state topic).',
-  } satisfies TopicDefinition<DemandForecast>,
-  replenishmentOrders: {
+  }),
+  replenishmentOrders: topic<ReplenishmentOrder>({
     name: 'smi.replenishment-orders.v1',
     schemaFile: 'ReplenishmentOrder.avsc',
     key: 'buyerId|siteId|itemId',
@@ -74,8 +76,8 @@ export const topics = {
     retentionMs: 90 * DAY_MS,
     compacted: false,
     description: 'Orders the supplier raised to refill buyer stock.',
-  } satisfies TopicDefinition<ReplenishmentOrder>,
-  shipments: {
+  }),
+  shipments: topic<Shipment>({
     name: 'smi.shipments.v1',
     schemaFile: 'Shipment.avsc',
     key: 'shipmentId',
@@ -84,8 +86,8 @@ export const topics = {
     retentionMs: 90 * DAY_MS,
     compacted: false,
     description: 'Shipments for the supplier logistics, one event per status change.',
-  } satisfies TopicDefinition<Shipment>,
-  slaBreaches: {
+  }),
+  slaBreaches: topic<SlaBreach>({
     name: 'smi.sla-breaches.v1',
     schemaFile: 'SlaBreach.avsc',
     key: 'agreementId',
@@ -94,8 +96,8 @@ export const topics = {
     retentionMs: 365 * DAY_MS,
     compacted: false,
     description: 'Stockouts and the penalties they cause under an agreement.',
-  } satisfies TopicDefinition<SlaBreach>,
-  notifications: {
+  }),
+  notifications: topic<Notification>({
     name: 'smi.notifications.v1',
     schemaFile: 'Notification.avsc',
     key: 'recipientId',
@@ -104,7 +106,7 @@ export const topics = {
     retentionMs: 90 * DAY_MS,
     compacted: false,
     description: 'Record of each alert delivered to, or given up for, a party.',
-  } satisfies TopicDefinition<Notification>,
+  }),
 } as const;
 
 export type TopicName = (typeof topics)[keyof typeof topics]['name'];

@@ -1,0 +1,16 @@
+export { createKafka, kafkaBrokersFromEnv, consumerGroupOf } from './kafka-connection';
+export { EventPublisher, RawMessage } from './event-publisher';
+export { Outbox, OutboxMessageEntity, EVENT_ID_HEADER } from './outbox';
+export { OutboxRelay } from './outbox-relay';
+export { ProcessedEventEntity, claimEvent } from './inbox';
+export { MessagingTables1764028800000 } from './messaging-tables.migration';
+export { KafkaEventServer, KafkaEventServerOptions, EventContext, KeepHandlerErrors } from './kafka-event-server';
+export { RejectedEventError } from './errors';
+export { DEAD_LETTER_HEADERS } from './dead-letter';
+export { ensureTopics, platformTopicSpecs, CONSUMING_SERVICES } from './topic-admin';
+export { traceHeaders, contextFromHeaders, MessageHeaders } from './trace-headers';
+
+/** Entities every service registers so the inbox and outbox work. */
+import { OutboxMessageEntity as Outbox_ } from './outbox';
+import { ProcessedEventEntity as Inbox_ } from './inbox';
+export const messagingEntities = [Outbox_, Inbox_];

@@ -1,0 +1,47 @@
+import { allTopics, DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION_MS, deadLetterTopicOf } from '@smi/contracts';
+import { Kafka } from 'kafkajs';
+
+/** Every service that consumes, so each gets its dead-letter topic. */
+export const CONSUMING_SERVICES = ['inventory-ingest', 'forecasting', 'replenishment', 'shipment', 'sla-monitor', 'notification'] as const;
+
+export interface TopicSpec {
+  topic: string;
+  numPartitions: number;
+  configEntries: Array<{ name: string; value: string }>;
+}
+
+/** The topics the platform needs, from the one definition in libs/contracts. */
+export function platformTopicSpecs(): TopicSpec[] {
+  const specs: TopicSpec[] = allTopics.map((t) => ({
+    topic: t.name,
+    numPartitions: t.partitions,
+    configEntries: [
+      { name: 'cleanup.policy', value: t.compacted ? 'compact' : 'delete' },
+      { name: 'retention.ms', value: String(t.retentionMs) },
+    ],
+  }));
+  for (const service of CONSUMING_SERVICES) {
+    specs.push({
+      topic: deadLetterTopicOf(service),
+      numPartitions: DEAD_LETTER_PARTITIONS,
+      configEntries: [{ name: 'retention.ms', value: String(DEAD_LETTER_RETENTION_MS) }],
+    });
+  }
+  return specs;
+}
+
+/** Creates missing topics (auto-create is off on the broker). Existing topics are left as they are. */
+export async function ensureTopics(kafka: Kafka, specs: TopicSpec[] = platformTopicSpecs()): Promise<string[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = specs.filter((s) => !existing.has(s.topic));
+    if (missing.length > 0) {
+      await admin.createTopics({ topics: missing.map((s) => ({ ...s, replicationFactor: 1 })), waitForLeaders: true });
+    }
+    return missing.map((s) => s.topic);
+  } finally {
+    await admin.disconnect();
+  }
+}

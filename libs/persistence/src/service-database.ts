@@ -1,0 +1,72 @@
+import { Client } from 'pg';
+import { DataSource, EntitySchema, MixedList } from 'typeorm';
+
+export interface ServiceDatabaseOptions {
+  /** Owning service; its tables live in a Postgres schema of the same name (dashes become underscores). */
+  service: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  url?: string;
+  /** Pool size per service instance. */
+  poolSize?: number;
+}
+
+export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set (for example postgres://smi:smi@localhost:15432/smi)');
+  return url;
+}
+
+export const schemaNameOf = (service: string): string => service.replace(/-/g, '_');
+
+/**
+ * Opens the service's own schema and brings it to the latest migration.
+ * Each service owns one schema and never reads another's: they share only
+ * the database server, so each can be moved to its own later.
+ */
+export async function openServiceDatabase(options: ServiceDatabaseOptions): Promise<DataSource> {
+  const url = options.url ?? databaseUrlFromEnv();
+  const schema = schemaNameOf(options.service);
+  await ensureSchema(url, schema);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsRun: true,
+    // Migrations only: synchronize would silently change production tables.
+    synchronize: false,
+    logging: ['error'],
+    // search_path makes unqualified SQL in migrations and repositories land in the service's schema.
+    extra: { max: options.poolSize ?? 10, options: `-c search_path=${schema}` },
+    applicationName: `smi-${options.service}`,
+  });
+  return dataSource.initialize();
+}
+
+async function ensureSchema(url: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } catch (error) {
+    // Two services starting together can race on CREATE SCHEMA; the loser sees a duplicate.
+    if ((error as { code?: string }).code !== '23505') throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** True when the database answers a trivial query. */
+export async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
+  try {
+    await dataSource.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,56 @@
+import { INestApplication, Logger, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AvroCodec } from '@smi/contracts';
+import { ensureTopics, EventPublisher, KafkaEventServer, KeepHandlerErrors, OutboxRelay } from '@smi/messaging';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+
+export interface BootOptions {
+  service: string;
+  /** HTTP port when PORT is not set. */
+  defaultPort: number;
+}
+
+export interface RunningService {
+  app: INestApplication;
+  events: KafkaEventServer;
+  port: number;
+}
+
+/**
+ * Starts a service: HTTP API, the Kafka event consumer (its @EventPattern
+ * handlers), and the outbox relay. Topics are created if missing, so a service
+ * can start against a fresh broker.
+ */
+export async function bootService(appModule: Type<unknown>, options: BootOptions): Promise<RunningService> {
+  try {
+    return await start(appModule, options);
+  } catch (error) {
+    // A service that cannot reach its broker or database at boot exits, so its supervisor restarts it.
+    new Logger(options.service).error(`could not start: ${(error as Error).stack ?? error}`);
+    process.exit(1);
+  }
+}
+
+async function start(appModule: Type<unknown>, options: BootOptions): Promise<RunningService> {
+  const app = await NestFactory.create(appModule, { logger: ['error', 'warn', 'log'] });
+  app.enableShutdownHooks();
+  await ensureTopics(app.get(Kafka));
+  const events = new KafkaEventServer({
+    service: options.service,
+    kafka: app.get(Kafka),
+    dataSource: app.get(DataSource),
+    codec: app.get(AvroCodec),
+    publisher: app.get(EventPublisher),
+    relay: app.get(OutboxRelay),
+  });
+  // Deferred, so the filter below is in place before Nest wraps the handlers.
+  const microservice = app.connectMicroservice({ strategy: events }, { deferInitialization: true });
+  microservice.useGlobalFilters(new KeepHandlerErrors());
+  await app.startAllMicroservices();
+  app.get(OutboxRelay).start();
+  const port = Number(process.env.PORT ?? options.defaultPort);
+  await app.listen(port);
+  new Logger(options.service).log(`${options.service} listening on http://localhost:${port} (health: /health)`);
+  return { app, events, port };
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, HttpCode, HttpStatus, Inject, Res } from '@nestjs/common';
+import { databaseAnswers } from '@smi/persistence';
+import type { Response } from 'express';
+import { Admin } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { PublicRoute } from './api-key.guard';
+
+export const KAFKA_ADMIN = Symbol('KAFKA_ADMIN');
+export const SERVICE_NAME = Symbol('SERVICE_NAME');
+
+/** Liveness for operators and orchestrators: 200 when the broker and the database both answer, 503 otherwise. */
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(KAFKA_ADMIN) private readonly kafkaAdmin: Admin,
+    @Inject(SERVICE_NAME) private readonly service: string,
+  ) {}
+
+  @Get()
+  @PublicRoute()
+  @HttpCode(HttpStatus.OK)
+  async health(@Res({ passthrough: true }) response: Response) {
+    const [database, kafka] = await Promise.all([databaseAnswers(this.dataSource), this.kafkaAnswers()]);
+    const healthy = database && kafka;
+    if (!healthy) response.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return { service: this.service, status: healthy ? 'up' : 'down', database: database ? 'up' : 'down', kafka: kafka ? 'up' : 'down' };
+  }
+
+  private async kafkaAnswers(): Promise<boolean> {
+    try {
+      const cluster = await Promise.race([
+        this.kafkaAdmin.describeCluster(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000)),
+      ]);
+      return cluster.brokers.length > 0;
+    } catch {
+      return false;
+    }
+  }
+}

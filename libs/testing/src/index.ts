@@ -1,0 +1,5 @@
+export { provideInfrastructure, Infrastructure, REPO_ROOT } from './infrastructure';
+export { createTestDatabase, queryDatabase } from './test-database';
+export { KafkaTestClient, ReceivedRecord } from './kafka-test-client';
+export { startServiceProcess, ServiceProcess, ServiceName, SERVICE_PORTS } from './service-process';
+export { uniqueId } from './unique-id';

@@ -1,0 +1,126 @@
+import { AvroCodec, TopicDefinition } from '@smi/contracts';
+import { createKafka, EventPublisher } from '@smi/messaging';
+import { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+
+export interface WaitOptions {
+  count?: number;
+  timeoutMs?: number;
+  /** After the count is reached, keep reading this long so extra records would show. */
+  settleMs?: number;
+}
+
+export interface ReceivedRecord<T> {
+  value: T;
+  key: string | null;
+  headers: Record<string, string>;
+  raw: Buffer | null;
+}
+
+/**
+ * What a buyer system or a supplier's logistics would do with the platform's
+ * topics: produce Avro records and read what comes out.
+ */
+export class KafkaTestClient {
+  readonly kafka: Kafka;
+  readonly codec = new AvroCodec();
+  readonly publisher: EventPublisher;
+  private readonly consumers: Consumer[] = [];
+
+  constructor(brokers = process.env.KAFKA_BROKERS) {
+    if (!brokers) throw new Error('KAFKA_BROKERS is not set; run tests through the integration jest config');
+    this.kafka = createKafka(`smi-test-${process.pid}`, brokers.split(','));
+    this.publisher = new EventPublisher(this.kafka, this.codec);
+  }
+
+  async publish<T extends { eventId: string }>(topic: TopicDefinition<T>, value: T, headers: Record<string, string> = {}): Promise<void> {
+    await this.publisher.publish(topic, value, headers);
+  }
+
+  /** Sends raw bytes, as a misbehaving producer would. */
+  async publishRaw(topic: string, key: string, value: Buffer, headers: Record<string, string> = {}): Promise<void> {
+    await this.publisher.send({ topic, key, value, headers });
+  }
+
+  /**
+   * Reads a topic from the start until `count` records match, or fails after
+   * the timeout saying what it saw.
+   */
+  async waitFor<T>(
+    topic: TopicDefinition<T>,
+    matches: (value: T, record: ReceivedRecord<T>) => boolean,
+    options: WaitOptions = {},
+  ): Promise<Array<ReceivedRecord<T>>> {
+    return this.readUntil(topic.name, async (message) => {
+      let value: T;
+      try {
+        value = await this.codec.decode(topic, message.value);
+      } catch {
+        return undefined; // not for us to judge here: the services dead-letter it
+      }
+      const record: ReceivedRecord<T> = { value, key: message.key?.toString() ?? null, headers: stringHeaders(message.headers), raw: message.value };
+      return matches(value, record) ? record : undefined;
+    }, options);
+  }
+
+  /** Like waitFor, for topics whose records are not Avro (dead-letter topics); value is the bytes as text. */
+  async waitForRaw(
+    topicName: string,
+    matches: (record: ReceivedRecord<string>) => boolean,
+    options: WaitOptions = {},
+  ): Promise<Array<ReceivedRecord<string>>> {
+    return this.readUntil(topicName, async (message) => {
+      const record: ReceivedRecord<string> = {
+        value: message.value?.toString('utf8') ?? '',
+        key: message.key?.toString() ?? null,
+        headers: stringHeaders(message.headers),
+        raw: message.value,
+      };
+      return matches(record) ? record : undefined;
+    }, options);
+  }
+
+  private async readUntil<R>(topicName: string, pick: (message: KafkaMessage) => Promise<R | undefined>, options: WaitOptions): Promise<R[]> {
+    const count = options.count ?? 1;
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const found: R[] = [];
+    let seen = 0;
+    const consumer = this.kafka.consumer({ groupId: `smi-test-reader-${Date.now()}-${Math.random().toString(36).slice(2)}` });
+    this.consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topicName], fromBeginning: true });
+    let reachedCount!: () => void;
+    const done = new Promise<void>((resolve) => (reachedCount = resolve));
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        seen++;
+        const record = await pick(message);
+        if (record !== undefined) {
+          found.push(record);
+          if (found.length >= count) reachedCount();
+        }
+      },
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const outcome = await Promise.race([done.then(() => 'done' as const), timedOut]);
+    clearTimeout(timer);
+    // Give late duplicates a chance to show up, so tests asserting "exactly these" mean it.
+    if (outcome === 'done' && options.settleMs) await new Promise((r) => setTimeout(r, options.settleMs));
+    await consumer.disconnect();
+    if (outcome === 'timeout') {
+      throw new Error(`waited ${timeoutMs} ms on ${topicName} for ${count} matching record(s); read ${seen}, ${found.length} matched`);
+    }
+    return found;
+  }
+
+  async disconnect(): Promise<void> {
+    await Promise.all(this.consumers.map((c) => c.disconnect().catch(() => undefined)));
+    await this.publisher.disconnect();
+  }
+}
+
+function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) if (v !== undefined) out[k] = String(v);
+  return out;
+}

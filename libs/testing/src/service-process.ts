@@ -1,0 +1,67 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { REPO_ROOT } from './infrastructure';
+
+export const SERVICE_PORTS = {
+  'inventory-ingest': 3001,
+  forecasting: 3002,
+  replenishment: 3003,
+  shipment: 3004,
+  'sla-monitor': 3005,
+  notification: 3006,
+} as const;
+
+export type ServiceName = keyof typeof SERVICE_PORTS;
+
+export interface ServiceProcess {
+  name: ServiceName;
+  port: number;
+  baseUrl: string;
+  child: ChildProcess;
+  /** Stops it the hard way (SIGKILL): no shutdown hook runs, as in a crash. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a service as its own process, the way the quick start does, and waits
+ * until its /health answers 200. Output goes to .local/logs/<name>-<port>.log.
+ */
+export async function startServiceProcess(name: ServiceName, env: NodeJS.ProcessEnv, options: { port?: number; timeoutMs?: number } = {}): Promise<ServiceProcess> {
+  const port = options.port ?? SERVICE_PORTS[name];
+  const logDir = resolve(REPO_ROOT, '.local/logs');
+  mkdirSync(logDir, { recursive: true });
+  const log = createWriteStream(resolve(logDir, `${name}-${port}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(REPO_ROOT, `services/${name}/src/main.ts`)], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const baseUrl = `http://localhost:${port}`;
+  await waitForHealth(baseUrl, child, name, options.timeoutMs ?? 60_000);
+  const terminate = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return { name, port, baseUrl, child, kill: () => terminate('SIGKILL'), stop: () => terminate('SIGTERM') };
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was healthy (see .local/logs)`);
+    try {
+      const response = await fetch(`${baseUrl}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${name} did not become healthy on ${baseUrl} within ${timeoutMs} ms (see .local/logs)`);
+}

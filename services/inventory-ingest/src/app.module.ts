@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ServiceKitModule } from '@smi/service-kit';
+import { OnHand1764028800001 } from '../migrations/1764028800001-on-hand';
+import { OnHandRow } from './on-hand/on-hand.entity';
+import { OnHandRepository } from './on-hand/on-hand.repository';
+import { StockLevelsHttpController } from './on-hand/stock-levels.http.controller';
+import { SchemaRegistryHttpController } from './schema-registry/schema-registry.http.controller';
+import { StockMovementMessageHandler } from './stock-movements/stock-movement.message.handler';
+import { StockMovementsHttpController } from './stock-movements/stock-movements.http.controller';
+
+@Module({
+  imports: [ServiceKitModule.forService({ service: 'inventory-ingest', entities: [OnHandRow], migrations: [OnHand1764028800001] })],
+  controllers: [StockMovementMessageHandler, StockMovementsHttpController, StockLevelsHttpController, SchemaRegistryHttpController],
+  providers: [OnHandRepository],
+})
+export class AppModule {}

@@ -1,0 +1,97 @@
+import { StockMovement } from '@smi/contracts';
+
+/** What the platform believes is on hand for one buyer site x item. */
+export interface OnHand {
+  buyerId: string;
+  siteId: string;
+  itemId: string;
+  unit: string;
+  quantity: number;
+  /** Movements applied so far; every accepted movement adds one. */
+  sequence: number;
+  /** When the last physical count was taken: earlier movements are already inside it. */
+  lastCountAt: Date | null;
+  asOf: Date;
+  lastMovementId: string;
+}
+
+export type ProjectionOutcome =
+  | { kind: 'applied'; onHand: OnHand }
+  | { kind: 'refused'; field: string; problem: string };
+
+/**
+ * Applies one movement to the on-hand of its site x item.
+ * - RECEIPT adds, CONSUMPTION subtracts, ADJUSTMENT adds its signed quantity.
+ * - COUNT replaces on-hand with what was counted.
+ * - A movement that happened before the last count is already reflected in
+ *   the count: it is recorded (sequence moves) but leaves the quantity alone.
+ * - A movement in another unit than the site x item's is refused, never converted.
+ */
+export function applyMovement(current: OnHand | undefined, movement: StockMovement): ProjectionOutcome {
+  if (current && current.unit !== movement.unit) {
+    return { kind: 'refused', field: 'unit', problem: `is ${movement.unit} but ${movement.siteId} x ${movement.itemId} is kept in ${current.unit}` };
+  }
+  const base: OnHand = current ?? {
+    buyerId: movement.buyerId,
+    siteId: movement.siteId,
+    itemId: movement.itemId,
+    unit: movement.unit,
+    quantity: 0,
+    sequence: 0,
+    lastCountAt: null,
+    asOf: movement.occurredAt,
+    lastMovementId: movement.eventId,
+  };
+  const alreadyCounted = base.lastCountAt !== null && movement.occurredAt < base.lastCountAt;
+  let quantity = base.quantity;
+  let lastCountAt = base.lastCountAt;
+  if (movement.kind === 'COUNT') {
+    if (!alreadyCounted) {
+      quantity = movement.quantity;
+      lastCountAt = movement.occurredAt;
+    }
+  } else if (!alreadyCounted) {
+    quantity = roundQuantity(quantity + signedQuantity(movement));
+  }
+  return {
+    kind: 'applied',
+    onHand: {
+      ...base,
+      quantity,
+      lastCountAt,
+      sequence: base.sequence + 1,
+      asOf: movement.occurredAt > base.asOf ? movement.occurredAt : base.asOf,
+      lastMovementId: movement.eventId,
+    },
+  };
+}
+
+export function signedQuantity(movement: Pick<StockMovement, 'kind' | 'quantity'>): number {
+  switch (movement.kind) {
+    case 'RECEIPT': return movement.quantity;
+    case 'CONSUMPTION': return -movement.quantity;
+    case 'ADJUSTMENT': return movement.quantity;
+    case 'COUNT': return 0;
+  }
+}
+
+/** Sums of decimal quantities drift in binary floating point (0.1 + 0.2); keep six decimals, as stored. */
+const roundQuantity = (q: number): number => Math.round(q * 1e6) / 1e6;
+
+/** The event announcing an on-hand change. Its id derives from the movement's, so it is the same on every replay. */
+export function stockLevelOf(onHand: OnHand, movement: StockMovement) {
+  return {
+    eventId: `${movement.eventId}/stock-level`,
+    buyerId: onHand.buyerId,
+    siteId: onHand.siteId,
+    itemId: onHand.itemId,
+    onHand: onHand.quantity,
+    unit: onHand.unit,
+    sequence: onHand.sequence,
+    asOf: movement.occurredAt,
+    movementId: movement.eventId,
+    movementKind: movement.kind,
+    movementQuantity: movement.quantity,
+    orderReference: movement.orderReference,
+  };
+}

@@ -1,0 +1,78 @@
+import { BadRequestException, Body, Controller, ForbiddenException, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import { StockMovement, topics } from '@smi/contracts';
+import { EventPublisher } from '@smi/messaging';
+import { AuthenticatedRequest } from '@smi/service-kit';
+import { MovementProblem, movementProblems } from './stock-movement-rules';
+
+const MAX_MOVEMENTS_PER_REQUEST = 1000;
+
+/**
+ * Buyer systems that cannot produce to Kafka post movements here. Accepted
+ * movements are written to the stock-movements topic (acknowledged by the broker
+ * before we answer 202), so REST and Kafka senders share one path into the projection.
+ */
+@Controller('stock-movements')
+export class StockMovementsHttpController {
+  constructor(private readonly publisher: EventPublisher) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  async post(@Body() body: unknown, @Req() request: AuthenticatedRequest) {
+    const { items, path } = movementsIn(body);
+    const now = new Date();
+    const problems: MovementProblem[] = [];
+    const movements = items.map((item, i) => {
+      const movement = movementFromJson(item);
+      const at = path(i);
+      problems.push(...movementProblems(movement, now).map((p) => ({ field: `${at}${p.field}`, problem: p.problem })));
+      return movement as StockMovement;
+    });
+    if (problems.length > 0) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: problems.map((p) => `${p.field} ${p.problem}`).join('; '),
+        problems,
+      });
+    }
+    const party = request.party;
+    const foreign = movements.find((m) => party.kind !== 'buyer' || m.buyerId !== party.id);
+    if (foreign) {
+      throw new ForbiddenException(`${party.id} may only send movements for its own stock (buyerId ${foreign.buyerId})`);
+    }
+    for (const movement of movements) await this.publisher.publish(topics.stockMovements, movement);
+    return { accepted: movements.map((m) => m.eventId) };
+  }
+}
+
+function movementsIn(body: unknown): { items: unknown[]; path: (i: number) => string } {
+  if (body && typeof body === 'object' && Array.isArray((body as { movements?: unknown }).movements)) {
+    const items = (body as { movements: unknown[] }).movements;
+    if (items.length === 0) throw new BadRequestException('movements must not be empty');
+    if (items.length > MAX_MOVEMENTS_PER_REQUEST) {
+      throw new BadRequestException(`movements holds ${items.length} entries; at most ${MAX_MOVEMENTS_PER_REQUEST} per request`);
+    }
+    return { items, path: (i) => `movements[${i}].` };
+  }
+  if (body && typeof body === 'object' && !Array.isArray(body)) return { items: [body], path: () => '' };
+  throw new BadRequestException('body must be a stock movement object or { "movements": [...] }');
+}
+
+/** JSON has no dates: occurredAt arrives as an ISO-8601 string. */
+function movementFromJson(item: unknown): Partial<Record<keyof StockMovement, unknown>> {
+  if (!item || typeof item !== 'object') return {};
+  const raw = item as Record<string, unknown>;
+  const occurredAt = typeof raw.occurredAt === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(raw.occurredAt) ? new Date(raw.occurredAt) : undefined;
+  return {
+    eventId: raw.eventId,
+    buyerId: raw.buyerId,
+    siteId: raw.siteId,
+    itemId: raw.itemId,
+    kind: raw.kind,
+    quantity: raw.quantity,
+    unit: raw.unit,
+    occurredAt,
+    source: raw.source ?? 'rest',
+    orderReference: raw.orderReference ?? null,
+  };
+}

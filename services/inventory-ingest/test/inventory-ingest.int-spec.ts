@@ -1,0 +1,146 @@
+import { StockMovement, topics } from '@smi/contracts';
+import { DEAD_LETTER_HEADERS } from '@smi/messaging';
+import { KafkaTestClient, queryDatabase, ServiceProcess, startServiceProcess, uniqueId } from '@smi/testing';
+
+const BUYER = 'acme-motors';
+const BUYER_KEY = 'demo-acme-key';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (response: Response): Promise<any> => response.json();
+
+describe('inventory-ingest against a real broker and database', () => {
+  let ingest: ServiceProcess;
+  let kafka: KafkaTestClient;
+  const site = uniqueId('site');
+
+  const movement = (overrides: Partial<StockMovement> = {}): StockMovement => ({
+    eventId: uniqueId('mv'),
+    buyerId: BUYER,
+    siteId: site,
+    itemId: 'item-a',
+    kind: 'RECEIPT',
+    quantity: 10,
+    unit: 'EA',
+    occurredAt: new Date(),
+    source: 'test',
+    orderReference: null,
+    ...overrides,
+  });
+
+  const post = (body: unknown, key: string | null = BUYER_KEY) =>
+    fetch(`${ingest.baseUrl}/stock-movements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    kafka = new KafkaTestClient();
+    ingest = await startServiceProcess('inventory-ingest', {});
+  });
+
+  afterAll(async () => {
+    await ingest?.stop();
+    await kafka?.disconnect();
+  });
+
+  it('reports broker and database up on /health', async () => {
+    const response = await fetch(`${ingest.baseUrl}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'up', kafka: 'up', database: 'up' });
+  });
+
+  it('projects on-hand from Avro movements on Kafka and publishes each stock level', async () => {
+    const item = uniqueId('item');
+    await kafka.publish(topics.stockMovements, movement({ itemId: item, kind: 'RECEIPT', quantity: 100 }));
+    await kafka.publish(topics.stockMovements, movement({ itemId: item, kind: 'CONSUMPTION', quantity: 30 }));
+    await kafka.publish(topics.stockMovements, movement({ itemId: item, kind: 'ADJUSTMENT', quantity: -5 }));
+    const levels = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item, { count: 3 });
+    expect(levels.map((l) => [l.value.sequence, l.value.onHand])).toEqual([[1, 100], [2, 70], [3, 65]]);
+    expect(levels[0].key).toBe(`${BUYER}|${site}|${item}`);
+    const rows = await queryDatabase(process.env.DATABASE_URL!, 'SELECT quantity::float AS quantity, sequence::int AS sequence FROM inventory_ingest.on_hand WHERE item_id = $1', [item]);
+    expect(rows).toEqual([{ quantity: 65, sequence: 3 }]);
+  });
+
+  it('applies a redelivered movement once', async () => {
+    const item = uniqueId('item');
+    const once = movement({ itemId: item, quantity: 7 });
+    await kafka.publish(topics.stockMovements, once);
+    await kafka.publish(topics.stockMovements, once);
+    await kafka.publish(topics.stockMovements, movement({ itemId: item, quantity: 1 }));
+    const levels = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item, { count: 2, settleMs: 1500 });
+    expect(levels.map((l) => l.value.onHand)).toEqual([7, 8]);
+  });
+
+  it('takes a count as the new on-hand and ignores movements that happened before it', async () => {
+    const item = uniqueId('item');
+    const t = Date.now() - 60_000;
+    await kafka.publish(topics.stockMovements, movement({ itemId: item, quantity: 50, occurredAt: new Date(t) }));
+    await kafka.publish(topics.stockMovements, movement({ itemId: item, kind: 'COUNT', quantity: 42, occurredAt: new Date(t + 20_000) }));
+    await kafka.publish(topics.stockMovements, movement({ itemId: item, kind: 'CONSUMPTION', quantity: 5, occurredAt: new Date(t + 10_000) }));
+    const levels = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item, { count: 3 });
+    expect(levels.map((l) => l.value.onHand)).toEqual([50, 42, 42]);
+  });
+
+  it('accepts movements over REST with the buyer API key and projects them', async () => {
+    const item = uniqueId('item');
+    const response = await post({
+      movements: [
+        { eventId: uniqueId('rest'), buyerId: BUYER, siteId: site, itemId: item, kind: 'RECEIPT', quantity: 12.5, unit: 'KG', occurredAt: new Date().toISOString() },
+      ],
+    });
+    expect(response.status).toBe(202);
+    const [level] = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item);
+    expect(level.value).toMatchObject({ onHand: 12.5, unit: 'KG', movementKind: 'RECEIPT' });
+  });
+
+  it('answers 400 naming the field for a bad movement, 401 without a key, 403 for another buyer', async () => {
+    const bad = await post({ eventId: 'x', buyerId: BUYER, siteId: site, itemId: 'i', kind: 'RECEIPT', quantity: -3, unit: 'EA', occurredAt: new Date().toISOString() });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).message).toMatch(/^quantity must be greater than 0/);
+    const noDate = await post({ movements: [{ eventId: 'x', buyerId: BUYER, siteId: site, itemId: 'i', kind: 'RECEIPT', quantity: 3, unit: 'EA' }] });
+    expect((await json(noDate)).message).toMatch(/movements\[0\]\.occurredAt must be a date-time/);
+    expect((await post(movementJson(), null)).status).toBe(401);
+    expect((await post(movementJson(), 'demo-northwind-key')).status).toBe(403);
+    expect((await post({ ...movementJson(), buyerId: 'someone-else' })).status).toBe(403);
+  });
+
+  it('dead-letters a record that is not Avro, with the reason, and goes on with the next', async () => {
+    const item = uniqueId('item');
+    const marker = uniqueId('garbage');
+    await kafka.publishRaw(topics.stockMovements.name, `${BUYER}|${site}|${item}`, Buffer.from(`{"not":"avro","marker":"${marker}"}`));
+    await kafka.publish(topics.stockMovements, movement({ itemId: item, quantity: 3 }));
+    const [dead] = await kafka.waitForRaw('smi.dead-letter.inventory-ingest', (r) => r.value.includes(marker));
+    expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toMatch(/^undecodable: value does not start with the Confluent magic byte/);
+    expect(dead.headers[DEAD_LETTER_HEADERS.topic]).toBe(topics.stockMovements.name);
+    const [level] = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item);
+    expect(level.value.onHand).toBe(3);
+  });
+
+  it('dead-letters a valid Avro movement that breaks a rule, naming the field', async () => {
+    const item = uniqueId('item');
+    const rejected = movement({ itemId: item, kind: 'CONSUMPTION', quantity: -4 });
+    await kafka.publish(topics.stockMovements, rejected);
+    const [dead] = await kafka.waitForRaw('smi.dead-letter.inventory-ingest', (r) => r.headers['smi-event-id'] === rejected.eventId);
+    expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe('rejected: quantity must be greater than 0 for a CONSUMPTION (got -4)');
+    await kafka.publish(topics.stockMovements, movement({ itemId: item, unit: 'EA', quantity: 2 }));
+    await kafka.publish(topics.stockMovements, movement({ itemId: item, unit: 'KG', quantity: 2, eventId: `${item}-kg` }));
+    const [unitDead] = await kafka.waitForRaw('smi.dead-letter.inventory-ingest', (r) => r.headers['smi-event-id'] === `${item}-kg`);
+    expect(unitDead.headers[DEAD_LETTER_HEADERS.reason]).toMatch(/^rejected: unit is KG but .* is kept in EA$/);
+  });
+
+  it('serves the schema registry read API so other tools can find a schema by id', async () => {
+    const auth = { 'x-api-key': 'demo-operator-key' };
+    const subjects = await json(await fetch(`${ingest.baseUrl}/subjects`, { headers: auth }));
+    expect(subjects).toContain('smi.stock-movements.v1-value');
+    const latest = await json(await fetch(`${ingest.baseUrl}/subjects/smi.stock-movements.v1-value/versions/latest`, { headers: auth }));
+    const byId = await json(await fetch(`${ingest.baseUrl}/schemas/ids/${latest.id}`, { headers: auth }));
+    expect(JSON.parse(byId.schema).name).toBe('StockMovement');
+    const basic = 'Basic ' + Buffer.from('demo-operator-key:').toString('base64');
+    expect((await fetch(`${ingest.baseUrl}/schemas/ids/99999`, { headers: { authorization: basic } })).status).toBe(404);
+    expect((await fetch(`${ingest.baseUrl}/subjects`)).status).toBe(401);
+  });
+
+  function movementJson() {
+    return { eventId: uniqueId('rest'), buyerId: BUYER, siteId: site, itemId: 'i', kind: 'RECEIPT', quantity: 1, unit: 'EA', occurredAt: new Date().toISOString() };
+  }
+});
