@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Runs the six SMI services as background processes against the local stack
+# (or KAFKA_BROKERS / DATABASE_URL when set). Logs and pid files go to .local/.
+#
+#   deploy/services.sh start|stop|status
+set -euo pipefail
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
+STATE_DIR="${SMI_LOCAL_DIR:-$REPO_ROOT/.local}"
+RUN_DIR="$STATE_DIR/services"
+LOG_DIR="$STATE_DIR/logs"
+NODE="$REPO_ROOT/node_modules/.bin/node"
+
+# name:port — the same ports as libs/testing SERVICE_PORTS and docker-compose.yml.
+SERVICES="inventory-ingest:3001 forecasting:3002 replenishment:3003 shipment:3004 sla-monitor:3005 notification:3006"
+
+log() { printf '[services] %s\n' "$*" >&2; }
+
+pid_of() {
+  local f="$RUN_DIR/$1.pid" pid
+  [ -f "$f" ] || return 1
+  pid="$(cat "$f")"
+  kill -0 "$pid" 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status" 2>/dev/null && echo "$pid"
+}
+
+infrastructure_env() {
+  if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${DATABASE_URL:-}" ]; then
+    eval "$(bash "$SCRIPT_DIR/local-stack.sh" env)"
+  fi
+  export KAFKA_BROKERS DATABASE_URL KAFKAJS_NO_PARTITIONER_WARNING=1
+}
+
+cmd_start() {
+  infrastructure_env
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  local entry name port
+  for entry in $SERVICES; do
+    name="${entry%%:*}"; port="${entry##*:}"
+    if pid_of "$name" >/dev/null; then log "$name already running"; continue; fi
+    (cd "$REPO_ROOT" && PORT="$port" nohup "$NODE" -r @swc-node/register "services/$name/src/main.ts" >>"$LOG_DIR/$name.log" 2>&1 & echo $! >"$RUN_DIR/$name.pid")
+  done
+  local deadline=$((SECONDS + 120)) pending
+  while :; do
+    pending=""
+    for entry in $SERVICES; do
+      name="${entry%%:*}"; port="${entry##*:}"
+      pid_of "$name" >/dev/null || { log "$name exited; last lines of $LOG_DIR/$name.log:"; tail -20 "$LOG_DIR/$name.log" >&2; exit 1; }
+      curl -fs "http://localhost:$port/health" >/dev/null 2>&1 || pending="$pending $name"
+    done
+    [ -z "$pending" ] && break
+    [ "$SECONDS" -lt "$deadline" ] || { log "not healthy after 120 s:$pending (logs in $LOG_DIR)"; exit 1; }
+    sleep 1
+  done
+  log "all six services are healthy"
+}
+
+cmd_stop() {
+  local entry name pid
+  for entry in $SERVICES; do
+    name="${entry%%:*}"
+    if pid="$(pid_of "$name")"; then kill "$pid" 2>/dev/null || true; fi
+  done
+  for entry in $SERVICES; do
+    name="${entry%%:*}"
+    for _ in $(seq 1 50); do pid_of "$name" >/dev/null || break; sleep 0.2; done
+    if pid="$(pid_of "$name")"; then kill -9 "$pid" 2>/dev/null || true; fi
+    rm -f "$RUN_DIR/$name.pid"
+  done
+  log "stopped"
+}
+
+cmd_status() {
+  local rc=0 entry name port pid
+  for entry in $SERVICES; do
+    name="${entry%%:*}"; port="${entry##*:}"
+    if pid="$(pid_of "$name")"; then echo "$name: running (pid $pid) on http://localhost:$port"; else echo "$name: stopped"; rc=3; fi
+  done
+  return "$rc"
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac
