@@ -1,0 +1,157 @@
+import { ReplenishmentOrder, Shipment, ShipmentStatus, SlaBreach } from '@smi/contracts';
+import { AlertDecision, AlertIntent, alertsForBreach, alertsForOrder, alertsForShipment } from './alert-rules';
+
+const order = (overrides: Partial<ReplenishmentOrder> = {}): ReplenishmentOrder => ({
+  eventId: 'evt-order-1',
+  orderId: 'ORD-x',
+  agreementId: 'AGR-1',
+  buyerId: 'acme-motors',
+  supplierId: 'northwind-parts',
+  siteId: 'plant-lyon',
+  itemId: 'brake-pad-bp100',
+  quantity: 90,
+  unit: 'EA',
+  onHand: 10,
+  onOrder: 0,
+  minimum: 20,
+  maximum: 100,
+  packMultiple: 10,
+  expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
+  decidedAt: new Date('2026-11-21T09:30:00Z'),
+  triggeredByEventId: 'evt-level-1',
+  ...overrides,
+});
+
+const breach = (overrides: Partial<SlaBreach> = {}): SlaBreach => ({
+  eventId: 'evt-breach-1',
+  kind: 'STOCKOUT',
+  agreementId: 'AGR-1',
+  buyerId: 'acme-motors',
+  supplierId: 'northwind-parts',
+  siteId: 'plant-lyon',
+  itemId: 'brake-pad-bp100',
+  occurredAt: new Date('2026-11-20T14:05:42Z'),
+  period: '2026-11',
+  stockoutsInPeriod: 1,
+  allowedStockoutsPerPeriod: 1,
+  penaltyAmount: 0,
+  currency: 'EUR',
+  stockLevelEventId: 'evt-level-2',
+  ...overrides,
+});
+
+const shipment = (status: ShipmentStatus, overrides: Partial<Shipment> = {}): Shipment => ({
+  eventId: `evt-shipment-${status}`,
+  shipmentId: 'SHP-7',
+  orderId: 'ORD-x',
+  agreementId: 'AGR-1',
+  buyerId: 'acme-motors',
+  supplierId: 'northwind-parts',
+  siteId: 'plant-lyon',
+  itemId: 'brake-pad-bp100',
+  quantity: 90,
+  unit: 'EA',
+  status,
+  statusChangedAt: new Date('2026-11-22T08:00:00Z'),
+  expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
+  receivedQuantity: null,
+  ...overrides,
+});
+
+function alertsOf(decision: AlertDecision): AlertIntent[] {
+  if (decision.kind !== 'alerts') throw new Error(`expected alerts, got ${JSON.stringify(decision.problems)}`);
+  return decision.alerts;
+}
+
+describe('alerts for a raised order', () => {
+  it('tells the supplier and the buyer, each under an id made of the event and the recipient', () => {
+    const alerts = alertsOf(alertsForOrder(order()));
+    expect(alerts.map((a) => [a.recipientId, a.notificationId, a.topic])).toEqual([
+      ['northwind-parts', 'evt-order-1:northwind-parts', 'ORDER_RAISED'],
+      ['acme-motors', 'evt-order-1:acme-motors', 'ORDER_RAISED'],
+    ]);
+    expect(alerts.every((a) => a.causedByEventId === 'evt-order-1')).toBe(true);
+  });
+
+  it('sums the order up in one readable line', () => {
+    const [alert] = alertsOf(alertsForOrder(order()));
+    expect(alert.subject).toBe('Order ORD-x: 90 EA of brake-pad-bp100 for plant-lyon, due 2026-11-28');
+  });
+
+  it('shows a fractional quantity without floating-point noise', () => {
+    const [alert] = alertsOf(alertsForOrder(order({ quantity: 0.1 + 0.2, unit: 'KG' })));
+    expect(alert.subject).toMatch(/^Order ORD-x: 0\.3 KG of /);
+  });
+
+  it('carries the order as JSON, dates as ISO strings', () => {
+    const [alert] = alertsOf(alertsForOrder(order()));
+    expect(alert.payload).toMatchObject({ orderId: 'ORD-x', quantity: 90, expectedDeliveryAt: '2026-11-28T09:30:00.000Z' });
+  });
+
+  it('gives the same ids on a replay of the same event', () => {
+    expect(alertsOf(alertsForOrder(order()))).toEqual(alertsOf(alertsForOrder(order())));
+  });
+
+  it('alerts once when the buyer is its own supplier', () => {
+    const alerts = alertsOf(alertsForOrder(order({ supplierId: 'acme-motors' })));
+    expect(alerts.map((a) => a.recipientId)).toEqual(['acme-motors']);
+  });
+
+  it('refuses an order without a supplier, naming the field', () => {
+    expect(alertsForOrder(order({ supplierId: ' ' }))).toEqual({
+      kind: 'refused',
+      problems: [{ field: 'supplierId', problem: 'is required and must be a non-empty string' }],
+    });
+  });
+});
+
+describe('alerts for a service-level breach', () => {
+  it('tells the buyer and the supplier of a stockout, with when it began and how many the period holds', () => {
+    const alerts = alertsOf(alertsForBreach(breach()));
+    expect(alerts.map((a) => [a.recipientId, a.topic])).toEqual([
+      ['acme-motors', 'STOCKOUT'],
+      ['northwind-parts', 'STOCKOUT'],
+    ]);
+    expect(alerts[0].subject).toBe('Stockout of brake-pad-bp100 at plant-lyon since 2026-11-20 14:05 UTC (stockout 1 of 1 allowed in 2026-11)');
+  });
+
+  it('tells both of a penalty, with the amount due', () => {
+    const alerts = alertsOf(alertsForBreach(breach({ eventId: 'evt-penalty', kind: 'PENALTY', stockoutsInPeriod: 2, penaltyAmount: 250 })));
+    expect(alerts.map((a) => [a.notificationId, a.topic])).toEqual([
+      ['evt-penalty:acme-motors', 'PENALTY'],
+      ['evt-penalty:northwind-parts', 'PENALTY'],
+    ]);
+    expect(alerts[0].subject).toBe('Penalty of 250.00 EUR under AGR-1: stockout 2 of 1 allowed in 2026-11 (brake-pad-bp100 at plant-lyon)');
+  });
+
+  it('refuses a breach without a buyer, naming the field', () => {
+    const decision = alertsForBreach(breach({ buyerId: '' }));
+    expect(decision).toMatchObject({ kind: 'refused', problems: [{ field: 'buyerId' }] });
+  });
+});
+
+describe('alerts for a shipment', () => {
+  it('tells the buyer, and only the buyer, that goods were dispatched', () => {
+    const alerts = alertsOf(alertsForShipment(shipment('DISPATCHED')));
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        notificationId: 'evt-shipment-DISPATCHED:acme-motors',
+        recipientId: 'acme-motors',
+        topic: 'SHIPMENT',
+        subject: 'Shipment SHP-7 dispatched: 90 EA of brake-pad-bp100 for plant-lyon (order ORD-x), due 2026-11-28',
+      }),
+    ]);
+  });
+
+  it.each(['PLANNED', 'DELIVERED', 'RECEIVED'] as const)('stays silent when a shipment is %s', (status) => {
+    expect(alertsForShipment(shipment(status))).toEqual({ kind: 'alerts', alerts: [] });
+  });
+
+  it('does not refuse a shipment it would not alert on anyway', () => {
+    expect(alertsForShipment(shipment('PLANNED', { buyerId: '' }))).toEqual({ kind: 'alerts', alerts: [] });
+  });
+
+  it('refuses a dispatched shipment without a buyer', () => {
+    expect(alertsForShipment(shipment('DISPATCHED', { buyerId: '' }))).toMatchObject({ kind: 'refused', problems: [{ field: 'buyerId' }] });
+  });
+});
