@@ -90,7 +90,7 @@ export interface ReplenishmentOrder {
   maximum: number;
   /** Agreement pack multiple the quantity was rounded up to. */
   packMultiple: number;
-  /** When the goods are due: decision time plus the agreed lead time. */
+  /** When the goods are due: the as-of time of the stock level that triggered the order plus the agreed lead time (event time, so a replay gives the same date). */
   expectedDeliveryAt: Date;
   /** When the order was decided. */
   decidedAt: Date;

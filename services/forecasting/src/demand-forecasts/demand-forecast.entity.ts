@@ -1,0 +1,19 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { decimal } from '../consumption-history/consumption-day.entity';
+
+@Entity({ name: 'demand_forecast' })
+export class DemandForecastRow {
+  @PrimaryColumn({ name: 'buyer_id', type: 'text' }) buyerId!: string;
+  @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
+  @PrimaryColumn({ name: 'item_id', type: 'text' }) itemId!: string;
+  @Column({ name: 'event_id', type: 'text' }) eventId!: string;
+  @Column({ type: 'text' }) unit!: string;
+  @Column({ type: 'text' }) method!: string;
+  @Column({ name: 'period_days', type: 'integer' }) periodDays!: number;
+  @Column({ name: 'demand_per_period', type: 'numeric', precision: 18, scale: 6, transformer: decimal }) demandPerPeriod!: number;
+  @Column({ name: 'standard_deviation_per_period', type: 'numeric', precision: 18, scale: 6, transformer: decimal })
+  standardDeviationPerPeriod!: number;
+  @Column({ name: 'periods_observed', type: 'integer' }) periodsObserved!: number;
+  @Column({ name: 'generated_at', type: 'timestamptz' }) generatedAt!: Date;
+  @Column({ name: 'based_on_movement_id', type: 'text' }) basedOnMovementId!: string;
+}

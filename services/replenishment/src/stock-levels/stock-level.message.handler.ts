@@ -1,0 +1,46 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { AgreementBook } from '@smi/agreements';
+import { StockLevel, topics } from '@smi/contracts';
+import { EventContext, RejectedEventError } from '@smi/messaging';
+import { OrdersRepository } from '../orders/orders.repository';
+import { decideReplenishment } from '../orders/reorder-decision';
+import { goodsReceiptOf, replenishmentOrderOf } from '../orders/replenishment-order';
+import { applyLevel } from '../stock-positions/stock-position';
+import { StockPositionRepository } from '../stock-positions/stock-position.repository';
+
+/**
+ * For each stock level of a site x item under an agreement: applies it to the
+ * position, closes the order a goods receipt names, and raises an order when
+ * on-hand + on-order has fallen to the minimum, all in one transaction.
+ */
+@Controller()
+export class StockLevelMessageHandler {
+  constructor(
+    private readonly agreements: AgreementBook,
+    private readonly positions: StockPositionRepository,
+    private readonly orders: OrdersRepository,
+  ) {}
+
+  @EventPattern(topics.stockLevels.name)
+  async onStockLevel(@Payload() level: StockLevel, @Ctx() ctx: EventContext): Promise<void> {
+    const inForce = this.agreements.lineFor(level.buyerId, level.siteId, level.itemId, level.asOf);
+    if (!inForce) return; // no agreement: not ours to replenish
+    const outcome = applyLevel(await this.positions.lockFor(ctx.manager, level), level, inForce.line.unit);
+    if (outcome.kind === 'refused') throw new RejectedEventError(`${outcome.field} ${outcome.problem}`);
+
+    // Even a stale receipt closes its order: the newer on-hand already holds those goods,
+    // and leaving the order open would count them twice as on-order.
+    const receipt = goodsReceiptOf(level);
+    const received = receipt ? await this.orders.markReceived(ctx.manager, level, { ...receipt, eventId: level.eventId }) : false;
+    if (outcome.kind === 'stale' && !received) return;
+    if (outcome.kind === 'applied') await this.positions.save(ctx.manager, outcome.position);
+
+    const stock = { onHand: outcome.position.onHand, onOrder: await this.orders.onOrder(ctx.manager, level) };
+    const decision = decideReplenishment(stock, inForce.line);
+    if (decision.kind === 'none') return;
+    const order = replenishmentOrderOf({ level, ...inForce, stock, quantity: decision.quantity, decidedAt: new Date() });
+    await this.orders.insertOpen(ctx.manager, order);
+    await ctx.outbox.add(topics.replenishmentOrders, order);
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { StockPosition } from './stock-position';
+import { StockPositionRow } from './stock-position.entity';
+
+export interface SiteItem {
+  buyerId: string;
+  siteId: string;
+  itemId: string;
+}
+
+@Injectable()
+export class StockPositionRepository {
+  /**
+   * Reads the position after taking a per site x item lock held until the
+   * transaction ends: the first level of a key has no row to lock yet, and two
+   * decisions for one site x item must never interleave (each would miss the
+   * other's order and the need would be ordered twice).
+   */
+  async lockFor(manager: EntityManager, key: SiteItem): Promise<StockPosition | undefined> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`replenishment|${key.buyerId}|${key.siteId}|${key.itemId}`]);
+    const row = await manager.getRepository(StockPositionRow).findOne({ where: { buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId } });
+    if (!row) return undefined;
+    const { updatedAt: _updatedAt, ...position } = row;
+    return position;
+  }
+
+  async save(manager: EntityManager, position: StockPosition): Promise<void> {
+    await manager.getRepository(StockPositionRow).save({ ...position, updatedAt: new Date() });
+  }
+}

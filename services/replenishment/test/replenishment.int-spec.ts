@@ -1,0 +1,221 @@
+import { ReplenishmentOrder, StockLevel, topics } from '@smi/contracts';
+import { DEAD_LETTER_HEADERS } from '@smi/messaging';
+import {
+  KafkaTestClient,
+  queryDatabase,
+  ServiceProcess,
+  startServiceProcess,
+  testAgreement,
+  uniqueId,
+  writeAgreementsFile,
+  writePartiesFile,
+} from '@smi/testing';
+import { orderIdFor } from '../src/orders/replenishment-order';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (response: Response): Promise<any> => response.json();
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+describe('replenishment against a real broker and database', () => {
+  let replenishment: ServiceProcess;
+  let kafka: KafkaTestClient;
+  const buyer = uniqueId('buyer');
+  const supplier = uniqueId('supplier');
+  const otherSupplier = uniqueId('supplier');
+  const agreementId = uniqueId('AGR');
+  const site = uniqueId('site');
+  const items = { falling: uniqueId('item'), stale: uniqueId('item'), receipt: uniqueId('item'), kilograms: uniqueId('item') };
+  const keys = { buyer: uniqueId('key'), supplier: uniqueId('key'), otherSupplier: uniqueId('key'), operator: uniqueId('key') };
+  const database = () => process.env.DATABASE_URL!;
+
+  /** A stock level as inventory-ingest would publish it; by default a consumption an hour ago. */
+  const level = (itemId: string, sequence: number, onHand: number, overrides: Partial<StockLevel> = {}): StockLevel => {
+    const movementId = uniqueId('mv');
+    return {
+      eventId: `${movementId}/stock-level`,
+      buyerId: buyer,
+      siteId: site,
+      itemId,
+      onHand,
+      unit: 'EA',
+      sequence,
+      asOf: new Date(Date.now() - 60 * 60 * 1000 + sequence * 1000),
+      movementId,
+      movementKind: 'CONSUMPTION',
+      movementQuantity: 5,
+      orderReference: null,
+      ...overrides,
+    };
+  };
+
+  const publish = async (...levels: StockLevel[]) => {
+    for (const l of levels) await kafka.publish(topics.stockLevels, l);
+  };
+
+  /** Waits until the service has applied the level with this sequence (so every earlier one on the key was handled too). */
+  const positionReaches = async (itemId: string, sequence: number) =>
+    eventually(async () => {
+      const rows = await queryDatabase<{ sequence: number; on_hand: number }>(
+        database(),
+        'SELECT sequence::int AS sequence, on_hand::float AS on_hand FROM replenishment.stock_position WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3',
+        [buyer, site, itemId],
+      );
+      return rows[0]?.sequence === sequence ? rows[0] : undefined;
+    });
+
+  const ordersInDatabase = (itemId: string) =>
+    queryDatabase<{ order_id: string; status: string; quantity: number; received_quantity: number | null }>(
+      database(),
+      `SELECT order_id, status, quantity::float AS quantity, received_quantity::float AS received_quantity
+         FROM replenishment.orders WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3 ORDER BY decided_at, order_id`,
+      [buyer, site, itemId],
+    );
+
+  const ordersFor = (itemId: string, count: number) =>
+    kafka.waitFor(topics.replenishmentOrders, (o) => o.buyerId === buyer && o.itemId === itemId, { count, settleMs: 2000 });
+
+  const get = (path: string, key: string | null) => fetch(`${replenishment.baseUrl}${path}`, { headers: key ? { 'x-api-key': key } : {} });
+
+  beforeAll(async () => {
+    kafka = new KafkaTestClient();
+    const line = (itemId: string) => ({ siteId: site, itemId, unit: 'EA', minimum: 40, maximum: 120, leadTimeDays: 3, packMultiple: 10 });
+    const agreementsFile = writeAgreementsFile([
+      testAgreement({ agreementId, buyerId: buyer, supplierId: supplier, lines: Object.values(items).map(line) }),
+    ]);
+    const partiesFile = writePartiesFile([
+      { id: buyer, kind: 'buyer', name: 'Test buyer', apiKey: keys.buyer },
+      { id: supplier, kind: 'supplier', name: 'Test supplier', apiKey: keys.supplier },
+      { id: otherSupplier, kind: 'supplier', name: 'Supplier without agreement', apiKey: keys.otherSupplier },
+      { id: uniqueId('operator'), kind: 'operator', name: 'Test operator', apiKey: keys.operator },
+    ]);
+    replenishment = await startServiceProcess('replenishment', { SMI_AGREEMENTS_FILE: agreementsFile, SMI_PARTIES_FILE: partiesFile });
+  });
+
+  afterAll(async () => {
+    await replenishment?.stop();
+    await kafka?.disconnect();
+  });
+
+  it('reports broker and database up on /health', async () => {
+    const response = await get('/health', null);
+    expect(response.status).toBe(200);
+    expect(await json(response)).toMatchObject({ status: 'up', kafka: 'up', database: 'up' });
+  });
+
+  it('orders once when stock falls below the minimum, even when the level is redelivered and stock keeps falling while the order is open', async () => {
+    const item = items.falling;
+    const trigger = level(item, 2, 35);
+    await publish(level(item, 1, 100), trigger, trigger, level(item, 3, 20), level(item, 4, 5));
+    await positionReaches(item, 4);
+
+    const orders = await ordersFor(item, 1);
+    expect(orders).toHaveLength(1);
+    expect(orders[0].key).toBe(`${buyer}|${site}|${item}`);
+    expect(orders[0].value).toEqual<ReplenishmentOrder>({
+      eventId: `${trigger.eventId}/replenishment-order`,
+      orderId: orderIdFor(trigger.eventId),
+      agreementId,
+      buyerId: buyer,
+      supplierId: supplier,
+      siteId: site,
+      itemId: item,
+      quantity: 90, // 120 - 35 = 85, up to whole packs of 10
+      unit: 'EA',
+      onHand: 35,
+      onOrder: 0,
+      minimum: 40,
+      maximum: 120,
+      packMultiple: 10,
+      expectedDeliveryAt: new Date(trigger.asOf.getTime() + 3 * DAY_MS),
+      decidedAt: expect.any(Date),
+      triggeredByEventId: trigger.eventId,
+    });
+    expect(await ordersInDatabase(item)).toEqual([{ order_id: orders[0].value.orderId, status: 'open', quantity: 90, received_quantity: null }]);
+  });
+
+  it('ignores a stale level (lower sequence than one already applied)', async () => {
+    const item = items.stale;
+    const latest = level(item, 4, 30);
+    // Sequence 2 arrives after 3: had it been applied, on-hand 10 would have raised an order for 110.
+    await publish(level(item, 1, 100), level(item, 3, 80), level(item, 2, 10), latest);
+    expect(await positionReaches(item, 4)).toEqual({ sequence: 4, on_hand: 30 });
+
+    const orders = await ordersFor(item, 1);
+    expect(orders.map((o) => [o.value.triggeredByEventId, o.value.onHand, o.value.quantity])).toEqual([[latest.eventId, 30, 90]]);
+  });
+
+  it('closes an order on its goods receipt and orders again when the position is still at or below the minimum', async () => {
+    const item = items.receipt;
+    await publish(level(item, 1, 35), level(item, 2, 5));
+    const [first] = await kafka.waitFor(topics.replenishmentOrders, (o) => o.buyerId === buyer && o.itemId === item);
+    expect(first.value).toMatchObject({ onHand: 35, onOrder: 0, quantity: 90 });
+
+    // Only 30 of the 90 arrive: on-hand 35 again, nothing left on order -> a new order for 90.
+    const partialReceipt = level(item, 3, 35, { movementKind: 'RECEIPT', movementQuantity: 30, orderReference: first.value.orderId });
+    await publish(partialReceipt);
+    const orders = await ordersFor(item, 2);
+    expect(orders).toHaveLength(2);
+    const second = orders[1].value;
+    expect(second).toMatchObject({ triggeredByEventId: partialReceipt.eventId, onHand: 35, onOrder: 0, quantity: 90 });
+
+    // The second order arrives in full: 125 on hand, above the minimum, no further order.
+    await publish(level(item, 4, 125, { movementKind: 'RECEIPT', movementQuantity: 90, orderReference: second.orderId }));
+    await positionReaches(item, 4);
+    expect(await ordersInDatabase(item)).toEqual([
+      { order_id: first.value.orderId, status: 'received', quantity: 90, received_quantity: 30 },
+      { order_id: second.orderId, status: 'received', quantity: 90, received_quantity: 90 },
+    ]);
+    expect(await ordersFor(item, 2)).toHaveLength(2);
+
+    const received = await json(await get(`/orders?status=received&itemId=${item}`, keys.supplier));
+    expect(received.map((o: { orderId: string }) => o.orderId)).toEqual([first.value.orderId, second.orderId]);
+    expect(received[0]).toMatchObject({ status: 'received', receivedQuantity: 30, quantity: 90, supplierId: supplier });
+    expect(await json(await get(`/orders?status=open&itemId=${item}`, keys.supplier))).toEqual([]);
+  });
+
+  it('does nothing for a site x item without an agreement line', async () => {
+    const item = uniqueId('item');
+    const unagreed = level(item, 1, 0);
+    await publish(unagreed);
+    await eventually(async () => {
+      const claimed = await queryDatabase(database(), 'SELECT 1 FROM replenishment.inbox WHERE event_id = $1', [unagreed.eventId]);
+      return claimed.length === 1 ? true : undefined;
+    });
+    expect(await ordersInDatabase(item)).toEqual([]);
+    const positions = await queryDatabase(database(), 'SELECT 1 FROM replenishment.stock_position WHERE item_id = $1', [item]);
+    expect(positions).toEqual([]);
+  });
+
+  it('dead-letters a level in another unit than the agreement, naming the field', async () => {
+    const item = items.kilograms;
+    const inKilograms = level(item, 1, 3, { unit: 'KG' });
+    await publish(inKilograms);
+    const [dead] = await kafka.waitForRaw('smi.dead-letter.replenishment', (r) => r.headers['smi-event-id'] === inKilograms.eventId);
+    expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe(`rejected: unit is KG but the agreement for ${site} x ${item} is in EA`);
+    expect(await ordersInDatabase(item)).toEqual([]);
+  });
+
+  it('lists orders to the parties of the agreement and to operators only', async () => {
+    await ordersFor(items.falling, 1);
+    const orderIds = async (key: string, query = '') =>
+      ((await json(await get(`/orders?siteId=${site}${query}`, key))) as Array<{ orderId: string; itemId: string }>).map((o) => o.itemId);
+    expect(await orderIds(keys.buyer, '&status=open')).toEqual(expect.arrayContaining([items.falling, items.stale]));
+    expect(await orderIds(keys.supplier, '&status=open')).toEqual(expect.arrayContaining([items.falling, items.stale]));
+    expect(await orderIds(keys.operator)).toEqual(expect.arrayContaining([items.falling, items.stale, items.receipt]));
+    expect(await orderIds(keys.otherSupplier)).toEqual([]);
+    expect((await get('/orders', null)).status).toBe(401);
+    const bad = await get('/orders?status=shipped', keys.operator);
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).message).toBe('status must be one of open, received (got shipped)');
+  });
+});
+
+async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
