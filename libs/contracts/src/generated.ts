@@ -160,7 +160,7 @@ export interface SlaBreach {
   stockoutsInPeriod: number;
   /** Stockouts the agreement tolerates per period before a penalty is due. */
   allowedStockoutsPerPeriod: number;
-  /** Amount due for this event: zero for a STOCKOUT inside the allowance. */
+  /** Amount due for this event: always zero for a STOCKOUT; the amount due for a stockout beyond the allowance is on its PENALTY event, so summing every event's amount counts each penalty once. */
   penaltyAmount: number;
   /** ISO 4217 currency of penaltyAmount. */
   currency: string;

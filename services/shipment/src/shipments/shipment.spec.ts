@@ -1,0 +1,75 @@
+import { ReplenishmentOrder } from '@smi/contracts';
+import { applyStep, orderProblems, plannedShipmentFor, shipmentEvent, shipmentIdOf } from './shipment';
+
+const order: ReplenishmentOrder = {
+  eventId: 'ord-evt-1',
+  orderId: 'ORD-42',
+  agreementId: 'AGR-1',
+  buyerId: 'acme',
+  supplierId: 'northwind',
+  siteId: 'plant-lyon',
+  itemId: 'brake-pad',
+  quantity: 80,
+  unit: 'EA',
+  onHand: 30,
+  onOrder: 0,
+  minimum: 40,
+  maximum: 120,
+  packMultiple: 10,
+  expectedDeliveryAt: new Date('2026-03-13T08:00:00Z'),
+  decidedAt: new Date('2026-03-10T08:00:00Z'),
+  triggeredByEventId: 'level-7',
+};
+
+describe('shipment of a replenishment order', () => {
+  it('plans one shipment per order, its id following from the order id', () => {
+    const shipment = plannedShipmentFor(order);
+    expect(shipment).toEqual({
+      shipmentId: 'SHP-ORD-42',
+      orderId: 'ORD-42',
+      agreementId: 'AGR-1',
+      buyerId: 'acme',
+      supplierId: 'northwind',
+      siteId: 'plant-lyon',
+      itemId: 'brake-pad',
+      quantity: 80,
+      unit: 'EA',
+      status: 'PLANNED',
+      statusChangedAt: order.decidedAt,
+      expectedDeliveryAt: order.expectedDeliveryAt,
+      receivedQuantity: null,
+    });
+    expect(shipmentIdOf('ORD-42')).toBe(shipment.shipmentId);
+  });
+
+  it('records when each status was entered and the received quantity only on receipt', () => {
+    const planned = plannedShipmentFor(order);
+    const dispatchedAt = new Date('2026-03-11T06:00:00Z');
+    const dispatched = applyStep(planned, 'DISPATCH', dispatchedAt);
+    expect(dispatched).toEqual({ kind: 'moved', shipment: { ...planned, status: 'DISPATCHED', statusChangedAt: dispatchedAt, receivedQuantity: null } });
+    const receivedAt = new Date('2026-03-12T09:30:00Z');
+    const received = applyStep(planned, 'RECEIVE', receivedAt, 78);
+    expect(received).toEqual({ kind: 'moved', shipment: { ...planned, status: 'RECEIVED', statusChangedAt: receivedAt, receivedQuantity: 78 } });
+  });
+
+  it('refuses an illegal step and leaves the shipment as it was', () => {
+    expect(applyStep(plannedShipmentFor(order), 'DELIVER', new Date())).toEqual({
+      kind: 'refused',
+      reason: 'only a DISPATCHED shipment can be delivered; this one is PLANNED',
+    });
+  });
+
+  it('publishes the whole shipment under the given event id', () => {
+    const shipment = plannedShipmentFor(order);
+    expect(shipmentEvent(shipment, 'ord-evt-1/shipment')).toEqual({ eventId: 'ord-evt-1/shipment', ...shipment });
+  });
+
+  it('names each field an order breaks', () => {
+    expect(orderProblems(order)).toEqual([]);
+    expect(orderProblems({ ...order, orderId: ' ', quantity: 0, decidedAt: new Date(Number.NaN) })).toEqual([
+      'orderId must be a non-empty string',
+      'quantity must be greater than 0 (got 0)',
+      'decidedAt must be a date-time',
+    ]);
+  });
+});

@@ -1,0 +1,62 @@
+import { ReplenishmentOrder, Shipment } from '@smi/contracts';
+import { ShipmentStep, transition } from './shipment-status';
+
+/** A shipment as this service keeps it: the Shipment event without an event id. */
+export type ShipmentState = Omit<Shipment, 'eventId'>;
+
+export type StepOutcome =
+  | { kind: 'moved'; shipment: ShipmentState }
+  | { kind: 'refused'; reason: string };
+
+/** One order travels as one shipment, so the id follows from the order's: a replayed order finds its shipment. */
+export const shipmentIdOf = (orderId: string): string => `SHP-${orderId}`;
+
+/** A new shipment for an order, waiting for the supplier's logistics. It enters PLANNED when the order was decided. */
+export function plannedShipmentFor(order: ReplenishmentOrder): ShipmentState {
+  return {
+    shipmentId: shipmentIdOf(order.orderId),
+    orderId: order.orderId,
+    agreementId: order.agreementId,
+    buyerId: order.buyerId,
+    supplierId: order.supplierId,
+    siteId: order.siteId,
+    itemId: order.itemId,
+    quantity: order.quantity,
+    unit: order.unit,
+    status: 'PLANNED',
+    statusChangedAt: order.decidedAt,
+    expectedDeliveryAt: order.expectedDeliveryAt,
+    receivedQuantity: null,
+  };
+}
+
+/** Moves a shipment one step, or says why it cannot move. */
+export function applyStep(shipment: ShipmentState, step: ShipmentStep, at: Date, receivedQuantity?: number): StepOutcome {
+  const next = transition(shipment.status, step);
+  if (!next.allowed) return { kind: 'refused', reason: next.reason };
+  return {
+    kind: 'moved',
+    shipment: {
+      ...shipment,
+      status: next.status,
+      statusChangedAt: at,
+      receivedQuantity: step === 'RECEIVE' ? (receivedQuantity ?? null) : shipment.receivedQuantity,
+    },
+  };
+}
+
+/** The event announcing a shipment's status; every status change publishes the whole shipment. */
+export const shipmentEvent = (shipment: ShipmentState, eventId: string): Shipment => ({ eventId, ...shipment });
+
+/** Rules an order must meet to become a shipment, each naming the field. */
+export function orderProblems(order: ReplenishmentOrder): string[] {
+  const problems: string[] = [];
+  for (const field of ['orderId', 'agreementId', 'buyerId', 'supplierId', 'siteId', 'itemId', 'unit'] as const) {
+    if (typeof order[field] !== 'string' || order[field].trim().length === 0) problems.push(`${field} must be a non-empty string`);
+  }
+  if (!Number.isFinite(order.quantity) || order.quantity <= 0) problems.push(`quantity must be greater than 0 (got ${order.quantity})`);
+  for (const field of ['decidedAt', 'expectedDeliveryAt'] as const) {
+    if (!(order[field] instanceof Date) || Number.isNaN(order[field].getTime())) problems.push(`${field} must be a date-time`);
+  }
+  return problems;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ServiceKitModule } from '@smi/service-kit';
+import { Sla1764028800005 } from '../migrations/1764028800005-sla';
+import { BreachesHttpController } from './breaches/breaches.http.controller';
+import { SlaBreachRow } from './breaches/sla-breach.entity';
+import { SlaBreachRepository } from './breaches/sla-breach.repository';
+import { KpisHttpController } from './kpis/kpis.http.controller';
+import { StockLevelMessageHandler } from './stockouts/stock-level.message.handler';
+import { StockoutWatchRow } from './stockouts/stockout-watch.entity';
+import { StockoutWatchRepository } from './stockouts/stockout-watch.repository';
+
+@Module({
+  imports: [ServiceKitModule.forService({ service: 'sla-monitor', entities: [StockoutWatchRow, SlaBreachRow], migrations: [Sla1764028800005] })],
+  controllers: [StockLevelMessageHandler, BreachesHttpController, KpisHttpController],
+  providers: [StockoutWatchRepository, SlaBreachRepository],
+})
+export class AppModule {}

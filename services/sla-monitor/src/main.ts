@@ -1,0 +1,5 @@
+import './telemetry';
+import { bootService } from '@smi/service-kit';
+import { AppModule } from './app.module';
+
+void bootService(AppModule, { service: 'sla-monitor', defaultPort: 3005 });
