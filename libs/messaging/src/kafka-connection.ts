@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logCreator, LogEntry, logLevel } from 'kafkajs';
 
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
   const brokers = env.KAFKA_BROKERS;
@@ -6,11 +6,28 @@ export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): strin
   return brokers.split(',').map((b) => b.trim()).filter(Boolean);
 }
 
+/**
+ * kafkajs warns that a bounded retry count on an idempotent producer may break
+ * exactly-once guarantees. We bound retries on purpose (a REST caller must get
+ * an answer when the broker is gone) and rely on event ids plus consumer inboxes,
+ * not on producer exactly-once, so the warning is noise here.
+ */
+const IGNORED_WARNINGS = ['Limiting retries for the idempotent producer'];
+
+const platformLogCreator: logCreator = () => ({ namespace, level, label, log }: LogEntry) => {
+  if (level === logLevel.WARN && IGNORED_WARNINGS.some((w) => log.message.startsWith(w))) return;
+  const { message, ...extra } = log;
+  const line = JSON.stringify({ level: label, logger: 'kafkajs', namespace, message, ...extra });
+  if (level <= logLevel.ERROR) console.error(line);
+  else console.warn(line);
+};
+
 export function createKafka(clientId: string, brokers: string[] = kafkaBrokersFromEnv()): Kafka {
   return new Kafka({
     clientId,
     brokers,
     logLevel: logLevel.WARN,
+    logCreator: platformLogCreator,
     retry: { initialRetryTime: 200, retries: 8 },
   });
 }
