@@ -10,6 +10,7 @@
  * consumption to the last stock level.
  */
 import { StockMovement, topics } from '@smi/contracts';
+import { readFileSync } from 'node:fs';
 import { createTestDatabase, KafkaTestClient, startServiceProcess, uniqueId } from '@smi/testing';
 
 async function main() {
@@ -49,7 +50,7 @@ async function main() {
   const bootedAt = Date.now();
   const sampler = setInterval(() => {
     try {
-      const status = require('node:fs').readFileSync(`/proc/${ingest.child.pid}/status`, 'utf8') as string;
+      const status = readFileSync(`/proc/${ingest.child.pid}/status`, 'utf8');
       rssSamples.push(Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024);
     } catch {
       // process gone
