@@ -5,7 +5,7 @@
  *   KAFKA_BROKERS=... DATABASE_URL=... node_modules/.bin/node -r @swc-node/register bench/ingest-throughput.ts [movements] [items]
  *
  * Needs a running broker and database (deploy/local-stack.sh start) and starts
- * inventory-ingest itself on port 3101. Produces all movements first (so the
+ * inventory-ingest itself on port 3201. Produces all movements first (so the
  * producer is not what is measured), then times from the service's start of
  * consumption to the last stock level.
  */
@@ -46,7 +46,7 @@ async function main() {
 
   const rssSamples: number[] = [];
   const startedAt = Date.now();
-  const ingest = await startServiceProcess('inventory-ingest', { DATABASE_URL: databaseUrl }, { port: 3101 });
+  const ingest = await startServiceProcess('inventory-ingest', { DATABASE_URL: databaseUrl }, { port: 3201 });
   const bootedAt = Date.now();
   const sampler = setInterval(() => {
     try {

@@ -53,7 +53,7 @@ describe('stock movements in, orders, shipments, penalties and alerts out', () =
     orderReference,
   });
   const api = (service: ServiceName, path: string, key: string, init: RequestInit = {}) =>
-    fetch(`http://localhost:${SERVICE_PORTS[service]}${path}`, { ...init, headers: { 'x-api-key': key, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+    fetch(`${services.find((s) => s.name === service)!.baseUrl}${path}`, { ...init, headers: { 'x-api-key': key, 'content-type': 'application/json', ...(init.headers ?? {}) } });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const json = async (response: Response): Promise<any> => {
     if (!response.ok) throw new Error(`${response.url} answered ${response.status}: ${await response.text()}`);

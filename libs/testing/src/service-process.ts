@@ -14,6 +14,9 @@ export const SERVICE_PORTS = {
 
 export type ServiceName = keyof typeof SERVICE_PORTS;
 
+/** Tests run services 100 ports up, so a running demo (deploy/services.sh) does not answer in their place. */
+export const TEST_PORT_OFFSET = 100;
+
 export interface ServiceProcess {
   name: ServiceName;
   port: number;
@@ -29,7 +32,10 @@ export interface ServiceProcess {
  * until its /health answers 200. Output goes to .local/logs/<name>-<port>.log.
  */
 export async function startServiceProcess(name: ServiceName, env: NodeJS.ProcessEnv, options: { port?: number; timeoutMs?: number } = {}): Promise<ServiceProcess> {
-  const port = options.port ?? SERVICE_PORTS[name];
+  const port = options.port ?? SERVICE_PORTS[name] + TEST_PORT_OFFSET;
+  if (await answers(`http://localhost:${port}/health`)) {
+    throw new Error(`port ${port} already has a service answering; stop it before running ${name} here`);
+  }
   const logDir = resolve(REPO_ROOT, '.local/logs');
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(resolve(logDir, `${name}-${port}.log`), { flags: 'a' });
@@ -48,6 +54,15 @@ export async function startServiceProcess(name: ServiceName, env: NodeJS.Process
     await exited;
   };
   return { name, port, baseUrl, child, kill: () => terminate('SIGKILL'), stop: () => terminate('SIGTERM') };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> {
