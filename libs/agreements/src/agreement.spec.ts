@@ -55,3 +55,14 @@ describe('agreement book', () => {
     expect(loadAgreementBook().agreements.length).toBeGreaterThan(0);
   });
 });
+
+describe('agreement coverage', () => {
+  it('covers exactly the buyer site x items on a party\'s agreement lines', () => {
+    const book = new AgreementBook([agreement()]);
+    const { buyerIds, covers } = book.coverageOf('S');
+    expect(buyerIds).toEqual(['B']);
+    expect(covers({ buyerId: 'B', siteId: 'site', itemId: 'item' })).toBe(true);
+    expect(covers({ buyerId: 'B', siteId: 'site', itemId: 'other-item' })).toBe(false);
+    expect(book.coverageOf('nobody').buyerIds).toEqual([]);
+  });
+});

@@ -99,6 +99,20 @@ export class AgreementBook {
   agreementsOf(partyId: string): Agreement[] {
     return this.agreements.filter((a) => a.buyerId === partyId || a.supplierId === partyId);
   }
+
+  /**
+   * What a party's agreements cover: the buyers involved, and whether a given
+   * buyer site x item is on one of its lines. A supplier sees a buyer's stock
+   * only where it has agreed to replenish it.
+   */
+  coverageOf(partyId: string): { buyerIds: string[]; covers: (row: { buyerId: string; siteId: string; itemId: string }) => boolean } {
+    const agreements = this.agreementsOf(partyId);
+    const lines = new Set(agreements.flatMap((a) => a.lines.map((l) => lineKey(a.buyerId, l.siteId, l.itemId))));
+    return {
+      buyerIds: [...new Set(agreements.map((a) => a.buyerId))],
+      covers: (row) => lines.has(lineKey(row.buyerId, row.siteId, row.itemId)),
+    };
+  }
 }
 
 const lineKey = (buyerId: string, siteId: string, itemId: string) => `${buyerId}|${siteId}|${itemId}`;

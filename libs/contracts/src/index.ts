@@ -9,3 +9,4 @@ export {
   schemaRegistryFromEnv,
 } from './schema-registry';
 export { readSchemaFile } from './schema-files';
+export { roundToStoredPrecision } from './stored-precision';

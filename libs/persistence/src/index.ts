@@ -1,1 +1,2 @@
 export { openServiceDatabase, databaseUrlFromEnv, databaseAnswers, schemaNameOf, ServiceDatabaseOptions } from './service-database';
+export { numericAsNumber } from './column-transformers';

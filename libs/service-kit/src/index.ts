@@ -3,3 +3,4 @@ export { bootService, BootOptions, RunningService } from './boot';
 export { ApiKeyGuard, PublicRoute, AuthenticatedRequest } from './api-key.guard';
 export { Party, PartyDirectory, sha256Hex } from './parties';
 export { SERVICE_NAME, KAFKA_ADMIN } from './health.controller';
+export { optionalQueryText, optionalQueryChoice } from './query-filters';

@@ -1,7 +1,5 @@
+import { numericAsNumber } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-/** numeric comes back from pg as a string; quantities are numbers in the domain. */
-export const decimal = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 @Entity({ name: 'consumption_day' })
 export class ConsumptionDayRow {
@@ -11,6 +9,6 @@ export class ConsumptionDayRow {
   /** YYYY-MM-DD (UTC); TypeORM hands a date column over as that string. */
   @PrimaryColumn({ type: 'date' }) day!: string;
   @Column({ type: 'text' }) unit!: string;
-  @Column({ type: 'numeric', precision: 18, scale: 6, transformer: decimal }) quantity!: number;
+  @Column({ type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) quantity!: number;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }

@@ -1,5 +1,5 @@
+import { numericAsNumber } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { decimal } from '../consumption-history/consumption-day.entity';
 
 @Entity({ name: 'demand_forecast' })
 export class DemandForecastRow {
@@ -10,8 +10,8 @@ export class DemandForecastRow {
   @Column({ type: 'text' }) unit!: string;
   @Column({ type: 'text' }) method!: string;
   @Column({ name: 'period_days', type: 'integer' }) periodDays!: number;
-  @Column({ name: 'demand_per_period', type: 'numeric', precision: 18, scale: 6, transformer: decimal }) demandPerPeriod!: number;
-  @Column({ name: 'standard_deviation_per_period', type: 'numeric', precision: 18, scale: 6, transformer: decimal })
+  @Column({ name: 'demand_per_period', type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) demandPerPeriod!: number;
+  @Column({ name: 'standard_deviation_per_period', type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber })
   standardDeviationPerPeriod!: number;
   @Column({ name: 'periods_observed', type: 'integer' }) periodsObserved!: number;
   @Column({ name: 'generated_at', type: 'timestamptz' }) generatedAt!: Date;

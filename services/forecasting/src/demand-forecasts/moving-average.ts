@@ -1,3 +1,4 @@
+import { roundToStoredPrecision } from '@smi/contracts';
 import { DailyConsumption } from '../consumption-history/daily-consumption';
 
 export const MOVING_AVERAGE_METHOD = 'moving-average-7';
@@ -36,8 +37,8 @@ export function movingAverage(history: readonly DailyConsumption[], windowDays =
   const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
   const variance = values.length < 2 ? 0 : values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1);
   return {
-    demandPerPeriod: roundQuantity(mean),
-    standardDeviationPerPeriod: roundQuantity(Math.sqrt(variance)),
+    demandPerPeriod: roundToStoredPrecision(mean),
+    standardDeviationPerPeriod: roundToStoredPrecision(Math.sqrt(variance)),
     periodsObserved: values.length,
   };
 }
@@ -49,5 +50,3 @@ function dayIndexOf(day: string): number {
   return Math.round(time / DAY_MS);
 }
 
-/** Six decimals, as quantities are stored. */
-const roundQuantity = (q: number): number => Math.round(q * 1e6) / 1e6;

@@ -1,4 +1,4 @@
-import { StockMovement } from '@smi/contracts';
+import { StockMovement, roundToStoredPrecision } from '@smi/contracts';
 
 /** What the platform believes is on hand for one buyer site x item. */
 export interface OnHand {
@@ -51,7 +51,7 @@ export function applyMovement(current: OnHand | undefined, movement: StockMoveme
       lastCountAt = movement.occurredAt;
     }
   } else if (!alreadyCounted) {
-    quantity = roundQuantity(quantity + signedQuantity(movement));
+    quantity = roundToStoredPrecision(quantity + signedQuantity(movement));
   }
   return {
     kind: 'applied',
@@ -75,8 +75,6 @@ export function signedQuantity(movement: Pick<StockMovement, 'kind' | 'quantity'
   }
 }
 
-/** Sums of decimal quantities drift in binary floating point (0.1 + 0.2); keep six decimals, as stored. */
-const roundQuantity = (q: number): number => Math.round(q * 1e6) / 1e6;
 
 /** The event announcing an on-hand change. Its id derives from the movement's, so it is the same on every replay. */
 export function stockLevelOf(onHand: OnHand, movement: StockMovement) {

@@ -1,7 +1,5 @@
+import { numericAsNumber } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-/** numeric comes back from pg as a string; quantities are numbers in the domain. */
-export const decimal = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 @Entity({ name: 'on_hand' })
 export class OnHandRow {
@@ -9,8 +7,8 @@ export class OnHandRow {
   @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
   @PrimaryColumn({ name: 'item_id', type: 'text' }) itemId!: string;
   @Column({ type: 'text' }) unit!: string;
-  @Column({ type: 'numeric', precision: 18, scale: 6, transformer: decimal }) quantity!: number;
-  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) sequence!: number;
+  @Column({ type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) quantity!: number;
+  @Column({ type: 'bigint', transformer: numericAsNumber }) sequence!: number;
   @Column({ name: 'last_count_at', type: 'timestamptz', nullable: true }) lastCountAt!: Date | null;
   @Column({ name: 'as_of', type: 'timestamptz' }) asOf!: Date;
   @Column({ name: 'last_movement_id', type: 'text' }) lastMovementId!: string;

@@ -16,9 +16,7 @@ export class StockLevelsHttpController {
     const party = request.party;
     if (party.kind === 'operator') return this.onHand.listAll(siteId);
     if (party.kind === 'buyer') return this.onHand.listForBuyers([party.id], siteId);
-    const agreements = this.agreements.agreementsOf(party.id);
-    const covered = new Set(agreements.flatMap((a) => a.lines.map((l) => `${a.buyerId}|${l.siteId}|${l.itemId}`)));
-    const levels = await this.onHand.listForBuyers([...new Set(agreements.map((a) => a.buyerId))], siteId);
-    return levels.filter((l) => covered.has(`${l.buyerId}|${l.siteId}|${l.itemId}`));
+    const coverage = this.agreements.coverageOf(party.id);
+    return (await this.onHand.listForBuyers(coverage.buyerIds, siteId)).filter(coverage.covers);
   }
 }

@@ -1,4 +1,4 @@
-import { ReplenishmentOrder, Shipment, SlaBreach } from '@smi/contracts';
+import { ReplenishmentOrder, Shipment, SlaBreach, roundToStoredPrecision } from '@smi/contracts';
 
 /** What an alert is about; the words receivers switch on. */
 export type AlertTopic = 'ORDER_RAISED' | 'STOCKOUT' | 'PENALTY' | 'SHIPMENT';
@@ -87,8 +87,7 @@ function missingFields<T extends object>(event: T, fields: Array<keyof T & strin
 /** What the receiver gets: JSON has no dates, so they travel as ISO-8601 strings. */
 const asJson = (event: object): Record<string, unknown> => JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
 
-/** Doubles carry binary noise (0.1 + 0.2); six decimals is what quantities are kept to. */
-const quantityText = (quantity: number): string => String(Math.round(quantity * 1e6) / 1e6);
+const quantityText = (quantity: number): string => String(roundToStoredPrecision(quantity));
 
 const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 

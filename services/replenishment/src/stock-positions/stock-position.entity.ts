@@ -1,7 +1,5 @@
+import { numericAsNumber } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-/** numeric comes back from pg as a string; quantities are numbers in the domain. */
-export const decimal = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 @Entity({ name: 'stock_position' })
 export class StockPositionRow {
@@ -9,8 +7,8 @@ export class StockPositionRow {
   @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
   @PrimaryColumn({ name: 'item_id', type: 'text' }) itemId!: string;
   @Column({ type: 'text' }) unit!: string;
-  @Column({ name: 'on_hand', type: 'numeric', precision: 18, scale: 6, transformer: decimal }) onHand!: number;
-  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) sequence!: number;
+  @Column({ name: 'on_hand', type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) onHand!: number;
+  @Column({ type: 'bigint', transformer: numericAsNumber }) sequence!: number;
   @Column({ name: 'as_of', type: 'timestamptz' }) asOf!: Date;
   @Column({ name: 'last_level_event_id', type: 'text' }) lastLevelEventId!: string;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;

@@ -1,5 +1,5 @@
+import { numericAsNumber } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { decimal } from '../shipments/shipment.entity';
 
 /** A goods receipt naming an order no shipment exists for yet. */
 @Entity({ name: 'unmatched_goods_receipts' })
@@ -10,7 +10,7 @@ export class UnmatchedGoodsReceiptRow {
   @Column({ name: 'site_id', type: 'text' }) siteId!: string;
   @Column({ name: 'item_id', type: 'text' }) itemId!: string;
   @Column({ type: 'text' }) unit!: string;
-  @Column({ type: 'numeric', precision: 18, scale: 6, transformer: decimal }) quantity!: number;
+  @Column({ type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) quantity!: number;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' }) recordedAt!: Date;
 }

@@ -1,8 +1,6 @@
+import { numericAsNumber } from '@smi/persistence';
 import { BreachKind } from '@smi/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-/** numeric comes back from pg as a string; amounts are numbers in the domain. */
-const decimal = { to: (v: number) => v, from: (v: string) => Number(v) };
 
 @Entity({ name: 'sla_breaches' })
 export class SlaBreachRow {
@@ -17,7 +15,7 @@ export class SlaBreachRow {
   @Column({ type: 'text' }) period!: string;
   @Column({ name: 'stockouts_in_period', type: 'integer' }) stockoutsInPeriod!: number;
   @Column({ name: 'allowed_stockouts_per_period', type: 'integer' }) allowedStockoutsPerPeriod!: number;
-  @Column({ name: 'penalty_amount', type: 'numeric', precision: 18, scale: 6, transformer: decimal }) penaltyAmount!: number;
+  @Column({ name: 'penalty_amount', type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) penaltyAmount!: number;
   @Column({ type: 'text' }) currency!: string;
   @Column({ name: 'stock_level_event_id', type: 'text' }) stockLevelEventId!: string;
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' }) recordedAt!: Date;

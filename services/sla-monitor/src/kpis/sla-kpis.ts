@@ -1,5 +1,5 @@
 import { Agreement } from '@smi/agreements';
-import { SlaBreach } from '@smi/contracts';
+import { SlaBreach, roundToStoredPrecision } from '@smi/contracts';
 import { daysOf } from '../stockouts/sla-period';
 
 /** How one agreement line did in one period, from the stockouts and penalties recorded. */
@@ -64,7 +64,7 @@ export function kpisFor(period: string, agreements: readonly Agreement[], breach
     if (breach.kind === 'STOCKOUT') kpi.stockouts++;
     else {
       kpi.penalties++;
-      kpi.penaltiesTotal = roundAmount(kpi.penaltiesTotal + breach.penaltyAmount);
+      kpi.penaltiesTotal = roundToStoredPrecision(kpi.penaltiesTotal + breach.penaltyAmount);
     }
     byLine.set(key, kpi);
   }
@@ -72,5 +72,3 @@ export function kpisFor(period: string, agreements: readonly Agreement[], breach
 }
 
 const lineKey = (agreementId: string, siteId: string, itemId: string) => `${agreementId}|${siteId}|${itemId}`;
-/** Sums of decimal amounts drift in binary floating point; keep six decimals, as stored. */
-const roundAmount = (amount: number): number => Math.round(amount * 1e6) / 1e6;
