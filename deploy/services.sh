@@ -33,11 +33,14 @@ infrastructure_env() {
 cmd_start() {
   infrastructure_env
   mkdir -p "$RUN_DIR" "$LOG_DIR"
+  cd "$REPO_ROOT"
   local entry name port
   for entry in $SERVICES; do
     name="${entry%%:*}"; port="${entry##*:}"
     if pid_of "$name" >/dev/null; then log "$name already running"; continue; fi
-    (cd "$REPO_ROOT" && PORT="$port" nohup "$NODE" -r @swc-node/register "services/$name/src/main.ts" >>"$LOG_DIR/$name.log" 2>&1 & echo $! >"$RUN_DIR/$name.pid")
+    # A simple command in the background, so $! is the service's own pid (nohup execs node).
+    PORT="$port" nohup "$NODE" -r @swc-node/register "services/$name/src/main.ts" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
+    echo $! >"$RUN_DIR/$name.pid"
   done
   local deadline=$((SECONDS + 120)) pending
   while :; do

@@ -26,6 +26,13 @@ if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${DATABASE_URL:-}" ]; then
   bash deploy/local-stack.sh status >/dev/null 2>&1 || stack_was_running=0
 fi
 
+# Services left running by the demo share the tests' consumer groups on the same broker and
+# would take their events: stop them first.
+if bash deploy/services.sh status >/dev/null 2>&1 || [ -n "$(ls .local/services/*.pid 2>/dev/null)" ]; then
+  echo "stopping the demo's services (deploy/services.sh), which would compete with the tests for events"
+  bash deploy/services.sh stop
+fi
+
 step "unit tests"
 jest -c jest.config.js --json --outputFile="$results/unit.json" || status=1
 step "integration and end-to-end tests (real Kafka and Postgres)"

@@ -1,4 +1,5 @@
 import { Agreement } from '@smi/agreements';
+import { uniqueId } from './unique-id';
 import { Party, sha256Hex } from '@smi/service-kit';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,4 +33,27 @@ export function testAgreement(overrides: Partial<Agreement> & Pick<Agreement, 'a
     penalties: { allowedStockoutsPerMonth: 1, penaltyPerStockout: 250 },
     ...overrides,
   };
+}
+
+/** The usual cast of a visibility test: a buyer, its supplier, a supplier with no agreement, and an operator. */
+export interface TestParties {
+  buyer: string;
+  supplier: string;
+  otherSupplier: string;
+  operator: string;
+  keys: { buyer: string; supplier: string; otherSupplier: string; operator: string };
+  /** The parties file, for SMI_PARTIES_FILE. */
+  file: string;
+}
+
+export function writeTestParties(): TestParties {
+  const ids = { buyer: uniqueId('buyer'), supplier: uniqueId('supplier'), otherSupplier: uniqueId('supplier'), operator: uniqueId('operator') };
+  const keys = { buyer: uniqueId('key'), supplier: uniqueId('key'), otherSupplier: uniqueId('key'), operator: uniqueId('key') };
+  const file = writePartiesFile([
+    { id: ids.buyer, kind: 'buyer', name: 'Test buyer', apiKey: keys.buyer },
+    { id: ids.supplier, kind: 'supplier', name: 'Test supplier', apiKey: keys.supplier },
+    { id: ids.otherSupplier, kind: 'supplier', name: 'Supplier without agreement', apiKey: keys.otherSupplier },
+    { id: ids.operator, kind: 'operator', name: 'Test operator', apiKey: keys.operator },
+  ]);
+  return { ...ids, keys, file };
 }

@@ -8,7 +8,7 @@ import {
   testAgreement,
   uniqueId,
   writeAgreementsFile,
-  writePartiesFile,
+  writeTestParties,
 } from '@smi/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,12 +17,10 @@ const json = (response: Response): Promise<any> => response.json();
 describe('forecasting against a real broker and database', () => {
   let forecasting: ServiceProcess;
   let kafka: KafkaTestClient;
-  const buyer = uniqueId('buyer');
-  const supplier = uniqueId('supplier');
-  const otherSupplier = uniqueId('supplier');
+  const parties = writeTestParties();
+  const { buyer, supplier, keys } = parties;
   const site = uniqueId('site');
   const coveredItem = uniqueId('item');
-  const keys = { buyer: uniqueId('key'), supplier: uniqueId('key'), otherSupplier: uniqueId('key'), operator: uniqueId('key') };
   let sequence = 0;
 
   const level = (overrides: Partial<StockLevel> & Pick<StockLevel, 'itemId'>): StockLevel => {
@@ -56,13 +54,7 @@ describe('forecasting against a real broker and database', () => {
         lines: [{ siteId: site, itemId: coveredItem, unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 2, packMultiple: 5 }],
       }),
     ]);
-    const partiesFile = writePartiesFile([
-      { id: buyer, kind: 'buyer', name: 'Test buyer', apiKey: keys.buyer },
-      { id: supplier, kind: 'supplier', name: 'Test supplier', apiKey: keys.supplier },
-      { id: otherSupplier, kind: 'supplier', name: 'Supplier without agreement', apiKey: keys.otherSupplier },
-      { id: uniqueId('operator'), kind: 'operator', name: 'Test operator', apiKey: keys.operator },
-    ]);
-    forecasting = await startServiceProcess('forecasting', { SMI_AGREEMENTS_FILE: agreementsFile, SMI_PARTIES_FILE: partiesFile });
+    forecasting = await startServiceProcess('forecasting', { SMI_AGREEMENTS_FILE: agreementsFile, SMI_PARTIES_FILE: parties.file });
   });
 
   afterAll(async () => {

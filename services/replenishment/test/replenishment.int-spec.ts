@@ -8,7 +8,7 @@ import {
   testAgreement,
   uniqueId,
   writeAgreementsFile,
-  writePartiesFile,
+  writeTestParties,
 } from '@smi/testing';
 import { orderIdFor } from '../src/orders/replenishment-order';
 
@@ -19,13 +19,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 describe('replenishment against a real broker and database', () => {
   let replenishment: ServiceProcess;
   let kafka: KafkaTestClient;
-  const buyer = uniqueId('buyer');
-  const supplier = uniqueId('supplier');
-  const otherSupplier = uniqueId('supplier');
+  const parties = writeTestParties();
+  const { buyer, supplier, keys } = parties;
   const agreementId = uniqueId('AGR');
   const site = uniqueId('site');
   const items = { falling: uniqueId('item'), stale: uniqueId('item'), receipt: uniqueId('item'), kilograms: uniqueId('item') };
-  const keys = { buyer: uniqueId('key'), supplier: uniqueId('key'), otherSupplier: uniqueId('key'), operator: uniqueId('key') };
   const database = () => process.env.DATABASE_URL!;
 
   /** A stock level as inventory-ingest would publish it; by default a consumption an hour ago. */
@@ -82,13 +80,7 @@ describe('replenishment against a real broker and database', () => {
     const agreementsFile = writeAgreementsFile([
       testAgreement({ agreementId, buyerId: buyer, supplierId: supplier, lines: Object.values(items).map(line) }),
     ]);
-    const partiesFile = writePartiesFile([
-      { id: buyer, kind: 'buyer', name: 'Test buyer', apiKey: keys.buyer },
-      { id: supplier, kind: 'supplier', name: 'Test supplier', apiKey: keys.supplier },
-      { id: otherSupplier, kind: 'supplier', name: 'Supplier without agreement', apiKey: keys.otherSupplier },
-      { id: uniqueId('operator'), kind: 'operator', name: 'Test operator', apiKey: keys.operator },
-    ]);
-    replenishment = await startServiceProcess('replenishment', { SMI_AGREEMENTS_FILE: agreementsFile, SMI_PARTIES_FILE: partiesFile });
+    replenishment = await startServiceProcess('replenishment', { SMI_AGREEMENTS_FILE: agreementsFile, SMI_PARTIES_FILE: parties.file });
   });
 
   afterAll(async () => {
