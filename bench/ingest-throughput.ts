@@ -5,13 +5,14 @@
  *   KAFKA_BROKERS=... DATABASE_URL=... node_modules/.bin/node -r @swc-node/register bench/ingest-throughput.ts [movements] [items]
  *
  * Needs a running broker and database (deploy/local-stack.sh start) and starts
- * inventory-ingest itself on port 3201. Produces all movements first (so the
- * producer is not what is measured), then times from the service's start of
- * consumption to the last stock level.
+ * inventory-ingest itself on port 3201, with a database and a consumer group of
+ * its own. Produces all movements first (so the producer is not what is
+ * measured), then times from the service's start of consumption to the last
+ * stock level.
  */
 import { StockMovement, topics } from '@smi/contracts';
 import { readFileSync } from 'node:fs';
-import { createTestDatabase, KafkaTestClient, startServiceProcess, uniqueId } from '@smi/testing';
+import { createTestDatabase, KafkaTestClient, startConsumerGroupsAtEnd, startServiceProcess, uniqueId } from '@smi/testing';
 
 async function main() {
   const total = Number(process.argv[2] ?? 5000);
@@ -19,6 +20,8 @@ async function main() {
   const databaseUrl = await createTestDatabase(process.env.DATABASE_URL!, 'smi_bench');
   const kafka = new KafkaTestClient();
   const buyer = uniqueId('bench-buyer');
+  // A consumer group of its own, starting here: the service reads exactly the movements below.
+  await startConsumerGroupsAtEnd(kafka.kafka, new URL(databaseUrl).pathname.slice(1), ['inventory-ingest']);
   const producer = kafka.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
 

@@ -32,5 +32,10 @@ export function createKafka(clientId: string, brokers: string[] = kafkaBrokersFr
   });
 }
 
-/** Consumer group of a service: one per service, so each service sees every event once. */
-export const consumerGroupOf = (service: string): string => `smi.${service}`;
+/**
+ * Consumer group of a service: one per service, so each service sees every event once.
+ * SMI_CONSUMER_GROUP_PREFIX gives a test run or a benchmark groups of its own on a shared
+ * broker, so it neither competes with a running demo nor inherits its backlog.
+ */
+export const consumerGroupOf = (service: string, env: NodeJS.ProcessEnv = process.env): string =>
+  `${env.SMI_CONSUMER_GROUP_PREFIX ?? 'smi'}.${service}`;

@@ -36,6 +36,8 @@ export interface KafkaEventServerOptions {
   relay: OutboxRelay;
   /** Attempts for a failing handler before its record is dead-lettered. */
   maxAttempts?: number;
+  /** Records applied in one database transaction at most. */
+  runSize?: number;
   retryBackoffMs?: number;
   /** Where a new consumer group starts. Services start from the earliest record so nothing sent before they first ran is missed. */
   fromBeginning?: boolean;
@@ -68,6 +70,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private readonly log: Logger;
   private readonly maxAttempts: number;
   private readonly retryBackoffMs: number;
+  private readonly runSize: number;
   private readonly stats = { applied: 0, duplicate: 0, deadLettered: 0 };
 
   constructor(private readonly options: KafkaEventServerOptions) {
@@ -75,6 +78,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     this.log = new Logger(`KafkaEventServer:${options.service}`);
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryBackoffMs = options.retryBackoffMs ?? 200;
+    this.runSize = options.runSize ?? 100;
   }
 
   get counts(): Readonly<typeof this.stats> {
@@ -118,20 +122,76 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return this.consumer as T;
   }
 
+  /**
+   * Applies a fetched batch in runs: as many records as apply cleanly share one
+   * database transaction (a savepoint each), so a busy partition costs one commit
+   * per run, not per record. The record that stops a run takes the slow path
+   * alone: retries, then the dead-letter topic. Order per partition is kept.
+   */
   private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
-    for (const message of batch.messages) {
+    const topic = this.topicNamed(batch.topic);
+    const messages = batch.messages;
+    let next = 0;
+    while (next < messages.length) {
       if (!isRunning() || isStale()) break;
-      await this.consumeOne(batch.topic, batch.partition, message, heartbeat);
-      // The offset moves only now, after the transaction committed (or the record was dead-lettered).
-      resolveOffset(message.offset);
+      const run = messages.slice(next, next + this.runSize);
+      const applied = await this.applyRun(topic, batch.partition, run);
+      // Offsets move only now, after the transaction committed (or the record was dead-lettered).
+      for (let i = 0; i < applied; i++) resolveOffset(messages[next + i].offset);
+      next += applied;
+      if (applied < run.length) {
+        await this.consumeOne(topic, batch.partition, messages[next], heartbeat);
+        resolveOffset(messages[next].offset);
+        next++;
+      }
       await heartbeat();
     }
     await commitOffsetsIfNecessary();
   }
 
-  private async consumeOne(topicName: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<Outcome> {
-    const topic = this.topicNamed(topicName);
-    const source = { topic: topicName, partition, message };
+  /** Applies the leading records of `run` that decode and apply cleanly, in one transaction; returns how many. */
+  private async applyRun(topic: TopicDefinition<unknown>, partition: number, run: KafkaMessage[]): Promise<number> {
+    const decoded: Array<{ message: KafkaMessage; event: { eventId: string } }> = [];
+    for (const message of run) {
+      try {
+        decoded.push({ message, event: (await this.options.codec.decode(topic, message.value)) as { eventId: string } });
+      } catch (error) {
+        if (!(error instanceof UndecodableRecordError)) throw error;
+        break;
+      }
+    }
+    if (decoded.length === 0) return 0;
+    const outcomes: Outcome[] = [];
+    let announced = 0;
+    try {
+      await this.options.dataSource.transaction(async (manager) => {
+        for (const { message, event } of decoded) {
+          await manager.query('SAVEPOINT smi_record');
+          try {
+            const { outcome, outbox } = await this.inSpan(topic.name, message, event, () =>
+              this.applyIn(manager, topic, { topic: topic.name, partition, message }, event),
+            );
+            await manager.query('RELEASE SAVEPOINT smi_record');
+            outcomes.push(outcome);
+            announced += outbox?.added ?? 0;
+          } catch {
+            // Undo this record only; it is retried alone, and the run so far commits.
+            await manager.query('ROLLBACK TO SAVEPOINT smi_record');
+            break;
+          }
+        }
+      });
+    } catch (error) {
+      this.log.warn(`a run of ${decoded.length} records on ${topic.name}[${partition}] did not commit; applying them one by one: ${(error as Error).message}`);
+      return 0;
+    }
+    for (const outcome of outcomes) this.stats[outcome === 'applied' ? 'applied' : 'duplicate']++;
+    if (announced > 0) this.options.relay.wake();
+    return outcomes.length;
+  }
+
+  private async consumeOne(topic: TopicDefinition<unknown>, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<Outcome> {
+    const source = { topic: topic.name, partition, message };
     let event: { eventId: string };
     try {
       event = (await this.options.codec.decode(topic, message.value)) as { eventId: string };
@@ -139,12 +199,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       if (!(error instanceof UndecodableRecordError)) throw error;
       return this.deadLetter(source, `undecodable: ${error.message}`);
     }
+    return this.inSpan(topic.name, message, event, () => this.applyWithRetries(topic, source, event, heartbeat));
+  }
 
-    const tracer = trace.getTracer('smi-messaging');
+  /** Runs `work` in a span continuing the trace the record carries, so the events it causes carry it on. */
+  private async inSpan<T>(topicName: string, message: KafkaMessage, event: { eventId: string }, work: () => Promise<T>): Promise<T> {
     const parent = contextFromHeaders(message.headers);
-    const span = tracer.startSpan(`handle ${topicName}`, { kind: SpanKind.CONSUMER, attributes: { 'smi.event_id': event.eventId, 'smi.service': this.options.service } }, parent);
+    const span = trace
+      .getTracer('smi-messaging')
+      .startSpan(`handle ${topicName}`, { kind: SpanKind.CONSUMER, attributes: { 'smi.event_id': event.eventId, 'smi.service': this.options.service } }, parent);
     try {
-      return await context.with(trace.setSpan(parent, span), () => this.applyWithRetries(topic, source, event, heartbeat));
+      return await context.with(trace.setSpan(parent, span), work);
     } catch (error) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
       throw error;
@@ -161,7 +226,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   ): Promise<Outcome> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const outcome = await this.apply(topic, source, event);
+        const { outcome, outbox } = await this.options.dataSource.transaction((manager) => this.applyIn(manager, topic, source, event));
+        if (outbox && outbox.added > 0) this.options.relay.wake();
         this.stats[outcome === 'applied' ? 'applied' : 'duplicate']++;
         return outcome;
       } catch (error) {
@@ -182,32 +248,29 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  private async apply(
+  /** Claims the event in the inbox and runs its handler, inside the caller's transaction. */
+  private async applyIn(
+    manager: EntityManager,
     topic: TopicDefinition<unknown>,
     source: { topic: string; partition: number; message: KafkaMessage },
     event: { eventId: string },
-  ): Promise<Outcome> {
+  ): Promise<{ outcome: Outcome; outbox?: Outbox }> {
     const handler = this.messageHandlers.get(topic.name);
     if (!handler) throw new Error(`no handler for ${topic.name}`);
-    let outbox: Outbox | undefined;
-    const outcome = await this.options.dataSource.transaction(async (manager): Promise<Outcome> => {
-      if (!(await claimEvent(manager, `${this.options.service}:${topic.name}`, event.eventId))) return 'duplicate';
-      outbox = new Outbox(manager, this.options.codec);
-      const ctx: EventContext = {
-        manager,
-        outbox,
-        topic: source.topic,
-        partition: source.partition,
-        offset: source.message.offset,
-        key: source.message.key?.toString() ?? null,
-        headers: headersAsStrings(source.message.headers),
-      };
-      const result = await handler(event, ctx);
-      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-      return 'applied';
-    });
-    if (outbox && outbox.added > 0) this.options.relay.wake();
-    return outcome;
+    if (!(await claimEvent(manager, `${this.options.service}:${topic.name}`, event.eventId))) return { outcome: 'duplicate' };
+    const outbox = new Outbox(manager, this.options.codec);
+    const ctx: EventContext = {
+      manager,
+      outbox,
+      topic: source.topic,
+      partition: source.partition,
+      offset: source.message.offset,
+      key: source.message.key?.toString() ?? null,
+      headers: headersAsStrings(source.message.headers),
+    };
+    const result = await handler(event, ctx);
+    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    return { outcome: 'applied', outbox };
   }
 
   private async deadLetter(source: { topic: string; partition: number; message: KafkaMessage }, reason: string, eventId?: string): Promise<Outcome> {

@@ -1,0 +1,26 @@
+import { allTopics } from '@smi/contracts';
+import { consumerGroupOf } from '@smi/messaging';
+import { Kafka } from 'kafkajs';
+
+/**
+ * Gives this process's services consumer groups of their own (SMI_CONSUMER_GROUP_PREFIX)
+ * and starts them at the current end of every platform topic. Services started
+ * afterwards see every event produced from now on and nothing from before: not a
+ * demo's backlog, not another run's events.
+ */
+export async function startConsumerGroupsAtEnd(kafka: Kafka, prefix: string, services: readonly string[]): Promise<void> {
+  process.env.SMI_CONSUMER_GROUP_PREFIX = prefix;
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of allTopics) {
+      // Real offsets: kafkajs' resetOffsets commits -1, which a consumer reads as "none" and then starts from the beginning.
+      const ends = (await admin.fetchTopicOffsets(topic.name)).map(({ partition, high }) => ({ partition, offset: high }));
+      for (const service of services) {
+        await admin.setOffsets({ groupId: consumerGroupOf(service), topic: topic.name, partitions: ends });
+      }
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
