@@ -38,8 +38,20 @@ export class EventPublisher {
   }
 
   async publish<T extends { eventId: string }>(topic: TopicDefinition<T>, value: T, headers: Record<string, string> = {}): Promise<void> {
-    const encoded = await this.codec.encode(topic, value);
-    await this.send({ topic: topic.name, key: topic.keyOf(value), value: encoded, headers: { ...headers, [EVENT_ID_HEADER]: value.eventId } });
+    await this.publishAll(topic, [value], headers);
+  }
+
+  /** Several values in one produce request, all in the caller's trace; acknowledged together. */
+  async publishAll<T extends { eventId: string }>(topic: TopicDefinition<T>, values: T[], headers: Record<string, string> = {}): Promise<void> {
+    await this.connect();
+    const messages = await Promise.all(
+      values.map(async (value) => ({
+        key: topic.keyOf(value),
+        value: await this.codec.encode(topic, value),
+        headers: { ...headers, [EVENT_ID_HEADER]: value.eventId },
+      })),
+    );
+    await this.producer.send({ topic: topic.name, acks: -1, messages });
   }
 
   /** Sends one already encoded message; `within` is the trace context the send belongs to. */

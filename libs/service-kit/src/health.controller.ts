@@ -28,14 +28,17 @@ export class HealthController {
   }
 
   private async kafkaAnswers(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
     try {
       const cluster = await Promise.race([
         this.kafkaAdmin.describeCluster(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000)),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 3000))),
       ]);
       return cluster.brokers.length > 0;
     } catch {
       return false;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

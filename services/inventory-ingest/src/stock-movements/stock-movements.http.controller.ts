@@ -40,7 +40,7 @@ export class StockMovementsHttpController {
     if (foreign) {
       throw new ForbiddenException(`${party.id} may only send movements for its own stock (buyerId ${foreign.buyerId})`);
     }
-    for (const movement of movements) await this.publisher.publish(topics.stockMovements, movement);
+    await this.publisher.publishAll(topics.stockMovements, movements);
     return { accepted: movements.map((m) => m.eventId) };
   }
 }
