@@ -15,12 +15,24 @@ export async function startConsumerGroupsAtEnd(kafka: Kafka, prefix: string, ser
   try {
     for (const topic of allTopics) {
       // Real offsets: kafkajs' resetOffsets commits -1, which a consumer reads as "none" and then starts from the beginning.
-      const ends = (await admin.fetchTopicOffsets(topic.name)).map(({ partition, high }) => ({ partition, offset: high }));
+      const ends = (await retried(() => admin.fetchTopicOffsets(topic.name))).map(({ partition, high }) => ({ partition, offset: high }));
       for (const service of services) {
         await admin.setOffsets({ groupId: consumerGroupOf(service), topic: topic.name, partitions: ends });
       }
     }
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Topics created a moment ago can answer "not the leader" until the broker's metadata settles. */
+async function retried<T>(work: () => Promise<T>, attempts = 40, delayMs = 250): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
   }
 }
