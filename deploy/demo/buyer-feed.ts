@@ -143,11 +143,11 @@ Logs: .local/logs/   Stop everything: bash deploy/demo.sh stop
 }
 
 async function waitUntil(done: () => boolean, timeoutMs: number, onWaiting: () => void): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
+  const startedAt = Date.now();
   let told = false;
   while (!done()) {
-    if (Date.now() > deadline) return false;
-    if (!told && Date.now() > deadline - timeoutMs + 3000) {
+    if (Date.now() - startedAt > timeoutMs) return false;
+    if (!told && Date.now() - startedAt > 3000) {
       onWaiting();
       told = true;
     }

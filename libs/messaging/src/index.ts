@@ -8,7 +8,7 @@ export { KafkaEventServer, KafkaEventServerOptions, EventContext, KeepHandlerErr
 export { RejectedEventError } from './errors';
 export { DEAD_LETTER_HEADERS } from './dead-letter';
 export { ensureTopics, platformTopicSpecs, CONSUMING_SERVICES } from './topic-admin';
-export { traceHeaders, contextFromHeaders, MessageHeaders } from './trace-headers';
+export { traceHeaders, contextFromHeaders, headersAsStrings, MessageHeaders } from './trace-headers';
 
 /** Entities every service registers so the inbox and outbox work. */
 import { OutboxMessageEntity as Outbox_ } from './outbox';

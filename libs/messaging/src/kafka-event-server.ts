@@ -71,7 +71,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private readonly maxAttempts: number;
   private readonly retryBackoffMs: number;
   private readonly runSize: number;
-  private readonly stats = { applied: 0, duplicate: 0, deadLettered: 0 };
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
@@ -79,10 +78,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryBackoffMs = options.retryBackoffMs ?? 200;
     this.runSize = options.runSize ?? 100;
-  }
-
-  get counts(): Readonly<typeof this.stats> {
-    return this.stats;
   }
 
   async listen(callback: (...optionalParams: unknown[]) => unknown): Promise<void> {
@@ -161,18 +156,18 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       }
     }
     if (decoded.length === 0) return 0;
-    const outcomes: Outcome[] = [];
+    let applied = 0;
     let announced = 0;
     try {
       await this.options.dataSource.transaction(async (manager) => {
         for (const { message, event } of decoded) {
           await manager.query('SAVEPOINT smi_record');
           try {
-            const { outcome, outbox } = await this.inSpan(topic.name, message, event, () =>
+            const { outbox } = await this.inSpan(topic.name, message, event, () =>
               this.applyIn(manager, topic, { topic: topic.name, partition, message }, event),
             );
             await manager.query('RELEASE SAVEPOINT smi_record');
-            outcomes.push(outcome);
+            applied++;
             announced += outbox?.added ?? 0;
           } catch {
             // Undo this record only; it is retried alone, and the run so far commits.
@@ -185,9 +180,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       this.log.warn(`a run of ${decoded.length} records on ${topic.name}[${partition}] did not commit; applying them one by one: ${(error as Error).message}`);
       return 0;
     }
-    for (const outcome of outcomes) this.stats[outcome === 'applied' ? 'applied' : 'duplicate']++;
     if (announced > 0) this.options.relay.wake();
-    return outcomes.length;
+    return applied;
   }
 
   private async consumeOne(topic: TopicDefinition<unknown>, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<Outcome> {
@@ -228,7 +222,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       try {
         const { outcome, outbox } = await this.options.dataSource.transaction((manager) => this.applyIn(manager, topic, source, event));
         if (outbox && outbox.added > 0) this.options.relay.wake();
-        this.stats[outcome === 'applied' ? 'applied' : 'duplicate']++;
         return outcome;
       } catch (error) {
         if (error instanceof RejectedEventError) return this.deadLetter(source, `rejected: ${error.message}`, event.eventId);
@@ -276,7 +269,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private async deadLetter(source: { topic: string; partition: number; message: KafkaMessage }, reason: string, eventId?: string): Promise<Outcome> {
     this.log.warn(`dead-lettering ${source.topic}[${source.partition}]@${source.message.offset}${eventId ? ` (event ${eventId})` : ''}: ${reason}`);
     await sendToDeadLetter(this.options.publisher, this.options.service, source, reason);
-    this.stats.deadLettered++;
     return 'dead-lettered';
   }
 

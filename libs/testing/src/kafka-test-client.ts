@@ -1,6 +1,6 @@
 import { AvroCodec, TopicDefinition } from '@smi/contracts';
-import { createKafka, EventPublisher } from '@smi/messaging';
-import { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import { createKafka, EventPublisher, headersAsStrings } from '@smi/messaging';
+import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 
 export interface WaitOptions {
   count?: number;
@@ -57,7 +57,7 @@ export class KafkaTestClient {
       } catch {
         return undefined; // not for us to judge here: the services dead-letter it
       }
-      const record: ReceivedRecord<T> = { value, key: message.key?.toString() ?? null, headers: stringHeaders(message.headers), raw: message.value };
+      const record: ReceivedRecord<T> = { value, key: message.key?.toString() ?? null, headers: headersAsStrings(message.headers), raw: message.value };
       return matches(value, record) ? record : undefined;
     }, options);
   }
@@ -72,7 +72,7 @@ export class KafkaTestClient {
       const record: ReceivedRecord<string> = {
         value: message.value?.toString('utf8') ?? '',
         key: message.key?.toString() ?? null,
-        headers: stringHeaders(message.headers),
+        headers: headersAsStrings(message.headers),
         raw: message.value,
       };
       return matches(record) ? record : undefined;
@@ -117,10 +117,4 @@ export class KafkaTestClient {
     await Promise.all(this.consumers.map((c) => c.disconnect().catch(() => undefined)));
     await this.publisher.disconnect();
   }
-}
-
-function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers ?? {})) if (v !== undefined) out[k] = String(v);
-  return out;
 }
