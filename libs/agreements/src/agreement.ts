@@ -1,19 +1,100 @@
 /**
  * The terms a buyer and a supplier agreed for replenishing the buyer's stock.
- * For now agreements are read from a file (deploy/seed/agreements.json); they
- * become versioned, API-managed contracts later.
+ * Agreements are versioned contracts: the replenishment service keeps every
+ * version (who changed what, when and why) and publishes each one on the
+ * agreements topic; every service keeps the versions in an AgreementBook and
+ * acts on the version in force.
  */
+export type ReplenishmentPolicy =
+  /** (s,S): continuous review; at or below the reorder point, order up to the order-up-to level. */
+  | 'min-max'
+  /** (R,S): every review, order up to the order-up-to level. */
+  | 'order-up-to'
+  /** (R,s,S): every review, if at or below the reorder point, order up to the order-up-to level. */
+  | 'periodic-min-max'
+  /** (s,Q): at or below the reorder point, order the fixed quantity (as many times as needed). */
+  | 'fixed-quantity';
+
+export const REPLENISHMENT_POLICIES = ['min-max', 'order-up-to', 'periodic-min-max', 'fixed-quantity'] as const;
+
+export type Weekday = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+
+/** The service the supplier promises: a cycle service level (chance of no stockout per replenishment cycle) or a fill rate (share of demand met from stock). */
+export interface ServiceLevelTarget {
+  measure: 'cycle-service-level' | 'fill-rate';
+  /** Between 0 and 1 exclusive, for example 0.95. */
+  target: number;
+}
+
+/** How safety stock is set for a line. */
+export type SafetyStockRule =
+  | { method: 'fixed'; quantity: number }
+  | { method: 'days-of-cover'; days: number }
+  /** From the line's service-level target, the demand's and the lead time's variability; the demand class decides normal theory or the item's own demand distribution. */
+  | { method: 'service-level' };
+
+/** What the supplier may release without asking the buyer. An order beyond either limit waits for the buyer. */
+export interface ApprovalBoundary {
+  maxQuantity?: number;
+  maxValue?: number;
+  /** The buyer may reject a released order within this window. */
+  vetoWindowHours: number;
+  /** An order awaiting approval lapses after this long. */
+  expiresAfterHours: number;
+}
+
+/** Whether an expedited delivery may be ordered when stock would run out before a regular one can arrive. */
+export interface EmergencyTerms {
+  allowed: boolean;
+  leadTimeDays: number;
+}
+
+/** Per-line penalties the SLA monitor applies. */
+export interface LinePenaltyTerms {
+  perStockoutDay?: number;
+  perLateDelivery?: number;
+  perShortDelivery?: number;
+  /** Fill rate (0..1) below which a penalty is due for the month. */
+  fillRateFloor?: number;
+  perFillRateShortfall?: number;
+}
+
 export interface AgreementLine {
   siteId: string;
   itemId: string;
   unit: string;
-  /** Reorder level: an order is raised when on-hand + on-order falls to it. */
+  /** Whether minimum and maximum are quantities (default) or days of supply, converted with the forecast. */
+  levelsIn?: 'units' | 'days-of-supply';
+  /** Lowest stock the buyer accepts; the reorder point when no other is set. */
   minimum: number;
-  /** Order-up-to level. */
+  /** Highest stock the buyer accepts; the order-up-to level. */
   maximum: number;
+  /** An explicit reorder point, overriding the one computed from safety stock. */
+  reorderPoint?: number;
+  serviceLevel?: ServiceLevelTarget;
+  safetyStock?: SafetyStockRule;
+  /** Default 'min-max'. */
+  policy?: ReplenishmentPolicy;
+  /** Order quantity of the 'fixed-quantity' policy. */
+  fixedOrderQuantity?: number;
+  /** Days between reviews of the periodic policies. */
+  reviewPeriodDays?: number;
+  /** Days of the week the buyer takes deliveries; none means any day. */
+  deliveryWeekdays?: Weekday[];
+  /** Mean lead time in calendar days. */
   leadTimeDays: number;
+  /** Standard deviation of the lead time in days (default 0). */
+  leadTimeStdDevDays?: number;
+  minimumOrderQuantity?: number;
   /** Orders are whole multiples of this quantity. */
   packMultiple: number;
+  /** Largest quantity one order may carry. */
+  maximumLot?: number;
+  unitPrice?: number;
+  approval?: ApprovalBoundary;
+  emergency?: EmergencyTerms;
+  penalties?: LinePenaltyTerms;
 }
 
 export interface PenaltyTerms {
@@ -21,6 +102,22 @@ export interface PenaltyTerms {
   allowedStockoutsPerMonth: number;
   /** Amount due for each stockout beyond the allowance. */
   penaltyPerStockout: number;
+}
+
+export interface Contact {
+  partyId: string;
+  name: string;
+  role: string;
+  email?: string;
+  phone?: string;
+}
+
+/** How often the parties hear from the platform. */
+export interface CommunicationTerms {
+  /** Hours between digests (24 = daily). */
+  digestEveryHours: number;
+  /** Whether alerts (stockouts, approvals) go out at once rather than in the digest. */
+  immediateAlerts: boolean;
 }
 
 export interface Agreement {
@@ -31,7 +128,22 @@ export interface Agreement {
   validFrom: string;
   validTo: string;
   penalties: PenaltyTerms;
+  communication?: CommunicationTerms;
+  contacts?: Contact[];
   lines: AgreementLine[];
+}
+
+/** One version of an agreement, as kept and published. */
+export interface AgreementVersion {
+  agreement: Agreement;
+  /** 1 for the agreement as created, +1 per amendment or retirement. */
+  version: number;
+  /** From when this version governs (ISO timestamp); earlier events keep the version before. */
+  effectiveFrom: string;
+  status: 'active' | 'retired';
+  changedBy: string;
+  changedAt: string;
+  changeReason: string;
 }
 
 /** Each problem found, naming the field and the rule it breaks. */

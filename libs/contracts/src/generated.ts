@@ -1,5 +1,146 @@
 // Generated from schemas/*.avsc by `npm run contracts:generate`. Do not edit.
 
+export type AgreementStatus = 'ACTIVE' | 'RETIRED';
+export const AgreementStatusValues = ['ACTIVE', 'RETIRED'] as const;
+
+/** Agreement-wide stockout penalty. */
+export interface AgreementPenaltyTerms {
+  /** Stockouts per calendar month per line tolerated without a penalty. */
+  allowedStockoutsPerMonth: number;
+  /** Amount due for each stockout beyond the allowance. */
+  penaltyPerStockout: number;
+}
+
+/** How often the parties hear from the platform. */
+export interface CommunicationTerms {
+  /** Hours between digests (24 = daily). */
+  digestEveryHours: number;
+  /** Whether alerts go out at once rather than in the digest. */
+  immediateAlerts: boolean;
+}
+
+/** A person to reach at one of the parties. */
+export interface AgreementContact {
+  /** The party the contact works for. */
+  partyId: string;
+  /** Contact's name. */
+  name: string;
+  /** For example planner, logistics, account manager. */
+  role: string;
+  /** Email address. */
+  email: null | string;
+  /** Phone number. */
+  phone: null | string;
+}
+
+/** The replenishment terms for one buyer site x item. Optional terms are null when not agreed. */
+export interface AgreementLineTerms {
+  /** Buyer site. */
+  siteId: string;
+  /** Item. */
+  itemId: string;
+  /** Unit of measure of every quantity on the line. */
+  unit: string;
+  /** 'units': minimum and maximum are quantities; 'days-of-supply': they are days of forecast demand. */
+  levelsIn: string;
+  /** Lowest stock the buyer accepts; the reorder point when no other is set. */
+  minimum: number;
+  /** Highest stock the buyer accepts; the order-up-to level. */
+  maximum: number;
+  /** Explicit reorder point, overriding the computed one. */
+  reorderPoint: null | number;
+  /** 'cycle-service-level' or 'fill-rate'. */
+  serviceLevelMeasure: null | string;
+  /** Target between 0 and 1. */
+  serviceLevelTarget: null | number;
+  /** 'fixed', 'days-of-cover' or 'service-level'. */
+  safetyStockMethod: null | string;
+  /** Safety stock of the 'fixed' method. */
+  safetyStockQuantity: null | number;
+  /** Days of cover of the 'days-of-cover' method. */
+  safetyStockDays: null | number;
+  /** 'min-max' (s,S), 'order-up-to' (R,S), 'periodic-min-max' (R,s,S) or 'fixed-quantity' (s,Q). */
+  policy: string;
+  /** Order quantity of the fixed-quantity policy. */
+  fixedOrderQuantity: null | number;
+  /** Days between reviews of the periodic policies. */
+  reviewPeriodDays: null | number;
+  /** Weekdays (MON..SUN) the buyer takes deliveries; empty means any day. */
+  deliveryWeekdays: Array<string>;
+  /** Mean lead time in calendar days. */
+  leadTimeDays: number;
+  /** Standard deviation of the lead time in days. */
+  leadTimeStdDevDays: null | number;
+  /** Smallest quantity an order may carry. */
+  minimumOrderQuantity: null | number;
+  /** Orders are whole multiples of this quantity. */
+  packMultiple: number;
+  /** Largest quantity one order may carry. */
+  maximumLot: null | number;
+  /** Price per unit in the agreement's currency. */
+  unitPrice: null | number;
+  /** Largest quantity the supplier may release alone. */
+  approvalMaxQuantity: null | number;
+  /** Largest order value the supplier may release alone. */
+  approvalMaxValue: null | number;
+  /** Hours the buyer may still reject a released order. */
+  approvalVetoWindowHours: null | number;
+  /** Hours after which an order awaiting approval lapses. */
+  approvalExpiresAfterHours: null | number;
+  /** Whether an expedited delivery may be ordered. */
+  emergencyAllowed: boolean;
+  /** Lead time of an expedited delivery. */
+  emergencyLeadTimeDays: null | number;
+  /** Penalty per day out of stock. */
+  penaltyPerStockoutDay: null | number;
+  /** Penalty per late delivery. */
+  penaltyPerLateDelivery: null | number;
+  /** Penalty per short delivery. */
+  penaltyPerShortDelivery: null | number;
+  /** Monthly fill rate below which a penalty is due. */
+  fillRateFloor: null | number;
+  /** Penalty for a month below the fill-rate floor. */
+  penaltyPerFillRateShortfall: null | number;
+}
+
+/** One version of a replenishment agreement between a buyer and a supplier: the whole agreement as it stands from effectiveFrom, with who changed it, when and why. Every create, amendment and retirement publishes one. Key on Kafka: agreementId. */
+export interface AgreementVersion {
+  /** Unique id of this event: agreementId/v<version>. */
+  eventId: string;
+  /** The agreement. */
+  agreementId: string;
+  /** 1 for the agreement as created, +1 per amendment or retirement. */
+  version: number;
+  /** RETIRED: no longer governs anything from effectiveFrom on. */
+  status: AgreementStatus;
+  /** From when this version governs; events dated earlier keep the version before. */
+  effectiveFrom: Date;
+  /** Party id of who made the change (or 'seed-file' for an import at boot). */
+  changedBy: string;
+  /** When the change was made. */
+  changedAt: Date;
+  /** Why, in the changer's words. */
+  changeReason: string;
+  /** The buyer whose stock is replenished. */
+  buyerId: string;
+  /** The supplier replenishing it. */
+  supplierId: string;
+  /** ISO 4217 currency of prices and penalties. */
+  currency: string;
+  /** First day (YYYY-MM-DD, inclusive) the agreement is valid. */
+  validFrom: string;
+  /** Last day (YYYY-MM-DD, inclusive) the agreement is valid. */
+  validTo: string;
+  /** Agreement-wide stockout penalty. */
+  penalties: AgreementPenaltyTerms;
+  /** Communication frequency; null means the platform's default. */
+  communication: null | CommunicationTerms;
+  /** Contacts per party. */
+  contacts: Array<AgreementContact>;
+  /** One entry per buyer site x item. */
+  lines: Array<AgreementLineTerms>;
+}
+
 /** Expected demand per period for one item at one buyer site, with its uncertainty. State topic (compacted), key buyerId|siteId|itemId. */
 export interface DemandForecast {
   /** Unique id of this forecast event. */
@@ -60,7 +201,55 @@ export interface Notification {
   completedAt: Date;
 }
 
-/** An order the supplier raised to refill one item at one buyer site under an agreement. Key on Kafka: buyerId|siteId|itemId. */
+/** One adjustment to the quantity. */
+export interface OrderQuantityStep {
+  /** minimum-order-quantity, pack-multiple, maximum-lot, supplier-capacity or approval. */
+  rule: string;
+  /** Quantity before the step. */
+  before: number;
+  /** Quantity after the step. */
+  after: number;
+  /** The step in words. */
+  note: string;
+}
+
+/** Why this quantity: every input of the decision and every rounding step, so a buyer can retrace it. */
+export interface OrderExplanation {
+  /** Policy applied: min-max, order-up-to, periodic-min-max or fixed-quantity. */
+  policy: string;
+  /** Demand owed to the buyer and not yet met. */
+  backorders: number;
+  /** on-hand + on-order - backorders. */
+  inventoryPosition: number;
+  /** Expected demand per day the decision used. */
+  forecastPerDay: number;
+  /** Standard deviation of daily demand the decision used. */
+  forecastStdDevPerDay: number;
+  /** Demand class the forecast carried (smooth, erratic, intermittent, lumpy), or empty. */
+  demandClass: string;
+  /** Lead time used (the emergency lead time for an emergency order). */
+  leadTimeDays: number;
+  /** Days the stock must cover until the next order can arrive: lead time plus review period. */
+  protectionDays: number;
+  /** How safety stock was set: fixed, days-of-cover, normal (service level), bootstrap (the item's own lead-time demand distribution), or minimum (no target agreed). */
+  safetyStockMethod: string;
+  /** Service level targeted, when one was agreed. */
+  serviceLevelTarget: null | number;
+  /** Safety stock. */
+  safetyStock: number;
+  /** Reorder point. */
+  reorderPoint: number;
+  /** Order-up-to level. */
+  orderUpTo: number;
+  /** Quantity the policy asked for before rounding. */
+  neededQuantity: number;
+  /** The adjustments, in the order applied. */
+  steps: Array<OrderQuantityStep>;
+  /** The decision in one sentence. */
+  summary: string;
+}
+
+/** An order the supplier raised to refill one item at one buyer site under an agreement, one event per step of its life (decided, awaiting approval, released, approved, rejected, expired). Only a RELEASED event tells logistics to ship. Key on Kafka: buyerId|siteId|itemId. */
 export interface ReplenishmentOrder {
   /** Unique id of this order event. */
   eventId: string;
@@ -76,7 +265,7 @@ export interface ReplenishmentOrder {
   siteId: string;
   /** The item. */
   itemId: string;
-  /** Quantity ordered, in unit, already rounded to the pack multiple. */
+  /** Quantity ordered, in unit, after every rounding step (see explanation). */
   quantity: number;
   /** Unit of measure. */
   unit: string;
@@ -84,9 +273,9 @@ export interface ReplenishmentOrder {
   onHand: number;
   /** Quantity already ordered and not yet received when the decision was taken. */
   onOrder: number;
-  /** Agreement minimum (reorder level): an order is raised when on-hand + on-order falls to it. */
+  /** Reorder point the decision used (the agreement minimum unless a reorder point was agreed or computed from the service level). */
   minimum: number;
-  /** Agreement maximum: the order refills on-hand + on-order up to it (before rounding). */
+  /** Order-up-to level the decision used. */
   maximum: number;
   /** Agreement pack multiple the quantity was rounded up to. */
   packMultiple: number;
@@ -96,6 +285,22 @@ export interface ReplenishmentOrder {
   decidedAt: Date;
   /** eventId of the stock level that triggered the order. */
   triggeredByEventId: string;
+  /** Step this event announces: RELEASED (logistics may ship), AWAITING_APPROVAL (beyond the supplier's approval boundary, waiting for the buyer), REJECTED (buyer rejected it, or vetoed it within the veto window), EXPIRED (nobody approved it in time). Events before version 3 were all RELEASED. */
+  status: string;
+  /** Version of the agreement the order was decided under (0 for events before versioned agreements). */
+  agreementVersion: number;
+  /** True for an expedited order on the agreement's emergency terms, raised because stock would run out before a regular delivery could arrive. */
+  emergency: boolean;
+  /** quantity x the agreed unit price, in the agreement's currency (0 when no price is agreed). */
+  orderValue: number;
+  /** Who took this step: 'replenishment' for the engine, or the party id of the buyer who approved or rejected. */
+  statusChangedBy: string;
+  /** Why this step: the approval limit exceeded, the buyer's reason for rejecting, the expiry. */
+  statusReason: string;
+  /** For AWAITING_APPROVAL: when the order lapses. For RELEASED: end of the buyer's veto window, if any. */
+  approvalDeadline: null | Date;
+  /** Why this quantity; null on events before version 3. */
+  explanation: null | OrderExplanation;
 }
 
 export type ShipmentStatus = 'PLANNED' | 'DISPATCHED' | 'DELIVERED' | 'RECEIVED';

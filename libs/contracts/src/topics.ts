@@ -1,4 +1,5 @@
 import type {
+  AgreementVersion,
   DemandForecast,
   Notification,
   ReplenishmentOrder,
@@ -37,6 +38,17 @@ const topic = <T>(definition: TopicDefinition<T>): TopicDefinition<T> => definit
 const siteItemKey = (v: { buyerId: string; siteId: string; itemId: string }) => `${v.buyerId}|${v.siteId}|${v.itemId}`;
 
 export const topics = {
+  agreements: topic<AgreementVersion>({
+    name: 'smi.agreements.v1',
+    schemaFile: 'AgreementVersion.avsc',
+    key: 'agreementId',
+    keyOf: (v: AgreementVersion) => v.agreementId,
+    partitions: 3,
+    // Every version is kept: a replayed event must find the version that was in force then.
+    retentionMs: -1,
+    compacted: false,
+    description: 'Every version of every agreement (created, amended, retired), published by replenishment, which owns the agreements API.',
+  }),
   stockMovements: topic<StockMovement>({
     name: 'smi.stock-movements.v1',
     schemaFile: 'StockMovement.avsc',

@@ -107,6 +107,14 @@ describe('notification against a real broker and database', () => {
     expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
     decidedAt: new Date('2026-11-21T09:30:00Z'),
     triggeredByEventId: uniqueId('level'),
+    status: 'RELEASED',
+    agreementVersion: 1,
+    emergency: false,
+    orderValue: 0,
+    statusChangedBy: 'replenishment',
+    statusReason: '',
+    approvalDeadline: null,
+    explanation: null,
     ...overrides,
   });
 

@@ -121,6 +121,14 @@ describe('replenishment against a real broker and database', () => {
       expectedDeliveryAt: new Date(trigger.asOf.getTime() + 3 * DAY_MS),
       decidedAt: expect.any(Date),
       triggeredByEventId: trigger.eventId,
+      status: 'RELEASED',
+      agreementVersion: 0,
+      emergency: false,
+      orderValue: 0,
+      statusChangedBy: 'replenishment',
+      statusReason: '',
+      approvalDeadline: null,
+      explanation: null,
     });
     expect(await ordersInDatabase(item)).toEqual([{ order_id: orders[0].value.orderId, status: 'open', quantity: 90, received_quantity: null }]);
   });

@@ -47,6 +47,14 @@ describe('shipment against a real broker and database', () => {
     expectedDeliveryAt: new Date('2026-03-13T08:00:00Z'),
     decidedAt: new Date('2026-03-10T08:00:00Z'),
     triggeredByEventId: uniqueId('level'),
+    status: 'RELEASED',
+    agreementVersion: 1,
+    emergency: false,
+    orderValue: 0,
+    statusChangedBy: 'replenishment',
+    statusReason: '',
+    approvalDeadline: null,
+    explanation: null,
     ...overrides,
   });
 

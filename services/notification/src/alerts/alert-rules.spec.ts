@@ -19,6 +19,14 @@ const order = (overrides: Partial<ReplenishmentOrder> = {}): ReplenishmentOrder 
   expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
   decidedAt: new Date('2026-11-21T09:30:00Z'),
   triggeredByEventId: 'evt-level-1',
+  status: 'RELEASED',
+  agreementVersion: 1,
+  emergency: false,
+  orderValue: 0,
+  statusChangedBy: 'replenishment',
+  statusReason: '',
+  approvalDeadline: null,
+  explanation: null,
   ...overrides,
 });
 

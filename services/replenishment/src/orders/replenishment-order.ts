@@ -41,6 +41,14 @@ export function replenishmentOrderOf({ level, agreement, line, stock, quantity, 
     expectedDeliveryAt: new Date(level.asOf.getTime() + line.leadTimeDays * DAY_MS),
     decidedAt,
     triggeredByEventId: level.eventId,
+    status: 'RELEASED',
+    agreementVersion: 0,
+    emergency: false,
+    orderValue: 0,
+    statusChangedBy: 'replenishment',
+    statusReason: '',
+    approvalDeadline: null,
+    explanation: null,
   };
 }
 

@@ -19,6 +19,14 @@ const order: ReplenishmentOrder = {
   expectedDeliveryAt: new Date('2026-03-13T08:00:00Z'),
   decidedAt: new Date('2026-03-10T08:00:00Z'),
   triggeredByEventId: 'level-7',
+  status: 'RELEASED',
+  agreementVersion: 1,
+  emergency: false,
+  orderValue: 0,
+  statusChangedBy: 'replenishment',
+  statusReason: '',
+  approvalDeadline: null,
+  explanation: null,
 };
 
 describe('shipment of a replenishment order', () => {
