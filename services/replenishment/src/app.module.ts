@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { ServiceKitModule } from '@smi/service-kit';
 import { StockPositions1764028800301 } from '../migrations/1764028800301-stock-positions';
 import { Orders1764028800302 } from '../migrations/1764028800302-orders';
+import { DemandOutlooks1764028800330 } from '../migrations/1764028800330-demand-outlooks';
+import { DemandForecastMessageHandler } from './demand-outlooks/demand-forecast.message.handler';
+import { DemandOutlookRow } from './demand-outlooks/demand-outlook.entity';
+import { DemandOutlookRepository } from './demand-outlooks/demand-outlook.repository';
 import { OrderRow } from './orders/order.entity';
 import { OrdersHttpController } from './orders/orders.http.controller';
 import { OrdersRepository } from './orders/orders.repository';
@@ -13,11 +17,11 @@ import { StockPositionRepository } from './stock-positions/stock-position.reposi
   imports: [
     ServiceKitModule.forService({
       service: 'replenishment',
-      entities: [StockPositionRow, OrderRow],
-      migrations: [StockPositions1764028800301, Orders1764028800302],
+      entities: [StockPositionRow, OrderRow, DemandOutlookRow],
+      migrations: [StockPositions1764028800301, Orders1764028800302, DemandOutlooks1764028800330],
     }),
   ],
-  controllers: [StockLevelMessageHandler, OrdersHttpController],
-  providers: [StockPositionRepository, OrdersRepository],
+  controllers: [StockLevelMessageHandler, DemandForecastMessageHandler, OrdersHttpController],
+  providers: [StockPositionRepository, OrdersRepository, DemandOutlookRepository],
 })
 export class AppModule {}

@@ -1,0 +1,22 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { AgreementBook } from '@smi/agreements';
+import { DemandForecast, topics } from '@smi/contracts';
+import { EventContext } from '@smi/messaging';
+import { outlookFromForecast } from './demand-outlook';
+import { DemandOutlookRepository } from './demand-outlook.repository';
+
+/** Keeps the latest forecast of each site x item under an agreement, for the next replenishment decision. */
+@Controller()
+export class DemandForecastMessageHandler {
+  constructor(
+    private readonly agreements: AgreementBook,
+    private readonly outlooks: DemandOutlookRepository,
+  ) {}
+
+  @EventPattern(topics.demandForecasts.name)
+  async onDemandForecast(@Payload() forecast: DemandForecast, @Ctx() ctx: EventContext): Promise<void> {
+    if (!this.agreements.lineFor(forecast.buyerId, forecast.siteId, forecast.itemId, forecast.generatedAt)) return; // not ours to replenish
+    await this.outlooks.keepNewest(ctx.manager, outlookFromForecast(forecast));
+  }
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { StoredDemandOutlook } from './demand-outlook';
+import { DemandOutlookRow } from './demand-outlook.entity';
+import { SiteItem } from '../stock-positions/stock-position.repository';
+
+@Injectable()
+export class DemandOutlookRepository {
+  async find(manager: EntityManager, key: SiteItem): Promise<StoredDemandOutlook | undefined> {
+    return (await manager.getRepository(DemandOutlookRow).findOne({ where: { buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId } })) ?? undefined;
+  }
+
+  /** Stores the outlook unless a newer one is already there (the check runs in the database, so concurrent writers cannot go back in time). */
+  async keepNewest(manager: EntityManager, outlook: StoredDemandOutlook): Promise<void> {
+    await manager.query(
+      `INSERT INTO demand_outlook (buyer_id, site_id, item_id, per_day, std_dev_per_day, method, generated_at, forecast_event_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (buyer_id, site_id, item_id) DO UPDATE
+         SET per_day = EXCLUDED.per_day, std_dev_per_day = EXCLUDED.std_dev_per_day, method = EXCLUDED.method,
+             generated_at = EXCLUDED.generated_at, forecast_event_id = EXCLUDED.forecast_event_id
+         WHERE demand_outlook.generated_at < EXCLUDED.generated_at`,
+      [outlook.buyerId, outlook.siteId, outlook.itemId, outlook.perDay, outlook.stdDevPerDay, outlook.method, outlook.generatedAt, outlook.forecastEventId],
+    );
+  }
+}

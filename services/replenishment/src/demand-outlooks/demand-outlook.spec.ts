@@ -1,0 +1,39 @@
+import { DemandForecast } from '@smi/contracts';
+import { outlookFromForecast, supersedes } from './demand-outlook';
+
+const forecast = (overrides: Partial<DemandForecast> = {}): DemandForecast => ({
+  eventId: 'f-1',
+  buyerId: 'acme',
+  siteId: 'lyon',
+  itemId: 'pad',
+  unit: 'EA',
+  method: 'moving-average-7',
+  periodDays: 7,
+  demandPerPeriod: 70,
+  standardDeviationPerPeriod: 14,
+  periodsObserved: 8,
+  generatedAt: new Date('2026-03-01T00:00:00Z'),
+  basedOnMovementId: 'm-1',
+  ...overrides,
+});
+
+describe('demand outlook from a forecast', () => {
+  it('turns a weekly forecast into daily demand, the spread scaling with the square root of the days', () => {
+    const outlook = outlookFromForecast(forecast());
+    expect(outlook.perDay).toBe(10);
+    expect(outlook.stdDevPerDay).toBeCloseTo(14 / Math.sqrt(7), 12);
+  });
+
+  it('keeps a daily forecast as it is', () => {
+    const outlook = outlookFromForecast(forecast({ periodDays: 1, demandPerPeriod: 4, standardDeviationPerPeriod: 2 }));
+    expect([outlook.perDay, outlook.stdDevPerDay]).toEqual([4, 2]);
+  });
+
+  it('never lets an older forecast replace a newer one', () => {
+    const newer = outlookFromForecast(forecast({ generatedAt: new Date('2026-03-02T00:00:00Z') }));
+    const older = outlookFromForecast(forecast());
+    expect(supersedes(older, newer)).toBe(false);
+    expect(supersedes(newer, older)).toBe(true);
+    expect(supersedes(older, undefined)).toBe(true);
+  });
+});

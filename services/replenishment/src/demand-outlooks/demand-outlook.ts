@@ -1,0 +1,38 @@
+import { DemandForecast } from '@smi/contracts';
+import { DemandOutlook } from '../planning/planning-types';
+
+/** The latest forecast replenishment holds for one buyer site x item. */
+export interface StoredDemandOutlook extends DemandOutlook {
+  buyerId: string;
+  siteId: string;
+  itemId: string;
+  method: string;
+  generatedAt: Date;
+  forecastEventId: string;
+}
+
+/**
+ * The forecast in the engine's terms: demand per day. Days within a period are
+ * taken as independent, so the standard deviation scales with the square root
+ * of the period length.
+ */
+export function outlookFromForecast(forecast: DemandForecast): StoredDemandOutlook {
+  const days = Math.max(1, forecast.periodDays);
+  return {
+    buyerId: forecast.buyerId,
+    siteId: forecast.siteId,
+    itemId: forecast.itemId,
+    perDay: forecast.demandPerPeriod / days,
+    stdDevPerDay: forecast.standardDeviationPerPeriod / Math.sqrt(days),
+    method: forecast.method,
+    generatedAt: forecast.generatedAt,
+    forecastEventId: forecast.eventId,
+  };
+}
+
+/** Forecasts can arrive out of order (redelivery, replay); an older one never replaces a newer one. */
+export const supersedes = (candidate: StoredDemandOutlook, current: StoredDemandOutlook | undefined): boolean =>
+  current === undefined || candidate.generatedAt.getTime() > current.generatedAt.getTime();
+
+/** Before the first forecast arrives, the engine plans with no expected demand; the agreement's minimum still holds. */
+export const NO_FORECAST_YET: DemandOutlook = { perDay: 0, stdDevPerDay: 0 };
