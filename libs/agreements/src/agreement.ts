@@ -20,12 +20,16 @@ export const REPLENISHMENT_POLICIES = ['min-max', 'order-up-to', 'periodic-min-m
 export type Weekday = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
 export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
 
+export const SERVICE_LEVEL_MEASURES = ['cycle-service-level', 'fill-rate'] as const;
+
 /** The service the supplier promises: a cycle service level (chance of no stockout per replenishment cycle) or a fill rate (share of demand met from stock). */
 export interface ServiceLevelTarget {
-  measure: 'cycle-service-level' | 'fill-rate';
+  measure: (typeof SERVICE_LEVEL_MEASURES)[number];
   /** Between 0 and 1 exclusive, for example 0.95. */
   target: number;
 }
+
+export const SAFETY_STOCK_METHODS = ['fixed', 'days-of-cover', 'service-level'] as const;
 
 /** How safety stock is set for a line. */
 export type SafetyStockRule =
@@ -60,12 +64,14 @@ export interface LinePenaltyTerms {
   perFillRateShortfall?: number;
 }
 
+export const LEVELS_IN = ['units', 'days-of-supply'] as const;
+
 export interface AgreementLine {
   siteId: string;
   itemId: string;
   unit: string;
   /** Whether minimum and maximum are quantities (default) or days of supply, converted with the forecast. */
-  levelsIn?: 'units' | 'days-of-supply';
+  levelsIn?: (typeof LEVELS_IN)[number];
   /** Lowest stock the buyer accepts; the reorder point when no other is set. */
   minimum: number;
   /** Highest stock the buyer accepts; the order-up-to level. */
@@ -133,6 +139,9 @@ export interface Agreement {
   lines: AgreementLine[];
 }
 
+/** A retired agreement governs nothing from its retirement's effectiveFrom on. */
+export type AgreementStatus = 'active' | 'retired';
+
 /** One version of an agreement, as kept and published. */
 export interface AgreementVersion {
   agreement: Agreement;
@@ -140,91 +149,8 @@ export interface AgreementVersion {
   version: number;
   /** From when this version governs (ISO timestamp); earlier events keep the version before. */
   effectiveFrom: string;
-  status: 'active' | 'retired';
+  status: AgreementStatus;
   changedBy: string;
   changedAt: string;
   changeReason: string;
 }
-
-/** Each problem found, naming the field and the rule it breaks. */
-export function agreementProblems(agreement: Agreement, where = agreement.agreementId ?? 'agreement'): string[] {
-  const problems: string[] = [];
-  const need = (ok: boolean, field: string, rule: string) => {
-    if (!ok) problems.push(`${where}: ${field} ${rule}`);
-  };
-  for (const field of ['agreementId', 'buyerId', 'supplierId', 'currency', 'validFrom', 'validTo'] as const) {
-    need(typeof agreement[field] === 'string' && agreement[field].length > 0, field, 'is required');
-  }
-  need(!(agreement.validFrom > agreement.validTo), 'validTo', 'must not be before validFrom');
-  need(Number.isInteger(agreement.penalties?.allowedStockoutsPerMonth) && agreement.penalties.allowedStockoutsPerMonth >= 0, 'penalties.allowedStockoutsPerMonth', 'must be a whole number >= 0');
-  need(Number.isFinite(agreement.penalties?.penaltyPerStockout) && agreement.penalties.penaltyPerStockout >= 0, 'penalties.penaltyPerStockout', 'must be >= 0');
-  const seen = new Set<string>();
-  (agreement.lines ?? []).forEach((line, i) => {
-    const at = `lines[${i}]`;
-    need(typeof line.siteId === 'string' && line.siteId.length > 0, `${at}.siteId`, 'is required');
-    need(typeof line.itemId === 'string' && line.itemId.length > 0, `${at}.itemId`, 'is required');
-    need(typeof line.unit === 'string' && line.unit.length > 0, `${at}.unit`, 'is required');
-    need(Number.isFinite(line.minimum) && line.minimum >= 0, `${at}.minimum`, 'must be >= 0');
-    need(Number.isFinite(line.maximum) && line.maximum >= line.minimum, `${at}.maximum`, 'must be >= minimum');
-    need(Number.isFinite(line.leadTimeDays) && line.leadTimeDays >= 0, `${at}.leadTimeDays`, 'must be >= 0');
-    need(Number.isFinite(line.packMultiple) && line.packMultiple > 0, `${at}.packMultiple`, 'must be > 0');
-    const key = `${line.siteId}|${line.itemId}`;
-    need(!seen.has(key), at, `repeats site ${line.siteId} x item ${line.itemId}`);
-    seen.add(key);
-  });
-  return problems;
-}
-
-/** The agreement line in force for a buyer's site x item, with its agreement. */
-export interface AgreementLineInForce {
-  agreement: Agreement;
-  line: AgreementLine;
-}
-
-export class AgreementBook {
-  private readonly byLine = new Map<string, AgreementLineInForce[]>();
-
-  constructor(readonly agreements: readonly Agreement[]) {
-    const problems = agreements.flatMap((a) => agreementProblems(a));
-    if (problems.length > 0) throw new Error(`invalid agreements:\n  ${problems.join('\n  ')}`);
-    for (const agreement of agreements) {
-      for (const line of agreement.lines) {
-        const key = lineKey(agreement.buyerId, line.siteId, line.itemId);
-        this.byLine.set(key, [...(this.byLine.get(key) ?? []), { agreement, line }]);
-      }
-    }
-  }
-
-  /** The line covering this buyer site x item on the given day, if any. */
-  lineFor(buyerId: string, siteId: string, itemId: string, on: Date): AgreementLineInForce | undefined {
-    const day = on.toISOString().slice(0, 10);
-    return this.byLine
-      .get(lineKey(buyerId, siteId, itemId))
-      ?.find(({ agreement }) => agreement.validFrom <= day && day <= agreement.validTo);
-  }
-
-  agreement(agreementId: string): Agreement | undefined {
-    return this.agreements.find((a) => a.agreementId === agreementId);
-  }
-
-  /** Agreements a party is one of the two sides of. */
-  agreementsOf(partyId: string): Agreement[] {
-    return this.agreements.filter((a) => a.buyerId === partyId || a.supplierId === partyId);
-  }
-
-  /**
-   * What a party's agreements cover: the buyers involved, and whether a given
-   * buyer site x item is on one of its lines. A supplier sees a buyer's stock
-   * only where it has agreed to replenish it.
-   */
-  coverageOf(partyId: string): { buyerIds: string[]; covers: (row: { buyerId: string; siteId: string; itemId: string }) => boolean } {
-    const agreements = this.agreementsOf(partyId);
-    const lines = new Set(agreements.flatMap((a) => a.lines.map((l) => lineKey(a.buyerId, l.siteId, l.itemId))));
-    return {
-      buyerIds: [...new Set(agreements.map((a) => a.buyerId))],
-      covers: (row) => lines.has(lineKey(row.buyerId, row.siteId, row.itemId)),
-    };
-  }
-}
-
-const lineKey = (buyerId: string, siteId: string, itemId: string) => `${buyerId}|${siteId}|${itemId}`;

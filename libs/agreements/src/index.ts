@@ -1,2 +1,6 @@
-export { Agreement, AgreementLine, PenaltyTerms, AgreementBook, AgreementLineInForce, agreementProblems } from './agreement';
-export { loadAgreementBook, DEFAULT_AGREEMENTS_FILE } from './agreement-file';
+export * from './agreement';
+export { agreementProblems, versionProblems } from './agreement-problems';
+export { AgreementBook, AgreementLineInForce } from './agreement-book';
+export { overlappingLines, governingSpans, GoverningSpan } from './agreement-overlap';
+export { agreementVersionEvent, agreementVersionOf, agreementVersionEventId, canonicalAgreement } from './agreement-event';
+export { loadAgreementBook, loadSeedVersions, seedVersionOf, DEFAULT_AGREEMENTS_FILE, SEED_FILE_CHANGER } from './agreement-file';
