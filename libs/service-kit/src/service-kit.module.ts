@@ -1,11 +1,12 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AgreementBook, loadAgreementBook } from '@smi/agreements';
+import { AgreementBook, loadSeedVersions } from '@smi/agreements';
 import { AvroCodec } from '@smi/contracts';
 import { createKafka, EventPublisher, messagingEntities, MessagingTables1764028800000, OutboxRelay } from '@smi/messaging';
 import { openServiceDatabase } from '@smi/persistence';
 import { Admin, Kafka } from 'kafkajs';
 import { DataSource, EntitySchema } from 'typeorm';
+import { AgreementFeed } from './agreement-feed';
 import { ApiKeyGuard } from './api-key.guard';
 import { HealthController, KAFKA_ADMIN, SERVICE_NAME } from './health.controller';
 import { PartyDirectory } from './parties';
@@ -23,6 +24,7 @@ export interface ServiceKitOptions {
 @Injectable()
 class ConnectionsCloser implements OnApplicationShutdown {
   constructor(
+    private readonly agreementFeed: AgreementFeed,
     private readonly relay: OutboxRelay,
     private readonly publisher: EventPublisher,
     @Inject(KAFKA_ADMIN) private readonly admin: Admin,
@@ -30,6 +32,7 @@ class ConnectionsCloser implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    await this.agreementFeed.stop();
     await this.relay.stop();
     await this.publisher.disconnect();
     await this.admin.disconnect();
@@ -40,7 +43,8 @@ class ConnectionsCloser implements OnApplicationShutdown {
 /**
  * What every service needs besides its features: its database schema (migrated),
  * the Kafka client, the Avro codec, the publisher and outbox relay, API-key
- * authentication on every route, the parties and agreements, and /health.
+ * authentication on every route, the parties, the agreements (the seed file and
+ * the agreements topic, kept live), and /health.
  */
 @Global()
 @Module({})
@@ -86,7 +90,19 @@ export class ServiceKitModule {
           useFactory: (dataSource: DataSource, publisher: EventPublisher) => new OutboxRelay(dataSource, publisher),
         },
         { provide: PartyDirectory, useFactory: () => PartyDirectory.fromFile() },
-        { provide: AgreementBook, useFactory: () => loadAgreementBook() },
+        {
+          provide: AgreementFeed,
+          inject: [Kafka, KAFKA_ADMIN, AvroCodec],
+          useFactory: async (kafka: Kafka, admin: Admin, codec: AvroCodec) => {
+            // The file is read first, so an invalid one stops the service before it touches the broker.
+            const seed = loadSeedVersions();
+            const feed = new AgreementFeed({ kafka, admin, codec, service: options.service });
+            await feed.start(seed);
+            return feed;
+          },
+        },
+        // Nest resolves providers before any consumer or HTTP listener starts, so services begin with the book caught up.
+        { provide: AgreementBook, inject: [AgreementFeed], useFactory: (feed: AgreementFeed) => feed.book },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         ConnectionsCloser,
       ],
