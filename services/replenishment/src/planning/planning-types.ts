@@ -1,0 +1,79 @@
+import type { AgreementLine } from '@smi/agreements';
+import type { OrderExplanation } from '@smi/contracts';
+
+/**
+ * The inputs and outputs of the replenishment engine. The engine is pure: it
+ * reads a situation and an agreement line and returns a decision with its
+ * explanation; the service and the what-if simulator both call it.
+ */
+
+export type DemandClass = 'smooth' | 'erratic' | 'intermittent' | 'lumpy';
+
+/** What the engine knows about future demand for one site x item. */
+export interface DemandOutlook {
+  /** Expected demand per day. */
+  perDay: number;
+  /** Standard deviation of demand per day. */
+  stdDevPerDay: number;
+  /** Syntetos-Boylan class, as the forecasting service publishes it; absent when unknown. */
+  demandClass?: DemandClass;
+  /**
+   * The item's own demand history, oldest first, in buckets of bucketDays
+   * (1 = daily, 7 = weekly, 30 = monthly). Distribution-aware safety stock
+   * resamples it; absent or too short and the engine falls back to normal theory.
+   */
+  history?: { bucketDays: number; quantities: readonly number[] };
+}
+
+/** An order released or awaiting approval and not yet received. */
+export interface OpenOrder {
+  orderId: string;
+  quantity: number;
+  /** When it is due to arrive. */
+  dueAt: Date;
+}
+
+/** The stock situation the engine decides on. */
+export interface StockSituation {
+  /** Time of the decision. */
+  now: Date;
+  onHand: number;
+  /** Demand owed to the buyer and not yet met. */
+  backorders: number;
+  openOrders: readonly OpenOrder[];
+  demand: DemandOutlook;
+  /**
+   * When the periodic policies last reviewed this line: the reviewedAt of the
+   * decision before. Absent, a periodic policy reviews now; a caller that calls
+   * only at review moments (the simulator) need not keep it.
+   */
+  lastReviewAt?: Date;
+}
+
+/** The agreement line in force, with its version and the agreement's validity start (anchor of review calendars). */
+export interface PlanningTerms {
+  line: AgreementLine;
+  agreementVersion: number;
+  validFrom: string;
+}
+
+export type ReplenishmentDecision =
+  | {
+      kind: 'none';
+      explanation: OrderExplanation;
+      /** Set when a periodic policy reviewed the line now: keep it as the next call's lastReviewAt. */
+      reviewedAt?: Date;
+    }
+  | {
+      kind: 'order';
+      quantity: number;
+      emergency: boolean;
+      /** Lead time used: the emergency lead time for an emergency order. */
+      leadTimeDays: number;
+      dueAt: Date;
+      /** quantity x unit price (0 without a price). */
+      orderValue: number;
+      explanation: OrderExplanation;
+      /** Set when a periodic policy reviewed the line now: keep it as the next call's lastReviewAt. */
+      reviewedAt?: Date;
+    };

@@ -1,0 +1,60 @@
+import { leadTimeDemandQuantile, levelForFillRate } from './lead-time-demand';
+import { safetyStockFor, type SafetyStockQuestion } from './safety-stock';
+
+// The distribution itself is lead-time-demand.ts's (tested there); here, how
+// safety stock uses it and what happens when the history cannot answer.
+jest.mock('./lead-time-demand', () => ({ leadTimeDemandQuantile: jest.fn(), levelForFillRate: jest.fn() }));
+const quantile = jest.mocked(leadTimeDemandQuantile);
+const fillRateLevel = jest.mocked(levelForFillRate);
+
+const history = { bucketDays: 30, quantities: [0, 0, 6, 0, 0, 0, 14, 0, 0, 3, 0, 0] };
+const question = (overrides: Partial<SafetyStockQuestion>): SafetyStockQuestion => ({
+  rule: { method: 'service-level' },
+  serviceLevel: { measure: 'cycle-service-level', target: 0.95 },
+  demand: { perDay: 0.0639, stdDevPerDay: 0.5, history },
+  demandClass: 'intermittent',
+  protectionDays: 60,
+  leadTimeStdDevDays: 0,
+  cycleDemand: 1.9,
+  ...overrides,
+});
+
+describe('safety stock for intermittent and lumpy demand', () => {
+  beforeEach(() => jest.resetAllMocks());
+
+  it('takes the cycle-service-level quantile of the item’s own demand over the protection interval', () => {
+    quantile.mockReturnValue(14);
+    const ss = safetyStockFor(question({}))!;
+    expect(quantile).toHaveBeenCalledWith(history, 60, 0.95);
+    expect(ss.method).toBe('bootstrap');
+    // reorder point = expected demand over P + safety stock = the quantile itself
+    expect(ss.quantity).toBeCloseTo(14 - 0.0639 * 60, 9);
+    expect(ss.basis).toBe("the item's own intermittent demand history (bootstrap): stock of 14 covers 60 days of demand with 95% probability, 3.83 of it expected demand");
+  });
+
+  it('takes the fill-rate level for a fill-rate target, lumpy demand alike', () => {
+    fillRateLevel.mockReturnValue(9);
+    const ss = safetyStockFor(question({ demandClass: 'lumpy', serviceLevel: { measure: 'fill-rate', target: 0.9 } }))!;
+    expect(fillRateLevel).toHaveBeenCalledWith(history, 60, 0.9);
+    expect([ss.method, ss.serviceLevelTarget]).toEqual(['bootstrap', 0.9]);
+  });
+
+  it('falls back to normal theory when the history is too short, and says so', () => {
+    quantile.mockReturnValue(undefined);
+    const ss = safetyStockFor(question({}))!;
+    expect(ss.method).toBe('normal');
+    expect(ss.basis).toMatch(/; normal theory although demand is intermittent, because its history \(12 buckets of 30 days\) is too short for its own distribution$/);
+  });
+
+  it('falls back to normal theory without any history, and says so', () => {
+    const ss = safetyStockFor(question({ demand: { perDay: 0.0639, stdDevPerDay: 0.5 } }))!;
+    expect(quantile).not.toHaveBeenCalled();
+    expect(ss.basis).toMatch(/because it has no demand history for its own distribution$/);
+  });
+
+  it('keeps normal theory for smooth and erratic demand even with a history', () => {
+    expect(safetyStockFor(question({ demandClass: 'smooth' }))!.method).toBe('normal');
+    expect(safetyStockFor(question({ demandClass: 'erratic' }))!.method).toBe('normal');
+    expect(quantile).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,130 @@
+import type { SafetyStockRule, ServiceLevelTarget } from '@smi/agreements';
+import { dayWords, percentWords, quantityWords, statisticWords } from './explanation-words';
+import { leadTimeDemandQuantile, levelForFillRate } from './lead-time-demand';
+import { inverseNormalCdf, inverseNormalLoss } from './normal-distribution';
+import type { DemandClass, DemandOutlook } from './planning-types';
+
+/** How safety stock was set, as the explanation names it. */
+export type SafetyStockMethod = 'fixed' | 'days-of-cover' | 'normal' | 'bootstrap' | 'minimum';
+
+export interface SafetyStockQuestion {
+  rule?: SafetyStockRule;
+  serviceLevel?: ServiceLevelTarget;
+  demand: Pick<DemandOutlook, 'perDay' | 'stdDevPerDay' | 'history'>;
+  /** The demand class the decision goes by: the forecast's, else the history's. */
+  demandClass?: DemandClass;
+  /** Days the stock must cover: lead time (plus waiting for a delivery day), plus the review period for periodic policies. */
+  protectionDays: number;
+  leadTimeStdDevDays: number;
+  /**
+   * Expected demand per replenishment cycle, which a fill rate is measured
+   * against: the order quantity for continuous policies, the review period's
+   * demand for periodic ones.
+   */
+  cycleDemand: number;
+}
+
+export interface SafetyStock {
+  method: Exclude<SafetyStockMethod, 'minimum'>;
+  quantity: number;
+  serviceLevelTarget: number | null;
+  /** How it was set, in words, with the numbers. */
+  basis: string;
+}
+
+/** Demand classes whose demand over the protection interval is far from normal: many zero days, occasional large orders. */
+const NON_NORMAL_CLASSES: readonly DemandClass[] = ['intermittent', 'lumpy'];
+
+/**
+ * Safety stock for a line, or undefined when none is agreed (neither a rule nor
+ * a service level): then the agreement's minimum acts as the reorder point.
+ * - fixed: the agreed quantity.
+ * - days-of-cover: days × forecast per day.
+ * - service level (the rule, or a service level with no rule): normal theory over
+ *   the protection interval P, SS = z·√(P·σd² + d²·σL²); for intermittent and
+ *   lumpy demand the item's own history instead (bootstrap), falling back to
+ *   normal theory, and saying so, when the history is too short.
+ */
+export function safetyStockFor(question: SafetyStockQuestion): SafetyStock | undefined {
+  const { rule, serviceLevel } = question;
+  if (rule?.method === 'fixed') {
+    return { method: 'fixed', quantity: rule.quantity, serviceLevelTarget: null, basis: `fixed safety stock ${quantityWords(rule.quantity)} as agreed` };
+  }
+  if (rule?.method === 'days-of-cover') {
+    const quantity = rule.days * question.demand.perDay;
+    return {
+      method: 'days-of-cover',
+      quantity,
+      serviceLevelTarget: null,
+      basis: `safety stock of ${dayWords(rule.days)} of cover at ${statisticWords(question.demand.perDay)} a day = ${statisticWords(quantity)}`,
+    };
+  }
+  if (!serviceLevel) {
+    if (rule?.method === 'service-level') throw new RangeError('serviceLevel is required for safetyStock.method service-level (got none)');
+    return undefined;
+  }
+  const distributionAware = question.demandClass !== undefined && NON_NORMAL_CLASSES.includes(question.demandClass);
+  if (distributionAware) {
+    const fromHistory = bootstrapSafetyStock(question, serviceLevel);
+    if (fromHistory) return fromHistory;
+    const normal = normalSafetyStock(question, serviceLevel);
+    const history = question.demand.history;
+    const why = history ? `its history (${history.quantities.length} buckets of ${dayWords(history.bucketDays)}) is too short` : 'it has no demand history';
+    return { ...normal, basis: `${normal.basis}; normal theory although demand is ${question.demandClass}, because ${why} for its own distribution` };
+  }
+  return normalSafetyStock(question, serviceLevel);
+}
+
+/** σ of demand over the protection interval, demand and lead time both varying: √(P·σd² + d²·σL²). */
+export function protectionIntervalStdDev(question: Pick<SafetyStockQuestion, 'demand' | 'protectionDays' | 'leadTimeStdDevDays'>): number {
+  const { perDay, stdDevPerDay } = question.demand;
+  return Math.sqrt(question.protectionDays * stdDevPerDay ** 2 + perDay ** 2 * question.leadTimeStdDevDays ** 2);
+}
+
+function normalSafetyStock(question: SafetyStockQuestion, serviceLevel: ServiceLevelTarget): SafetyStock {
+  const sigma = protectionIntervalStdDev(question);
+  const over = `σ ${statisticWords(sigma)} over ${dayWords(question.protectionDays)}`;
+  const target = serviceLevel.target;
+  if (serviceLevel.measure === 'cycle-service-level') {
+    const z = inverseNormalCdf(target);
+    return {
+      method: 'normal',
+      quantity: z * sigma,
+      serviceLevelTarget: target,
+      basis: `normal theory: z ${statisticWords(z)} for a ${percentWords(target)} cycle service level × ${over} = ${statisticWords(z * sigma)}`,
+    };
+  }
+  // Fill rate: expected shortage per cycle = (1 − fill rate) × demand per cycle = σ·G(k).
+  const shortage = (1 - target) * question.cycleDemand;
+  if (sigma === 0 || shortage <= 0) {
+    const why = sigma === 0 ? 'demand does not vary' : 'a cycle carries no expected demand';
+    return { method: 'normal', quantity: 0, serviceLevelTarget: target, basis: `no safety stock for a ${percentWords(target)} fill rate: ${why}` };
+  }
+  const k = inverseNormalLoss(shortage / sigma);
+  return {
+    method: 'normal',
+    quantity: k * sigma,
+    serviceLevelTarget: target,
+    basis:
+      `normal theory: k ${statisticWords(k)} from G(k) = expected shortage ${statisticWords(shortage)} ` +
+      `(${percentWords(1 - target)} of ${statisticWords(question.cycleDemand)} a cycle) / ${over}, for a ${percentWords(target)} fill rate = ${statisticWords(k * sigma)}`,
+  };
+}
+
+function bootstrapSafetyStock(question: SafetyStockQuestion, serviceLevel: ServiceLevelTarget): SafetyStock | undefined {
+  const history = question.demand.history;
+  if (!history) return undefined;
+  const { protectionDays } = question;
+  const target = serviceLevel.target;
+  const fillRate = serviceLevel.measure === 'fill-rate';
+  const level = fillRate ? levelForFillRate(history, protectionDays, target) : leadTimeDemandQuantile(history, protectionDays, target);
+  if (level === undefined) return undefined;
+  const expected = question.demand.perDay * protectionDays;
+  const measure = fillRate ? `meets a ${percentWords(target)} fill rate` : `covers ${dayWords(protectionDays)} of demand with ${percentWords(target)} probability`;
+  return {
+    method: 'bootstrap',
+    quantity: level - expected,
+    serviceLevelTarget: target,
+    basis: `the item's own ${question.demandClass} demand history (bootstrap): stock of ${statisticWords(level)} ${measure}, ${statisticWords(expected)} of it expected demand`,
+  };
+}
