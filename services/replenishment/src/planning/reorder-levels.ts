@@ -1,0 +1,115 @@
+import type { AgreementLine } from '@smi/agreements';
+import { dayWords, quantityWords, statisticWords } from './explanation-words';
+import { fromMillionths, stored, toMillionths } from './exact-quantity';
+import type { DemandClass, DemandOutlook } from './planning-types';
+import { fixedOrderQuantityOf } from './reorder-policy';
+import { safetyStockFor, type SafetyStockMethod } from './safety-stock';
+
+export interface LevelQuestion {
+  line: AgreementLine;
+  demand: DemandOutlook;
+  demandClass?: DemandClass;
+  /** Days the stock must cover until the next order can arrive. */
+  protectionDays: number;
+  /** Review period in days for periodic policies, 0 for continuous ones. */
+  reviewDays: number;
+}
+
+/** The levels a policy compares the inventory position with, in units. */
+export interface ReorderLevels {
+  /** The agreement's minimum and maximum, in units (converted from days of supply if so agreed). */
+  minimum: number;
+  maximum: number;
+  /** Expected demand over the protection interval. */
+  expectedDemand: number;
+  safetyStockMethod: SafetyStockMethod;
+  /** The safety stock the reorder point carries: reorder point − expected demand. */
+  safetyStock: number;
+  serviceLevelTarget: number | null;
+  reorderPoint: number;
+  orderUpTo: number;
+  /** How the reorder point and the order-up-to level were set, in words. */
+  basis: string[];
+}
+
+/**
+ * Reorder point and order-up-to level of a line:
+ * - an explicit reorderPoint wins;
+ * - else with a safety-stock rule or a service level: expected demand over the
+ *   protection interval + safety stock;
+ * - else the agreement's minimum (today's min/max behaviour).
+ * The order-up-to level is the agreement's maximum, raised to the reorder point
+ * + one pack when the reorder point reaches it: ordering up to a level at or
+ * below the reorder point would leave the position where it triggers again.
+ * With levelsIn 'days-of-supply', minimum, maximum and reorderPoint are days × forecast per day.
+ */
+export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
+  const { line, demand, protectionDays } = question;
+  const inDays = line.levelsIn === 'days-of-supply';
+  const units = (level: number) => stored(inDays ? level * demand.perDay : level);
+  const minimum = units(line.minimum);
+  const maximum = units(line.maximum);
+  const basis: string[] = [];
+  if (inDays) {
+    basis.push(`minimum ${dayWords(line.minimum)} and maximum ${dayWords(line.maximum)} of supply at ${statisticWords(demand.perDay)} a day are ${quantityWords(minimum)} and ${quantityWords(maximum)}`);
+  }
+  const expectedDemand = demand.perDay * protectionDays;
+  const safetyStock = safetyStockFor({
+    rule: line.safetyStock,
+    serviceLevel: line.serviceLevel,
+    demand,
+    demandClass: question.demandClass,
+    protectionDays,
+    leadTimeStdDevDays: line.leadTimeStdDevDays ?? 0,
+    cycleDemand: cycleDemandOf(line, demand.perDay, question.reviewDays, maximum - minimum),
+  });
+
+  let reorderPoint: number;
+  if (line.reorderPoint !== undefined) {
+    reorderPoint = units(line.reorderPoint);
+    basis.push(`reorder point ${quantityWords(reorderPoint)} as agreed${safetyStock ? `, overriding the ${safetyStock.basis}` : ''}`);
+  } else if (safetyStock) {
+    reorderPoint = stored(expectedDemand + safetyStock.quantity);
+    basis.push(`reorder point ${quantityWords(reorderPoint)} = expected demand ${statisticWords(expectedDemand)} over ${dayWords(protectionDays)} + ${safetyStock.basis}`);
+  } else {
+    reorderPoint = minimum;
+    basis.push(`reorder point is the agreed minimum ${quantityWords(minimum)} (no safety stock or service level agreed)`);
+  }
+
+  let orderUpTo = maximum;
+  if (reorderPoint >= maximum) {
+    orderUpTo = fromMillionths(toMillionths(reorderPoint) + toMillionths(line.packMultiple));
+    basis.push(`order-up-to level raised from the maximum ${quantityWords(maximum)} to the reorder point + one pack = ${quantityWords(orderUpTo)}`);
+  }
+
+  return {
+    minimum,
+    maximum,
+    expectedDemand,
+    safetyStockMethod: safetyStock?.method ?? 'minimum',
+    safetyStock: reorderPoint - expectedDemand,
+    serviceLevelTarget: safetyStock?.serviceLevelTarget ?? null,
+    reorderPoint,
+    orderUpTo,
+    basis,
+  };
+}
+
+/**
+ * Expected demand per replenishment cycle, which a fill rate is measured
+ * against: the review period's demand for periodic policies, the fixed order
+ * quantity for fixed-quantity, and for min-max the band between minimum and
+ * maximum (what a typical order brings), at least one pack and the minimum order quantity.
+ */
+function cycleDemandOf(line: AgreementLine, perDay: number, reviewDays: number, band: number): number {
+  switch (line.policy ?? 'min-max') {
+    case 'order-up-to':
+    case 'periodic-min-max':
+      return perDay * reviewDays;
+    case 'fixed-quantity':
+      return fixedOrderQuantityOf(line);
+    case 'min-max':
+      return Math.max(band, line.packMultiple, line.minimumOrderQuantity ?? 0);
+  }
+}
+
