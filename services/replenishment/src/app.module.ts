@@ -6,6 +6,10 @@ import { DemandOutlooks1764028800330 } from '../migrations/1764028800330-demand-
 import { DemandForecastMessageHandler } from './demand-outlooks/demand-forecast.message.handler';
 import { DemandOutlookRow } from './demand-outlooks/demand-outlook.entity';
 import { DemandOutlookRepository } from './demand-outlooks/demand-outlook.repository';
+import { OrderLifecycle1764028800320 } from '../migrations/1764028800320-order-lifecycle';
+import { OrderActions } from './orders/order-actions.adapter';
+import { OrderExpiry } from './orders/order-expiry.adapter';
+import { OrderHistoryRow } from './orders/order-history.entity';
 import { OrderRow } from './orders/order.entity';
 import { OrdersHttpController } from './orders/orders.http.controller';
 import { OrdersRepository } from './orders/orders.repository';
@@ -17,11 +21,11 @@ import { StockPositionRepository } from './stock-positions/stock-position.reposi
   imports: [
     ServiceKitModule.forService({
       service: 'replenishment',
-      entities: [StockPositionRow, OrderRow, DemandOutlookRow],
-      migrations: [StockPositions1764028800301, Orders1764028800302, DemandOutlooks1764028800330],
+      entities: [StockPositionRow, OrderRow, OrderHistoryRow, DemandOutlookRow],
+      migrations: [StockPositions1764028800301, Orders1764028800302, OrderLifecycle1764028800320, DemandOutlooks1764028800330],
     }),
   ],
   controllers: [StockLevelMessageHandler, DemandForecastMessageHandler, OrdersHttpController],
-  providers: [StockPositionRepository, OrdersRepository, DemandOutlookRepository],
+  providers: [StockPositionRepository, OrdersRepository, OrderActions, OrderExpiry, DemandOutlookRepository],
 })
 export class AppModule {}

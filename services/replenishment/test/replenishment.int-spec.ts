@@ -104,7 +104,7 @@ describe('replenishment against a real broker and database', () => {
     expect(orders).toHaveLength(1);
     expect(orders[0].key).toBe(`${buyer}|${site}|${item}`);
     expect(orders[0].value).toEqual<ReplenishmentOrder>({
-      eventId: `${trigger.eventId}/replenishment-order`,
+      eventId: `${orderIdFor(trigger.eventId)}/released`,
       orderId: orderIdFor(trigger.eventId),
       agreementId,
       buyerId: buyer,
@@ -121,16 +121,23 @@ describe('replenishment against a real broker and database', () => {
       expectedDeliveryAt: new Date(trigger.asOf.getTime() + 3 * DAY_MS),
       decidedAt: expect.any(Date),
       triggeredByEventId: trigger.eventId,
-      status: 'RELEASED',
-      agreementVersion: 0,
+      status: 'RELEASED', // no approval boundary on the line
+      agreementVersion: expect.any(Number),
       emergency: false,
-      orderValue: 0,
+      orderValue: 0, // no unit price agreed
       statusChangedBy: 'replenishment',
       statusReason: '',
       approvalDeadline: null,
-      explanation: null,
+      explanation: expect.objectContaining({
+        policy: 'min-max',
+        inventoryPosition: 35,
+        reorderPoint: 40,
+        orderUpTo: 120,
+        neededQuantity: 85,
+        steps: [{ rule: 'pack-multiple', before: 85, after: 90, note: 'rounded up to whole packs of 10 EA' }],
+      }),
     });
-    expect(await ordersInDatabase(item)).toEqual([{ order_id: orders[0].value.orderId, status: 'open', quantity: 90, received_quantity: null }]);
+    expect(await ordersInDatabase(item)).toEqual([{ order_id: orders[0].value.orderId, status: 'released', quantity: 90, received_quantity: null }]);
   });
 
   it('ignores a stale level (lower sequence than one already applied)', async () => {
@@ -206,7 +213,7 @@ describe('replenishment against a real broker and database', () => {
     expect((await get('/orders', null)).status).toBe(401);
     const bad = await get('/orders?status=shipped', keys.operator);
     expect(bad.status).toBe(400);
-    expect((await json(bad)).message).toBe('status must be one of open, received (got shipped)');
+    expect((await json(bad)).message).toBe('status must be one of open, awaiting-approval, released, rejected, expired, received (got shipped)');
   });
 });
 

@@ -1,29 +1,38 @@
+import type { OrderExplanation } from '@smi/contracts';
 import { numericAsNumber } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { OrderStatus } from './order-lifecycle';
 
-export type OrderStatus = 'open' | 'received';
-export const ORDER_STATUSES: readonly OrderStatus[] = ['open', 'received'];
+const quantityColumn = { type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber } as const;
 
 @Entity({ name: 'orders' })
 export class OrderRow {
   @PrimaryColumn({ name: 'order_id', type: 'text' }) orderId!: string;
   @Column({ name: 'agreement_id', type: 'text' }) agreementId!: string;
+  @Column({ name: 'agreement_version', type: 'int' }) agreementVersion!: number;
   @Column({ name: 'buyer_id', type: 'text' }) buyerId!: string;
   @Column({ name: 'supplier_id', type: 'text' }) supplierId!: string;
   @Column({ name: 'site_id', type: 'text' }) siteId!: string;
   @Column({ name: 'item_id', type: 'text' }) itemId!: string;
-  @Column({ type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) quantity!: number;
+  @Column(quantityColumn) quantity!: number;
   @Column({ type: 'text' }) unit!: string;
   @Column({ type: 'text' }) status!: OrderStatus;
-  @Column({ name: 'on_hand', type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) onHand!: number;
-  @Column({ name: 'on_order', type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) onOrder!: number;
-  @Column({ type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) minimum!: number;
-  @Column({ type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) maximum!: number;
-  @Column({ name: 'pack_multiple', type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) packMultiple!: number;
+  @Column({ name: 'status_changed_at', type: 'timestamptz' }) statusChangedAt!: Date;
+  @Column({ name: 'status_changed_by', type: 'text' }) statusChangedBy!: string;
+  @Column({ name: 'status_reason', type: 'text' }) statusReason!: string;
+  @Column({ name: 'approval_deadline', type: 'timestamptz', nullable: true }) approvalDeadline!: Date | null;
+  @Column({ type: 'boolean' }) emergency!: boolean;
+  @Column({ name: 'order_value', ...quantityColumn }) orderValue!: number;
+  @Column({ name: 'on_hand', ...quantityColumn }) onHand!: number;
+  @Column({ name: 'on_order', ...quantityColumn }) onOrder!: number;
+  @Column(quantityColumn) minimum!: number;
+  @Column(quantityColumn) maximum!: number;
+  @Column({ name: 'pack_multiple', ...quantityColumn }) packMultiple!: number;
   @Column({ name: 'decided_at', type: 'timestamptz' }) decidedAt!: Date;
   @Column({ name: 'expected_delivery_at', type: 'timestamptz' }) expectedDeliveryAt!: Date;
   @Column({ name: 'triggered_by_event_id', type: 'text' }) triggeredByEventId!: string;
-  @Column({ name: 'received_quantity', type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber, nullable: true }) receivedQuantity!: number | null;
+  @Column({ type: 'jsonb', nullable: true }) explanation!: OrderExplanation | null;
+  @Column({ name: 'received_quantity', ...quantityColumn, nullable: true }) receivedQuantity!: number | null;
   @Column({ name: 'received_at', type: 'timestamptz', nullable: true }) receivedAt!: Date | null;
   @Column({ name: 'received_by_event_id', type: 'text', nullable: true }) receivedByEventId!: string | null;
 }

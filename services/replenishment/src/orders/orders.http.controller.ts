@@ -1,12 +1,41 @@
-import { Controller, Get, Query, Req } from '@nestjs/common';
-import { AuthenticatedRequest, optionalQueryChoice, optionalQueryText } from '@smi/service-kit';
-import { ORDER_STATUSES } from './order.entity';
-import { OrdersRepository } from './orders.repository';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { AuthenticatedRequest, optionalQueryChoice, optionalQueryText, Party } from '@smi/service-kit';
+import { ActionResult, OrderActions } from './order-actions.adapter';
+import { OPEN_ORDER_STATUSES, OrderAction, ORDER_STATUSES, OrderStatus } from './order-lifecycle';
+import { OrderRow } from './order.entity';
+import { OrderHistoryEntry, OrdersRepository } from './orders.repository';
 
-/** Replenishment orders: a buyer sees those for its sites; a supplier, those it must deliver; an operator, all. */
+type OrderWithHistory = OrderRow & { history: OrderHistoryEntry[] };
+
+/** `open` stands for both statuses that count as on order. */
+const STATUS_FILTERS = ['open', ...ORDER_STATUSES] as const;
+const MAX_REASON_LENGTH = 1000;
+
+/**
+ * Replenishment orders: a buyer sees those for its sites; a supplier, those it
+ * must deliver; an operator, all. The buyer (or an operator) approves an order
+ * awaiting approval, or rejects it, or vetoes a released one within its veto window.
+ */
 @Controller('orders')
 export class OrdersHttpController {
-  constructor(private readonly orders: OrdersRepository) {}
+  constructor(
+    private readonly orders: OrdersRepository,
+    private readonly actions: OrderActions,
+  ) {}
 
   @Get()
   async list(
@@ -14,9 +43,10 @@ export class OrdersHttpController {
     @Query('status') status?: unknown,
     @Query('siteId') siteId?: unknown,
     @Query('itemId') itemId?: unknown,
-  ) {
+  ): Promise<OrderRow[]> {
+    const chosen = optionalQueryChoice(status, 'status', STATUS_FILTERS);
     const filter = {
-      status: optionalQueryChoice(status, 'status', ORDER_STATUSES),
+      statuses: chosen === undefined ? undefined : chosen === 'open' ? OPEN_ORDER_STATUSES : [chosen as OrderStatus],
       siteId: optionalQueryText(siteId, 'siteId'),
       itemId: optionalQueryText(itemId, 'itemId'),
     };
@@ -25,4 +55,57 @@ export class OrdersHttpController {
     if (party.kind === 'supplier') return this.orders.list({ ...filter, supplierId: party.id });
     return this.orders.list(filter);
   }
+
+  /** The order with its explanation and every step of its life. */
+  @Get(':orderId')
+  async get(@Req() request: AuthenticatedRequest, @Param('orderId') orderId: string): Promise<OrderWithHistory> {
+    const order = await this.withHistory(orderId);
+    const party = request.party;
+    if (party.kind !== 'operator' && party.id !== order.buyerId && party.id !== order.supplierId) {
+      throw new ForbiddenException(`order ${orderId} is not one of ${party.id}'s`);
+    }
+    return order;
+  }
+
+  @Post(':orderId/approve')
+  @HttpCode(HttpStatus.OK)
+  async approve(@Req() request: AuthenticatedRequest, @Param('orderId') orderId: string): Promise<OrderWithHistory> {
+    return this.take(orderId, { kind: 'approve', by: actorOf(request.party), at: new Date() });
+  }
+
+  @Post(':orderId/reject')
+  @HttpCode(HttpStatus.OK)
+  async reject(@Req() request: AuthenticatedRequest, @Param('orderId') orderId: string, @Body() body: unknown): Promise<OrderWithHistory> {
+    return this.take(orderId, { kind: 'reject', by: actorOf(request.party), at: new Date(), reason: reasonIn(body) });
+  }
+
+  /** The caller gets the order as it stands after the step. */
+  private async take(orderId: string, action: OrderAction): Promise<OrderWithHistory> {
+    const result = await this.actions.apply(orderId, action);
+    if (result.kind !== 'moved') throw httpErrorFor(result);
+    return this.withHistory(orderId);
+  }
+
+  private async withHistory(orderId: string): Promise<OrderWithHistory> {
+    const order = await this.orders.find(orderId);
+    if (!order) throw new NotFoundException(`order ${orderId} is not known`);
+    return { ...order, history: await this.orders.history(orderId) };
+  }
+}
+
+/** The buyer's reason for rejecting: required, so the supplier learns why. */
+function reasonIn(body: unknown): string {
+  const reason = (body as { reason?: unknown } | undefined)?.reason;
+  if (typeof reason !== 'string' || reason.trim().length === 0) throw new BadRequestException('reason is required: say why the order is rejected');
+  if (reason.length > MAX_REASON_LENGTH) throw new BadRequestException(`reason must be at most ${MAX_REASON_LENGTH} characters (got ${reason.length})`);
+  return reason;
+}
+
+const actorOf = (party: Party) => ({ id: party.id, kind: party.kind });
+
+function httpErrorFor(result: Exclude<ActionResult, { kind: 'moved' }>): Error {
+  if (result.kind === 'unknown') return new NotFoundException(result.message);
+  if (result.refusal === 'forbidden') return new ForbiddenException(result.message);
+  if (result.refusal === 'invalid') return new BadRequestException(result.message);
+  return new ConflictException(result.message);
 }

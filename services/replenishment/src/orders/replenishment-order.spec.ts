@@ -1,6 +1,6 @@
 import { Agreement } from '@smi/agreements';
-import { StockLevel } from '@smi/contracts';
-import { goodsReceiptOf, orderIdFor, replenishmentOrderOf } from './replenishment-order';
+import { OrderExplanation, StockLevel } from '@smi/contracts';
+import { goodsReceiptOf, OrderDecided, orderFor, orderIdFor } from './replenishment-order';
 
 const line = { siteId: 'plant-lyon', itemId: 'brake-pad', unit: 'EA', minimum: 40, maximum: 120, leadTimeDays: 3, packMultiple: 10 };
 const agreement: Agreement = {
@@ -36,11 +36,41 @@ describe('replenishment order', () => {
     expect(orderIdFor('mv-8/stock-level')).not.toBe(orderIdFor('mv-7/stock-level'));
   });
 
-  it('carries what the decision saw and is due the lead time after the level', () => {
-    const decidedAt = new Date('2026-03-04T10:00:02Z');
-    const order = replenishmentOrderOf({ level: level(), agreement, line, stock: { onHand: 35, onOrder: 0 }, quantity: 90, decidedAt });
-    expect(order).toEqual({
-      eventId: 'mv-7/stock-level/replenishment-order',
+  const explanation: OrderExplanation = {
+    policy: 'min-max',
+    backorders: 0,
+    inventoryPosition: 35,
+    forecastPerDay: 4,
+    forecastStdDevPerDay: 1.5,
+    demandClass: 'smooth',
+    leadTimeDays: 3,
+    protectionDays: 3,
+    safetyStockMethod: 'normal',
+    serviceLevelTarget: 0.95,
+    safetyStock: 4.3,
+    reorderPoint: 16.3,
+    orderUpTo: 120,
+    neededQuantity: 85,
+    steps: [{ rule: 'pack-multiple', before: 85, after: 90, note: 'rounded up to whole packs of 10 EA' }],
+    summary: 'Inventory position 35 EA is at or below the reorder point.',
+  };
+  const decidedAt = new Date('2026-03-04T10:00:02Z');
+  const decided = (overrides: Partial<OrderDecided> = {}): OrderDecided => ({
+    triggerEventId: 'mv-7/stock-level',
+    triggerAsOf: new Date('2026-03-04T10:00:00Z'),
+    agreement,
+    line,
+    agreementVersion: 3,
+    decision: { quantity: 90, emergency: false, leadTimeDays: 3, orderValue: 1125, explanation },
+    onHand: 35,
+    onOrder: 0,
+    decidedAt,
+    ...overrides,
+  });
+
+  it('releases an order with no approval boundary, carrying what the decision saw, due the lead time after the level', () => {
+    expect(orderFor(decided())).toEqual({
+      eventId: `${orderIdFor('mv-7/stock-level')}/released`,
       orderId: orderIdFor('mv-7/stock-level'),
       agreementId: 'AGR-1',
       buyerId: 'acme',
@@ -51,13 +81,37 @@ describe('replenishment order', () => {
       unit: 'EA',
       onHand: 35,
       onOrder: 0,
-      minimum: 40,
+      minimum: 16.3,
       maximum: 120,
       packMultiple: 10,
       expectedDeliveryAt: new Date('2026-03-07T10:00:00Z'),
       decidedAt,
       triggeredByEventId: 'mv-7/stock-level',
+      status: 'RELEASED',
+      agreementVersion: 3,
+      emergency: false,
+      orderValue: 1125,
+      statusChangedBy: 'replenishment',
+      statusReason: '',
+      approvalDeadline: null,
+      explanation,
     });
+  });
+
+  it('holds an order beyond the approval boundary for the buyer, lapsing expiresAfterHours after the decision', () => {
+    const bounded = { ...line, unitPrice: 12.5, approval: { maxValue: 1000, vetoWindowHours: 12, expiresAfterHours: 48 } };
+    const order = orderFor(decided({ line: bounded }));
+    expect(order).toMatchObject({
+      eventId: `${order.orderId}/awaiting-approval`,
+      status: 'AWAITING_APPROVAL',
+      statusReason: 'value 1,125 EUR exceeds the 1,000 EUR the supplier may release alone',
+      approvalDeadline: new Date('2026-03-06T10:00:02Z'),
+    });
+  });
+
+  it('dates an emergency order by its emergency lead time', () => {
+    const order = orderFor(decided({ decision: { quantity: 90, emergency: true, leadTimeDays: 0.5, orderValue: 0, explanation } }));
+    expect(order).toMatchObject({ emergency: true, expectedDeliveryAt: new Date('2026-03-04T22:00:00Z') });
   });
 
   it('reads a goods receipt from a RECEIPT level naming its order, and nothing else', () => {

@@ -1,7 +1,8 @@
 import { Agreement, AgreementLine } from '@smi/agreements';
-import { ReplenishmentOrder, StockLevel } from '@smi/contracts';
+import { OrderExplanation, ReplenishmentOrder, StockLevel } from '@smi/contracts';
 import { createHash } from 'node:crypto';
-import { StockSituation } from './reorder-decision';
+import { approvalFor } from './order-approval';
+import { orderEventOf, PLATFORM_ACTOR } from './order-lifecycle';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -9,47 +10,74 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const orderIdFor = (triggeringEventId: string): string =>
   `ORD-${createHash('sha256').update(triggeringEventId).digest('hex').slice(0, 16).toUpperCase()}`;
 
+/**
+ * The engine's decision to order, as the order needs it: the same fields as the
+ * order branch of the planning engine's ReplenishmentDecision, so the stock-level
+ * handler can pass that decision as it is.
+ */
+export interface OrderToPlace {
+  quantity: number;
+  emergency: boolean;
+  /** Lead time used: the emergency lead time for an emergency order. */
+  leadTimeDays: number;
+  /** quantity x unit price (0 without a price). */
+  orderValue: number;
+  explanation: OrderExplanation;
+}
+
 export interface OrderDecided {
-  level: StockLevel;
+  /** The stock level that showed the need. */
+  triggerEventId: string;
+  triggerAsOf: Date;
   agreement: Agreement;
   line: AgreementLine;
-  stock: StockSituation;
-  quantity: number;
+  agreementVersion: number;
+  decision: OrderToPlace;
+  /** On-hand and on-order the decision saw. */
+  onHand: number;
+  onOrder: number;
   decidedAt: Date;
 }
 
 /**
- * The order to announce. Delivery is due the agreed lead time after the stock
- * level that showed the need (asOf), not after whenever we got to read it.
+ * The first event of a new order: RELEASED within the line's approval boundary,
+ * AWAITING_APPROVAL beyond it. The order id follows from the triggering stock
+ * level, so a redelivered level finds the order it already made. Delivery is due
+ * the lead time after that level (asOf), not after whenever we got to read it.
  */
-export function replenishmentOrderOf({ level, agreement, line, stock, quantity, decidedAt }: OrderDecided): ReplenishmentOrder {
-  return {
-    eventId: `${level.eventId}/replenishment-order`,
-    orderId: orderIdFor(level.eventId),
-    agreementId: agreement.agreementId,
-    buyerId: agreement.buyerId,
-    supplierId: agreement.supplierId,
-    siteId: line.siteId,
-    itemId: line.itemId,
-    quantity,
-    unit: line.unit,
-    onHand: stock.onHand,
-    onOrder: stock.onOrder,
-    minimum: line.minimum,
-    maximum: line.maximum,
-    packMultiple: line.packMultiple,
-    expectedDeliveryAt: new Date(level.asOf.getTime() + line.leadTimeDays * DAY_MS),
-    decidedAt,
-    triggeredByEventId: level.eventId,
-    status: 'RELEASED',
-    agreementVersion: 0,
-    emergency: false,
-    orderValue: 0,
-    statusChangedBy: 'replenishment',
-    statusReason: '',
-    approvalDeadline: null,
-    explanation: null,
-  };
+export function orderFor({ triggerEventId, triggerAsOf, agreement, line, agreementVersion, decision, onHand, onOrder, decidedAt }: OrderDecided): ReplenishmentOrder {
+  const { quantity, emergency, leadTimeDays, orderValue, explanation } = decision;
+  const approval = approvalFor(line.approval, { quantity, unit: line.unit, orderValue, currency: agreement.currency, priced: line.unitPrice !== undefined, decidedAt });
+  const status = approval.status === 'RELEASED' ? 'released' : 'awaiting-approval';
+  return orderEventOf(
+    {
+      orderId: orderIdFor(triggerEventId),
+      agreementId: agreement.agreementId,
+      buyerId: agreement.buyerId,
+      supplierId: agreement.supplierId,
+      siteId: line.siteId,
+      itemId: line.itemId,
+      quantity,
+      unit: line.unit,
+      onHand,
+      onOrder,
+      minimum: explanation.reorderPoint,
+      maximum: explanation.orderUpTo,
+      packMultiple: line.packMultiple,
+      expectedDeliveryAt: new Date(triggerAsOf.getTime() + leadTimeDays * DAY_MS),
+      decidedAt,
+      triggeredByEventId: triggerEventId,
+      status,
+      agreementVersion,
+      emergency,
+      orderValue,
+      statusChangedBy: PLATFORM_ACTOR,
+      statusReason: approval.statusReason,
+      approvalDeadline: approval.approvalDeadline,
+      explanation,
+    },
+    status,
+  );
 }
 
 /** The goods receipt a stock level carries: a RECEIPT naming the order it arrived against. */

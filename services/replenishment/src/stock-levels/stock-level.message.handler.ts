@@ -3,16 +3,17 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { AgreementBook } from '@smi/agreements';
 import { StockLevel, topics } from '@smi/contracts';
 import { EventContext, RejectedEventError } from '@smi/messaging';
+import { minMaxOrder } from '../orders/min-max-order';
 import { OrdersRepository } from '../orders/orders.repository';
-import { decideReplenishment } from '../orders/reorder-decision';
-import { goodsReceiptOf, replenishmentOrderOf } from '../orders/replenishment-order';
+import { goodsReceiptOf, orderFor } from '../orders/replenishment-order';
 import { applyLevel } from '../stock-positions/stock-position';
 import { StockPositionRepository } from '../stock-positions/stock-position.repository';
 
 /**
  * For each stock level of a site x item under an agreement: applies it to the
  * position, closes the order a goods receipt names, and raises an order when
- * on-hand + on-order has fallen to the minimum, all in one transaction.
+ * on-hand + on-order has fallen to the minimum (released, or awaiting the
+ * buyer's approval beyond the approval boundary), all in one transaction.
  */
 @Controller()
 export class StockLevelMessageHandler {
@@ -36,11 +37,21 @@ export class StockLevelMessageHandler {
     if (outcome.kind === 'stale' && !received) return;
     if (outcome.kind === 'applied') await this.positions.save(ctx.manager, outcome.position);
 
+    // Orders awaiting approval count as on order too: the same need is never ordered twice.
     const stock = { onHand: outcome.position.onHand, onOrder: await this.orders.onOrder(ctx.manager, level) };
-    const decision = decideReplenishment(stock, inForce.line);
-    if (decision.kind === 'none') return;
-    const order = replenishmentOrderOf({ level, ...inForce, stock, quantity: decision.quantity, decidedAt: new Date() });
-    await this.orders.insertOpen(ctx.manager, order);
+    const decision = minMaxOrder(stock, inForce.line);
+    if (!decision) return;
+    const order = orderFor({
+      triggerEventId: level.eventId,
+      triggerAsOf: level.asOf,
+      agreement: inForce.agreement,
+      line: inForce.line,
+      agreementVersion: (inForce as { version?: number }).version ?? 0,
+      decision,
+      ...stock,
+      decidedAt: new Date(),
+    });
+    await this.orders.insert(ctx.manager, order);
     await ctx.outbox.add(topics.replenishmentOrders, order);
   }
 }
