@@ -1,16 +1,7 @@
-import type { AgreementLine } from '@smi/agreements';
+import { brakePadLine } from './line-fixture';
 import { reorderLevelsFor } from './reorder-levels';
 
-const line = (overrides: Partial<AgreementLine> = {}): AgreementLine => ({
-  siteId: 'plant-lyon',
-  itemId: 'brake-pad',
-  unit: 'each',
-  minimum: 40,
-  maximum: 120,
-  leadTimeDays: 4,
-  packMultiple: 10,
-  ...overrides,
-});
+const line = brakePadLine;
 const demand = { perDay: 10, stdDevPerDay: 3 };
 
 describe('reorder point and order-up-to level', () => {
@@ -25,7 +16,7 @@ describe('reorder point and order-up-to level', () => {
     expect(levels.safetyStockMethod).toBe('normal');
     expect(levels.reorderPoint).toBeCloseTo(40 + 1.6448536 * 6, 5);
     expect(levels.orderUpTo).toBe(120);
-    expect(levels.basis[0]).toBe('reorder point 49.869122 = expected demand 40 over 4 days + normal theory: z 1.64 for a 95% cycle service level × σ 6 over 4 days = 9.87');
+    expect(levels.basis[0]).toBe('reorder point 49.87 = expected demand 40 over 4 days + normal theory: z 1.64 for a 95% cycle service level × σ 6 over 4 days = 9.87');
   });
 
   it('an explicit reorder point wins over the computed one, and the safety stock it carries is reported', () => {
@@ -60,5 +51,13 @@ describe('reorder point and order-up-to level', () => {
   it('measures the fixed-quantity policy’s fill rate against its fixed quantity', () => {
     const fixed = line({ policy: 'fixed-quantity', fixedOrderQuantity: 200, serviceLevel: { measure: 'fill-rate', target: 0.98 } });
     expect(reorderLevelsFor({ line: fixed, demand, protectionDays: 4, reviewDays: 0 }).basis[0]).toContain('(2% of 200 a cycle)');
+  });
+});
+
+describe('fixed-quantity levels', () => {
+  it('has the reorder point + Q as its order-up-to level: the most an order can lift the position to', () => {
+    const levels = reorderLevelsFor({ line: line({ policy: 'fixed-quantity', fixedOrderQuantity: 200 }), demand, protectionDays: 4, reviewDays: 0 });
+    expect([levels.reorderPoint, levels.orderUpTo]).toEqual([40, 240]);
+    expect(levels.basis[1]).toBe('an order lifts the position to at most the reorder point + the fixed quantity 200 = 240');
   });
 });

@@ -41,6 +41,7 @@ export interface ReorderLevels {
  * The order-up-to level is the agreement's maximum, raised to the reorder point
  * + one pack when the reorder point reaches it: ordering up to a level at or
  * below the reorder point would leave the position where it triggers again.
+ * For fixed-quantity it is the reorder point + Q, the most an order brings.
  * With levelsIn 'days-of-supply', minimum, maximum and reorderPoint are days × forecast per day.
  */
 export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
@@ -70,16 +71,21 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
     basis.push(`reorder point ${quantityWords(reorderPoint)} as agreed${safetyStock ? `, overriding the ${safetyStock.basis}` : ''}`);
   } else if (safetyStock) {
     reorderPoint = stored(expectedDemand + safetyStock.quantity);
-    basis.push(`reorder point ${quantityWords(reorderPoint)} = expected demand ${statisticWords(expectedDemand)} over ${dayWords(protectionDays)} + ${safetyStock.basis}`);
+    basis.push(`reorder point ${statisticWords(reorderPoint)} = expected demand ${statisticWords(expectedDemand)} over ${dayWords(protectionDays)} + ${safetyStock.basis}`);
   } else {
     reorderPoint = minimum;
     basis.push(`reorder point is the agreed minimum ${quantityWords(minimum)} (no safety stock or service level agreed)`);
   }
 
   let orderUpTo = maximum;
-  if (reorderPoint >= maximum) {
+  if ((line.policy ?? 'min-max') === 'fixed-quantity') {
+    // (s,Q) has no order-up-to level of its own: an order lifts the position to at most s + Q.
+    const q = fixedOrderQuantityOf(line);
+    orderUpTo = fromMillionths(toMillionths(reorderPoint) + toMillionths(q));
+    basis.push(`an order lifts the position to at most the reorder point + the fixed quantity ${quantityWords(q)} = ${statisticWords(orderUpTo)}`);
+  } else if (reorderPoint >= maximum) {
     orderUpTo = fromMillionths(toMillionths(reorderPoint) + toMillionths(line.packMultiple));
-    basis.push(`order-up-to level raised from the maximum ${quantityWords(maximum)} to the reorder point + one pack = ${quantityWords(orderUpTo)}`);
+    basis.push(`order-up-to level raised from the maximum ${quantityWords(maximum)} to the reorder point + one pack = ${statisticWords(orderUpTo)}`);
   }
 
   return {

@@ -1,5 +1,5 @@
 import type { ReplenishmentPolicy } from '@smi/agreements';
-import { dateWords, quantityWords } from './explanation-words';
+import { dateWords, quantityWords, statisticWords } from './explanation-words';
 import { fromMillionths, toMillionths } from './exact-quantity';
 import type { ReviewStatus } from './review-moments';
 
@@ -36,11 +36,11 @@ export function applyPolicy(question: PolicyQuestion): PolicyAnswer {
   const reorderPoint = toMillionths(question.reorderPoint);
   const orderUpTo = toMillionths(question.orderUpTo);
   const positionWords = `inventory position ${quantityWords(question.position)}`;
-  const aboveReorderPoint = `${positionWords} is above the reorder point ${quantityWords(question.reorderPoint)}`;
-  const atReorderPoint = `${positionWords} is at or below the reorder point ${quantityWords(question.reorderPoint)}`;
+  const aboveReorderPoint = `${positionWords} is above the reorder point ${statisticWords(question.reorderPoint)}`;
+  const atReorderPoint = `${positionWords} is at or below the reorder point ${statisticWords(question.reorderPoint)}`;
   const upTo = (why: string): PolicyAnswer => {
     const needed = fromMillionths(orderUpTo - position);
-    return { order: true, needed, reason: `${why}: ordering up to ${quantityWords(question.orderUpTo)} needs ${quantityWords(needed)}` };
+    return { order: true, needed, reason: `${why}: ordering up to ${statisticWords(question.orderUpTo)} needs ${quantityWords(needed)}` };
   };
 
   if (PERIODIC_POLICIES.includes(question.policy)) {
@@ -48,7 +48,7 @@ export function applyPolicy(question: PolicyQuestion): PolicyAnswer {
     if (!review) throw new RangeError(`review must be given for the periodic policy ${question.policy} (got none)`);
     if (!review.due) return { order: false, reason: `not a review moment: the next review is ${dateWords(review.next)}` };
     if (question.policy === 'order-up-to') {
-      if (position >= orderUpTo) return { order: false, reason: `at the review, ${positionWords} is already at the order-up-to level ${quantityWords(question.orderUpTo)}` };
+      if (position >= orderUpTo) return { order: false, reason: `at the review, ${positionWords} is already at the order-up-to level ${statisticWords(question.orderUpTo)}` };
       return upTo(`at the review, ${positionWords} is below the order-up-to level`);
     }
     return position > reorderPoint ? { order: false, reason: `at the review, ${aboveReorderPoint}` } : upTo(`at the review, ${atReorderPoint}`);

@@ -40,6 +40,13 @@ describe('review moments of the periodic policies', () => {
       expect(reviewStatusAt(at('2026-03-11T09:00:00Z'), at('2026-03-10T09:00:00Z'), terms, '2026-01-01').due).toBe(false);
     });
 
+    it('catches up a missed Tuesday on Wednesday (for Monday’s delivery), and does not review Monday’s delivery again on Saturday', () => {
+      const wednesday = at('2026-03-11T09:00:00Z');
+      expect(reviewStatusAt(wednesday, at('2026-03-09T09:00:00Z'), terms, '2026-01-01').due).toBe(true);
+      expect(reviewStatusAt(at('2026-03-14T09:00:00Z'), wednesday, terms, '2026-01-01').due).toBe(false);
+      expect(reviewStatusAt(at('2026-03-17T09:00:00Z'), wednesday, terms, '2026-01-01').due).toBe(true);
+    });
+
     it('never reviewed before: reviews now', () => {
       expect(reviewStatusAt(at('2026-03-11T09:00:00Z'), undefined, terms, '2026-01-01').due).toBe(true);
     });

@@ -1,6 +1,6 @@
 import type { AgreementLine } from '@smi/agreements';
-import { DAY_MS, hasDeliveryCalendar, weekdayOf } from './delivery-calendar';
 import { WEEKDAYS } from '@smi/agreements';
+import { arrivalOf, DAY_MS, hasDeliveryCalendar, weekdayOf } from './delivery-calendar';
 
 /**
  * When the periodic policies (order-up-to, periodic-min-max) review a line.
@@ -11,7 +11,10 @@ import { WEEKDAYS } from '@smi/agreements';
  * The service calls the engine whenever stock moves, not at review moments, so a
  * review is due when a review moment has passed since the last review: the
  * first call after a review moment reviews, later calls wait for the next one.
- * A review moment with no call at all is caught up at the next call.
+ * A review moment with no call at all is caught up at the next call (an item
+ * with few movements must not go unreviewed); on a calendar, only if that
+ * call's order reaches a later delivery day than the last review's, so no
+ * delivery day is ordered for twice.
  */
 
 export type ReviewTerms = Pick<AgreementLine, 'leadTimeDays' | 'deliveryWeekdays' | 'reviewPeriodDays'>;
@@ -26,9 +29,16 @@ export interface ReviewStatus {
 
 /** Whether `now` is a review moment not yet reviewed (never reviewed: due). */
 export function reviewStatusAt(now: Date, lastReviewAt: Date | undefined, terms: ReviewTerms, validFrom: string): ReviewStatus {
-  const { latest, next } = hasDeliveryCalendar(terms.deliveryWeekdays) ? calendarMoments(now, terms) : periodMoments(now, terms, validFrom);
-  return { due: lastReviewAt === undefined || lastReviewAt.getTime() < latest.getTime(), latest, next };
+  const calendar = hasDeliveryCalendar(terms.deliveryWeekdays);
+  const { latest, next } = calendar ? calendarMoments(now, terms) : periodMoments(now, terms, validFrom);
+  if (lastReviewAt === undefined) return { due: true, latest, next };
+  const momentPassed = lastReviewAt.getTime() < latest.getTime();
+  const newDeliveryDay = !calendar || deliveryDayOf(now, terms) > deliveryDayOf(lastReviewAt, terms);
+  return { due: momentPassed && newDeliveryDay, latest, next };
 }
+
+/** The delivery day (00:00 UTC) an order placed at `orderedAt` arrives on. */
+const deliveryDayOf = (orderedAt: Date, terms: ReviewTerms): number => startOfDay(arrivalOf(orderedAt, terms).dueAt.getTime());
 
 function calendarMoments(now: Date, terms: ReviewTerms): { latest: Date; next: Date } {
   const leadTime = terms.leadTimeDays * DAY_MS;
