@@ -19,7 +19,8 @@ export class OrderLifecycle1764028800320 implements MigrationInterface {
         ADD COLUMN status_changed_by text NOT NULL DEFAULT 'replenishment',
         ADD COLUMN status_reason text NOT NULL DEFAULT '',
         ADD COLUMN explanation jsonb`);
-    await runner.query('UPDATE orders SET status_changed_at = coalesce(received_at, decided_at)');
+    await runner.query(`UPDATE orders SET status_changed_at = decided_at WHERE status = 'released'`);
+    await runner.query(`UPDATE orders SET status_changed_at = received_at, status_changed_by = buyer_id WHERE status = 'received'`);
     await runner.query('ALTER TABLE orders ALTER COLUMN status_changed_at SET NOT NULL');
 
     // Released and awaiting orders both count as on order, summed on every stock level.

@@ -11,6 +11,7 @@ import {
   writeTestParties,
 } from '@smi/testing';
 import { orderIdFor } from '../src/orders/replenishment-order';
+import { eventually, positionReaches as positionAt, stockLevelsAt } from './stock-level-feed';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
@@ -26,40 +27,13 @@ describe('replenishment against a real broker and database', () => {
   const items = { falling: uniqueId('item'), stale: uniqueId('item'), receipt: uniqueId('item'), kilograms: uniqueId('item') };
   const database = () => process.env.DATABASE_URL!;
 
-  /** A stock level as inventory-ingest would publish it; by default a consumption an hour ago. */
-  const level = (itemId: string, sequence: number, onHand: number, overrides: Partial<StockLevel> = {}): StockLevel => {
-    const movementId = uniqueId('mv');
-    return {
-      eventId: `${movementId}/stock-level`,
-      buyerId: buyer,
-      siteId: site,
-      itemId,
-      onHand,
-      unit: 'EA',
-      sequence,
-      asOf: new Date(Date.now() - 60 * 60 * 1000 + sequence * 1000),
-      movementId,
-      movementKind: 'CONSUMPTION',
-      movementQuantity: 5,
-      orderReference: null,
-      ...overrides,
-    };
-  };
+  const level = stockLevelsAt(buyer, site);
 
   const publish = async (...levels: StockLevel[]) => {
     for (const l of levels) await kafka.publish(topics.stockLevels, l);
   };
 
-  /** Waits until the service has applied the level with this sequence (so every earlier one on the key was handled too). */
-  const positionReaches = async (itemId: string, sequence: number) =>
-    eventually(async () => {
-      const rows = await queryDatabase<{ sequence: number; on_hand: number }>(
-        database(),
-        'SELECT sequence::int AS sequence, on_hand::float AS on_hand FROM replenishment.stock_position WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3',
-        [buyer, site, itemId],
-      );
-      return rows[0]?.sequence === sequence ? rows[0] : undefined;
-    });
+  const positionReaches = (itemId: string, sequence: number) => positionAt(buyer, site, itemId, sequence);
 
   const ordersInDatabase = (itemId: string) =>
     queryDatabase<{ order_id: string; status: string; quantity: number; received_quantity: number | null }>(
@@ -216,13 +190,3 @@ describe('replenishment against a real broker and database', () => {
     expect((await json(bad)).message).toBe('status must be one of open, awaiting-approval, released, rejected, expired, received (got shipped)');
   });
 });
-
-async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

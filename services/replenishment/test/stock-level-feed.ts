@@ -1,0 +1,49 @@
+import { StockLevel } from '@smi/contracts';
+import { queryDatabase, uniqueId } from '@smi/testing';
+
+/**
+ * Stock levels for one buyer site, as inventory-ingest would publish them; by
+ * default a consumption an hour ago, `sequence` seconds apart so they keep their order.
+ */
+export const stockLevelsAt =
+  (buyerId: string, siteId: string) =>
+  (itemId: string, sequence: number, onHand: number, overrides: Partial<StockLevel> = {}): StockLevel => {
+    const movementId = uniqueId('mv');
+    return {
+      eventId: `${movementId}/stock-level`,
+      buyerId,
+      siteId,
+      itemId,
+      onHand,
+      unit: 'EA',
+      sequence,
+      asOf: new Date(Date.now() - 60 * 60 * 1000 + sequence * 1000),
+      movementId,
+      movementKind: 'CONSUMPTION',
+      movementQuantity: 5,
+      orderReference: null,
+      ...overrides,
+    };
+  };
+
+/** Polls `read` until it gives a value: the service applies events in its own time. */
+export async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Waits until the service has applied the level with this sequence (so every earlier one on the key was handled too). */
+export const positionReaches = (buyerId: string, siteId: string, itemId: string, sequence: number) =>
+  eventually(async () => {
+    const rows = await queryDatabase<{ sequence: number; on_hand: number }>(
+      process.env.DATABASE_URL!,
+      'SELECT sequence::int AS sequence, on_hand::float AS on_hand FROM replenishment.stock_position WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3',
+      [buyerId, siteId, itemId],
+    );
+    return rows[0]?.sequence === sequence ? rows[0] : undefined;
+  });
