@@ -167,6 +167,10 @@ export interface DemandForecast {
   generatedAt: Date;
   /** eventId of the latest consumption movement taken into account. */
   basedOnMovementId: string;
+  /** Syntetos-Boylan class of the history: smooth, erratic, intermittent or lumpy; empty when there is no demand to classify (and on events before version 2). Replenishment sets safety stock by normal theory for smooth and erratic items and from the item's own demand distribution for intermittent and lumpy ones. */
+  demandClass: string;
+  /** Demand per period (periodDays each), oldest first, ending with the period of the latest consumption: the history the class and the distribution-aware safety stock are drawn from. Empty on events before version 2. */
+  recentDemand: Array<number>;
 }
 
 export type NotificationChannel = 'WEBHOOK' | 'EMAIL';

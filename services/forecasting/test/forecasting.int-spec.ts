@@ -119,6 +119,9 @@ describe('forecasting against a real broker and database', () => {
     const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === item, { count: 5 });
     // Window 03-03..03-09: 6, 9, 0, 0, 0, 3, 5 (03-01 has left it).
     expect(forecasts[4].value).toMatchObject({ demandPerPeriod: 3.285714, standardDeviationPerPeriod: 3.545621, periodsObserved: 7 });
+    // The history since the first consumption travels with it, classified: demand on 5 of 9 days
+    // (ADI 1.8 >= 1.32) of steady size (CV² 0.2 < 0.49) is intermittent.
+    expect(forecasts[4].value).toMatchObject({ recentDemand: [12, 0, 6, 9, 0, 0, 0, 3, 5], demandClass: 'intermittent' });
   });
 
   it('serves the latest forecasts: a buyer its own, a supplier those its agreements cover, an operator all', async () => {

@@ -15,6 +15,9 @@ export class DemandOutlooks1764028800330 implements MigrationInterface {
         method text NOT NULL,
         generated_at timestamptz NOT NULL,
         forecast_event_id text NOT NULL,
+        demand_class text,
+        history_bucket_days integer,
+        history jsonb,
         PRIMARY KEY (buyer_id, site_id, item_id)
       )`);
   }

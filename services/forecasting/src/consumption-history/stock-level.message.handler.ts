@@ -2,9 +2,9 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { StockLevel, topics } from '@smi/contracts';
 import { EventContext, RejectedEventError } from '@smi/messaging';
-import { demandForecastOf } from '../demand-forecasts/demand-forecast';
+import { RECENT_DEMAND_DAYS, demandForecastOf } from '../demand-forecasts/demand-forecast';
 import { DemandForecastRepository } from '../demand-forecasts/demand-forecast.repository';
-import { MOVING_AVERAGE_DAYS, movingAverage } from '../demand-forecasts/moving-average';
+import { demandPerDay, movingAverage } from '../demand-forecasts/moving-average';
 import { ConsumptionHistoryRepository } from './consumption-history.repository';
 import { consumptionOf } from './daily-consumption';
 
@@ -27,9 +27,10 @@ export class StockLevelMessageHandler {
     if (outcome.kind === 'refused') throw new RejectedEventError(`${outcome.field} ${outcome.problem}`);
     if (outcome.kind === 'not-demand') return;
     await this.history.add(ctx.manager, level, outcome.consumption);
-    const statistics = movingAverage(await this.history.lastDays(ctx.manager, level, MOVING_AVERAGE_DAYS));
+    const recentHistory = await this.history.lastDays(ctx.manager, level, RECENT_DEMAND_DAYS);
+    const statistics = movingAverage(recentHistory);
     if (!statistics) throw new Error(`no consumption history for ${level.buyerId}|${level.siteId}|${level.itemId} right after adding to it`);
-    const forecast = demandForecastOf(level, statistics, new Date());
+    const forecast = demandForecastOf(level, statistics, demandPerDay(recentHistory, RECENT_DEMAND_DAYS), new Date());
     await this.forecasts.save(ctx.manager, forecast);
     await ctx.outbox.add(topics.demandForecasts, forecast);
   }

@@ -16,4 +16,6 @@ export class DemandForecastRow {
   @Column({ name: 'periods_observed', type: 'integer' }) periodsObserved!: number;
   @Column({ name: 'generated_at', type: 'timestamptz' }) generatedAt!: Date;
   @Column({ name: 'based_on_movement_id', type: 'text' }) basedOnMovementId!: string;
+  @Column({ name: 'demand_class', type: 'text' }) demandClass!: string;
+  @Column({ name: 'recent_demand', type: 'jsonb' }) recentDemand!: number[];
 }

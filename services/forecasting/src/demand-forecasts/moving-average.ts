@@ -16,14 +16,29 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Mean daily consumption over the last `windowDays` days ending at the latest
- * day with consumption, with the sample standard deviation of those days.
- * - A day without consumption in the window counts as 0: nothing was used.
- * - Before the first observed consumption there is no history, not zero demand:
- *   while fewer than `windowDays` days have passed since it, the window starts there.
- * Returns undefined for an empty history.
+ * day with consumption (see demandPerDay), with the sample standard deviation
+ * of those days. Returns undefined for an empty history.
  */
 export function movingAverage(history: readonly DailyConsumption[], windowDays = MOVING_AVERAGE_DAYS): DemandStatistics | undefined {
-  if (history.length === 0) return undefined;
+  const values = demandPerDay(history, windowDays);
+  if (values.length === 0) return undefined;
+  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+  const variance = values.length < 2 ? 0 : values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1);
+  return {
+    demandPerPeriod: roundToStoredPrecision(mean),
+    standardDeviationPerPeriod: roundToStoredPrecision(Math.sqrt(variance)),
+    periodsObserved: values.length,
+  };
+}
+
+/**
+ * Demand of each day, oldest first, over the last `windowDays` days ending at
+ * the latest day with consumption. A day without consumption counts as 0;
+ * before the first observed consumption there is no history, not zero demand,
+ * so the series starts there when that is later.
+ */
+export function demandPerDay(history: readonly DailyConsumption[], windowDays: number): number[] {
+  if (history.length === 0) return [];
   const byDay = new Map<number, number>();
   for (const { day, quantity } of history) {
     const index = dayIndexOf(day);
@@ -34,13 +49,7 @@ export function movingAverage(history: readonly DailyConsumption[], windowDays =
   const first = Math.max(Math.min(...days), last - windowDays + 1);
   const values: number[] = [];
   for (let day = first; day <= last; day++) values.push(byDay.get(day) ?? 0);
-  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
-  const variance = values.length < 2 ? 0 : values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1);
-  return {
-    demandPerPeriod: roundToStoredPrecision(mean),
-    standardDeviationPerPeriod: roundToStoredPrecision(Math.sqrt(variance)),
-    periodsObserved: values.length,
-  };
+  return values;
 }
 
 /** Days since 1970-01-01 for a YYYY-MM-DD day, so consecutive days differ by one. */

@@ -11,4 +11,8 @@ export class DemandOutlookRow {
   @Column({ type: 'text' }) method!: string;
   @Column({ name: 'generated_at', type: 'timestamptz' }) generatedAt!: Date;
   @Column({ name: 'forecast_event_id', type: 'text' }) forecastEventId!: string;
+  @Column({ name: 'demand_class', type: 'text', nullable: true }) demandClass!: string | null;
+  /** Demand per bucket, oldest first. */
+  @Column({ name: 'history_bucket_days', type: 'integer', nullable: true }) historyBucketDays!: number | null;
+  @Column({ name: 'history', type: 'jsonb', nullable: true }) history!: number[] | null;
 }

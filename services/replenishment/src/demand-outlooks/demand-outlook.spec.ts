@@ -14,6 +14,8 @@ const forecast = (overrides: Partial<DemandForecast> = {}): DemandForecast => ({
   periodsObserved: 8,
   generatedAt: new Date('2026-03-01T00:00:00Z'),
   basedOnMovementId: 'm-1',
+  demandClass: 'smooth',
+  recentDemand: [],
   ...overrides,
 });
 
@@ -22,6 +24,17 @@ describe('demand outlook from a forecast', () => {
     const outlook = outlookFromForecast(forecast());
     expect(outlook.perDay).toBe(10);
     expect(outlook.stdDevPerDay).toBeCloseTo(14 / Math.sqrt(7), 12);
+  });
+
+  it('passes on the demand class and the history the forecast was drawn from', () => {
+    const outlook = outlookFromForecast(forecast({ demandClass: 'lumpy', recentDemand: [0, 0, 9, 0, 1] }));
+    expect(outlook.demandClass).toBe('lumpy');
+    expect(outlook.history).toEqual({ bucketDays: 7, quantities: [0, 0, 9, 0, 1] });
+  });
+
+  it('leaves class and history out for a forecast from before they were published', () => {
+    const outlook = outlookFromForecast(forecast({ demandClass: '', recentDemand: [] }));
+    expect([outlook.demandClass, outlook.history]).toEqual([undefined, undefined]);
   });
 
   it('keeps a daily forecast as it is', () => {

@@ -1,4 +1,5 @@
 import { DemandForecast } from '@smi/contracts';
+import { demandClassNamed } from '@smi/forecasting';
 import { DemandOutlook } from '../planning/planning-types';
 
 /** The latest forecast replenishment holds for one buyer site x item. */
@@ -14,7 +15,9 @@ export interface StoredDemandOutlook extends DemandOutlook {
 /**
  * The forecast in the engine's terms: demand per day. Days within a period are
  * taken as independent, so the standard deviation scales with the square root
- * of the period length.
+ * of the period length. The demand class and recent history come along: the
+ * engine sets safety stock for intermittent and lumpy items from that history.
+ * A forecast from before DemandForecast v2 has neither.
  */
 export function outlookFromForecast(forecast: DemandForecast): StoredDemandOutlook {
   const days = Math.max(1, forecast.periodDays);
@@ -24,6 +27,8 @@ export function outlookFromForecast(forecast: DemandForecast): StoredDemandOutlo
     itemId: forecast.itemId,
     perDay: forecast.demandPerPeriod / days,
     stdDevPerDay: forecast.standardDeviationPerPeriod / Math.sqrt(days),
+    demandClass: demandClassNamed(forecast.demandClass),
+    history: forecast.recentDemand.length > 0 ? { bucketDays: days, quantities: forecast.recentDemand } : undefined,
     method: forecast.method,
     generatedAt: forecast.generatedAt,
     forecastEventId: forecast.eventId,

@@ -1,0 +1,1 @@
+export { DemandClass, DemandPattern, DEMAND_CLASSES, ADI_CUT_OFF, CV2_CUT_OFF, classifyDemand, demandClassNamed } from './demand-class';
