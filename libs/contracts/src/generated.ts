@@ -307,8 +307,8 @@ export interface ReplenishmentOrder {
   explanation: null | OrderExplanation;
 }
 
-export type ShipmentStatus = 'PLANNED' | 'DISPATCHED' | 'DELIVERED' | 'RECEIVED';
-export const ShipmentStatusValues = ['PLANNED', 'DISPATCHED', 'DELIVERED', 'RECEIVED'] as const;
+export type ShipmentStatus = 'PLANNED' | 'DISPATCHED' | 'DELIVERED' | 'RECEIVED' | 'CANCELLED';
+export const ShipmentStatusValues = ['PLANNED', 'DISPATCHED', 'DELIVERED', 'RECEIVED', 'CANCELLED'] as const;
 
 /** A shipment for the supplier's logistics, carrying one replenishment order, in its current status. Each status change publishes the whole shipment again. Key on Kafka: shipmentId. */
 export interface Shipment {
@@ -332,7 +332,7 @@ export interface Shipment {
   quantity: number;
   /** Unit of measure. */
   unit: string;
-  /** PLANNED: created from the order, waiting for logistics; DISPATCHED: left the supplier; DELIVERED: arrived at the site; RECEIVED: the buyer booked the goods receipt. */
+  /** PLANNED: created from the released order, waiting for logistics; DISPATCHED: left the supplier; DELIVERED: arrived at the site; RECEIVED: the buyer booked the goods receipt; CANCELLED: the buyer vetoed the order before it was dispatched. */
   status: ShipmentStatus;
   /** When the shipment entered this status. */
   statusChangedAt: Date;
