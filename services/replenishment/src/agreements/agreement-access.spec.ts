@@ -1,0 +1,23 @@
+import { isPartyTo, refusalFor } from './agreement-access';
+
+const agreement = { agreementId: 'A1', buyerId: 'acme', supplierId: 'northwind' };
+
+describe('who may see and change an agreement', () => {
+  it('lets its buyer, its supplier and operators in', () => {
+    expect(isPartyTo({ id: 'acme', kind: 'buyer' }, agreement)).toBe(true);
+    expect(isPartyTo({ id: 'northwind', kind: 'supplier' }, agreement)).toBe(true);
+    expect(isPartyTo({ id: 'ops', kind: 'operator' }, agreement)).toBe(true);
+  });
+
+  it('keeps another supplier out, and a party in a role it does not have on this agreement', () => {
+    expect(isPartyTo({ id: 'fabrikam', kind: 'supplier' }, agreement)).toBe(false);
+    expect(isPartyTo({ id: 'acme', kind: 'supplier' }, agreement)).toBe(false);
+  });
+
+  it('says why, without naming the parties to an outsider', () => {
+    expect(refusalFor({ id: 'fabrikam', kind: 'supplier' }, agreement, 'amend')).toBe(
+      "agreement A1 is not one of fabrikam's: only its buyer, its supplier or an operator may amend it",
+    );
+    expect(refusalFor({ id: 'acme', kind: 'buyer' }, agreement, 'amend')).toBeUndefined();
+  });
+});

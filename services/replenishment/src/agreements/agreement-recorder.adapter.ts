@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { AgreementBook, agreementVersionEvent } from '@smi/agreements';
+import { AvroCodec, topics } from '@smi/contracts';
+import { Outbox, OutboxRelay } from '@smi/messaging';
+import { DataSource, EntityManager } from 'typeorm';
+import { Change } from './agreement-changes';
+import { AgreementVersionsRepository } from './agreement-versions.repository';
+
+/**
+ * Records agreement changes: decides each against the versions on file, then
+ * writes the new version rows and their AgreementVersion events in the same
+ * transaction (the outbox relay publishes them after commit), so the topic
+ * never lacks a version the table has, nor the other way round.
+ */
+@Injectable()
+export class AgreementRecorder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly codec: AvroCodec,
+    private readonly relay: OutboxRelay,
+    private readonly book: AgreementBook,
+    private readonly versions: AgreementVersionsRepository,
+  ) {}
+
+  async record<T extends Change>(decide: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const change = await this.dataSource.transaction(async (manager) => {
+      await this.versions.lockForChange(manager);
+      const decided = await decide(manager);
+      if (decided.kind === 'recorded') {
+        const outbox = new Outbox(manager, this.codec);
+        for (const version of decided.versions) {
+          await this.versions.add(manager, version);
+          await outbox.add(topics.agreements, agreementVersionEvent(version));
+        }
+      }
+      return decided;
+    });
+    if (change.kind === 'recorded' && change.versions.length > 0) {
+      // This service acts on its own change at once; the topic brings the same version back later, which changes nothing.
+      for (const version of change.versions) this.book.apply(version);
+      this.relay.wake();
+    }
+    return change;
+  }
+}
