@@ -3,5 +3,5 @@ export { bootService, BootOptions, RunningService } from './boot';
 export { ApiKeyGuard, PublicRoute, AuthenticatedRequest } from './api-key.guard';
 export { Party, PartyDirectory, sha256Hex } from './parties';
 export { SERVICE_NAME, KAFKA_ADMIN } from './health.controller';
-export { optionalQueryText, optionalQueryChoice } from './query-filters';
+export { optionalQueryText, optionalQueryChoice, optionalQueryWholeNumber } from './query-filters';
 export { AgreementFeed, AgreementFeedOptions } from './agreement-feed';

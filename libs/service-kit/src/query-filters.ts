@@ -18,3 +18,14 @@ export function optionalQueryChoice<T extends string>(value: unknown, field: str
   if (!(choices as readonly string[]).includes(text)) throw new BadRequestException(`${field} must be one of ${choices.join(', ')} (got ${text})`);
   return text as T;
 }
+
+/** An optional whole number from the query string, within bounds. */
+export function optionalQueryWholeNumber(value: unknown, field: string, bounds: { min: number; max: number }): number | undefined {
+  const text = optionalQueryText(value, field);
+  if (text === undefined) return undefined;
+  const number = Number(text);
+  if (!/^\d+$/.test(text) || number < bounds.min || number > bounds.max) {
+    throw new BadRequestException(`${field} must be a whole number from ${bounds.min} to ${bounds.max} (got ${text})`);
+  }
+  return number;
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import { StockPosition } from './stock-position';
 import { StockPositionRow } from './stock-position.entity';
 
@@ -9,8 +9,16 @@ export interface SiteItem {
   itemId: string;
 }
 
+export interface PositionFilter {
+  buyerIds?: readonly string[];
+  siteId?: string;
+  itemId?: string;
+}
+
 @Injectable()
 export class StockPositionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
   /**
    * Reads the position after taking a per site x item lock held until the
    * transaction ends: the first level of a key has no row to lock yet, and two
@@ -27,5 +35,15 @@ export class StockPositionRepository {
 
   async save(manager: EntityManager, position: StockPosition): Promise<void> {
     await manager.getRepository(StockPositionRow).save({ ...position, updatedAt: new Date() });
+  }
+
+  async list(filter: PositionFilter): Promise<StockPosition[]> {
+    const where: FindOptionsWhere<StockPositionRow> = {
+      ...(filter.buyerIds ? { buyerId: In([...filter.buyerIds]) } : {}),
+      ...(filter.siteId ? { siteId: filter.siteId } : {}),
+      ...(filter.itemId ? { itemId: filter.itemId } : {}),
+    };
+    const rows = await this.dataSource.getRepository(StockPositionRow).find({ where, order: { buyerId: 'ASC', siteId: 'ASC', itemId: 'ASC' } });
+    return rows.map(({ updatedAt: _updatedAt, ...position }) => position);
   }
 }

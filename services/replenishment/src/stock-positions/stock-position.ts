@@ -11,6 +11,8 @@ export interface StockPosition {
   sequence: number;
   asOf: Date;
   lastLevelEventId: string;
+  /** When a periodic policy last reviewed this line, so it reviews once per review moment. */
+  lastReviewAt?: Date;
 }
 
 export type LevelOutcome =
@@ -42,6 +44,7 @@ export function applyLevel(current: StockPosition | undefined, level: StockLevel
       sequence: level.sequence,
       asOf: level.asOf,
       lastLevelEventId: level.eventId,
+      ...(current?.lastReviewAt && { lastReviewAt: current.lastReviewAt }),
     },
   };
 }
