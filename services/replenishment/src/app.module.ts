@@ -2,6 +2,12 @@ import { Module } from '@nestjs/common';
 import { ServiceKitModule } from '@smi/service-kit';
 import { StockPositions1764028800301 } from '../migrations/1764028800301-stock-positions';
 import { Orders1764028800302 } from '../migrations/1764028800302-orders';
+import { AgreementVersions1764028800310 } from '../migrations/1764028800310-agreement-versions';
+import { AgreementRecorder } from './agreements/agreement-recorder.adapter';
+import { AgreementSeedImport } from './agreements/agreement-seed.adapter';
+import { AgreementVersionRow } from './agreements/agreement-version.entity';
+import { AgreementVersionsRepository } from './agreements/agreement-versions.repository';
+import { AgreementsHttpController } from './agreements/agreements.http.controller';
 import { DemandOutlooks1764028800330 } from '../migrations/1764028800330-demand-outlooks';
 import { DemandForecastMessageHandler } from './demand-outlooks/demand-forecast.message.handler';
 import { DemandOutlookRow } from './demand-outlooks/demand-outlook.entity';
@@ -21,11 +27,11 @@ import { StockPositionRepository } from './stock-positions/stock-position.reposi
   imports: [
     ServiceKitModule.forService({
       service: 'replenishment',
-      entities: [StockPositionRow, OrderRow, OrderHistoryRow, DemandOutlookRow],
-      migrations: [StockPositions1764028800301, Orders1764028800302, OrderLifecycle1764028800320, DemandOutlooks1764028800330],
+      entities: [StockPositionRow, AgreementVersionRow, OrderRow, OrderHistoryRow, DemandOutlookRow],
+      migrations: [StockPositions1764028800301, Orders1764028800302, AgreementVersions1764028800310, OrderLifecycle1764028800320, DemandOutlooks1764028800330],
     }),
   ],
-  controllers: [StockLevelMessageHandler, DemandForecastMessageHandler, OrdersHttpController],
-  providers: [StockPositionRepository, OrdersRepository, OrderActions, OrderExpiry, DemandOutlookRepository],
+  controllers: [StockLevelMessageHandler, DemandForecastMessageHandler, OrdersHttpController, AgreementsHttpController],
+  providers: [StockPositionRepository, AgreementVersionsRepository, AgreementRecorder, AgreementSeedImport, OrdersRepository, OrderActions, OrderExpiry, DemandOutlookRepository],
 })
 export class AppModule {}
