@@ -9,6 +9,7 @@ import { AgreementVersionRow } from './agreements/agreement-version.entity';
 import { AgreementVersionsRepository } from './agreements/agreement-versions.repository';
 import { AgreementsHttpController } from './agreements/agreements.http.controller';
 import { DemandOutlooks1764028800330 } from '../migrations/1764028800330-demand-outlooks';
+import { ReviewMoments1764028800331 } from '../migrations/1764028800331-review-moments';
 import { DemandForecastMessageHandler } from './demand-outlooks/demand-forecast.message.handler';
 import { DemandOutlookRow } from './demand-outlooks/demand-outlook.entity';
 import { DemandOutlookRepository } from './demand-outlooks/demand-outlook.repository';
@@ -19,6 +20,7 @@ import { OrderHistoryRow } from './orders/order-history.entity';
 import { OrderRow } from './orders/order.entity';
 import { OrdersHttpController } from './orders/orders.http.controller';
 import { OrdersRepository } from './orders/orders.repository';
+import { StockProjectionsHttpController } from './stock-projections/stock-projections.http.controller';
 import { StockLevelMessageHandler } from './stock-levels/stock-level.message.handler';
 import { StockPositionRow } from './stock-positions/stock-position.entity';
 import { StockPositionRepository } from './stock-positions/stock-position.repository';
@@ -28,10 +30,10 @@ import { StockPositionRepository } from './stock-positions/stock-position.reposi
     ServiceKitModule.forService({
       service: 'replenishment',
       entities: [StockPositionRow, AgreementVersionRow, OrderRow, OrderHistoryRow, DemandOutlookRow],
-      migrations: [StockPositions1764028800301, Orders1764028800302, AgreementVersions1764028800310, OrderLifecycle1764028800320, DemandOutlooks1764028800330],
+      migrations: [StockPositions1764028800301, Orders1764028800302, AgreementVersions1764028800310, OrderLifecycle1764028800320, DemandOutlooks1764028800330, ReviewMoments1764028800331],
     }),
   ],
-  controllers: [StockLevelMessageHandler, DemandForecastMessageHandler, OrdersHttpController, AgreementsHttpController],
+  controllers: [StockLevelMessageHandler, DemandForecastMessageHandler, OrdersHttpController, AgreementsHttpController, StockProjectionsHttpController],
   providers: [StockPositionRepository, AgreementVersionsRepository, AgreementRecorder, AgreementSeedImport, OrdersRepository, OrderActions, OrderExpiry, DemandOutlookRepository],
 })
 export class AppModule {}
