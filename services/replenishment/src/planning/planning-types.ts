@@ -1,5 +1,6 @@
 import type { AgreementLine } from '@smi/agreements';
 import type { OrderExplanation } from '@smi/contracts';
+import type { DemandClass } from '@smi/forecasting';
 
 /**
  * The inputs and outputs of the replenishment engine. The engine is pure: it
@@ -7,7 +8,8 @@ import type { OrderExplanation } from '@smi/contracts';
  * explanation; the service and the what-if simulator both call it.
  */
 
-export type DemandClass = 'smooth' | 'erratic' | 'intermittent' | 'lumpy';
+/** Syntetos-Boylan class: one definition, in @smi/forecasting. */
+export type { DemandClass } from '@smi/forecasting';
 
 /** What the engine knows about future demand for one site x item. */
 export interface DemandOutlook {

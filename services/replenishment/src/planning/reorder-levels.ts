@@ -47,9 +47,8 @@ export interface ReorderLevels {
 export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
   const { line, demand, protectionDays } = question;
   const inDays = line.levelsIn === 'days-of-supply';
-  const units = (level: number) => stored(inDays ? level * demand.perDay : level);
-  const minimum = units(line.minimum);
-  const maximum = units(line.maximum);
+  const units = (level: number) => inUnits(level, line, demand.perDay);
+  const { minimum, maximum } = agreedLevels(line, demand.perDay);
   const basis: string[] = [];
   if (inDays) {
     basis.push(`minimum ${dayWords(line.minimum)} and maximum ${dayWords(line.maximum)} of supply at ${statisticWords(demand.perDay)} a day are ${quantityWords(minimum)} and ${quantityWords(maximum)}`);
@@ -62,6 +61,7 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
     demandClass: question.demandClass,
     protectionDays,
     leadTimeStdDevDays: line.leadTimeStdDevDays ?? 0,
+    reviewDays: question.reviewDays,
     cycleDemand: cycleDemandOf(line, demand.perDay, question.reviewDays, maximum - minimum),
   });
 
@@ -100,6 +100,14 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
     basis,
   };
 }
+
+/** The agreement's minimum and maximum in units: days of supply × forecast per day when so agreed. */
+export function agreedLevels(line: Pick<AgreementLine, 'minimum' | 'maximum' | 'levelsIn'>, perDay: number): { minimum: number; maximum: number } {
+  return { minimum: inUnits(line.minimum, line, perDay), maximum: inUnits(line.maximum, line, perDay) };
+}
+
+const inUnits = (level: number, line: Pick<AgreementLine, 'levelsIn'>, perDay: number): number =>
+  stored(line.levelsIn === 'days-of-supply' ? level * perDay : level);
 
 /**
  * Expected demand per replenishment cycle, which a fill rate is measured

@@ -29,12 +29,11 @@ const lineArbitrary: fc.Arbitrary<AgreementLine> = fc
       fc.record({ measure: fc.constantFrom('cycle-service-level', 'fill-rate' as const), target: fc.integer({ min: 500, max: 999 }).map((t) => t / 1000) }),
       { nil: undefined },
     ),
-    safetyStock: fc.option(
-      fc.oneof(
-        fc.record({ method: fc.constant('fixed' as const), quantity: quantity(0, 200) }),
-        fc.record({ method: fc.constant('days-of-cover' as const), days: quantity(0, 10) }),
-      ),
-      { nil: undefined },
+    safetyStock: fc.oneof(
+      fc.constant(undefined),
+      fc.constant({ method: 'service-level' as const }),
+      fc.record({ method: fc.constant('fixed' as const), quantity: quantity(0, 200) }),
+      fc.record({ method: fc.constant('days-of-cover' as const), days: quantity(0, 10) }),
     ),
     reorderPoint: fc.option(fc.integer({ min: 0, max: 100 }).map((share) => share / 100), { nil: undefined }),
     emergencyLeadTime: fc.option(fc.integer({ min: 0, max: 19 }), { nil: undefined }),
@@ -63,7 +62,8 @@ const lineArbitrary: fc.Arbitrary<AgreementLine> = fc
       leadTimeDays: r.leadTimeDays,
       ...(r.leadTimeStdDevDays !== undefined && { leadTimeStdDevDays: r.leadTimeStdDevDays }),
       ...(r.serviceLevel && { serviceLevel: r.serviceLevel }),
-      ...(r.safetyStock && { safetyStock: r.safetyStock }),
+      // a service-level rule comes with its target, as agreement validation demands
+      ...(r.safetyStock && (r.safetyStock.method !== 'service-level' || r.serviceLevel) && { safetyStock: r.safetyStock }),
       ...(r.emergencyLeadTime !== undefined && { emergency: { allowed: true, leadTimeDays: Math.min(r.emergencyLeadTime, r.leadTimeDays - 1) } }),
       ...(r.unitPrice !== undefined && { unitPrice: r.unitPrice }),
     };
@@ -78,6 +78,11 @@ const situationArbitrary: fc.Arbitrary<StockSituation> = fc
     perDay: quantity(0, 50),
     stdDevPerDay: quantity(0, 30),
     demandClass: fc.option(fc.constantFrom('smooth', 'erratic', 'intermittent', 'lumpy' as const), { nil: undefined }),
+    // Mostly zeros, as intermittent histories are; short ones make the engine fall back to normal theory.
+    history: fc.option(
+      fc.record({ bucketDays: fc.constantFrom(1, 7, 30), quantities: fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 40 })), { minLength: 6, maxLength: 200 }) }),
+      { nil: undefined },
+    ),
     lastReviewHoursAgo: fc.option(fc.integer({ min: 0, max: 24 * 30 }), { nil: undefined }),
   })
   .map((r) => {
@@ -87,7 +92,7 @@ const situationArbitrary: fc.Arbitrary<StockSituation> = fc
       onHand: r.onHand,
       backorders: r.backorders,
       openOrders: r.openOrders.map((o, i) => ({ orderId: `o-${i}`, quantity: o.quantity, dueAt: new Date(now.getTime() + o.dueInHours * 3_600_000) })),
-      demand: { perDay: r.perDay, stdDevPerDay: r.stdDevPerDay, ...(r.demandClass && { demandClass: r.demandClass }) },
+      demand: { perDay: r.perDay, stdDevPerDay: r.stdDevPerDay, ...(r.demandClass && { demandClass: r.demandClass }), ...(r.history && { history: r.history }) },
       ...(r.lastReviewHoursAgo !== undefined && { lastReviewAt: new Date(now.getTime() - r.lastReviewHoursAgo * 3_600_000) }),
     };
   });

@@ -1,4 +1,5 @@
 import type { AgreementLine } from '@smi/agreements';
+import { leadTimeDemandQuantile } from './lead-time-demand';
 import { brakePadLine } from './line-fixture';
 import type { StockSituation } from './planning-types';
 import { planReplenishment } from './replenishment-plan';
@@ -88,6 +89,31 @@ describe('replenishment plan', () => {
       const decision = plan({ serviceLevel: { measure: 'fill-rate', target: 0.99 }, safetyStock: { method: 'service-level' } });
       expect(decision.explanation.safetyStockMethod).toBe('normal');
       expect(decision.explanation.summary).toContain('expected shortage 0.8 (1% of 80 a cycle) / σ 4 over 4 days, for a 99% fill rate');
+    });
+
+    describe('intermittent demand, from the item’s own history', () => {
+      // Two years of months: demand in 6 of 24, sizes 1 to 12 (ADI 4, CV² 0.54: lumpy).
+      const history = { bucketDays: 30, quantities: [0, 0, 3, 0, 0, 0, 12, 0, 1, 0, 0, 0, 0, 5, 0, 0, 0, 2, 0, 0, 0, 8, 0, 0] };
+      const perDay = 31 / (24 * 30);
+      const monthly = { leadTimeDays: 30, serviceLevel: { measure: 'cycle-service-level' as const, target: 0.95 } };
+
+      it('sets the reorder point at the 95% quantile of its own 30-day demand (bootstrap)', () => {
+        const decision = plan(monthly, { onHand: 2, demand: { perDay, stdDevPerDay: 0.4, demandClass: 'lumpy', history } });
+        expect(decision.explanation).toMatchObject({ safetyStockMethod: 'bootstrap', demandClass: 'lumpy', serviceLevelTarget: 0.95 });
+        expect(decision.explanation.reorderPoint).toBe(leadTimeDemandQuantile(history, 30, 0.95));
+        expect(decision.explanation.summary).toContain("the item's own lumpy demand history (bootstrap)");
+      });
+
+      it('classifies the history itself when the forecast carries no class', () => {
+        const decision = plan(monthly, { onHand: 2, demand: { perDay, stdDevPerDay: 0.4, history } });
+        expect(decision.explanation).toMatchObject({ safetyStockMethod: 'bootstrap', demandClass: 'lumpy' });
+      });
+
+      it('falls back to normal theory when the history is shorter than a year, and says so', () => {
+        const decision = plan(monthly, { demand: { perDay, stdDevPerDay: 0.4, demandClass: 'lumpy', history: { bucketDays: 30, quantities: history.quantities.slice(0, 6) } } });
+        expect(decision.explanation.safetyStockMethod).toBe('normal');
+        expect(decision.explanation.summary).toContain('because its history (6 buckets of 30 days) is too short for its own distribution');
+      });
     });
 
     it('falls back to normal theory for an intermittent item without history, and says so', () => {

@@ -1,12 +1,13 @@
 import type { AgreementLine } from '@smi/agreements';
 import type { OrderExplanation, OrderQuantityStep } from '@smi/contracts';
+import { classifyDemand } from '@smi/forecasting';
 import { arrivalOf, daysToNextDeliveryDay, hasDeliveryCalendar, type Arrival } from './delivery-calendar';
 import { assessEmergency, type EmergencyAssessment } from './emergency-order';
 import { dateWords, dayWords, quantityWords, statisticWords } from './explanation-words';
 import { stored } from './exact-quantity';
 import { inventoryPositionOf, type InventoryPosition } from './inventory-position';
 import { roundOrderQuantity } from './order-rounding';
-import type { DemandClass, PlanningTerms, ReplenishmentDecision, StockSituation } from './planning-types';
+import type { DemandClass, DemandOutlook, PlanningTerms, ReplenishmentDecision, StockSituation } from './planning-types';
 import { reorderLevelsFor } from './reorder-levels';
 import { applyPolicy, PERIODIC_POLICIES } from './reorder-policy';
 import { reviewStatusAt } from './review-moments';
@@ -35,7 +36,7 @@ export function planReplenishment(terms: PlanningTerms, situation: StockSituatio
   const arrival = arrivalOf(situation.now, line);
   const reviewDays = periodic ? reviewPeriodOf(line, arrival) : 0;
   const protectionDays = arrival.days + reviewDays;
-  const demandClass: DemandClass | undefined = situation.demand.demandClass;
+  const demandClass = demandClassOf(situation.demand);
   const levels = reorderLevelsFor({ line, demand: situation.demand, demandClass, protectionDays, reviewDays });
   const review = periodic ? reviewStatusAt(situation.now, situation.lastReviewAt, line, terms.validFrom) : undefined;
   const reviewedAt = review?.due ? situation.now : undefined;
@@ -92,6 +93,15 @@ export function planReplenishment(terms: PlanningTerms, situation: StockSituatio
     explanation: explain({ leadTimeDays: line.leadTimeDays, neededQuantity: 0, steps: [], summary }),
     ...(reviewedAt && { reviewedAt }),
   };
+}
+
+/**
+ * The demand class the forecast carries or, without one, the class of the
+ * item's own history: an intermittent item gets its own distribution even
+ * when the forecast has not classified it.
+ */
+function demandClassOf(demand: DemandOutlook): DemandClass | undefined {
+  return demand.demandClass ?? (demand.history ? classifyDemand(demand.history.quantities)?.demandClass : undefined);
 }
 
 /** The review period of a periodic policy: to the next delivery day after this order's, or reviewPeriodDays without a calendar. */

@@ -15,6 +15,7 @@ const question = (overrides: Partial<SafetyStockQuestion>): SafetyStockQuestion 
   demandClass: 'intermittent',
   protectionDays: 60,
   leadTimeStdDevDays: 0,
+  reviewDays: 0,
   cycleDemand: 1.9,
   ...overrides,
 });
@@ -37,6 +38,12 @@ describe('safety stock for intermittent and lumpy demand', () => {
     const ss = safetyStockFor(question({ demandClass: 'lumpy', serviceLevel: { measure: 'fill-rate', target: 0.9 } }))!;
     expect(fillRateLevel).toHaveBeenCalledWith(history, 60, 0.9);
     expect([ss.method, ss.serviceLevelTarget]).toEqual(['bootstrap', 0.9]);
+  });
+
+  it('tells the fill-rate level which part of the interval one periodic order serves: the review period', () => {
+    fillRateLevel.mockReturnValue(9);
+    safetyStockFor(question({ serviceLevel: { measure: 'fill-rate', target: 0.9 }, protectionDays: 60, reviewDays: 30 }));
+    expect(fillRateLevel).toHaveBeenCalledWith(history, 60, 0.9, 30);
   });
 
   it('falls back to normal theory when the history is too short, and says so', () => {

@@ -10,6 +10,7 @@ const question = (overrides: Partial<SafetyStockQuestion>): SafetyStockQuestion 
   demand: { perDay: 2500, stdDevPerDay: 500 },
   protectionDays: 2,
   leadTimeStdDevDays: 0,
+  reviewDays: 0,
   cycleDemand: 10_000,
   ...overrides,
 });

@@ -16,6 +16,8 @@ export interface SafetyStockQuestion {
   /** Days the stock must cover: lead time (plus waiting for a delivery day), plus the review period for periodic policies. */
   protectionDays: number;
   leadTimeStdDevDays: number;
+  /** Review period of a periodic policy, 0 for continuous ones: the part of the protection interval one order serves. */
+  reviewDays: number;
   /**
    * Expected demand per replenishment cycle, which a fill rate is measured
    * against: the order quantity for continuous policies, the review period's
@@ -117,7 +119,9 @@ function bootstrapSafetyStock(question: SafetyStockQuestion, serviceLevel: Servi
   const { protectionDays } = question;
   const target = serviceLevel.target;
   const fillRate = serviceLevel.measure === 'fill-rate';
-  const level = fillRate ? levelForFillRate(history, protectionDays, target) : leadTimeDemandQuantile(history, protectionDays, target);
+  // A periodic order serves the review period's demand; a continuous one is measured over the whole interval.
+  const cycleDays = question.reviewDays > 0 ? [question.reviewDays] : [];
+  const level = fillRate ? levelForFillRate(history, protectionDays, target, ...cycleDays) : leadTimeDemandQuantile(history, protectionDays, target);
   if (level === undefined) return undefined;
   const expected = question.demand.perDay * protectionDays;
   const measure = fillRate ? `meets a ${percentWords(target)} fill rate` : `covers ${dayWords(protectionDays)} of demand with ${percentWords(target)} probability`;
