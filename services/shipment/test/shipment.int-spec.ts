@@ -131,6 +131,45 @@ describe('shipment against a real broker and database', () => {
     expect(await json(response)).toMatchObject({ shipmentId: `SHP-${placed.orderId}`, status: 'PLANNED', quantity: 80 });
   });
 
+  it('ships nothing for an order awaiting the buyer\'s approval, and plans the shipment when the approval releases it', async () => {
+    const awaiting = order({ status: 'AWAITING_APPROVAL', statusReason: 'value 2,250 EUR exceeds the 1,000 EUR the supplier may release alone' });
+    await kafka.publish(topics.replenishmentOrders, awaiting);
+    const approved = { ...awaiting, eventId: `${awaiting.orderId}/approved`, status: 'RELEASED', statusChangedBy: buyer, statusReason: `approved by ${buyer}` };
+    await kafka.publish(topics.replenishmentOrders, approved);
+    // Both events share the order's key and partition: the one shipment is the approval's.
+    const events = await statusesOf(awaiting.orderId, 1, 2000);
+    expect(events.map((e) => [e.eventId, e.status])).toEqual([[`${awaiting.orderId}/approved/shipment`, 'PLANNED']]);
+  });
+
+  it('ships nothing for an order that expired or was rejected before release', async () => {
+    const expired = order({ status: 'EXPIRED' });
+    const rejected = order({ status: 'REJECTED', statusChangedBy: buyer, statusReason: 'not needed' });
+    await kafka.publish(topics.replenishmentOrders, expired);
+    await kafka.publish(topics.replenishmentOrders, rejected);
+    const marker = await planned(); // published after both on the same key, so they were handled before it
+    expect(marker.shipmentId).toBe(`SHP-${marker.placed.orderId}`);
+    const rows = await queryDatabase(process.env.DATABASE_URL!, 'SELECT count(*)::int AS n FROM shipment.shipments WHERE order_id = ANY($1)', [[expired.orderId, rejected.orderId]]);
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
+  it('cancels a planned shipment when the buyer vetoes its released order, but not one already dispatched', async () => {
+    const vetoed = await planned();
+    await kafka.publish(topics.replenishmentOrders, { ...vetoed.placed, eventId: `${vetoed.placed.orderId}/rejected`, status: 'REJECTED', statusChangedBy: buyer, statusReason: 'not needed' });
+    const events = await statusesOf(vetoed.placed.orderId, 2, 1500);
+    expect(events.map((e) => [e.status, e.eventId])).toEqual([
+      ['PLANNED', `${vetoed.placed.eventId}/shipment`],
+      ['CANCELLED', `${vetoed.placed.orderId}/rejected/shipment`],
+    ]);
+    const dispatch = await call('POST', `/shipments/${vetoed.shipmentId}/dispatch`, key.supplier);
+    expect(dispatch.status).toBe(409);
+    expect((await json(dispatch)).message).toMatch(/is CANCELLED/);
+
+    const onItsWay = await planned();
+    expect((await call('POST', `/shipments/${onItsWay.shipmentId}/dispatch`, key.supplier)).status).toBe(200);
+    await kafka.publish(topics.replenishmentOrders, { ...onItsWay.placed, eventId: `${onItsWay.placed.orderId}/rejected`, status: 'REJECTED' });
+    expect((await statusesOf(onItsWay.placed.orderId, 2, 2000)).map((e) => e.status)).toEqual(['PLANNED', 'DISPATCHED']);
+  });
+
   it('moves a shipment through dispatch and delivery over REST, announcing each status in order', async () => {
     const { placed, shipmentId } = await planned();
     const dispatched = await call('POST', `/shipments/${shipmentId}/dispatch`, key.supplier);

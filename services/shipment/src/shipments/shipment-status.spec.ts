@@ -8,7 +8,11 @@ describe('shipment status machine', () => {
     expect(transition('DELIVERED', 'RECEIVE')).toEqual({ allowed: true, status: 'RECEIVED' });
   });
 
-  it.each<ShipmentStatus>(['PLANNED', 'DISPATCHED', 'DELIVERED'])('accepts the goods receipt from %s: the receipt is the ground truth', (status) => {
+  it('cancels a PLANNED shipment when the buyer vetoes its order', () => {
+    expect(transition('PLANNED', 'CANCEL')).toEqual({ allowed: true, status: 'CANCELLED' });
+  });
+
+  it.each<ShipmentStatus>(['PLANNED', 'DISPATCHED', 'DELIVERED', 'CANCELLED'])('accepts the goods receipt from %s: the receipt is the ground truth', (status) => {
     expect(transition(status, 'RECEIVE')).toEqual({ allowed: true, status: 'RECEIVED' });
   });
 
@@ -20,6 +24,9 @@ describe('shipment status machine', () => {
     ['RECEIVED', 'DISPATCH', /this one is RECEIVED/],
     ['RECEIVED', 'DELIVER', /this one is RECEIVED/],
     ['RECEIVED', 'RECEIVE', /already booked; this one is RECEIVED/],
+    ['DISPATCHED', 'CANCEL', /only a PLANNED shipment can be cancelled; this one is DISPATCHED/],
+    ['CANCELLED', 'CANCEL', /this one is CANCELLED/],
+    ['CANCELLED', 'DISPATCH', /only a PLANNED shipment can be dispatched; this one is CANCELLED/],
   ])('refuses %s + %s, naming the current status', (status, step, reason) => {
     const result = transition(status, step);
     expect(result.allowed).toBe(false);

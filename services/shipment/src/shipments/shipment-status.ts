@@ -1,17 +1,22 @@
 import { ShipmentStatus } from '@smi/contracts';
 
-/** What can happen to a shipment: logistics dispatch and deliver it, the buyer's goods receipt receives it. */
-export type ShipmentStep = 'DISPATCH' | 'DELIVER' | 'RECEIVE';
+/**
+ * What can happen to a shipment: logistics dispatch and deliver it, the buyer's
+ * goods receipt receives it, the buyer's veto of its order cancels it.
+ */
+export type ShipmentStep = 'DISPATCH' | 'DELIVER' | 'RECEIVE' | 'CANCEL';
 
 export type Transition =
   | { allowed: true; status: ShipmentStatus }
   | { allowed: false; reason: string };
 
 /**
- * The shipment status machine: PLANNED → DISPATCHED → DELIVERED → RECEIVED.
+ * The shipment status machine: PLANNED → DISPATCHED → DELIVERED → RECEIVED,
+ * or PLANNED → CANCELLED when the buyer vetoes the order before it leaves.
  * The goods receipt may come from any status before RECEIVED: it is the buyer
  * booking the goods into stock, the ground truth, even if logistics never
- * reported dispatch or delivery. Anything else is refused with the reason.
+ * reported dispatch or delivery (or shipped a cancelled order anyway).
+ * Anything else is refused with the reason.
  */
 export function transition(current: ShipmentStatus, step: ShipmentStep): Transition {
   switch (step) {
@@ -23,6 +28,11 @@ export function transition(current: ShipmentStatus, step: ShipmentStep): Transit
       return current === 'DISPATCHED'
         ? { allowed: true, status: 'DELIVERED' }
         : { allowed: false, reason: `only a DISPATCHED shipment can be delivered; this one is ${current}` };
+    case 'CANCEL':
+      // Goods on their way cannot be called back by an event: the supplier settles that with the buyer.
+      return current === 'PLANNED'
+        ? { allowed: true, status: 'CANCELLED' }
+        : { allowed: false, reason: `only a PLANNED shipment can be cancelled; this one is ${current}` };
     case 'RECEIVE':
       return current !== 'RECEIVED'
         ? { allowed: true, status: 'RECEIVED' }

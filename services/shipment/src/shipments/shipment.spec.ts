@@ -1,5 +1,5 @@
 import { ReplenishmentOrder } from '@smi/contracts';
-import { applyStep, orderProblems, plannedShipmentFor, shipmentEvent, shipmentIdOf } from './shipment';
+import { applyStep, orderProblems, plannedShipmentFor, shipmentActionFor, shipmentEvent, shipmentIdOf } from './shipment';
 
 const order: ReplenishmentOrder = {
   eventId: 'ord-evt-1',
@@ -72,9 +72,27 @@ describe('shipment of a replenishment order', () => {
     expect(shipmentEvent(shipment, 'ord-evt-1/shipment')).toEqual({ eventId: 'ord-evt-1/shipment', ...shipment });
   });
 
+  it('ships only a released order: one awaiting approval or expired ships nothing, a rejected one cancels its shipment', () => {
+    expect(shipmentActionFor(order)).toBe('plan');
+    expect(shipmentActionFor({ ...order, status: 'AWAITING_APPROVAL' })).toBe('none');
+    expect(shipmentActionFor({ ...order, status: 'EXPIRED' })).toBe('none');
+    expect(shipmentActionFor({ ...order, status: 'REJECTED' })).toBe('cancel');
+  });
+
+  it('cancels a planned shipment, and not one already dispatched', () => {
+    const planned = plannedShipmentFor(order);
+    const at = new Date('2026-03-10T09:00:00Z');
+    expect(applyStep(planned, 'CANCEL', at)).toEqual({ kind: 'moved', shipment: { ...planned, status: 'CANCELLED', statusChangedAt: at } });
+    expect(applyStep({ ...planned, status: 'DISPATCHED' }, 'CANCEL', at)).toEqual({
+      kind: 'refused',
+      reason: 'only a PLANNED shipment can be cancelled; this one is DISPATCHED',
+    });
+  });
+
   it('names each field an order breaks', () => {
     expect(orderProblems(order)).toEqual([]);
-    expect(orderProblems({ ...order, orderId: ' ', quantity: 0, decidedAt: new Date(Number.NaN) })).toEqual([
+    expect(orderProblems({ ...order, status: 'SHIPPED', orderId: ' ', quantity: 0, decidedAt: new Date(Number.NaN) })).toEqual([
+      'status must be one of RELEASED, AWAITING_APPROVAL, REJECTED, EXPIRED (got SHIPPED)',
       'orderId must be a non-empty string',
       'quantity must be greater than 0 (got 0)',
       'decidedAt must be a date-time',

@@ -48,9 +48,24 @@ export function applyStep(shipment: ShipmentState, step: ShipmentStep, at: Date,
 /** The event announcing a shipment's status; every status change publishes the whole shipment. */
 export const shipmentEvent = (shipment: ShipmentState, eventId: string): Shipment => ({ eventId, ...shipment });
 
+/** The order statuses logistics reads: only RELEASED ships; a REJECTED one after release is the buyer's veto. */
+const ORDER_STATUSES = ['RELEASED', 'AWAITING_APPROVAL', 'REJECTED', 'EXPIRED'];
+
+/**
+ * What an order event asks of logistics: a released order (placed, or approved
+ * by the buyer) is planned; a rejected one cancels its shipment, if it has one
+ * (a veto after release); an order awaiting approval or expired ships nothing.
+ */
+export function shipmentActionFor(order: ReplenishmentOrder): 'plan' | 'cancel' | 'none' {
+  if (order.status === 'RELEASED') return 'plan';
+  if (order.status === 'REJECTED') return 'cancel';
+  return 'none';
+}
+
 /** Rules an order must meet to become a shipment, each naming the field. */
 export function orderProblems(order: ReplenishmentOrder): string[] {
   const problems: string[] = [];
+  if (!ORDER_STATUSES.includes(order.status)) problems.push(`status must be one of ${ORDER_STATUSES.join(', ')} (got ${order.status})`);
   for (const field of ['orderId', 'agreementId', 'buyerId', 'supplierId', 'siteId', 'itemId', 'unit'] as const) {
     if (typeof order[field] !== 'string' || order[field].trim().length === 0) problems.push(`${field} must be a non-empty string`);
   }
