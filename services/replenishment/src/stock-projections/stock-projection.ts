@@ -1,7 +1,7 @@
 import { projectStock, type ProjectedDay } from '../planning/projected-stock';
 import { planReplenishment } from '../planning/replenishment-plan';
 import type { OpenOrder, PlanningTerms, StockSituation } from '../planning/planning-types';
-import { reorderLevelsFor } from '../planning/reorder-levels';
+import { agreedLevels } from '../planning/reorder-levels';
 
 export const DEFAULT_HORIZON_DAYS = 28;
 export const MAX_HORIZON_DAYS = 365;
@@ -35,13 +35,7 @@ export interface StockProjectionView {
 export function stockProjectionOf(terms: PlanningTerms, situation: StockSituation, horizonDays: number): StockProjectionView {
   const decision = planReplenishment(terms, situation);
   const { explanation } = decision;
-  const { minimum, maximum } = reorderLevelsFor({
-    line: terms.line,
-    demand: situation.demand,
-    demandClass: situation.demand.demandClass,
-    protectionDays: explanation.protectionDays,
-    reviewDays: 0,
-  });
+  const { minimum, maximum } = agreedLevels(terms.line, situation.demand.perDay);
   const projection = projectStock(situation, { horizonDays, low: minimum, high: maximum });
   const dayAt = (day: number | undefined) => (day === undefined ? null : projection.days[day].at);
   return {
