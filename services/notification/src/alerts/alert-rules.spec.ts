@@ -105,6 +105,53 @@ describe('alerts for a raised order', () => {
     expect(alerts.map((a) => a.recipientId)).toEqual(['acme-motors']);
   });
 
+  it('tells both sides when the buyer’s approval releases the order, saying who approved it', () => {
+    const alerts = alertsOf(alertsForOrder(order({ eventId: 'ORD-x/approved', statusChangedBy: 'acme-motors', statusReason: 'approved by acme-motors' })));
+    expect(alerts.map((a) => [a.recipientId, a.topic])).toEqual([
+      ['northwind-parts', 'ORDER_RAISED'],
+      ['acme-motors', 'ORDER_RAISED'],
+    ]);
+    expect(alerts[0].subject).toBe('Order ORD-x (approved by acme-motors): 90 EA of brake-pad-bp100 for plant-lyon, due 2026-11-28');
+  });
+
+  it('asks only the buyer to approve an order beyond the boundary, with the deadline and why, and tells nobody it was placed', () => {
+    const awaiting = order({
+      eventId: 'ORD-x/awaiting-approval',
+      status: 'AWAITING_APPROVAL',
+      statusReason: 'value 12,400 EUR exceeds the 10,000 EUR the supplier may release alone',
+      approvalDeadline: new Date('2026-11-23T09:30:00Z'),
+    });
+    expect(alertsOf(alertsForOrder(awaiting))).toEqual([
+      expect.objectContaining({
+        notificationId: 'ORD-x/awaiting-approval:acme-motors',
+        recipientId: 'acme-motors',
+        topic: 'APPROVAL_NEEDED',
+        subject:
+          'Order ORD-x awaits your approval by 2026-11-23 09:30 UTC: 90 EA of brake-pad-bp100 for plant-lyon ' +
+          '(value 12,400 EUR exceeds the 10,000 EUR the supplier may release alone)',
+      }),
+    ]);
+  });
+
+  it('tells the supplier not to ship a rejected order, and both sides of an expired one', () => {
+    const rejected = order({ eventId: 'ORD-x/rejected', status: 'REJECTED', statusChangedBy: 'acme-motors', statusReason: 'line discontinued' });
+    expect(alertsOf(alertsForOrder(rejected)).map((a) => [a.recipientId, a.topic, a.subject])).toEqual([
+      ['northwind-parts', 'ORDER_REJECTED', 'Order ORD-x rejected by acme-motors: 90 EA of brake-pad-bp100 for plant-lyon; do not ship it (line discontinued)'],
+    ]);
+    const expired = order({ eventId: 'ORD-x/expired', status: 'EXPIRED', statusReason: 'nobody approved it by 2026-11-23T09:30:00.000Z' });
+    expect(alertsOf(alertsForOrder(expired)).map((a) => [a.recipientId, a.topic])).toEqual([
+      ['northwind-parts', 'ORDER_EXPIRED'],
+      ['acme-motors', 'ORDER_EXPIRED'],
+    ]);
+  });
+
+  it('refuses an order step it does not know, naming the field', () => {
+    expect(alertsForOrder(order({ status: 'SHIPPED' }))).toEqual({
+      kind: 'refused',
+      problems: [{ field: 'status', problem: 'must be RELEASED, AWAITING_APPROVAL, REJECTED or EXPIRED (got SHIPPED)' }],
+    });
+  });
+
   it('refuses an order without a supplier, naming the field', () => {
     expect(alertsForOrder(order({ supplierId: ' ' }))).toEqual({
       kind: 'refused',

@@ -1,7 +1,7 @@
 import { ReplenishmentOrder, Shipment, SlaBreach, roundToStoredPrecision } from '@smi/contracts';
 
 /** What an alert is about; the words receivers switch on. */
-export type AlertTopic = 'ORDER_RAISED' | 'STOCKOUT' | 'PENALTY' | 'SHIPMENT';
+export type AlertTopic = 'ORDER_RAISED' | 'APPROVAL_NEEDED' | 'ORDER_REJECTED' | 'ORDER_EXPIRED' | 'STOCKOUT' | 'PENALTY' | 'SHIPMENT';
 
 /** One alert owed to one party because of one event. */
 export interface AlertIntent {
@@ -24,15 +24,43 @@ export interface AlertProblem {
 
 export type AlertDecision = { kind: 'alerts'; alerts: AlertIntent[] } | { kind: 'refused'; problems: AlertProblem[] };
 
-/** A raised order concerns both sides: the supplier must ship it, the buyer expects it. */
+/**
+ * Each step of an order concerns someone:
+ * - released (placed within the boundary, or approved): both sides; the supplier must ship it, the buyer expects it;
+ * - awaiting approval: the buyer, who must approve or reject it before its deadline; nothing is placed yet;
+ * - rejected: the supplier, who must not ship it (the buyer rejected it itself);
+ * - expired: both; nothing ships, and the next low stock level may order again.
+ */
 export function alertsForOrder(order: ReplenishmentOrder): AlertDecision {
   const problems = missingFields(order, ['eventId', 'orderId', 'buyerId', 'supplierId']);
   if (problems.length > 0) return { kind: 'refused', problems };
-  const subject =
-    `Order ${order.orderId}: ${quantityText(order.quantity)} ${order.unit} of ${order.itemId} for ${order.siteId}, ` +
-    `due ${dayOf(order.expectedDeliveryAt)}`;
-  return { kind: 'alerts', alerts: alertsTo([order.supplierId, order.buyerId], 'ORDER_RAISED', subject, order) };
+  const what = `${quantityText(order.quantity)} ${order.unit} of ${order.itemId} for ${order.siteId}`;
+  switch (order.status) {
+    case 'RELEASED': {
+      const approved = order.statusChangedBy && order.statusChangedBy !== PLATFORM ? ` (approved by ${order.statusChangedBy})` : '';
+      const subject = `Order ${order.orderId}${approved}: ${what}, due ${dayOf(order.expectedDeliveryAt)}`;
+      return { kind: 'alerts', alerts: alertsTo([order.supplierId, order.buyerId], 'ORDER_RAISED', subject, order) };
+    }
+    case 'AWAITING_APPROVAL': {
+      const by = order.approvalDeadline ? ` by ${minuteOf(order.approvalDeadline)}` : '';
+      const subject = `Order ${order.orderId} awaits your approval${by}: ${what} (${order.statusReason})`;
+      return { kind: 'alerts', alerts: alertsTo([order.buyerId], 'APPROVAL_NEEDED', subject, order) };
+    }
+    case 'REJECTED': {
+      const subject = `Order ${order.orderId} rejected by ${order.statusChangedBy}: ${what}; do not ship it (${order.statusReason})`;
+      return { kind: 'alerts', alerts: alertsTo([order.supplierId], 'ORDER_REJECTED', subject, order) };
+    }
+    case 'EXPIRED': {
+      const subject = `Order ${order.orderId} expired unapproved: ${what} (${order.statusReason})`;
+      return { kind: 'alerts', alerts: alertsTo([order.supplierId, order.buyerId], 'ORDER_EXPIRED', subject, order) };
+    }
+    default:
+      return { kind: 'refused', problems: [{ field: 'status', problem: `must be RELEASED, AWAITING_APPROVAL, REJECTED or EXPIRED (got ${order.status})` }] };
+  }
 }
+
+/** Who took an order step when no party did. */
+const PLATFORM = 'replenishment';
 
 /** A stockout or a penalty concerns the buyer who suffers it and the supplier answerable for it. */
 export function alertsForBreach(breach: SlaBreach): AlertDecision {
