@@ -1,0 +1,48 @@
+/**
+ * A seeded pseudo-random number generator (xoshiro128**, seeded through
+ * splitmix32): the same seed gives the same numbers on every machine, so a
+ * bootstrap or a simulation answers the same question the same way twice.
+ * Not for anything secret.
+ */
+export class SeededRandom {
+  private readonly state = new Uint32Array(4);
+
+  constructor(seed: number) {
+    if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number (got ${seed})`);
+    // splitmix32 spreads any seed, 0 included, over the whole state: xoshiro must not start all-zero.
+    let s = seed >>> 0;
+    for (let i = 0; i < 4; i++) {
+      s = (s + 0x9e3779b9) >>> 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      this.state[i] = (z ^ (z >>> 16)) >>> 0;
+    }
+  }
+
+  /** A uniform number in [0, 1). */
+  next(): number {
+    const s = this.state;
+    const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
+    const t = s[1] << 9;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 11);
+    return result / 4294967296;
+  }
+
+  /** A whole number in [0, n). */
+  below(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** A standard normal number (Box-Muller). */
+  normal(): number {
+    return Math.sqrt(-2 * Math.log(1 - this.next())) * Math.cos(2 * Math.PI * this.next());
+  }
+}
+
+const rotl = (x: number, k: number) => ((x << k) | (x >>> (32 - k))) >>> 0;
