@@ -83,6 +83,13 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
     const q = fixedOrderQuantityOf(line);
     orderUpTo = fromMillionths(toMillionths(reorderPoint) + toMillionths(q));
     basis.push(`an order lifts the position to at most the reorder point + the fixed quantity ${quantityWords(q)} = ${statisticWords(orderUpTo)}`);
+  } else if (line.policy === 'order-up-to') {
+    // (R,S) orders up to S at every review and never at a reorder point, so S may be the reorder point itself
+    // (demand over the review period and lead time at the service level); a pack more would overshoot the target.
+    if (reorderPoint > maximum) {
+      orderUpTo = reorderPoint;
+      basis.push(`order-up-to level raised from the maximum ${quantityWords(maximum)} to the reorder point ${statisticWords(reorderPoint)}, which covers the review period and the lead time`);
+    }
   } else if (reorderPoint >= maximum) {
     orderUpTo = fromMillionths(toMillionths(reorderPoint) + toMillionths(line.packMultiple));
     basis.push(`order-up-to level raised from the maximum ${quantityWords(maximum)} to the reorder point + one pack = ${statisticWords(orderUpTo)}`);
