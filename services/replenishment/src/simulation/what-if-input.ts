@@ -1,0 +1,107 @@
+import { agreementProblems, type Agreement, type AgreementLine } from '@smi/agreements';
+
+/**
+ * What the what-if simulator replays: a demand history (or a forecast
+ * scenario) in buckets, through one agreement line's terms. Plain JSON, so the
+ * REST API can take it as it comes.
+ */
+export interface WhatIfInput {
+  line: AgreementLine;
+  /** Version the decisions quote (default 1). */
+  agreementVersion?: number;
+  /** First day of the first bucket, and the anchor of review calendars (YYYY-MM-DD, default 2000-01-01). */
+  validFrom?: string;
+  /** Demand per bucket, oldest first. */
+  demand: number[];
+  /** Days per bucket: 1 daily, 7 weekly, 30 monthly. */
+  bucketDays: number;
+  /** Buckets played but left out of the measures, while stock and the history settle (default 0). */
+  warmUpBuckets?: number;
+  /** Stock on hand before the first bucket (default the line's maximum; 0 when levels are in days of supply). */
+  initialOnHand?: number;
+  /** Demand not met from stock: owed to the buyer and met on the next receipt (default), or lost. */
+  unmetDemand?: UnmetDemand;
+  /**
+   * How the engine sees demand over the protection interval: by demand class
+   * (default; normal theory for smooth and erratic items, the item's own
+   * history for intermittent and lumpy ones), or normal for every item (the
+   * textbook method, for comparison).
+   */
+  distribution?: DemandDistribution;
+}
+
+export const UNMET_DEMAND = ['backorder', 'lost'] as const;
+export type UnmetDemand = (typeof UNMET_DEMAND)[number];
+export const DEMAND_DISTRIBUTIONS = ['by-demand-class', 'normal'] as const;
+export type DemandDistribution = (typeof DEMAND_DISTRIBUTIONS)[number];
+
+/** A hundred years of days: a what-if is answered while the caller waits. */
+export const MAX_SIMULATED_DAYS = 36_500;
+
+const FIELDS = ['line', 'agreementVersion', 'validFrom', 'demand', 'bucketDays', 'warmUpBuckets', 'initialOnHand', 'unmetDemand', 'distribution'];
+const WHAT_IF_AGREEMENT = 'what-if';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isWhole = (value: unknown): value is number => Number.isInteger(value);
+
+/** Each problem with a what-if input, naming the field, the rule and the value; none means it can be simulated. */
+export function whatIfProblems(input: unknown): string[] {
+  if (!isObject(input)) return ['input must be an object'];
+  const problems: string[] = [];
+  const need = (ok: boolean, field: string, rule: string) => {
+    if (!ok) problems.push(`${field} ${rule}`);
+  };
+  for (const field of Object.keys(input)) need(FIELDS.includes(field), field, 'is not a known field');
+
+  const { demand, bucketDays, warmUpBuckets, initialOnHand, agreementVersion, unmetDemand, distribution } = input;
+  const validFrom = input.validFrom ?? DEFAULT_VALID_FROM;
+  need(typeof validFrom === 'string' && isDay(validFrom), 'validFrom', `must be a date YYYY-MM-DD (got ${String(validFrom)})`);
+  if (!Array.isArray(demand) || demand.length === 0) need(false, 'demand', 'must list the demand of at least one bucket');
+  else demand.forEach((quantity: unknown, i) => need(isNumber(quantity) && quantity >= 0, `demand[${i}]`, `must be a number >= 0 (got ${String(quantity)})`));
+  need(isWhole(bucketDays) && bucketDays >= 1, 'bucketDays', `must be a whole number of days >= 1 (got ${String(bucketDays)})`);
+  const buckets = Array.isArray(demand) ? demand.length : 0;
+  if (isWhole(bucketDays) && bucketDays >= 1) {
+    need(buckets * bucketDays <= MAX_SIMULATED_DAYS, 'demand', `must cover at most ${MAX_SIMULATED_DAYS} days (got ${buckets} buckets of ${bucketDays} days)`);
+  }
+  if (warmUpBuckets !== undefined) {
+    need(isWhole(warmUpBuckets) && warmUpBuckets >= 0 && warmUpBuckets < buckets, 'warmUpBuckets', `must be a whole number from 0 to ${buckets - 1}, leaving buckets to measure (got ${String(warmUpBuckets)})`);
+  }
+  if (initialOnHand !== undefined) need(isNumber(initialOnHand) && initialOnHand >= 0, 'initialOnHand', `must be a number >= 0 (got ${String(initialOnHand)})`);
+  if (agreementVersion !== undefined) need(isWhole(agreementVersion) && agreementVersion >= 1, 'agreementVersion', `must be a whole number >= 1 (got ${String(agreementVersion)})`);
+  if (unmetDemand !== undefined) need(UNMET_DEMAND.includes(unmetDemand as UnmetDemand), 'unmetDemand', `must be one of ${UNMET_DEMAND.join(', ')} (got ${String(unmetDemand)})`);
+  if (distribution !== undefined) {
+    need(DEMAND_DISTRIBUTIONS.includes(distribution as DemandDistribution), 'distribution', `must be one of ${DEMAND_DISTRIBUTIONS.join(', ')} (got ${String(distribution)})`);
+  }
+  return [...problems, ...lineProblems(input.line)];
+}
+
+export const DEFAULT_VALID_FROM = '2000-01-01';
+
+/** The line's problems by the agreements' own rules, named from `line`. */
+function lineProblems(line: unknown): string[] {
+  if (!isObject(line)) return ['line must be an object (an agreement line)'];
+  // The rules live with agreements; a one-line agreement around the line borrows them.
+  const agreement: Agreement = {
+    agreementId: WHAT_IF_AGREEMENT,
+    buyerId: 'buyer',
+    supplierId: 'supplier',
+    currency: 'EUR',
+    validFrom: DEFAULT_VALID_FROM,
+    validTo: '9999-12-31',
+    penalties: { allowedStockoutsPerMonth: 0, penaltyPerStockout: 0 },
+    lines: [line as unknown as AgreementLine],
+  };
+  const prefix = `${WHAT_IF_AGREEMENT}: lines[0]`;
+  return agreementProblems(agreement)
+    .filter((problem) => problem.startsWith(prefix))
+    .map((problem) => `line${problem.slice(prefix.length)}`);
+}
+
+/** A calendar day that exists (2026-02-30 does not). */
+function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}

@@ -1,0 +1,198 @@
+import { DAY_MS, arrivalOf } from '../planning/delivery-calendar';
+import { stored } from '../planning/exact-quantity';
+import type { OpenOrder, PlanningTerms } from '../planning/planning-types';
+import { PERIODIC_POLICIES } from '../planning/reorder-policy';
+import { planReplenishment } from '../planning/replenishment-plan';
+import { pastDemandOutlook } from './past-demand-outlook';
+import { monthsBelowFloor, serviceCycles, type MeasuredWindow } from './service-measures';
+import { StockLedger } from './stock-ledger';
+import { DEFAULT_VALID_FROM, whatIfProblems, type UnmetDemand, type WhatIfInput } from './what-if-input';
+
+/**
+ * The what-if simulator: replays a demand history (or a forecast scenario)
+ * through an agreement line's terms and the replenishment engine, and reports
+ * the service and the stock it would have given.
+ *
+ * The clock runs day by day from validFrom. Each day, first the orders due by
+ * its start arrive (owed demand is served first). On the first day of a bucket
+ * the engine decides, on what it could know then (pastDemandOutlook: the
+ * buckets before, never the one coming), and an order it places is released at
+ * once and arrives exactly when due; then the bucket's whole demand comes, met
+ * from stock as far as it goes. Demand inside a bucket has no finer timing, so
+ * it all counts on the bucket's first day: the engine reviews at the grain of
+ * the demand, and stock must be there when the bucket starts.
+ *
+ * Demand not met from stock is owed and met at the next receipt ('backorder',
+ * the textbook setting for cycle service level and fill rate), or lost.
+ * Lead times are as agreed, never late or short; approval is not simulated.
+ */
+export function simulateWhatIf(input: WhatIfInput): WhatIfResult {
+  const problems = whatIfProblems(input);
+  if (problems.length > 0) throw new RangeError(`invalid what-if input:\n  ${problems.join('\n  ')}`);
+  const { line, demand, bucketDays } = input;
+  const validFrom = input.validFrom ?? DEFAULT_VALID_FROM;
+  const terms: PlanningTerms = { line, agreementVersion: input.agreementVersion ?? 1, validFrom };
+  const unmetDemand: UnmetDemand = input.unmetDemand ?? 'backorder';
+  const distribution = input.distribution ?? 'by-demand-class';
+  const start = Date.parse(`${validFrom}T00:00:00Z`);
+  const days = demand.length * bucketDays;
+  const measuredFrom = (input.warmUpBuckets ?? 0) * bucketDays;
+  const periodic = PERIODIC_POLICIES.includes(line.policy ?? 'min-max');
+
+  const ledger = new StockLedger(input.initialOnHand ?? (line.levelsIn === 'days-of-supply' ? 0 : line.maximum), unmetDemand);
+  const open: OpenOrder[] = [];
+  const orders: SimulatedOrder[] = [];
+  const buckets: BucketTrace[] = [];
+  /** Days a replenishment cycle starts: a review's regular arrival (periodic policies), or a receipt (continuous ones). */
+  const cycleStarts: number[] = [];
+  const stockedOutOn = new Uint8Array(days);
+  const onHandAtEnd = new Float64Array(days);
+  const metOn = new Float64Array(days);
+  const demandOn = new Float64Array(days);
+  const issuedOn = new Float64Array(days);
+  let lastReviewAt: Date | undefined;
+
+  for (let day = 0; day < days; day++) {
+    const now = new Date(start + day * DAY_MS);
+    const issuedBefore = ledger.issued;
+    const due = open.filter((order) => order.dueAt.getTime() <= now.getTime());
+    if (due.length > 0) {
+      for (const order of due) open.splice(open.indexOf(order), 1);
+      ledger.receive(due.reduce((sum, order) => sum + order.quantity, 0));
+      if (!periodic) cycleStarts.push(day);
+    }
+    if (day % bucketDays === 0) {
+      const bucket = day / bucketDays;
+      const decision = planReplenishment(terms, {
+        now,
+        onHand: ledger.onHand,
+        backorders: ledger.backorders,
+        openOrders: [...open],
+        demand: pastDemandOutlook(demand, bucket, bucketDays, distribution),
+        lastReviewAt,
+      });
+      if (decision.reviewedAt) {
+        lastReviewAt = decision.reviewedAt;
+        cycleStarts.push(Math.ceil((arrivalOf(now, line).dueAt.getTime() - start) / DAY_MS));
+      }
+      if (decision.kind === 'order') {
+        const order = { orderId: `what-if-${orders.length + 1}`, quantity: decision.quantity, dueAt: decision.dueAt };
+        open.push(order);
+        orders.push({ day, orderedAt: now.toISOString(), quantity: order.quantity, emergency: decision.emergency, dueAt: order.dueAt.toISOString() });
+      }
+      demandOn[day] = demand[bucket];
+      metOn[day] = ledger.demand(demand[bucket]);
+      // Receipts only add stock within a bucket: after its demand, on hand is at its lowest.
+      buckets.push({ start: now.toISOString().slice(0, 10), demand: demand[bucket], metFromStock: metOn[day], lowestOnHand: ledger.onHand, backorders: ledger.backorders });
+    }
+    issuedOn[day] = ledger.issued - issuedBefore;
+    stockedOutOn[day] = ledger.stockedOut ? 1 : 0;
+    onHandAtEnd[day] = ledger.onHand;
+  }
+
+  const window: MeasuredWindow = { from: measuredFrom, to: days };
+  const measured = (day: number) => day >= window.from;
+  const total = (values: Float64Array) => stored(values.subarray(window.from).reduce((sum, v) => sum + v, 0));
+  const demandTotal = total(demandOn);
+  const metFromStock = total(metOn);
+  const unmet = stored(demandTotal - metFromStock);
+  const measuredDays = days - window.from;
+  const averageOnHand = total(onHandAtEnd) / measuredDays;
+  const stockoutDays = stockedOutOn.subarray(window.from).reduce((sum, v) => sum + v, 0);
+  const cycles = serviceCycles(cycleStarts, stockedOutOn, window);
+  const measuredOrders = orders.filter((order) => measured(order.day));
+  const monthsBelowFillRateFloor = monthsBelowFloor(line.penalties?.fillRateFloor, start, window, demandOn, metOn);
+  const exposure = {
+    stockoutDays: stored(stockoutDays * (line.penalties?.perStockoutDay ?? 0)),
+    fillRateShortfalls: stored(monthsBelowFillRateFloor * (line.penalties?.perFillRateShortfall ?? 0)),
+  };
+  return {
+    measuredFrom: dayOf(start, window.from),
+    measuredTo: dayOf(start, days - 1),
+    measuredDays,
+    demand: demandTotal,
+    metFromStock,
+    backordered: unmetDemand === 'backorder' ? unmet : 0,
+    lost: unmetDemand === 'lost' ? unmet : 0,
+    fillRate: demandTotal > 0 ? metFromStock / demandTotal : null,
+    cycles: cycles.count,
+    cyclesWithStockout: cycles.withStockout,
+    cycleServiceLevel: cycles.count > 0 ? 1 - cycles.withStockout / cycles.count : null,
+    stockoutDays,
+    averageOnHand,
+    inventoryTurns: averageOnHand > 0 ? ((total(issuedOn) / measuredDays) * 365) / averageOnHand : null,
+    orders: measuredOrders.length,
+    emergencyOrders: measuredOrders.filter((order) => order.emergency).length,
+    orderedQuantity: stored(measuredOrders.reduce((sum, order) => sum + order.quantity, 0)),
+    monthsBelowFillRateFloor,
+    penaltyExposure: { ...exposure, total: stored(exposure.stockoutDays + exposure.fillRateShortfalls) },
+    orderLog: orders.map(({ day, ...order }) => ({ ...order, measured: measured(day) })),
+    buckets,
+  };
+}
+
+const dayOf = (start: number, day: number) => new Date(start + day * DAY_MS).toISOString().slice(0, 10);
+
+/** One bucket of the replay, warm-up included. */
+export interface BucketTrace {
+  /** First day (YYYY-MM-DD). */
+  start: string;
+  demand: number;
+  metFromStock: number;
+  /** On hand right after the bucket's demand: receipts only add to it until the next bucket. */
+  lowestOnHand: number;
+  /** Demand owed at that moment. */
+  backorders: number;
+}
+
+interface SimulatedOrder {
+  day: number;
+  orderedAt: string;
+  quantity: number;
+  emergency: boolean;
+  dueAt: string;
+}
+
+/** What the replay gave over the measured buckets (after the warm-up). */
+export interface WhatIfResult {
+  /** First and last day measured (YYYY-MM-DD), and how many days. */
+  measuredFrom: string;
+  measuredTo: string;
+  measuredDays: number;
+  demand: number;
+  metFromStock: number;
+  /** Demand owed when it came (unmetDemand 'backorder'), met later from receipts. */
+  backordered: number;
+  /** Demand lost (unmetDemand 'lost'). demand = metFromStock + backordered + lost. */
+  lost: number;
+  /** Share of demand met from stock when it came; null without demand. */
+  fillRate: number | null;
+  /**
+   * Replenishment cycles: for periodic policies from each review's regular
+   * arrival to the next's, for continuous ones from receipt to receipt.
+   */
+  cycles: number;
+  cyclesWithStockout: number;
+  /** Share of cycles without a stockout; null without a whole cycle measured. */
+  cycleServiceLevel: number | null;
+  /** Days ending out of stock. */
+  stockoutDays: number;
+  /** On hand at the end of the day, averaged over the days measured. */
+  averageOnHand: number;
+  /** Units handed to the buyer per year over the average on hand; null with nothing on hand. */
+  inventoryTurns: number | null;
+  /** Orders placed in the measured days, and how many were emergency orders. */
+  orders: number;
+  emergencyOrders: number;
+  orderedQuantity: number;
+  monthsBelowFillRateFloor: number;
+  /**
+   * Penalties the line's terms would claim: per stockout day, and per month
+   * below the fill-rate floor. Deliveries arrive on time and in full here, so
+   * no late- or short-delivery penalties.
+   */
+  penaltyExposure: { stockoutDays: number; fillRateShortfalls: number; total: number };
+  /** Every order placed, warm-up included (measured: false). */
+  orderLog: { orderedAt: string; quantity: number; emergency: boolean; dueAt: string; measured: boolean }[];
+  buckets: BucketTrace[];
+}
