@@ -31,6 +31,14 @@ describe('reorder point and order-up-to level', () => {
     expect(levels.basis[1]).toBe('order-up-to level raised from the maximum 120 to the reorder point + one pack = 150');
   });
 
+  it('for order-up-to (R,S), raises it to the reorder point itself: demand over review period and lead time at the target is the textbook S', () => {
+    const periodic = line({ policy: 'order-up-to', reviewPeriodDays: 7, safetyStock: { method: 'days-of-cover', days: 2 } });
+    const levels = reorderLevelsFor({ line: periodic, demand, protectionDays: 11, reviewDays: 7 });
+    // 10 a day over 11 days + 2 days of cover = 130, above the maximum 120
+    expect([levels.reorderPoint, levels.orderUpTo]).toEqual([130, 130]);
+    expect(levels.basis[1]).toBe('order-up-to level raised from the maximum 120 to the reorder point 130, which covers the review period and the lead time');
+  });
+
   it('raises it too when the minimum equals the maximum, so an order lifts the position above the reorder point', () => {
     expect(reorderLevelsFor({ line: line({ minimum: 50, maximum: 50, packMultiple: 12 }), demand, protectionDays: 4, reviewDays: 0 }).orderUpTo).toBe(62);
   });

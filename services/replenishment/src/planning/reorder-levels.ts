@@ -41,6 +41,8 @@ export interface ReorderLevels {
  * The order-up-to level is the agreement's maximum, raised to the reorder point
  * + one pack when the reorder point reaches it: ordering up to a level at or
  * below the reorder point would leave the position where it triggers again.
+ * For order-up-to (R,S) it is raised to the reorder point itself: (R,S) orders
+ * at every review, never at a reorder point, and that level is the textbook S.
  * For fixed-quantity it is the reorder point + Q, the most an order brings.
  * With levelsIn 'days-of-supply', minimum, maximum and reorderPoint are days × forecast per day.
  */
