@@ -103,6 +103,7 @@ describe('order approval against a real broker and database', () => {
       status: 'AWAITING_APPROVAL',
       quantity: 90,
       orderValue: 2250,
+      agreementVersion: 1,
       statusChangedBy: 'replenishment',
       statusReason: 'value 2,250 EUR exceeds the 1,000 EUR the supplier may release alone',
       explanation: expect.objectContaining({ policy: 'min-max', inventoryPosition: 35, orderUpTo: 120 }),

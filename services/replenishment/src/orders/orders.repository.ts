@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReplenishmentOrder } from '@smi/contracts';
 import { DataSource, EntityManager, FindOptionsWhere, In, LessThanOrEqual } from 'typeorm';
+import { OpenOrder } from '../planning/planning-types';
 import { OPEN_ORDER_STATUSES, OrderStatus, orderStatusOf, OrderStep, PlacedOrder } from './order-lifecycle';
 import { OrderHistoryRow } from './order-history.entity';
 import { OrderRow } from './order.entity';
@@ -9,13 +10,6 @@ export interface SiteItem {
   buyerId: string;
   siteId: string;
   itemId: string;
-}
-
-/** An order released or awaiting approval and not yet received (the planning engine's OpenOrder). */
-export interface OpenOrder {
-  orderId: string;
-  quantity: number;
-  dueAt: Date;
 }
 
 export interface OrderFilter {

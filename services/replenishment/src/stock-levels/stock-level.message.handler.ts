@@ -46,7 +46,7 @@ export class StockLevelMessageHandler {
       triggerAsOf: level.asOf,
       agreement: inForce.agreement,
       line: inForce.line,
-      agreementVersion: (inForce as { version?: number }).version ?? 0,
+      agreementVersion: inForce.version,
       decision,
       ...stock,
       decidedAt: new Date(),
