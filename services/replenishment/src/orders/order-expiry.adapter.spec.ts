@@ -1,0 +1,41 @@
+import { ActionResult, OrderActions } from './order-actions.adapter';
+import { expirySweepMsFrom, OrderExpiry } from './order-expiry.adapter';
+import { OrdersRepository } from './orders.repository';
+
+describe('order expiry sweep', () => {
+  it('sweeps every 60 s unless SMI_ORDER_EXPIRY_SWEEP_MS says otherwise, and refuses a nonsense interval', () => {
+    expect(expirySweepMsFrom({})).toBe(60_000);
+    expect(expirySweepMsFrom({ SMI_ORDER_EXPIRY_SWEEP_MS: '500' })).toBe(500);
+    expect(() => expirySweepMsFrom({ SMI_ORDER_EXPIRY_SWEEP_MS: '5s' })).toThrow('SMI_ORDER_EXPIRY_SWEEP_MS must be a whole number of milliseconds >= 100 (got 5s)');
+  });
+
+  /** The sweep against stand-ins for the database: which orders are overdue, and what expiring each gives. */
+  const sweepWith = (overdue: string[], outcome: (orderId: string) => ActionResult) => {
+    const expired: string[] = [];
+    const orders = { overdue: async () => overdue } as unknown as OrdersRepository;
+    const actions = {
+      apply: async (orderId: string) => {
+        expired.push(orderId);
+        return outcome(orderId);
+      },
+    } as unknown as OrderActions;
+    return { expiry: new OrderExpiry(orders, actions), expired };
+  };
+
+  it('expires each overdue order on its own and counts only those it moved (one decided meanwhile stays as decided)', async () => {
+    const { expiry, expired } = sweepWith(['ORD-1', 'ORD-2'], (orderId) =>
+      orderId === 'ORD-1'
+        ? ({ kind: 'moved' } as ActionResult)
+        : { kind: 'refused', refusal: 'conflict', message: 'order ORD-2 is released; only an order awaiting approval can expire' },
+    );
+    expect(await expiry.sweepOnce(new Date())).toBe(1);
+    expect(expired).toEqual(['ORD-1', 'ORD-2']);
+  });
+
+  it('skips a tick while the previous sweep still runs', async () => {
+    const { expiry, expired } = sweepWith(['ORD-1'], () => ({ kind: 'moved' }) as ActionResult);
+    const [first, second] = await Promise.all([expiry.sweepOnce(new Date()), expiry.sweepOnce(new Date())]);
+    expect([first, second]).toEqual([1, 0]);
+    expect(expired).toEqual(['ORD-1']);
+  });
+});
