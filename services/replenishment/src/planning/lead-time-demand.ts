@@ -25,9 +25,9 @@ import { SeededRandom } from './seeded-random';
  *   The expected demand is exact; the spread errs on the safe side when a
  *   bucket holds several orders.
  *
- * On the carparts data (bench/service-level-carparts.ts) this reached the
- * targets closer than independent resampling, plain Markov resampling,
- * Willemain's jitter or overlapping windows of the history; see bench/README.md.
+ * Replaying the carparts data (bench/service-level-carparts.ts), this came
+ * closest to the targets of the ways to resample compared there (Resampling);
+ * see bench/README.md.
  *
  * The answer is deterministic: a fixed seed, so the same history, interval and
  * target give the same level every time.
@@ -47,8 +47,22 @@ export interface DemandHistory {
 export const MIN_HISTORY_BUCKETS = 12;
 export const MIN_PROTECTION_INTERVALS = 2;
 
+/**
+ * Ways to resample the history, compared in bench/service-level-carparts.ts;
+ * the engine uses ENGINE_RESAMPLING.
+ * - markov-kernel: the Markov chain and the centred kernel jitter described above.
+ * - markov: the Markov chain, sizes exactly as seen.
+ * - markov-willemain: the Markov chain, Willemain's jitter 1 + INT(X + Z·√X).
+ * - independent: each bucket one of the history's, zero or not, at random.
+ * - windows: each run of consecutive buckets of the history as long as the
+ *   interval, once (the empirical distribution, no resampling).
+ */
+export const RESAMPLINGS = ['markov-kernel', 'markov', 'markov-willemain', 'independent', 'windows'] as const;
+export type Resampling = (typeof RESAMPLINGS)[number];
+export const ENGINE_RESAMPLING: Resampling = 'markov-kernel';
+
 /** Resampled protection intervals per answer. */
-export const BOOTSTRAP_PATHS = 2000;
+export const BOOTSTRAP_PATHS = 1000;
 const SEED = 20040401;
 
 /**
@@ -56,9 +70,9 @@ const SEED = 20040401;
  * `probability` (cycle service level), from the item's own history (bootstrap),
  * or undefined when the history is too short to say.
  */
-export function leadTimeDemandQuantile(history: DemandHistory, protectionDays: number, probability: number): number | undefined {
+export function leadTimeDemandQuantile(history: DemandHistory, protectionDays: number, probability: number, resampling = ENGINE_RESAMPLING): number | undefined {
   checkShare('probability', probability);
-  const demand = resampleProtectionDemand(history, protectionDays, 0);
+  const demand = resampleProtectionDemand(history, protectionDays, 0, resampling);
   if (!demand) return undefined;
   const { total } = demand;
   // The smallest resampled demand with at least `probability` of the paths at or below it.
@@ -78,10 +92,16 @@ export function leadTimeDemandQuantile(history: DemandHistory, protectionDays: n
  * protection interval is the cycle, as for a zero lead time; a periodic policy
  * with a lead time must give it or be planned short.
  */
-export function levelForFillRate(history: DemandHistory, protectionDays: number, fillRate: number, cycleDays = protectionDays): number | undefined {
+export function levelForFillRate(
+  history: DemandHistory,
+  protectionDays: number,
+  fillRate: number,
+  cycleDays = protectionDays,
+  resampling = ENGINE_RESAMPLING,
+): number | undefined {
   checkShare('fillRate', fillRate);
   if (!(Number.isFinite(cycleDays) && cycleDays > 0)) throw new RangeError(`cycleDays must be a number above 0 (got ${cycleDays})`);
-  const demand = resampleProtectionDemand(history, protectionDays, Math.max(0, protectionDays - cycleDays));
+  const demand = resampleProtectionDemand(history, protectionDays, Math.max(0, protectionDays - cycleDays), resampling);
   if (!demand) return undefined;
   const total = new ShortageCurve(demand.total);
   const beforeCycle = new ShortageCurve(demand.beforeCycle);
@@ -116,14 +136,14 @@ interface ResampledDemand {
   wholeUnits: boolean;
 }
 
-function resampleProtectionDemand(history: DemandHistory, protectionDays: number, beforeCycleDays: number): ResampledDemand | undefined {
+function resampleProtectionDemand(history: DemandHistory, protectionDays: number, beforeCycleDays: number, resampling: Resampling): ResampledDemand | undefined {
   checkHistory(history);
   if (!(Number.isFinite(protectionDays) && protectionDays >= 0)) throw new RangeError(`protectionDays must be a number >= 0 (got ${protectionDays})`);
   const { bucketDays, quantities } = history;
   const protectionBuckets = protectionDays / bucketDays;
   if (quantities.length < Math.max(MIN_HISTORY_BUCKETS, MIN_PROTECTION_INTERVALS * protectionBuckets)) return undefined;
 
-  const model = new BucketModel(quantities);
+  const model = new BucketModel(quantities, resampling);
   // Share of each spanned bucket inside the interval and inside its part before the cycle.
   const spanned = Math.ceil(protectionBuckets - 1e-9);
   const beforeBuckets = beforeCycleDays / bucketDays;
@@ -132,16 +152,16 @@ function resampleProtectionDemand(history: DemandHistory, protectionDays: number
   const partial = covered.map((share, bucket) => (share < 1 || (coveredBefore[bucket] > 0 && coveredBefore[bucket] < 1) ? 1 : 0));
 
   const random = new SeededRandom(SEED);
-  const total = new Float64Array(BOOTSTRAP_PATHS);
-  const beforeCycle = new Float64Array(BOOTSTRAP_PATHS);
-  for (let path = 0; path < BOOTSTRAP_PATHS; path++) {
-    let nonZero = model.lastNonZero;
+  const paths = resampling === 'windows' ? quantities.length - spanned + 1 : BOOTSTRAP_PATHS;
+  const total = new Float64Array(paths);
+  const beforeCycle = new Float64Array(paths);
+  for (let path = 0; path < paths; path++) {
+    model.startPath(path);
     let sum = 0;
     let sumBefore = 0;
     for (let bucket = 0; bucket < spanned; bucket++) {
-      nonZero = random.next() < (nonZero ? model.nonZeroAfterNonZero : model.nonZeroAfterZero);
-      if (!nonZero) continue;
-      const quantity = model.size(random);
+      const quantity = model.next(random);
+      if (quantity === 0) continue;
       // One draw places the demand in the bucket for both intervals, so the part before the cycle never exceeds the whole.
       const where = partial[bucket] ? random.next() : 0;
       if (where < covered[bucket]) sum += quantity;
@@ -157,25 +177,35 @@ function resampleProtectionDemand(history: DemandHistory, protectionDays: number
 /** Counting sort: resampled whole-number demands mostly repeat a few small values. */
 function sortWholeNumbers(values: Float64Array): Float64Array {
   let largest = 0;
-  for (const value of values) largest = Math.max(largest, value);
+  for (let i = 0; i < values.length; i++) if (values[i] > largest) largest = values[i];
   if (largest > 4 * values.length) return values.sort();
   const counts = new Uint32Array(largest + 1);
-  for (const value of values) counts[value]++;
+  for (let i = 0; i < values.length; i++) counts[values[i]]++;
   let at = 0;
-  for (let value = 0; value <= largest; value++) values.fill(value, at, (at += counts[value]));
+  for (let value = 0; value <= largest; value++) {
+    for (let end = at + counts[value]; at < end; at++) values[at] = value;
+  }
   return values;
 }
 
-/** What the history says about one bucket: the chance of demand after a bucket with or without it, and the sizes. */
+/**
+ * What the history says about the next bucket: the chance of demand after a
+ * bucket with or without it, and the sizes; it draws one bucket after another.
+ */
 class BucketModel {
-  readonly nonZeroAfterZero: number;
-  readonly nonZeroAfterNonZero: number;
-  readonly lastNonZero: boolean;
   readonly wholeUnits: boolean;
+  private readonly nonZeroAfterZero: number;
+  private readonly nonZeroAfterNonZero: number;
+  private readonly lastNonZero: boolean;
   private readonly sizes: number[];
   private readonly bandwidth: number;
+  private nonZero = false;
+  private windowAt = 0;
 
-  constructor(quantities: readonly number[]) {
+  constructor(
+    private readonly quantities: readonly number[],
+    private readonly resampling: Resampling,
+  ) {
     this.sizes = quantities.filter((q) => q > 0);
     this.wholeUnits = quantities.every((q) => Number.isInteger(q));
     this.lastNonZero = quantities[quantities.length - 1] > 0;
@@ -189,12 +219,30 @@ class BucketModel {
     const chance = ([toZero, toNonZero]: number[]) => (toZero + toNonZero > 0 ? toNonZero / (toZero + toNonZero) : share);
     this.nonZeroAfterZero = chance(from.zero);
     this.nonZeroAfterNonZero = chance(from.nonZero);
-    this.bandwidth = silvermanBandwidth(this.sizes);
+    this.bandwidth = resampling === 'markov-kernel' ? silvermanBandwidth(this.sizes) : 0;
+  }
+
+  /** A new protection interval starts after the history's last bucket (windows: at the path-th bucket of the history). */
+  startPath(path: number): void {
+    this.nonZero = this.lastNonZero;
+    this.windowAt = path;
+  }
+
+  /** The next bucket's demand. */
+  next(random: SeededRandom): number {
+    if (this.resampling === 'windows') return this.quantities[this.windowAt++];
+    if (this.resampling === 'independent') return this.quantities[random.below(this.quantities.length)];
+    this.nonZero = random.next() < (this.nonZero ? this.nonZeroAfterNonZero : this.nonZeroAfterZero);
+    return this.nonZero ? this.size(random) : 0;
   }
 
   /** A non-zero quantity: one of the history's, jittered; a jitter to nothing or below keeps the drawn size. */
-  size(random: SeededRandom): number {
+  private size(random: SeededRandom): number {
     const drawn = this.sizes[random.below(this.sizes.length)];
+    if (this.resampling === 'markov-willemain') {
+      const jittered = 1 + Math.floor(drawn + Math.sqrt(drawn) * STANDARD_NORMAL[random.below(STANDARD_NORMAL.length)]);
+      return jittered > 0 ? jittered : drawn;
+    }
     if (this.bandwidth === 0) return drawn;
     const jittered = drawn + this.bandwidth * STANDARD_NORMAL[random.below(STANDARD_NORMAL.length)];
     const size = this.wholeUnits ? Math.round(jittered) : jittered;
