@@ -1,5 +1,6 @@
 import { Agreement } from '@smi/agreements';
 import { OrderExplanation, StockLevel } from '@smi/contracts';
+import type { ReplenishmentDecision } from '../planning/planning-types';
 import { goodsReceiptOf, OrderDecided, orderFor, orderIdFor } from './replenishment-order';
 
 const line = { siteId: 'plant-lyon', itemId: 'brake-pad', unit: 'EA', minimum: 40, maximum: 120, leadTimeDays: 3, packMultiple: 10 };
@@ -107,6 +108,19 @@ describe('replenishment order', () => {
       statusReason: 'value 1,125 EUR exceeds the 1,000 EUR the supplier may release alone',
       approvalDeadline: new Date('2026-03-06T10:00:02Z'),
     });
+  });
+
+  it('takes the engine’s decision as it is, and its due date (moved to a delivery weekday) over as-of plus lead time', () => {
+    const engine: Extract<ReplenishmentDecision, { kind: 'order' }> = {
+      kind: 'order',
+      quantity: 90,
+      emergency: false,
+      leadTimeDays: 3,
+      dueAt: new Date('2026-03-09T10:00:00Z'),
+      orderValue: 1125,
+      explanation,
+    };
+    expect(orderFor(decided({ decision: engine })).expectedDeliveryAt).toEqual(new Date('2026-03-09T10:00:00Z'));
   });
 
   it('dates an emergency order by its emergency lead time', () => {

@@ -20,6 +20,11 @@ export interface OrderToPlace {
   emergency: boolean;
   /** Lead time used: the emergency lead time for an emergency order. */
   leadTimeDays: number;
+  /**
+   * When the goods can arrive, as the engine worked it out (lead time, then the
+   * next delivery weekday). Without it: the trigger's as-of plus the lead time.
+   */
+  dueAt?: Date;
   /** quantity x unit price (0 without a price). */
   orderValue: number;
   explanation: OrderExplanation;
@@ -43,10 +48,11 @@ export interface OrderDecided {
  * The first event of a new order: RELEASED within the line's approval boundary,
  * AWAITING_APPROVAL beyond it. The order id follows from the triggering stock
  * level, so a redelivered level finds the order it already made. Delivery is due
- * the lead time after that level (asOf), not after whenever we got to read it.
+ * when the engine says, or else the lead time after that level (asOf), not
+ * after whenever we got to read it.
  */
 export function orderFor({ triggerEventId, triggerAsOf, agreement, line, agreementVersion, decision, onHand, onOrder, decidedAt }: OrderDecided): ReplenishmentOrder {
-  const { quantity, emergency, leadTimeDays, orderValue, explanation } = decision;
+  const { quantity, emergency, leadTimeDays, dueAt, orderValue, explanation } = decision;
   const approval = approvalFor(line.approval, { quantity, unit: line.unit, orderValue, currency: agreement.currency, priced: line.unitPrice !== undefined, decidedAt });
   const status = approval.status === 'RELEASED' ? 'released' : 'awaiting-approval';
   return orderEventOf(
@@ -64,7 +70,7 @@ export function orderFor({ triggerEventId, triggerAsOf, agreement, line, agreeme
       minimum: explanation.reorderPoint,
       maximum: explanation.orderUpTo,
       packMultiple: line.packMultiple,
-      expectedDeliveryAt: new Date(triggerAsOf.getTime() + leadTimeDays * DAY_MS),
+      expectedDeliveryAt: dueAt ?? new Date(triggerAsOf.getTime() + leadTimeDays * DAY_MS),
       decidedAt,
       triggeredByEventId: triggerEventId,
       status,
