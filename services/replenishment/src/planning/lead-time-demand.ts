@@ -33,6 +33,9 @@ import { SeededRandom } from './seeded-random';
  * target give the same level every time.
  */
 
+// Math's functions held once: inside a vm context (jest) every global lookup is a slow call.
+const { floor, round, sqrt } = Math;
+
 /** The item's demand history, oldest first, in buckets of bucketDays. */
 export interface DemandHistory {
   bucketDays: number;
@@ -114,7 +117,7 @@ export function levelForFillRate(
   if (fillAt(low) >= fillRate) return 0;
   if (demand.wholeUnits) {
     while (high - low > 1) {
-      const middle = Math.floor((low + high) / 2);
+      const middle = floor((low + high) / 2);
       if (fillAt(middle) >= fillRate) high = middle;
       else low = middle;
     }
@@ -240,12 +243,12 @@ class BucketModel {
   private size(random: SeededRandom): number {
     const drawn = this.sizes[random.below(this.sizes.length)];
     if (this.resampling === 'markov-willemain') {
-      const jittered = 1 + Math.floor(drawn + Math.sqrt(drawn) * STANDARD_NORMAL[random.below(STANDARD_NORMAL.length)]);
+      const jittered = 1 + floor(drawn + sqrt(drawn) * STANDARD_NORMAL[random.below(STANDARD_NORMAL.length)]);
       return jittered > 0 ? jittered : drawn;
     }
     if (this.bandwidth === 0) return drawn;
     const jittered = drawn + this.bandwidth * STANDARD_NORMAL[random.below(STANDARD_NORMAL.length)];
-    const size = this.wholeUnits ? Math.round(jittered) : jittered;
+    const size = this.wholeUnits ? round(jittered) : jittered;
     return size > 0 ? size : drawn;
   }
 }

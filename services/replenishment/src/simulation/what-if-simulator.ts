@@ -53,15 +53,16 @@ export function simulateWhatIf(input: WhatIfInput): WhatIfResult {
   let lastReviewAt: Date | undefined;
 
   for (let day = 0; day < days; day++) {
-    const now = new Date(start + day * DAY_MS);
     const issuedBefore = ledger.issued;
-    const due = open.filter((order) => order.dueAt.getTime() <= now.getTime());
+    // An order arrives on the first day that starts at or after it is due.
+    const due = open.filter((order) => order.dueAt.getTime() <= start + day * DAY_MS);
     if (due.length > 0) {
       for (const order of due) open.splice(open.indexOf(order), 1);
       ledger.receive(due.reduce((sum, order) => sum + order.quantity, 0));
       if (!periodic) cycleStarts.push(day);
     }
     if (day % bucketDays === 0) {
+      const now = new Date(start + day * DAY_MS);
       const bucket = day / bucketDays;
       const decision = planReplenishment(terms, {
         now,

@@ -1,0 +1,146 @@
+import type { AgreementLine, ServiceLevelTarget } from '@smi/agreements';
+import { classifyDemand, type DemandClass } from '@smi/forecasting';
+import { SeededRandom } from '../planning/seeded-random';
+import type { DemandDistribution } from './what-if-input';
+import { simulateWhatIf, type WhatIfResult } from './what-if-simulator';
+
+/**
+ * The service-level study: does an agreed service level hold when the engine
+ * replays real demand? The setting of the intermittent-demand literature:
+ * periodic review every month, a month of lead time, order up to the level
+ * the target asks for (order-up-to, R = L = 30 days), demand owed when not met
+ * from stock. Each item starts with nothing on hand; its first 24 months are
+ * warm-up (history to plan from, not measured), the rest is measured.
+ * Items are grouped by the Syntetos-Boylan class of their whole series: a label
+ * for the report only, the engine sees the past alone. A group's service level
+ * is the mean over its items, because a target is agreed per line.
+ */
+
+export const STUDY_WARM_UP_MONTHS = 24;
+const MONTH_DAYS = 30;
+
+export interface StudyItem {
+  id: string;
+  /** Demand per month, oldest first. */
+  demand: number[];
+}
+
+export type StudyGroup = DemandClass | 'intermittent + lumpy';
+
+export interface ItemOutcome {
+  item: StudyItem;
+  /** Class of the whole series; undefined for an item without any demand. */
+  demandClass?: DemandClass;
+  result: WhatIfResult;
+}
+
+export interface GroupOutcome {
+  group: StudyGroup;
+  items: number;
+  cycleServiceLevel: number;
+  /** Mean of the items' fill rates (items with demand in the measured months). */
+  fillRate: number;
+  /** All met demand over all demand: the large items weigh more. */
+  pooledFillRate: number;
+  /** Mean over items of their average on hand. */
+  averageOnHand: number;
+}
+
+/** The line every item is replayed under. */
+export const studyLine = (serviceLevel: ServiceLevelTarget): AgreementLine => ({
+  siteId: 'study-site',
+  itemId: 'study-item',
+  unit: 'each',
+  minimum: 0,
+  maximum: 0,
+  policy: 'order-up-to',
+  reviewPeriodDays: MONTH_DAYS,
+  leadTimeDays: MONTH_DAYS,
+  packMultiple: 1,
+  serviceLevel,
+  safetyStock: { method: 'service-level' },
+});
+
+/** Replays each item under the study line with the given target and demand distribution. */
+export function replayItems(items: readonly StudyItem[], target: ServiceLevelTarget, distribution: DemandDistribution): ItemOutcome[] {
+  const line = studyLine(target);
+  return items.map((item) => ({
+    item,
+    demandClass: classifyDemand(item.demand)?.demandClass,
+    result: simulateWhatIf({ line, demand: item.demand, bucketDays: MONTH_DAYS, warmUpBuckets: STUDY_WARM_UP_MONTHS, initialOnHand: 0, distribution }),
+  }));
+}
+
+/** The service reached per demand class, and for intermittent and lumpy items together. */
+export function outcomesByGroup(outcomes: readonly ItemOutcome[]): GroupOutcome[] {
+  const groups = new Map<StudyGroup, ItemOutcome[]>();
+  const add = (group: StudyGroup, outcome: ItemOutcome) => groups.set(group, [...(groups.get(group) ?? []), outcome]);
+  for (const outcome of outcomes) {
+    if (!outcome.demandClass) continue;
+    add(outcome.demandClass, outcome);
+    if (outcome.demandClass === 'intermittent' || outcome.demandClass === 'lumpy') add('intermittent + lumpy', outcome);
+  }
+  return [...groups].map(([group, members]) => groupOutcome(group, members.map((m) => m.result)));
+}
+
+export function groupOutcome(group: StudyGroup, results: readonly WhatIfResult[]): GroupOutcome {
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const withDemand = results.filter((r) => r.fillRate !== null);
+  return {
+    group,
+    items: results.length,
+    cycleServiceLevel: mean(results.map((r) => r.cycleServiceLevel ?? 1)),
+    fillRate: mean(withDemand.map((r) => r.fillRate!)),
+    pooledFillRate: withDemand.reduce((sum, r) => sum + r.metFromStock, 0) / withDemand.reduce((sum, r) => sum + r.demand, 0),
+    averageOnHand: mean(results.map((r) => r.averageOnHand)),
+  };
+}
+
+/**
+ * The carparts file (../shared/data/carparts.csv: a header `Part,Jan-98,…`, then
+ * one part a line, empty cells for months not observed, only ever at the end):
+ * each part's observed months.
+ */
+export function parseCarparts(csv: string): StudyItem[] {
+  return csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((row) => {
+      const [id, ...cells] = row.trim().split(',');
+      const observed = cells.slice(0, cells.includes('') ? cells.indexOf('') : cells.length);
+      return { id, demand: observed.map(Number) };
+    });
+}
+
+/**
+ * Long smooth series, seeded: gamma-distributed monthly demand rounded to
+ * units, each item its own mean (20 to 500 a month) and coefficient of
+ * variation (0.1 to 0.6, so CV² stays under the 0.49 cut-off).
+ */
+export function syntheticSmoothItems(count: number, months: number, seed: number): StudyItem[] {
+  const random = new SeededRandom(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const mean = 20 + 480 * random.next();
+    const variation = 0.1 + 0.5 * random.next();
+    const shape = 1 / variation ** 2;
+    return { id: `smooth-${i + 1}`, demand: Array.from({ length: months }, () => Math.round((gamma(random, shape) * mean) / shape)) };
+  });
+}
+
+/** A Gamma(shape, 1) number by Marsaglia & Tsang (2000); shape >= 1 here. */
+function gamma(random: SeededRandom, shape: number): number {
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = random.normal();
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v ** 3;
+    const u = random.next();
+    if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
