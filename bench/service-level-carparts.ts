@@ -31,11 +31,11 @@ import {
   outcomesByGroup,
   parseCarparts,
   replayItems,
+  roseAfterWarmUp,
   STUDY_WARM_UP_MONTHS,
   syntheticSmoothItems,
   type GroupOutcome,
   type ItemOutcome,
-  type StudyItem,
 } from '../services/replenishment/src/simulation/service-level-study';
 
 const TARGETS: ServiceLevelTarget[] = [
@@ -83,10 +83,9 @@ console.log('\n## Fill rate 95%, intermittent + lumpy parts, by whether demand r
 console.log('| method | parts | demand | fill rate % | pooled fill rate % | CSL % | average on hand |');
 console.log('|---|---|---|---|---|---|---|');
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-const rose = (item: StudyItem) => mean(item.demand.slice(STUDY_WARM_UP_MONTHS)) > mean(item.demand.slice(0, STUDY_WARM_UP_MONTHS));
 for (const [distribution, outcomes] of Object.entries(fillRate95)) {
   const intermittent = outcomes.filter((o) => o.demandClass === 'intermittent' || o.demandClass === 'lumpy');
-  for (const [name, members] of [['rose', intermittent.filter((o) => rose(o.item))], ['held or fell', intermittent.filter((o) => !rose(o.item))]] as const) {
+  for (const [name, members] of [['rose', intermittent.filter((o) => roseAfterWarmUp(o.item))], ['held or fell', intermittent.filter((o) => !roseAfterWarmUp(o.item))]] as const) {
     const g = groupOutcome('intermittent + lumpy', members.map((o) => o.result));
     console.log(`| ${distribution === 'normal' ? 'normal' : 'bootstrap'} | ${g.items} | ${name} | ${percent(g.fillRate)} | ${percent(g.pooledFillRate)} | ${percent(g.cycleServiceLevel)} | ${g.averageOnHand.toFixed(2)} |`);
   }

@@ -2,18 +2,8 @@ import type { ServiceLevelTarget } from '@smi/agreements';
 import { classifyDemand } from '@smi/forecasting';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  groupOutcome,
-  outcomesByGroup,
-  parseCarparts,
-  replayItems,
-  STUDY_WARM_UP_MONTHS,
-  syntheticSmoothItems,
-  type GroupOutcome,
-  type ItemOutcome,
-  type StudyGroup,
-  type StudyItem,
-} from './service-level-study';
+import { groupOutcome, outcomesByGroup, parseCarparts, replayItems, roseAfterWarmUp, syntheticSmoothItems } from './service-level-study';
+import type { GroupOutcome, ItemOutcome, StudyGroup, StudyItem } from './service-level-study';
 import type { DemandDistribution } from './what-if-input';
 
 /**
@@ -103,10 +93,8 @@ const MINUTE = 60_000;
     'misses the 95% fill rate on the parts whose demand rose after the warm-up; on the others it is reached',
     () => {
       const outcomes = replay(wholeSeries, FILL_RATE_95);
-      const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-      const rose = (item: StudyItem) => mean(item.demand.slice(STUDY_WARM_UP_MONTHS)) > mean(item.demand.slice(0, STUDY_WARM_UP_MONTHS));
-      const rising = groupOutcome('intermittent + lumpy', outcomes.filter((o) => rose(o.item)).map((o) => o.result));
-      const steady = groupOutcome('intermittent + lumpy', outcomes.filter((o) => !rose(o.item)).map((o) => o.result));
+      const rising = groupOutcome('intermittent + lumpy', outcomes.filter((o) => roseAfterWarmUp(o.item)).map((o) => o.result));
+      const steady = groupOutcome('intermittent + lumpy', outcomes.filter((o) => !roseAfterWarmUp(o.item)).map((o) => o.result));
       expect(rising.items).toBeGreaterThan(900);
       expect(steady.fillRate).toBeGreaterThanOrEqual(0.95 - TOLERANCE);
       expect(rising.fillRate).toBeLessThan(0.85);

@@ -96,6 +96,12 @@ export function groupOutcome(group: StudyGroup, results: readonly WhatIfResult[]
   };
 }
 
+/** Whether an item's demand rose after the warm-up: a higher mean over the measured months than over the warm-up. */
+export function roseAfterWarmUp(item: StudyItem): boolean {
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  return mean(item.demand.slice(STUDY_WARM_UP_MONTHS)) > mean(item.demand.slice(0, STUDY_WARM_UP_MONTHS));
+}
+
 /**
  * The carparts file (../shared/data/carparts.csv: a header `Part,Jan-98,…`, then
  * one part a line, empty cells for months not observed, only ever at the end):
