@@ -57,7 +57,14 @@ const percent = (share: number) => (100 * share).toFixed(1);
 const label = (target: ServiceLevelTarget) => `${target.measure === 'fill-rate' ? 'fill rate' : 'CSL'} ${percent(target.target)}%`;
 const reachedOf = (g: GroupOutcome, target: ServiceLevelTarget) => (target.measure === 'fill-rate' ? g.fillRate : g.cycleServiceLevel);
 
-console.log(`carparts: ${parts.length} parts with 51 months (${file}); smooth: ${smooth.length} synthetic series of 240 months\n`);
+// Runs of demand: how often a month with demand follows one with demand, and one without (all parts' months pooled).
+const follows = { afterDemand: [0, 0], afterNone: [0, 0] };
+for (const { demand } of parts) {
+  for (let t = 1; t < demand.length; t++) (demand[t - 1] > 0 ? follows.afterDemand : follows.afterNone)[demand[t] > 0 ? 1 : 0]++;
+}
+const share = ([none, some]: number[]) => percent(some / (none + some));
+console.log(`carparts: ${parts.length} parts with 51 months (${path.relative(process.cwd(), file)}); smooth: ${smooth.length} synthetic series of 240 months`);
+console.log(`a month with demand follows a month with demand ${share(follows.afterDemand)}% of the time, one without ${share(follows.afterNone)}%\n`);
 console.log('## Engine by demand class vs normal theory for every item (mean over items; pooled = all met / all demand)\n');
 console.log('| target | group | items | method | CSL % | fill rate % | pooled fill rate % | average on hand | reached − target, points |');
 console.log('|---|---|---|---|---|---|---|---|---|');
