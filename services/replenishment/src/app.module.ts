@@ -24,6 +24,7 @@ import { StockProjectionsHttpController } from './stock-projections/stock-projec
 import { StockLevelMessageHandler } from './stock-levels/stock-level.message.handler';
 import { StockPositionRow } from './stock-positions/stock-position.entity';
 import { StockPositionRepository } from './stock-positions/stock-position.repository';
+import { WhatIfHttpController } from './simulation/what-if.http.controller';
 
 @Module({
   imports: [
@@ -33,7 +34,7 @@ import { StockPositionRepository } from './stock-positions/stock-position.reposi
       migrations: [StockPositions1764028800301, Orders1764028800302, AgreementVersions1764028800310, OrderLifecycle1764028800320, DemandOutlooks1764028800330, ReviewMoments1764028800331],
     }),
   ],
-  controllers: [StockLevelMessageHandler, DemandForecastMessageHandler, OrdersHttpController, AgreementsHttpController, StockProjectionsHttpController],
+  controllers: [StockLevelMessageHandler, DemandForecastMessageHandler, OrdersHttpController, AgreementsHttpController, StockProjectionsHttpController, WhatIfHttpController],
   providers: [StockPositionRepository, AgreementVersionsRepository, AgreementRecorder, AgreementSeedImport, OrdersRepository, OrderActions, OrderExpiry, DemandOutlookRepository],
 })
 export class AppModule {}

@@ -1,0 +1,71 @@
+import { Body, Controller, ForbiddenException, HttpCode, HttpException, HttpStatus, NotFoundException, Post, Req } from '@nestjs/common';
+import { AgreementBook, AgreementLine } from '@smi/agreements';
+import { AuthenticatedRequest, Party } from '@smi/service-kit';
+import { refusalFor } from '../agreements/agreement-access';
+import { whatIfProblems, type WhatIfInput } from './what-if-input';
+import { AskedScenario, whatIfRequestOf } from './what-if-request';
+import { simulateWhatIf, type WhatIfResult } from './what-if-simulator';
+
+type Comparison = { scenarios: { name: string; report: WhatIfResult }[] };
+
+/**
+ * What-if simulations: replays a demand history through agreement terms, so a
+ * buyer and a supplier can compare parameter sets before signing. Nothing is
+ * recorded. Starting from an agreement's line needs the caller to be a party
+ * to it (403 otherwise); an operator may start from any.
+ */
+@Controller('what-if-simulations')
+export class WhatIfHttpController {
+  constructor(private readonly agreements: AgreementBook) {}
+
+  /** One input gives its report; `{ scenarios: [{ name, ... }] }` gives one report per scenario, in order, with its name. */
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  simulate(@Req() request: AuthenticatedRequest, @Body() body: unknown): WhatIfResult | Comparison {
+    const asked = whatIfRequestOf(body);
+    if (!asked.ok) throw badRequest(asked.problems);
+    const now = new Date();
+    const inputs = asked.request.scenarios.map((scenario) => this.inputOf(scenario, request.party, now));
+    const problems = asked.request.scenarios.flatMap((scenario, i) => whatIfProblems(inputs[i]).map(scenario.named));
+    if (problems.length > 0) throw badRequest([...new Set(problems)]);
+    const reports = inputs.map((input) => simulateWhatIf(input));
+    if (!asked.request.compared) return reports[0];
+    return { scenarios: asked.request.scenarios.map(({ name }, i) => ({ name, report: reports[i] })) };
+  }
+
+  private inputOf(scenario: AskedScenario, party: Party, now: Date): WhatIfInput {
+    const input = { ...scenario.input };
+    if (scenario.agreement) {
+      const inForce = this.lineInForce(scenario.agreement, party, now);
+      input.line = inForce.line;
+      input.agreementVersion ??= inForce.version;
+    }
+    if (scenario.lineOverrides) input.line = { ...(input.line as object | undefined), ...scenario.lineOverrides };
+    return input as unknown as WhatIfInput;
+  }
+
+  private lineInForce(asked: NonNullable<AskedScenario['agreement']>, party: Party, now: Date): { line: AgreementLine; version: number } {
+    const { agreementId } = asked;
+    const agreement = this.agreements.agreement(agreementId);
+    if (!agreement) throw new NotFoundException(`agreementId ${agreementId} is not a known active agreement`);
+    const refusal = refusalFor(party, agreement, 'simulate');
+    if (refusal) throw new ForbiddenException(refusal);
+    // An agreement of one line needs no siteId and itemId to say which.
+    const only = agreement.lines.length === 1 ? agreement.lines[0] : undefined;
+    const siteId = asked.siteId ?? only?.siteId;
+    const itemId = asked.itemId ?? only?.itemId;
+    if (siteId === undefined || itemId === undefined) {
+      throw badRequest([`siteId and itemId are required: agreement ${agreementId} has ${agreement.lines.length} lines`]);
+    }
+    const inForce = this.agreements.lineFor(agreement.buyerId, siteId, itemId, now);
+    if (inForce?.agreement.agreementId !== agreementId) {
+      throw new NotFoundException(`agreement ${agreementId} has no line in force now for site ${siteId} x item ${itemId}`);
+    }
+    return inForce;
+  }
+}
+
+/** Every problem in the answer: `message` joined for people, `problems` listed for programs. */
+function badRequest(problems: string[]): HttpException {
+  return new HttpException({ statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message: problems.join('; '), problems }, HttpStatus.BAD_REQUEST);
+}

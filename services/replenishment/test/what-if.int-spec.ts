@@ -1,0 +1,102 @@
+import { AgreementLine } from '@smi/agreements';
+import { ServiceProcess, startServiceProcess, testAgreement, uniqueId, writeAgreementsFile, writeTestParties } from '@smi/testing';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (response: Response): Promise<any> => response.json();
+
+describe('what-if simulations over REST against the real service', () => {
+  let replenishment: ServiceProcess;
+  const parties = writeTestParties();
+  const { buyer, supplier, keys } = parties;
+  const site = uniqueId('site');
+  // Reviewed monthly, a month's lead time, safety stock from the service level: the terms a buyer and a supplier haggle over.
+  const line: AgreementLine = {
+    siteId: site,
+    itemId: uniqueId('item'),
+    unit: 'EA',
+    minimum: 0,
+    maximum: 0,
+    leadTimeDays: 30,
+    packMultiple: 1,
+    policy: 'order-up-to',
+    reviewPeriodDays: 30,
+    serviceLevel: { measure: 'cycle-service-level', target: 0.9 },
+    safetyStock: { method: 'service-level' },
+  };
+  const signed = testAgreement({ agreementId: uniqueId('AGR'), buyerId: buyer, supplierId: supplier, lines: [line] });
+  // Three years of a part that sells irregularly month to month.
+  const months = [12, 30, 8, 22, 41, 15, 9, 27, 35, 11, 19, 44, 7, 25, 31, 14, 38, 10, 21, 29, 16, 46, 13, 24, 33, 9, 18, 40, 12, 27, 36, 15, 8, 30, 22, 17];
+  const history = { demand: months, bucketDays: 30, warmUpBuckets: 12 };
+
+  const post = (key: string | null, body: unknown) =>
+    fetch(`${replenishment.baseUrl}/what-if-simulations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    replenishment = await startServiceProcess('replenishment', { SMI_AGREEMENTS_FILE: writeAgreementsFile([signed]), SMI_PARTIES_FILE: parties.file });
+  });
+
+  afterAll(async () => {
+    await replenishment?.stop();
+  });
+
+  it('compares two service levels on the same history from the agreement line: the higher holds more stock and fills no less', async () => {
+    const response = await post(keys.buyer, {
+      agreementId: signed.agreementId,
+      ...history,
+      scenarios: [
+        { name: 'as signed (90%)' },
+        { name: '99%', lineOverrides: { serviceLevel: { measure: 'cycle-service-level', target: 0.99 } } },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const { scenarios } = await json(response);
+    expect(scenarios.map((s: { name: string }) => s.name)).toEqual(['as signed (90%)', '99%']);
+    const [signedTerms, higher] = scenarios.map((s: { report: { averageOnHand: number; fillRate: number; demand: number } }) => s.report);
+    expect(signedTerms.demand).toBe(higher.demand);
+    expect(higher.averageOnHand).toBeGreaterThan(signedTerms.averageOnHand);
+    expect(higher.fillRate).toBeGreaterThanOrEqual(signedTerms.fillRate);
+  });
+
+  it('simulates one input sent as the simulator takes it, for the supplier too', async () => {
+    const response = await post(keys.supplier, { line, ...history });
+    expect(response.status).toBe(200);
+    const report = await json(response);
+    expect(report).toMatchObject({ measuredFrom: '2000-12-26', demand: months.slice(12).reduce((a, b) => a + b, 0) });
+    expect(report.metFromStock + report.backordered).toBeCloseTo(report.demand, 9);
+  });
+
+  it('refuses a bad field with 400 naming it, in the scenario that gave it', async () => {
+    const response = await post(keys.buyer, {
+      line,
+      ...history,
+      scenarios: [{ name: 'fine' }, { name: 'broken', bucketDays: 0, lineOverrides: { packMultiple: -1 } }],
+    });
+    expect(response.status).toBe(400);
+    const { problems } = await json(response);
+    expect(problems).toEqual(['scenarios[1].bucketDays must be a whole number of days >= 1 (got 0)', 'scenarios[1].line.packMultiple must be > 0']);
+  });
+
+  it('caps the demand history and the number of scenarios, naming the field', async () => {
+    const tooLong = await post(keys.buyer, { line, demand: Array(3651).fill(1), bucketDays: 1 });
+    expect(tooLong.status).toBe(400);
+    expect((await json(tooLong)).message).toContain('demand must list at most 3650 buckets (got 3651)');
+    const tooMany = await post(keys.buyer, { line, ...history, scenarios: Array.from({ length: 11 }, (_, i) => ({ name: `s${i}` })) });
+    expect(tooMany.status).toBe(400);
+    expect((await json(tooMany)).message).toBe('scenarios must list at most 10 scenarios (got 11)');
+  });
+
+  it('lets only the parties of the agreement (or an operator) start from its line', async () => {
+    const stranger = await post(keys.otherSupplier, { agreementId: signed.agreementId, ...history });
+    expect(stranger.status).toBe(403);
+    expect((await json(stranger)).message).toContain(`agreement ${signed.agreementId} is not one of ${parties.otherSupplier}'s`);
+    expect((await post(keys.operator, { agreementId: signed.agreementId, ...history })).status).toBe(200);
+  });
+
+  it('needs an API key', async () => {
+    expect((await post(null, { line, ...history })).status).toBe(401);
+  });
+});
