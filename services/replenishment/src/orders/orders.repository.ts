@@ -46,20 +46,10 @@ export class OrdersRepository {
   async openOrders(manager: EntityManager, key: SiteItem): Promise<OpenOrder[]> {
     const rows = await manager.getRepository(OrderRow).find({
       select: { orderId: true, quantity: true, expectedDeliveryAt: true },
-      where: { ...key, status: In(OPEN_ORDER_STATUSES) },
+      where: { buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId, status: In(OPEN_ORDER_STATUSES) },
       order: { expectedDeliveryAt: 'ASC', orderId: 'ASC' },
     });
     return rows.map((r) => ({ orderId: r.orderId, quantity: r.quantity, dueAt: r.expectedDeliveryAt }));
-  }
-
-  /** Quantity of the site x item's open orders (released or awaiting approval), summed exactly by the database. */
-  async onOrder(manager: EntityManager, key: SiteItem): Promise<number> {
-    const [{ on_order }]: Array<{ on_order: string }> = await manager.query(
-      `SELECT coalesce(sum(quantity), 0)::text AS on_order FROM orders
-        WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3 AND status IN (${OPEN})`,
-      [key.buyerId, key.siteId, key.itemId],
-    );
-    return Number(on_order);
   }
 
   /**

@@ -1,19 +1,22 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { AgreementBook } from '@smi/agreements';
-import { StockLevel, topics } from '@smi/contracts';
+import { roundToStoredPrecision, StockLevel, topics } from '@smi/contracts';
 import { EventContext, RejectedEventError } from '@smi/messaging';
-import { minMaxOrder } from '../orders/min-max-order';
+import { NO_FORECAST_YET } from '../demand-outlooks/demand-outlook';
+import { DemandOutlookRepository } from '../demand-outlooks/demand-outlook.repository';
 import { OrdersRepository } from '../orders/orders.repository';
 import { goodsReceiptOf, orderFor } from '../orders/replenishment-order';
+import { planReplenishment } from '../planning/replenishment-plan';
 import { applyLevel } from '../stock-positions/stock-position';
 import { StockPositionRepository } from '../stock-positions/stock-position.repository';
 
 /**
  * For each stock level of a site x item under an agreement: applies it to the
- * position, closes the order a goods receipt names, and raises an order when
- * on-hand + on-order has fallen to the minimum (released, or awaiting the
- * buyer's approval beyond the approval boundary), all in one transaction.
+ * position, closes the order a goods receipt names, and asks the engine whether
+ * to order (released, or awaiting the buyer's approval beyond the approval
+ * boundary), all in one transaction. The engine sees the level's own time, so a
+ * replay decides as the first delivery did.
  */
 @Controller()
 export class StockLevelMessageHandler {
@@ -21,6 +24,7 @@ export class StockLevelMessageHandler {
     private readonly agreements: AgreementBook,
     private readonly positions: StockPositionRepository,
     private readonly orders: OrdersRepository,
+    private readonly outlooks: DemandOutlookRepository,
   ) {}
 
   @EventPattern(topics.stockLevels.name)
@@ -38,9 +42,21 @@ export class StockLevelMessageHandler {
     if (outcome.kind === 'applied') await this.positions.save(ctx.manager, outcome.position);
 
     // Orders awaiting approval count as on order too: the same need is never ordered twice.
-    const stock = { onHand: outcome.position.onHand, onOrder: await this.orders.onOrder(ctx.manager, level) };
-    const decision = minMaxOrder(stock, inForce.line);
-    if (!decision) return;
+    const position = outcome.position;
+    const openOrders = await this.orders.openOrders(ctx.manager, level);
+    const decision = planReplenishment(
+      { line: inForce.line, agreementVersion: inForce.version, validFrom: inForce.agreement.validFrom },
+      {
+        now: level.asOf,
+        onHand: position.onHand,
+        backorders: 0, // the buyer reports demand it could not meet as negative on-hand
+        openOrders,
+        demand: (await this.outlooks.find(ctx.manager, level)) ?? NO_FORECAST_YET,
+        lastReviewAt: position.lastReviewAt,
+      },
+    );
+    if (decision.reviewedAt) await this.positions.save(ctx.manager, { ...position, lastReviewAt: decision.reviewedAt });
+    if (decision.kind === 'none') return;
     const order = orderFor({
       triggerEventId: level.eventId,
       triggerAsOf: level.asOf,
@@ -48,7 +64,8 @@ export class StockLevelMessageHandler {
       line: inForce.line,
       agreementVersion: inForce.version,
       decision,
-      ...stock,
+      onHand: position.onHand,
+      onOrder: roundToStoredPrecision(openOrders.reduce((sum, open) => sum + open.quantity, 0)),
       decidedAt: new Date(),
     });
     await this.orders.insert(ctx.manager, order);
