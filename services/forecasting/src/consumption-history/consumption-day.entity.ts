@@ -1,4 +1,4 @@
-import { numericAsNumber } from '@smi/persistence';
+import { decimalColumn } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'consumption_day' })
@@ -9,6 +9,6 @@ export class ConsumptionDayRow {
   /** YYYY-MM-DD (UTC); TypeORM hands a date column over as that string. */
   @PrimaryColumn({ type: 'date' }) day!: string;
   @Column({ type: 'text' }) unit!: string;
-  @Column({ type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) quantity!: number;
+  @Column(decimalColumn) quantity!: number;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { numericAsNumber } from '@smi/persistence';
+import { decimalColumn } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'demand_forecast' })
@@ -10,8 +10,8 @@ export class DemandForecastRow {
   @Column({ type: 'text' }) unit!: string;
   @Column({ type: 'text' }) method!: string;
   @Column({ name: 'period_days', type: 'integer' }) periodDays!: number;
-  @Column({ name: 'demand_per_period', type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) demandPerPeriod!: number;
-  @Column({ name: 'standard_deviation_per_period', type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber })
+  @Column({ name: 'demand_per_period', ...decimalColumn }) demandPerPeriod!: number;
+  @Column({ name: 'standard_deviation_per_period', ...decimalColumn })
   standardDeviationPerPeriod!: number;
   @Column({ name: 'periods_observed', type: 'integer' }) periodsObserved!: number;
   @Column({ name: 'generated_at', type: 'timestamptz' }) generatedAt!: Date;

@@ -1,4 +1,4 @@
-import { numericAsNumber } from '@smi/persistence';
+import { numericAsNumber, decimalColumn } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'on_hand' })
@@ -7,7 +7,7 @@ export class OnHandRow {
   @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
   @PrimaryColumn({ name: 'item_id', type: 'text' }) itemId!: string;
   @Column({ type: 'text' }) unit!: string;
-  @Column({ type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) quantity!: number;
+  @Column(decimalColumn) quantity!: number;
   @Column({ type: 'bigint', transformer: numericAsNumber }) sequence!: number;
   @Column({ name: 'last_count_at', type: 'timestamptz', nullable: true }) lastCountAt!: Date | null;
   @Column({ name: 'as_of', type: 'timestamptz' }) asOf!: Date;

@@ -1,9 +1,7 @@
 import type { OrderExplanation } from '@smi/contracts';
-import { numericAsNumber } from '@smi/persistence';
+import { decimalColumn } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { OrderStatus } from './order-lifecycle';
-
-const quantityColumn = { type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber } as const;
 
 @Entity({ name: 'orders' })
 export class OrderRow {
@@ -14,7 +12,7 @@ export class OrderRow {
   @Column({ name: 'supplier_id', type: 'text' }) supplierId!: string;
   @Column({ name: 'site_id', type: 'text' }) siteId!: string;
   @Column({ name: 'item_id', type: 'text' }) itemId!: string;
-  @Column(quantityColumn) quantity!: number;
+  @Column(decimalColumn) quantity!: number;
   @Column({ type: 'text' }) unit!: string;
   @Column({ type: 'text' }) status!: OrderStatus;
   @Column({ name: 'status_changed_at', type: 'timestamptz' }) statusChangedAt!: Date;
@@ -22,17 +20,17 @@ export class OrderRow {
   @Column({ name: 'status_reason', type: 'text' }) statusReason!: string;
   @Column({ name: 'approval_deadline', type: 'timestamptz', nullable: true }) approvalDeadline!: Date | null;
   @Column({ type: 'boolean' }) emergency!: boolean;
-  @Column({ name: 'order_value', ...quantityColumn }) orderValue!: number;
-  @Column({ name: 'on_hand', ...quantityColumn }) onHand!: number;
-  @Column({ name: 'on_order', ...quantityColumn }) onOrder!: number;
-  @Column(quantityColumn) minimum!: number;
-  @Column(quantityColumn) maximum!: number;
-  @Column({ name: 'pack_multiple', ...quantityColumn }) packMultiple!: number;
+  @Column({ name: 'order_value', ...decimalColumn }) orderValue!: number;
+  @Column({ name: 'on_hand', ...decimalColumn }) onHand!: number;
+  @Column({ name: 'on_order', ...decimalColumn }) onOrder!: number;
+  @Column(decimalColumn) minimum!: number;
+  @Column(decimalColumn) maximum!: number;
+  @Column({ name: 'pack_multiple', ...decimalColumn }) packMultiple!: number;
   @Column({ name: 'decided_at', type: 'timestamptz' }) decidedAt!: Date;
   @Column({ name: 'expected_delivery_at', type: 'timestamptz' }) expectedDeliveryAt!: Date;
   @Column({ name: 'triggered_by_event_id', type: 'text' }) triggeredByEventId!: string;
   @Column({ type: 'jsonb', nullable: true }) explanation!: OrderExplanation | null;
-  @Column({ name: 'received_quantity', ...quantityColumn, nullable: true }) receivedQuantity!: number | null;
+  @Column({ name: 'received_quantity', ...decimalColumn, nullable: true }) receivedQuantity!: number | null;
   @Column({ name: 'received_at', type: 'timestamptz', nullable: true }) receivedAt!: Date | null;
   @Column({ name: 'received_by_event_id', type: 'text', nullable: true }) receivedByEventId!: string | null;
 }

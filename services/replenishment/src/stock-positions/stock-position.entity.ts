@@ -1,4 +1,4 @@
-import { numericAsNumber } from '@smi/persistence';
+import { numericAsNumber, decimalColumn } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'stock_position' })
@@ -7,7 +7,7 @@ export class StockPositionRow {
   @PrimaryColumn({ name: 'site_id', type: 'text' }) siteId!: string;
   @PrimaryColumn({ name: 'item_id', type: 'text' }) itemId!: string;
   @Column({ type: 'text' }) unit!: string;
-  @Column({ name: 'on_hand', type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) onHand!: number;
+  @Column({ name: 'on_hand', ...decimalColumn }) onHand!: number;
   @Column({ type: 'bigint', transformer: numericAsNumber }) sequence!: number;
   @Column({ name: 'as_of', type: 'timestamptz' }) asOf!: Date;
   @Column({ name: 'last_level_event_id', type: 'text' }) lastLevelEventId!: string;

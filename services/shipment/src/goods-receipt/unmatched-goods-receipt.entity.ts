@@ -1,4 +1,4 @@
-import { numericAsNumber } from '@smi/persistence';
+import { decimalColumn } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A goods receipt naming an order no shipment exists for yet. */
@@ -10,7 +10,7 @@ export class UnmatchedGoodsReceiptRow {
   @Column({ name: 'site_id', type: 'text' }) siteId!: string;
   @Column({ name: 'item_id', type: 'text' }) itemId!: string;
   @Column({ type: 'text' }) unit!: string;
-  @Column({ type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) quantity!: number;
+  @Column(decimalColumn) quantity!: number;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' }) recordedAt!: Date;
 }

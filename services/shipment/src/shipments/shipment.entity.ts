@@ -1,4 +1,4 @@
-import { numericAsNumber } from '@smi/persistence';
+import { decimalColumn } from '@smi/persistence';
 import { ShipmentStatus } from '@smi/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
@@ -11,11 +11,11 @@ export class ShipmentRow {
   @Column({ name: 'supplier_id', type: 'text' }) supplierId!: string;
   @Column({ name: 'site_id', type: 'text' }) siteId!: string;
   @Column({ name: 'item_id', type: 'text' }) itemId!: string;
-  @Column({ type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) quantity!: number;
+  @Column(decimalColumn) quantity!: number;
   @Column({ type: 'text' }) unit!: string;
   @Column({ type: 'text' }) status!: ShipmentStatus;
   @Column({ name: 'status_changed_at', type: 'timestamptz' }) statusChangedAt!: Date;
   @Column({ name: 'expected_delivery_at', type: 'timestamptz' }) expectedDeliveryAt!: Date;
-  @Column({ name: 'received_quantity', type: 'numeric', precision: 18, scale: 6, nullable: true, transformer: numericAsNumber }) receivedQuantity!: number | null;
+  @Column({ name: 'received_quantity', ...decimalColumn, nullable: true }) receivedQuantity!: number | null;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { numericAsNumber } from '@smi/persistence';
+import { decimalColumn } from '@smi/persistence';
 import { BreachKind } from '@smi/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
@@ -15,7 +15,7 @@ export class SlaBreachRow {
   @Column({ type: 'text' }) period!: string;
   @Column({ name: 'stockouts_in_period', type: 'integer' }) stockoutsInPeriod!: number;
   @Column({ name: 'allowed_stockouts_per_period', type: 'integer' }) allowedStockoutsPerPeriod!: number;
-  @Column({ name: 'penalty_amount', type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber }) penaltyAmount!: number;
+  @Column({ name: 'penalty_amount', ...decimalColumn }) penaltyAmount!: number;
   @Column({ type: 'text' }) currency!: string;
   @Column({ name: 'stock_level_event_id', type: 'text' }) stockLevelEventId!: string;
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' }) recordedAt!: Date;
