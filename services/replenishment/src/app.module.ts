@@ -25,16 +25,22 @@ import { StockLevelMessageHandler } from './stock-levels/stock-level.message.han
 import { StockPositionRow } from './stock-positions/stock-position.entity';
 import { StockPositionRepository } from './stock-positions/stock-position.repository';
 import { WhatIfHttpController } from './simulation/what-if.http.controller';
+import { SupplierCapacity1764028800340 } from '../migrations/1764028800340-supplier-capacity';
+import { CapacityAllocation } from './supplier-capacity/capacity-allocation.adapter';
+import { CapacityGate } from './supplier-capacity/capacity-gate.adapter';
+import { CapacityRequestRow, SupplierCapacityRow } from './supplier-capacity/supplier-capacity.entity';
+import { SupplierCapacityHttpController } from './supplier-capacity/supplier-capacity.http.controller';
+import { SupplierCapacityRepository } from './supplier-capacity/supplier-capacity.repository';
 
 @Module({
   imports: [
     ServiceKitModule.forService({
       service: 'replenishment',
-      entities: [StockPositionRow, AgreementVersionRow, OrderRow, OrderHistoryRow, DemandOutlookRow],
-      migrations: [StockPositions1764028800301, Orders1764028800302, AgreementVersions1764028800310, OrderLifecycle1764028800320, DemandOutlooks1764028800330, ReviewMoments1764028800331],
+      entities: [StockPositionRow, AgreementVersionRow, OrderRow, OrderHistoryRow, DemandOutlookRow, SupplierCapacityRow, CapacityRequestRow],
+      migrations: [StockPositions1764028800301, Orders1764028800302, AgreementVersions1764028800310, OrderLifecycle1764028800320, DemandOutlooks1764028800330, ReviewMoments1764028800331, SupplierCapacity1764028800340],
     }),
   ],
-  controllers: [StockLevelMessageHandler, DemandForecastMessageHandler, OrdersHttpController, AgreementsHttpController, StockProjectionsHttpController, WhatIfHttpController],
-  providers: [StockPositionRepository, AgreementVersionsRepository, AgreementRecorder, AgreementSeedImport, OrdersRepository, OrderActions, OrderExpiry, DemandOutlookRepository],
+  controllers: [StockLevelMessageHandler, DemandForecastMessageHandler, OrdersHttpController, AgreementsHttpController, StockProjectionsHttpController, WhatIfHttpController, SupplierCapacityHttpController],
+  providers: [StockPositionRepository, AgreementVersionsRepository, AgreementRecorder, AgreementSeedImport, OrdersRepository, OrderActions, OrderExpiry, DemandOutlookRepository, SupplierCapacityRepository, CapacityGate, CapacityAllocation],
 })
 export class AppModule {}

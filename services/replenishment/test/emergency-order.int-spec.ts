@@ -1,8 +1,7 @@
 import { AgreementLine } from '@smi/agreements';
-import { DemandForecast, topics } from '@smi/contracts';
+import { topics } from '@smi/contracts';
 import {
   KafkaTestClient,
-  queryDatabase,
   ServiceProcess,
   startServiceProcess,
   testAgreement,
@@ -11,7 +10,7 @@ import {
   writeTestParties,
 } from '@smi/testing';
 import { orderIdFor } from '../src/orders/replenishment-order';
-import { eventually, positionReaches, stockLevelsAt } from './stock-level-feed';
+import { outlookStored, positionReaches, stockLevelsAt, steadyForecast } from './stock-level-feed';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -41,32 +40,7 @@ describe('emergency orders against a real broker and database', () => {
     emergency: { allowed: true, leadTimeDays: 1 },
   });
 
-  const forecast = (itemId: string, perDay: number): DemandForecast => ({
-    eventId: uniqueId('forecast'),
-    buyerId: buyer,
-    siteId: site,
-    itemId,
-    unit: 'EA',
-    method: 'moving-average-7',
-    periodDays: 1,
-    demandPerPeriod: perDay,
-    standardDeviationPerPeriod: 0,
-    periodsObserved: 7,
-    generatedAt: new Date(Date.now() - 2 * 60 * 60 * 1000),
-    basedOnMovementId: uniqueId('mv'),
-    demandClass: 'smooth',
-    recentDemand: [],
-  });
-
-  const outlookStored = (itemId: string) =>
-    eventually(async () => {
-      const rows = await queryDatabase<{ per_day: number }>(
-        process.env.DATABASE_URL!,
-        'SELECT per_day FROM replenishment.demand_outlook WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3',
-        [buyer, site, itemId],
-      );
-      return rows[0];
-    });
+  const forecast = (itemId: string, perDay: number) => steadyForecast(buyer, site, itemId, perDay);
 
   beforeAll(async () => {
     kafka = new KafkaTestClient();
@@ -84,7 +58,7 @@ describe('emergency orders against a real broker and database', () => {
   it('orders on the emergency terms when stock would run out inside the regular lead time, once even when the level is redelivered', async () => {
     const item = items.urgent;
     await kafka.publish(topics.demandForecasts, forecast(item, 10));
-    await outlookStored(item);
+    await outlookStored(buyer, site, item);
     // 60 on hand above the minimum of 20, but 10 a day for the 10 days a regular delivery takes runs out on day 6.
     const trigger = level(item, 1, 60);
     await kafka.publish(topics.stockLevels, trigger);
@@ -109,7 +83,7 @@ describe('emergency orders against a real broker and database', () => {
   it('orders nothing while stock lasts until a regular delivery could arrive and stays above the reorder point', async () => {
     const item = items.calm;
     await kafka.publish(topics.demandForecasts, forecast(item, 1));
-    await outlookStored(item);
+    await outlookStored(buyer, site, item);
     await kafka.publish(topics.stockLevels, level(item, 1, 60));
     await positionReaches(buyer, site, item, 1);
     const orders = await kafka.waitFor(topics.replenishmentOrders, (o) => o.buyerId === buyer && o.itemId === item, { count: 1, timeoutMs: 3000 }).catch(() => []);

@@ -1,4 +1,4 @@
-import { StockLevel } from '@smi/contracts';
+import { DemandForecast, StockLevel } from '@smi/contracts';
 import { queryDatabase, uniqueId } from '@smi/testing';
 
 /**
@@ -46,4 +46,33 @@ export const positionReaches = (buyerId: string, siteId: string, itemId: string,
       [buyerId, siteId, itemId],
     );
     return rows[0]?.sequence === sequence ? rows[0] : undefined;
+  });
+
+/** A forecast of steady demand for a site x item, as the forecasting service publishes it. */
+export const steadyForecast = (buyerId: string, siteId: string, itemId: string, perDay: number): DemandForecast => ({
+  eventId: uniqueId('forecast'),
+  buyerId,
+  siteId,
+  itemId,
+  unit: 'EA',
+  method: 'moving-average-7',
+  periodDays: 1,
+  demandPerPeriod: perDay,
+  standardDeviationPerPeriod: 0,
+  periodsObserved: 7,
+  generatedAt: new Date(Date.now() - 2 * 60 * 60 * 1000),
+  basedOnMovementId: uniqueId('mv'),
+  demandClass: 'smooth',
+  recentDemand: [],
+});
+
+/** Waits until replenishment keeps a forecast for the site x item. */
+export const outlookStored = (buyerId: string, siteId: string, itemId: string) =>
+  eventually(async () => {
+    const rows = await queryDatabase<{ per_day: number }>(
+      process.env.DATABASE_URL!,
+      'SELECT per_day FROM replenishment.demand_outlook WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3',
+      [buyerId, siteId, itemId],
+    );
+    return rows[0];
   });

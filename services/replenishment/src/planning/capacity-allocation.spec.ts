@@ -22,8 +22,16 @@ describe('supplier capacity allocation', () => {
         allocated: 40,
         shortfall: 20,
         reason: 'got 40 of 60: capacity 100 went first to acme turin x brake-pad (60, 1.5 days of cover), with 4 days of cover here',
+        buyerReason: 'got 40 of 60: capacity 100 went first to acme turin x brake-pad (60, 1.5 days of cover), with 4 days of cover here',
       },
-      { requestId: 'turin', requested: 60, allocated: 60, shortfall: 0, reason: 'got 60 of 60: 1.5 days of cover, capacity 100 sufficed' },
+      {
+        requestId: 'turin',
+        requested: 60,
+        allocated: 60,
+        shortfall: 0,
+        reason: 'got 60 of 60: 1.5 days of cover, capacity 100 sufficed',
+        buyerReason: 'got 60 of 60: 1.5 days of cover, capacity 100 sufficed',
+      },
     ]);
   });
 
@@ -39,6 +47,12 @@ describe('supplier capacity allocation', () => {
     expect(allotments[0].reason).toBe(
       'got 20 of 60: capacity 80 went first to acme dear x brake-pad (60, 2 days of cover, same cover but higher penalty exposure 500 a day), with 2 days of cover here',
     );
+  });
+
+  it('names another buyer who went first only as "another buyer" in the reason its buyer reads', () => {
+    const [lyon] = allocateCapacity(100, [request({ requestId: 'lyon', daysOfCover: 4 }), request({ requestId: 'turin', buyerId: 'globex', daysOfCover: 1.5 })]);
+    expect(lyon.reason).toBe('got 40 of 60: capacity 100 went first to globex turin x brake-pad (60, 1.5 days of cover), with 4 days of cover here');
+    expect(lyon.buyerReason).toBe('got 40 of 60: capacity 100 went first to another buyer (60, 1.5 days of cover), with 4 days of cover here');
   });
 
   it('gives 0 rather than less than the minimum order quantity, and leaves that capacity to the next request', () => {

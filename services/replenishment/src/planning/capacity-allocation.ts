@@ -21,8 +21,13 @@ export interface CapacityAllotment {
   requested: number;
   allocated: number;
   shortfall: number;
-  /** Who went first and why this request got what it got, in words. */
+  /** Who went first and why this request got what it got, in words: for the supplier and operators. */
   reason: string;
+  /**
+   * The same for the request's buyer: other buyers' requests are named only as
+   * "another buyer", since a buyer sees nothing of agreements it is no party to.
+   */
+  buyerReason: string;
 }
 
 /**
@@ -57,7 +62,10 @@ export function allocateCapacity(capacity: number, requests: readonly CapacityRe
       requested: fromMillionths(requested),
       allocated: fromMillionths(allocated),
       shortfall: fromMillionths(requested - allocated),
-      reason: reasonFor(request, allocated, requested, capacity, servedBefore, belowMinimum, left),
+      reason: reasonFor(request, allocated, requested, capacity, servedBefore, belowMinimum, left, whoWords),
+      buyerReason: reasonFor(request, allocated, requested, capacity, servedBefore, belowMinimum, left, (before) =>
+        before.buyerId === request.buyerId ? whoWords(before) : 'another buyer',
+      ),
     });
     if (allocated > 0) servedBefore.push({ request, allocated });
   }
@@ -86,12 +94,13 @@ function reasonFor(
   servedBefore: readonly { request: CapacityRequest; allocated: number }[],
   belowMinimum: boolean,
   leftAfter: number,
+  who: (request: CapacityRequest) => string,
 ): string {
   const got = `got ${quantityWords(fromMillionths(allocated))} of ${quantityWords(fromMillionths(requested))}`;
   if (allocated === requested) return `${got}: ${coverWords(request)}, capacity ${quantityWords(capacity)} sufficed`;
   const first = servedBefore.map(({ request: before, allocated: given }) => {
     const tie = before.daysOfCover === request.daysOfCover ? `, same cover but higher penalty exposure ${statisticWords(before.penaltyPerStockoutDay)} a day` : '';
-    return `${whoWords(before)} (${quantityWords(fromMillionths(given))}, ${coverWords(before)}${tie})`;
+    return `${who(before)} (${quantityWords(fromMillionths(given))}, ${coverWords(before)}${tie})`;
   });
   const wentFirst = first.length > 0 ? `capacity ${quantityWords(capacity)} went first to ${first.join(', ')}` : `capacity ${quantityWords(capacity)}`;
   if (belowMinimum) {
