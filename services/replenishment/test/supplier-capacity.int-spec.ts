@@ -28,12 +28,13 @@ describe('supplier capacity against a real broker and database', () => {
   const keys = { acme: uniqueId('key'), globex: uniqueId('key'), supplier: uniqueId('key'), operator: uniqueId('key') };
   const sites = { lyon: uniqueId('site'), turin: uniqueId('site'), graz: uniqueId('site') };
   const item = uniqueId('item');
+  const withdrawnItem = uniqueId('item');
 
   // 40/120 in packs of 10, 3 days lead time: a fall to 30 or 35 asks for 90.
   const line = (siteId: string): AgreementLine => ({ siteId, itemId: item, unit: 'EA', minimum: 40, maximum: 120, leadTimeDays: 3, packMultiple: 10 });
   const levels = { lyon: stockLevelsAt(ids.acme, sites.lyon), turin: stockLevelsAt(ids.acme, sites.turin), graz: stockLevelsAt(ids.globex, sites.graz) };
 
-  const call = (method: 'GET' | 'POST' | 'PUT', path: string, key: string, body?: unknown) =>
+  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, key: string, body?: unknown) =>
     fetch(`${replenishment.baseUrl}${path}`, {
       method,
       headers: { 'x-api-key': key, 'content-type': 'application/json' },
@@ -56,7 +57,7 @@ describe('supplier capacity against a real broker and database', () => {
       { id: ids.operator, kind: 'operator', name: 'Operator', apiKey: keys.operator },
     ]);
     const agreementsFile = writeAgreementsFile([
-      testAgreement({ agreementId: uniqueId('AGR'), buyerId: ids.acme, supplierId: ids.supplier, lines: [line(sites.lyon), line(sites.turin)] }),
+      testAgreement({ agreementId: uniqueId('AGR'), buyerId: ids.acme, supplierId: ids.supplier, lines: [line(sites.lyon), line(sites.turin), { ...line(sites.lyon), itemId: withdrawnItem }] }),
       testAgreement({ agreementId: uniqueId('AGR'), buyerId: ids.globex, supplierId: ids.supplier, lines: [line(sites.graz)] }),
     ]);
     // The sweep would allocate on its own within a minute; the test allocates when it is ready, over the API.
@@ -124,5 +125,24 @@ describe('supplier capacity against a real broker and database', () => {
     await publish(levels.turin(item, 3, 30));
     await positionReaches(ids.acme, sites.turin, item, 3);
     expect(await requestsIn('waiting')).toEqual([]);
+  });
+
+  it('sends a waiting order out in full once the supplier withdraws its capacity, and only the supplier may withdraw it', async () => {
+    expect((await call('PUT', `/supplier-capacities/${withdrawnItem}`, keys.supplier, { periodDays: 7, quantityPerPeriod: 0 })).status).toBe(200);
+    const low = levels.lyon(withdrawnItem, 2, 35);
+    await publish(levels.lyon(withdrawnItem, 1, 100), low);
+    await positionReaches(ids.acme, sites.lyon, withdrawnItem, 2);
+    const waiting = await json(await call('GET', '/capacity-requests?status=waiting', keys.supplier));
+    expect(waiting).toEqual([expect.objectContaining({ requestId: orderIdFor(low.eventId), requested: 90, reason: expect.stringMatching(/only 0 of it is left in the period$/) })]);
+
+    expect((await call('DELETE', `/supplier-capacities/${withdrawnItem}`, keys.acme)).status).toBe(403);
+    expect((await call('DELETE', `/supplier-capacities/${withdrawnItem}`, keys.supplier)).status).toBe(204);
+    expect((await call('DELETE', `/supplier-capacities/${withdrawnItem}`, keys.supplier)).status).toBe(404);
+    // Still on order while it waits: a lower level orders nothing more.
+    await publish(levels.lyon(withdrawnItem, 3, 30));
+    await positionReaches(ids.acme, sites.lyon, withdrawnItem, 3);
+    expect(await json(await call('POST', '/capacity-allocations', keys.operator))).toEqual({ ordersPlaced: 1 });
+    const orders = await kafka.waitFor(topics.replenishmentOrders, (o) => o.itemId === withdrawnItem, { count: 1, settleMs: 1500 });
+    expect(orders.map((o) => o.value)).toEqual([expect.objectContaining({ orderId: orderIdFor(low.eventId), quantity: 90 })]);
   });
 });

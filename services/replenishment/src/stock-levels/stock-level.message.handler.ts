@@ -48,7 +48,7 @@ export class StockLevelMessageHandler {
     // Orders awaiting approval, or waiting for supplier capacity, count as on order too: the same need is never ordered twice.
     const position = outcome.position;
     const standing = await this.capacity.standingOf(ctx.manager, inForce.agreement.supplierId, level);
-    const openOrders = [...(await this.orders.openOrders(ctx.manager, level)), ...(standing?.waiting ?? [])];
+    const openOrders = [...(await this.orders.openOrders(ctx.manager, level)), ...standing.waiting];
     const situation = {
       now: level.asOf,
       onHand: position.onHand,
@@ -61,7 +61,7 @@ export class StockLevelMessageHandler {
     if (decision.reviewedAt) await this.positions.save(ctx.manager, { ...position, lastReviewAt: decision.reviewedAt });
     if (decision.kind === 'none') return;
     // The period's allocation gave this site x item nothing: asking again before the next period gets nothing either.
-    if (standing?.unserved) return;
+    if (standing.unserved) return;
     const decided: OrderDecided = {
       triggerEventId: level.eventId,
       triggerAsOf: level.asOf,
@@ -73,7 +73,7 @@ export class StockLevelMessageHandler {
       onOrder: roundToStoredPrecision(openOrders.reduce((sum, open) => sum + open.quantity, 0)),
       decidedAt: new Date(),
     };
-    const order = standing ? await this.capacity.admit(ctx.manager, standing, decided, situation, inForce.line) : orderFor(decided);
+    const order = standing.limit ? await this.capacity.admit(ctx.manager, standing.limit, decided, situation, inForce.line) : orderFor(decided);
     if (!order) return; // waits for the capacity allocation
     await this.orders.insert(ctx.manager, order);
     await ctx.outbox.add(topics.replenishmentOrders, order);

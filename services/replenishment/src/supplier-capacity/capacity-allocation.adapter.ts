@@ -7,7 +7,7 @@ import { OrdersRepository } from '../orders/orders.repository';
 import { orderFor } from '../orders/replenishment-order';
 import { allocateCapacity } from '../planning/capacity-allocation';
 import { PeriodicSweep, sweepMsFrom } from '../sweeps/periodic-sweep.adapter';
-import { capacityRequestOf, orderWithAllotment } from './supplier-capacity';
+import { capacityRequestOf, orderWithAllotment, unlimitedAllotment } from './supplier-capacity';
 import { CapacityRequestRow } from './supplier-capacity.entity';
 import { CapacityGroup, SupplierCapacityRepository } from './supplier-capacity.repository';
 
@@ -70,15 +70,16 @@ export class CapacityAllocation implements OnApplicationBootstrap, BeforeApplica
     return this.dataSource.transaction(async (manager) => {
       const capacity = await this.capacities.lockFor(manager, group.supplierId, group.itemId);
       const waiting = await this.capacities.waitingIn(manager, group);
-      if (!capacity || waiting.length === 0) return 0;
+      if (waiting.length === 0) return 0;
       const spent = await this.capacities.spent(manager, group);
-      const left = Math.max(0, capacity.quantityPerPeriod - spent.allocated);
+      const left = capacity ? Math.max(0, capacity.quantityPerPeriod - spent.allocated) : Number.POSITIVE_INFINITY;
       const lineOf = (request: CapacityRequestRow) => this.agreements.lineFor(request.buyerId, request.siteId, request.itemId, request.triggerAsOf);
       const requests = waiting.map((request) => {
         const line = lineOf(request)?.line;
         return capacityRequestOf({ ...request, decision: request.decision, packMultiple: line?.packMultiple ?? 1, minimumOrderQuantity: line?.minimumOrderQuantity });
       });
-      const allotments = allocateCapacity(left, requests);
+      // A capacity the supplier withdrew limits nothing: what waited goes out in full.
+      const allotments = capacity ? allocateCapacity(left, requests) : requests.map(unlimitedAllotment);
       const outbox = new Outbox(manager, this.codec);
       let placed = 0;
       for (const [index, request] of waiting.entries()) {

@@ -9,8 +9,8 @@ import { SupplierCapacityRepository } from './supplier-capacity.repository';
 
 /** A site x item's standing with its supplier's capacity for the item, in the period of a stock level. */
 export interface CapacityStanding {
-  capacity: SupplierCapacity;
-  periodStart: Date;
+  /** Absent when the supplier declares none (any more): orders go out as the engine decides them. */
+  limit?: { capacity: SupplierCapacity; periodStart: Date };
   /** Its requests waiting for the allocation: on order as far as the engine is concerned. */
   waiting: OpenOrder[];
   /** Whether the period's allocation already gave it nothing: asking again this period gets nothing either. */
@@ -27,14 +27,13 @@ export interface CapacityStanding {
 export class CapacityGate {
   constructor(private readonly capacities: SupplierCapacityRepository) {}
 
-  async standingOf(manager: EntityManager, supplierId: string, level: StockLevel): Promise<CapacityStanding | undefined> {
+  async standingOf(manager: EntityManager, supplierId: string, level: StockLevel): Promise<CapacityStanding> {
     const capacity = await this.capacities.lockFor(manager, supplierId, level.itemId);
-    if (!capacity) return undefined;
-    const { start } = capacityPeriodOf(level.asOf, capacity.periodDays);
-    const unsettled = await this.capacities.unsettledOf(manager, level, start);
+    const periodStart = capacity && capacityPeriodOf(level.asOf, capacity.periodDays).start;
+    // Without a capacity, requests may still wait from before it was withdrawn: they stay on order until allocated.
+    const unsettled = await this.capacities.unsettledOf(manager, level, periodStart);
     return {
-      capacity,
-      periodStart: start,
+      ...(capacity && periodStart && { limit: { capacity, periodStart } }),
       waiting: unsettled
         .filter((request) => request.status === 'waiting')
         .map((request) => ({ orderId: request.requestId, quantity: request.requested, dueAt: request.decision.dueAt ?? request.triggerAsOf })),
@@ -45,14 +44,14 @@ export class CapacityGate {
   /** The order to place now, or undefined when it waits for the allocation. */
   async admit(
     manager: EntityManager,
-    standing: CapacityStanding,
+    limit: NonNullable<CapacityStanding['limit']>,
     decided: OrderDecided,
     situation: Pick<StockSituation, 'now' | 'onHand' | 'backorders' | 'openOrders' | 'demand'>,
     line: AgreementLine,
   ): Promise<ReplenishmentOrder | undefined> {
     const requestId = orderIdFor(decided.triggerEventId);
-    const group = { supplierId: standing.capacity.supplierId, itemId: standing.capacity.itemId, periodStart: standing.periodStart };
-    const admission = admitToCapacity(requestId, decided.decision.quantity, standing.capacity, await this.capacities.spent(manager, group));
+    const group = { supplierId: limit.capacity.supplierId, itemId: limit.capacity.itemId, periodStart: limit.periodStart };
+    const admission = admitToCapacity(requestId, decided.decision.quantity, limit.capacity, await this.capacities.spent(manager, group));
     const served = admission.kind === 'served';
     await this.capacities.insert(manager, {
       requestId,

@@ -1,4 +1,4 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, HttpException, HttpStatus, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, HttpException, HttpStatus, NotFoundException, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { AuthenticatedRequest, optionalQueryChoice } from '@smi/service-kit';
 import { CapacityAllocation } from './capacity-allocation.adapter';
 import { capacityProblems, SupplierCapacity } from './supplier-capacity';
@@ -33,6 +33,15 @@ export class SupplierCapacityHttpController {
     }
     const { periodDays, quantityPerPeriod } = body as Pick<SupplierCapacity, 'periodDays' | 'quantityPerPeriod'>;
     return this.capacities.save({ supplierId: party.id, itemId, periodDays, quantityPerPeriod }, party.id, new Date());
+  }
+
+  /** The supplier withdraws its capacity for the item: orders waiting for it go out in full at the next allocation. */
+  @Delete('supplier-capacities/:itemId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async withdraw(@Req() request: AuthenticatedRequest, @Param('itemId') itemId: string): Promise<void> {
+    const party = request.party;
+    if (party.kind !== 'supplier') throw new ForbiddenException(`only a supplier withdraws its capacity (${party.id} is a ${party.kind})`);
+    if (!(await this.capacities.remove(party.id, itemId))) throw new NotFoundException(`${party.id} declares no capacity for ${itemId}`);
   }
 
   /** A supplier sees its own capacities; an operator all; a buyer none. */

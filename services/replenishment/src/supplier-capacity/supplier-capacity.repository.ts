@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import type { OrderToPlace } from '../orders/replenishment-order';
 import type { SupplierCapacity } from './supplier-capacity';
 import { CapacityRequestRow, CapacityRequestStatus, SupplierCapacityRow } from './supplier-capacity.entity';
@@ -30,6 +30,12 @@ export class SupplierCapacityRepository {
     return row;
   }
 
+  /** Whether there was a capacity to withdraw. */
+  async remove(supplierId: string, itemId: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(SupplierCapacityRow).delete({ supplierId, itemId });
+    return (result.affected ?? 0) > 0;
+  }
+
   capacities(supplierId?: string): Promise<SupplierCapacityRow[]> {
     return this.dataSource.getRepository(SupplierCapacityRow).find({ where: supplierId ? { supplierId } : {}, order: { supplierId: 'ASC', itemId: 'ASC' } });
   }
@@ -50,10 +56,14 @@ export class SupplierCapacityRepository {
     return { allocated: Number(row.allocated), waiting: Number(row.waiting) };
   }
 
-  /** This site x item's requests in the period that are waiting or were given nothing. */
-  async unsettledOf(manager: EntityManager, key: { buyerId: string; siteId: string; itemId: string }, periodStart: Date): Promise<CapacityRequestRow[]> {
+  /**
+   * This site x item's requests that wait (in any period), and those of the
+   * period given that were given nothing.
+   */
+  async unsettledOf(manager: EntityManager, key: { buyerId: string; siteId: string; itemId: string }, periodStart: Date | undefined): Promise<CapacityRequestRow[]> {
+    const siteItem = { buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId };
     const rows = await manager.getRepository(CapacityRequestRow).find({
-      where: { buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId, periodStart, status: In(['waiting', 'unserved']) },
+      where: [{ ...siteItem, status: 'waiting' }, ...(periodStart ? [{ ...siteItem, periodStart, status: 'unserved' as const }] : [])],
     });
     return rows.map(withDates);
   }

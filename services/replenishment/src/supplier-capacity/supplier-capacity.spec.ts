@@ -1,5 +1,5 @@
 import type { OrderToPlace } from '../orders/replenishment-order';
-import { admitToCapacity, capacityPeriodOf, capacityProblems, daysOfCoverOf, orderWithAllotment, type SupplierCapacity } from './supplier-capacity';
+import { admitToCapacity, capacityPeriodOf, capacityProblems, daysOfCoverOf, orderWithAllotment, unlimitedAllotment, type SupplierCapacity } from './supplier-capacity';
 
 const weekly: SupplierCapacity = { supplierId: 'northwind', itemId: 'brake-pad', periodDays: 7, quantityPerPeriod: 150 };
 
@@ -90,5 +90,19 @@ describe('supplier capacity', () => {
     expect(daysOfCoverOf({ now, onHand: 30, backorders: 0, openOrders: [], demand })).toBe(3);
     expect(daysOfCoverOf({ now, onHand: 30, backorders: 0, openOrders: [{ orderId: 'o', quantity: 50, dueAt: new Date('2026-12-03T00:00:00Z') }], demand })).toBe(8);
     expect(daysOfCoverOf({ now, onHand: 30, backorders: 0, openOrders: [], demand: { perDay: 0, stdDevPerDay: 0 } })).toBe(366);
+  });
+});
+
+describe('a withdrawn capacity', () => {
+  it('gives a waiting request all it asked for, and says why', () => {
+    const request = { requestId: 'ORD-1', buyerId: 'acme', siteId: 'lyon', itemId: 'brake-pad', quantity: 90, packMultiple: 10, daysOfCover: 3, penaltyPerStockoutDay: 0 };
+    expect(unlimitedAllotment(request)).toEqual({
+      requestId: 'ORD-1',
+      requested: 90,
+      allocated: 90,
+      shortfall: 0,
+      reason: 'got 90 of 90: the supplier no longer limits its capacity for brake-pad',
+      buyerReason: 'got 90 of 90: the supplier no longer limits its capacity for brake-pad',
+    });
   });
 });

@@ -104,6 +104,12 @@ export const capacityRequestOf = (waiting: WaitingOrder): CapacityRequest => ({
   penaltyPerStockoutDay: waiting.penaltyPerStockoutDay,
 });
 
+/** What a waiting request gets once its supplier no longer declares a capacity for the item: all of it. */
+export function unlimitedAllotment(request: CapacityRequest): CapacityAllotment {
+  const reason = `got ${quantityWords(request.quantity)} of ${quantityWords(request.quantity)}: the supplier no longer limits its capacity for ${request.itemId}`;
+  return { requestId: request.requestId, requested: request.quantity, allocated: request.quantity, shortfall: 0, reason, buyerReason: reason };
+}
+
 /**
  * The engine's order cut to what the allocation gave it, with the capacity
  * step in its explanation so the buyer sees who got less and why. Value
