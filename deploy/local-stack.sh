@@ -48,6 +48,22 @@ else
   as_pg() { "$@"; }
 fi
 
+# User postgres cannot enter a private folder (mktemp -d makes them 0700, so does a clone
+# in /root): then the cluster and its log live in a folder of their own under /var/tmp,
+# named after the state dir so every checkout keeps its own.
+PG_HOME=""
+pg_blocked() {
+  [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1 || return 1
+  local nearest="$STATE_DIR"
+  while [ ! -e "$nearest" ]; do nearest="$(dirname "$nearest")"; done
+  ! as_pg test -x "$nearest"
+}
+if pg_blocked; then
+  PG_HOME="/var/tmp/smi-postgres-$(printf '%s' "$STATE_DIR" | sha256sum | cut -c1-12)"
+  PG_DATA="$PG_HOME/pg-data"
+  PG_LOG="$PG_HOME/postgres.log"
+fi
+
 # kill -0 also succeeds for zombies (if nothing reaps orphans, as in some containers),
 # so look at the process state as well.
 proc_alive() {
@@ -362,9 +378,9 @@ init_postgres() {
   local bin tmp="$PG_DATA.tmp"
   bin="$(pg_bin_dir)"
   log "initdb into $PG_DATA ..."
-  if [ "$(id -u)" -eq 0 ]; then
-    as_pg test -x "$STATE_DIR" \
-      || die "user postgres cannot reach $STATE_DIR; pick an SMI_LOCAL_DIR outside private homes"
+  if [ -n "$PG_HOME" ]; then
+    log "user postgres cannot reach $STATE_DIR: its cluster goes to $PG_HOME"
+    mkdir -p "$PG_HOME" && chown postgres:postgres "$PG_HOME" && chmod 700 "$PG_HOME"
   fi
   # initdb into a temp dir and rename, so a half-done initdb is never mistaken for a cluster.
   rm -rf "$tmp"
@@ -522,6 +538,7 @@ cmd_wipe() {
   cmd_stop
   log "deleting state in $STATE_DIR (keeping kafka-libs) ..."
   rm -rf "$KAFKA_DATA" "$PG_DATA" "$PG_DATA.tmp" "$LOG_DIR" "$KAFKA_PROPS" "$KAFKA_PID_FILE"
+  [ -z "$PG_HOME" ] || rm -rf "$PG_HOME"
 }
 
 usage() {
