@@ -73,7 +73,7 @@ export class StockLevelMessageHandler {
       onOrder: roundToStoredPrecision(openOrders.reduce((sum, open) => sum + open.quantity, 0)),
       decidedAt: new Date(),
     };
-    const order = standing.limit ? await this.capacity.admit(ctx.manager, standing.limit, decided, situation, inForce.line) : orderFor(decided);
+    const order = standing.limit ? await this.capacity.admit(ctx.manager, standing.limit, decided, situation) : orderFor(decided);
     if (!order) return; // waits for the capacity allocation
     await this.orders.insert(ctx.manager, order);
     await ctx.outbox.add(topics.replenishmentOrders, order);

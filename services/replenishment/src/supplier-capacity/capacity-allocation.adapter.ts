@@ -8,7 +8,6 @@ import { orderFor } from '../orders/replenishment-order';
 import { allocateCapacity } from '../planning/capacity-allocation';
 import { PeriodicSweep, sweepMsFrom } from '../sweeps/periodic-sweep.adapter';
 import { capacityRequestOf, orderWithAllotment, unlimitedAllotment } from './supplier-capacity';
-import { CapacityRequestRow } from './supplier-capacity.entity';
 import { CapacityGroup, SupplierCapacityRepository } from './supplier-capacity.repository';
 
 /** Capacity periods allocated per sweep at most; the rest wait for the next one. */
@@ -73,10 +72,10 @@ export class CapacityAllocation implements OnApplicationBootstrap, BeforeApplica
       if (waiting.length === 0) return 0;
       const spent = await this.capacities.spent(manager, group);
       const left = capacity ? Math.max(0, capacity.quantityPerPeriod - spent.allocated) : Number.POSITIVE_INFINITY;
-      const lineOf = (request: CapacityRequestRow) => this.agreements.lineFor(request.buyerId, request.siteId, request.itemId, request.triggerAsOf);
-      const requests = waiting.map((request) => {
-        const line = lineOf(request)?.line;
-        return capacityRequestOf({ ...request, decision: request.decision, packMultiple: line?.packMultiple ?? 1, minimumOrderQuantity: line?.minimumOrderQuantity });
+      const linesInForce = waiting.map((request) => this.agreements.lineFor(request.buyerId, request.siteId, request.itemId, request.triggerAsOf));
+      const requests = waiting.map((request, index) => {
+        const line = linesInForce[index]?.line;
+        return capacityRequestOf({ ...request, packMultiple: line?.packMultiple ?? 1, minimumOrderQuantity: line?.minimumOrderQuantity });
       });
       // A capacity the supplier withdrew limits nothing: what waited goes out in full.
       const allotments = capacity ? allocateCapacity(left, requests) : requests.map(unlimitedAllotment);
@@ -84,7 +83,7 @@ export class CapacityAllocation implements OnApplicationBootstrap, BeforeApplica
       let placed = 0;
       for (const [index, request] of waiting.entries()) {
         const allotment = allotments[index];
-        const inForce = lineOf(request);
+        const inForce = linesInForce[index];
         if (allotment.allocated === 0 || !inForce) {
           const reason = inForce ? allotment.reason : 'no agreement line is in force for it any more';
           await this.capacities.settle(manager, request.requestId, { status: 'unserved', allocated: 0, reason, buyerReason: inForce ? allotment.buyerReason : reason, at: now });

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { AgreementLine } from '@smi/agreements';
 import type { ReplenishmentOrder, StockLevel } from '@smi/contracts';
 import { EntityManager } from 'typeorm';
 import type { OpenOrder, StockSituation } from '../planning/planning-types';
@@ -47,8 +46,8 @@ export class CapacityGate {
     limit: NonNullable<CapacityStanding['limit']>,
     decided: OrderDecided,
     situation: Pick<StockSituation, 'now' | 'onHand' | 'backorders' | 'openOrders' | 'demand'>,
-    line: AgreementLine,
   ): Promise<ReplenishmentOrder | undefined> {
+    const { line } = decided;
     const requestId = orderIdFor(decided.triggerEventId);
     const group = { supplierId: limit.capacity.supplierId, itemId: limit.capacity.itemId, periodStart: limit.periodStart };
     const admission = admitToCapacity(requestId, decided.decision.quantity, limit.capacity, await this.capacities.spent(manager, group));
