@@ -135,7 +135,7 @@ function textbookReplay(demand: number[], target: ServiceLevelTarget, resampling
     net += arriving;
     const history = { bucketDays: 30, quantities: demand.slice(0, t) };
     const level =
-      (target.measure === 'fill-rate' ? levelForFillRate(history, 60, target.target, 30, resampling) : leadTimeDemandQuantile(history, 60, target.target, resampling)) ?? 0;
+      (target.measure === 'fill-rate' ? levelForFillRate(history, 60, target.target, 30, resampling)?.level : leadTimeDemandQuantile(history, 60, target.target, resampling)?.level) ?? 0;
     // The last order arrived at this review (L = R): the inventory position is the net stock.
     arriving = Math.max(0, level - net);
     const before = net;

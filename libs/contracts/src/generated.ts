@@ -239,6 +239,8 @@ export interface OrderExplanation {
   safetyStockMethod: string;
   /** Service level targeted, when one was agreed. */
   serviceLevelTarget: null | number;
+  /** Service level the engine stands behind for these levels, by its own demand model: the target for normal theory, at least the target for the item's own distribution (whole units overshoot it); null when it has no ground for one (no target, normal theory on intermittent demand, fewer than two demands in the history). */
+  promisedServiceLevel: null | number;
   /** Safety stock. */
   safetyStock: number;
   /** Reorder point. */

@@ -48,6 +48,7 @@ describe('replenishment order', () => {
     protectionDays: 3,
     safetyStockMethod: 'normal',
     serviceLevelTarget: 0.95,
+    promisedServiceLevel: 0.95,
     safetyStock: 4.3,
     reorderPoint: 16.3,
     orderUpTo: 120,

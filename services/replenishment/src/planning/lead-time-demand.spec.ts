@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { leadTimeDemandQuantile, levelForFillRate, MIN_HISTORY_BUCKETS } from './lead-time-demand';
+import { leadTimeDemandQuantile, levelForFillRate, MIN_HISTORY_BUCKETS, type Resampling } from './lead-time-demand';
 import { SeededRandom } from './seeded-random';
 
 /** Poisson(mean) demand per bucket, seeded. */
@@ -31,10 +31,10 @@ const lumpy = [0, 0, 6, 0, 0, 0, 14, 0, 0, 3, 0, 0, 0, 1, 0, 0, 22, 0, 0, 0, 2, 
 describe('lead-time demand from the item’s own history (bootstrap)', () => {
   it('gives the same level for the same history every time', () => {
     const history = { bucketDays: 30, quantities: lumpy };
-    const first = [0.8, 0.9, 0.95, 0.99].map((p) => leadTimeDemandQuantile(history, 60, p));
-    const again = [0.8, 0.9, 0.95, 0.99].map((p) => leadTimeDemandQuantile({ bucketDays: 30, quantities: [...lumpy] }, 60, p));
+    const first = [0.8, 0.9, 0.95, 0.99].map((p) => leadTimeDemandQuantile(history, 60, p)?.level);
+    const again = [0.8, 0.9, 0.95, 0.99].map((p) => leadTimeDemandQuantile({ bucketDays: 30, quantities: [...lumpy] }, 60, p)?.level);
     expect(again).toEqual(first);
-    expect(levelForFillRate(history, 60, 0.9, 30)).toBe(levelForFillRate({ ...history }, 60, 0.9, 30));
+    expect(levelForFillRate(history, 60, 0.9, 30)?.level).toBe(levelForFillRate({ ...history }, 60, 0.9, 30)?.level);
   });
 
   it('never plans less stock for a higher cycle service level', () => {
@@ -46,7 +46,7 @@ describe('lead-time demand from the item’s own history (bootstrap)', () => {
         (quantities, p, q) => {
           const history = { bucketDays: 7, quantities };
           const [low, high] = p < q ? [p, q] : [q, p];
-          expect(leadTimeDemandQuantile(history, 21, low)!).toBeLessThanOrEqual(leadTimeDemandQuantile(history, 21, high)!);
+          expect(leadTimeDemandQuantile(history, 21, low)!.level).toBeLessThanOrEqual(leadTimeDemandQuantile(history, 21, high)!.level);
         },
       ),
       { numRuns: 60 },
@@ -60,7 +60,28 @@ describe('lead-time demand from the item’s own history (bootstrap)', () => {
     for (const probability of [0.53, 0.71, 0.84, 0.92, 0.96]) {
       let exact = 0;
       while (poissonCdf(exact, 4) < probability) exact++;
-      expect([probability, leadTimeDemandQuantile(history, 10, probability)]).toEqual([probability, exact]);
+      const found = leadTimeDemandQuantile(history, 10, probability)!;
+      // The promise is the share of demand the level covers: the exact distribution function there, within sampling error.
+      expect([probability, found.level, Math.abs(found.promised - poissonCdf(exact, 4)) < 0.04]).toEqual([probability, exact, true]);
+    }
+  });
+
+  it('markov-kernel-tsb plans at the item’s current level (TSB): more after demand grew, less after it faded', () => {
+    const grown = [...poissonHistory(24, 2, 3), ...poissonHistory(12, 6, 4)];
+    const faded = [...poissonHistory(24, 6, 5), ...poissonHistory(12, 1, 6)];
+    const level = (quantities: number[], resampling: Resampling) => leadTimeDemandQuantile({ bucketDays: 30, quantities }, 60, 0.95, resampling)!.level;
+    expect(level(grown, 'markov-kernel-tsb')).toBeGreaterThan(level(grown, 'markov-kernel'));
+    expect(level(faded, 'markov-kernel-tsb')).toBeLessThan(level(faded, 'markov-kernel'));
+    // Over 60 days at 6 a month demand is Poisson(12): its 95% quantile is 18.
+    expect(Math.abs(level(grown, 'markov-kernel-tsb') - 18)).toBeLessThanOrEqual(4);
+  });
+
+  it('promises at least the target, and says by how much whole units overshoot it', () => {
+    const history = { bucketDays: 30, quantities: lumpy };
+    for (const target of [0.8, 0.9, 0.95]) {
+      const csl = leadTimeDemandQuantile(history, 60, target)!;
+      const fill = levelForFillRate(history, 60, target, 30)!;
+      expect([csl.promised >= target, csl.promised < 1, fill.promised >= target]).toEqual([true, true, true]);
     }
   });
 
@@ -70,54 +91,54 @@ describe('lead-time demand from the item’s own history (bootstrap)', () => {
     for (const fillRate of [0.8, 0.9, 0.95, 0.99]) {
       let exact = 0;
       while (1 - (poissonShortage(exact, 4) - poissonShortage(exact, 1.6)) / 2.4 < fillRate) exact++;
-      expect([fillRate, levelForFillRate(history, 10, fillRate, 6)]).toEqual([fillRate, exact]);
+      expect([fillRate, levelForFillRate(history, 10, fillRate, 6)?.level]).toEqual([fillRate, exact]);
     }
   });
 
   it('plans exactly the demand of a steady item, whatever the target', () => {
     const history = { bucketDays: 7, quantities: Array(20).fill(4) };
-    expect([0.5, 0.95, 0.999].map((p) => leadTimeDemandQuantile(history, 14, p))).toEqual([8, 8, 8]);
-    expect(levelForFillRate(history, 14, 0.99, 7)).toBe(8);
+    expect([0.5, 0.95, 0.999].map((p) => leadTimeDemandQuantile(history, 14, p)?.level)).toEqual([8, 8, 8]);
+    expect(levelForFillRate(history, 14, 0.99, 7)?.level).toBe(8);
   });
 
   it('counts a bucket the interval covers in part with the chance of the part covered', () => {
     // 7 a week, protection 10 days: one whole week and 3/7 of the next, so 7 or 14, 14 with chance 3/7.
     const history = { bucketDays: 7, quantities: Array(20).fill(7) };
-    expect(leadTimeDemandQuantile(history, 10, 0.5)).toBe(7);
-    expect(leadTimeDemandQuantile(history, 10, 0.62)).toBe(14);
-    expect(leadTimeDemandQuantile(history, 7, 0.99)).toBe(7);
+    expect(leadTimeDemandQuantile(history, 10, 0.5)?.level).toBe(7);
+    expect(leadTimeDemandQuantile(history, 10, 0.62)?.level).toBe(14);
+    expect(leadTimeDemandQuantile(history, 7, 0.99)?.level).toBe(7);
   });
 
   it('plans for more than the largest bucket seen when demand comes in runs', () => {
     // Non-zero months follow each other: two large months in a row are likely, and the bootstrap keeps that.
     const runs = [0, 0, 0, 9, 8, 0, 0, 0, 0, 7, 9, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 9, 7, 0];
-    expect(leadTimeDemandQuantile({ bucketDays: 30, quantities: runs }, 60, 0.9)).toBeGreaterThanOrEqual(14);
+    expect(leadTimeDemandQuantile({ bucketDays: 30, quantities: runs }, 60, 0.9)?.level).toBeGreaterThanOrEqual(14);
   });
 
   it('can instead take the runs of consecutive buckets the history shows, each once (for comparison)', () => {
     // Two-month runs of 1..12: 3, 5, ..., 23; the median of the 11 is 13.
     const months = { bucketDays: 30, quantities: Array.from({ length: 12 }, (_, i) => i + 1) };
-    expect(leadTimeDemandQuantile(months, 60, 0.5, 'windows')).toBe(13);
-    expect(leadTimeDemandQuantile(months, 60, 0.99, 'windows')).toBe(23);
+    expect(leadTimeDemandQuantile(months, 60, 0.5, 'windows')?.level).toBe(13);
+    expect(leadTimeDemandQuantile(months, 60, 0.99, 'windows')?.level).toBe(23);
   });
 
   it('plans nothing for an item without demand in a long history', () => {
-    expect(leadTimeDemandQuantile({ bucketDays: 30, quantities: Array(24).fill(0) }, 60, 0.95)).toBe(0);
-    expect(levelForFillRate({ bucketDays: 30, quantities: Array(24).fill(0) }, 60, 0.95, 30)).toBe(0);
+    expect(leadTimeDemandQuantile({ bucketDays: 30, quantities: Array(24).fill(0) }, 60, 0.95)?.level).toBe(0);
+    expect(levelForFillRate({ bucketDays: 30, quantities: Array(24).fill(0) }, 60, 0.95, 30)?.level).toBe(0);
   });
 
   it(`says nothing when the history is too short: under ${MIN_HISTORY_BUCKETS} buckets, or under two protection intervals`, () => {
-    expect(leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy.slice(0, MIN_HISTORY_BUCKETS - 1) }, 60, 0.95)).toBeUndefined();
-    expect(leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy.slice(0, MIN_HISTORY_BUCKETS) }, 60, 0.95)).toBeDefined();
-    expect(levelForFillRate({ bucketDays: 30, quantities: lumpy.slice(0, 13) }, 210, 0.95)).toBeUndefined();
-    expect(levelForFillRate({ bucketDays: 30, quantities: lumpy.slice(0, 14) }, 210, 0.95)).toBeDefined();
+    expect(leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy.slice(0, MIN_HISTORY_BUCKETS - 1) }, 60, 0.95)?.level).toBeUndefined();
+    expect(leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy.slice(0, MIN_HISTORY_BUCKETS) }, 60, 0.95)?.level).toBeDefined();
+    expect(levelForFillRate({ bucketDays: 30, quantities: lumpy.slice(0, 13) }, 210, 0.95)?.level).toBeUndefined();
+    expect(levelForFillRate({ bucketDays: 30, quantities: lumpy.slice(0, 14) }, 210, 0.95)?.level).toBeDefined();
   });
 
   it('names the field and the value it rejects', () => {
-    expect(() => leadTimeDemandQuantile({ bucketDays: 0, quantities: lumpy }, 60, 0.95)).toThrow('history.bucketDays must be a number above 0 (got 0)');
-    expect(() => leadTimeDemandQuantile({ bucketDays: 30, quantities: [...lumpy, -1] }, 60, 0.95)).toThrow('history.quantities[24] must be a number >= 0 (got -1)');
-    expect(() => leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy }, -1, 0.95)).toThrow('protectionDays must be a number >= 0 (got -1)');
-    expect(() => leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy }, 60, 1)).toThrow('probability must be between 0 and 1 exclusive (got 1)');
-    expect(() => levelForFillRate({ bucketDays: 30, quantities: lumpy }, 60, 0.9, 0)).toThrow('cycleDays must be a number above 0 (got 0)');
+    expect(() => leadTimeDemandQuantile({ bucketDays: 0, quantities: lumpy }, 60, 0.95)?.level).toThrow('history.bucketDays must be a number above 0 (got 0)');
+    expect(() => leadTimeDemandQuantile({ bucketDays: 30, quantities: [...lumpy, -1] }, 60, 0.95)?.level).toThrow('history.quantities[24] must be a number >= 0 (got -1)');
+    expect(() => leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy }, -1, 0.95)?.level).toThrow('protectionDays must be a number >= 0 (got -1)');
+    expect(() => leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy }, 60, 1)?.level).toThrow('probability must be between 0 and 1 exclusive (got 1)');
+    expect(() => levelForFillRate({ bucketDays: 30, quantities: lumpy }, 60, 0.9, 0)?.level).toThrow('cycleDays must be a number above 0 (got 0)');
   });
 });

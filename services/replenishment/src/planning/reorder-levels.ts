@@ -26,6 +26,8 @@ export interface ReorderLevels {
   /** The safety stock the reorder point carries: reorder point − expected demand. */
   safetyStock: number;
   serviceLevelTarget: number | null;
+  /** The service the engine stands behind (SafetyStock.promisedServiceLevel); null without one or with an agreed reorder point. */
+  promisedServiceLevel: number | null;
   reorderPoint: number;
   orderUpTo: number;
   /** How the reorder point and the order-up-to level were set, in words. */
@@ -104,6 +106,8 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
     safetyStockMethod: safetyStock?.method ?? 'minimum',
     safetyStock: reorderPoint - expectedDemand,
     serviceLevelTarget: safetyStock?.serviceLevelTarget ?? null,
+    // An agreed reorder point overrides the level the promise was made for.
+    promisedServiceLevel: line.reorderPoint === undefined ? (safetyStock?.promisedServiceLevel ?? null) : null,
     reorderPoint,
     orderUpTo,
     basis,

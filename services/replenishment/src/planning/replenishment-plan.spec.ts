@@ -40,6 +40,7 @@ describe('replenishment plan', () => {
           protectionDays: 4,
           safetyStockMethod: 'minimum',
           serviceLevelTarget: null,
+          promisedServiceLevel: null,
           // the minimum 40 less the 20 expected over the 4 days' lead time
           safetyStock: 20,
           reorderPoint: 40,
@@ -100,7 +101,9 @@ describe('replenishment plan', () => {
       it('sets the reorder point at the 95% quantile of its own 30-day demand (bootstrap)', () => {
         const decision = plan(monthly, { onHand: 2, demand: { perDay, stdDevPerDay: 0.4, demandClass: 'lumpy', history } });
         expect(decision.explanation).toMatchObject({ safetyStockMethod: 'bootstrap', demandClass: 'lumpy', serviceLevelTarget: 0.95 });
-        expect(decision.explanation.reorderPoint).toBe(leadTimeDemandQuantile(history, 30, 0.95));
+        const quantile = leadTimeDemandQuantile(history, 30, 0.95)!;
+        expect(decision.explanation.reorderPoint).toBe(quantile.level);
+        expect(decision.explanation.promisedServiceLevel).toBe(quantile.promised);
         expect(decision.explanation.summary).toContain("the item's own lumpy demand history (bootstrap)");
       });
 

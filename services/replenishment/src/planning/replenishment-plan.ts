@@ -51,6 +51,7 @@ export function planReplenishment(terms: PlanningTerms, situation: StockSituatio
     protectionDays,
     safetyStockMethod: levels.safetyStockMethod,
     serviceLevelTarget: levels.serviceLevelTarget,
+    promisedServiceLevel: levels.promisedServiceLevel,
     safetyStock: stored(levels.safetyStock),
     reorderPoint: levels.reorderPoint,
     orderUpTo: levels.orderUpTo,

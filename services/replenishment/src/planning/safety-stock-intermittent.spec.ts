@@ -24,24 +24,27 @@ describe('safety stock for intermittent and lumpy demand', () => {
   beforeEach(() => jest.resetAllMocks());
 
   it('takes the cycle-service-level quantile of the item’s own demand over the protection interval', () => {
-    quantile.mockReturnValue(14);
+    quantile.mockReturnValue({ level: 14, promised: 0.962 });
     const ss = safetyStockFor(question({}))!;
     expect(quantile).toHaveBeenCalledWith(history, 60, 0.95);
     expect(ss.method).toBe('bootstrap');
     // reorder point = expected demand over P + safety stock = the quantile itself
     expect(ss.quantity).toBeCloseTo(14 - 0.0639 * 60, 9);
-    expect(ss.basis).toBe("the item's own intermittent demand history (bootstrap): stock of 14 covers 60 days of demand with 95% probability, 3.83 of it expected demand");
+    expect(ss.basis).toBe(
+      "the item's own intermittent demand history (bootstrap): stock of 14 covers 60 days of demand with 95% probability, 3.83 of it expected demand, promising 96.2% (stock comes in whole units)",
+    );
+    expect(ss.promisedServiceLevel).toBe(0.962);
   });
 
   it('takes the fill-rate level for a fill-rate target, lumpy demand alike', () => {
-    fillRateLevel.mockReturnValue(9);
+    fillRateLevel.mockReturnValue({ level: 9, promised: 0.93 });
     const ss = safetyStockFor(question({ demandClass: 'lumpy', serviceLevel: { measure: 'fill-rate', target: 0.9 } }))!;
     expect(fillRateLevel).toHaveBeenCalledWith(history, 60, 0.9);
     expect([ss.method, ss.serviceLevelTarget]).toEqual(['bootstrap', 0.9]);
   });
 
   it('tells the fill-rate level which part of the interval one periodic order serves: the review period', () => {
-    fillRateLevel.mockReturnValue(9);
+    fillRateLevel.mockReturnValue({ level: 9, promised: 0.93 });
     safetyStockFor(question({ serviceLevel: { measure: 'fill-rate', target: 0.9 }, protectionDays: 60, reviewDays: 30 }));
     expect(fillRateLevel).toHaveBeenCalledWith(history, 60, 0.9, 30);
   });
@@ -50,13 +53,32 @@ describe('safety stock for intermittent and lumpy demand', () => {
     quantile.mockReturnValue(undefined);
     const ss = safetyStockFor(question({}))!;
     expect(ss.method).toBe('normal');
-    expect(ss.basis).toMatch(/; normal theory although demand is intermittent, because its history \(12 buckets of 30 days\) is too short for its own distribution$/);
+    expect(ss.basis).toMatch(/; normal theory although demand is intermittent, because its history \(12 buckets of 30 days\) is too short for its own distribution, so no service level is promised$/);
+    expect(ss.promisedServiceLevel).toBeNull();
   });
 
   it('falls back to normal theory without any history, and says so', () => {
     const ss = safetyStockFor(question({ demand: { perDay: 0.0639, stdDevPerDay: 0.5 } }))!;
     expect(quantile).not.toHaveBeenCalled();
-    expect(ss.basis).toMatch(/because it has no demand history for its own distribution$/);
+    expect(ss.basis).toMatch(/because it has no demand history for its own distribution, so no service level is promised$/);
+    expect(ss.promisedServiceLevel).toBeNull();
+  });
+
+  it('promises no service level on a history with fewer than two demands, but still plans the stock its method gives', () => {
+    quantile.mockReturnValue({ level: 3, promised: 0.96 });
+    const once = { bucketDays: 30, quantities: [0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0] };
+    const ss = safetyStockFor(question({ demand: { perDay: 0.0083, stdDevPerDay: 0.2, history: once } }))!;
+    expect([ss.method, ss.promisedServiceLevel]).toEqual(['bootstrap', null]);
+    expect(ss.basis).toMatch(/; no service level is promised: one demand in 12 buckets of history$/);
+    const never = safetyStockFor(question({ demandClass: undefined, demand: { perDay: 0, stdDevPerDay: 0, history: { bucketDays: 30, quantities: Array(12).fill(0) } } }))!;
+    expect([never.method, never.promisedServiceLevel]).toEqual(['normal', null]);
+    expect(never.basis).toMatch(/no demand in 12 buckets of history$/);
+  });
+
+  it('promises the target itself under normal theory, and says nothing more', () => {
+    const ss = safetyStockFor(question({ demandClass: 'smooth' }))!;
+    expect(ss.promisedServiceLevel).toBe(0.95);
+    expect(ss.basis).not.toMatch(/promis/);
   });
 
   it('keeps normal theory for smooth and erratic demand even with a history', () => {

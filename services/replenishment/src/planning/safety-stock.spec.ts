@@ -79,6 +79,7 @@ describe('safety stock', () => {
       method: 'fixed',
       quantity: 25,
       serviceLevelTarget: null,
+      promisedServiceLevel: null,
       basis: 'fixed safety stock 25 as agreed',
     });
     const cover = safetyStockFor(question({ rule: { method: 'days-of-cover', days: 3 }, demand: { perDay: 12.5, stdDevPerDay: 4 } }))!;

@@ -30,9 +30,24 @@ export interface SafetyStock {
   method: Exclude<SafetyStockMethod, 'minimum'>;
   quantity: number;
   serviceLevelTarget: number | null;
+  /**
+   * The service level the engine stands behind for this stock, by its own
+   * demand model: the target itself for normal theory, at least the target
+   * for the item's own distribution (whole units overshoot it), and null
+   * when it has no ground for one: no target agreed, normal theory on
+   * intermittent demand, or fewer than MIN_DEMANDS_FOR_PROMISE demands seen.
+   */
+  promisedServiceLevel: number | null;
   /** How it was set, in words, with the numbers. */
   basis: string;
 }
+
+/**
+ * Fewer buckets with demand than this in the item's history and the engine
+ * promises no service level: one demand in years says neither how often nor
+ * how much. It still plans the stock its method gives.
+ */
+export const MIN_DEMANDS_FOR_PROMISE = 2;
 
 /** Demand classes whose demand over the protection interval is far from normal: many zero days, occasional large orders. */
 const NON_NORMAL_CLASSES: readonly DemandClass[] = ['intermittent', 'lumpy'];
@@ -50,7 +65,7 @@ const NON_NORMAL_CLASSES: readonly DemandClass[] = ['intermittent', 'lumpy'];
 export function safetyStockFor(question: SafetyStockQuestion): SafetyStock | undefined {
   const { rule, serviceLevel } = question;
   if (rule?.method === 'fixed') {
-    return { method: 'fixed', quantity: rule.quantity, serviceLevelTarget: null, basis: `fixed safety stock ${quantityWords(rule.quantity)} as agreed` };
+    return { method: 'fixed', quantity: rule.quantity, serviceLevelTarget: null, promisedServiceLevel: null, basis: `fixed safety stock ${quantityWords(rule.quantity)} as agreed` };
   }
   if (rule?.method === 'days-of-cover') {
     const quantity = rule.days * question.demand.perDay;
@@ -58,6 +73,7 @@ export function safetyStockFor(question: SafetyStockQuestion): SafetyStock | und
       method: 'days-of-cover',
       quantity,
       serviceLevelTarget: null,
+      promisedServiceLevel: null,
       basis: `safety stock of ${dayWords(rule.days)} of cover at ${statisticWords(question.demand.perDay)} a day = ${statisticWords(quantity)}`,
     };
   }
@@ -68,13 +84,30 @@ export function safetyStockFor(question: SafetyStockQuestion): SafetyStock | und
   const distributionAware = question.demandClass !== undefined && NON_NORMAL_CLASSES.includes(question.demandClass);
   if (distributionAware) {
     const fromHistory = bootstrapSafetyStock(question, serviceLevel);
-    if (fromHistory) return fromHistory;
+    if (fromHistory) return withinEvidence(fromHistory, question);
     const normal = normalSafetyStock(question, serviceLevel);
     const history = question.demand.history;
     const why = history ? `its history (${history.quantities.length} buckets of ${dayWords(history.bucketDays)}) is too short` : 'it has no demand history';
-    return { ...normal, basis: `${normal.basis}; normal theory although demand is ${question.demandClass}, because ${why} for its own distribution` };
+    // Normal theory is known to miss on such demand: no promise.
+    return {
+      ...normal,
+      promisedServiceLevel: null,
+      basis: `${normal.basis}; normal theory although demand is ${question.demandClass}, because ${why} for its own distribution, so no service level is promised`,
+    };
   }
-  return normalSafetyStock(question, serviceLevel);
+  return withinEvidence(normalSafetyStock(question, serviceLevel), question);
+}
+
+/** The promise withdrawn, saying why, when the history holds fewer than MIN_DEMANDS_FOR_PROMISE demands. */
+function withinEvidence(stock: SafetyStock, question: SafetyStockQuestion): SafetyStock {
+  const history = question.demand.history;
+  const demands = history?.quantities.filter((q) => q > 0).length;
+  if (demands !== undefined && demands < MIN_DEMANDS_FOR_PROMISE) {
+    const seen = demands === 0 ? 'no demand' : 'one demand';
+    return { ...stock, promisedServiceLevel: null, basis: `${stock.basis}; no service level is promised: ${seen} in ${history!.quantities.length} buckets of history` };
+  }
+  if (stock.promisedServiceLevel === null || stock.promisedServiceLevel === stock.serviceLevelTarget) return stock;
+  return { ...stock, basis: `${stock.basis}, promising ${(stock.promisedServiceLevel * 100).toFixed(1)}% (stock comes in whole units)` };
 }
 
 /** σ of demand over the protection interval, demand and lead time both varying: √(P·σd² + d²·σL²). */
@@ -93,6 +126,7 @@ function normalSafetyStock(question: SafetyStockQuestion, serviceLevel: ServiceL
       method: 'normal',
       quantity: z * sigma,
       serviceLevelTarget: target,
+      promisedServiceLevel: target,
       basis: `normal theory: z ${statisticWords(z)} for a ${percentWords(target)} cycle service level × ${over} = ${statisticWords(z * sigma)}`,
     };
   }
@@ -100,13 +134,14 @@ function normalSafetyStock(question: SafetyStockQuestion, serviceLevel: ServiceL
   const shortage = (1 - target) * question.cycleDemand;
   if (sigma === 0 || shortage <= 0) {
     const why = sigma === 0 ? 'demand does not vary' : 'a cycle carries no expected demand';
-    return { method: 'normal', quantity: 0, serviceLevelTarget: target, basis: `no safety stock for a ${percentWords(target)} fill rate: ${why}` };
+    return { method: 'normal', quantity: 0, serviceLevelTarget: target, promisedServiceLevel: target, basis: `no safety stock for a ${percentWords(target)} fill rate: ${why}` };
   }
   const k = inverseNormalLoss(shortage / sigma);
   return {
     method: 'normal',
     quantity: k * sigma,
     serviceLevelTarget: target,
+    promisedServiceLevel: target,
     basis:
       `normal theory: k ${statisticWords(k)} from G(k) = expected shortage ${statisticWords(shortage)} ` +
       `(${percentWords(1 - target)} of ${statisticWords(question.cycleDemand)} a cycle) / ${over}, for a ${percentWords(target)} fill rate = ${statisticWords(k * sigma)}`,
@@ -121,14 +156,16 @@ function bootstrapSafetyStock(question: SafetyStockQuestion, serviceLevel: Servi
   const fillRate = serviceLevel.measure === 'fill-rate';
   // A periodic order serves the review period's demand; a continuous one is measured over the whole interval.
   const cycleDays = question.reviewDays > 0 ? [question.reviewDays] : [];
-  const level = fillRate ? levelForFillRate(history, protectionDays, target, ...cycleDays) : leadTimeDemandQuantile(history, protectionDays, target);
-  if (level === undefined) return undefined;
+  const found = fillRate ? levelForFillRate(history, protectionDays, target, ...cycleDays) : leadTimeDemandQuantile(history, protectionDays, target);
+  if (found === undefined) return undefined;
+  const { level, promised } = found;
   const expected = question.demand.perDay * protectionDays;
   const measure = fillRate ? `meets a ${percentWords(target)} fill rate` : `covers ${dayWords(protectionDays)} of demand with ${percentWords(target)} probability`;
   return {
     method: 'bootstrap',
     quantity: level - expected,
     serviceLevelTarget: target,
+    promisedServiceLevel: promised,
     basis: `the item's own ${question.demandClass} demand history (bootstrap): stock of ${statisticWords(level)} ${measure}, ${statisticWords(expected)} of it expected demand`,
   };
 }

@@ -44,6 +44,8 @@ export interface GroupOutcome {
   pooledFillRate: number;
   /** Mean over items of their average on hand. */
   averageOnHand: number;
+  /** Mean over the items of the service level the engine promised them; null when it promised none. */
+  promisedServiceLevel: number | null;
 }
 
 /** The line every item is replayed under. */
@@ -86,6 +88,7 @@ export function outcomesByGroup(outcomes: readonly ItemOutcome[]): GroupOutcome[
 export function groupOutcome(group: StudyGroup, results: readonly WhatIfResult[]): GroupOutcome {
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
   const withDemand = results.filter((r) => r.fillRate !== null);
+  const promised = results.flatMap((r) => (r.promisedServiceLevel === null ? [] : [r.promisedServiceLevel]));
   return {
     group,
     items: results.length,
@@ -93,8 +96,12 @@ export function groupOutcome(group: StudyGroup, results: readonly WhatIfResult[]
     fillRate: mean(withDemand.map((r) => r.fillRate!)),
     pooledFillRate: withDemand.reduce((sum, r) => sum + r.metFromStock, 0) / withDemand.reduce((sum, r) => sum + r.demand, 0),
     averageOnHand: mean(results.map((r) => r.averageOnHand)),
+    promisedServiceLevel: promised.length > 0 ? mean(promised) : null,
   };
 }
+
+/** Whether the engine promised a service level at every measured decision on the item (it had the demand history to stand behind one). */
+export const promisedThroughout = (outcome: ItemOutcome): boolean => outcome.result.decisionsWithoutPromise === 0 && outcome.result.promisedServiceLevel !== null;
 
 /** Whether an item's demand rose after the warm-up: a higher mean over the measured months than over the warm-up. */
 export function roseAfterWarmUp(item: StudyItem): boolean {

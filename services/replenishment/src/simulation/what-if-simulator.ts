@@ -51,6 +51,8 @@ export function simulateWhatIf(input: WhatIfInput): WhatIfResult {
   const demandOn = new Float64Array(days);
   const issuedOn = new Float64Array(days);
   let lastReviewAt: Date | undefined;
+  /** The engine's promise at each measured decision (null: none). */
+  const promises: (number | null)[] = [];
 
   for (let day = 0; day < days; day++) {
     const issuedBefore = ledger.issued;
@@ -72,6 +74,7 @@ export function simulateWhatIf(input: WhatIfInput): WhatIfResult {
         demand: pastDemandOutlook(demand, bucket, bucketDays, distribution),
         lastReviewAt,
       });
+      if (day >= measuredFrom) promises.push(decision.explanation.promisedServiceLevel);
       if (decision.reviewedAt) {
         lastReviewAt = decision.reviewedAt;
         cycleStarts.push(Math.ceil((arrivalOf(now, line).dueAt.getTime() - start) / DAY_MS));
@@ -102,6 +105,7 @@ export function simulateWhatIf(input: WhatIfInput): WhatIfResult {
   const stockoutDays = stockedOutOn.subarray(window.from).reduce((sum, v) => sum + v, 0);
   const cycles = serviceCycles(cycleStarts, stockedOutOn, window);
   const measuredOrders = orders.filter((order) => measured(order.day));
+  const promised = promises.filter((p): p is number => p !== null);
   const monthsBelowFillRateFloor = monthsBelowFloor(line.penalties?.fillRateFloor, start, window, demandOn, metOn);
   const exposure = {
     stockoutDays: stored(stockoutDays * (line.penalties?.perStockoutDay ?? 0)),
@@ -119,6 +123,8 @@ export function simulateWhatIf(input: WhatIfInput): WhatIfResult {
     cycles: cycles.count,
     cyclesWithStockout: cycles.withStockout,
     cycleServiceLevel: cycles.count > 0 ? 1 - cycles.withStockout / cycles.count : null,
+    promisedServiceLevel: promised.length > 0 ? promised.reduce((sum, p) => sum + p, 0) / promised.length : null,
+    decisionsWithoutPromise: promises.length - promised.length,
     stockoutDays,
     averageOnHand,
     inventoryTurns: averageOnHand > 0 ? ((total(issuedOn) / measuredDays) * 365) / averageOnHand : null,
@@ -176,6 +182,14 @@ export interface WhatIfResult {
   cyclesWithStockout: number;
   /** Share of cycles without a stockout; null without a whole cycle measured. */
   cycleServiceLevel: number | null;
+  /**
+   * The service level the engine promised (explanation.promisedServiceLevel),
+   * averaged over the measured decisions that carried a promise; null when
+   * none did.
+   */
+  promisedServiceLevel: number | null;
+  /** Measured decisions without a promise: no target, or too little demand history to stand behind one. */
+  decisionsWithoutPromise: number;
   /** Days ending out of stock. */
   stockoutDays: number;
   /** On hand at the end of the day, averaged over the days measured. */

@@ -67,6 +67,7 @@ describe('supplier capacity', () => {
         protectionDays: 3,
         safetyStockMethod: 'minimum',
         serviceLevelTarget: null,
+        promisedServiceLevel: null,
         safetyStock: 40,
         reorderPoint: 40,
         orderUpTo: 120,
