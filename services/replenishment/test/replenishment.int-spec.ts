@@ -109,6 +109,7 @@ describe('replenishment against a real broker and database', () => {
         orderUpTo: 120,
         neededQuantity: 85,
         steps: [{ rule: 'pack-multiple', before: 85, after: 90, note: 'rounded up to 9 whole packs of 10' }],
+        promisedServiceLevel: null, // no service level agreed: nothing promised
       }),
     });
     expect(await ordersInDatabase(item)).toEqual([{ order_id: orders[0].value.orderId, status: 'released', quantity: 90, received_quantity: null }]);

@@ -59,6 +59,9 @@ describe('what-if simulations over REST against the real service', () => {
     expect(signedTerms.demand).toBe(higher.demand);
     expect(higher.averageOnHand).toBeGreaterThan(signedTerms.averageOnHand);
     expect(higher.fillRate).toBeGreaterThanOrEqual(signedTerms.fillRate);
+    // Demand every month (smooth or erratic): normal theory, which promises the target itself.
+    expect(signedTerms.promisedServiceLevel).toBeCloseTo(0.9, 9);
+    expect(higher.promisedServiceLevel).toBeCloseTo(0.99, 9);
   });
 
   it('simulates one input sent as the simulator takes it, for the supplier too', async () => {
