@@ -1,0 +1,40 @@
+/**
+ * A forecasting method: from a demand history (one number per period, oldest
+ * first) the expected demand of each of the next periods. Every method here is
+ * pure and deterministic, and fits its own parameters to the history it is
+ * given, so a backtest can refit it at every origin.
+ */
+
+export const FORECAST_METHODS = [
+  'naive',
+  'seasonal-naive',
+  'moving-average',
+  'simple-exponential-smoothing',
+  'croston',
+  'sba',
+  'tsb',
+  'adida',
+] as const;
+export type ForecastMethodName = (typeof FORECAST_METHODS)[number];
+
+export interface MethodForecast {
+  method: ForecastMethodName;
+  /** Expected demand of each of the next `horizon` periods. */
+  forecast: number[];
+  /** The parameters as fitted or set: smoothing constants, window, aggregation level. */
+  parameters: Record<string, number>;
+}
+
+export interface SeriesSettings {
+  /** Periods per season (12 for months, 52 for weeks); 1 for none. */
+  seasonLength: number;
+}
+
+export interface ForecastMethod {
+  name: ForecastMethodName;
+  /** The forecast, or undefined when the history is too short or gives the method nothing to work from. */
+  forecast(history: readonly number[], horizon: number, settings: SeriesSettings): MethodForecast | undefined;
+}
+
+/** The same value for every period of the horizon. */
+export const flat = (value: number, horizon: number): number[] => Array.from({ length: horizon }, () => value);

@@ -1,0 +1,95 @@
+import { tsbLevel, TSB_DEFAULT_SMOOTHING } from '../tsb';
+import { fittedSmoothing, smoothedLevel } from './exponential-smoothing';
+import { flat, type ForecastMethod } from './forecast-method';
+
+/**
+ * Methods for intermittent demand: many periods without demand, then an
+ * order. They smooth the size of a demand apart from how often one comes.
+ * Conventions as statsforecast's (tools/reference-forecasts/README.md), whose
+ * outputs the tests compare with.
+ */
+
+/** The non-zero demands, and the periods from each to the one before (the first counts from before the history). */
+export function demandsAndIntervals(history: readonly number[]): { sizes: number[]; intervals: number[] } {
+  const sizes: number[] = [];
+  const intervals: number[] = [];
+  let previous = -1;
+  history.forEach((quantity, period) => {
+    if (quantity === 0) return;
+    sizes.push(quantity);
+    intervals.push(period - previous);
+    previous = period;
+  });
+  return { sizes, intervals };
+}
+
+/**
+ * Croston (1972): the size and the interval each smoothed, forecast = size ÷
+ * interval. The constants are fitted to each part's in-sample error within
+ * the usual bounds (statsforecast's CrostonOptimized).
+ */
+export function crostonRate(history: readonly number[]): { rate: number; sizeSmoothing: number; intervalSmoothing: number } | undefined {
+  const { sizes, intervals } = demandsAndIntervals(history);
+  if (sizes.length === 0) return undefined;
+  const sizeSmoothing = fittedSmoothing(sizes);
+  const intervalSmoothing = fittedSmoothing(intervals);
+  const size = smoothedLevel(sizes, sizeSmoothing);
+  const interval = smoothedLevel(intervals, intervalSmoothing);
+  return { rate: interval !== 0 ? size / interval : size, sizeSmoothing, intervalSmoothing };
+}
+
+export const croston: ForecastMethod = {
+  name: 'croston',
+  forecast: (history, horizon) => {
+    const fitted = crostonRate(history);
+    if (!fitted) return undefined;
+    const { rate, ...parameters } = fitted;
+    return { method: 'croston', forecast: flat(rate, horizon), parameters };
+  },
+};
+
+/**
+ * Syntetos-Boylan approximation (2005): Croston's rate × (1 − α/2), which
+ * removes most of its upward bias. With fitted constants α is the interval's;
+ * statsforecast's CrostonSBA uses α = 0.1 for both, hence 0.95.
+ */
+export const sba: ForecastMethod = {
+  name: 'sba',
+  forecast: (history, horizon) => {
+    const fitted = crostonRate(history);
+    if (!fitted) return undefined;
+    const { rate, ...parameters } = fitted;
+    return { method: 'sba', forecast: flat(rate * (1 - fitted.intervalSmoothing / 2), horizon), parameters };
+  },
+};
+
+/** Teunter-Syntetos-Babai (../tsb.ts), the smoothing constants at their defaults. */
+export const tsb: ForecastMethod = {
+  name: 'tsb',
+  forecast: (history, horizon) => {
+    const level = tsbLevel(history);
+    if (!level) return undefined;
+    return { method: 'tsb', forecast: flat(level.perPeriod, horizon), parameters: { sizeSmoothing: TSB_DEFAULT_SMOOTHING.size, probabilitySmoothing: TSB_DEFAULT_SMOOTHING.probability } };
+  },
+};
+
+/**
+ * ADIDA (Nikolopoulos et al. 2011): sum the history into buckets as long as the
+ * mean interval between demands, so most buckets hold a demand; smooth the
+ * sums; spread the bucket forecast evenly over its periods. The oldest periods
+ * that do not fill a bucket are left out.
+ */
+export const adida: ForecastMethod = {
+  name: 'adida',
+  forecast: (history, horizon) => {
+    const { intervals } = demandsAndIntervals(history);
+    if (intervals.length === 0) return undefined;
+    const level = Math.max(1, Math.round(intervals.reduce((sum, i) => sum + i, 0) / intervals.length));
+    const start = history.length % level;
+    const sums: number[] = [];
+    for (let at = start; at + level <= history.length; at += level) sums.push(history.slice(at, at + level).reduce((sum, q) => sum + q, 0));
+    if (sums.length === 0) return undefined;
+    const alpha = fittedSmoothing(sums);
+    return { method: 'adida', forecast: flat(smoothedLevel(sums, alpha) / level, horizon), parameters: { aggregationLevel: level, alpha } };
+  },
+};

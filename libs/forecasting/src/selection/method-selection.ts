@@ -1,0 +1,92 @@
+import { forecastError } from '../accuracy/accuracy-measures';
+import type { ForecastMethod, ForecastMethodName, MethodForecast, SeriesSettings } from '../methods/forecast-method';
+
+/**
+ * Which method forecasts a series best: a rolling-origin backtest. From each
+ * of the last `origins` periods the method is refitted on the history before
+ * it and forecasts `horizon` periods, which are compared with what came. The
+ * score is the mean RMSSE over origins (accuracy-measures.ts: not MASE, which
+ * rewards forecasting zero on intermittent demand). The best method then
+ * forecasts from the whole history.
+ *
+ * The backtest also gives the uncertainty the replenishment engine needs: the
+ * errors of the chosen method's demand summed over the first
+ * `leadTimePeriods` periods, one per origin; their mean square (bias
+ * included) is the variance of the error of lead-time demand.
+ */
+
+export interface BacktestSettings extends SeriesSettings {
+  /** Periods forecast from each origin. */
+  horizon: number;
+  /** Forecast origins, the last one `horizon` periods before the end. */
+  origins: number;
+  /** Periods of lead time the error variance is summed over (at most horizon). */
+  leadTimePeriods: number;
+}
+
+export interface MethodScore {
+  method: ForecastMethodName;
+  /** Mean over origins. */
+  rmsse: number;
+  mase: number;
+  bias: number;
+  /** Origins the method could forecast from and the history could scale. */
+  origins: number;
+}
+
+export interface MethodSelection {
+  chosen: MethodScore;
+  runnerUp?: MethodScore;
+  /** Every method that could be scored, best first. */
+  scores: MethodScore[];
+  /** The chosen method's forecast from the whole history. */
+  forecast: MethodForecast;
+  /** Mean squared error of the chosen method's demand over the lead time, from the backtest. */
+  leadTimeErrorVariance: number;
+}
+
+/** The best of `methods` on the series by rolling-origin RMSSE, or undefined when none could be scored at every origin. */
+export function selectMethod(history: readonly number[], methods: readonly ForecastMethod[], settings: BacktestSettings): MethodSelection | undefined {
+  const { horizon, origins, leadTimePeriods } = settings;
+  if (!(leadTimePeriods >= 1 && leadTimePeriods <= horizon)) throw new RangeError(`leadTimePeriods must be between 1 and horizon ${horizon} (got ${leadTimePeriods})`);
+  const firstOrigin = history.length - horizon - origins + 1;
+  if (firstOrigin < 2) return undefined;
+
+  const scored: { score: MethodScore; leadTimeErrors: number[] }[] = [];
+  methods: for (const method of methods) {
+    const totals = { rmsse: 0, mase: 0, bias: 0, origins: 0 };
+    const leadTimeErrors: number[] = [];
+    for (let origin = firstOrigin; origin < firstOrigin + origins; origin++) {
+      const past = history.slice(0, origin);
+      const actual = history.slice(origin, origin + horizon);
+      const made = method.forecast(past, horizon, settings);
+      // A method that cannot forecast from every origin is not compared on fewer.
+      if (!made) continue methods;
+      // A history that never moved has no scale, for any method: that origin is left out for all.
+      const error = forecastError(past, made.forecast, actual, 1);
+      if (!error) continue;
+      totals.rmsse += error.rmsse;
+      totals.mase += error.mase;
+      totals.bias += error.bias;
+      totals.origins++;
+      let summed = 0;
+      for (let h = 0; h < leadTimePeriods; h++) summed += made.forecast[h] - actual[h];
+      leadTimeErrors.push(summed);
+    }
+    if (totals.origins === 0) continue;
+    const n = totals.origins;
+    scored.push({ score: { method: method.name, rmsse: totals.rmsse / n, mase: totals.mase / n, bias: totals.bias / n, origins: n }, leadTimeErrors });
+  }
+  if (scored.length === 0) return undefined;
+  // Ties go to the method listed first: the simpler one.
+  scored.sort((a, b) => a.score.rmsse - b.score.rmsse);
+  const best = scored[0];
+  const forecast = methods.find((m) => m.name === best.score.method)!.forecast(history, horizon, settings)!;
+  return {
+    chosen: best.score,
+    ...(scored[1] && { runnerUp: scored[1].score }),
+    scores: scored.map((s) => s.score),
+    forecast,
+    leadTimeErrorVariance: best.leadTimeErrors.reduce((sum, e) => sum + e * e, 0) / best.leadTimeErrors.length,
+  };
+}
