@@ -38,30 +38,25 @@ export function crostonRate(history: readonly number[]): { rate: number; sizeSmo
   return { rate: interval !== 0 ? size / interval : size, sizeSmoothing, intervalSmoothing };
 }
 
-export const croston: ForecastMethod = {
-  name: 'croston',
+/** Croston's rate, times a correction of the interval's smoothing constant α. */
+const crostonVariant = (name: 'croston' | 'sba', correction: (alpha: number) => number): ForecastMethod => ({
+  name,
   forecast: (history, horizon) => {
     const fitted = crostonRate(history);
     if (!fitted) return undefined;
     const { rate, ...parameters } = fitted;
-    return { method: 'croston', forecast: flat(rate, horizon), parameters };
+    return { method: name, forecast: flat(rate * correction(fitted.intervalSmoothing), horizon), parameters };
   },
-};
+});
+
+export const croston = crostonVariant('croston', () => 1);
 
 /**
  * Syntetos-Boylan approximation (2005): Croston's rate × (1 − α/2), which
  * removes most of its upward bias. With fitted constants α is the interval's;
  * statsforecast's CrostonSBA uses α = 0.1 for both, hence 0.95.
  */
-export const sba: ForecastMethod = {
-  name: 'sba',
-  forecast: (history, horizon) => {
-    const fitted = crostonRate(history);
-    if (!fitted) return undefined;
-    const { rate, ...parameters } = fitted;
-    return { method: 'sba', forecast: flat(rate * (1 - fitted.intervalSmoothing / 2), horizon), parameters };
-  },
-};
+export const sba = crostonVariant('sba', (alpha) => 1 - alpha / 2);
 
 /** Teunter-Syntetos-Babai (../tsb.ts), the smoothing constants at their defaults. */
 export const tsb: ForecastMethod = {
