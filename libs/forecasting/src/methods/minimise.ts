@@ -27,7 +27,7 @@ export function minimise(error: (parameters: number[]) => number, start: readonl
     simplex.sort((a, b) => a.value - b.value);
     const best = simplex[0];
     const worst = simplex[n];
-    if (Math.abs(worst.value - best.value) <= 1e-10 * (Math.abs(best.value) + 1e-12)) break;
+    if (Math.abs(worst.value - best.value) <= 1e-7 * (Math.abs(best.value) + 1e-12)) break;
     const centroid = origin.map((_, j) => simplex.slice(0, n).reduce((sum, s) => sum + s.point[j], 0) / n);
     const along = (t: number) => centroid.map((c, j) => c + t * (worst.point[j] - c));
     const reflected = { point: along(-1), value: 0 };

@@ -91,11 +91,11 @@ function fitted(name: 'holt' | 'holt-damped' | 'holt-winters-additive' | 'holt-w
       const names = ['alpha', 'beta', ...(seasonality === 'none' ? [] : ['gamma']), ...(damped ? ['phi'] : [])];
       const bounds = names.map((n) => (n === 'phi' ? DAMPING : UNIT));
       const start = names.map((n) => ({ alpha: 0.3, beta: 0.1, gamma: 0.1, phi: 0.9 })[n as keyof Smoothing]);
+      const [gammaAt, phiAt] = [names.indexOf('gamma'), names.indexOf('phi')];
       const asSmoothing = (values: number[]): Smoothing => {
-        const named = Object.fromEntries(names.map((n, i) => [n, values[i]]));
         // β is a share of α (0 < β < α, as FPP's parameter space), γ a share of 1 − α.
-        const alpha = named.alpha;
-        return { alpha, beta: named.beta * alpha, gamma: (named.gamma ?? 0) * (1 - alpha), phi: named.phi ?? 1 };
+        const alpha = values[0];
+        return { alpha, beta: values[1] * alpha, gamma: gammaAt < 0 ? 0 : values[gammaAt] * (1 - alpha), phi: phiAt < 0 ? 1 : values[phiAt] };
       };
       const best = asSmoothing(minimise((values) => smooth(history, seasonality, m, asSmoothing(values)).squaredError, start, bounds));
       const parameters: Record<string, number> = { alpha: best.alpha, beta: best.beta };
