@@ -4,3 +4,4 @@ export { ForecastError, errorScale, forecastError } from './accuracy/accuracy-me
 export { FORECAST_METHODS, ForecastMethod, ForecastMethodName, MethodForecast, SeriesSettings } from './methods/forecast-method';
 export { FORECASTING_METHODS } from './methods/all-methods';
 export { BacktestSettings, MethodScore, MethodSelection, selectMethod } from './selection/method-selection';
+export { CENSORED_REFERENCE_PERIODS, ConsumptionDay, DemandPeriod, demandEstimate, demandPeriods } from './demand-history/demand-periods';
