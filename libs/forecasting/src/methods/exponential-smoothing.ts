@@ -23,36 +23,42 @@ export function oneStepSquaredError(values: readonly number[], alpha: number): n
   return sum;
 }
 
-/** Bounds of the smoothing constant when it is fitted. */
+/**
+ * Bounds of a fitted smoothing constant: narrow for the sizes and intervals
+ * of intermittent methods (statsforecast's, after Syntetos & Boylan's advice
+ * of 0.05 to 0.2), wide for simple exponential smoothing itself.
+ */
 export const SMOOTHING_BOUNDS = { low: 0.1, high: 0.3 } as const;
+export const SES_SMOOTHING_BOUNDS = { low: 0.01, high: 0.99 } as const;
 
 /**
  * The smoothing constant within bounds that minimises the in-sample squared
- * one-step error, by golden-section search (the error is smooth in α and in
- * practice has one minimum over so narrow a range).
+ * one-step error, by golden-section search as statsforecast's
+ * golden_section_ses does: the interval narrows until it is 1e-12 wide, or
+ * stops at the first exact tie (a flat error, as for sizes all equal), and
+ * the answer is the middle of what is left.
  */
 export function fittedSmoothing(values: readonly number[], bounds: { low: number; high: number } = SMOOTHING_BOUNDS): number {
-  if (values.length < 2) return bounds.low;
-  const ratio = (Math.sqrt(5) - 1) / 2;
+  const ratio = (Math.sqrt(5) + 1) / 2;
   let [a, b] = [bounds.low, bounds.high];
-  let c = b - ratio * (b - a);
-  let d = a + ratio * (b - a);
+  let c = b - (b - a) / ratio;
+  let d = a + (b - a) / ratio;
   let fc = oneStepSquaredError(values, c);
   let fd = oneStepSquaredError(values, d);
-  while (b - a > 1e-10) {
-    if (fc <= fd) {
+  while (Math.abs(b - a) >= 1e-12) {
+    if (fc < fd) {
       [b, d, fd] = [d, c, fc];
-      c = b - ratio * (b - a);
+      c = b - (b - a) / ratio;
       fc = oneStepSquaredError(values, c);
-    } else {
+    } else if (fd < fc) {
       [a, c, fc] = [c, d, fd];
-      d = a + ratio * (b - a);
+      d = a + (b - a) / ratio;
       fd = oneStepSquaredError(values, d);
+    } else {
+      break;
     }
   }
-  const best = (a + b) / 2;
-  // The ends are candidates too: the minimum may sit on a bound.
-  return [bounds.low, best, bounds.high].reduce((x, y) => (oneStepSquaredError(values, y) < oneStepSquaredError(values, x) ? y : x));
+  return (a + b) / 2;
 }
 
 /** Simple exponential smoothing with its constant fitted to the history. */
@@ -60,7 +66,7 @@ export const simpleExponentialSmoothing: ForecastMethod = {
   name: 'simple-exponential-smoothing',
   forecast: (history, horizon) => {
     if (history.length < 2) return undefined;
-    const alpha = fittedSmoothing(history);
+    const alpha = fittedSmoothing(history, SES_SMOOTHING_BOUNDS);
     return { method: 'simple-exponential-smoothing', forecast: flat(smoothedLevel(history, alpha), horizon), parameters: { alpha } };
   },
 };

@@ -1,6 +1,6 @@
 import { tsbLevel, TSB_DEFAULT_SMOOTHING } from '../tsb';
 import { fittedSmoothing, smoothedLevel } from './exponential-smoothing';
-import { flat, type ForecastMethod } from './forecast-method';
+import { flat, type ForecastMethod, type MethodForecast } from './forecast-method';
 
 /**
  * Methods for intermittent demand: many periods without demand, then an
@@ -70,21 +70,30 @@ export const tsb: ForecastMethod = {
 
 /**
  * ADIDA (Nikolopoulos et al. 2011): sum the history into buckets as long as the
- * mean interval between demands, so most buckets hold a demand; smooth the
- * sums; spread the bucket forecast evenly over its periods. The oldest periods
- * that do not fill a bucket are left out.
+ * mean interval between demands (rounded half to even), so most buckets
+ * hold a demand; smooth the sums; spread the bucket forecast evenly over its
+ * periods. The oldest periods that do not fill a bucket are left out.
  */
 export const adida: ForecastMethod = {
   name: 'adida',
-  forecast: (history, horizon) => {
+  forecast: (history, horizon): MethodForecast | undefined => {
     const { intervals } = demandsAndIntervals(history);
     if (intervals.length === 0) return undefined;
-    const level = Math.max(1, Math.round(intervals.reduce((sum, i) => sum + i, 0) / intervals.length));
+    const level = Math.max(1, roundHalfToEven(intervals.reduce((sum, i) => sum + i, 0) / intervals.length));
     const start = history.length % level;
     const sums: number[] = [];
     for (let at = start; at + level <= history.length; at += level) sums.push(history.slice(at, at + level).reduce((sum, q) => sum + q, 0));
-    if (sums.length === 0) return undefined;
+    // Shorter than one bucket: the last period's demand, as statsforecast.
+    if (sums.length === 0) return { method: 'adida', forecast: flat(history[history.length - 1], horizon), parameters: { aggregationLevel: level } };
     const alpha = fittedSmoothing(sums);
     return { method: 'adida', forecast: flat(smoothedLevel(sums, alpha) / level, horizon), parameters: { aggregationLevel: level, alpha } };
   },
 };
+
+/** Python's round(): halves go to the even neighbour, so a mean interval of 6.5 buckets by 6 (statsforecast's ADIDA). */
+function roundHalfToEven(value: number): number {
+  const floor = Math.floor(value);
+  const fraction = value - floor;
+  if (fraction !== 0.5) return Math.round(value);
+  return floor % 2 === 0 ? floor : floor + 1;
+}

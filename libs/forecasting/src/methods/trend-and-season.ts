@@ -7,7 +7,8 @@ import { minimise, type Bounds } from './minimise';
  * constants are fitted by minimising the in-sample squared one-step error
  * (Nelder-Mead, minimise.ts); the starting states come from the first
  * periods (classic heuristics, Hyndman & Athanasopoulos, FPP 3rd ed. §8):
- * - Holt: level y(0), trend y(1) − y(0);
+ * - Holt: the straight line through the first ten periods (Hyndman, Koehler,
+ *   Ord & Snyder 2008, §2.6.1), its value before the first period and slope;
  * - Holt-Winters: level the mean of the first season, trend the mean change
  *   from the first season to the second per period, season the first
  *   season's values less (additive) or over (multiplicative) that mean.
@@ -43,9 +44,19 @@ function smooth(history: readonly number[], seasonality: Seasonality, m: number,
     level += (m - 1) * trend;
     first = m;
   } else {
-    level = history[0];
-    trend = history[1] - history[0];
-    first = 1;
+    // A straight line through the first ten periods (Hyndman et al. 2008, §2.6.1): one noisy step is no trend.
+    const k = Math.min(10, history.length);
+    const meanT = (k - 1) / 2;
+    const meanY = history.slice(0, k).reduce((sum, q) => sum + q, 0) / k;
+    let covariance = 0;
+    let variance = 0;
+    for (let t = 0; t < k; t++) {
+      covariance += (t - meanT) * (history[t] - meanY);
+      variance += (t - meanT) ** 2;
+    }
+    trend = covariance / variance;
+    level = meanY - trend * (meanT + 1); // the line at period −1: the state before the first
+    first = 0;
   }
   let squaredError = 0;
   for (let t = first; t < history.length; t++) {
