@@ -98,10 +98,10 @@ export function leadTimeDemandQuantile(history: DemandHistory, protectionDays: n
   checkShare('probability', probability);
   const demand = resampleProtectionDemand(history, protectionDays, 0, resampling);
   if (!demand) return undefined;
-  const curve = new ShortageCurve(demand.total);
+  const { total } = demand;
   // The smallest resampled demand with at least `probability` of the paths at or below it.
-  const level = demand.total[Math.max(0, Math.ceil(probability * demand.total.length - 1e-9) - 1)];
-  return { level, promised: curve.shareAtOrBelow(level) };
+  const level = total[Math.max(0, Math.ceil(probability * total.length - 1e-9) - 1)];
+  return { level, promised: countAtOrBelow(total, level) / total.length };
 }
 
 /**
@@ -325,7 +325,7 @@ function silvermanBandwidth(sizes: readonly number[]): number {
   return 1.06 * Math.sqrt(variance) * sizes.length ** -0.2;
 }
 
-/** E[(D − S)⁺] and P(D ≤ S) for a resampled demand D, at any level S, by binary search over the sorted sample and its tail sums. */
+/** E[(D − S)⁺] for a resampled demand D, at any level S, by binary search over the sorted sample and its tail sums. */
 class ShortageCurve {
   readonly mean: number;
   readonly largest: number;
@@ -339,25 +339,21 @@ class ShortageCurve {
   }
 
   expectedShortage(level: number): number {
-    const above = this.countAtOrBelow(level);
+    const above = countAtOrBelow(this.sorted, level);
     return (this.tailSums[above] - level * (this.sorted.length - above)) / this.sorted.length;
   }
+}
 
-  /** P(D ≤ level). */
-  shareAtOrBelow(level: number): number {
-    return this.countAtOrBelow(level) / this.sorted.length;
+/** How many of an ascending sample are at most `level`, by binary search. */
+function countAtOrBelow(sorted: Float64Array, level: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] <= level) low = middle + 1;
+    else high = middle;
   }
-
-  private countAtOrBelow(level: number): number {
-    let low = 0;
-    let high = this.sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.sorted[middle] <= level) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  }
+  return low;
 }
 
 function checkHistory(history: DemandHistory): void {
