@@ -10,6 +10,8 @@
  * the first demand, the chance at the first period's (1 with demand, else 0).
  */
 
+import { smoothedLevel } from './methods/exponential-smoothing';
+
 /** sktime's and SAP HANA PAL's defaults for both smoothing constants. */
 export const TSB_DEFAULT_SMOOTHING = { size: 0.1, probability: 0.1 } as const;
 
@@ -30,14 +32,9 @@ export function tsbLevel(demandPerPeriod: readonly number[], smoothing: { size: 
   for (const [name, value] of Object.entries(smoothing)) {
     if (!(value > 0 && value <= 1)) throw new RangeError(`smoothing.${name} must be above 0 and at most 1 (got ${value})`);
   }
-  if (demandPerPeriod.length === 0) return undefined;
-  let probability = demandPerPeriod[0] > 0 ? 1 : 0;
-  let size: number | undefined;
-  for (let period = 0; period < demandPerPeriod.length; period++) {
-    const quantity = demandPerPeriod[period];
-    if (period > 0) probability += smoothing.probability * ((quantity > 0 ? 1 : 0) - probability);
-    if (quantity > 0) size = size === undefined ? quantity : size + smoothing.size * (quantity - size);
-  }
-  if (size === undefined) return undefined;
+  const sizes = demandPerPeriod.filter((quantity) => quantity > 0);
+  if (sizes.length === 0) return undefined;
+  const probability = smoothedLevel(demandPerPeriod.map((quantity) => (quantity > 0 ? 1 : 0)), smoothing.probability);
+  const size = smoothedLevel(sizes, smoothing.size);
   return { probability, size, perPeriod: probability * size };
 }
