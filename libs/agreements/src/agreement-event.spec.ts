@@ -16,6 +16,7 @@ const line: fc.Arbitrary<AgreementLine> = fc.record(
     itemId: text,
     unit: text,
     levelsIn: fc.constant('days-of-supply' as const),
+    forecastPeriod: fc.constant('week' as const),
     minimum: amount,
     maximum: amount,
     reorderPoint: amount,

@@ -10,7 +10,7 @@ describe('agreement validation', () => {
     const full = agreementFixture(
       { communication: { digestEveryHours: 24, immediateAlerts: true }, contacts: [{ partyId: 'B', name: 'Ann', role: 'planner', email: 'ann@b.example', phone: '+33 1' }] },
       {
-        levelsIn: 'days-of-supply', reorderPoint: 20, serviceLevel: { measure: 'fill-rate', target: 0.98 }, safetyStock: { method: 'service-level' },
+        levelsIn: 'days-of-supply', forecastPeriod: 'week', reorderPoint: 20, serviceLevel: { measure: 'fill-rate', target: 0.98 }, safetyStock: { method: 'service-level' },
         policy: 'periodic-min-max', reviewPeriodDays: 7, deliveryWeekdays: ['MON', 'THU'], leadTimeStdDevDays: 0.5, minimumOrderQuantity: 10,
         maximumLot: 100, unitPrice: 3.5, approval: { maxQuantity: 60, maxValue: 200, vetoWindowHours: 4, expiresAfterHours: 48 },
         emergency: { allowed: true, leadTimeDays: 1 }, penalties: { perStockoutDay: 50, perLateDelivery: 20, perShortDelivery: 10, fillRateFloor: 0.9, perFillRateShortfall: 300 },
@@ -58,6 +58,7 @@ describe('agreement validation', () => {
     ['a fill-rate floor of 95 (a percentage)', { penalties: { fillRateFloor: 95 } }, 'lines[0].penalties.fillRateFloor must be between 0 and 1 exclusive'],
     ['a shortfall penalty without a floor', { penalties: { perFillRateShortfall: 100 } }, 'lines[0].penalties.fillRateFloor is required with perFillRateShortfall'],
     ['levels in an unknown unit', { levelsIn: 'weeks' }, 'lines[0].levelsIn must be one of units, days-of-supply'],
+    ['forecast periods of a month', { forecastPeriod: 'month' }, 'lines[0].forecastPeriod must be one of day, week'],
     ['a misspelt term', { minimun: 10 }, 'lines[0].minimun is not a known field'],
     ['a minimum given as text', { minimum: '10' }, 'lines[0].minimum must be >= 0'],
   ])('refuses %s', (_case, line, problem) => {

@@ -2,6 +2,7 @@ import {
   Agreement,
   AgreementLine,
   AgreementVersion,
+  FORECAST_PERIODS,
   LEVELS_IN,
   REPLENISHMENT_POLICIES,
   SAFETY_STOCK_METHODS,
@@ -21,7 +22,7 @@ type Json = Record<string, unknown>;
 const AGREEMENT_FIELDS = ['agreementId', 'buyerId', 'supplierId', 'currency', 'validFrom', 'validTo', 'penalties', 'communication', 'contacts', 'lines'];
 const LINE_FIELDS = [
   'siteId', 'itemId', 'unit', 'levelsIn', 'minimum', 'maximum', 'reorderPoint', 'serviceLevel', 'safetyStock', 'policy', 'fixedOrderQuantity',
-  'reviewPeriodDays', 'deliveryWeekdays', 'leadTimeDays', 'leadTimeStdDevDays', 'minimumOrderQuantity', 'packMultiple', 'maximumLot', 'unitPrice',
+  'reviewPeriodDays', 'deliveryWeekdays', 'forecastPeriod', 'leadTimeDays', 'leadTimeStdDevDays', 'minimumOrderQuantity', 'packMultiple', 'maximumLot', 'unitPrice',
   'approval', 'emergency', 'penalties',
 ];
 const PERIODIC_POLICIES: readonly string[] = ['order-up-to', 'periodic-min-max'];
@@ -136,6 +137,7 @@ function lineProblems(line: AgreementLine, at: string, need: Need): void {
   if (line.reorderPoint !== undefined) {
     need(isNumber(line.reorderPoint) && line.reorderPoint >= 0 && line.reorderPoint <= line.maximum, `${at}.reorderPoint`, 'must be >= 0 and <= maximum');
   }
+  if (line.forecastPeriod !== undefined) need(isOneOf(line.forecastPeriod, FORECAST_PERIODS), `${at}.forecastPeriod`, `must be one of ${FORECAST_PERIODS.join(', ')}`);
   need(isNumber(line.leadTimeDays) && line.leadTimeDays >= 0, `${at}.leadTimeDays`, 'must be >= 0');
   optionalAtLeast(raw, 'leadTimeStdDevDays', 0, at, need);
   need(isNumber(line.packMultiple) && line.packMultiple > 0, `${at}.packMultiple`, 'must be > 0');

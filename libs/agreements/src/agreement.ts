@@ -65,6 +65,11 @@ export interface LinePenaltyTerms {
 }
 
 export const LEVELS_IN = ['units', 'days-of-supply'] as const;
+/** Periods the forecasting service buckets a line's demand in. */
+export const FORECAST_PERIODS = ['day', 'week'] as const;
+export type ForecastPeriod = (typeof FORECAST_PERIODS)[number];
+/** Days in each forecast period. */
+export const FORECAST_PERIOD_DAYS: Record<ForecastPeriod, number> = { day: 1, week: 7 };
 
 export interface AgreementLine {
   siteId: string;
@@ -88,6 +93,8 @@ export interface AgreementLine {
   reviewPeriodDays?: number;
   /** Days of the week the buyer takes deliveries; none means any day. */
   deliveryWeekdays?: Weekday[];
+  /** Periods demand is bucketed and forecast in (default 'day'); weeks run Monday to Sunday, UTC. */
+  forecastPeriod?: ForecastPeriod;
   /** Mean lead time in calendar days. */
   leadTimeDays: number;
   /** Standard deviation of the lead time in days (default 0). */

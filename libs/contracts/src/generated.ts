@@ -67,6 +67,8 @@ export interface AgreementLineTerms {
   reviewPeriodDays: null | number;
   /** Weekdays (MON..SUN) the buyer takes deliveries; empty means any day. */
   deliveryWeekdays: Array<string>;
+  /** Periods the forecasting service buckets demand in and forecasts: 'day' or 'week' (Monday to Sunday, UTC). */
+  forecastPeriod: string;
   /** Mean lead time in calendar days. */
   leadTimeDays: number;
   /** Standard deviation of the lead time in days. */
@@ -141,7 +143,42 @@ export interface AgreementVersion {
   lines: Array<AgreementLineTerms>;
 }
 
-/** Expected demand per period for one item at one buyer site, with its uncertainty. State topic (compacted), key buyerId|siteId|itemId. */
+/** A buyer's own forecast of its demand for one item at one site (collaborative forecasting), as its planning system sends it. Key on Kafka: buyerId|siteId|itemId. Scored by the forecasting service like any method and used when it proves the most accurate. */
+export interface BuyerForecast {
+  /** Unique id of this submission, chosen by the sender. Sent twice, it counts once. */
+  eventId: string;
+  /** The buyer. */
+  buyerId: string;
+  /** The buyer's site. */
+  siteId: string;
+  /** The item. */
+  itemId: string;
+  /** Unit of measure of the quantities: the one the site's consumption is kept in. */
+  unit: string;
+  /** Length of one period in days: 1 (days) or 7 (weeks starting Monday). */
+  periodDays: number;
+  /** First day (YYYY-MM-DD) of the first period forecast; a Monday for weekly periods. */
+  firstPeriodStart: string;
+  /** Expected demand of each period from firstPeriodStart on, in unit. */
+  quantities: Array<number>;
+  /** When the buyer made the forecast: only periods starting after it count in its score. */
+  submittedAt: Date;
+}
+
+export interface ForecastMethodScore {
+  /** The method. */
+  method: string;
+  /** Mean root mean squared scaled error over the backtest origins. */
+  rmsse: number;
+  /** Mean absolute scaled error over the same origins. */
+  mase: number;
+  /** Mean of forecast minus actual per period, in unit. */
+  bias: number;
+  /** Backtest origins scored. */
+  origins: number;
+}
+
+/** Expected demand per period for one item at one buyer site, with its uncertainty over the lead time and how the method was chosen. State topic (compacted), key buyerId|siteId|itemId. */
 export interface DemandForecast {
   /** Unique id of this forecast event. */
   eventId: string;
@@ -153,24 +190,79 @@ export interface DemandForecast {
   itemId: string;
   /** Unit of measure of the demand. */
   unit: string;
-  /** Forecasting method that produced it (for example 'moving-average-7'). */
+  /** Forecasting method that produced it: one of libs/forecasting's methods (naive, seasonal-naive, moving-average, simple-exponential-smoothing, holt, holt-damped, holt-winters-additive, holt-winters-multiplicative, croston, sba, tsb, adida), 'buyer-forecast' when the buyer's own forecast proved the most accurate, or 'moving-average-7' on events before version 3. */
   method: string;
   /** Length of one period in days (1 = daily buckets). */
   periodDays: number;
   /** Expected demand in one future period, in unit. */
   demandPerPeriod: number;
-  /** Standard deviation of demand per period, estimated from the same history. */
+  /** Standard deviation of the forecast error of one period: from the chosen method's backtest (the lead-time error variance spread over its periods) or, before a backtest is possible and on events before version 3, the spread of demand in the history. */
   standardDeviationPerPeriod: number;
   /** Number of history periods the forecast was computed from. */
   periodsObserved: number;
   /** When the forecast was computed. */
   generatedAt: Date;
-  /** eventId of the latest consumption movement taken into account. */
+  /** eventId of the latest consumption movement taken into account ('' when a batch run closed periods with no new consumption). */
   basedOnMovementId: string;
   /** Syntetos-Boylan class of the history: smooth, erratic, intermittent or lumpy; empty when there is no demand to classify (and on events before version 2). Replenishment sets safety stock by normal theory for smooth and erratic items and from the item's own demand distribution for intermittent and lumpy ones. */
   demandClass: string;
-  /** Demand per period (periodDays each), oldest first, ending with the period of the latest consumption: the history the class and the distribution-aware safety stock are drawn from. Empty on events before version 2. */
+  /** Demand per period (periodDays each), oldest first, ending with the last closed period (from version 3; before, the period of the latest consumption): the history the class and the distribution-aware safety stock are drawn from. Periods out of stock hold the demand estimate, not the lower consumption. Empty on events before version 2. */
   recentDemand: Array<number>;
+  /** The agreement whose line set the period length and lead time; null when no agreement covers the site x item. */
+  agreementId: null | string;
+  /** First day (YYYY-MM-DD, UTC) of the first period forecast: the day after the last closed period. Null on events before version 3. */
+  firstPeriodStart: null | string;
+  /** Expected demand of each period from firstPeriodStart on, as far as the backtest horizon (at least the lead time). Empty on events before version 3. */
+  horizonDemand: Array<number>;
+  /** Periods of the history in which the item was out of stock: their consumption understated demand, so they hold the demand estimate (at least the mean of the uncensored periods before). */
+  censoredPeriods: number;
+  /** The chosen method's mean RMSSE over the rolling-origin backtest (lower is better); null when the history was too short for a backtest. */
+  methodScore: null | number;
+  /** The second-best method of the backtest; null when only one could be scored. */
+  runnerUpMethod: null | string;
+  /** The runner-up's mean RMSSE. */
+  runnerUpScore: null | number;
+  /** Every method the backtest could score, best first. */
+  methodScores: Array<ForecastMethodScore>;
+  /** Periods of lead time the error variance is summed over (the agreement line's lead time in periods, rounded up); 0 with no backtest. */
+  leadTimePeriods: number;
+  /** Mean squared error of the chosen method's demand summed over leadTimePeriods periods, from the backtest, in unit squared: what replenishment sets normal-theory safety stock from. Null with no backtest. */
+  leadTimeErrorVariance: null | number;
+}
+
+export type AccuracyScope = 'SITE_ITEM' | 'AGREEMENT';
+export const AccuracyScopeValues = ['SITE_ITEM', 'AGREEMENT'] as const;
+
+/** How well the forecasts of one site x item, or of all lines of one agreement, matched the demand that came, once actuals arrived. Key: buyerId|siteId|itemId for a site x item, agreementId for an agreement. */
+export interface ForecastAccuracy {
+  /** Unique id of this measurement. */
+  eventId: string;
+  /** SITE_ITEM: one site x item; AGREEMENT: every line of agreementId together. */
+  scope: AccuracyScope;
+  /** The buyer. */
+  buyerId: string;
+  /** The agreement covering the site x item (always set for AGREEMENT). */
+  agreementId: null | string;
+  /** The site (null for AGREEMENT). */
+  siteId: null | string;
+  /** The item (null for AGREEMENT). */
+  itemId: null | string;
+  /** Closed periods whose actual demand was compared with what was forecast for them before they started (in the window, censored periods left out). */
+  periodsScored: number;
+  /** Periods left out because the item was out of stock: their demand is not known. */
+  censoredPeriodsSkipped: number;
+  /** Mean absolute scaled error: mean |forecast - actual| over the naive method's mean absolute in-sample change. For AGREEMENT, the mean over lines that have one. Null when demand never moved. */
+  mase: null | number;
+  /** Mean of forecast minus actual per period, in unit (SITE_ITEM); for AGREEMENT, total forecast minus total actual over total actual. Positive: forecasts ran high. */
+  bias: number;
+  /** Total forecast minus total actual over total actual; null when nothing was consumed. */
+  relativeBias: null | number;
+  /** Site x items measured: 1 for SITE_ITEM. */
+  linesScored: number;
+  /** First day (YYYY-MM-DD) of the latest period scored. */
+  throughPeriodStart: string;
+  /** When it was measured. */
+  measuredAt: Date;
 }
 
 export type NotificationChannel = 'WEBHOOK' | 'EMAIL';

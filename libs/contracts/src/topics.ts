@@ -1,6 +1,8 @@
 import type {
   AgreementVersion,
+  BuyerForecast,
   DemandForecast,
+  ForecastAccuracy,
   Notification,
   ReplenishmentOrder,
   Shipment,
@@ -78,6 +80,27 @@ export const topics = {
     retentionMs: -1,
     compacted: true,
     description: 'Latest demand forecast per site x item (state topic).',
+  }),
+  buyerForecasts: topic<BuyerForecast>({
+    name: 'smi.buyer-forecasts.v1',
+    schemaFile: 'BuyerForecast.avsc',
+    key: 'buyerId|siteId|itemId',
+    keyOf: siteItemKey,
+    partitions: 6,
+    // A year of submissions: the backtest scores the buyer's forecasts of past periods.
+    retentionMs: 365 * DAY_MS,
+    compacted: false,
+    description: "Buyers' own demand forecasts (collaborative forecasting), from their planning systems or POST /buyer-forecasts on forecasting.",
+  }),
+  forecastAccuracy: topic<ForecastAccuracy>({
+    name: 'smi.forecast-accuracy.v1',
+    schemaFile: 'ForecastAccuracy.avsc',
+    key: 'buyerId|siteId|itemId, or agreementId',
+    keyOf: (v: ForecastAccuracy) => (v.scope === 'AGREEMENT' ? v.agreementId! : siteItemKey({ buyerId: v.buyerId, siteId: v.siteId!, itemId: v.itemId! })),
+    partitions: 3,
+    retentionMs: -1,
+    compacted: true,
+    description: 'Latest forecast accuracy (MASE, bias) per site x item and per agreement, measured as actuals arrive (state topic).',
   }),
   replenishmentOrders: topic<ReplenishmentOrder>({
     name: 'smi.replenishment-orders.v1',

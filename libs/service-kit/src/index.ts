@@ -5,3 +5,4 @@ export { Party, PartyDirectory, sha256Hex } from './parties';
 export { SERVICE_NAME, KAFKA_ADMIN } from './health.controller';
 export { optionalQueryText, optionalQueryChoice, optionalQueryWholeNumber } from './query-filters';
 export { AgreementFeed, AgreementFeedOptions } from './agreement-feed';
+export { PeriodicSweep, sweepMsFrom } from './periodic-sweep';

@@ -3,22 +3,32 @@ import { ServiceKitModule } from '@smi/service-kit';
 import { ConsumptionHistory1764028800201 } from '../migrations/1764028800201-consumption-history';
 import { DemandForecasts1764028800202 } from '../migrations/1764028800202-demand-forecasts';
 import { DemandPatterns1764028800203 } from '../migrations/1764028800203-demand-patterns';
+import { ForecastSelection1764028800204 } from '../migrations/1764028800204-forecast-selection';
+import { BuyerForecastIntake } from './buyer-forecasts/buyer-forecast-intake.adapter';
+import { BuyerForecastMessageHandler } from './buyer-forecasts/buyer-forecast.message.handler';
+import { BuyerForecastRepository } from './buyer-forecasts/buyer-forecast.repository';
+import { BuyerForecastsHttpController } from './buyer-forecasts/buyer-forecasts.http.controller';
 import { ConsumptionDayRow } from './consumption-history/consumption-day.entity';
 import { ConsumptionHistoryRepository } from './consumption-history/consumption-history.repository';
 import { StockLevelMessageHandler } from './consumption-history/stock-level.message.handler';
 import { DemandForecastRow } from './demand-forecasts/demand-forecast.entity';
 import { DemandForecastRepository } from './demand-forecasts/demand-forecast.repository';
+import { ForecastRecomputation } from './demand-forecasts/forecast-recomputation.adapter';
 import { ForecastsHttpController } from './demand-forecasts/forecasts.http.controller';
+import { ForecastAccuracyHttpController } from './forecast-accuracy/forecast-accuracy.http.controller';
+import { ForecastAccuracyRepository } from './forecast-accuracy/forecast-accuracy.repository';
+import { ForecastRun } from './forecast-runs/forecast-run.adapter';
+import { ForecastRunsHttpController } from './forecast-runs/forecast-runs.http.controller';
 
 @Module({
   imports: [
     ServiceKitModule.forService({
       service: 'forecasting',
       entities: [ConsumptionDayRow, DemandForecastRow],
-      migrations: [ConsumptionHistory1764028800201, DemandForecasts1764028800202, DemandPatterns1764028800203],
+      migrations: [ConsumptionHistory1764028800201, DemandForecasts1764028800202, DemandPatterns1764028800203, ForecastSelection1764028800204],
     }),
   ],
-  controllers: [StockLevelMessageHandler, ForecastsHttpController],
-  providers: [ConsumptionHistoryRepository, DemandForecastRepository],
+  controllers: [StockLevelMessageHandler, BuyerForecastMessageHandler, ForecastsHttpController, BuyerForecastsHttpController, ForecastAccuracyHttpController, ForecastRunsHttpController],
+  providers: [ConsumptionHistoryRepository, DemandForecastRepository, ForecastRecomputation, ForecastAccuracyRepository, BuyerForecastRepository, BuyerForecastIntake, ForecastRun],
 })
 export class AppModule {}

@@ -26,6 +26,7 @@ import { StockPositionRow } from './stock-positions/stock-position.entity';
 import { StockPositionRepository } from './stock-positions/stock-position.repository';
 import { WhatIfHttpController } from './simulation/what-if.http.controller';
 import { SupplierCapacity1764028800340 } from '../migrations/1764028800340-supplier-capacity';
+import { ForecastError1764028800350 } from '../migrations/1764028800350-forecast-error';
 import { CapacityAllocation } from './supplier-capacity/capacity-allocation.adapter';
 import { CapacityGate } from './supplier-capacity/capacity-gate.adapter';
 import { CapacityRequestRow, SupplierCapacityRow } from './supplier-capacity/supplier-capacity.entity';
@@ -37,7 +38,7 @@ import { SupplierCapacityRepository } from './supplier-capacity/supplier-capacit
     ServiceKitModule.forService({
       service: 'replenishment',
       entities: [StockPositionRow, AgreementVersionRow, OrderRow, OrderHistoryRow, DemandOutlookRow, SupplierCapacityRow, CapacityRequestRow],
-      migrations: [StockPositions1764028800301, Orders1764028800302, AgreementVersions1764028800310, OrderLifecycle1764028800320, DemandOutlooks1764028800330, ReviewMoments1764028800331, SupplierCapacity1764028800340],
+      migrations: [StockPositions1764028800301, Orders1764028800302, AgreementVersions1764028800310, OrderLifecycle1764028800320, DemandOutlooks1764028800330, ReviewMoments1764028800331, SupplierCapacity1764028800340, ForecastError1764028800350],
     }),
   ],
   controllers: [StockLevelMessageHandler, DemandForecastMessageHandler, OrdersHttpController, AgreementsHttpController, StockProjectionsHttpController, WhatIfHttpController, SupplierCapacityHttpController],

@@ -64,6 +64,16 @@ export const steadyForecast = (buyerId: string, siteId: string, itemId: string, 
   basedOnMovementId: uniqueId('mv'),
   demandClass: 'smooth',
   recentDemand: [],
+  agreementId: null,
+  firstPeriodStart: null,
+  horizonDemand: [],
+  censoredPeriods: 0,
+  methodScore: null,
+  runnerUpMethod: null,
+  runnerUpScore: null,
+  methodScores: [],
+  leadTimePeriods: 0,
+  leadTimeErrorVariance: null,
 });
 
 /** Waits until replenishment keeps a forecast for the site x item. */

@@ -21,8 +21,13 @@ export const FORECAST_METHODS = [
 ] as const;
 export type ForecastMethodName = (typeof FORECAST_METHODS)[number];
 
+/** The buyer's own forecast (collaborative forecasting), scored in a backtest beside the methods. */
+export const BUYER_FORECAST = 'buyer-forecast';
+/** What a backtest can choose between: a method, or the buyer's forecast. */
+export type CandidateName = ForecastMethodName | typeof BUYER_FORECAST;
+
 export interface MethodForecast {
-  method: ForecastMethodName;
+  method: CandidateName;
   /** Expected demand of each of the next `horizon` periods. */
   forecast: number[];
   /** The parameters as fitted or set: smoothing constants, window, aggregation level. */
@@ -35,7 +40,7 @@ export interface SeriesSettings {
 }
 
 export interface ForecastMethod {
-  name: ForecastMethodName;
+  name: CandidateName;
   /** The forecast, or undefined when the history is too short or gives the method nothing to work from. */
   forecast(history: readonly number[], horizon: number, settings: SeriesSettings): MethodForecast | undefined;
 }

@@ -1,5 +1,6 @@
 import { FORECASTING_METHODS } from '../methods/all-methods';
 import { naive, seasonalNaive } from '../methods/simple-methods';
+import type { ForecastMethod } from '../methods/forecast-method';
 import { selectMethod } from './method-selection';
 
 const settings = { seasonLength: 12, horizon: 3, origins: 6, leadTimePeriods: 2 };
@@ -29,6 +30,19 @@ describe('method selection by rolling-origin backtest on RMSSE', () => {
     expect(selection.forecast.forecast[0]).toBeGreaterThan(0.5);
     const naiveScore = selection.scores.find((s) => s.method === 'naive')!;
     expect(selection.chosen.rmsse).toBeLessThan(naiveScore.rmsse);
+  });
+
+  it('falls to the next best when the best scored candidate has nothing for the future, as a buyer forecast that stops short', () => {
+    const season = [5, 9, 14, 20, 26, 30, 28, 22, 16, 10, 6, 4];
+    const history = [...season, ...season, ...season];
+    const knowsOnlyThePast: ForecastMethod = {
+      name: 'buyer-forecast',
+      forecast: (past, horizon) => (past.length < history.length ? { method: 'buyer-forecast', forecast: history.slice(past.length, past.length + horizon), parameters: {} } : undefined),
+    };
+    const selection = selectMethod(history, [knowsOnlyThePast, seasonalNaive, naive], settings)!;
+    expect(selection.scores[0]).toMatchObject({ method: 'buyer-forecast', rmsse: 0 });
+    expect(selection.chosen.method).toBe('seasonal-naive');
+    expect(selection.runnerUp?.method).toBe('naive');
   });
 
   it('has no answer on a history too short for the backtest, and names a bad lead time', () => {

@@ -1,5 +1,5 @@
 import { forecastError } from '../accuracy/accuracy-measures';
-import type { ForecastMethod, ForecastMethodName, MethodForecast, SeriesSettings } from '../methods/forecast-method';
+import type { CandidateName, ForecastMethod, MethodForecast, SeriesSettings } from '../methods/forecast-method';
 
 /**
  * Which method forecasts a series best: a rolling-origin backtest. From each
@@ -25,7 +25,7 @@ export interface BacktestSettings extends SeriesSettings {
 }
 
 export interface MethodScore {
-  method: ForecastMethodName;
+  method: CandidateName;
   /** Mean over origins. */
   rmsse: number;
   mase: number;
@@ -80,11 +80,19 @@ export function selectMethod(history: readonly number[], methods: readonly Forec
   if (scored.length === 0) return undefined;
   // Ties go to the method listed first: the simpler one.
   scored.sort((a, b) => a.score.rmsse - b.score.rmsse);
-  const best = scored[0];
-  const forecast = methods.find((m) => m.name === best.score.method)!.forecast(history, horizon, settings)!;
+  // A candidate scored on the past may have nothing for the future (a buyer's forecast that stops short): the next best forecasts.
+  for (const [rank, best] of scored.entries()) {
+    const forecast = methods.find((m) => m.name === best.score.method)!.forecast(history, horizon, settings);
+    if (!forecast) continue;
+    return selection(best, scored[rank + 1]?.score, scored, forecast);
+  }
+  return undefined;
+}
+
+function selection(best: { score: MethodScore; leadTimeErrors: number[] }, runnerUp: MethodScore | undefined, scored: { score: MethodScore }[], forecast: MethodForecast): MethodSelection {
   return {
     chosen: best.score,
-    ...(scored[1] && { runnerUp: scored[1].score }),
+    ...(runnerUp && { runnerUp }),
     scores: scored.map((s) => s.score),
     forecast,
     leadTimeErrorVariance: best.leadTimeErrors.reduce((sum, e) => sum + e * e, 0) / best.leadTimeErrors.length,

@@ -2,36 +2,50 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { StockLevel, topics } from '@smi/contracts';
 import { EventContext, RejectedEventError } from '@smi/messaging';
-import { RECENT_DEMAND_DAYS, demandForecastOf } from '../demand-forecasts/demand-forecast';
+import { ForecastRecomputation } from '../demand-forecasts/forecast-recomputation.adapter';
 import { DemandForecastRepository } from '../demand-forecasts/demand-forecast.repository';
-import { demandPerDay, movingAverage } from '../demand-forecasts/moving-average';
+import { recomputationOn } from '../demand-forecasts/recomputation-rule';
+import { dayNumberOf, periodStartOf } from './calendar-days';
 import { ConsumptionHistoryRepository } from './consumption-history.repository';
 import { consumptionOf } from './daily-consumption';
 
 /**
- * Adds each consumption to the daily history and announces the site x item's new
- * forecast, in the transaction that claims the stock level (a redelivery adds nothing).
+ * Keeps each stock level's on-hand (the days out of stock) and each
+ * consumption in the daily history; a consumption that opens a new period
+ * recomputes the forecast from the periods closed before it. All in the
+ * transaction that claims the stock level, so a redelivery adds nothing.
  */
 @Controller()
 export class StockLevelMessageHandler {
   constructor(
     private readonly history: ConsumptionHistoryRepository,
     private readonly forecasts: DemandForecastRepository,
+    private readonly recomputation: ForecastRecomputation,
   ) {}
 
   @EventPattern(topics.stockLevels.name)
   async onStockLevel(@Payload() level: StockLevel, @Ctx() ctx: EventContext): Promise<void> {
-    if (level.movementKind !== 'CONSUMPTION') return;
+    if (!(level.asOf instanceof Date) || Number.isNaN(level.asOf.getTime())) throw new RejectedEventError('asOf must be a date-time');
     await this.history.lock(ctx.manager, level);
+    await this.history.recordOnHand(ctx.manager, level);
+    if (level.movementKind !== 'CONSUMPTION') return;
     const outcome = consumptionOf(level, await this.history.unitOf(ctx.manager, level));
     if (outcome.kind === 'refused') throw new RejectedEventError(`${outcome.field} ${outcome.problem}`);
     if (outcome.kind === 'not-demand') return;
     await this.history.add(ctx.manager, level, outcome.consumption);
-    const recentHistory = await this.history.lastDays(ctx.manager, level, RECENT_DEMAND_DAYS);
-    const statistics = movingAverage(recentHistory);
-    if (!statistics) throw new Error(`no consumption history for ${level.buyerId}|${level.siteId}|${level.itemId} right after adding to it`);
-    const forecast = demandForecastOf(level, statistics, demandPerDay(recentHistory, RECENT_DEMAND_DAYS), new Date());
-    await this.forecasts.save(ctx.manager, forecast);
-    await ctx.outbox.add(topics.demandForecasts, forecast);
+
+    const now = new Date();
+    const { settings } = this.recomputation.settingsOf(level, now);
+    const day = dayNumberOf(level.asOf);
+    const consumedBefore = await this.history.consumedBefore(ctx.manager, level, periodStartOf(day, settings.periodDays));
+    const due = recomputationOn(day, settings.periodDays, await this.forecasts.latest(ctx.manager, level), consumedBefore);
+    if (!due) return;
+    await this.recomputation.recompute(ctx.manager, ctx.outbox, level, {
+      ...due,
+      eventId: `${level.eventId}/demand-forecast`,
+      basedOnMovementId: level.movementId,
+      unit: level.unit,
+      now,
+    });
   }
 }

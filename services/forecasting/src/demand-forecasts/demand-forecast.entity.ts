@@ -1,3 +1,4 @@
+import { DemandForecast } from '@smi/contracts';
 import { decimalColumn } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
@@ -18,4 +19,14 @@ export class DemandForecastRow {
   @Column({ name: 'based_on_movement_id', type: 'text' }) basedOnMovementId!: string;
   @Column({ name: 'demand_class', type: 'text' }) demandClass!: string;
   @Column({ name: 'recent_demand', type: 'jsonb' }) recentDemand!: number[];
+  @Column({ name: 'agreement_id', type: 'text', nullable: true }) agreementId!: string | null;
+  @Column({ name: 'first_period_start', type: 'text', nullable: true }) firstPeriodStart!: string | null;
+  @Column({ name: 'horizon_demand', type: 'jsonb' }) horizonDemand!: number[];
+  @Column({ name: 'censored_periods', type: 'integer' }) censoredPeriods!: number;
+  @Column({ name: 'method_score', type: 'double precision', nullable: true }) methodScore!: number | null;
+  @Column({ name: 'runner_up_method', type: 'text', nullable: true }) runnerUpMethod!: string | null;
+  @Column({ name: 'runner_up_score', type: 'double precision', nullable: true }) runnerUpScore!: number | null;
+  @Column({ name: 'method_scores', type: 'jsonb' }) methodScores!: DemandForecast['methodScores'];
+  @Column({ name: 'lead_time_periods', type: 'integer' }) leadTimePeriods!: number;
+  @Column({ name: 'lead_time_error_variance', type: 'double precision', nullable: true }) leadTimeErrorVariance!: number | null;
 }

@@ -17,6 +17,11 @@ export class DemandForecastRepository {
     await manager.getRepository(DemandForecastRow).save(forecast);
   }
 
+  /** The latest forecast of a site x item, if it has one. */
+  async latest(manager: EntityManager, key: { buyerId: string; siteId: string; itemId: string }): Promise<DemandForecast | undefined> {
+    return (await manager.getRepository(DemandForecastRow).findOne({ where: { buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId } })) ?? undefined;
+  }
+
   async listForBuyers(buyerIds: string[], filter: ForecastFilter): Promise<DemandForecast[]> {
     return this.list({ buyerId: In(buyerIds), ...filterOf(filter) });
   }

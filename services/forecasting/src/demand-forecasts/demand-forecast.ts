@@ -1,30 +1,87 @@
-import { DemandForecast, StockLevel } from '@smi/contracts';
-import { classifyDemand } from '@smi/forecasting';
-import { DemandStatistics, MOVING_AVERAGE_METHOD } from './moving-average';
+import { DemandForecast, roundToStoredPrecision } from '@smi/contracts';
+import { classifyDemand, demandEstimate, selectMethod, type DemandPeriod, type ForecastMethod } from '@smi/forecasting';
+import { dayText } from '../consumption-history/calendar-days';
+import type { ForecastSettings } from './forecast-settings';
 
-/** Days of history a forecast carries for the replenishment engine's distribution-aware safety stock: a year of daily demand. */
-export const RECENT_DEMAND_DAYS = 365;
+/** The method named when the history is too short for a backtest: its mean, and its spread. */
+export const HISTORY_MEAN_METHOD = 'history-mean';
+
+export interface ForecastQuestion {
+  eventId: string;
+  series: { buyerId: string; siteId: string; itemId: string; unit: string };
+  agreementId: string | null;
+  /** The periods to forecast from, oldest first, consecutive; the last is the latest closed one. */
+  periods: readonly DemandPeriod[];
+  settings: ForecastSettings;
+  /** The methods to choose from, and the buyer's forecast when it sent one. */
+  candidates: readonly ForecastMethod[];
+  basedOnMovementId: string;
+  generatedAt: Date;
+}
 
 /**
- * The forecast announced after a consumption, with the demand class of the
- * recent history and the history itself. Its id derives from the stock level's,
- * so a replay gives the same id.
+ * The forecast of a site x item from its closed periods. Periods out of stock
+ * count at the demand estimate (censored demand is not taken at face value).
+ * The method is the candidate with the lowest rolling-origin RMSSE; its error
+ * over the lead time, from the same backtest, is the uncertainty published.
+ * A history too short for the backtest gets its mean and spread, and no score.
  */
-export function demandForecastOf(level: StockLevel, statistics: DemandStatistics, recentDemand: readonly number[], generatedAt: Date): DemandForecast {
-  return {
-    eventId: `${level.eventId}/demand-forecast`,
-    buyerId: level.buyerId,
-    siteId: level.siteId,
-    itemId: level.itemId,
-    unit: level.unit,
-    method: MOVING_AVERAGE_METHOD,
-    periodDays: 1,
-    demandPerPeriod: statistics.demandPerPeriod,
-    standardDeviationPerPeriod: statistics.standardDeviationPerPeriod,
-    periodsObserved: statistics.periodsObserved,
-    generatedAt,
-    basedOnMovementId: level.movementId,
-    demandClass: classifyDemand(recentDemand)?.demandClass ?? '',
-    recentDemand: [...recentDemand],
+export function demandForecastOf(question: ForecastQuestion): DemandForecast {
+  const { settings, periods } = question;
+  const history = demandEstimate(periods.slice(-settings.historyPeriods));
+  const selection = selectMethod(history, question.candidates, settings);
+  const nextPeriod = periods.length > 0 ? periods[periods.length - 1].start + settings.periodDays : null;
+  const common = {
+    eventId: question.eventId,
+    ...question.series,
+    periodDays: settings.periodDays,
+    periodsObserved: history.length,
+    generatedAt: question.generatedAt,
+    basedOnMovementId: question.basedOnMovementId,
+    demandClass: classifyDemand(history)?.demandClass ?? '',
+    recentDemand: history.map(roundToStoredPrecision),
+    agreementId: question.agreementId,
+    firstPeriodStart: nextPeriod === null ? null : dayText(nextPeriod),
+    censoredPeriods: periods.slice(-settings.historyPeriods).filter((p) => p.censored).length,
   };
+  if (!selection) {
+    const { mean, standardDeviation } = meanAndSpread(history);
+    return {
+      ...common,
+      method: HISTORY_MEAN_METHOD,
+      demandPerPeriod: roundToStoredPrecision(mean),
+      standardDeviationPerPeriod: roundToStoredPrecision(standardDeviation),
+      horizonDemand: Array.from({ length: settings.horizon }, () => roundToStoredPrecision(mean)),
+      methodScore: null,
+      runnerUpMethod: null,
+      runnerUpScore: null,
+      methodScores: [],
+      leadTimePeriods: 0,
+      leadTimeErrorVariance: null,
+    };
+  }
+  const { chosen, runnerUp, scores, forecast, leadTimeErrorVariance } = selection;
+  // Forecasts are of demand: a trend method may run below zero, demand cannot.
+  const horizonDemand = forecast.forecast.map((q) => roundToStoredPrecision(Math.max(0, q)));
+  return {
+    ...common,
+    method: chosen.method,
+    demandPerPeriod: horizonDemand[0],
+    // The lead-time error spread over its periods, as if they missed independently.
+    standardDeviationPerPeriod: roundToStoredPrecision(Math.sqrt(leadTimeErrorVariance / settings.leadTimePeriods)),
+    horizonDemand,
+    methodScore: roundToStoredPrecision(chosen.rmsse),
+    runnerUpMethod: runnerUp?.method ?? null,
+    runnerUpScore: runnerUp ? roundToStoredPrecision(runnerUp.rmsse) : null,
+    methodScores: scores.map((s) => ({ method: s.method, rmsse: roundToStoredPrecision(s.rmsse), mase: roundToStoredPrecision(s.mase), bias: roundToStoredPrecision(s.bias), origins: s.origins })),
+    leadTimePeriods: settings.leadTimePeriods,
+    leadTimeErrorVariance: roundToStoredPrecision(leadTimeErrorVariance),
+  };
+}
+
+function meanAndSpread(values: readonly number[]): { mean: number; standardDeviation: number } {
+  if (values.length === 0) return { mean: 0, standardDeviation: 0 };
+  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+  const variance = values.length < 2 ? 0 : values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1);
+  return { mean, standardDeviation: Math.sqrt(variance) };
 }

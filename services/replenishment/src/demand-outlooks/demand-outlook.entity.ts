@@ -15,4 +15,7 @@ export class DemandOutlookRow {
   /** Demand per bucket, oldest first. */
   @Column({ name: 'history_bucket_days', type: 'integer', nullable: true }) historyBucketDays!: number | null;
   @Column({ name: 'history', type: 'jsonb', nullable: true }) history!: number[] | null;
+  /** The forecast's backtest error of demand summed over leadTimeErrorDays days. */
+  @Column({ name: 'lead_time_error_variance', type: 'double precision', nullable: true }) leadTimeErrorVariance!: number | null;
+  @Column({ name: 'lead_time_error_days', type: 'double precision', nullable: true }) leadTimeErrorDays!: number | null;
 }

@@ -16,6 +16,16 @@ const forecast = (overrides: Partial<DemandForecast> = {}): DemandForecast => ({
   basedOnMovementId: 'm-1',
   demandClass: 'smooth',
   recentDemand: [],
+  agreementId: null,
+  firstPeriodStart: null,
+  horizonDemand: [],
+  censoredPeriods: 0,
+  methodScore: null,
+  runnerUpMethod: null,
+  runnerUpScore: null,
+  methodScores: [],
+  leadTimePeriods: 0,
+  leadTimeErrorVariance: null,
   ...overrides,
 });
 
@@ -30,6 +40,15 @@ describe('demand outlook from a forecast', () => {
     const outlook = outlookFromForecast(forecast({ demandClass: 'lumpy', recentDemand: [0, 0, 9, 0, 1] }));
     expect(outlook.demandClass).toBe('lumpy');
     expect(outlook.history).toEqual({ bucketDays: 7, quantities: [0, 0, 9, 0, 1] });
+  });
+
+  it("takes the backtest's error over the lead time, in days: 3 weekly periods are 21 days", () => {
+    const outlook = outlookFromForecast(forecast({ leadTimePeriods: 3, leadTimeErrorVariance: 900 }));
+    expect(outlook.leadTimeError).toEqual({ variance: 900, overDays: 21 });
+  });
+
+  it('has no lead-time error without a backtest', () => {
+    expect(outlookFromForecast(forecast()).leadTimeError).toBeUndefined();
   });
 
   it('leaves class and history out for a forecast from before they were published', () => {

@@ -17,7 +17,8 @@ export interface StoredDemandOutlook extends DemandOutlook {
  * taken as independent, so the standard deviation scales with the square root
  * of the period length. The demand class and recent history come along: the
  * engine sets safety stock for intermittent and lumpy items from that history.
- * A forecast from before DemandForecast v2 has neither.
+ * A forecast from before DemandForecast v2 has neither. From v3 the forecast's
+ * backtest error over the lead time comes too, and safety stock is set from it.
  */
 export function outlookFromForecast(forecast: DemandForecast): StoredDemandOutlook {
   const days = Math.max(1, forecast.periodDays);
@@ -29,6 +30,10 @@ export function outlookFromForecast(forecast: DemandForecast): StoredDemandOutlo
     stdDevPerDay: forecast.standardDeviationPerPeriod / Math.sqrt(days),
     demandClass: demandClassNamed(forecast.demandClass),
     history: forecast.recentDemand.length > 0 ? { bucketDays: days, quantities: forecast.recentDemand } : undefined,
+    leadTimeError:
+      forecast.leadTimeErrorVariance !== null && forecast.leadTimePeriods > 0
+        ? { variance: forecast.leadTimeErrorVariance, overDays: forecast.leadTimePeriods * days }
+        : undefined,
     method: forecast.method,
     generatedAt: forecast.generatedAt,
     forecastEventId: forecast.eventId,

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { PeriodicSweep, sweepMsFrom } from '../sweeps/periodic-sweep.adapter';
+import { PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
 import { OrderActions } from './order-actions.adapter';
 import { OrdersRepository } from './orders.repository';
 

@@ -25,6 +25,14 @@ export interface DemandOutlook {
    * resamples it; absent or too short and the engine falls back to normal theory.
    */
   history?: { bucketDays: number; quantities: readonly number[] };
+  /**
+   * How far the forecast has missed demand summed over overDays days, from its
+   * own backtest: the mean squared error of that sum. When present, normal
+   * theory takes the demand part of its σ from it (scaled to the protection
+   * interval) rather than from the spread of demand, since a forecast that
+   * follows a trend misses by less than demand varies.
+   */
+  leadTimeError?: { variance: number; overDays: number };
 }
 
 /** An order released or awaiting approval and not yet received. */

@@ -55,6 +55,25 @@ describe('safety stock', () => {
     });
   });
 
+  describe("from the forecast's backtest error over its lead time", () => {
+    it('takes the demand part of σ from the error variance, scaled to the protection interval: 4 days with an error variance of 360,000 over 2 days -> σ 848.53', () => {
+      // 360,000 over 2 days is 720,000 over 4; with no lead-time variation σ = √720,000.
+      const q = question({ serviceLevel: cycleServiceLevel(0.9), protectionDays: 4, demand: { perDay: 2500, stdDevPerDay: 500, leadTimeError: { variance: 360_000, overDays: 2 } } });
+      expect(protectionIntervalStdDev(q)).toBeCloseTo(848.53, 2);
+      expect(safetyStockFor(q)!.quantity).toBeCloseTo(1.2816 * 848.53, 0);
+    });
+
+    it('still adds the lead-time variation: d²·σL² on top of the forecast error', () => {
+      const q = question({ serviceLevel: cycleServiceLevel(0.9), protectionDays: 7, leadTimeStdDevDays: 7, demand: { perDay: 2500, stdDevPerDay: 500, leadTimeError: { variance: 7 * 500 ** 2, overDays: 7 } } });
+      expect(Math.round(protectionIntervalStdDev(q))).toBe(17_550);
+    });
+
+    it('says the σ comes from the backtest', () => {
+      const q = question({ serviceLevel: cycleServiceLevel(0.9), protectionDays: 4, demand: { perDay: 2500, stdDevPerDay: 500, leadTimeError: { variance: 360_000, overDays: 2 } } });
+      expect(safetyStockFor(q)!.basis).toContain('(forecast error 600 over 2 days in backtest)');
+    });
+  });
+
   it('says how it was set, with the numbers', () => {
     expect(safetyStockFor(question({ serviceLevel: cycleServiceLevel(0.9), protectionDays: 4 }))!.basis).toBe(
       'normal theory: z 1.28 for a 90% cycle service level × σ 1000 over 4 days = 1281.55',

@@ -10,7 +10,7 @@ export type SafetyStockMethod = 'fixed' | 'days-of-cover' | 'normal' | 'bootstra
 export interface SafetyStockQuestion {
   rule?: SafetyStockRule;
   serviceLevel?: ServiceLevelTarget;
-  demand: Pick<DemandOutlook, 'perDay' | 'stdDevPerDay' | 'history'>;
+  demand: Pick<DemandOutlook, 'perDay' | 'stdDevPerDay' | 'history' | 'leadTimeError'>;
   /** The demand class the decision goes by: the forecast's, else the history's. */
   demandClass?: DemandClass;
   /** Days the stock must cover: lead time (plus waiting for a delivery day), plus the review period for periodic policies. */
@@ -110,15 +110,26 @@ function withinEvidence(stock: SafetyStock, question: SafetyStockQuestion): Safe
   return { ...stock, basis: `${stock.basis}, promising ${(stock.promisedServiceLevel * 100).toFixed(1)}% (stock comes in whole units)` };
 }
 
-/** σ of demand over the protection interval, demand and lead time both varying: √(P·σd² + d²·σL²). */
+/**
+ * σ of demand over the protection interval P, demand and lead time both
+ * varying: √(P·σd² + d²·σL²). With the forecast's backtest error over its
+ * lead time, P·σd² is that error's mean square scaled to P days.
+ */
 export function protectionIntervalStdDev(question: Pick<SafetyStockQuestion, 'demand' | 'protectionDays' | 'leadTimeStdDevDays'>): number {
-  const { perDay, stdDevPerDay } = question.demand;
-  return Math.sqrt(question.protectionDays * stdDevPerDay ** 2 + perDay ** 2 * question.leadTimeStdDevDays ** 2);
+  return Math.sqrt(demandVarianceOver(question) + question.demand.perDay ** 2 * question.leadTimeStdDevDays ** 2);
+}
+
+function demandVarianceOver({ demand, protectionDays }: Pick<SafetyStockQuestion, 'demand' | 'protectionDays'>): number {
+  const error = demand.leadTimeError;
+  if (error && error.overDays > 0 && Number.isFinite(error.variance)) return (error.variance * protectionDays) / error.overDays;
+  return protectionDays * demand.stdDevPerDay ** 2;
 }
 
 function normalSafetyStock(question: SafetyStockQuestion, serviceLevel: ServiceLevelTarget): SafetyStock {
   const sigma = protectionIntervalStdDev(question);
-  const over = `σ ${statisticWords(sigma)} over ${dayWords(question.protectionDays)}`;
+  const error = question.demand.leadTimeError;
+  const source = error ? ` (forecast error ${statisticWords(Math.sqrt(error.variance))} over ${dayWords(error.overDays)} in backtest)` : '';
+  const over = `σ ${statisticWords(sigma)} over ${dayWords(question.protectionDays)}${source}`;
   const target = serviceLevel.target;
   if (serviceLevel.measure === 'cycle-service-level') {
     const z = inverseNormalCdf(target);

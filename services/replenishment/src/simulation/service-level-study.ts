@@ -2,7 +2,7 @@ import type { AgreementLine, ServiceLevelTarget } from '@smi/agreements';
 import { classifyDemand, type DemandClass } from '@smi/forecasting';
 import { SeededRandom } from '../planning/seeded-random';
 import type { DemandDistribution } from './what-if-input';
-import { simulateWhatIf, type WhatIfResult } from './what-if-simulator';
+import { simulateWhatIf, type DemandOutlookSource, type WhatIfResult } from './what-if-simulator';
 
 /**
  * The service-level study: does an agreed service level hold when the engine
@@ -63,13 +63,22 @@ export const studyLine = (serviceLevel: ServiceLevelTarget): AgreementLine => ({
   safetyStock: { method: 'service-level' },
 });
 
-/** Replays each item under the study line with the given target and demand distribution. */
-export function replayItems(items: readonly StudyItem[], target: ServiceLevelTarget, distribution: DemandDistribution): ItemOutcome[] {
+/**
+ * Replays each item under the study line with the given target and demand
+ * distribution; with outlookFor, the engine plans each item from the outlook
+ * it gives (a forecasting method's) instead of the past demand's.
+ */
+export function replayItems(
+  items: readonly StudyItem[],
+  target: ServiceLevelTarget,
+  distribution: DemandDistribution,
+  outlookFor?: (item: StudyItem) => DemandOutlookSource,
+): ItemOutcome[] {
   const line = studyLine(target);
   return items.map((item) => ({
     item,
     demandClass: classifyDemand(item.demand)?.demandClass,
-    result: simulateWhatIf({ line, demand: item.demand, bucketDays: MONTH_DAYS, warmUpBuckets: STUDY_WARM_UP_MONTHS, initialOnHand: 0, distribution }),
+    result: simulateWhatIf({ line, demand: item.demand, bucketDays: MONTH_DAYS, warmUpBuckets: STUDY_WARM_UP_MONTHS, initialOnHand: 0, distribution }, outlookFor?.(item)),
   }));
 }
 

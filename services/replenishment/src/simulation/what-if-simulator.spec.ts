@@ -45,6 +45,19 @@ describe('what-if simulator', () => {
     expect(withSpike).not.toEqual(plain);
   });
 
+  it('plans from a supplied outlook when given one, which sees only the buckets before', () => {
+    const input: WhatIfInput = { line: monthlyServiceLevel(0.95), demand: lumpyMonths, bucketDays: 30 };
+    const seen: number[][] = [];
+    // A forecast of 3 a month, certain: order-up-to 6 for the two months of review and lead time.
+    const steady = simulateWhatIf(input, (past, bucketDays) => {
+      seen.push([...past]);
+      return { perDay: 3 / bucketDays, stdDevPerDay: 0 };
+    });
+    expect(seen).toEqual(lumpyMonths.map((_, bucket) => lumpyMonths.slice(0, bucket)));
+    expect(steady.orderLog[0].quantity).toBe(6);
+    expect(steady.orderLog).not.toEqual(simulateWhatIf(input).orderLog);
+  });
+
   it('accounts for every unit of demand: met from stock, backordered, or lost', () => {
     const input: WhatIfInput = { line: line({ maximum: 30, leadTimeDays: 10 }), demand: [0, 8, 25, 3, 0, 12, 30, 1, 0, 9, 14, 2, 40, 0, 5], bucketDays: 7, initialOnHand: 10 };
     const backorders = simulateWhatIf(input);

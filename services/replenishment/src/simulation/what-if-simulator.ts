@@ -1,6 +1,6 @@
 import { DAY_MS, arrivalOf } from '../planning/delivery-calendar';
 import { stored } from '../planning/exact-quantity';
-import type { OpenOrder, PlanningTerms } from '../planning/planning-types';
+import type { DemandOutlook, OpenOrder, PlanningTerms } from '../planning/planning-types';
 import { PERIODIC_POLICIES } from '../planning/reorder-policy';
 import { planReplenishment } from '../planning/replenishment-plan';
 import { pastDemandOutlook } from './past-demand-outlook';
@@ -25,8 +25,13 @@ import { DEFAULT_VALID_FROM, whatIfProblems, type UnmetDemand, type WhatIfInput 
  * Demand not met from stock is owed and met at the next receipt ('backorder',
  * the textbook setting for cycle service level and fill rate), or lost.
  * Lead times are as agreed, never late or short; approval is not simulated.
+ *
+ * A caller may supply the outlook instead (a forecasting method's forecast and
+ * backtest error, to compare methods by the stock and service they give); it is
+ * handed the buckets before the one starting and nothing after, so it cannot
+ * see the demand it plans for.
  */
-export function simulateWhatIf(input: WhatIfInput): WhatIfResult {
+export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSource): WhatIfResult {
   const problems = whatIfProblems(input);
   if (problems.length > 0) throw new RangeError(`invalid what-if input:\n  ${problems.join('\n  ')}`);
   const { line, demand, bucketDays } = input;
@@ -71,7 +76,7 @@ export function simulateWhatIf(input: WhatIfInput): WhatIfResult {
         onHand: ledger.onHand,
         backorders: ledger.backorders,
         openOrders: [...open],
-        demand: pastDemandOutlook(demand, bucket, bucketDays, distribution),
+        demand: outlookFrom ? outlookFrom(demand.slice(0, bucket), bucketDays) : pastDemandOutlook(demand, bucket, bucketDays, distribution),
         lastReviewAt,
       });
       if (day >= measuredFrom) promises.push(decision.explanation.promisedServiceLevel);
@@ -137,6 +142,9 @@ export function simulateWhatIf(input: WhatIfInput): WhatIfResult {
     buckets,
   };
 }
+
+/** The engine's outlook at the start of a bucket from the buckets before it (oldest first). */
+export type DemandOutlookSource = (pastBuckets: readonly number[], bucketDays: number) => DemandOutlook;
 
 const dayOf = (start: number, day: number) => new Date(start + day * DAY_MS).toISOString().slice(0, 10);
 

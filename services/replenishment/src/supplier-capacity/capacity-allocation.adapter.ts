@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { OrdersRepository } from '../orders/orders.repository';
 import { orderFor } from '../orders/replenishment-order';
 import { allocateCapacity } from '../planning/capacity-allocation';
-import { PeriodicSweep, sweepMsFrom } from '../sweeps/periodic-sweep.adapter';
+import { PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
 import { capacityRequestOf, orderWithAllotment, unlimitedAllotment } from './supplier-capacity';
 import { CapacityGroup, SupplierCapacityRepository } from './supplier-capacity.repository';
 

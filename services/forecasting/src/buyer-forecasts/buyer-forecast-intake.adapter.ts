@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { dayNumberOfText } from '../consumption-history/calendar-days';
+import { ConsumptionHistoryRepository } from '../consumption-history/consumption-history.repository';
+import { BuyerForecastSubmission, FieldProblem, buyerForecastProblems } from './buyer-forecast';
+import { BuyerForecastRepository } from './buyer-forecast.repository';
+
+export type IntakeOutcome = { kind: 'kept' | 'already-kept'; submission: BuyerForecastSubmission } | { kind: 'refused'; problems: FieldProblem[] };
+
+/** Takes in a buyer's forecast, from the topic or over REST, by the same rules. */
+@Injectable()
+export class BuyerForecastIntake {
+  constructor(
+    private readonly submissions: BuyerForecastRepository,
+    private readonly history: ConsumptionHistoryRepository,
+  ) {}
+
+  async take(manager: EntityManager, body: unknown, receivedAt: Date): Promise<IntakeOutcome> {
+    const problems = buyerForecastProblems(body);
+    if (problems.length > 0) return { kind: 'refused', problems };
+    const value = body as Record<string, unknown> & { quantities: number[] };
+    const submission: BuyerForecastSubmission = {
+      eventId: value.eventId as string,
+      buyerId: value.buyerId as string,
+      siteId: value.siteId as string,
+      itemId: value.itemId as string,
+      unit: value.unit as string,
+      periodDays: value.periodDays as number,
+      firstPeriodStart: dayNumberOfText(value.firstPeriodStart as string),
+      quantities: value.quantities,
+      submittedAt: value.submittedAt === undefined ? receivedAt : new Date(value.submittedAt as string | Date),
+    };
+    // Compared with consumption, a forecast in another unit would score nonsense: refused, never converted.
+    const keptIn = await this.history.unitOf(manager, submission);
+    if (keptIn !== undefined && keptIn !== submission.unit) {
+      return { kind: 'refused', problems: [{ field: 'unit', problem: `is ${submission.unit} but consumption of ${submission.siteId} x ${submission.itemId} is kept in ${keptIn}` }] };
+    }
+    return { kind: (await this.submissions.add(manager, submission)) ? 'kept' : 'already-kept', submission };
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { dayNumberOfText, dayText } from '../consumption-history/calendar-days';
+import type { SiteItem } from '../consumption-history/consumption-history.repository';
+import type { BuyerForecastSubmission } from './buyer-forecast';
+
+@Injectable()
+export class BuyerForecastRepository {
+  /** Keeps a submission; false when one with its eventId is already kept (a resend). */
+  async add(manager: EntityManager, submission: BuyerForecastSubmission): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO buyer_forecast (event_id, buyer_id, site_id, item_id, unit, period_days, first_period_start, quantities, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      [
+        submission.eventId, submission.buyerId, submission.siteId, submission.itemId, submission.unit, submission.periodDays,
+        dayText(submission.firstPeriodStart), JSON.stringify(submission.quantities), submission.submittedAt,
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  /** The submissions for a site x item forecasting periods from fromDay on. */
+  async forSeries(manager: EntityManager, key: SiteItem, fromDay: number): Promise<BuyerForecastSubmission[]> {
+    const rows: Array<{ event_id: string; unit: string; period_days: number; first_period_start: string; quantities: number[]; submitted_at: Date }> = await manager.query(
+      `SELECT event_id, unit, period_days, first_period_start::text, quantities, submitted_at FROM buyer_forecast
+        WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3
+          AND first_period_start + period_days * jsonb_array_length(quantities) > $4::date
+        ORDER BY submitted_at`,
+      [key.buyerId, key.siteId, key.itemId, dayText(fromDay)],
+    );
+    return rows.map((r) => ({
+      eventId: r.event_id, ...key, unit: r.unit, periodDays: r.period_days, firstPeriodStart: dayNumberOfText(r.first_period_start), quantities: r.quantities, submittedAt: r.submitted_at,
+    }));
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, ForbiddenException, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { AuthenticatedRequest } from '@smi/service-kit';
+import { DataSource } from 'typeorm';
+import { dayText } from '../consumption-history/calendar-days';
+import { BuyerForecastIntake } from './buyer-forecast-intake.adapter';
+
+/**
+ * A buyer sends its own forecast of a site x item (collaborative forecasting).
+ * It is scored in the backtest beside the methods and used when it proves the
+ * most accurate. 201 when kept, 200 when the same eventId was kept before.
+ */
+@Controller('buyer-forecasts')
+export class BuyerForecastsHttpController {
+  constructor(
+    private readonly intake: BuyerForecastIntake,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  async submit(@Req() request: AuthenticatedRequest, @Body() body: unknown, @Res({ passthrough: true }) response: { status(code: number): unknown }) {
+    const party = request.party;
+    if (party.kind !== 'buyer') throw new ForbiddenException(`only a buyer sends its own forecasts (${party.id} is a ${party.kind})`);
+    const claimed = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).buyerId : undefined;
+    if (claimed !== undefined && claimed !== party.id) throw new ForbiddenException(`${party.id} may only send forecasts of its own demand (buyerId ${String(claimed)})`);
+    const outcome = await this.dataSource.transaction((manager) => this.intake.take(manager, { buyerId: party.id, ...(body as object) }, new Date()));
+    if (outcome.kind === 'refused') {
+      const messages = outcome.problems.map(({ field, problem }) => `${field} ${problem}`);
+      throw new HttpException({ statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message: messages.join('; '), problems: messages }, HttpStatus.BAD_REQUEST);
+    }
+    response.status(outcome.kind === 'kept' ? HttpStatus.CREATED : HttpStatus.OK);
+    const { submission } = outcome;
+    return { ...submission, firstPeriodStart: dayText(submission.firstPeriodStart), status: outcome.kind };
+  }
+}

@@ -1,0 +1,38 @@
+import { FORECAST_PERIOD_DAYS, type AgreementLine } from '@smi/agreements';
+
+/** How a site x item is forecast: set by its agreement line, or the defaults when no agreement covers it. */
+export interface ForecastSettings {
+  /** Days per period: 1 or 7 (weeks from Monday). */
+  periodDays: number;
+  /** The line's lead time in periods, rounded up: the span the error variance is summed over. */
+  leadTimePeriods: number;
+  /** Periods forecast from each backtest origin and published: at least the lead time. */
+  horizon: number;
+  /** Backtest origins. */
+  origins: number;
+  /** Periods per season: a week of days, a year of weeks. */
+  seasonLength: number;
+  /** Periods of history kept: a year of days, three years of weeks. */
+  historyPeriods: number;
+}
+
+/** Backtest origins: enough that one odd period does not decide (6 picked naive too often on carparts, bench/README.md). */
+export const BACKTEST_ORIGINS = 8;
+/** The longest horizon: a lead time beyond it is covered by scaling the error variance (replenishment does). */
+export const MAX_HORIZON_PERIODS = 30;
+/** With no agreement line: daily periods and a one-period horizon. */
+const NO_LINE = { forecastPeriod: 'day', leadTimeDays: 1 } as const;
+
+export function forecastSettingsFor(line: Pick<AgreementLine, 'forecastPeriod' | 'leadTimeDays'> | undefined): ForecastSettings {
+  const { forecastPeriod = 'day', leadTimeDays } = line ?? NO_LINE;
+  const periodDays = FORECAST_PERIOD_DAYS[forecastPeriod];
+  const leadTimePeriods = Math.min(MAX_HORIZON_PERIODS, Math.max(1, Math.ceil(leadTimeDays / periodDays)));
+  return {
+    periodDays,
+    leadTimePeriods,
+    horizon: leadTimePeriods,
+    origins: BACKTEST_ORIGINS,
+    seasonLength: periodDays === 1 ? 7 : 52,
+    historyPeriods: periodDays === 1 ? 365 : 156,
+  };
+}

@@ -1,0 +1,77 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AvroCodec } from '@smi/contracts';
+import { Outbox, OutboxRelay } from '@smi/messaging';
+import { PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
+import { DataSource } from 'typeorm';
+import { dayNumberOf, dayText, periodStartOf } from '../consumption-history/calendar-days';
+import { ConsumptionHistoryRepository } from '../consumption-history/consumption-history.repository';
+import { DemandForecastRepository } from '../demand-forecasts/demand-forecast.repository';
+import { ForecastRecomputation } from '../demand-forecasts/forecast-recomputation.adapter';
+import { recomputationOn } from '../demand-forecasts/recomputation-rule';
+
+/** Milliseconds between batch runs: SMI_FORECAST_RUN_MS, default an hour (a period closes at midnight UTC). */
+export const forecastRunMsFrom = (env: NodeJS.ProcessEnv): number => sweepMsFrom(env, 'SMI_FORECAST_RUN_MS', 60 * 60 * 1000);
+
+/**
+ * The batch mode: every site x item whose period has closed since its last
+ * forecast is forecast again, also when nothing was consumed (a week without
+ * demand is demand history too). Runs every interval and on POST /forecast-runs;
+ * one transaction per series, so a failure leaves the others done.
+ */
+@Injectable()
+export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ForecastRun.name);
+  private readonly sweep = new PeriodicSweep(this.logger, 'forecasting every series whose period closed', forecastRunMsFrom(process.env), (now) => this.runAll(now));
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly codec: AvroCodec,
+    private readonly relay: OutboxRelay,
+    private readonly history: ConsumptionHistoryRepository,
+    private readonly forecasts: DemandForecastRepository,
+    private readonly recomputation: ForecastRecomputation,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.sweep.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.sweep.stop();
+  }
+
+  /** One run now; returns how many series got a new forecast (0 when a run is already under way). */
+  runOnce(now = new Date()): Promise<number> {
+    return this.sweep.once(now);
+  }
+
+  private async runAll(now: Date): Promise<number> {
+    let recomputed = 0;
+    for (const key of await this.history.series(this.dataSource.manager)) {
+      const done = await this.dataSource.transaction(async (manager) => {
+        await this.history.lock(manager, key);
+        const { settings } = this.recomputation.settingsOf(key, now);
+        const today = dayNumberOf(now);
+        const consumedBefore = await this.history.consumedBefore(manager, key, periodStartOf(today, settings.periodDays));
+        const due = recomputationOn(today, settings.periodDays, await this.forecasts.latest(manager, key), consumedBefore);
+        // Only closed periods: a series still in its first period waits for its consumption to forecast it.
+        if (!due || due.openPeriod) return false;
+        const unit = (await this.history.unitOf(manager, key))!;
+        await this.recomputation.recompute(manager, new Outbox(manager, this.codec), key, {
+          ...due,
+          eventId: `forecast-run/${key.buyerId}|${key.siteId}|${key.itemId}/${dayText(due.throughDay)}/demand-forecast`,
+          basedOnMovementId: '',
+          unit,
+          now,
+        });
+        return true;
+      });
+      if (done) recomputed++;
+    }
+    if (recomputed > 0) {
+      this.relay.wake();
+      this.logger.log(`forecast ${recomputed} series whose period closed`);
+    }
+    return recomputed;
+  }
+}
