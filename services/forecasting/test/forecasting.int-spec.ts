@@ -21,6 +21,10 @@ describe('forecasting against a real broker and database', () => {
   const { buyer, supplier, keys } = parties;
   const site = uniqueId('site');
   const coveredItem = uniqueId('item');
+  const backtestItem = uniqueId('item');
+  const weeklyItem = uniqueId('item');
+  const buyerItem = uniqueId('item');
+  const agreementId = uniqueId('AGR');
   let sequence = 0;
 
   const level = (overrides: Partial<StockLevel> & Pick<StockLevel, 'itemId'>): StockLevel => {
@@ -48,10 +52,15 @@ describe('forecasting against a real broker and database', () => {
     kafka = new KafkaTestClient();
     const agreementsFile = writeAgreementsFile([
       testAgreement({
-        agreementId: uniqueId('AGR'),
+        agreementId,
         buyerId: buyer,
         supplierId: supplier,
-        lines: [{ siteId: site, itemId: coveredItem, unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 2, packMultiple: 5 }],
+        lines: [
+          { siteId: site, itemId: coveredItem, unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 2, packMultiple: 5 },
+          { siteId: site, itemId: backtestItem, unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 2, packMultiple: 5 },
+          { siteId: site, itemId: weeklyItem, unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 14, packMultiple: 5, forecastPeriod: 'week' },
+          { siteId: site, itemId: buyerItem, unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 2, packMultiple: 5 },
+        ],
       }),
     ]);
     forecasting = await startServiceProcess('forecasting', { SMI_AGREEMENTS_FILE: agreementsFile, SMI_PARTIES_FILE: parties.file });
@@ -68,7 +77,7 @@ describe('forecasting against a real broker and database', () => {
     expect(await json(response)).toMatchObject({ status: 'up', kafka: 'up', database: 'up' });
   });
 
-  it('forecasts a 7-day moving average from consumption levels, counts a redelivered level once, and ignores other movements', async () => {
+  it('forecasts a series once per period: first from its open day, then from the days closed when a new one begins; a redelivered level counts once', async () => {
     const item = uniqueId('item');
     const first = level({ itemId: item, movementQuantity: 10, asOf: new Date('2026-03-01T08:00:00Z') });
     const receipt = level({ itemId: item, movementKind: 'RECEIPT', movementQuantity: 50, asOf: new Date('2026-03-02T09:00:00Z') });
@@ -78,26 +87,18 @@ describe('forecasting against a real broker and database', () => {
     await kafka.publish(topics.stockLevels, receipt);
     await kafka.publish(topics.stockLevels, second);
     await kafka.publish(topics.stockLevels, first); // redelivery: no second effect
-    await kafka.publish(topics.stockLevels, third);
+    await kafka.publish(topics.stockLevels, third); // same day as second: that period is still open
 
-    const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === item, { count: 3, settleMs: 2000 });
-    expect(forecasts.map((f) => f.value.basedOnMovementId)).toEqual([first.movementId, second.movementId, third.movementId]);
-    // 03-01: 10 -> [10]; then 03-03: 4 -> [10, 0, 4]; then 03-03: 4 + 2 -> [10, 0, 6]
-    expect(forecasts.map((f) => [f.value.demandPerPeriod, f.value.standardDeviationPerPeriod, f.value.periodsObserved])).toEqual([
-      [10, 0, 1],
-      [4.666667, 5.033223, 3],
-      [5.333333, 5.033223, 3],
+    const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === item, { count: 2, settleMs: 2000 });
+    expect(forecasts).toHaveLength(2);
+    expect(forecasts.map((f) => f.value.basedOnMovementId)).toEqual([first.movementId, second.movementId]);
+    // 03-01 open: [10]; then 03-03 begins, closing 03-01 and 03-02: [10, 0]. Too short for a backtest: the mean and spread.
+    expect(forecasts.map((f) => [f.value.method, f.value.demandPerPeriod, f.value.standardDeviationPerPeriod, f.value.periodsObserved, f.value.firstPeriodStart])).toEqual([
+      ['history-mean', 10, 0, 1, '2026-03-01'],
+      ['history-mean', 5, 7.071068, 2, '2026-03-03'],
     ]);
-    expect(forecasts[2].key).toBe(`${buyer}|${site}|${item}`);
-    expect(forecasts[2].value).toMatchObject({
-      eventId: `${third.eventId}/demand-forecast`,
-      buyerId: buyer,
-      siteId: site,
-      itemId: item,
-      unit: 'EA',
-      method: 'moving-average-7',
-      periodDays: 1,
-    });
+    expect(forecasts[1].key).toBe(`${buyer}|${site}|${item}`);
+    expect(forecasts[1].value).toMatchObject({ eventId: `${second.eventId}/demand-forecast`, unit: 'EA', periodDays: 1, methodScore: null, agreementId: null, recentDemand: [10, 0] });
 
     const history = await queryDatabase(
       process.env.DATABASE_URL!,
@@ -110,18 +111,92 @@ describe('forecasting against a real broker and database', () => {
     ]);
   });
 
-  it('averages over 7 days once more than 7 have passed, counting days without consumption as 0', async () => {
-    const item = uniqueId('item');
-    const days: Array<[string, number]> = [['2026-03-01', 12], ['2026-03-03', 6], ['2026-03-04', 9], ['2026-03-08', 3], ['2026-03-09', 5]];
-    for (const [day, quantity] of days) {
-      await kafka.publish(topics.stockLevels, level({ itemId: item, movementQuantity: quantity, asOf: new Date(`${day}T12:00:00Z`) }));
+  it('chooses the method by backtest once the history allows, with its score, the runner-up and the error over the lead time; scores its past forecasts as actuals arrive', async () => {
+    // 21 days of a repeating weekly pattern on the agreement's line (daily periods, lead time 2 days).
+    const pattern = [6, 8, 7, 9, 5, 2, 1];
+    for (let d = 0; d < 22; d++) {
+      const asOf = new Date(Date.UTC(2026, 4, 1 + d, 12));
+      await kafka.publish(topics.stockLevels, level({ itemId: backtestItem, movementQuantity: pattern[d % 7], asOf }));
     }
-    const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === item, { count: 5 });
-    // Window 03-03..03-09: 6, 9, 0, 0, 0, 3, 5 (03-01 has left it).
-    expect(forecasts[4].value).toMatchObject({ demandPerPeriod: 3.285714, standardDeviationPerPeriod: 3.545621, periodsObserved: 7 });
-    // The history since the first consumption travels with it, classified: demand on 5 of 9 days
-    // (ADI 1.8 >= 1.32) of steady size (CV² 0.2 < 0.49) is intermittent.
-    expect(forecasts[4].value).toMatchObject({ recentDemand: [12, 0, 6, 9, 0, 0, 0, 3, 5], demandClass: 'intermittent' });
+    const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === backtestItem, { count: 22 });
+    const latest = forecasts[21].value;
+    expect(latest).toMatchObject({ agreementId, periodDays: 1, periodsObserved: 21, firstPeriodStart: '2026-05-22', leadTimePeriods: 2, censoredPeriods: 0 });
+    expect(latest.methodScore).not.toBeNull();
+    expect(latest.methodScores.length).toBeGreaterThanOrEqual(8);
+    expect(latest.methodScores[0]).toMatchObject({ method: latest.method, rmsse: latest.methodScore, origins: 8 });
+    expect(latest.runnerUpMethod).toBe(latest.methodScores[1].method);
+    expect(latest.horizonDemand).toHaveLength(2);
+    expect(latest.demandPerPeriod).toBe(latest.horizonDemand[0]);
+    // The per-period deviation is the lead-time error spread over its 2 periods.
+    expect(latest.standardDeviationPerPeriod).toBeCloseTo(Math.sqrt(latest.leadTimeErrorVariance! / 2), 5);
+
+    // Every closed day after the first (05-02 to 05-21) is scored against what was forecast for it the day before.
+    const [ofLine] = await kafka.waitFor(topics.forecastAccuracy, (a) => a.scope === 'SITE_ITEM' && a.itemId === backtestItem && a.throughPeriodStart === '2026-05-21');
+    expect(ofLine.value).toMatchObject({ agreementId, periodsScored: 20, censoredPeriodsSkipped: 0, linesScored: 1 });
+    expect(ofLine.value.mase).toBeGreaterThan(0);
+    const [ofAgreement] = await kafka.waitFor(topics.forecastAccuracy, (a) => a.scope === 'AGREEMENT' && a.agreementId === agreementId && a.throughPeriodStart === '2026-05-21');
+    expect(ofAgreement.key).toBe(agreementId);
+    expect(ofAgreement.value.linesScored).toBeGreaterThanOrEqual(1);
+
+    const seenBy = async (key: string) => (await json(await get(`/forecast-accuracy?agreementId=${agreementId}`, key))) as Array<{ scope: string; itemId: string | null }>;
+    expect((await seenBy(keys.supplier)).map((a) => [a.scope, a.itemId])).toEqual(expect.arrayContaining([['AGREEMENT', null], ['SITE_ITEM', backtestItem]]));
+    expect(await seenBy(keys.otherSupplier)).toEqual([]);
+    expect((await seenBy(keys.buyer)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('buckets by week where the line says so, and takes a week out of stock as at least the usual demand', async () => {
+    // Mondays from 2026-06-01: 10 a week; in the fifth week stock runs out after 3.
+    const monday = (week: number, hour = 12) => new Date(Date.UTC(2026, 5, 1 + 7 * week, hour));
+    for (let week = 0; week < 4; week++) await kafka.publish(topics.stockLevels, level({ itemId: weeklyItem, movementQuantity: 10, onHand: 50, asOf: monday(week) }));
+    await kafka.publish(topics.stockLevels, level({ itemId: weeklyItem, movementQuantity: 3, onHand: 0, asOf: monday(4) }));
+    await kafka.publish(topics.stockLevels, level({ itemId: weeklyItem, movementKind: 'RECEIPT', movementQuantity: 60, onHand: 60, asOf: monday(5, 8) }));
+    await kafka.publish(topics.stockLevels, level({ itemId: weeklyItem, movementQuantity: 10, onHand: 50, asOf: monday(5) }));
+    const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === weeklyItem, { count: 6 });
+    expect(forecasts[5].value).toMatchObject({ periodDays: 7, firstPeriodStart: '2026-07-06', censoredPeriods: 1, recentDemand: [10, 10, 10, 10, 10] });
+  });
+
+  it('takes buyer forecasts over REST and Kafka, naming a bad field, and chooses the buyer’s forecast when it proves the most accurate', async () => {
+    const post = (key: string, body: unknown) =>
+      fetch(`${forecasting.baseUrl}/buyer-forecasts`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const actual = Array.from({ length: 40 }, (_, d) => [3, 9, 1, 12, 2, 5, 7][d % 7] + (d % 3));
+    const submission = { eventId: uniqueId('bf'), siteId: site, itemId: buyerItem, unit: 'EA', periodDays: 1, firstPeriodStart: '2026-08-01', quantities: actual, submittedAt: '2026-07-31T00:00:00Z' };
+
+    const bad = await post(keys.buyer, { ...submission, periodDays: 30 });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).message).toBe('periodDays must be 1 (days) or 7 (weeks from Monday) (got 30)');
+    expect((await post(keys.supplier, submission)).status).toBe(403);
+    expect((await post(keys.buyer, { ...submission, buyerId: 'someone-else' })).status).toBe(403);
+    expect((await post(keys.buyer, submission)).status).toBe(201);
+    expect((await post(keys.buyer, submission)).status).toBe(200); // the same eventId again
+
+    const overKafka = { ...submission, eventId: uniqueId('bf'), buyerId: buyer, quantities: [1, -2], submittedAt: new Date('2026-07-31T00:00:00Z') };
+    await kafka.publish(topics.buyerForecasts, overKafka);
+    const [dead] = await kafka.waitForRaw('smi.dead-letter.forecasting', (r) => r.headers['smi-event-id'] === overKafka.eventId);
+    expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe('rejected: quantities[1] must be a number >= 0 (got -2)');
+
+    for (let d = 0; d < 25; d++) {
+      await kafka.publish(topics.stockLevels, level({ itemId: buyerItem, movementQuantity: actual[d], asOf: new Date(Date.UTC(2026, 7, 1 + d, 12)) }));
+    }
+    const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === buyerItem, { count: 25 });
+    const latest = forecasts[24].value;
+    expect(latest.method).toBe('buyer-forecast');
+    expect(latest.firstPeriodStart).toBe('2026-08-25');
+    expect(latest.horizonDemand).toEqual(actual.slice(24, 26));
+  });
+
+  it('runs the batch on an operator’s request: a series whose period closed without consumption is forecast again', async () => {
+    const item = uniqueId('item');
+    const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000);
+    await kafka.publish(topics.stockLevels, level({ itemId: item, movementQuantity: 4, asOf: yesterday }));
+    await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === item);
+    const run = (key: string) => fetch(`${forecasting.baseUrl}/forecast-runs`, { method: 'POST', headers: { 'x-api-key': key } });
+    expect((await run(keys.buyer)).status).toBe(403);
+    const response = await run(keys.operator);
+    expect(response.status).toBe(200);
+    expect((await json(response)).seriesForecast).toBeGreaterThanOrEqual(1);
+    const [again] = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === item && f.basedOnMovementId === '');
+    expect(again.value.firstPeriodStart).toBe(new Date().toISOString().slice(0, 10));
+    expect(again.value.eventId).toMatch(/^forecast-run\//);
   });
 
   it('serves the latest forecasts: a buyer its own, a supplier those its agreements cover, an operator all', async () => {
@@ -134,12 +209,14 @@ describe('forecasting against a real broker and database', () => {
 
     const ofCovered = await json(await get(`/forecasts?siteId=${site}&itemId=${coveredItem}`, keys.operator));
     expect(ofCovered).toEqual([
-      expect.objectContaining({ buyerId: buyer, siteId: site, itemId: coveredItem, demandPerPeriod: 4, periodsObserved: 2, method: 'moving-average-7' }),
+      expect.objectContaining({ buyerId: buyer, siteId: site, itemId: coveredItem, demandPerPeriod: 3, periodsObserved: 1, method: 'history-mean' }),
     ]);
     const itemsSeenBy = async (key: string) =>
       ((await json(await get(`/forecasts?siteId=${site}`, key))) as Array<{ itemId: string }>).map((f) => f.itemId);
     expect(await itemsSeenBy(keys.buyer)).toEqual(expect.arrayContaining([coveredItem, uncoveredItem]));
-    expect(await itemsSeenBy(keys.supplier)).toEqual([coveredItem]);
+    const seenBySupplier = await itemsSeenBy(keys.supplier);
+    expect(seenBySupplier).toContain(coveredItem);
+    expect(seenBySupplier).not.toContain(uncoveredItem);
     expect(await itemsSeenBy(keys.otherSupplier)).toEqual([]);
     expect(await itemsSeenBy(keys.operator)).toEqual(expect.arrayContaining([coveredItem, uncoveredItem]));
   });
@@ -159,10 +236,11 @@ describe('forecasting against a real broker and database', () => {
     await kafka.publish(topics.stockLevels, level({ itemId: item, movementQuantity: 2, asOf: new Date('2026-03-01T10:00:00Z') }));
     const inKilograms = level({ itemId: item, unit: 'KG', movementQuantity: 2, asOf: new Date('2026-03-01T11:00:00Z') });
     await kafka.publish(topics.stockLevels, inKilograms);
-    await kafka.publish(topics.stockLevels, level({ itemId: item, movementQuantity: 4, asOf: new Date('2026-03-01T12:00:00Z') }));
+    await kafka.publish(topics.stockLevels, level({ itemId: item, movementQuantity: 4, asOf: new Date('2026-03-02T12:00:00Z') }));
     const [dead] = await kafka.waitForRaw('smi.dead-letter.forecasting', (r) => r.headers['smi-event-id'] === inKilograms.eventId);
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe(`rejected: unit is KG but consumption of ${site} x ${item} is kept in EA`);
+    // 03-02 closes 03-01, which holds 2: the kilograms were never added.
     const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === item, { count: 2 });
-    expect(forecasts[1].value.demandPerPeriod).toBe(6);
+    expect(forecasts[1].value.recentDemand).toEqual([2]);
   });
 });

@@ -29,7 +29,7 @@ export class BuyerForecastRepository {
       [key.buyerId, key.siteId, key.itemId, dayText(fromDay)],
     );
     return rows.map((r) => ({
-      eventId: r.event_id, ...key, unit: r.unit, periodDays: r.period_days, firstPeriodStart: dayNumberOfText(r.first_period_start), quantities: r.quantities, submittedAt: r.submitted_at,
+      eventId: r.event_id, buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId, unit: r.unit, periodDays: r.period_days, firstPeriodStart: dayNumberOfText(r.first_period_start), quantities: r.quantities, submittedAt: r.submitted_at,
     }));
   }
 }

@@ -49,7 +49,9 @@ export class ForecastRecomputation {
     return { settings: forecastSettingsFor(inForce?.line), agreementId: inForce?.agreement.agreementId ?? null };
   }
 
-  async recompute(manager: EntityManager, outbox: Outbox, key: SiteItem, run: Recomputation): Promise<DemandForecast> {
+  async recompute(manager: EntityManager, outbox: Outbox, of: SiteItem, run: Recomputation): Promise<DemandForecast> {
+    // Only the key: a stock level passed in carries an eventId and more that must not leak into what is built here.
+    const key: SiteItem = { buyerId: of.buyerId, siteId: of.siteId, itemId: of.itemId };
     const { settings, agreementId } = this.settingsOf(key, run.now);
     const fromDay = run.throughDay - (settings.historyPeriods + 1) * settings.periodDays;
     const days = consumptionDays(await this.history.consumedDays(manager, key, fromDay), await this.history.stockDays(manager, key, fromDay), run.throughDay);
