@@ -15,19 +15,14 @@ import numpy as np
 import statsforecast
 from statsforecast import models as sf
 
+from carparts_file import observed_months
+
 H = 12
 SEASON = 12
 
 
 def carparts(path):
-    with open(path) as f:
-        rows = [line.strip().split(",") for line in f.read().strip().split("\n")[1:]]
-    parts = []
-    for part, *cells in rows:
-        observed = cells[: cells.index("") if "" in cells else len(cells)]
-        values = [float(c) for c in observed]
-        if len(values) == 51 and sum(1 for v in values if v > 0) >= 6:
-            parts.append((part, values))
+    parts = [(part, values) for part, values in observed_months(path) if len(values) == 51 and sum(1 for v in values if v > 0) >= 6]
     parts.sort(key=lambda p: p[0])
     step = len(parts) // 20
     return [(f"carparts-{part}", values[:39]) for part, values in parts[::step][:20]]
