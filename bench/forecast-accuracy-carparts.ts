@@ -9,44 +9,130 @@
  * Selection backtests on the 39 months only (6 origins, 12 ahead) and then
  * forecasts the 12 held out.
  *
+ * With statsforecast's forecasts of the same hold-out in
+ * .local/reference-forecasts/carparts-bench.json (made by
+ * `bash tools/reference-forecasts/run.sh bench`), a second table puts each
+ * reference model beside our method, scored by the same measures on the same
+ * parts. The file carries each part's history and held-out months, and the
+ * bench stops if they are not exactly its own.
+ *
  *   node_modules/.bin/node -r @swc-node/register bench/forecast-accuracy-carparts.ts [path/to/carparts.csv]
  */
 import { FORECASTING_METHODS, forecastError, selectMethod, type ForecastError } from '@smi/forecasting';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCarparts } from '../services/replenishment/src/simulation/service-level-study';
 
 const HOLD_OUT = 12;
+const SELECTED = 'selected by backtest RMSSE';
+const REFERENCE_FILE = path.resolve(__dirname, '../.local/reference-forecasts/carparts-bench.json');
 const file = process.argv[2] ?? path.resolve(__dirname, '../../shared/data/carparts.csv');
 const parts = parseCarparts(readFileSync(file, 'utf8')).filter((item) => item.demand.length === 51);
 const settings = { seasonLength: 12, horizon: HOLD_OUT, origins: 6, leadTimePeriods: 1 };
 const started = Date.now();
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+const tally = <K>(counts: Map<K, number>, key: K) => counts.set(key, (counts.get(key) ?? 0) + 1);
 
-const rows = new Map<string, ForecastError[]>();
-const add = (name: string, error: ForecastError | undefined) => error && rows.set(name, [...(rows.get(name) ?? []), error]);
+/** A part the bench scores: its split, and each forecast of the held-out months with its error. */
+interface ScoredPart {
+  id: string;
+  history: number[];
+  actual: number[];
+  forecasts: Map<string, readonly number[]>;
+  errors: Map<string, ForecastError>;
+}
+
+const scored: ScoredPart[] = [];
 const chosen = new Map<string, number>();
-let scored = 0;
-for (const { demand } of parts) {
+for (const { id, demand } of parts) {
   const history = demand.slice(0, demand.length - HOLD_OUT);
   const actual = demand.slice(demand.length - HOLD_OUT);
   // Only parts whose history can scale an error and the backtest can score: the same parts for every row.
   const selection = selectMethod(history, FORECASTING_METHODS, settings);
   if (!forecastError(history, actual, actual) || !selection) continue;
-  scored++;
-  add('all zero', forecastError(history, Array(HOLD_OUT).fill(0), actual));
-  for (const method of FORECASTING_METHODS) {
-    const made = method.forecast(history, HOLD_OUT, settings);
-    add(method.name, made ? forecastError(history, made.forecast, actual) : undefined);
-  }
-  add('selected by backtest RMSSE', forecastError(history, selection.forecast.forecast, actual));
-  chosen.set(selection.chosen.method, (chosen.get(selection.chosen.method) ?? 0) + 1);
+  const forecasts = new Map<string, readonly number[]>();
+  const errors = new Map<string, ForecastError>();
+  const add = (name: string, forecast: readonly number[] | undefined) => {
+    const error = forecast && forecastError(history, forecast, actual);
+    if (!error) return;
+    forecasts.set(name, forecast);
+    errors.set(name, error);
+  };
+  add('all zero', Array(HOLD_OUT).fill(0));
+  for (const method of FORECASTING_METHODS) add(method.name, method.forecast(history, HOLD_OUT, settings)?.forecast);
+  add(SELECTED, selection.forecast.forecast);
+  scored.push({ id, history, actual, forecasts, errors });
+  tally(chosen, selection.chosen.method);
 }
 
-const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-console.log(`carparts: ${parts.length} parts with 51 months, ${scored} whose history scales errors and can be backtested (demand before month 22); last ${HOLD_OUT} months held out\n`);
+const measures = (errors: ForecastError[]) => [mean(errors.map((e) => e.rmsse)), mean(errors.map((e) => e.mase)), mean(errors.map((e) => e.bias))];
+const rowNames = [...new Set(scored.flatMap((part) => [...part.errors.keys()]))];
+console.log(`carparts: ${parts.length} parts with 51 months, ${scored.length} whose history scales errors and can be backtested (demand before month 22); last ${HOLD_OUT} months held out\n`);
 console.log('| forecast | parts | RMSSE | MASE | bias (units a month) |');
 console.log('|---|---|---|---|---|');
-for (const [name, errors] of rows) {
-  console.log(`| ${name} | ${errors.length} | ${mean(errors.map((e) => e.rmsse)).toFixed(4)} | ${mean(errors.map((e) => e.mase)).toFixed(4)} | ${mean(errors.map((e) => e.bias)).toFixed(4)} |`);
+for (const name of rowNames) {
+  const errors = scored.flatMap((part) => part.errors.get(name) ?? []);
+  console.log(`| ${name} | ${errors.length} | ${measures(errors).map((v) => v.toFixed(4)).join(' | ')} |`);
 }
 console.log(`\nchosen by the backtest: ${[...chosen].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(', ')}. ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+
+printReferenceComparison();
+
+/** What tools/reference-forecasts/make_bench_reference.py writes. */
+interface ReferenceFile {
+  statsforecast: string;
+  historyMonths: number;
+  horizon: number;
+  /** statsforecast model -> the row of ours it stands beside. */
+  counterparts: Record<string, string>;
+  parts: { id: string; history: number[]; actual: number[]; forecasts: Record<string, number[]>; skipped: Record<string, string>; autoEtsModel: string | null }[];
+}
+
+function printReferenceComparison(): void {
+  console.log('\n## Beside statsforecast\n');
+  if (!existsSync(REFERENCE_FILE)) {
+    console.log(`No reference forecasts: ${path.relative(process.cwd(), REFERENCE_FILE)} is absent. Make it (pinned venv, about 2 minutes) with:`);
+    console.log('  bash tools/reference-forecasts/run.sh bench');
+    return;
+  }
+  const reference: ReferenceFile = JSON.parse(readFileSync(REFERENCE_FILE, 'utf8'));
+  const referenceParts = new Map(reference.parts.map((part) => [part.id, part]));
+  // The comparison means something only if both sides forecast the same months from the same months.
+  const sameMonths = (ours: readonly number[], theirs: readonly number[] | undefined) => theirs !== undefined && ours.length === theirs.length && ours.every((q, i) => q === theirs[i]);
+  for (const part of scored) {
+    const theirs = referenceParts.get(part.id);
+    if (!sameMonths(part.history, theirs?.history) || !sameMonths(part.actual, theirs?.actual)) {
+      throw new Error(`${REFERENCE_FILE} does not hold part ${part.id} as this bench splits it (${part.history.length} months of history, ${part.actual.length} held out): remake it with bash tools/reference-forecasts/run.sh bench`);
+    }
+  }
+  console.log(`statsforecast ${reference.statsforecast}, fitted on the same ${reference.historyMonths} months of the same ${scored.length} parts, forecasting the same ${reference.horizon}; scored by the same measures.`);
+  console.log('Each row keeps the parts both forecast; "same forecast" counts the parts where all 12 months agree within 1e-6 (relative).\n');
+  console.log('| ours | statsforecast | parts | same forecast | RMSSE ours | RMSSE statsforecast | MASE ours | MASE statsforecast | bias ours | bias statsforecast |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  const skipped = new Map<string, number>();
+  for (const [model, ours] of Object.entries(reference.counterparts)) {
+    const pairs: { ours: ForecastError; theirs: ForecastError; same: boolean }[] = [];
+    for (const part of scored) {
+      const { forecasts, skipped: why } = referenceParts.get(part.id)!;
+      if (why[model]) tally(skipped, `${model}: ${why[model]}`);
+      const [theirForecast, ourForecast] = [forecasts[model], part.forecasts.get(ours)];
+      const theirs = theirForecast && forecastError(part.history, theirForecast, part.actual);
+      if (!theirs || !ourForecast) continue;
+      pairs.push({ ours: part.errors.get(ours)!, theirs, same: ourForecast.every((v, h) => Math.abs(v - theirForecast[h]) <= 1e-6 * Math.max(1e-3, Math.abs(theirForecast[h]))) });
+    }
+    if (pairs.length === 0) {
+      console.log(`| ${ours} | ${model} | 0 | - | - | - | - | - | - | - |`);
+      continue;
+    }
+    const [a, b] = [measures(pairs.map((p) => p.ours)), measures(pairs.map((p) => p.theirs))];
+    const side = [0, 1, 2].map((i) => `${a[i].toFixed(4)} | ${b[i].toFixed(4)}`).join(' | ');
+    console.log(`| ${ours} | ${model} | ${pairs.length} | ${pairs.filter((p) => p.same).length} | ${side} |`);
+  }
+  for (const [reason, n] of skipped) console.log(`\nno forecast on ${n} parts from ${reason}`);
+  const etsModels = new Map<string, number>();
+  for (const part of scored) {
+    const model = referenceParts.get(part.id)!.autoEtsModel;
+    if (model) tally(etsModels, model);
+  }
+  console.log(`AutoETS chose (error, trend, season, damped): ${[...etsModels].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(', ')}.`);
+}
