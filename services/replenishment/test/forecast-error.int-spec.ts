@@ -46,7 +46,7 @@ describe('safety stock from the forecast error over the lead time, against a rea
   const orderAfter = async (itemId: string, forecast: ReturnType<typeof steadyForecast>) => {
     await kafka.publish(topics.demandForecasts, forecast);
     await outlookStored(buyer, site, itemId);
-    await kafka.publish(topics.stockLevels, level(itemId, 1, 50));
+    await kafka.publish(topics.stockLevels, level(itemId, 1, 35));
     await positionReaches(buyer, site, itemId, 1);
     const [order] = await kafka.waitFor(topics.replenishmentOrders, (o) => o.buyerId === buyer && o.itemId === itemId);
     return order.value.explanation!;
@@ -56,7 +56,7 @@ describe('safety stock from the forecast error over the lead time, against a rea
     const forecast = { ...steadyForecast(buyer, site, items.backtested, 10), leadTimePeriods: 4, leadTimeErrorVariance: 100, method: 'simple-exponential-smoothing' };
     const explanation = await orderAfter(items.backtested, forecast);
     expect(explanation.safetyStock).toBeCloseTo(16.45, 2);
-    // Reorder point: 4 days of 10 plus the safety stock; 50 on hand is below it.
+    // Reorder point: 4 days of 10 plus the safety stock; 35 on hand is below it, as below the 40 of the next test.
     expect(explanation.reorderPoint).toBeCloseTo(56.45, 2);
     expect(explanation.summary).toContain('forecast error 10 over 4 days in backtest');
   });

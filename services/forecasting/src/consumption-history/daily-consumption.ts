@@ -1,4 +1,5 @@
 import { StockLevel } from '@smi/contracts';
+import { dayNumberOf, dayText } from './calendar-days';
 
 /** Consumption of one site x item on one UTC calendar day. */
 export interface DailyConsumption {
@@ -12,8 +13,8 @@ export type ConsumptionOutcome =
   | { kind: 'not-demand' }
   | { kind: 'refused'; field: string; problem: string };
 
-/** The UTC calendar day a moment falls on: sites in every time zone share one bucketing. */
-export const utcDayOf = (moment: Date): string => moment.toISOString().slice(0, 10);
+/** The UTC calendar day (YYYY-MM-DD) a moment falls on: sites in every time zone share one bucketing. */
+export const utcDayOf = (moment: Date): string => dayText(dayNumberOf(moment));
 
 /**
  * What a stock level adds to the consumption history.
