@@ -35,7 +35,7 @@ export class ForecastSelection1764028800204 implements MigrationInterface {
       CREATE TABLE scored_period (
         buyer_id text NOT NULL, site_id text NOT NULL, item_id text NOT NULL, period_start date NOT NULL, period_days integer NOT NULL,
         forecast double precision NOT NULL, actual double precision NOT NULL, censored boolean NOT NULL, snapshot_event_id text NOT NULL,
-        PRIMARY KEY (buyer_id, site_id, item_id, period_start))`);
+        PRIMARY KEY (buyer_id, site_id, item_id, period_days, period_start))`);
     // The latest accuracy per site x item and per agreement, as last published.
     await runner.query(`
       CREATE TABLE forecast_accuracy (

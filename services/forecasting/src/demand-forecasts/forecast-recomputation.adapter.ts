@@ -99,13 +99,13 @@ export class ForecastRecomputation {
     agreementId: string | null,
     run: Recomputation,
   ): Promise<void> {
-    const scoredThrough = await this.accuracy.scoredThrough(manager, key);
+    const scoredThrough = await this.accuracy.scoredThrough(manager, key, settings.periodDays);
     const since = (scoredThrough ?? periods[0].start) - MAX_HORIZON_PERIODS * settings.periodDays;
-    const newlyScored = periodsToScore(periods, await this.accuracy.snapshotsFrom(manager, key, since), scoredThrough);
+    const newlyScored = periodsToScore(periods, await this.accuracy.snapshotsFrom(manager, key, settings.periodDays, since), scoredThrough);
     if (newlyScored.length === 0) return;
     await this.accuracy.saveScored(manager, key, settings.periodDays, newlyScored);
     const scale = errorScale(demandEstimate(periods))?.absolute;
-    const ofSeries = siteItemAccuracy(await this.accuracy.lastScored(manager, key, ACCURACY_WINDOW_PERIODS), scale);
+    const ofSeries = siteItemAccuracy(await this.accuracy.lastScored(manager, key, settings.periodDays, ACCURACY_WINDOW_PERIODS), scale);
     if (!ofSeries) return;
     const through = dayText(ofSeries.throughPeriodStart);
     await this.announce(manager, outbox, ofSeries, {

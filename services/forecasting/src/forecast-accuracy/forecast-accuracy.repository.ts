@@ -26,21 +26,21 @@ export class ForecastAccuracyRepository {
     );
   }
 
-  /** Snapshots whose first period is at or after fromDay. */
-  async snapshotsFrom(manager: EntityManager, key: SiteItem, fromDay: number): Promise<ForecastSnapshot[]> {
+  /** Snapshots of periods of this length whose first period is at or after fromDay. */
+  async snapshotsFrom(manager: EntityManager, key: SiteItem, periodDays: number, fromDay: number): Promise<ForecastSnapshot[]> {
     const rows: Array<{ event_id: string; first_period_start: string; period_days: number; horizon_demand: number[]; generated_at: Date }> = await manager.query(
       `SELECT event_id, first_period_start::text, period_days, horizon_demand, generated_at FROM forecast_snapshot
-        WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3 AND first_period_start >= $4::date`,
-      [key.buyerId, key.siteId, key.itemId, dayText(fromDay)],
+        WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3 AND period_days = $4 AND first_period_start >= $5::date`,
+      [key.buyerId, key.siteId, key.itemId, periodDays, dayText(fromDay)],
     );
     return rows.map((r) => ({ eventId: r.event_id, firstPeriodStart: dayNumberOfText(r.first_period_start), periodDays: r.period_days, horizonDemand: r.horizon_demand, generatedAt: r.generated_at }));
   }
 
-  /** The latest period scored, if any. */
-  async scoredThrough(manager: EntityManager, key: SiteItem): Promise<number | undefined> {
+  /** The latest period of this length scored, if any (a line that changes its period length is scored afresh). */
+  async scoredThrough(manager: EntityManager, key: SiteItem, periodDays: number): Promise<number | undefined> {
     const [row]: Array<{ through: string | null }> = await manager.query(
-      'SELECT max(period_start)::text AS through FROM scored_period WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3',
-      [key.buyerId, key.siteId, key.itemId],
+      'SELECT max(period_start)::text AS through FROM scored_period WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3 AND period_days = $4',
+      [key.buyerId, key.siteId, key.itemId, periodDays],
     );
     return row?.through ? dayNumberOfText(row.through) : undefined;
   }
@@ -55,12 +55,12 @@ export class ForecastAccuracyRepository {
     }
   }
 
-  /** The latest `count` scored periods. */
-  async lastScored(manager: EntityManager, key: SiteItem, count: number): Promise<ScoredPeriod[]> {
+  /** The latest `count` scored periods of this length. */
+  async lastScored(manager: EntityManager, key: SiteItem, periodDays: number, count: number): Promise<ScoredPeriod[]> {
     const rows: Array<{ period_start: string; forecast: number; actual: number; censored: boolean; snapshot_event_id: string }> = await manager.query(
       `SELECT period_start::text, forecast, actual, censored, snapshot_event_id FROM scored_period
-        WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3 ORDER BY period_start DESC LIMIT $4`,
-      [key.buyerId, key.siteId, key.itemId, count],
+        WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3 AND period_days = $4 ORDER BY period_start DESC LIMIT $5`,
+      [key.buyerId, key.siteId, key.itemId, periodDays, count],
     );
     return rows.reverse().map((r) => ({ periodStart: dayNumberOfText(r.period_start), forecast: r.forecast, actual: r.actual, censored: r.censored, snapshotEventId: r.snapshot_event_id }));
   }
