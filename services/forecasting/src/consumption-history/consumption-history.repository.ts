@@ -89,10 +89,20 @@ export class ConsumptionHistoryRepository {
     return rows.length > 0;
   }
 
-  /** Every site x item with a consumption history: what a batch run forecasts. */
-  async series(manager: EntityManager): Promise<SiteItem[]> {
+  /**
+   * The site x items with a consumption history whose latest forecast is of a
+   * period before `day` (or that have none): those a batch run on `day` may
+   * have to forecast again (first_period_start is YYYY-MM-DD text, which sorts
+   * as the days do). Each is checked again under its lock.
+   */
+  async seriesForecastBefore(manager: EntityManager, day: number): Promise<SiteItem[]> {
     const rows: Array<{ buyer_id: string; site_id: string; item_id: string }> = await manager.query(
-      'SELECT DISTINCT buyer_id, site_id, item_id FROM consumption_day ORDER BY buyer_id, site_id, item_id',
+      `SELECT DISTINCT c.buyer_id, c.site_id, c.item_id
+         FROM consumption_day c
+         LEFT JOIN demand_forecast f ON f.buyer_id = c.buyer_id AND f.site_id = c.site_id AND f.item_id = c.item_id
+        WHERE f.first_period_start IS NULL OR f.first_period_start < $1
+        ORDER BY c.buyer_id, c.site_id, c.item_id`,
+      [dayText(day)],
     );
     return rows.map((r) => ({ buyerId: r.buyer_id, siteId: r.site_id, itemId: r.item_id }));
   }

@@ -47,11 +47,11 @@ export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async runAll(now: Date): Promise<number> {
     let recomputed = 0;
-    for (const key of await this.history.series(this.dataSource.manager)) {
+    const today = dayNumberOf(now);
+    for (const key of await this.history.seriesForecastBefore(this.dataSource.manager, today)) {
       const done = await this.dataSource.transaction(async (manager) => {
         await this.history.lock(manager, key);
         const { settings } = this.recomputation.settingsOf(key, now);
-        const today = dayNumberOf(now);
         const consumedBefore = await this.history.consumedBefore(manager, key, periodStartOf(today, settings.periodDays));
         const due = recomputationOn(today, settings.periodDays, await this.forecasts.latest(manager, key), consumedBefore);
         // Only closed periods: a series still in its first period waits for its consumption to forecast it.
