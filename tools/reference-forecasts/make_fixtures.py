@@ -6,6 +6,13 @@ trended and seasonal series) and each method of libs/forecasting, the forecast
 them. SBA with fitted constants has no statsforecast model of its own: it is
 built from statsforecast's optimised SES (the pieces CrostonOptimized uses)
 times 1 - alpha/2 of the interval's constant.
+
+Holt, damped Holt and Holt-Winters are statsforecast's ETS with the model
+fixed (AutoETS with model and damped given): ETS(A,A,N), ETS(A,Ad,N),
+ETS(A,A,A) and ETS(M,A,M). statsforecast's Holt and HoltWinters classes are
+the same models but choose damped or not by AICc, which ours do not. For these
+the fixture also records the fitted alpha, beta, gamma, phi and the level and
+trend after the last period.
 """
 import datetime
 import json
@@ -44,6 +51,11 @@ def generated():
     for i in range(3):
         t = np.arange(72)
         out.append((f"seasonal-mult-{i + 1}", list(np.round((100 + t) * ratio[t % 12] * rng.uniform(0.97, 1.03, 72), 2))))
+    # Fewer than three seasons (30 months): statsforecast starts the season from a Fourier fit, not a decomposition.
+    short = np.random.RandomState(20261202)
+    t = np.arange(30)
+    out.append(("seasonal-short-add-1", list(np.round(100 + 0.5 * t + season[t % 12] + short.normal(0, 3, 30), 2))))
+    out.append(("seasonal-short-mult-1", list(np.round((100 + t) * ratio[t % 12] * short.uniform(0.97, 1.03, 30), 2))))
     return out
 
 
@@ -78,6 +90,15 @@ def reference(name, values):
         except Exception as error:  # recorded, not hidden
             out[method] = {"skipped": f"{type(error).__name__}: {error}"}
 
+    def ets(method, model, names):
+        fit(method, model)
+        if "forecast" in out.get(method, {}):
+            alpha, beta, gamma, phi = (float(v) for v in model.model_["par"][:4])
+            fitted = {"alpha": alpha, "beta": beta, "gamma": gamma, "phi": phi}
+            level, trend = (float(v) for v in model.model_["states"][-1][:2])
+            out[method]["parameters"] = {k: fitted[k] for k in names}
+            out[method]["states"] = {"level": level, "trend": trend}
+
     fit("naive", sf.Naive())
     fit("seasonal-naive", sf.SeasonalNaive(season_length=SEASON))
     fit("moving-average", sf.WindowAverage(window_size=6))
@@ -91,12 +112,10 @@ def reference(name, values):
         out["sba"] = {"forecast": [float(rate)] * H, "parameters": parameters}
         fit("tsb", sf.TSB(alpha_d=0.1, alpha_p=0.1))
         fit("adida", sf.ADIDA())
-    if not name.startswith("carparts"):
-        fit("holt", sf.Holt(season_length=1))
-        fit("holt-damped", sf.AutoETS(model="AAN", damped=True))
-    if name.startswith("seasonal"):
-        fit("holt-winters-additive", sf.HoltWinters(season_length=SEASON, error_type="A"))
-        fit("holt-winters-multiplicative", sf.HoltWinters(season_length=SEASON, error_type="M"))
+    ets("holt", sf.AutoETS(model="AAN", damped=False), ["alpha", "beta"])
+    ets("holt-damped", sf.AutoETS(model="AAN", damped=True), ["alpha", "beta", "phi"])
+    ets("holt-winters-additive", sf.AutoETS(season_length=SEASON, model="AAA", damped=False), ["alpha", "beta", "gamma"])
+    ets("holt-winters-multiplicative", sf.AutoETS(season_length=SEASON, model="MAM", damped=False), ["alpha", "beta", "gamma"])
     return out
 
 

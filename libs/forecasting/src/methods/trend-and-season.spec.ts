@@ -2,7 +2,7 @@ import { holt, holtDamped, holtWintersAdditive, holtWintersMultiplicative } from
 
 const settings = { seasonLength: 4 };
 
-describe('exponential smoothing with trend and season, constants fitted in-sample', () => {
+describe('exponential smoothing with trend and season, fitted by likelihood as statsforecast ETS', () => {
   it('Holt carries a straight line on exactly', () => {
     const line = Array.from({ length: 20 }, (_, t) => 10 + 3 * t);
     const made = holt.forecast(line, 3, settings)!;
@@ -27,9 +27,30 @@ describe('exponential smoothing with trend and season, constants fitted in-sampl
     m.forecast.forEach((value, h) => expect(value).toBeCloseTo(100 * [1.2, 0.8, 1.1, 0.9][(24 + h) % 4], 2));
   });
 
-  it('needs two seasons and two periods for the seasonal methods, positive demand for the multiplicative one', () => {
-    expect(holtWintersAdditive.forecast(Array(9).fill(5), 4, settings)).toBeUndefined();
-    expect(holtWintersMultiplicative.forecast([...Array(11).fill(5), 0], 4, settings)).toBeUndefined();
-    expect(holt.forecast([1, 2, 3], 1, settings)).toBeUndefined();
+  it('damped Holt adds φ + … + φ^h trends to the level h periods ahead', () => {
+    const history = Array.from({ length: 30 }, (_, t) => 20 + 2 * t + [3, -1, 2, -4, 0][t % 5]);
+    const made = holtDamped.forecast(history, 4, settings)!;
+    const { phi } = made.parameters;
+    const steps = made.forecast.slice(1).map((v, i) => v - made.forecast[i]);
+    // Each step is φ times the one before: (φ + φ²) − φ = φ², then φ³, φ⁴.
+    steps.slice(1).forEach((step, i) => expect(step / steps[i]).toBeCloseTo(phi, 9));
+  });
+
+  it('forecasts a constant history as that constant, as statsforecast (simple smoothing, α 0.9999)', () => {
+    for (const method of [holt, holtDamped, holtWintersAdditive, holtWintersMultiplicative]) {
+      const made = method.forecast(Array(30).fill(7), 3, settings)!;
+      expect(made.forecast).toEqual([7, 7, 7]);
+      expect(made.parameters).toMatchObject({ alpha: 0.9999, beta: 0 });
+    }
+  });
+
+  it('needs more periods than statsforecast fits from (9 for Holt, 10 damped), two seasons and two periods for the seasonal methods, positive demand for the multiplicative one', () => {
+    const rising = Array.from({ length: 10 }, (_, t) => 5 + t + (t % 2));
+    expect(holt.forecast(rising.slice(0, 8), 1, settings)).toBeUndefined();
+    expect(holt.forecast(rising.slice(0, 9), 1, settings)).toBeDefined();
+    expect(holtDamped.forecast(rising.slice(0, 9), 1, settings)).toBeUndefined();
+    expect(holtDamped.forecast(rising, 1, settings)).toBeDefined();
+    expect(holtWintersAdditive.forecast(Array.from({ length: 9 }, (_, t) => 5 + (t % 4)), 4, settings)).toBeUndefined();
+    expect(holtWintersMultiplicative.forecast([...Array.from({ length: 11 }, (_, t) => 5 + (t % 4)), 0], 4, settings)).toBeUndefined();
   });
 });
