@@ -64,6 +64,24 @@ def croston_fitted(y):
     return {"sizeSmoothing": alpha_size, "intervalSmoothing": alpha_interval}
 
 
+def tsb_fitted(y):
+    """statsforecast's own optimised SES on TSB's two series, as Croston's constants are fitted."""
+    _, _, alpha_d = sf._optimized_ses_forecast(y[y > 0])
+    _, _, alpha_p = sf._optimized_ses_forecast((y > 0).astype(float))
+    return alpha_d, alpha_p
+
+
+def fitted_window(y, shortest=2, longest=12):
+    """The moving-average window with the least squared one-step error, all judged from the longest window on."""
+    longest = min(longest, len(y) - 1)
+    best = None
+    for window in range(shortest, longest + 1):
+        error = sum((y[t] - y[t - window:t].mean()) ** 2 for t in range(longest, len(y)))
+        if best is None or error < best[1]:
+            best = (window, error)
+    return best[0]
+
+
 def reference(name, values):
     y = np.asarray(values, dtype=float)
     out = {}
@@ -80,7 +98,8 @@ def reference(name, values):
 
     fit("naive", sf.Naive())
     fit("seasonal-naive", sf.SeasonalNaive(season_length=SEASON))
-    fit("moving-average", sf.WindowAverage(window_size=6))
+    window = fitted_window(y)
+    fit("moving-average", sf.WindowAverage(window_size=window), {"window": window})
     ses = sf.SimpleExponentialSmoothingOptimized()
     fit("simple-exponential-smoothing", ses)
     if "simple-exponential-smoothing" in out and hasattr(ses, "model_"):
@@ -89,7 +108,8 @@ def reference(name, values):
         fit("croston", sf.CrostonOptimized(), croston_fitted(y))
         rate, parameters = sba_fitted(y)
         out["sba"] = {"forecast": [float(rate)] * H, "parameters": parameters}
-        fit("tsb", sf.TSB(alpha_d=0.1, alpha_p=0.1))
+        alpha_d, alpha_p = tsb_fitted(y)
+        fit("tsb", sf.TSB(alpha_d=alpha_d, alpha_p=alpha_p), {"sizeSmoothing": alpha_d, "probabilitySmoothing": alpha_p})
         fit("adida", sf.ADIDA())
     if not name.startswith("carparts"):
         fit("holt", sf.Holt(season_length=1))
