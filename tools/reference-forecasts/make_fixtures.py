@@ -16,6 +16,7 @@ import statsforecast
 from statsforecast import models as sf
 
 from carparts_file import observed_months
+from fitted_constants import croston_fitted, fitted_window, sba_fitted, tsb_fitted
 
 H = 12
 SEASON = 12
@@ -45,41 +46,6 @@ def generated():
         t = np.arange(72)
         out.append((f"seasonal-mult-{i + 1}", list(np.round((100 + t) * ratio[t % 12] * rng.uniform(0.97, 1.03, 72), 2))))
     return out
-
-
-def sba_fitted(y):
-    demand = y[y > 0]
-    intervals = np.diff(np.where(y != 0)[0] + 1, prepend=0).astype(float)
-    size, _, alpha_size = sf._optimized_ses_forecast(demand)
-    interval, _, alpha_interval = sf._optimized_ses_forecast(intervals)
-    rate = size / interval if interval != 0 else size
-    return rate * (1 - alpha_interval / 2), {"sizeSmoothing": alpha_size, "intervalSmoothing": alpha_interval}
-
-
-def croston_fitted(y):
-    demand = y[y > 0]
-    intervals = np.diff(np.where(y != 0)[0] + 1, prepend=0).astype(float)
-    _, _, alpha_size = sf._optimized_ses_forecast(demand)
-    _, _, alpha_interval = sf._optimized_ses_forecast(intervals)
-    return {"sizeSmoothing": alpha_size, "intervalSmoothing": alpha_interval}
-
-
-def tsb_fitted(y):
-    """statsforecast's own optimised SES on TSB's two series, as Croston's constants are fitted."""
-    _, _, alpha_d = sf._optimized_ses_forecast(y[y > 0])
-    _, _, alpha_p = sf._optimized_ses_forecast((y > 0).astype(float))
-    return alpha_d, alpha_p
-
-
-def fitted_window(y, shortest=2, longest=12):
-    """The moving-average window with the least squared one-step error, all judged from the longest window on."""
-    longest = min(longest, len(y) - 1)
-    best = None
-    for window in range(shortest, longest + 1):
-        error = sum((y[t] - y[t - window:t].mean()) ** 2 for t in range(longest, len(y)))
-        if best is None or error < best[1]:
-            best = (window, error)
-    return best[0]
 
 
 def reference(name, values):
