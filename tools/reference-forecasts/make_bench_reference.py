@@ -24,6 +24,7 @@ import statsforecast
 from statsforecast import models as sf
 
 from carparts_file import observed_months
+from fitted_constants import fitted_window, tsb_fitted
 
 MONTHS = 51
 HOLD_OUT = 12
@@ -31,23 +32,24 @@ SEASON = 12
 OUT = ".local/reference-forecasts/carparts-bench.json"
 
 # statsforecast model name -> (the libs/forecasting method it stands beside, a fresh model).
-# CrostonSBA is statsforecast's own: both constants fixed at 0.1, where ours fits them.
+# CrostonSBA is statsforecast's own: both constants fixed at 0.1, where ours fits them. The moving average's window and
+# TSB's constants are fitted as ours are (fitted_constants.py), statsforecast then forecasts at them.
 MODELS = {
-    "Naive": ("naive", lambda: sf.Naive()),
-    "SeasonalNaive": ("seasonal-naive", lambda: sf.SeasonalNaive(season_length=SEASON)),
-    "WindowAverage(6)": ("moving-average", lambda: sf.WindowAverage(window_size=6)),
-    "SimpleExponentialSmoothingOptimized": ("simple-exponential-smoothing", lambda: sf.SimpleExponentialSmoothingOptimized()),
-    "Holt": ("holt", lambda: sf.Holt(season_length=1)),
+    "Naive": ("naive", lambda y: sf.Naive()),
+    "SeasonalNaive": ("seasonal-naive", lambda y: sf.SeasonalNaive(season_length=SEASON)),
+    "WindowAverage(fitted window)": ("moving-average", lambda y: sf.WindowAverage(window_size=fitted_window(y))),
+    "SimpleExponentialSmoothingOptimized": ("simple-exponential-smoothing", lambda y: sf.SimpleExponentialSmoothingOptimized()),
+    "Holt": ("holt", lambda y: sf.Holt(season_length=1)),
     # statsforecast's Holt picks damped or not by AICc; this one is always damped, as ours.
-    "AutoETS(AAN, damped)": ("holt-damped", lambda: sf.AutoETS(model="AAN", damped=True)),
-    "HoltWinters(additive)": ("holt-winters-additive", lambda: sf.HoltWinters(season_length=SEASON, error_type="A")),
-    "HoltWinters(multiplicative)": ("holt-winters-multiplicative", lambda: sf.HoltWinters(season_length=SEASON, error_type="M")),
-    "CrostonOptimized": ("croston", lambda: sf.CrostonOptimized()),
-    "CrostonSBA": ("sba", lambda: sf.CrostonSBA()),
-    "TSB(0.1,0.1)": ("tsb", lambda: sf.TSB(alpha_d=0.1, alpha_p=0.1)),
-    "ADIDA": ("adida", lambda: sf.ADIDA()),
+    "AutoETS(AAN, damped)": ("holt-damped", lambda y: sf.AutoETS(model="AAN", damped=True)),
+    "HoltWinters(additive)": ("holt-winters-additive", lambda y: sf.HoltWinters(season_length=SEASON, error_type="A")),
+    "HoltWinters(multiplicative)": ("holt-winters-multiplicative", lambda y: sf.HoltWinters(season_length=SEASON, error_type="M")),
+    "CrostonOptimized": ("croston", lambda y: sf.CrostonOptimized()),
+    "CrostonSBA": ("sba", lambda y: sf.CrostonSBA()),
+    "TSB(fitted constants)": ("tsb", lambda y: sf.TSB(*tsb_fitted(y))),
+    "ADIDA": ("adida", lambda y: sf.ADIDA()),
     # No single counterpart: it chooses among ETS models by AICc, as our selection chooses by backtest.
-    "AutoETS": ("selected by backtest RMSSE", lambda: sf.AutoETS(season_length=SEASON)),
+    "AutoETS": ("selected by backtest RMSSE", lambda y: sf.AutoETS(season_length=SEASON)),
 }
 
 
@@ -56,7 +58,11 @@ def forecasts_of(history):
     y = np.asarray(history, dtype=float)
     made, skipped, chosen = {}, {}, None
     for name, (_, model_of) in MODELS.items():
-        model = model_of()
+        try:
+            model = model_of(y)
+        except Exception as error:
+            skipped[name] = f"{type(error).__name__}: {error}"
+            continue
         try:
             model.fit(y)
             mean = model.predict(HOLD_OUT)["mean"]

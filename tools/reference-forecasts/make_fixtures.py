@@ -23,6 +23,7 @@ import statsforecast
 from statsforecast import models as sf
 
 from carparts_file import observed_months
+from fitted_constants import croston_fitted, fitted_window, sba_fitted, tsb_fitted
 
 H = 12
 SEASON = 12
@@ -59,23 +60,6 @@ def generated():
     return out
 
 
-def sba_fitted(y):
-    demand = y[y > 0]
-    intervals = np.diff(np.where(y != 0)[0] + 1, prepend=0).astype(float)
-    size, _, alpha_size = sf._optimized_ses_forecast(demand)
-    interval, _, alpha_interval = sf._optimized_ses_forecast(intervals)
-    rate = size / interval if interval != 0 else size
-    return rate * (1 - alpha_interval / 2), {"sizeSmoothing": alpha_size, "intervalSmoothing": alpha_interval}
-
-
-def croston_fitted(y):
-    demand = y[y > 0]
-    intervals = np.diff(np.where(y != 0)[0] + 1, prepend=0).astype(float)
-    _, _, alpha_size = sf._optimized_ses_forecast(demand)
-    _, _, alpha_interval = sf._optimized_ses_forecast(intervals)
-    return {"sizeSmoothing": alpha_size, "intervalSmoothing": alpha_interval}
-
-
 def reference(name, values):
     y = np.asarray(values, dtype=float)
     out = {}
@@ -101,7 +85,8 @@ def reference(name, values):
 
     fit("naive", sf.Naive())
     fit("seasonal-naive", sf.SeasonalNaive(season_length=SEASON))
-    fit("moving-average", sf.WindowAverage(window_size=6))
+    window = fitted_window(y)
+    fit("moving-average", sf.WindowAverage(window_size=window), {"window": window})
     ses = sf.SimpleExponentialSmoothingOptimized()
     fit("simple-exponential-smoothing", ses)
     if "simple-exponential-smoothing" in out and hasattr(ses, "model_"):
@@ -110,7 +95,8 @@ def reference(name, values):
         fit("croston", sf.CrostonOptimized(), croston_fitted(y))
         rate, parameters = sba_fitted(y)
         out["sba"] = {"forecast": [float(rate)] * H, "parameters": parameters}
-        fit("tsb", sf.TSB(alpha_d=0.1, alpha_p=0.1))
+        alpha_d, alpha_p = tsb_fitted(y)
+        fit("tsb", sf.TSB(alpha_d=alpha_d, alpha_p=alpha_p), {"sizeSmoothing": alpha_d, "probabilitySmoothing": alpha_p})
         fit("adida", sf.ADIDA())
     ets("holt", sf.AutoETS(model="AAN", damped=False), ["alpha", "beta"])
     ets("holt-damped", sf.AutoETS(model="AAN", damped=True), ["alpha", "beta", "phi"])

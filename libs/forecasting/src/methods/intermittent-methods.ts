@@ -1,4 +1,4 @@
-import { tsbLevel, TSB_DEFAULT_SMOOTHING } from '../tsb';
+import { tsbLevel } from '../tsb';
 import { fittedSmoothing, smoothedLevel } from './exponential-smoothing';
 import { flat, type ForecastMethod, type MethodForecast } from './forecast-method';
 
@@ -58,13 +58,19 @@ export const croston = crostonVariant('croston', () => 1);
  */
 export const sba = crostonVariant('sba', (alpha) => 1 - alpha / 2);
 
-/** Teunter-Syntetos-Babai (../tsb.ts), the smoothing constants at their defaults. */
+/**
+ * Teunter-Syntetos-Babai (../tsb.ts). Each smoothing constant is fitted to its
+ * own series, as Croston's are: the size's to the demands, the chance's to
+ * whether each period had demand (1 or 0), within the same bounds.
+ */
 export const tsb: ForecastMethod = {
   name: 'tsb',
   forecast: (history, horizon) => {
-    const level = tsbLevel(history);
-    if (!level) return undefined;
-    return { method: 'tsb', forecast: flat(level.perPeriod, horizon), parameters: { sizeSmoothing: TSB_DEFAULT_SMOOTHING.size, probabilitySmoothing: TSB_DEFAULT_SMOOTHING.probability } };
+    const { sizes } = demandsAndIntervals(history);
+    if (sizes.length === 0) return undefined;
+    const smoothing = { size: fittedSmoothing(sizes), probability: fittedSmoothing(history.map((q) => (q > 0 ? 1 : 0))) };
+    const level = tsbLevel(history, smoothing)!;
+    return { method: 'tsb', forecast: flat(level.perPeriod, horizon), parameters: { sizeSmoothing: smoothing.size, probabilitySmoothing: smoothing.probability } };
   },
 };
 
