@@ -35,7 +35,8 @@ export class StockLevelMessageHandler {
     await this.history.add(ctx.manager, level, outcome.consumption);
 
     const now = new Date();
-    const { settings } = this.recomputation.settingsOf(level, now);
+    const line = this.recomputation.settingsOf(level, now);
+    const { settings } = line;
     const day = dayNumberOf(level.asOf);
     const consumedBefore = await this.history.consumedBefore(ctx.manager, level, periodStartOf(day, settings.periodDays));
     const due = recomputationOn(day, settings.periodDays, await this.forecasts.latest(ctx.manager, level), consumedBefore);
@@ -46,6 +47,7 @@ export class StockLevelMessageHandler {
       basedOnMovementId: level.movementId,
       unit: level.unit,
       now,
+      line,
     });
   }
 }

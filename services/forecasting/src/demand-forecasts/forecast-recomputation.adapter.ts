@@ -24,6 +24,8 @@ export interface Recomputation {
   basedOnMovementId: string;
   unit: string;
   now: Date;
+  /** The line's settings the caller decided by (settingsOf at `now`): the forecast is made by the same ones. */
+  line: { settings: ForecastSettings; agreementId: string | null };
 }
 
 /**
@@ -52,7 +54,7 @@ export class ForecastRecomputation {
   async recompute(manager: EntityManager, outbox: Outbox, of: SiteItem, run: Recomputation): Promise<DemandForecast> {
     // Only the key: a stock level passed in carries an eventId and more that must not leak into what is built here.
     const key: SiteItem = { buyerId: of.buyerId, siteId: of.siteId, itemId: of.itemId };
-    const { settings, agreementId } = this.settingsOf(key, run.now);
+    const { settings, agreementId } = run.line;
     const fromDay = run.throughDay - (settings.historyPeriods + 1) * settings.periodDays;
     const days = consumptionDays(await this.history.consumedDays(manager, key, fromDay), await this.history.stockDays(manager, key, fromDay), run.throughDay);
     const periods = demandPeriods(days, settings.periodDays, PERIOD_ANCHOR_DAY);

@@ -51,7 +51,8 @@ export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShu
     for (const key of await this.history.seriesForecastBefore(this.dataSource.manager, today)) {
       const done = await this.dataSource.transaction(async (manager) => {
         await this.history.lock(manager, key);
-        const { settings } = this.recomputation.settingsOf(key, now);
+        const line = this.recomputation.settingsOf(key, now);
+        const { settings } = line;
         const consumedBefore = await this.history.consumedBefore(manager, key, periodStartOf(today, settings.periodDays));
         const due = recomputationOn(today, settings.periodDays, await this.forecasts.latest(manager, key), consumedBefore);
         // Only closed periods: a series still in its first period waits for its consumption to forecast it.
@@ -63,6 +64,7 @@ export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShu
           basedOnMovementId: '',
           unit,
           now,
+          line,
         });
         return true;
       });
