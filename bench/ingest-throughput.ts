@@ -12,16 +12,18 @@
  */
 import { StockMovement, topics } from '@smi/contracts';
 import { readFileSync } from 'node:fs';
-import { createTestDatabase, KafkaTestClient, startConsumerGroupsAtEnd, startServiceProcess, uniqueId } from '@smi/testing';
+import { createKafka, ensureTopics } from '@smi/messaging';
+import { createTestDatabase, KafkaTestClient, startServiceProcess, uniqueId, useNamespace } from '@smi/testing';
 
 async function main() {
   const total = Number(process.argv[2] ?? 5000);
   const itemCount = Number(process.argv[3] ?? 50);
   const databaseUrl = await createTestDatabase(process.env.DATABASE_URL!, 'smi_bench');
+  // Topics and a consumer group of its own: the service reads exactly the movements below, and a demo on the broker none of them.
+  useNamespace(new URL(databaseUrl).pathname.slice(1));
+  await ensureTopics(createKafka('smi-bench-setup'));
   const kafka = new KafkaTestClient();
   const buyer = uniqueId('bench-buyer');
-  // A consumer group of its own, starting here: the service reads exactly the movements below.
-  await startConsumerGroupsAtEnd(kafka.kafka, new URL(databaseUrl).pathname.slice(1), ['inventory-ingest']);
   const producer = kafka.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
 

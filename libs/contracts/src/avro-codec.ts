@@ -49,7 +49,7 @@ export class AvroCodec {
       throw new UndecodableRecordError(`schema id ${id} is unknown: ${(error as Error).message}`);
     }
     const reader = this.readerType(topic);
-    const resolverKey = `${topic.name}\n${id}`;
+    const resolverKey = `${topic.contractName}\n${id}`;
     let resolver = this.resolvers.get(resolverKey);
     try {
       if (!resolver) {
@@ -63,10 +63,10 @@ export class AvroCodec {
   }
 
   private readerType(topic: TopicDefinition<unknown>): avro.Type {
-    let type = this.readerTypes.get(topic.name);
+    let type = this.readerTypes.get(topic.contractName);
     if (!type) {
       type = avroType(readSchemaFile(topic.schemaFile));
-      this.readerTypes.set(topic.name, type);
+      this.readerTypes.set(topic.contractName, type);
     }
     return type;
   }

@@ -17,7 +17,10 @@ import type {
  * topics from this list, so what runs is what is written here.
  */
 export interface TopicDefinition<TValue = unknown> {
+  /** The topic on the broker: the contract name, behind this process's namespace (see topicNamespace). */
   readonly name: string;
+  /** The name in the contract, the same in every namespace; schema subjects are named after it. */
+  readonly contractName: string;
   /** File in schemas/ holding the value schema. */
   readonly schemaFile: string;
   /** What the message key is, for readers of docs and tools. */
@@ -35,8 +38,22 @@ export interface TopicDefinition<TValue = unknown> {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * SMI_TOPIC_PREFIX puts every topic of this process in a namespace of its own ("bench-7." makes
+ * "bench-7.smi.stock-levels.v1"), so a test run or a benchmark on a shared broker neither feeds a
+ * running demo nor counts its events. Read at each use, so a test harness may set it after import.
+ */
+export const topicNamespace = (env: NodeJS.ProcessEnv = process.env): string => env.SMI_TOPIC_PREFIX ?? '';
+
 /** Types a topic definition by its value, so publish and decode know what travels on it. */
-const topic = <T>(definition: TopicDefinition<T>): TopicDefinition<T> => definition;
+const topic = <T>({ name, ...definition }: Omit<TopicDefinition<T>, 'contractName'> & { name: string }): TopicDefinition<T> => ({
+  ...definition,
+  contractName: name,
+  get name() {
+    return `${topicNamespace()}${name}`;
+  },
+});
 const siteItemKey = (v: { buyerId: string; siteId: string; itemId: string }) => `${v.buyerId}|${v.siteId}|${v.itemId}`;
 
 export const topics = {
@@ -144,16 +161,15 @@ export const topics = {
   }),
 } as const;
 
-export type TopicName = (typeof topics)[keyof typeof topics]['name'];
 export type ValueOf<T> = T extends TopicDefinition<infer V> ? V : never;
 
 export const allTopics: readonly TopicDefinition<any>[] = Object.values(topics);
 
 /** Subject under which a topic's value schema is registered (Confluent TopicNameStrategy). */
-export const subjectOf = (topic: Pick<TopicDefinition, 'name'>): string => `${topic.name}-value`;
+export const subjectOf = (topic: Pick<TopicDefinition, 'contractName'>): string => `${topic.contractName}-value`;
 
 /** Each consuming service has its own dead-letter topic; records there keep their original bytes. */
-export const deadLetterTopicOf = (service: string): string => `smi.dead-letter.${service}`;
+export const deadLetterTopicOf = (service: string): string => `${topicNamespace()}smi.dead-letter.${service}`;
 
 export const DEAD_LETTER_PARTITIONS = 1;
 export const DEAD_LETTER_RETENTION_MS = 90 * DAY_MS;

@@ -4,4 +4,4 @@ export { KafkaTestClient, ReceivedRecord } from './kafka-test-client';
 export { startServiceProcess, ServiceProcess, ServiceName, SERVICE_PORTS, TEST_PORT_OFFSET } from './service-process';
 export { uniqueId } from './unique-id';
 export { writeAgreementsFile, writePartiesFile, writeTestParties, TestParties, testAgreement } from './seed-files';
-export { startConsumerGroupsAtEnd } from './consumer-groups';
+export { useNamespace, deleteNamespaceTopics } from './namespace';

@@ -1,4 +1,4 @@
-import { StockLevel, topics } from '@smi/contracts';
+import { StockLevel, deadLetterTopicOf, topics } from '@smi/contracts';
 import { DEAD_LETTER_HEADERS } from '@smi/messaging';
 import {
   KafkaTestClient,
@@ -171,7 +171,7 @@ describe('forecasting against a real broker and database', () => {
 
     const overKafka = { ...submission, eventId: uniqueId('bf'), buyerId: buyer, quantities: [1, -2], submittedAt: new Date('2026-07-31T00:00:00Z') };
     await kafka.publish(topics.buyerForecasts, overKafka);
-    const [dead] = await kafka.waitForRaw('smi.dead-letter.forecasting', (r) => r.headers['smi-event-id'] === overKafka.eventId);
+    const [dead] = await kafka.waitForRaw(deadLetterTopicOf('forecasting'), (r) => r.headers['smi-event-id'] === overKafka.eventId);
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe('rejected: quantities[1] must be a number >= 0 (got -2)');
 
     for (let d = 0; d < 25; d++) {
@@ -237,7 +237,7 @@ describe('forecasting against a real broker and database', () => {
     const inKilograms = level({ itemId: item, unit: 'KG', movementQuantity: 2, asOf: new Date('2026-03-01T11:00:00Z') });
     await kafka.publish(topics.stockLevels, inKilograms);
     await kafka.publish(topics.stockLevels, level({ itemId: item, movementQuantity: 4, asOf: new Date('2026-03-02T12:00:00Z') }));
-    const [dead] = await kafka.waitForRaw('smi.dead-letter.forecasting', (r) => r.headers['smi-event-id'] === inKilograms.eventId);
+    const [dead] = await kafka.waitForRaw(deadLetterTopicOf('forecasting'), (r) => r.headers['smi-event-id'] === inKilograms.eventId);
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe(`rejected: unit is KG but consumption of ${site} x ${item} is kept in EA`);
     // 03-02 closes 03-01, which holds 2: the kilograms were never added.
     const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === item, { count: 2 });

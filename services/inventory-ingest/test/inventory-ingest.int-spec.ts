@@ -1,4 +1,4 @@
-import { StockMovement, topics } from '@smi/contracts';
+import { StockMovement, deadLetterTopicOf, topics } from '@smi/contracts';
 import { DEAD_LETTER_HEADERS } from '@smi/messaging';
 import { KafkaTestClient, queryDatabase, ServiceProcess, startServiceProcess, uniqueId } from '@smi/testing';
 
@@ -109,7 +109,7 @@ describe('inventory-ingest against a real broker and database', () => {
     const marker = uniqueId('garbage');
     await kafka.publishRaw(topics.stockMovements.name, `${BUYER}|${site}|${item}`, Buffer.from(`{"not":"avro","marker":"${marker}"}`));
     await kafka.publish(topics.stockMovements, movement({ itemId: item, quantity: 3 }));
-    const [dead] = await kafka.waitForRaw('smi.dead-letter.inventory-ingest', (r) => r.value.includes(marker));
+    const [dead] = await kafka.waitForRaw(deadLetterTopicOf('inventory-ingest'), (r) => r.value.includes(marker));
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toMatch(/^undecodable: value does not start with the Confluent magic byte/);
     expect(dead.headers[DEAD_LETTER_HEADERS.topic]).toBe(topics.stockMovements.name);
     const [level] = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item);
@@ -120,11 +120,11 @@ describe('inventory-ingest against a real broker and database', () => {
     const item = uniqueId('item');
     const rejected = movement({ itemId: item, kind: 'CONSUMPTION', quantity: -4 });
     await kafka.publish(topics.stockMovements, rejected);
-    const [dead] = await kafka.waitForRaw('smi.dead-letter.inventory-ingest', (r) => r.headers['smi-event-id'] === rejected.eventId);
+    const [dead] = await kafka.waitForRaw(deadLetterTopicOf('inventory-ingest'), (r) => r.headers['smi-event-id'] === rejected.eventId);
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe('rejected: quantity must be greater than 0 for a CONSUMPTION (got -4)');
     await kafka.publish(topics.stockMovements, movement({ itemId: item, unit: 'EA', quantity: 2 }));
     await kafka.publish(topics.stockMovements, movement({ itemId: item, unit: 'KG', quantity: 2, eventId: `${item}-kg` }));
-    const [unitDead] = await kafka.waitForRaw('smi.dead-letter.inventory-ingest', (r) => r.headers['smi-event-id'] === `${item}-kg`);
+    const [unitDead] = await kafka.waitForRaw(deadLetterTopicOf('inventory-ingest'), (r) => r.headers['smi-event-id'] === `${item}-kg`);
     expect(unitDead.headers[DEAD_LETTER_HEADERS.reason]).toMatch(/^rejected: unit is KG but .* is kept in EA$/);
   });
 

@@ -1,4 +1,4 @@
-import { Notification, ReplenishmentOrder, Shipment, ShipmentStatus, SlaBreach, topics } from '@smi/contracts';
+import { Notification, ReplenishmentOrder, Shipment, ShipmentStatus, SlaBreach, deadLetterTopicOf, topics } from '@smi/contracts';
 import { DEAD_LETTER_HEADERS } from '@smi/messaging';
 import { KafkaTestClient, queryDatabase, ServiceProcess, startServiceProcess, uniqueId, writePartiesFile } from '@smi/testing';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
@@ -312,7 +312,7 @@ describe('notification against a real broker and database', () => {
   it('dead-letters an order without a supplier, naming the field', async () => {
     const rejected = order({ supplierId: '' });
     await kafka.publish(topics.replenishmentOrders, rejected);
-    const [dead] = await kafka.waitForRaw('smi.dead-letter.notification', (r) => r.headers['smi-event-id'] === rejected.eventId);
+    const [dead] = await kafka.waitForRaw(deadLetterTopicOf('notification'), (r) => r.headers['smi-event-id'] === rejected.eventId);
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe('rejected: supplierId is required and must be a non-empty string');
   });
 

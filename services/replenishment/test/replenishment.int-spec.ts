@@ -1,4 +1,4 @@
-import { ReplenishmentOrder, StockLevel, topics } from '@smi/contracts';
+import { ReplenishmentOrder, StockLevel, deadLetterTopicOf, topics } from '@smi/contracts';
 import { DEAD_LETTER_HEADERS } from '@smi/messaging';
 import {
   KafkaTestClient,
@@ -172,7 +172,7 @@ describe('replenishment against a real broker and database', () => {
     const item = items.kilograms;
     const inKilograms = level(item, 1, 3, { unit: 'KG' });
     await publish(inKilograms);
-    const [dead] = await kafka.waitForRaw('smi.dead-letter.replenishment', (r) => r.headers['smi-event-id'] === inKilograms.eventId);
+    const [dead] = await kafka.waitForRaw(deadLetterTopicOf('replenishment'), (r) => r.headers['smi-event-id'] === inKilograms.eventId);
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe(`rejected: unit is KG but the agreement for ${site} x ${item} is in EA`);
     expect(await ordersInDatabase(item)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { ReplenishmentOrder, Shipment, StockLevel, topics } from '@smi/contracts';
+import { ReplenishmentOrder, Shipment, StockLevel, deadLetterTopicOf, topics } from '@smi/contracts';
 import { KafkaTestClient, queryDatabase, ServiceProcess, startServiceProcess, uniqueId, writePartiesFile } from '@smi/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -243,7 +243,7 @@ describe('shipment against a real broker and database', () => {
     expect(unplaced).toEqual([{ n: 0 }]);
     // Same key as the receipt that was applied after it, so it was handled first: handled, not parked.
     await expect(
-      kafka.waitForRaw('smi.dead-letter.shipment', (r) => r.headers['smi-event-id'] === stray.eventId, { timeoutMs: 5000 }),
+      kafka.waitForRaw(deadLetterTopicOf('shipment'), (r) => r.headers['smi-event-id'] === stray.eventId, { timeoutMs: 5000 }),
     ).rejects.toThrow(/0 matched/);
   });
 
