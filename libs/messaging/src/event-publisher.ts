@@ -1,6 +1,7 @@
 import { AvroCodec, TopicDefinition } from '@smi/contracts';
 import { context, Context } from '@opentelemetry/api';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
+import { OWN_TRACE_HEADER } from '@smi/telemetry';
 import { EVENT_ID_HEADER } from './outbox';
 
 export interface RawMessage {
@@ -64,6 +65,23 @@ export class EventPublisher {
         messages: [{ key: message.key, value: message.value, headers: { ...message.headers } }],
       }),
     );
+  }
+
+  /**
+   * Sends already encoded messages in one request per call (kafkajs groups them per topic and
+   * partition), in the order given within each partition. Their own headers carry their traces.
+   */
+  async sendAll(messages: readonly RawMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.connect();
+    const byTopic = new Map<string, Array<{ key: string; value: Buffer; headers: Record<string, string> }>>();
+    for (const m of messages) {
+      const list = byTopic.get(m.topic) ?? [];
+      const own = m.headers.traceparent;
+      list.push({ key: m.key, value: m.value, headers: own ? { ...m.headers, [OWN_TRACE_HEADER]: own } : { ...m.headers } });
+      byTopic.set(m.topic, list);
+    }
+    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })) });
   }
 
   async disconnect(): Promise<void> {

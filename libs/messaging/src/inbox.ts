@@ -18,14 +18,24 @@ export const ProcessedEventEntity = new EntitySchema<ProcessedEvent>({
 });
 
 /**
- * Claims an event for a consumer inside the current transaction. False means it
- * was applied before (or is being applied by a concurrent transaction, which
- * then holds the row lock until it commits).
+ * Claims a run of events for a consumer in one statement, inside the current transaction, and
+ * returns the ids claimed now. An id missing from the answer was applied before (or is being
+ * applied by a concurrent transaction, which holds the row lock until it commits); an id twice
+ * in the run is claimed once.
  */
-export async function claimEvent(manager: EntityManager, consumer: string, eventId: string): Promise<boolean> {
-  const rows: unknown[] = await manager.query(
-    'INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-    [consumer, eventId],
+export async function claimEvents(manager: EntityManager, consumer: string, eventIds: readonly string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows: Array<{ event_id: string }> = await manager.query(
+    `INSERT INTO inbox (consumer, event_id)
+     SELECT $1, id FROM unnest($2::text[]) AS id
+     ON CONFLICT DO NOTHING
+     RETURNING event_id`,
+    [consumer, eventIds],
   );
-  return rows.length === 1;
+  return new Set(rows.map((r) => r.event_id));
+}
+
+/** Claims one event; false when it was applied before. */
+export async function claimEvent(manager: EntityManager, consumer: string, eventId: string): Promise<boolean> {
+  return (await claimEvents(manager, consumer, [eventId])).has(eventId);
 }

@@ -1,14 +1,16 @@
 export { createKafka, kafkaBrokersFromEnv, consumerGroupOf } from './kafka-connection';
 export { EventPublisher, RawMessage } from './event-publisher';
-export { Outbox, OutboxMessageEntity, EVENT_ID_HEADER } from './outbox';
+export { Outbox, OutboxMessageEntity, EVENT_ID_HEADER, Cause } from './outbox';
 export { OutboxRelay } from './outbox-relay';
-export { ProcessedEventEntity, claimEvent } from './inbox';
+export { UnitOfWork, Transaction } from './unit-of-work';
+export { ProcessedEventEntity, claimEvent, claimEvents } from './inbox';
+export { Inbound, Deduplication, ConsumeOptions } from './inbound';
 export { MessagingTables1764028800000 } from './messaging-tables.migration';
-export { KafkaEventServer, KafkaEventServerOptions, EventContext, KeepHandlerErrors } from './kafka-event-server';
+export { KafkaEventServer, KafkaEventServerOptions, KeepHandlerErrors, ConsumeEvents } from './kafka-event-server';
 export { RejectedEventError } from './errors';
 export { DEAD_LETTER_HEADERS } from './dead-letter';
 export { ensureTopics, platformTopicSpecs, CONSUMING_SERVICES } from './topic-admin';
-export { traceHeaders, contextFromHeaders, headersAsStrings, MessageHeaders } from './trace-headers';
+export { traceHeaders, contextFromHeaders, headersAsStrings, withinTraceOf, MessageHeaders } from './trace-headers';
 
 /** Entities every service registers so the inbox and outbox work. */
 import { OutboxMessageEntity as Outbox_ } from './outbox';

@@ -1,31 +1,19 @@
 import { Catch, Logger, RpcExceptionFilter } from '@nestjs/common';
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, EventPattern, Server } from '@nestjs/microservices';
 import { AvroCodec, allTopics, TopicDefinition, UndecodableRecordError } from '@smi/contracts';
-import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, Link, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom, Observable, throwError } from 'rxjs';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { databaseAnswers } from '@smi/persistence';
 import { sendToDeadLetter } from './dead-letter';
 import { RejectedEventError } from './errors';
 import { EventPublisher } from './event-publisher';
-import { claimEvent } from './inbox';
+import { claimEvents } from './inbox';
+import { ConsumeOptions, Deduplication, Inbound } from './inbound';
 import { consumerGroupOf } from './kafka-connection';
-import { Outbox } from './outbox';
-import { OutboxRelay } from './outbox-relay';
-import { contextFromHeaders, headersAsStrings, MessageHeaders } from './trace-headers';
-
-/** What a message handler gets beside the event: the open transaction and where to put the events it causes. */
-export interface EventContext {
-  /** The transaction the inbox claim, the handler's writes and its outbox rows commit in. */
-  manager: EntityManager;
-  outbox: Outbox;
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  headers: MessageHeaders;
-}
+import { contextFromHeaders, headersAsStrings } from './trace-headers';
+import { Transaction, UnitOfWork } from './unit-of-work';
 
 export interface KafkaEventServerOptions {
   service: string;
@@ -33,15 +21,23 @@ export interface KafkaEventServerOptions {
   dataSource: DataSource;
   codec: AvroCodec;
   publisher: EventPublisher;
-  relay: OutboxRelay;
-  /** Attempts for a failing handler before its record is dead-lettered. */
+  unitOfWork: UnitOfWork;
+  /** Attempts for a record that fails alone before it is dead-lettered. */
   maxAttempts?: number;
-  /** Records applied in one database transaction at most. */
+  /** Records handed to a handler in one unit of work at most. */
   runSize?: number;
   retryBackoffMs?: number;
   /** Where a new consumer group starts. Services start from the earliest record so nothing sent before they first ran is missed. */
   fromBeginning?: boolean;
 }
+
+/**
+ * Subscribes a batch handler to a topic: `handle(events: Inbound<T>[], tx: Transaction)`, called
+ * with a run of decoded records of one partition, in order, inside one unit of work. With the
+ * default deduplication ('inbox') only events never applied before reach it.
+ */
+export const ConsumeEvents = (topic: TopicDefinition<unknown>, options: ConsumeOptions = {}): MethodDecorator =>
+  EventPattern(topic.name, { deduplication: options.deduplication ?? 'inbox' });
 
 /**
  * Handlers keep thrown errors as they are: Nest's default filter would turn
@@ -55,15 +51,19 @@ export class KeepHandlerErrors implements RpcExceptionFilter<unknown> {
   }
 }
 
-type Outcome = 'applied' | 'duplicate' | 'dead-lettered';
+interface Record_ {
+  message: KafkaMessage;
+  inbound: Inbound<{ eventId: string }>;
+}
 
 /**
- * A NestJS transport for the platform's Kafka topics. Unlike Nest's built-in
- * Kafka transport it consumes in batches, applies each record inside a database
- * transaction with an inbox claim (redelivery has no second effect), commits
- * offsets only after that transaction commits, and parks a record it cannot
- * apply on the service's dead-letter topic instead of blocking the partition.
- * Handlers are ordinary @EventPattern(topic name) methods.
+ * A NestJS transport for the platform's Kafka topics. It hands each handler a run of records
+ * (up to `runSize`, one partition, order kept) and applies the run in one unit of work: the inbox
+ * claims the run's event ids in one statement, the handler's use case writes set-based, the
+ * outbox takes the run's events in one insert, and all commit together. Offsets move only after
+ * that commit. A run that fails is halved until the failing record stands alone; that record is
+ * retried briefly, then parked on the service's dead-letter topic with the reason, and the rest
+ * commit. An undecodable record is dead-lettered at once.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
@@ -76,8 +76,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     super();
     this.log = new Logger(`KafkaEventServer:${options.service}`);
     this.maxAttempts = options.maxAttempts ?? 5;
-    this.retryBackoffMs = options.retryBackoffMs ?? 200;
-    this.runSize = options.runSize ?? 100;
+    this.retryBackoffMs = options.retryBackoffMs ?? 50;
+    this.runSize = options.runSize ?? 500;
   }
 
   async listen(callback: (...optionalParams: unknown[]) => unknown): Promise<void> {
@@ -92,6 +92,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       allowAutoTopicCreation: false,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
+      // Larger fetches give the use cases larger runs: one statement per run, not per record.
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxWaitTimeInMs: 100,
     });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: subscribed, fromBeginning: this.options.fromBeginning ?? true });
@@ -117,91 +120,126 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return this.consumer as T;
   }
 
-  /**
-   * Applies a fetched batch in runs: as many records as apply cleanly share one
-   * database transaction (a savepoint each), so a busy partition costs one commit
-   * per run, not per record. The record that stops a run takes the slow path
-   * alone: retries, then the dead-letter topic. Order per partition is kept.
-   */
   private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
     const topic = this.topicNamed(batch.topic);
-    const messages = batch.messages;
-    let next = 0;
-    while (next < messages.length) {
-      if (!isRunning() || isStale()) break;
-      const run = messages.slice(next, next + this.runSize);
-      const applied = await this.applyRun(topic, batch.partition, run);
-      // Offsets move only now, after the transaction committed (or the record was dead-lettered).
-      for (let i = 0; i < applied; i++) resolveOffset(messages[next + i].offset);
-      next += applied;
-      if (applied < run.length) {
-        await this.consumeOne(topic, batch.partition, messages[next], heartbeat);
-        resolveOffset(messages[next].offset);
-        next++;
-      }
+    const source = { topic: topic.name, partition: batch.partition };
+    let run: Record_[] = [];
+    const applyRun = async () => {
+      if (run.length === 0) return;
+      await this.applyRun(topic, run, (offset) => resolveOffset(offset));
+      run = [];
       await heartbeat();
+    };
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      let event: { eventId: string };
+      try {
+        event = (await this.options.codec.decode(topic, message.value)) as { eventId: string };
+      } catch (error) {
+        if (!(error instanceof UndecodableRecordError)) throw error;
+        // What came before it commits first, so offsets move in order.
+        await applyRun();
+        await this.deadLetter({ ...source, message }, `undecodable: ${error.message}`);
+        resolveOffset(message.offset);
+        continue;
+      }
+      const headers = headersAsStrings(message.headers);
+      run.push({ message, inbound: { event, key: message.key?.toString() ?? null, partition: batch.partition, offset: message.offset, headers } });
+      if (run.length >= this.runSize) await applyRun();
     }
+    if (isRunning() && !isStale()) await applyRun();
     await commitOffsetsIfNecessary();
   }
 
-  /** Applies the leading records of `run` that decode and apply cleanly, in one transaction; returns how many. */
-  private async applyRun(topic: TopicDefinition<unknown>, partition: number, run: KafkaMessage[]): Promise<number> {
-    const decoded: Array<{ message: KafkaMessage; event: { eventId: string } }> = [];
-    for (const message of run) {
-      try {
-        decoded.push({ message, event: (await this.options.codec.decode(topic, message.value)) as { eventId: string } });
-      } catch (error) {
-        if (!(error instanceof UndecodableRecordError)) throw error;
+  /**
+   * Applies a run in one unit of work; when it fails, applies each half on its own, down to the
+   * single record that fails, which is retried and then dead-lettered. `applied` is told each
+   * offset up to which everything is settled, in order.
+   */
+  private async applyRun(topic: TopicDefinition<unknown>, run: Record_[], applied: (offset: string) => void): Promise<void> {
+    try {
+      await this.commitRun(topic, run);
+      applied(run[run.length - 1].message.offset);
+      return;
+    } catch (error) {
+      if (run.length === 1) return this.applyAlone(topic, run[0], error as Error, applied);
+      if (!(error instanceof RejectedEventError) && !(await databaseAnswers(this.options.dataSource))) throw this.databaseDown(error as Error);
+    }
+    const half = Math.ceil(run.length / 2);
+    await this.applyRun(topic, run.slice(0, half), applied);
+    await this.applyRun(topic, run.slice(half), applied);
+  }
+
+  private async applyAlone(topic: TopicDefinition<unknown>, record: Record_, firstError: Error, applied: (offset: string) => void): Promise<void> {
+    const source = { topic: topic.name, partition: record.inbound.partition, message: record.message };
+    const eventId = record.inbound.event.eventId;
+    let error = firstError;
+    for (let attempt = 1; ; attempt++) {
+      if (error instanceof RejectedEventError) {
+        await this.deadLetter(source, `rejected: ${error.message}`, eventId);
         break;
       }
+      const reason = error.message ?? String(error);
+      if (!(await databaseAnswers(this.options.dataSource))) throw this.databaseDown(error);
+      if (attempt >= this.maxAttempts) {
+        await this.deadLetter(source, `failed ${attempt} times: ${reason}`, eventId);
+        break;
+      }
+      this.log.warn(`event ${eventId} on ${topic.name} failed (attempt ${attempt}/${this.maxAttempts}): ${reason}`);
+      await new Promise((r) => setTimeout(r, this.retryBackoffMs * 2 ** (attempt - 1)));
+      try {
+        await this.commitRun(topic, [record]);
+        break;
+      } catch (next) {
+        error = next as Error;
+      }
     }
-    if (decoded.length === 0) return 0;
-    let applied = 0;
-    let announced = 0;
-    try {
-      await this.options.dataSource.transaction(async (manager) => {
-        for (const { message, event } of decoded) {
-          await manager.query('SAVEPOINT smi_record');
-          try {
-            const { outbox } = await this.inSpan(topic.name, message, event, () =>
-              this.applyIn(manager, topic, { topic: topic.name, partition, message }, event),
-            );
-            await manager.query('RELEASE SAVEPOINT smi_record');
-            applied++;
-            announced += outbox?.added ?? 0;
-          } catch {
-            // Undo this record only; it is retried alone, and the run so far commits.
-            await manager.query('ROLLBACK TO SAVEPOINT smi_record');
-            break;
-          }
-        }
-      });
-    } catch (error) {
-      this.log.warn(`a run of ${decoded.length} records on ${topic.name}[${partition}] did not commit; applying them one by one: ${(error as Error).message}`);
-      return 0;
-    }
-    if (announced > 0) this.options.relay.wake();
-    return applied;
+    applied(record.message.offset);
   }
 
-  private async consumeOne(topic: TopicDefinition<unknown>, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<Outcome> {
-    const source = { topic: topic.name, partition, message };
-    let event: { eventId: string };
-    try {
-      event = (await this.options.codec.decode(topic, message.value)) as { eventId: string };
-    } catch (error) {
-      if (!(error instanceof UndecodableRecordError)) throw error;
-      return this.deadLetter(source, `undecodable: ${error.message}`);
-    }
-    return this.inSpan(topic.name, message, event, () => this.applyWithRetries(topic, source, event, heartbeat));
+  /** The database is down, not the records: keep the offsets so Kafka delivers them again later. */
+  private databaseDown(error: Error): Error {
+    this.log.error(`database unreachable; the batch will be delivered again: ${error.message}`);
+    return error;
   }
 
-  /** Runs `work` in a span continuing the trace the record carries, so the events it causes carry it on. */
-  private async inSpan<T>(topicName: string, message: KafkaMessage, event: { eventId: string }, work: () => Promise<T>): Promise<T> {
-    const parent = contextFromHeaders(message.headers);
-    const span = trace
-      .getTracer('smi-messaging')
-      .startSpan(`handle ${topicName}`, { kind: SpanKind.CONSUMER, attributes: { 'smi.event_id': event.eventId, 'smi.service': this.options.service } }, parent);
+  /** One unit of work: claim the run's new events, hand them to the handler, commit with its outbox. */
+  private async commitRun(topic: TopicDefinition<unknown>, run: Record_[]): Promise<void> {
+    const handler = this.messageHandlers.get(topic.name);
+    if (!handler) throw new Error(`no handler for ${topic.name}`);
+    const deduplication: Deduplication = (handler.extras?.deduplication as Deduplication | undefined) ?? 'inbox';
+    await this.inSpan(topic.name, run, () =>
+      this.options.unitOfWork.run(async (tx: Transaction) => {
+        const fresh = deduplication === 'inbox' ? await this.claimed(tx, topic, run) : run.map((r) => r.inbound);
+        if (fresh.length === 0) return;
+        await lastValueFrom(this.transformToObservable(await handler(fresh, tx)), { defaultValue: undefined });
+      }),
+    );
+  }
+
+  /** The run's events not applied before, in order; an id repeated inside the run counts once. */
+  private async claimed(tx: Transaction, topic: TopicDefinition<unknown>, run: Record_[]): Promise<Inbound<{ eventId: string }>[]> {
+    const claimed = await claimEvents(tx.manager, `${this.options.service}:${topic.contractName}`, run.map((r) => r.inbound.event.eventId));
+    const fresh: Inbound<{ eventId: string }>[] = [];
+    for (const { inbound } of run) {
+      if (claimed.delete(inbound.event.eventId)) fresh.push(inbound);
+    }
+    return fresh;
+  }
+
+  /** One span per run, linked to the trace of every record in it (each event it causes carries its own record's trace on). */
+  private async inSpan<T>(topicName: string, run: Record_[], work: () => Promise<T>): Promise<T> {
+    const links: Link[] = [];
+    for (const { message } of run) {
+      const spanContext = trace.getSpanContext(contextFromHeaders(message.headers));
+      if (spanContext) links.push({ context: spanContext });
+    }
+    const parent = run.length === 1 ? contextFromHeaders(run[0].message.headers) : context.active();
+    const span = trace.getTracer('smi-messaging').startSpan(
+      `handle ${topicName}`,
+      { kind: SpanKind.CONSUMER, links, attributes: { 'smi.service': this.options.service, 'messaging.batch.message_count': run.length } },
+      parent,
+    );
     try {
       return await context.with(trace.setSpan(parent, span), work);
     } catch (error) {
@@ -212,69 +250,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  private async applyWithRetries(
-    topic: TopicDefinition<unknown>,
-    source: { topic: string; partition: number; message: KafkaMessage },
-    event: { eventId: string },
-    heartbeat: () => Promise<void>,
-  ): Promise<Outcome> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const { outcome, outbox } = await this.options.dataSource.transaction((manager) => this.applyIn(manager, topic, source, event));
-        if (outbox && outbox.added > 0) this.options.relay.wake();
-        return outcome;
-      } catch (error) {
-        if (error instanceof RejectedEventError) return this.deadLetter(source, `rejected: ${error.message}`, event.eventId);
-        const reason = (error as Error).message ?? String(error);
-        if (!(await databaseAnswers(this.options.dataSource))) {
-          // The database is down, not the record: keep the offset and let Kafka redeliver later.
-          this.log.error(`database unreachable while handling ${event.eventId}; will retry: ${reason}`);
-          throw error;
-        }
-        if (attempt >= this.maxAttempts) {
-          return this.deadLetter(source, `failed ${attempt} times: ${reason}`, event.eventId);
-        }
-        this.log.warn(`event ${event.eventId} on ${source.topic} failed (attempt ${attempt}/${this.maxAttempts}): ${reason}`);
-        await heartbeat();
-        await new Promise((r) => setTimeout(r, this.retryBackoffMs * 2 ** (attempt - 1)));
-      }
-    }
-  }
-
-  /** Claims the event in the inbox and runs its handler, inside the caller's transaction. */
-  private async applyIn(
-    manager: EntityManager,
-    topic: TopicDefinition<unknown>,
-    source: { topic: string; partition: number; message: KafkaMessage },
-    event: { eventId: string },
-  ): Promise<{ outcome: Outcome; outbox?: Outbox }> {
-    const handler = this.messageHandlers.get(topic.name);
-    if (!handler) throw new Error(`no handler for ${topic.name}`);
-    if (!(await claimEvent(manager, `${this.options.service}:${topic.name}`, event.eventId))) return { outcome: 'duplicate' };
-    const outbox = new Outbox(manager, this.options.codec);
-    const ctx: EventContext = {
-      manager,
-      outbox,
-      topic: source.topic,
-      partition: source.partition,
-      offset: source.message.offset,
-      key: source.message.key?.toString() ?? null,
-      headers: headersAsStrings(source.message.headers),
-    };
-    const result = await handler(event, ctx);
-    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-    return { outcome: 'applied', outbox };
-  }
-
-  private async deadLetter(source: { topic: string; partition: number; message: KafkaMessage }, reason: string, eventId?: string): Promise<Outcome> {
+  private async deadLetter(source: { topic: string; partition: number; message: KafkaMessage }, reason: string, eventId?: string): Promise<void> {
     this.log.warn(`dead-lettering ${source.topic}[${source.partition}]@${source.message.offset}${eventId ? ` (event ${eventId})` : ''}: ${reason}`);
     await sendToDeadLetter(this.options.publisher, this.options.service, source, reason);
-    return 'dead-lettered';
   }
 
   private topicNamed(name: string): TopicDefinition<unknown> {
     const topic = allTopics.find((t) => t.name === name);
-    if (!topic) throw new Error(`@EventPattern('${name}') names no topic defined in libs/contracts`);
+    if (!topic) throw new Error(`@ConsumeEvents names no topic defined in libs/contracts: ${name}`);
     return topic;
   }
 }

@@ -1,6 +1,6 @@
 import { AvroCodec, TopicDefinition } from '@smi/contracts';
 import { EntityManager, EntitySchema } from 'typeorm';
-import { traceHeaders } from './trace-headers';
+import { contextFromHeaders, MessageHeaders, traceHeaders } from './trace-headers';
 
 /** A message waiting to be published; written in the same transaction as the state change it announces. */
 export interface OutboxMessage {
@@ -27,32 +27,53 @@ export const OutboxMessageEntity = new EntitySchema<OutboxMessage>({
 
 export const EVENT_ID_HEADER = 'smi-event-id';
 
+/** What caused an event: its trace context travels on with it. */
+export interface Cause {
+  headers: MessageHeaders;
+}
+
 /**
- * Adds events to the outbox inside the caller's transaction. Values are encoded
- * here, so an event that does not fit its schema fails the transaction instead
- * of failing later in the relay.
+ * Collects the events a unit of work announces and writes them to the outbox table in one
+ * statement, inside the unit's transaction, just before it commits. Values are encoded as they
+ * are added, so an event that does not fit its schema fails the work instead of the relay.
  */
 export class Outbox {
-  private count = 0;
+  private readonly pending: Array<{ topic: string; key: string; value: Buffer; headers: Record<string, string> }> = [];
+  private written = 0;
 
   constructor(
     private readonly manager: EntityManager,
     private readonly codec: AvroCodec,
   ) {}
 
-  async add<T extends { eventId: string }>(topic: TopicDefinition<T>, value: T): Promise<void> {
-    const encoded = await this.codec.encode(topic, value);
-    await this.manager.getRepository(OutboxMessageEntity).insert({
+  /** Adds an event; `cause` (the inbound record that led to it) gives its trace, else the active span does. */
+  async add<T extends { eventId: string }>(topic: TopicDefinition<T>, value: T, cause?: Cause): Promise<void> {
+    const trace = cause ? traceHeaders(contextFromHeaders(cause.headers)) : traceHeaders();
+    this.pending.push({
       topic: topic.name,
-      messageKey: topic.keyOf(value),
-      value: encoded,
-      headers: { ...traceHeaders(), [EVENT_ID_HEADER]: value.eventId },
+      key: topic.keyOf(value),
+      value: await this.codec.encode(topic, value),
+      headers: { ...trace, [EVENT_ID_HEADER]: value.eventId },
     });
-    this.count++;
   }
 
-  /** Messages added so far in this transaction. */
+  /** Writes what was added since the last flush, in the order added (the relay publishes in that order). */
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const rows = this.pending.splice(0);
+    await this.manager.query(
+      // Ids follow the order rows come out of the SELECT, so ORDER BY keeps the order added.
+      `INSERT INTO outbox (topic, message_key, value, headers)
+       SELECT topic, message_key, value, headers
+       FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[]) WITH ORDINALITY AS m(topic, message_key, value, headers, n)
+       ORDER BY n`,
+      [rows.map((r) => r.topic), rows.map((r) => r.key), rows.map((r) => r.value), rows.map((r) => JSON.stringify(r.headers))],
+    );
+    this.written += rows.length;
+  }
+
+  /** Events added in this unit of work, flushed or not. */
   get added(): number {
-    return this.count;
+    return this.written + this.pending.length;
   }
 }

@@ -31,3 +31,8 @@ export function headersAsStrings(headers: IHeaders | undefined): MessageHeaders 
   }
   return out;
 }
+
+/** Runs `work` in the trace the record carries, so what it announces continues that trace. */
+export function withinTraceOf<T>(record: { headers: MessageHeaders }, work: () => Promise<T>): Promise<T> {
+  return context.with(contextFromHeaders(record.headers), work);
+}

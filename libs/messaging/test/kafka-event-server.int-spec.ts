@@ -2,31 +2,40 @@ import { startTelemetry } from '@smi/telemetry';
 startTelemetry('messaging-test');
 
 import { Controller, Module } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { deadLetterTopicOf, Notification, topics } from '@smi/contracts';
 import { bootService, RunningService, ServiceKitModule } from '@smi/service-kit';
 import { KafkaTestClient, queryDatabase, uniqueId } from '@smi/testing';
-import { DEAD_LETTER_HEADERS, ensureTopics, EventContext } from '../src';
+import { ConsumeEvents, DEAD_LETTER_HEADERS, ensureTopics, Inbound, Transaction } from '../src';
 
 const SERVICE = 'messaging-test';
 const attempts = new Map<string, number>();
+const runs: number[] = [];
 
 /**
- * A handler whose behaviour each test picks through the notification's subject:
- * 'ok' applies and announces, 'flaky-N' fails N times first, 'broken' always fails.
+ * A batch handler whose behaviour each test picks through the notification's subject:
+ * 'ok' applies and announces, 'flaky-N' fails N times first, 'broken' always fails. A run
+ * holding a failing event fails whole, as a use case's unit of work would.
  */
 @Controller()
 class ProbeHandler {
-  @EventPattern(topics.notifications.name)
-  async onNotification(@Payload() event: Notification, @Ctx() ctx: EventContext): Promise<void> {
-    const seen = (attempts.get(event.eventId) ?? 0) + 1;
-    attempts.set(event.eventId, seen);
-    const flaky = /^flaky-(\d+)$/.exec(event.subject);
-    if (event.subject === 'broken') throw new Error(`broken handler for ${event.eventId}`);
-    if (flaky && seen <= Number(flaky[1])) throw new Error(`transient failure ${seen}`);
-    await ctx.manager.query('CREATE TABLE IF NOT EXISTS applied (event_id text PRIMARY KEY)');
-    await ctx.manager.query('INSERT INTO applied (event_id) VALUES ($1)', [event.eventId]);
-    await ctx.outbox.add(topics.notifications, { ...event, eventId: `${event.eventId}/echo`, recipientId: `${event.recipientId}-echo`, subject: 'echo' });
+  @ConsumeEvents(topics.notifications)
+  async onNotifications(@Payload() events: Inbound<Notification>[], @Ctx() tx: Transaction): Promise<void> {
+    runs.push(events.length);
+    for (const { event } of events) {
+      const seen = (attempts.get(event.eventId) ?? 0) + 1;
+      attempts.set(event.eventId, seen);
+      const flaky = /^flaky-(\d+)$/.exec(event.subject);
+      if (event.subject === 'broken') throw new Error(`broken handler for ${event.eventId}`);
+      if (flaky && seen <= Number(flaky[1])) throw new Error(`transient failure ${seen}`);
+    }
+    await tx.manager.query('CREATE TABLE IF NOT EXISTS applied (event_id text PRIMARY KEY)');
+    await tx.manager.query('INSERT INTO applied (event_id) SELECT unnest($1::text[])', [events.map((e) => e.event.eventId)]);
+    for (const inbound of events) {
+      const { event } = inbound;
+      if (event.subject === 'echo') continue;
+      await tx.outbox.add(topics.notifications, { ...event, eventId: `${event.eventId}/echo`, recipientId: `${event.recipientId}-echo`, subject: 'echo' }, inbound);
+    }
   }
 }
 
@@ -50,6 +59,8 @@ describe('KafkaEventServer (Nest transport over kafkajs, inbox and outbox in Pos
     completedAt: new Date(),
   });
   const applied = (eventId: string) => queryDatabase(process.env.DATABASE_URL!, 'SELECT event_id FROM messaging_test.applied WHERE event_id = $1', [eventId]);
+  const appliedOf = async (eventIds: string[]) =>
+    (await queryDatabase<{ event_id: string }>(process.env.DATABASE_URL!, 'SELECT event_id FROM messaging_test.applied WHERE event_id = ANY($1)', [eventIds])).map((r) => r.event_id);
 
   beforeAll(async () => {
     kafka = new KafkaTestClient();
@@ -104,5 +115,39 @@ describe('KafkaEventServer (Nest transport over kafkajs, inbox and outbox in Pos
     expect(await applied(event.eventId)).toHaveLength(1);
     const echoes = await kafka.waitFor(topics.notifications, (n) => n.eventId === `${event.eventId}/echo`, { settleMs: 1000 });
     expect(echoes).toHaveLength(1);
+  });
+
+  it('dead-letters a poison record in the middle of a run of 500 alone, and applies the other 499 exactly once', async () => {
+    const recipientId = uniqueId('run'); // one key: one partition, one run
+    const batch = Array.from({ length: 500 }, (_, i) => ({ ...notification(i === 250 ? 'broken' : 'ok'), recipientId }));
+    const poison = batch[250];
+    runs.length = 0;
+    await kafka.publisher.publishAll(topics.notifications, batch);
+    const [dead] = await kafka.waitForRaw(deadLetterTopicOf(SERVICE), (r) => r.headers['smi-event-id'] === poison.eventId);
+    expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe(`failed 5 times: broken handler for ${poison.eventId}`);
+    const echoes = await kafka.waitFor(topics.notifications, (n) => n.recipientId === `${recipientId}-echo`, { count: 499, settleMs: 1500 });
+    expect(new Set(echoes.map((e) => e.value.eventId)).size).toBe(499);
+    expect(echoes).toHaveLength(499);
+    const others = batch.filter((n) => n !== poison).map((n) => n.eventId);
+    expect((await appliedOf(others)).sort()).toEqual([...others].sort());
+    expect(await applied(poison.eventId)).toHaveLength(0);
+    // Runs, not records: the 500 arrived in a handful of units of work (halving down to the poison), not 500.
+    expect(Math.max(...runs)).toBeGreaterThan(100);
+  });
+
+  it('changes nothing when a whole batch is delivered again', async () => {
+    const recipientId = uniqueId('again');
+    const batch = Array.from({ length: 200 }, () => ({ ...notification('ok'), recipientId }));
+    await kafka.publisher.publishAll(topics.notifications, batch);
+    await kafka.waitFor(topics.notifications, (n) => n.recipientId === `${recipientId}-echo`, { count: 200 });
+    const handledBefore = batch.map((n) => attempts.get(n.eventId));
+    await kafka.publisher.publishAll(topics.notifications, batch); // the same 200 events again
+    const marker = { ...notification('ok'), recipientId }; // behind them on the same partition
+    await kafka.publish(topics.notifications, marker);
+    await kafka.waitFor(topics.notifications, (n) => n.eventId === `${marker.eventId}/echo`);
+    const echoes = await kafka.waitFor(topics.notifications, (n) => n.recipientId === `${recipientId}-echo`, { count: 201, settleMs: 1000 });
+    expect(echoes).toHaveLength(201);
+    expect(batch.map((n) => attempts.get(n.eventId))).toEqual(handledBefore);
+    expect(await appliedOf(batch.map((n) => n.eventId))).toHaveLength(200);
   });
 });

@@ -1,7 +1,7 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AvroCodec } from '@smi/contracts';
-import { ensureTopics, EventPublisher, KafkaEventServer, KeepHandlerErrors, OutboxRelay } from '@smi/messaging';
+import { ensureTopics, EventPublisher, KafkaEventServer, KeepHandlerErrors, OutboxRelay, UnitOfWork } from '@smi/messaging';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
@@ -18,7 +18,7 @@ export interface RunningService {
 }
 
 /**
- * Starts a service: HTTP API, the Kafka event consumer (its @EventPattern
+ * Starts a service: HTTP API, the Kafka event consumer (its @ConsumeEvents
  * handlers), and the outbox relay. Topics are created if missing, so a service
  * can start against a fresh broker.
  */
@@ -42,7 +42,7 @@ async function start(appModule: Type<unknown>, options: BootOptions): Promise<Ru
     dataSource: app.get(DataSource),
     codec: app.get(AvroCodec),
     publisher: app.get(EventPublisher),
-    relay: app.get(OutboxRelay),
+    unitOfWork: app.get(UnitOfWork),
   });
   // Deferred, so the filter below is in place before Nest wraps the handlers.
   const microservice = app.connectMicroservice({ strategy: events }, { deferInitialization: true });

@@ -2,7 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import { APP_GUARD } from '@nestjs/core';
 import { AgreementBook, loadSeedVersions } from '@smi/agreements';
 import { AvroCodec } from '@smi/contracts';
-import { createKafka, EventPublisher, messagingEntities, MessagingTables1764028800000, OutboxRelay } from '@smi/messaging';
+import { createKafka, EventPublisher, messagingEntities, MessagingTables1764028800000, OutboxRelay, UnitOfWork } from '@smi/messaging';
 import { openServiceDatabase } from '@smi/persistence';
 import { Admin, Kafka } from 'kafkajs';
 import { DataSource, EntitySchema } from 'typeorm';
@@ -89,6 +89,11 @@ export class ServiceKitModule {
           inject: [DataSource, EventPublisher],
           useFactory: (dataSource: DataSource, publisher: EventPublisher) => new OutboxRelay(dataSource, publisher),
         },
+        {
+          provide: UnitOfWork,
+          inject: [DataSource, AvroCodec, OutboxRelay],
+          useFactory: (dataSource: DataSource, codec: AvroCodec, relay: OutboxRelay) => new UnitOfWork(dataSource, codec, relay),
+        },
         { provide: PartyDirectory, useFactory: () => PartyDirectory.fromFile() },
         {
           provide: AgreementFeed,
@@ -106,7 +111,7 @@ export class ServiceKitModule {
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         ConnectionsCloser,
       ],
-      exports: [SERVICE_NAME, DataSource, Kafka, KAFKA_ADMIN, AvroCodec, EventPublisher, OutboxRelay, PartyDirectory, AgreementBook],
+      exports: [SERVICE_NAME, DataSource, Kafka, KAFKA_ADMIN, AvroCodec, EventPublisher, OutboxRelay, UnitOfWork, PartyDirectory, AgreementBook],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { StockLevel, topics } from '@smi/contracts';
-import { EventContext, RejectedEventError } from '@smi/messaging';
+import { ConsumeEvents, Inbound, RejectedEventError, Transaction, withinTraceOf } from '@smi/messaging';
 import { ForecastRecomputation } from '../demand-forecasts/forecast-recomputation.adapter';
 import { DemandForecastRepository } from '../demand-forecasts/demand-forecast.repository';
 import { recomputationOn } from '../demand-forecasts/recomputation-rule';
@@ -23,8 +23,12 @@ export class StockLevelMessageHandler {
     private readonly recomputation: ForecastRecomputation,
   ) {}
 
-  @EventPattern(topics.stockLevels.name)
-  async onStockLevel(@Payload() level: StockLevel, @Ctx() ctx: EventContext): Promise<void> {
+  @ConsumeEvents(topics.stockLevels)
+  async onStockLevel(@Payload() events: Inbound<StockLevel>[], @Ctx() tx: Transaction): Promise<void> {
+    for (const inbound of events) await withinTraceOf(inbound, () => this.onStockLevelOne(inbound.event, tx));
+  }
+
+  private async onStockLevelOne(level: StockLevel, ctx: Transaction): Promise<void> {
     if (!(level.asOf instanceof Date) || Number.isNaN(level.asOf.getTime())) throw new RejectedEventError('asOf must be a date-time');
     await this.history.lock(ctx.manager, level);
     await this.history.recordOnHand(ctx.manager, level);

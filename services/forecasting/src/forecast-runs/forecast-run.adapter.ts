@@ -1,6 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AvroCodec } from '@smi/contracts';
-import { Outbox, OutboxRelay } from '@smi/messaging';
+import { UnitOfWork } from '@smi/messaging';
 import { PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
 import { DataSource } from 'typeorm';
 import { dayNumberOf, dayText, periodStartOf } from '../consumption-history/calendar-days';
@@ -25,8 +24,7 @@ export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShu
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly codec: AvroCodec,
-    private readonly relay: OutboxRelay,
+    private readonly unitOfWork: UnitOfWork,
     private readonly history: ConsumptionHistoryRepository,
     private readonly forecasts: DemandForecastRepository,
     private readonly recomputation: ForecastRecomputation,
@@ -49,7 +47,7 @@ export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShu
     let recomputed = 0;
     const today = dayNumberOf(now);
     for (const key of await this.history.seriesForecastBefore(this.dataSource.manager, today)) {
-      const done = await this.dataSource.transaction(async (manager) => {
+      const done = await this.unitOfWork.run(async ({ manager, outbox }) => {
         await this.history.lock(manager, key);
         const line = this.recomputation.settingsOf(key, now);
         const { settings } = line;
@@ -58,7 +56,7 @@ export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShu
         // Only closed periods: a series still in its first period waits for its consumption to forecast it.
         if (!due || due.openPeriod) return false;
         const unit = (await this.history.unitOf(manager, key))!;
-        await this.recomputation.recompute(manager, new Outbox(manager, this.codec), key, {
+        await this.recomputation.recompute(manager, outbox, key, {
           ...due,
           eventId: `forecast-run/${key.buyerId}|${key.siteId}|${key.itemId}/${dayText(due.throughDay)}/demand-forecast`,
           basedOnMovementId: '',
@@ -71,7 +69,6 @@ export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShu
       if (done) recomputed++;
     }
     if (recomputed > 0) {
-      this.relay.wake();
       this.logger.log(`forecast ${recomputed} series whose period closed`);
     }
     return recomputed;

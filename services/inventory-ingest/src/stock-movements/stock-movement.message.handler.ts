@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { StockMovement, topics } from '@smi/contracts';
-import { EventContext, RejectedEventError } from '@smi/messaging';
+import { ConsumeEvents, Inbound, RejectedEventError, Transaction, withinTraceOf } from '@smi/messaging';
 import { applyMovement, stockLevelOf } from '../on-hand/on-hand-projection';
 import { OnHandRepository } from '../on-hand/on-hand.repository';
 import { describeProblems, movementProblems } from './stock-movement-rules';
@@ -11,8 +11,12 @@ import { describeProblems, movementProblems } from './stock-movement-rules';
 export class StockMovementMessageHandler {
   constructor(private readonly onHand: OnHandRepository) {}
 
-  @EventPattern(topics.stockMovements.name)
-  async onStockMovement(@Payload() movement: StockMovement, @Ctx() ctx: EventContext): Promise<void> {
+  @ConsumeEvents(topics.stockMovements)
+  async onStockMovement(@Payload() events: Inbound<StockMovement>[], @Ctx() tx: Transaction): Promise<void> {
+    for (const inbound of events) await withinTraceOf(inbound, () => this.onStockMovementOne(inbound.event, tx));
+  }
+
+  private async onStockMovementOne(movement: StockMovement, ctx: Transaction): Promise<void> {
     const problems = movementProblems(movement, new Date());
     if (problems.length > 0) throw new RejectedEventError(describeProblems(problems));
     const current = await this.onHand.lockFor(ctx.manager, movement.buyerId, movement.siteId, movement.itemId);

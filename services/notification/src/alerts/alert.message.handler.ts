@@ -1,7 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { ReplenishmentOrder, Shipment, SlaBreach, topics } from '@smi/contracts';
-import { EventContext, RejectedEventError } from '@smi/messaging';
+import { ConsumeEvents, Inbound, RejectedEventError, Transaction, withinTraceOf } from '@smi/messaging';
 import { PartyDirectory } from '@smi/service-kit';
 import { pendingDelivery } from '../deliveries/delivery';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
@@ -21,22 +21,34 @@ export class AlertMessageHandler {
     private readonly deliveries: DeliveryRepository,
   ) {}
 
-  @EventPattern(topics.replenishmentOrders.name)
-  async onOrder(@Payload() order: ReplenishmentOrder, @Ctx() ctx: EventContext): Promise<void> {
+  @ConsumeEvents(topics.replenishmentOrders)
+  async onOrder(@Payload() events: Inbound<ReplenishmentOrder>[], @Ctx() tx: Transaction): Promise<void> {
+    for (const inbound of events) await withinTraceOf(inbound, () => this.onOrderOne(inbound.event, tx));
+  }
+
+  private async onOrderOne(order: ReplenishmentOrder, ctx: Transaction): Promise<void> {
     await this.recordDeliveries(alertsForOrder(order), ctx);
   }
 
-  @EventPattern(topics.slaBreaches.name)
-  async onBreach(@Payload() breach: SlaBreach, @Ctx() ctx: EventContext): Promise<void> {
+  @ConsumeEvents(topics.slaBreaches)
+  async onBreach(@Payload() events: Inbound<SlaBreach>[], @Ctx() tx: Transaction): Promise<void> {
+    for (const inbound of events) await withinTraceOf(inbound, () => this.onBreachOne(inbound.event, tx));
+  }
+
+  private async onBreachOne(breach: SlaBreach, ctx: Transaction): Promise<void> {
     await this.recordDeliveries(alertsForBreach(breach), ctx);
   }
 
-  @EventPattern(topics.shipments.name)
-  async onShipment(@Payload() shipment: Shipment, @Ctx() ctx: EventContext): Promise<void> {
+  @ConsumeEvents(topics.shipments)
+  async onShipment(@Payload() events: Inbound<Shipment>[], @Ctx() tx: Transaction): Promise<void> {
+    for (const inbound of events) await withinTraceOf(inbound, () => this.onShipmentOne(inbound.event, tx));
+  }
+
+  private async onShipmentOne(shipment: Shipment, ctx: Transaction): Promise<void> {
     await this.recordDeliveries(alertsForShipment(shipment), ctx);
   }
 
-  private async recordDeliveries(decision: AlertDecision, ctx: EventContext): Promise<void> {
+  private async recordDeliveries(decision: AlertDecision, ctx: Transaction): Promise<void> {
     if (decision.kind === 'refused') throw new RejectedEventError(describeAlertProblems(decision.problems));
     const now = new Date();
     for (const alert of decision.alerts) {

@@ -1,7 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AvroCodec, topics } from '@smi/contracts';
-import { Outbox, OutboxRelay } from '@smi/messaging';
-import { DataSource } from 'typeorm';
+import { topics } from '@smi/contracts';
+import { UnitOfWork } from '@smi/messaging';
 import { Delivery } from './delivery';
 import { DeliveryRepository } from './delivery.repository';
 import { notificationEventOf } from './notification-event';
@@ -31,11 +30,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly deliveries: DeliveryRepository,
     private readonly sender: WebhookSender,
-    private readonly codec: AvroCodec,
-    private readonly relay: OutboxRelay,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -76,17 +73,16 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const outcome = outcomeOfAttempt(delivery.attempts, result, new Date(), this.policy);
     try {
       let stored = false;
-      await this.dataSource.transaction(async (manager) => {
+      await this.unitOfWork.run(async ({ manager, outbox }) => {
         stored = await this.deliveries.recordOutcome(manager, delivery, outcome);
         if (stored && outcome.status !== 'pending') {
-          await new Outbox(manager, this.codec).add(topics.notifications, notificationEventOf(delivery, outcome));
+          await outbox.add(topics.notifications, notificationEventOf(delivery, outcome));
         }
       });
       if (!stored) {
         this.logger.warn(`${delivery.notificationId}: attempt ${delivery.attempts} outlived its lease; another attempt owns it now`);
         return;
       }
-      if (outcome.status !== 'pending') this.relay.wake();
       const to = `${delivery.notificationId} to ${delivery.recipientId}`;
       if (outcome.status === 'delivered') this.logger.log(`${to} delivered (attempt ${outcome.attempts})`);
       else if (outcome.status === 'failed') this.logger.warn(`${to} given up after ${outcome.attempts} attempts: ${outcome.lastError}`);

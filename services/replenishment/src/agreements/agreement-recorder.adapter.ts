@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AgreementBook, agreementVersionEvent } from '@smi/agreements';
-import { AvroCodec, topics } from '@smi/contracts';
-import { Outbox, OutboxRelay } from '@smi/messaging';
-import { DataSource, EntityManager } from 'typeorm';
+import { topics } from '@smi/contracts';
+import { UnitOfWork } from '@smi/messaging';
+import { EntityManager } from 'typeorm';
 import { Change } from './agreement-changes';
 import { AgreementVersionsRepository } from './agreement-versions.repository';
 
@@ -15,19 +15,16 @@ import { AgreementVersionsRepository } from './agreement-versions.repository';
 @Injectable()
 export class AgreementRecorder {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly codec: AvroCodec,
-    private readonly relay: OutboxRelay,
+    private readonly unitOfWork: UnitOfWork,
     private readonly book: AgreementBook,
     private readonly versions: AgreementVersionsRepository,
   ) {}
 
   async record<T extends Change>(decide: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const change = await this.dataSource.transaction(async (manager) => {
+    const change = await this.unitOfWork.run(async ({ manager, outbox }) => {
       await this.versions.lockForChange(manager);
       const decided = await decide(manager);
       if (decided.kind === 'recorded') {
-        const outbox = new Outbox(manager, this.codec);
         for (const version of decided.versions) {
           await this.versions.add(manager, version);
           await outbox.add(topics.agreements, agreementVersionEvent(version));
@@ -38,7 +35,6 @@ export class AgreementRecorder {
     if (change.kind === 'recorded' && change.versions.length > 0) {
       // This service acts on its own change at once; the topic brings the same version back later, which changes nothing.
       for (const version of change.versions) this.book.apply(version);
-      this.relay.wake();
     }
     return change;
   }

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { AgreementBook } from '@smi/agreements';
 import { DemandForecast, topics } from '@smi/contracts';
-import { EventContext } from '@smi/messaging';
+import { ConsumeEvents, Inbound, Transaction, withinTraceOf } from '@smi/messaging';
 import { outlookFromForecast } from './demand-outlook';
 import { DemandOutlookRepository } from './demand-outlook.repository';
 
@@ -14,8 +14,12 @@ export class DemandForecastMessageHandler {
     private readonly outlooks: DemandOutlookRepository,
   ) {}
 
-  @EventPattern(topics.demandForecasts.name)
-  async onDemandForecast(@Payload() forecast: DemandForecast, @Ctx() ctx: EventContext): Promise<void> {
+  @ConsumeEvents(topics.demandForecasts)
+  async onDemandForecast(@Payload() events: Inbound<DemandForecast>[], @Ctx() tx: Transaction): Promise<void> {
+    for (const inbound of events) await withinTraceOf(inbound, () => this.onDemandForecastOne(inbound.event, tx));
+  }
+
+  private async onDemandForecastOne(forecast: DemandForecast, ctx: Transaction): Promise<void> {
     if (!this.agreements.lineFor(forecast.buyerId, forecast.siteId, forecast.itemId, forecast.generatedAt)) return; // not ours to replenish
     await this.outlooks.keepNewest(ctx.manager, outlookFromForecast(forecast));
   }

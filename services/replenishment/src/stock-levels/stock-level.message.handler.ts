@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { AgreementBook } from '@smi/agreements';
 import { roundToStoredPrecision, StockLevel, topics } from '@smi/contracts';
-import { EventContext, RejectedEventError } from '@smi/messaging';
+import { ConsumeEvents, Inbound, RejectedEventError, Transaction, withinTraceOf } from '@smi/messaging';
 import { NO_FORECAST_YET } from '../demand-outlooks/demand-outlook';
 import { DemandOutlookRepository } from '../demand-outlooks/demand-outlook.repository';
 import { OrdersRepository } from '../orders/orders.repository';
@@ -31,8 +31,12 @@ export class StockLevelMessageHandler {
     private readonly capacity: CapacityGate,
   ) {}
 
-  @EventPattern(topics.stockLevels.name)
-  async onStockLevel(@Payload() level: StockLevel, @Ctx() ctx: EventContext): Promise<void> {
+  @ConsumeEvents(topics.stockLevels)
+  async onStockLevel(@Payload() events: Inbound<StockLevel>[], @Ctx() tx: Transaction): Promise<void> {
+    for (const inbound of events) await withinTraceOf(inbound, () => this.onStockLevelOne(inbound.event, tx));
+  }
+
+  private async onStockLevelOne(level: StockLevel, ctx: Transaction): Promise<void> {
     const inForce = this.agreements.lineFor(level.buyerId, level.siteId, level.itemId, level.asOf);
     if (!inForce) return; // no agreement: not ours to replenish
     const outcome = applyLevel(await this.positions.lockFor(ctx.manager, level), level, inForce.line.unit);

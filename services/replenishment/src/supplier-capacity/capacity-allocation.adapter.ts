@@ -1,8 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AgreementBook } from '@smi/agreements';
-import { AvroCodec, topics } from '@smi/contracts';
-import { Outbox, OutboxRelay } from '@smi/messaging';
-import { DataSource } from 'typeorm';
+import { topics } from '@smi/contracts';
+import { UnitOfWork } from '@smi/messaging';
 import { OrdersRepository } from '../orders/orders.repository';
 import { orderFor } from '../orders/replenishment-order';
 import { allocateCapacity } from '../planning/capacity-allocation';
@@ -34,12 +33,10 @@ export class CapacityAllocation implements OnApplicationBootstrap, BeforeApplica
   );
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly capacities: SupplierCapacityRepository,
     private readonly orders: OrdersRepository,
     private readonly agreements: AgreementBook,
-    private readonly codec: AvroCodec,
-    private readonly relay: OutboxRelay,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -61,12 +58,11 @@ export class CapacityAllocation implements OnApplicationBootstrap, BeforeApplica
   private async allocateWaiting(now: Date, supplierId?: string): Promise<number> {
     let placed = 0;
     for (const group of await this.capacities.groupsWaiting(SWEEP_BATCH, supplierId)) placed += await this.allocate(group, now);
-    if (placed > 0) this.relay.wake();
     return placed;
   }
 
   private allocate(group: CapacityGroup, now: Date): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager, outbox }) => {
       const capacity = await this.capacities.lockFor(manager, group.supplierId, group.itemId);
       const waiting = await this.capacities.waitingIn(manager, group);
       if (waiting.length === 0) return 0;
@@ -79,7 +75,6 @@ export class CapacityAllocation implements OnApplicationBootstrap, BeforeApplica
       });
       // A capacity the supplier withdrew limits nothing: what waited goes out in full.
       const allotments = capacity ? allocateCapacity(left, requests) : requests.map(unlimitedAllotment);
-      const outbox = new Outbox(manager, this.codec);
       let placed = 0;
       for (const [index, request] of waiting.entries()) {
         const allotment = allotments[index];

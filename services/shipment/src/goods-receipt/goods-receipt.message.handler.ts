@@ -1,7 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { StockLevel, topics } from '@smi/contracts';
-import { EventContext } from '@smi/messaging';
+import { ConsumeEvents, Inbound, Transaction, withinTraceOf } from '@smi/messaging';
 import { shipmentEvent } from '../shipments/shipment';
 import { ShipmentRepository } from '../shipments/shipment.repository';
 import { goodsReceiptIn, receiveShipment } from './goods-receipt';
@@ -23,8 +23,12 @@ export class GoodsReceiptMessageHandler {
     private readonly unmatched: UnmatchedGoodsReceiptRepository,
   ) {}
 
-  @EventPattern(topics.stockLevels.name)
-  async onStockLevel(@Payload() level: StockLevel, @Ctx() ctx: EventContext): Promise<void> {
+  @ConsumeEvents(topics.stockLevels)
+  async onStockLevel(@Payload() events: Inbound<StockLevel>[], @Ctx() tx: Transaction): Promise<void> {
+    for (const inbound of events) await withinTraceOf(inbound, () => this.onStockLevelOne(inbound.event, tx));
+  }
+
+  private async onStockLevelOne(level: StockLevel, ctx: Transaction): Promise<void> {
     const receipt = goodsReceiptIn(level);
     if (!receipt) return;
     await this.shipments.lockOrder(ctx.manager, receipt.orderId);

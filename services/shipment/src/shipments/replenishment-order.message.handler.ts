@@ -1,7 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { ReplenishmentOrder, topics } from '@smi/contracts';
-import { EventContext, RejectedEventError } from '@smi/messaging';
+import { ConsumeEvents, Inbound, RejectedEventError, Transaction, withinTraceOf } from '@smi/messaging';
 import { receiveShipment } from '../goods-receipt/goods-receipt';
 import { UnmatchedGoodsReceiptRepository } from '../goods-receipt/unmatched-goods-receipt.repository';
 import { applyStep, orderProblems, plannedShipmentFor, shipmentActionFor, shipmentEvent } from './shipment';
@@ -23,8 +23,12 @@ export class ReplenishmentOrderMessageHandler {
     private readonly unmatched: UnmatchedGoodsReceiptRepository,
   ) {}
 
-  @EventPattern(topics.replenishmentOrders.name)
-  async onReplenishmentOrder(@Payload() order: ReplenishmentOrder, @Ctx() ctx: EventContext): Promise<void> {
+  @ConsumeEvents(topics.replenishmentOrders)
+  async onReplenishmentOrder(@Payload() events: Inbound<ReplenishmentOrder>[], @Ctx() tx: Transaction): Promise<void> {
+    for (const inbound of events) await withinTraceOf(inbound, () => this.onReplenishmentOrderOne(inbound.event, tx));
+  }
+
+  private async onReplenishmentOrderOne(order: ReplenishmentOrder, ctx: Transaction): Promise<void> {
     const problems = orderProblems(order);
     if (problems.length > 0) throw new RejectedEventError(problems.join('; '));
     const action = shipmentActionFor(order);
@@ -51,7 +55,7 @@ export class ReplenishmentOrderMessageHandler {
   }
 
   /** The buyer vetoed the order: a shipment still PLANNED is cancelled; one on its way is left to the parties. */
-  private async cancel(order: ReplenishmentOrder, ctx: EventContext): Promise<void> {
+  private async cancel(order: ReplenishmentOrder, ctx: Transaction): Promise<void> {
     const shipment = await this.shipments.lockByOrderId(ctx.manager, order.orderId);
     if (!shipment) return; // rejected before release: nothing was planned
     const outcome = applyStep(shipment, 'CANCEL', new Date());

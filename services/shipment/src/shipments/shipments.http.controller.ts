@@ -1,8 +1,7 @@
 import { BadRequestException, ConflictException, Controller, ForbiddenException, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
-import { AvroCodec, ShipmentStatus, ShipmentStatusValues, topics } from '@smi/contracts';
-import { Outbox, OutboxRelay } from '@smi/messaging';
+import { ShipmentStatus, ShipmentStatusValues, topics } from '@smi/contracts';
+import { UnitOfWork } from '@smi/messaging';
 import { AuthenticatedRequest, Party } from '@smi/service-kit';
-import { DataSource } from 'typeorm';
 import { applyStep, shipmentEvent, ShipmentState } from './shipment';
 import { ShipmentStep } from './shipment-status';
 import { ShipmentRepository, ShipmentScope } from './shipment.repository';
@@ -16,9 +15,7 @@ import { ShipmentRepository, ShipmentScope } from './shipment.repository';
 export class ShipmentsHttpController {
   constructor(
     private readonly shipments: ShipmentRepository,
-    private readonly dataSource: DataSource,
-    private readonly codec: AvroCodec,
-    private readonly relay: OutboxRelay,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   @Get()
@@ -53,7 +50,7 @@ export class ShipmentsHttpController {
 
   /** The status change and the event announcing it commit together, or neither does. */
   private async move(party: Party, shipmentId: string, step: ShipmentStep): Promise<ShipmentState> {
-    const moved = await this.dataSource.transaction(async (manager) => {
+    const moved = await this.unitOfWork.run(async ({ manager, outbox }) => {
       const shipment = await this.shipments.lockById(manager, shipmentId);
       if (!shipment) throw new NotFoundException(`shipment ${shipmentId} is not known`);
       if (party.kind !== 'supplier' || party.id !== shipment.supplierId) {
@@ -64,10 +61,9 @@ export class ShipmentsHttpController {
       await this.shipments.save(manager, outcome.shipment);
       // No causing event here: the id follows from the shipment and the status, entered at most once each.
       const eventId = `${shipmentId}/${outcome.shipment.status.toLowerCase()}`;
-      await new Outbox(manager, this.codec).add(topics.shipments, shipmentEvent(outcome.shipment, eventId));
+      await outbox.add(topics.shipments, shipmentEvent(outcome.shipment, eventId));
       return outcome.shipment;
     });
-    this.relay.wake();
     return moved;
   }
 }

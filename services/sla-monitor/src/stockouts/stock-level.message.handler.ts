@@ -1,8 +1,8 @@
 import { Controller, Logger } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { AgreementBook } from '@smi/agreements';
 import { StockLevel, topics } from '@smi/contracts';
-import { EventContext, RejectedEventError } from '@smi/messaging';
+import { ConsumeEvents, Inbound, RejectedEventError, Transaction, withinTraceOf } from '@smi/messaging';
 import { SlaBreachRepository } from '../breaches/sla-breach.repository';
 import { periodOf } from './sla-period';
 import { assessLevel } from './stockout-assessment';
@@ -24,8 +24,12 @@ export class StockLevelMessageHandler {
     private readonly breaches: SlaBreachRepository,
   ) {}
 
-  @EventPattern(topics.stockLevels.name)
-  async onStockLevel(@Payload() level: StockLevel, @Ctx() ctx: EventContext): Promise<void> {
+  @ConsumeEvents(topics.stockLevels)
+  async onStockLevel(@Payload() events: Inbound<StockLevel>[], @Ctx() tx: Transaction): Promise<void> {
+    for (const inbound of events) await withinTraceOf(inbound, () => this.onStockLevelOne(inbound.event, tx));
+  }
+
+  private async onStockLevelOne(level: StockLevel, ctx: Transaction): Promise<void> {
     const problems = levelProblems(level);
     if (problems.length > 0) throw new RejectedEventError(problems.join('; '));
     const inForce = this.agreements.lineFor(level.buyerId, level.siteId, level.itemId, level.asOf);
