@@ -1,6 +1,6 @@
 import { deadLetterTopicOf } from '@smi/contracts';
 import type { KafkaMessage } from 'kafkajs';
-import { EventPublisher } from './event-publisher';
+import { EventPublisher, RawMessage } from './event-publisher';
 import { headersAsStrings } from './trace-headers';
 
 export const DEAD_LETTER_HEADERS = {
@@ -23,7 +23,12 @@ export async function sendToDeadLetter(
   source: { topic: string; partition: number; message: KafkaMessage },
   reason: string,
 ): Promise<void> {
-  await publisher.send({
+  await publisher.send(deadLetterOf(service, source, reason));
+}
+
+/** The dead-letter record for a record this service cannot apply: its bytes untouched, the reason in headers. */
+export function deadLetterOf(service: string, source: { topic: string; partition: number; message: KafkaMessage }, reason: string): RawMessage {
+  return {
     topic: deadLetterTopicOf(service),
     key: source.message.key?.toString() ?? '',
     value: source.message.value ?? Buffer.alloc(0),
@@ -36,5 +41,5 @@ export async function sendToDeadLetter(
       [DEAD_LETTER_HEADERS.consumer]: service,
       [DEAD_LETTER_HEADERS.failedAt]: new Date().toISOString(),
     },
-  });
+  };
 }

@@ -10,6 +10,16 @@ export interface Inbound<T> {
   headers: MessageHeaders;
 }
 
+/**
+ * An event the use case refuses (bad input, not a failure): the transport parks its record on the
+ * service's dead-letter topic with the reason, through the outbox, in the same unit of work as
+ * the rest of the run, so the run commits and nothing is lost. A handler returns these.
+ */
+export interface Rejection {
+  record: Inbound<unknown>;
+  reason: string;
+}
+
 /** How a handler's events are kept from having a second effect when Kafka delivers them again. */
 export type Deduplication =
   /** The transport claims every event id in the inbox table, in one statement per run; repeats never reach the handler. */

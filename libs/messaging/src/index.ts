@@ -4,7 +4,7 @@ export { Outbox, OutboxMessageEntity, EVENT_ID_HEADER, Cause } from './outbox';
 export { OutboxRelay } from './outbox-relay';
 export { UnitOfWork, Transaction } from './unit-of-work';
 export { ProcessedEventEntity, claimEvent, claimEvents } from './inbox';
-export { Inbound, Deduplication, ConsumeOptions } from './inbound';
+export { Inbound, Deduplication, ConsumeOptions, Rejection } from './inbound';
 export { MessagingTables1764028800000 } from './messaging-tables.migration';
 export { KafkaEventServer, KafkaEventServerOptions, KeepHandlerErrors, ConsumeEvents } from './kafka-event-server';
 export { RejectedEventError } from './errors';

@@ -6,11 +6,11 @@ import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom, Observable, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { databaseAnswers } from '@smi/persistence';
-import { sendToDeadLetter } from './dead-letter';
+import { deadLetterOf, sendToDeadLetter } from './dead-letter';
 import { RejectedEventError } from './errors';
 import { EventPublisher } from './event-publisher';
 import { claimEvents } from './inbox';
-import { ConsumeOptions, Deduplication, Inbound } from './inbound';
+import { ConsumeOptions, Deduplication, Inbound, Rejection } from './inbound';
 import { consumerGroupOf } from './kafka-connection';
 import { contextFromHeaders, headersAsStrings } from './trace-headers';
 import { Transaction, UnitOfWork } from './unit-of-work';
@@ -34,7 +34,9 @@ export interface KafkaEventServerOptions {
 /**
  * Subscribes a batch handler to a topic: `handle(events: Inbound<T>[], tx: Transaction)`, called
  * with a run of decoded records of one partition, in order, inside one unit of work. With the
- * default deduplication ('inbox') only events never applied before reach it.
+ * default deduplication ('inbox') only events never applied before reach it. It may return the
+ * events it refuses (`Rejection[]`): they are dead-lettered in the same unit of work. A handler
+ * that throws fails its run instead, which is then halved down to the record that fails.
  */
 export const ConsumeEvents = (topic: TopicDefinition<unknown>, options: ConsumeOptions = {}): MethodDecorator =>
   EventPattern(topic.name, { deduplication: options.deduplication ?? 'inbox' });
@@ -212,9 +214,19 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       this.options.unitOfWork.run(async (tx: Transaction) => {
         const fresh = deduplication === 'inbox' ? await this.claimed(tx, topic, run) : run.map((r) => r.inbound);
         if (fresh.length === 0) return;
-        await lastValueFrom(this.transformToObservable(await handler(fresh, tx)), { defaultValue: undefined });
+        const rejected = await lastValueFrom(this.transformToObservable(await handler(fresh, tx)), { defaultValue: undefined });
+        if (Array.isArray(rejected)) this.deadLetterIn(tx, topic, run, rejected as Rejection[]);
       }),
     );
+  }
+
+  private deadLetterIn(tx: Transaction, topic: TopicDefinition<unknown>, run: Record_[], rejected: Rejection[]): void {
+    for (const { record, reason } of rejected) {
+      const found = run.find((r) => r.inbound === record);
+      if (!found) throw new Error(`a handler of ${topic.name} rejected an event that was not in its run`);
+      this.log.warn(`dead-lettering ${topic.name}[${record.partition}]@${record.offset} (event ${found.inbound.event.eventId}): rejected: ${reason}`);
+      tx.outbox.addEncoded(deadLetterOf(this.options.service, { topic: topic.name, partition: record.partition, message: found.message }, `rejected: ${reason}`));
+    }
   }
 
   /** The run's events not applied before, in order; an id repeated inside the run counts once. */

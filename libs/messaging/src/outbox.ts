@@ -1,4 +1,5 @@
 import { AvroCodec, TopicDefinition } from '@smi/contracts';
+import type { RawMessage } from './event-publisher';
 import { EntityManager, EntitySchema } from 'typeorm';
 import { contextFromHeaders, MessageHeaders, traceHeaders } from './trace-headers';
 
@@ -55,6 +56,11 @@ export class Outbox {
       value: await this.codec.encode(topic, value),
       headers: { ...trace, [EVENT_ID_HEADER]: value.eventId },
     });
+  }
+
+  /** Adds a message already encoded (a dead letter keeps the bytes it came with). */
+  addEncoded(message: RawMessage): void {
+    this.pending.push({ topic: message.topic, key: message.key, value: message.value, headers: message.headers });
   }
 
   /** Writes what was added since the last flush, in the order added (the relay publishes in that order). */

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from './infrastructure';
 
@@ -14,7 +15,7 @@ export const SERVICE_PORTS = {
 
 export type ServiceName = keyof typeof SERVICE_PORTS;
 
-/** Tests run services 100 ports up, so a running demo (deploy/services.sh) does not answer in their place. */
+/** Ports a test may name for a service: 100 up from the demo's, so a running demo (deploy/services.sh) does not answer in their place. */
 export const TEST_PORT_OFFSET = 100;
 
 export interface ServiceProcess {
@@ -30,9 +31,10 @@ export interface ServiceProcess {
 /**
  * Runs a service as its own process, the way the quick start does, and waits
  * until its /health answers 200. Output goes to .local/logs/<name>-<port>.log.
+ * Without a port it gets a free one, so test runs side by side never meet.
  */
 export async function startServiceProcess(name: ServiceName, env: NodeJS.ProcessEnv, options: { port?: number; timeoutMs?: number } = {}): Promise<ServiceProcess> {
-  const port = options.port ?? SERVICE_PORTS[name] + TEST_PORT_OFFSET;
+  const port = options.port ?? (await freePort());
   if (await answers(`http://localhost:${port}/health`)) {
     throw new Error(`port ${port} already has a service answering; stop it before running ${name} here`);
   }
@@ -54,6 +56,18 @@ export async function startServiceProcess(name: ServiceName, env: NodeJS.Process
     await exited;
   };
   return { name, port, baseUrl, child, kill: () => terminate('SIGKILL'), stop: () => terminate('SIGTERM') };
+}
+
+/** A port nothing listens on now, as the system hands out for port 0. */
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolvePort(port));
+    });
+  });
 }
 
 async function answers(url: string): Promise<boolean> {

@@ -5,12 +5,13 @@ import { OnHandRow } from './on-hand/on-hand.entity';
 import { OnHandRepository } from './on-hand/on-hand.repository';
 import { StockLevelsHttpController } from './on-hand/stock-levels.http.controller';
 import { SchemaRegistryHttpController } from './schema-registry/schema-registry.http.controller';
-import { StockMovementMessageHandler } from './stock-movements/stock-movement.message.handler';
+import { RecordStockMovements } from './stock-movements/record-stock-movements.use-case';
+import { StockMovementsMessageHandler } from './stock-movements/stock-movements.message.handler';
 import { StockMovementsHttpController } from './stock-movements/stock-movements.http.controller';
 
 @Module({
   imports: [ServiceKitModule.forService({ service: 'inventory-ingest', entities: [OnHandRow], migrations: [OnHand1764028800001] })],
-  controllers: [StockMovementMessageHandler, StockMovementsHttpController, StockLevelsHttpController, SchemaRegistryHttpController],
-  providers: [OnHandRepository],
+  controllers: [StockMovementsMessageHandler, StockMovementsHttpController, StockLevelsHttpController, SchemaRegistryHttpController],
+  providers: [OnHandRepository, RecordStockMovements],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import { StockMovement, roundToStoredPrecision } from '@smi/contracts';
+import { describeProblems, movementProblems } from '../stock-movements/stock-movement-rules';
 
 /** What the platform believes is on hand for one buyer site x item. */
 export interface OnHand {
@@ -92,4 +93,45 @@ export function stockLevelOf(onHand: OnHand, movement: StockMovement) {
     movementQuantity: movement.quantity,
     orderReference: movement.orderReference,
   };
+}
+
+/** The key of one buyer site x item, as the projection and its repository index it. */
+export const siteItemKeyOf = (v: { buyerId: string; siteId: string; itemId: string }): string => `${v.buyerId}|${v.siteId}|${v.itemId}`;
+
+export interface MovementsProjected {
+  /** The new on-hand of every site x item the batch changed, once each. */
+  changed: OnHand[];
+  /** One stock level per applied movement, in the order applied; `index` is the movement's place in the batch. */
+  stockLevels: Array<{ index: number; level: ReturnType<typeof stockLevelOf> }>;
+  /** Movements refused, by their place in the batch, with the reason naming the field. */
+  refused: Array<{ index: number; reason: string }>;
+}
+
+/**
+ * Applies a batch of movements to the on-hand of their site x items, each key's movements in
+ * their order, as applying them one by one would: the projection's one decision for a batch.
+ * `current` holds the on-hand of every key in the batch that has one.
+ */
+export function projectMovements(current: ReadonlyMap<string, OnHand>, movements: readonly StockMovement[], now: Date): MovementsProjected {
+  const onHand = new Map(current);
+  const changed = new Set<string>();
+  const result: MovementsProjected = { changed: [], stockLevels: [], refused: [] };
+  movements.forEach((movement, index) => {
+    const problems = movementProblems(movement, now);
+    if (problems.length > 0) {
+      result.refused.push({ index, reason: describeProblems(problems) });
+      return;
+    }
+    const key = siteItemKeyOf(movement);
+    const outcome = applyMovement(onHand.get(key), movement);
+    if (outcome.kind === 'refused') {
+      result.refused.push({ index, reason: `${outcome.field} ${outcome.problem}` });
+      return;
+    }
+    onHand.set(key, outcome.onHand);
+    changed.add(key);
+    result.stockLevels.push({ index, level: stockLevelOf(outcome.onHand, movement) });
+  });
+  result.changed = [...changed].map((key) => onHand.get(key)!);
+  return result;
 }

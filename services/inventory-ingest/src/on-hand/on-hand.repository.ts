@@ -1,23 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { OnHand } from './on-hand-projection';
+import { OnHand, siteItemKeyOf } from './on-hand-projection';
 import { OnHandRow } from './on-hand.entity';
+
+type SiteItem = { buyerId: string; siteId: string; itemId: string };
 
 @Injectable()
 export class OnHandRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Reads and locks the row, so two movements for one site x item never interleave. */
-  async lockFor(manager: EntityManager, buyerId: string, siteId: string, itemId: string): Promise<OnHand | undefined> {
-    const row = await manager.getRepository(OnHandRow).findOne({
-      where: { buyerId, siteId, itemId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    return row ? toOnHand(row) : undefined;
+  /**
+   * Reads and locks the on-hand of every given site x item in one statement, so two batches
+   * touching one key never interleave. Rows are locked in key order: concurrent batches cannot deadlock.
+   */
+  async lockAll(manager: EntityManager, keys: readonly SiteItem[]): Promise<Map<string, OnHand>> {
+    const unique = [...new Map(keys.map((k) => [siteItemKeyOf(k), k])).values()];
+    if (unique.length === 0) return new Map();
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `SELECT o.buyer_id, o.site_id, o.item_id, o.unit, o.quantity::float8 AS quantity, o.sequence::float8 AS sequence,
+              o.last_count_at, o.as_of, o.last_movement_id
+       FROM on_hand o
+       JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id)
+         USING (buyer_id, site_id, item_id)
+       ORDER BY o.buyer_id, o.site_id, o.item_id
+       FOR UPDATE OF o`,
+      [unique.map((k) => k.buyerId), unique.map((k) => k.siteId), unique.map((k) => k.itemId)],
+    );
+    return new Map(rows.map((row) => [siteItemKeyOf(onHandOf(row)), onHandOf(row)]));
   }
 
-  async save(manager: EntityManager, onHand: OnHand): Promise<void> {
-    await manager.getRepository(OnHandRow).save({ ...onHand, updatedAt: new Date() });
+  /** Writes the new on-hand of each changed site x item in one statement. */
+  async saveAll(manager: EntityManager, changed: readonly OnHand[]): Promise<void> {
+    if (changed.length === 0) return;
+    await manager.query(
+      `INSERT INTO on_hand (buyer_id, site_id, item_id, unit, quantity, sequence, last_count_at, as_of, last_movement_id, updated_at)
+       SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::bigint[], $7::timestamptz[], $8::timestamptz[], $9::text[])
+       ON CONFLICT (buyer_id, site_id, item_id) DO UPDATE SET
+         unit = excluded.unit, quantity = excluded.quantity, sequence = excluded.sequence, last_count_at = excluded.last_count_at,
+         as_of = excluded.as_of, last_movement_id = excluded.last_movement_id, updated_at = excluded.updated_at`,
+      [
+        changed.map((o) => o.buyerId),
+        changed.map((o) => o.siteId),
+        changed.map((o) => o.itemId),
+        changed.map((o) => o.unit),
+        changed.map((o) => o.quantity),
+        changed.map((o) => o.sequence),
+        changed.map((o) => o.lastCountAt),
+        changed.map((o) => o.asOf),
+        changed.map((o) => o.lastMovementId),
+      ],
+    );
   }
 
   async listForBuyers(buyerIds: string[], siteId?: string): Promise<OnHand[]> {
@@ -35,6 +67,20 @@ export class OnHandRepository {
     });
     return rows.map(toOnHand);
   }
+}
+
+function onHandOf(row: Record<string, unknown>): OnHand {
+  return {
+    buyerId: row.buyer_id as string,
+    siteId: row.site_id as string,
+    itemId: row.item_id as string,
+    unit: row.unit as string,
+    quantity: row.quantity as number,
+    sequence: row.sequence as number,
+    lastCountAt: (row.last_count_at as Date | null) ?? null,
+    asOf: row.as_of as Date,
+    lastMovementId: row.last_movement_id as string,
+  };
 }
 
 function toOnHand(row: OnHandRow): OnHand {

@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { StockMovement, topics } from '@smi/contracts';
+import { ConsumeEvents, Inbound, Rejection, Transaction } from '@smi/messaging';
+import { RecordStockMovements } from './record-stock-movements.use-case';
+
+/** Stock movements from Kafka (buyer systems, and this service's REST API): recorded a batch at a time. */
+@Controller()
+export class StockMovementsMessageHandler {
+  constructor(private readonly recordMovements: RecordStockMovements) {}
+
+  @ConsumeEvents(topics.stockMovements)
+  onStockMovements(@Payload() movements: Inbound<StockMovement>[], @Ctx() tx: Transaction): Promise<Rejection[]> {
+    return this.recordMovements.execute(movements, tx);
+  }
+}
