@@ -51,7 +51,7 @@ async function main() {
 
   const rssSamples: number[] = [];
   const startedAt = Date.now();
-  const ingest = await startServiceProcess('inventory-ingest', { DATABASE_URL: databaseUrl }, { port: 3201 });
+  const ingest = await startServiceProcess('inventory-ingest', { DATABASE_URL: databaseUrl });
   const bootedAt = Date.now();
   const sampler = setInterval(() => {
     try {

@@ -33,7 +33,11 @@ export interface ServiceProcess {
  * until its /health answers 200. Output goes to .local/logs/<name>-<port>.log.
  * Without a port it gets a free one, so test runs side by side never meet.
  */
-export async function startServiceProcess(name: ServiceName, env: NodeJS.ProcessEnv, options: { port?: number; timeoutMs?: number } = {}): Promise<ServiceProcess> {
+export async function startServiceProcess(
+  name: ServiceName,
+  env: NodeJS.ProcessEnv,
+  options: { port?: number; timeoutMs?: number; /** Run the build of `npm run build:services` (dist/), as deployed, not the TypeScript source. */ compiled?: boolean } = {},
+): Promise<ServiceProcess> {
   const port = options.port ?? (await freePort());
   if (await answers(`http://localhost:${port}/health`)) {
     throw new Error(`port ${port} already has a service answering; stop it before running ${name} here`);
@@ -41,7 +45,10 @@ export async function startServiceProcess(name: ServiceName, env: NodeJS.Process
   const logDir = resolve(REPO_ROOT, '.local/logs');
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(resolve(logDir, `${name}-${port}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(REPO_ROOT, `services/${name}/src/main.ts`)], {
+  const entry = options.compiled
+    ? [resolve(REPO_ROOT, `dist/services/${name}/src/main.js`)]
+    : ['-r', '@swc-node/register', resolve(REPO_ROOT, `services/${name}/src/main.ts`)];
+  const child = spawn(process.execPath, entry, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
