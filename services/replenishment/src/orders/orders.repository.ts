@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReplenishmentOrder } from '@smi/contracts';
 import { DataSource, EntityManager, FindOptionsWhere, In, LessThanOrEqual } from 'typeorm';
-import { OpenOrder } from '../planning/planning-types';
+import { OpenOrder } from '@smi/replenishment-planning';
 import { OPEN_ORDER_STATUSES, OrderStatus, orderStatusOf, OrderStep, PlacedOrder } from './order-lifecycle';
 import { OrderHistoryRow } from './order-history.entity';
 import { OrderRow } from './order.entity';

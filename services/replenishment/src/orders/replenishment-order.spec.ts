@@ -1,6 +1,6 @@
 import { Agreement } from '@smi/agreements';
 import { OrderExplanation, StockLevel } from '@smi/contracts';
-import type { ReplenishmentDecision } from '../planning/planning-types';
+import type { ReplenishmentDecision } from '@smi/replenishment-planning';
 import { goodsReceiptOf, OrderDecided, orderFor, orderIdFor } from './replenishment-order';
 
 const line = { siteId: 'plant-lyon', itemId: 'brake-pad', unit: 'EA', minimum: 40, maximum: 120, leadTimeDays: 3, packMultiple: 10 };

@@ -5,7 +5,7 @@ import { Outbox, OutboxRelay } from '@smi/messaging';
 import { DataSource } from 'typeorm';
 import { OrdersRepository } from '../orders/orders.repository';
 import { orderFor } from '../orders/replenishment-order';
-import { allocateCapacity } from '../planning/capacity-allocation';
+import { allocateCapacity } from '@smi/replenishment-planning';
 import { PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
 import { capacityRequestOf, orderWithAllotment, unlimitedAllotment } from './supplier-capacity';
 import { CapacityGroup, SupplierCapacityRepository } from './supplier-capacity.repository';
