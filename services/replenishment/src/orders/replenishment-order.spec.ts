@@ -85,6 +85,8 @@ describe('replenishment order', () => {
       onOrder: 0,
       minimum: 16.3,
       maximum: 120,
+      reorderPoint: 16.3,
+      orderUpTo: 120,
       packMultiple: 10,
       expectedDeliveryAt: new Date('2026-03-07T10:00:00Z'),
       decidedAt,
