@@ -37,6 +37,14 @@ export default tseslint.config(
     },
   },
   {
+    // The replenishment engine is domain code shared by the service and the benchmarks: no framework, no I/O.
+    files: ['libs/replenishment-planning/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/services/**'], message: 'Libraries must not depend on services.' }, { group: FRAMEWORKS, message: 'The replenishment engine stays free of frameworks and I/O.' }] }],
+    },
+  },
+  {
     files: ['services/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [OTHER_SERVICES] }] },
   },

@@ -21,7 +21,7 @@
 import { FORECASTING_METHODS, forecastError, selectMethod, type ForecastError } from '@smi/forecasting';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseCarparts } from '../services/replenishment/src/simulation/service-level-study';
+import { parseCarparts } from '@smi/replenishment-planning';
 
 const HOLD_OUT = 12;
 const SELECTED = 'selected by backtest RMSSE';

@@ -1,7 +1,7 @@
 /**
  * What each forecasting method gives the buyer on the shelf: the carparts
  * parts replayed through the what-if simulator and the replenishment engine
- * under the service-level study's protocol (service-level-study.ts: order-up-to,
+ * under the service-level study's protocol (demand-history-replay.ts: order-up-to,
  * review every 30 days, 30 days of lead time, backorders, nothing on hand at
  * the start, 24 months of warm-up, 27 measured), at a 95% target, once as a
  * cycle service level and once as a fill rate. Each row is one way for the
@@ -29,11 +29,18 @@ import type { ServiceLevelTarget } from '@smi/agreements';
 import { FORECASTING_METHODS, selectMethod, type ForecastMethod } from '@smi/forecasting';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DemandOutlook } from '../services/replenishment/src/planning/planning-types';
-import { pastDemandOutlook } from '../services/replenishment/src/simulation/past-demand-outlook';
-import { MIN_DEMANDS_FOR_PROMISE } from '../services/replenishment/src/planning/safety-stock';
-import { groupOutcome, parseCarparts, replayItems, STUDY_WARM_UP_MONTHS, type ItemOutcome, type StudyItem } from '../services/replenishment/src/simulation/service-level-study';
-import type { DemandOutlookSource } from '../services/replenishment/src/simulation/what-if-simulator';
+import {
+  groupOutcome,
+  MIN_DEMANDS_FOR_PROMISE,
+  parseCarparts,
+  pastDemandOutlook,
+  replayItems,
+  STUDY_WARM_UP_MONTHS,
+  type DemandOutlook,
+  type DemandOutlookSource,
+  type ItemOutcome,
+  type StudyItem,
+} from '@smi/replenishment-planning';
 
 const TARGETS: ServiceLevelTarget[] = [
   { measure: 'cycle-service-level', target: 0.95 },

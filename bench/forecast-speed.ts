@@ -8,7 +8,7 @@
  *   node_modules/.bin/node -r @swc-node/register bench/forecast-speed.ts [series]
  */
 import { FORECASTING_METHODS, selectMethod } from '@smi/forecasting';
-import { SeededRandom } from '../services/replenishment/src/planning/seeded-random';
+import { SeededRandom } from '@smi/replenishment-planning';
 
 const SERIES = Number(process.argv[2] ?? 100_000);
 const WEEKS = 104;

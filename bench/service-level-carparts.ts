@@ -3,7 +3,7 @@
  * demand: the 2,509 carparts parts observed for all 51 months, replayed through
  * the what-if simulator under the study protocol (monthly review, a month of
  * lead time, order-up-to, backorders, 24 months of warm-up; see
- * services/replenishment/src/simulation/service-level-study.ts), plus 100
+ * libs/replenishment-planning/src/replay/demand-history-replay.ts), plus 100
  * synthetic smooth series of 20 years. Prints markdown tables:
  *
  * 1. per target and group: the engine by demand class (bootstrap for
@@ -26,19 +26,23 @@ import type { ServiceLevelTarget } from '@smi/agreements';
 import { classifyDemand } from '@smi/forecasting';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ENGINE_RESAMPLING, leadTimeDemandQuantile, levelForFillRate, RESAMPLINGS, type Resampling } from '../services/replenishment/src/planning/lead-time-demand';
 import {
+  ENGINE_RESAMPLING,
   groupOutcome,
+  leadTimeDemandQuantile,
+  levelForFillRate,
   outcomesByGroup,
   parseCarparts,
   promisedThroughout,
   replayItems,
+  RESAMPLINGS,
   roseAfterWarmUp,
   STUDY_WARM_UP_MONTHS,
   syntheticSmoothItems,
   type GroupOutcome,
   type ItemOutcome,
-} from '../services/replenishment/src/simulation/service-level-study';
+  type Resampling,
+} from '@smi/replenishment-planning';
 
 const TARGETS: ServiceLevelTarget[] = [
   { measure: 'cycle-service-level', target: 0.9 },

@@ -174,7 +174,7 @@ async function watchPlatform(kafka: ReturnType<typeof createKafka>, codec: AvroC
       } else if (topic === topics.replenishmentOrders.name) {
         const order = value as unknown as ReplenishmentOrder;
         seen.orders++;
-        line(`ORDER    ${order.orderId}: ${order.quantity} ${order.unit} ${order.itemId} for ${order.siteId} (on-hand ${order.onHand}, on-order ${order.onOrder}, min ${order.minimum}, max ${order.maximum})`);
+        line(`ORDER    ${order.orderId}: ${order.quantity} ${order.unit} ${order.itemId} for ${order.siteId} (on-hand ${order.onHand}, on-order ${order.onOrder}, reorder point ${order.reorderPoint}, order-up-to ${order.orderUpTo})`);
       } else if (topic === topics.shipments.name) {
         const shipment = value as unknown as Shipment;
         seen.shipments++;

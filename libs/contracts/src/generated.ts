@@ -371,10 +371,14 @@ export interface ReplenishmentOrder {
   onHand: number;
   /** Quantity already ordered and not yet received when the decision was taken. */
   onOrder: number;
-  /** Reorder point the decision used (the agreement minimum unless a reorder point was agreed or computed from the service level). */
+  /** Deprecated since version 5: read reorderPoint. Carries the same value, the reorder point the decision used, and stays filled for readers of earlier versions. */
   minimum: number;
-  /** Order-up-to level the decision used. */
+  /** Deprecated since version 5: read orderUpTo. Carries the same value, the order-up-to level the decision used, and stays filled for readers of earlier versions. */
   maximum: number;
+  /** Reorder point the decision used (the agreement minimum unless a reorder point was agreed or computed from the service level). Null on events before version 5, whose minimum carries it. */
+  reorderPoint: null | number;
+  /** Order-up-to level the decision used. Null on events before version 5, whose maximum carries it. */
+  orderUpTo: null | number;
   /** Agreement pack multiple the quantity was rounded up to. */
   packMultiple: number;
   /** When the goods are due: the as-of time of the stock level that triggered the order plus the agreed lead time (event time, so a replay gives the same date). */

@@ -103,6 +103,8 @@ describe('notification against a real broker and database', () => {
     onOrder: 0,
     minimum: 20,
     maximum: 100,
+    reorderPoint: 20,
+    orderUpTo: 100,
     packMultiple: 10,
     expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
     decidedAt: new Date('2026-11-21T09:30:00Z'),

@@ -91,6 +91,8 @@ describe('replenishment against a real broker and database', () => {
       onOrder: 0,
       minimum: 40,
       maximum: 120,
+      reorderPoint: 40,
+      orderUpTo: 120,
       packMultiple: 10,
       expectedDeliveryAt: new Date(trigger.asOf.getTime() + 3 * DAY_MS),
       decidedAt: expect.any(Date),

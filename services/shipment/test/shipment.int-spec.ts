@@ -43,6 +43,8 @@ describe('shipment against a real broker and database', () => {
     onOrder: 0,
     minimum: 40,
     maximum: 120,
+    reorderPoint: 40,
+    orderUpTo: 120,
     packMultiple: 10,
     expectedDeliveryAt: new Date('2026-03-13T08:00:00Z'),
     decidedAt: new Date('2026-03-10T08:00:00Z'),

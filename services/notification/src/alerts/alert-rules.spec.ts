@@ -15,6 +15,8 @@ const order = (overrides: Partial<ReplenishmentOrder> = {}): ReplenishmentOrder 
   onOrder: 0,
   minimum: 20,
   maximum: 100,
+  reorderPoint: 20,
+  orderUpTo: 100,
   packMultiple: 10,
   expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
   decidedAt: new Date('2026-11-21T09:30:00Z'),

@@ -1,6 +1,6 @@
 import { DemandForecast } from '@smi/contracts';
 import { demandClassNamed } from '@smi/forecasting';
-import { DemandOutlook } from '../planning/planning-types';
+import { DemandOutlook } from '@smi/replenishment-planning';
 
 /** The latest forecast replenishment holds for one buyer site x item. */
 export interface StoredDemandOutlook extends DemandOutlook {

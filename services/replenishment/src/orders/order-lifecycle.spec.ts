@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Actor, applyOrderAction, OrderAction, orderEventOf, orderStatusOf, PlacedOrder } from './order-lifecycle';
+import { Actor, applyOrderAction, OrderAction, orderEventOf, orderStatusOf, PlacedOrder, placedOrderFrom } from './order-lifecycle';
 
 const decidedAt = new Date('2026-03-04T10:00:00Z');
 const deadline = new Date('2026-03-06T10:00:00Z');
@@ -22,8 +22,8 @@ const awaiting = (overrides: Partial<PlacedOrder> = {}): PlacedOrder => ({
   unit: 'EA',
   onHand: 35,
   onOrder: 0,
-  minimum: 40,
-  maximum: 1275,
+  reorderPoint: 40,
+  orderUpTo: 1275,
   packMultiple: 10,
   expectedDeliveryAt: new Date('2026-03-07T10:00:00Z'),
   decidedAt,
@@ -57,6 +57,17 @@ describe('order lifecycle', () => {
       agreementVersion: 2,
     });
     expect(outcome.order.status).toBe('released');
+  });
+
+  it('announces the reorder point and order-up-to level under their names, and again as minimum and maximum for readers before version 5', () => {
+    const event = orderEventOf(awaiting(), 'awaiting-approval');
+    expect(event).toMatchObject({ reorderPoint: 40, orderUpTo: 1275, minimum: 40, maximum: 1275 });
+    expect(placedOrderFrom(event)).toEqual(awaiting());
+  });
+
+  it('keeps an order from an event before version 5 with the levels its minimum and maximum carried', () => {
+    const older = { ...orderEventOf(awaiting(), 'awaiting-approval'), reorderPoint: null, orderUpTo: null };
+    expect(placedOrderFrom(older)).toMatchObject({ reorderPoint: 40, orderUpTo: 1275 });
   });
 
   it('lets an operator approve on the buyer’s behalf', () => {

@@ -12,9 +12,11 @@ export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = ['awaiting-approval',
 /** The steps of an order's life; each is announced by one event with id `${orderId}/${step}`. */
 export type OrderStep = 'released' | 'awaiting-approval' | 'approved' | 'rejected' | 'expired';
 
-/** An order as kept: its event's fields, with where it stands now. */
-export interface PlacedOrder extends Omit<ReplenishmentOrder, 'eventId' | 'status'> {
+/** An order as kept: its event's fields, with where it stands now; the levels under their own names only. */
+export interface PlacedOrder extends Omit<ReplenishmentOrder, 'eventId' | 'status' | 'minimum' | 'maximum' | 'reorderPoint' | 'orderUpTo'> {
   status: OrderStatus;
+  reorderPoint: number;
+  orderUpTo: number;
 }
 
 /** Who asks for a step: the party calling the API (same shape as service-kit's Party). */
@@ -52,10 +54,19 @@ export function orderStatusOf(eventStatus: string): OrderStatus {
   return found;
 }
 
-/** The event announcing that the order took `step` and now stands where it stands. */
+/**
+ * The event announcing that the order took `step` and now stands where it stands.
+ * minimum and maximum repeat the levels for readers of ReplenishmentOrder before version 5.
+ */
 export function orderEventOf(order: PlacedOrder, step: OrderStep): ReplenishmentOrder {
   if (order.status === 'received') throw new RangeError(`order ${order.orderId} is received: a goods receipt announces that, not an order event`);
-  return { eventId: `${order.orderId}/${step}`, ...order, status: EVENT_STATUS[order.status] };
+  return { eventId: `${order.orderId}/${step}`, ...order, minimum: order.reorderPoint, maximum: order.orderUpTo, status: EVENT_STATUS[order.status] };
+}
+
+/** The order as kept from the event that placed it; an event before version 5 has its levels in minimum and maximum only. */
+export function placedOrderFrom(event: ReplenishmentOrder): PlacedOrder {
+  const { eventId: _eventId, minimum, maximum, reorderPoint, orderUpTo, status, ...fields } = event;
+  return { ...fields, reorderPoint: reorderPoint ?? minimum, orderUpTo: orderUpTo ?? maximum, status: orderStatusOf(status) };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ReplenishmentOrder } from '@smi/contracts';
 import { DataSource, EntityManager, FindOptionsWhere, In, LessThanOrEqual } from 'typeorm';
-import { OpenOrder } from '../planning/planning-types';
-import { OPEN_ORDER_STATUSES, OrderStatus, orderStatusOf, OrderStep, PlacedOrder } from './order-lifecycle';
+import { OpenOrder } from '@smi/replenishment-planning';
+import { OPEN_ORDER_STATUSES, OrderStatus, OrderStep, PlacedOrder, placedOrderFrom } from './order-lifecycle';
 import { OrderHistoryRow } from './order-history.entity';
 import { OrderRow } from './order.entity';
 
@@ -30,16 +30,19 @@ export class OrdersRepository {
 
   /** Keeps a new order as its first event announces it, with that step in its history. */
   async insert(manager: EntityManager, event: ReplenishmentOrder): Promise<void> {
-    const { eventId, ...fields } = event;
-    const order: PlacedOrder = { ...fields, status: orderStatusOf(event.status) };
+    const order = placedOrderFrom(event);
+    const { reorderPoint, orderUpTo, ...fields } = order;
+    // The order rows (and GET /orders) keep the levels under the names ReplenishmentOrder gave them before version 5.
     await manager.getRepository(OrderRow).insert({
-      ...order,
+      ...fields,
+      minimum: reorderPoint,
+      maximum: orderUpTo,
       statusChangedAt: order.decidedAt,
       receivedQuantity: null,
       receivedAt: null,
       receivedByEventId: null,
     });
-    await this.addHistory(manager, order, order.status === 'released' ? 'released' : 'awaiting-approval', order.decidedAt, eventId);
+    await this.addHistory(manager, order, order.status === 'released' ? 'released' : 'awaiting-approval', order.decidedAt, event.eventId);
   }
 
   /** Orders released or awaiting approval and not yet received, soonest due first. */
@@ -142,6 +145,6 @@ export class OrdersRepository {
 }
 
 function placedOrderOf(row: OrderRow): PlacedOrder {
-  const { statusChangedAt: _at, receivedQuantity: _q, receivedAt: _r, receivedByEventId: _e, ...order } = row;
-  return order;
+  const { statusChangedAt: _at, receivedQuantity: _q, receivedAt: _r, receivedByEventId: _e, minimum, maximum, ...order } = row;
+  return { ...order, reorderPoint: minimum, orderUpTo: maximum };
 }

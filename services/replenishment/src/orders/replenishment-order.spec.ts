@@ -1,6 +1,6 @@
 import { Agreement } from '@smi/agreements';
 import { OrderExplanation, StockLevel } from '@smi/contracts';
-import type { ReplenishmentDecision } from '../planning/planning-types';
+import type { ReplenishmentDecision } from '@smi/replenishment-planning';
 import { goodsReceiptOf, OrderDecided, orderFor, orderIdFor } from './replenishment-order';
 
 const line = { siteId: 'plant-lyon', itemId: 'brake-pad', unit: 'EA', minimum: 40, maximum: 120, leadTimeDays: 3, packMultiple: 10 };
@@ -85,6 +85,8 @@ describe('replenishment order', () => {
       onOrder: 0,
       minimum: 16.3,
       maximum: 120,
+      reorderPoint: 16.3,
+      orderUpTo: 120,
       packMultiple: 10,
       expectedDeliveryAt: new Date('2026-03-07T10:00:00Z'),
       decidedAt,

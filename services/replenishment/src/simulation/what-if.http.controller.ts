@@ -2,9 +2,8 @@ import { Body, Controller, ForbiddenException, HttpCode, HttpException, HttpStat
 import { AgreementBook, AgreementLine } from '@smi/agreements';
 import { AuthenticatedRequest, Party } from '@smi/service-kit';
 import { refusalFor } from '../agreements/agreement-access';
-import { whatIfProblems, type WhatIfInput } from './what-if-input';
+import { simulateWhatIf, type WhatIfInput, whatIfProblems, type WhatIfResult } from '@smi/replenishment-planning';
 import { AskedScenario, whatIfRequestOf } from './what-if-request';
-import { simulateWhatIf, type WhatIfResult } from './what-if-simulator';
 
 type Comparison = { scenarios: { name: string; report: WhatIfResult }[] };
 

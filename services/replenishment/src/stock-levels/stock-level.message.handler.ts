@@ -7,7 +7,7 @@ import { NO_FORECAST_YET } from '../demand-outlooks/demand-outlook';
 import { DemandOutlookRepository } from '../demand-outlooks/demand-outlook.repository';
 import { OrdersRepository } from '../orders/orders.repository';
 import { goodsReceiptOf, OrderDecided, orderFor } from '../orders/replenishment-order';
-import { planReplenishment } from '../planning/replenishment-plan';
+import { planReplenishment } from '@smi/replenishment-planning';
 import { applyLevel } from '../stock-positions/stock-position';
 import { StockPositionRepository } from '../stock-positions/stock-position.repository';
 import { CapacityGate } from '../supplier-capacity/capacity-gate.adapter';

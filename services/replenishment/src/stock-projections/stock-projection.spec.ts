@@ -1,5 +1,5 @@
 import type { AgreementLine } from '@smi/agreements';
-import type { StockSituation } from '../planning/planning-types';
+import type { StockSituation } from '@smi/replenishment-planning';
 import { stockProjectionOf } from './stock-projection';
 
 const DAY_MS = 86_400_000;

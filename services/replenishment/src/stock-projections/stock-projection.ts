@@ -1,7 +1,4 @@
-import { projectStock, type ProjectedDay } from '../planning/projected-stock';
-import { planReplenishment } from '../planning/replenishment-plan';
-import type { OpenOrder, PlanningTerms, StockSituation } from '../planning/planning-types';
-import { agreedLevels } from '../planning/reorder-levels';
+import { agreedLevels, type OpenOrder, type PlanningTerms, planReplenishment, type ProjectedDay, projectStock, type StockSituation } from '@smi/replenishment-planning';
 
 export const DEFAULT_HORIZON_DAYS = 28;
 export const MAX_HORIZON_DAYS = 365;

@@ -4,7 +4,7 @@ import { topics } from '@smi/contracts';
 import { UnitOfWork } from '@smi/messaging';
 import { OrdersRepository } from '../orders/orders.repository';
 import { orderFor } from '../orders/replenishment-order';
-import { allocateCapacity } from '../planning/capacity-allocation';
+import { allocateCapacity } from '@smi/replenishment-planning';
 import { PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
 import { capacityRequestOf, orderWithAllotment, unlimitedAllotment } from './supplier-capacity';
 import { CapacityGroup, SupplierCapacityRepository } from './supplier-capacity.repository';

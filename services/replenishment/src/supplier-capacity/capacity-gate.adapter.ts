@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ReplenishmentOrder, StockLevel } from '@smi/contracts';
 import { EntityManager } from 'typeorm';
-import type { OpenOrder, StockSituation } from '../planning/planning-types';
+import type { OpenOrder, StockSituation } from '@smi/replenishment-planning';
 import { OrderDecided, orderFor, orderIdFor } from '../orders/replenishment-order';
 import { admitToCapacity, capacityPeriodOf, daysOfCoverOf, orderWithAllotment, SupplierCapacity } from './supplier-capacity';
 import { SupplierCapacityRepository } from './supplier-capacity.repository';

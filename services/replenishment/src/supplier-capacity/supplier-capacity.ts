@@ -1,11 +1,6 @@
 import type { OrderQuantityStep } from '@smi/contracts';
-import type { CapacityAllotment, CapacityRequest } from '../planning/capacity-allocation';
-import { DAY_MS } from '../planning/delivery-calendar';
-import { stored } from '../planning/exact-quantity';
-import { dayWords, quantityWords } from '../planning/explanation-words';
+import { type CapacityAllotment, type CapacityRequest, DAY_MS, dayWords, projectStock, quantityWords, type StockSituation, stored } from '@smi/replenishment-planning';
 import type { OrderToPlace } from '../orders/replenishment-order';
-import type { StockSituation } from '../planning/planning-types';
-import { projectStock } from '../planning/projected-stock';
 
 /**
  * What a supplier can deliver of one item per capacity period, across all its

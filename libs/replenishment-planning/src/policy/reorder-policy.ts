@@ -1,7 +1,7 @@
 import type { ReplenishmentPolicy } from '@smi/agreements';
-import { dateWords, quantityWords, statisticWords } from './explanation-words';
-import { fromMillionths, toMillionths } from './exact-quantity';
-import type { ReviewStatus } from './review-moments';
+import { dateWords, quantityWords, statisticWords } from '../explanation/explanation-words';
+import { fromMillionths, toMillionths } from '../plan/exact-quantity';
+import type { ReviewStatus } from '../calendar/review-moments';
 
 export interface PolicyQuestion {
   policy: ReplenishmentPolicy;

@@ -2,9 +2,11 @@ import type { ServiceLevelTarget } from '@smi/agreements';
 import { classifyDemand } from '@smi/forecasting';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { groupOutcome, outcomesByGroup, parseCarparts, promisedThroughout, replayItems, roseAfterWarmUp, syntheticSmoothItems } from './service-level-study';
-import type { GroupOutcome, ItemOutcome, StudyGroup, StudyItem } from './service-level-study';
-import type { DemandDistribution } from './what-if-input';
+import { parseCarparts } from './carparts';
+import { groupOutcome, outcomesByGroup, promisedThroughout, replayItems, roseAfterWarmUp } from './demand-history-replay';
+import type { GroupOutcome, ItemOutcome, StudyGroup, StudyItem } from './demand-history-replay';
+import type { DemandDistribution } from '../simulation/what-if-input';
+import { syntheticSmoothItems } from './synthetic-demand';
 
 /**
  * The issue's acceptance criterion: simulation over long demand histories,
@@ -21,7 +23,7 @@ import type { DemandDistribution } from './what-if-input';
  * points, and within two points of the promise. It cannot be within two points
  * of the target from above on slow movers: no whole level gives 95%.
  *
- * Protocol (service-level-study.ts): monthly review, a month of lead time,
+ * Protocol (demand-history-replay.ts): monthly review, a month of lead time,
  * order-up-to, backorders; 24 months of warm-up, then 27 months measured on
  * each of the 2,509 carparts parts observed for all 51 months (all of them
  * intermittent or lumpy by Syntetos-Boylan). carparts has no smooth part

@@ -1,8 +1,8 @@
 import type { SafetyStockRule, ServiceLevelTarget } from '@smi/agreements';
-import { dayWords, percentWords, quantityWords, statisticWords } from './explanation-words';
+import { dayWords, percentWords, quantityWords, statisticWords } from '../explanation/explanation-words';
 import { leadTimeDemandQuantile, levelForFillRate } from './lead-time-demand';
 import { inverseNormalCdf, inverseNormalLoss } from './normal-distribution';
-import type { DemandClass, DemandOutlook } from './planning-types';
+import type { DemandClass, DemandOutlook } from '../plan/planning-types';
 
 /** How safety stock was set, as the explanation names it. */
 export type SafetyStockMethod = 'fixed' | 'days-of-cover' | 'normal' | 'bootstrap' | 'minimum';

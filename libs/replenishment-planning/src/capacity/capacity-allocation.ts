@@ -1,5 +1,5 @@
-import { dayWords, quantityWords, statisticWords } from './explanation-words';
-import { fromMillionths, toMillionths } from './exact-quantity';
+import { dayWords, quantityWords, statisticWords } from '../explanation/explanation-words';
+import { fromMillionths, toMillionths } from '../plan/exact-quantity';
 
 /** One order a supplier was asked for in a capacity period. */
 export interface CapacityRequest {

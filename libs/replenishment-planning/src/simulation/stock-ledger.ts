@@ -1,4 +1,4 @@
-import { stored } from '../planning/exact-quantity';
+import { stored } from '../plan/exact-quantity';
 import type { UnmetDemand } from './what-if-input';
 
 /**

@@ -1,9 +1,9 @@
 import type { AgreementLine } from '@smi/agreements';
-import { dayWords, quantityWords, statisticWords } from './explanation-words';
-import { fromMillionths, stored, toMillionths } from './exact-quantity';
-import type { DemandClass, DemandOutlook } from './planning-types';
+import { dayWords, quantityWords, statisticWords } from '../explanation/explanation-words';
+import { fromMillionths, stored, toMillionths } from '../plan/exact-quantity';
+import type { DemandClass, DemandOutlook } from '../plan/planning-types';
 import { fixedOrderQuantityOf } from './reorder-policy';
-import { safetyStockFor, type SafetyStockMethod } from './safety-stock';
+import { safetyStockFor, type SafetyStockMethod } from '../safety-stock/safety-stock';
 
 export interface LevelQuestion {
   line: AgreementLine;

@@ -1,4 +1,4 @@
-import { DAY_MS } from './delivery-calendar';
+import { DAY_MS } from '../calendar/delivery-calendar';
 import { fromMillionths, toMillionths } from './exact-quantity';
 import type { StockSituation } from './planning-types';
 

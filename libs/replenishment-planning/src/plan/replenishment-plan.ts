@@ -1,16 +1,16 @@
 import type { AgreementLine } from '@smi/agreements';
 import type { OrderExplanation, OrderQuantityStep } from '@smi/contracts';
 import { classifyDemand } from '@smi/forecasting';
-import { arrivalOf, daysToNextDeliveryDay, hasDeliveryCalendar, type Arrival } from './delivery-calendar';
+import { arrivalOf, daysToNextDeliveryDay, hasDeliveryCalendar, type Arrival } from '../calendar/delivery-calendar';
 import { assessEmergency, type EmergencyAssessment } from './emergency-order';
-import { dateWords, dayWords, quantityWords, statisticWords } from './explanation-words';
+import { dateWords, dayWords, quantityWords, statisticWords } from '../explanation/explanation-words';
 import { stored } from './exact-quantity';
 import { inventoryPositionOf, type InventoryPosition } from './inventory-position';
-import { roundOrderQuantity } from './order-rounding';
+import { roundOrderQuantity } from '../policy/order-rounding';
 import type { DemandClass, DemandOutlook, PlanningTerms, ReplenishmentDecision, StockSituation } from './planning-types';
-import { reorderLevelsFor } from './reorder-levels';
-import { applyPolicy, PERIODIC_POLICIES } from './reorder-policy';
-import { reviewStatusAt } from './review-moments';
+import { reorderLevelsFor } from '../policy/reorder-levels';
+import { applyPolicy, PERIODIC_POLICIES } from '../policy/reorder-policy';
+import { reviewStatusAt } from '../calendar/review-moments';
 
 /**
  * The replenishment engine: from an agreement line and a stock situation, the

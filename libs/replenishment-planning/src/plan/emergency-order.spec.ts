@@ -1,4 +1,4 @@
-import { arrivalOf } from './delivery-calendar';
+import { arrivalOf } from '../calendar/delivery-calendar';
 import { assessEmergency, type EmergencyQuestion } from './emergency-order';
 
 // Monday 08:00; 20 on hand, 10 a day: the end of day 3 (Thursday) is the first below zero.

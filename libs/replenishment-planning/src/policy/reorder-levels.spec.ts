@@ -1,4 +1,4 @@
-import { brakePadLine } from './line-fixture';
+import { brakePadLine } from '../plan/line-fixture';
 import { reorderLevelsFor } from './reorder-levels';
 
 const line = brakePadLine;

@@ -1,4 +1,4 @@
-import { DAY_MS } from '../planning/delivery-calendar';
+import { DAY_MS } from '../calendar/delivery-calendar';
 
 /** Days of a replay that are measured: [from, to). */
 export interface MeasuredWindow {

@@ -1,8 +1,8 @@
-import { DAY_MS, arrivalOf } from '../planning/delivery-calendar';
-import { stored } from '../planning/exact-quantity';
-import type { DemandOutlook, OpenOrder, PlanningTerms } from '../planning/planning-types';
-import { PERIODIC_POLICIES } from '../planning/reorder-policy';
-import { planReplenishment } from '../planning/replenishment-plan';
+import { DAY_MS, arrivalOf } from '../calendar/delivery-calendar';
+import { stored } from '../plan/exact-quantity';
+import type { DemandOutlook, OpenOrder, PlanningTerms } from '../plan/planning-types';
+import { PERIODIC_POLICIES } from '../policy/reorder-policy';
+import { planReplenishment } from '../plan/replenishment-plan';
 import { pastDemandOutlook } from './past-demand-outlook';
 import { monthsBelowFloor, serviceCycles, type MeasuredWindow } from './service-measures';
 import { StockLedger } from './stock-ledger';

@@ -1,6 +1,6 @@
 import type { AgreementLine } from '@smi/agreements';
-import { DAY_MS, type Arrival } from './delivery-calendar';
-import { dateWords, dayWords, quantityWords, statisticWords } from './explanation-words';
+import { DAY_MS, type Arrival } from '../calendar/delivery-calendar';
+import { dateWords, dayWords, quantityWords, statisticWords } from '../explanation/explanation-words';
 import { fromMillionths, toMillionths } from './exact-quantity';
 import type { StockSituation } from './planning-types';
 import { projectStock } from './projected-stock';

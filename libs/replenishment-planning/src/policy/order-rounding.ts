@@ -1,7 +1,7 @@
 import type { AgreementLine } from '@smi/agreements';
 import type { OrderQuantityStep } from '@smi/contracts';
-import { quantityWords } from './explanation-words';
-import { fromMillionths, toMillionths } from './exact-quantity';
+import { quantityWords } from '../explanation/explanation-words';
+import { fromMillionths, toMillionths } from '../plan/exact-quantity';
 
 export type LotTerms = Pick<AgreementLine, 'minimumOrderQuantity' | 'packMultiple' | 'maximumLot'>;
 

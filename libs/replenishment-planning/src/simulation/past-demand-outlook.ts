@@ -1,5 +1,5 @@
 import { classifyDemand } from '@smi/forecasting';
-import type { DemandOutlook } from '../planning/planning-types';
+import type { DemandOutlook } from '../plan/planning-types';
 import type { DemandDistribution } from './what-if-input';
 
 /**

@@ -1,5 +1,5 @@
 import type { AgreementLine } from '@smi/agreements';
-import { leadTimeDemandQuantile } from './lead-time-demand';
+import { leadTimeDemandQuantile } from '../safety-stock/lead-time-demand';
 import { brakePadLine } from './line-fixture';
 import type { StockSituation } from './planning-types';
 import { planReplenishment } from './replenishment-plan';
