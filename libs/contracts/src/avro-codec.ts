@@ -20,20 +20,34 @@ export class AvroCodec {
   private readonly readerTypes = new Map<string, avro.Type>();
   private readonly writerTypes = new Map<number, Promise<avro.Type>>();
   private readonly resolvers = new Map<string, avro.Resolver>();
+  /** The id each topic's current schema was registered under: looked up once per process, not per value. */
+  private readonly writerIds = new Map<string, Promise<number>>();
 
   constructor(private readonly registry: SchemaRegistry = schemaRegistryFromEnv()) {}
 
   async encode<T>(topic: TopicDefinition<T>, value: T): Promise<Buffer> {
     const type = this.readerType(topic);
-    const errors: string[] = [];
-    if (!type.isValid(value, { errorHook: (path) => errors.push(path.join('.') || '(root)') })) {
+    if (!type.isValid(value)) {
+      const errors: string[] = [];
+      type.isValid(value, { errorHook: (path) => errors.push(path.join('.') || '(root)') });
       throw new Error(`value for ${topic.name} does not match ${topic.schemaFile} at field ${errors.join(', ')}`);
     }
-    const id = await this.registry.idFor(subjectOf(topic), readSchemaFile(topic.schemaFile));
+    const id = await this.writerIdOf(topic);
     const header = Buffer.alloc(5);
     header.writeUInt8(MAGIC_BYTE, 0);
     header.writeInt32BE(id, 1);
     return Buffer.concat([header, type.toBuffer(value)]);
+  }
+
+  private writerIdOf(topic: TopicDefinition<unknown>): Promise<number> {
+    let id = this.writerIds.get(topic.contractName);
+    if (!id) {
+      id = this.registry.idFor(subjectOf(topic), readSchemaFile(topic.schemaFile));
+      // A failed look-up (registry down) is tried again next time, not remembered.
+      id.catch(() => this.writerIds.delete(topic.contractName));
+      this.writerIds.set(topic.contractName, id);
+    }
+    return id;
   }
 
   async decode<T>(topic: TopicDefinition<T>, buffer: Buffer | null): Promise<T> {

@@ -1,8 +1,8 @@
 import { AvroCodec, TopicDefinition } from '@smi/contracts';
 import { context, Context } from '@opentelemetry/api';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
-import { OWN_TRACE_HEADER } from '@smi/telemetry';
 import { EVENT_ID_HEADER } from './outbox';
+import { traceHeaders } from './trace-headers';
 
 export interface RawMessage {
   topic: string;
@@ -49,7 +49,7 @@ export class EventPublisher {
       values.map(async (value) => ({
         key: topic.keyOf(value),
         value: await this.codec.encode(topic, value),
-        headers: { ...headers, [EVENT_ID_HEADER]: value.eventId },
+        headers: { ...traceHeaders(), ...headers, [EVENT_ID_HEADER]: value.eventId },
       })),
     );
     await this.producer.send({ topic: topic.name, acks: -1, messages });
@@ -58,13 +58,11 @@ export class EventPublisher {
   /** Sends one already encoded message; `within` is the trace context the send belongs to. */
   async send(message: RawMessage, within: Context = context.active()): Promise<void> {
     await this.connect();
-    await context.with(within, () =>
-      this.producer.send({
+    await this.producer.send({
         topic: message.topic,
         acks: -1,
-        messages: [{ key: message.key, value: message.value, headers: { ...message.headers } }],
-      }),
-    );
+        messages: [{ key: message.key, value: message.value, headers: { ...traceHeaders(within), ...message.headers } }],
+    });
   }
 
   /**
@@ -77,8 +75,7 @@ export class EventPublisher {
     const byTopic = new Map<string, Array<{ key: string; value: Buffer; headers: Record<string, string> }>>();
     for (const m of messages) {
       const list = byTopic.get(m.topic) ?? [];
-      const own = m.headers.traceparent;
-      list.push({ key: m.key, value: m.value, headers: own ? { ...m.headers, [OWN_TRACE_HEADER]: own } : { ...m.headers } });
+      list.push({ key: m.key, value: m.value, headers: { ...m.headers } });
       byTopic.set(m.topic, list);
     }
     await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })) });

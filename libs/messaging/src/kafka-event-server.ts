@@ -27,6 +27,11 @@ export interface KafkaEventServerOptions {
   /** Records handed to a handler in one unit of work at most. */
   runSize?: number;
   retryBackoffMs?: number;
+  /**
+   * Partitions applied at once (default 1). Keys never span partitions, so runs of different
+   * partitions touch different rows; more than one overlaps their database round trips.
+   */
+  concurrentPartitions?: number;
   /** Where a new consumer group starts. Services start from the earliest record so nothing sent before they first ran is missed. */
   fromBeginning?: boolean;
 }
@@ -104,6 +109,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       eachBatchAutoResolve: false,
       autoCommit: true,
       autoCommitInterval: 1000,
+      partitionsConsumedConcurrently: this.options.concurrentPartitions ?? 1,
       eachBatch: (payload) => this.consumeBatch(payload),
     });
     callback();

@@ -9,6 +9,8 @@ export interface BootOptions {
   service: string;
   /** HTTP port when PORT is not set. */
   defaultPort: number;
+  /** Partitions the event consumer applies at once: more for a service whose runs never share a row across keys. */
+  concurrentPartitions?: number;
 }
 
 export interface RunningService {
@@ -43,6 +45,7 @@ async function start(appModule: Type<unknown>, options: BootOptions): Promise<Ru
     codec: app.get(AvroCodec),
     publisher: app.get(EventPublisher),
     unitOfWork: app.get(UnitOfWork),
+    concurrentPartitions: options.concurrentPartitions,
   });
   // Deferred, so the filter below is in place before Nest wraps the handlers.
   const microservice = app.connectMicroservice({ strategy: events }, { deferInitialization: true });

@@ -1,1 +1,1 @@
-export { startTelemetry, stopTelemetry, OWN_TRACE_HEADER } from './telemetry';
+export { startTelemetry, stopTelemetry } from './telemetry';
