@@ -46,13 +46,13 @@ describe('the Nx workspace', () => {
     const projects = nx('show', 'projects', '--json');
     expect(projects).toEqual(expect.arrayContaining([...services, ...libs]));
     expect(new Set(projects).size).toBe(projects.length);
-  });
+  }, 60_000);
 
   it('tags every project with a scope and a type, which the boundary rules read', () => {
     const projects = nx('show', 'projects', '--json');
     expect(nx('show', 'projects', '--json', '--projects', 'tag:scope:*').sort()).toEqual([...projects].sort());
     expect(nx('show', 'projects', '--json', '--projects', 'tag:type:*').sort()).toEqual([...projects].sort());
-  });
+  }, 60_000);
 });
 
 describe('the layer rules', () => {
