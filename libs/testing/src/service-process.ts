@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer, AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from './infrastructure';
 
@@ -14,8 +15,6 @@ export const SERVICE_PORTS = {
 
 export type ServiceName = keyof typeof SERVICE_PORTS;
 
-/** Tests run services 100 ports up, so a running demo (deploy/services.sh) does not answer in their place. */
-export const TEST_PORT_OFFSET = 100;
 
 export interface ServiceProcess {
   name: ServiceName;
@@ -30,9 +29,11 @@ export interface ServiceProcess {
 /**
  * Runs a service as its own process, the way the quick start does, and waits
  * until its /health answers 200. Output goes to .local/logs/<name>-<port>.log.
+ * Without a port it takes one the system has free, so neither a running demo
+ * (deploy/services.sh) nor another test run on the same machine answers in its place.
  */
 export async function startServiceProcess(name: ServiceName, env: NodeJS.ProcessEnv, options: { port?: number; timeoutMs?: number } = {}): Promise<ServiceProcess> {
-  const port = options.port ?? SERVICE_PORTS[name] + TEST_PORT_OFFSET;
+  const port = options.port ?? (await freePort());
   if (await answers(`http://localhost:${port}/health`)) {
     throw new Error(`port ${port} already has a service answering; stop it before running ${name} here`);
   }
@@ -54,6 +55,17 @@ export async function startServiceProcess(name: ServiceName, env: NodeJS.Process
     await exited;
   };
   return { name, port, baseUrl, child, kill: () => terminate('SIGKILL'), stop: () => terminate('SIGTERM') };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -79,4 +91,22 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, name: string,
   }
   child.kill('SIGKILL');
   throw new Error(`${name} did not become healthy on ${baseUrl} within ${timeoutMs} ms (see .local/logs)`);
+}
+
+/**
+ * Starts several services at once; if one cannot start, stops those that did, so a
+ * failed setup leaves no process behind, and throws the first failure.
+ */
+export async function startServiceProcesses(names: ServiceName[], env: NodeJS.ProcessEnv, options: { timeoutMs?: number } = {}): Promise<ServiceProcess[]> {
+  return allStartedOrNone(names.map((name) => startServiceProcess(name, env, options)));
+}
+
+/** The services once every start has settled, or, if one failed, none: those that started are stopped. */
+export async function allStartedOrNone(starts: Array<Promise<ServiceProcess>>): Promise<ServiceProcess[]> {
+  const settled = await Promise.allSettled(starts);
+  const started = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (!failed) return started;
+  await Promise.all(started.map((s) => s.stop()));
+  throw failed.reason;
 }
