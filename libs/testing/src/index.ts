@@ -5,3 +5,5 @@ export { allStartedOrNone, startServiceProcess, startServiceProcesses, ServicePr
 export { uniqueId } from './unique-id';
 export { writeAgreementsFile, writePartiesFile, writeTestParties, TestParties, testAgreement } from './seed-files';
 export { useNamespace, deleteNamespaceTopics } from './namespace';
+export { ReceivedPost, WebhookReceiver } from './webhook-receiver';
+export { eventually } from './eventually';
