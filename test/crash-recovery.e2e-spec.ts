@@ -182,7 +182,7 @@ describe('all six services killed mid-stream', () => {
         await kafka.publisher.publishAll(topics.stockMovements, parts[n + 1]);
         kills.push(await killMidStream(running.get(name)!, lag, CONSUMED[name], { timeoutMs: 90_000 }));
         mark(`${name} killed`);
-        restarts.push(startServiceProcess(name, env, { timeoutMs: 120_000 }));
+        restarts.push(startServiceProcess(name, env, { timeoutMs: 180_000 }));
       }
     } finally {
       for (const service of await allStartedOrNone(restarts)) running.set(service.name, service);
@@ -290,5 +290,5 @@ describe('all six services killed mid-stream', () => {
         againAfterKill: true,
       });
     }
-  }, 300_000);
+  }, 420_000);
 });
