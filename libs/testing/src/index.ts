@@ -1,7 +1,11 @@
 export { provideInfrastructure, Infrastructure, REPO_ROOT } from './infrastructure';
 export { createTestDatabase, queryDatabase } from './test-database';
 export { KafkaTestClient, ReceivedRecord } from './kafka-test-client';
-export { startServiceProcess, ServiceProcess, ServiceName, SERVICE_PORTS, TEST_PORT_OFFSET } from './service-process';
+export { allStartedOrNone, startServiceProcess, startServiceProcesses, ServiceProcess, ServiceName, SERVICE_PORTS } from './service-process';
 export { uniqueId } from './unique-id';
 export { writeAgreementsFile, writePartiesFile, writeTestParties, TestParties, testAgreement } from './seed-files';
 export { useNamespace, deleteNamespaceTopics } from './namespace';
+export { ConsumerLag, ConsumerLagReader, KillReport, killMidStream, TopicEnds, waitUntilCaughtUp } from './consumer-lag';
+export { FoldedStock, foldStockMovements, siteItemKeyOf } from './stock-fold';
+export { ReceivedPost, WebhookReceiver } from './webhook-receiver';
+export { eventually } from './eventually';

@@ -62,6 +62,19 @@ export class KafkaTestClient {
     }, options);
   }
 
+  /**
+   * Like waitFor, counting events rather than records: a record published again under
+   * the same event id (at-least-once delivery) is one event. Returns the first record of each.
+   */
+  async waitForEvents<T extends { eventId: string }>(
+    topic: TopicDefinition<T>,
+    matches: (value: T, record: ReceivedRecord<T>) => boolean,
+    options: WaitOptions = {},
+  ): Promise<Array<ReceivedRecord<T>>> {
+    const seen = new Set<string>();
+    return this.waitFor(topic, (value, record) => matches(value, record) && !seen.has(value.eventId) && seen.add(value.eventId) !== undefined, options);
+  }
+
   /** Like waitFor, for topics whose records are not Avro (dead-letter topics); value is the bytes as text. */
   async waitForRaw(
     topicName: string,

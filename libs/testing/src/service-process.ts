@@ -15,8 +15,6 @@ export const SERVICE_PORTS = {
 
 export type ServiceName = keyof typeof SERVICE_PORTS;
 
-/** Ports a test may name for a service: 100 up from the demo's, so a running demo (deploy/services.sh) does not answer in their place. */
-export const TEST_PORT_OFFSET = 100;
 
 export interface ServiceProcess {
   name: ServiceName;
@@ -100,4 +98,22 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, name: string,
   }
   child.kill('SIGKILL');
   throw new Error(`${name} did not become healthy on ${baseUrl} within ${timeoutMs} ms (see .local/logs)`);
+}
+
+/**
+ * Starts several services at once; if one cannot start, stops those that did, so a
+ * failed setup leaves no process behind, and throws the first failure.
+ */
+export async function startServiceProcesses(names: ServiceName[], env: NodeJS.ProcessEnv, options: { timeoutMs?: number } = {}): Promise<ServiceProcess[]> {
+  return allStartedOrNone(names.map((name) => startServiceProcess(name, env, options)));
+}
+
+/** The services once every start has settled, or, if one failed, none: those that started are stopped. */
+export async function allStartedOrNone(starts: Array<Promise<ServiceProcess>>): Promise<ServiceProcess[]> {
+  const settled = await Promise.allSettled(starts);
+  const started = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (!failed) return started;
+  await Promise.all(started.map((s) => s.stop()));
+  throw failed.reason;
 }

@@ -1,0 +1,113 @@
+import { consumerGroupOf } from '@smi/messaging';
+import { Admin, Kafka } from 'kafkajs';
+import { ServiceName, ServiceProcess } from './service-process';
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Where a consumer group stands on some topics, by the offsets it committed: done for good, and still ahead of it. */
+export interface ConsumerLag {
+  /** Records the group has committed past. */
+  consumed: number;
+  /** Records written that the group has not committed past yet. */
+  behind: number;
+}
+
+/** Low and high watermark of every partition, per topic. */
+export type TopicEnds = Map<string, Array<{ partition: number; low: number; high: number }>>;
+
+/**
+ * Reads consumer-group lag as an operator would (committed offsets against the
+ * topics' ends), without joining the group, so reading it never moves a partition.
+ */
+export class ConsumerLagReader {
+  private constructor(private readonly admin: Admin) {}
+
+  static async connect(kafka: Kafka): Promise<ConsumerLagReader> {
+    const admin = kafka.admin();
+    await admin.connect();
+    return new ConsumerLagReader(admin);
+  }
+
+  async ends(topicNames: string[]): Promise<TopicEnds> {
+    const entries = await Promise.all(
+      topicNames.map(async (topic) => {
+        const partitions = await this.admin.fetchTopicOffsets(topic);
+        return [topic, partitions.map((p) => ({ partition: p.partition, low: Number(p.low), high: Number(p.high) }))] as const;
+      }),
+    );
+    return new Map(entries);
+  }
+
+  /** The group's lag against `ends` read earlier, or against the topics' ends now. */
+  async lagOf(groupId: string, topicNames: string[], ends?: TopicEnds): Promise<ConsumerLag> {
+    const topicEnds = ends ?? (await this.ends(topicNames));
+    const committed = await this.admin.fetchOffsets({ groupId, topics: topicNames });
+    const lag: ConsumerLag = { consumed: 0, behind: 0 };
+    for (const { topic, partitions } of committed) {
+      for (const { partition, offset } of partitions) {
+        const end = topicEnds.get(topic)?.find((p) => p.partition === partition);
+        if (!end) continue;
+        // Nothing committed yet (-1): the group starts from the beginning of what is kept.
+        const position = Math.max(Number(offset), end.low);
+        lag.consumed += position - end.low;
+        lag.behind += Math.max(end.high - position, 0);
+      }
+    }
+    return lag;
+  }
+
+  async disconnect(): Promise<void> {
+    await this.admin.disconnect();
+  }
+}
+
+/** What a service's consumer group had done when it was killed. */
+export interface KillReport extends ConsumerLag {
+  service: ServiceName;
+  killedAt: Date;
+}
+
+/**
+ * SIGKILLs a service while its consumer group is mid-stream on `topicNames`: it has
+ * committed past some records and others wait. Once it is, the kill waits `workMs`
+ * more, so the service has fetched what waits and is applying it, and strikes if
+ * records still wait. The report is read after the kill, against the ends read
+ * before it, so its `behind` can only understate what was left at the kill.
+ */
+export async function killMidStream(
+  service: ServiceProcess,
+  lag: ConsumerLagReader,
+  topicNames: string[],
+  options: { workMs?: number; timeoutMs?: number } = {},
+): Promise<KillReport> {
+  const groupId = consumerGroupOf(service.name);
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  const midStream = (l: ConsumerLag) => l.consumed > 0 && l.behind > 0;
+  let last: ConsumerLag = { consumed: 0, behind: 0 };
+  while (Date.now() < deadline) {
+    last = await lag.lagOf(groupId, topicNames);
+    if (midStream(last)) {
+      await pause(options.workMs ?? 200);
+      const ends = await lag.ends(topicNames);
+      last = await lag.lagOf(groupId, topicNames, ends);
+      if (midStream(last)) {
+        await service.kill();
+        return { service: service.name, killedAt: new Date(), ...(await lag.lagOf(groupId, topicNames, ends)) };
+      }
+    }
+    await pause(50);
+  }
+  throw new Error(`${service.name} was never mid-stream within ${options.timeoutMs ?? 60_000} ms (last: consumed ${last.consumed}, behind ${last.behind})`);
+}
+
+/** Waits until every group has committed past everything on its topics. */
+export async function waitUntilCaughtUp(lag: ConsumerLagReader, topicsByGroup: Map<string, string[]>, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const behind = await Promise.all([...topicsByGroup].map(async ([group, topicNames]) => [group, (await lag.lagOf(group, topicNames)).behind] as const));
+    const late = behind.filter(([, n]) => n > 0);
+    if (late.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`still behind after ${timeoutMs} ms: ${late.map(([g, n]) => `${g} ${n}`).join(', ')}`);
+    await pause(250);
+  }
+}
