@@ -26,7 +26,8 @@ function sourcesUnder(dir: string): string[] {
   });
 }
 
-async function main(): Promise<void> {
+/** Compiles libs/ and services/ into dist/; returns how many files. */
+export async function buildServices(): Promise<number> {
   rmSync(out, { recursive: true, force: true });
   const files = ['libs', 'services'].flatMap((top) => sourcesUnder(join(root, top)));
   for (const file of files) {
@@ -43,10 +44,14 @@ async function main(): Promise<void> {
     if (map) writeFileSync(`${target}.map`, map);
   }
   for (const shared of ['schemas', 'deploy']) symlinkSync(join('..', shared), join(out, shared));
-  console.log(`compiled ${files.length} files into ${relative(root, out)}/`);
+  return files.length;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  buildServices()
+    .then((count) => console.log(`compiled ${count} files into ${relative(root, out)}/`))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

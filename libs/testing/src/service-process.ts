@@ -34,7 +34,7 @@ export interface ServiceProcess {
 export async function startServiceProcess(
   name: ServiceName,
   env: NodeJS.ProcessEnv,
-  options: { port?: number; timeoutMs?: number; /** Run the build of `npm run build:services` (dist/), as deployed, not the TypeScript source. */ compiled?: boolean } = {},
+  options: { port?: number; timeoutMs?: number; /** Run the build of `npm run build:services` (dist/), as deployed, not the TypeScript source; SMI_SERVICES_COMPILED=1 makes it the default. */ compiled?: boolean } = {},
 ): Promise<ServiceProcess> {
   const port = options.port ?? (await freePort());
   if (await answers(`http://localhost:${port}/health`)) {
@@ -43,7 +43,7 @@ export async function startServiceProcess(
   const logDir = resolve(REPO_ROOT, '.local/logs');
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(resolve(logDir, `${name}-${port}.log`), { flags: 'a' });
-  const entry = options.compiled
+  const entry = (options.compiled ?? process.env.SMI_SERVICES_COMPILED === '1')
     ? [resolve(REPO_ROOT, `dist/services/${name}/src/main.js`)]
     : ['-r', '@swc-node/register', resolve(REPO_ROOT, `services/${name}/src/main.ts`)];
   const child = spawn(process.execPath, entry, {
