@@ -16,6 +16,7 @@ const ADAPTERS = [
   '**/*.entity.ts',
   '**/*.adapter.ts',
   '**/*.dispatcher.ts',
+  '**/*.sweep.ts',
   '**/*.use-case.ts',
   '**/*.spec.ts',
 ];
