@@ -69,6 +69,7 @@ const SERVICE_ADAPTERS = [
   '**/*.entity.ts',
   '**/*.adapter.ts',
   '**/*.dispatcher.ts',
+  '**/*.sweep.ts',
   '**/*.use-case.ts',
   '**/*.spec.ts',
 ];

@@ -1,4 +1,5 @@
-import { SlaBreach, StockLevel, topics } from '@smi/contracts';
+import { deadLetterTopicOf, SlaBreach, StockLevel, topics } from '@smi/contracts';
+import { DEAD_LETTER_HEADERS } from '@smi/messaging';
 import { KafkaTestClient, queryDatabase, ServiceProcess, startServiceProcess, testAgreement, uniqueId, writeAgreementsFile, writePartiesFile } from '@smi/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,6 +19,7 @@ describe('sla-monitor against a real broker and database', () => {
     runs: uniqueId('item-runs'),
     redelivered: uniqueId('item-redelivered'),
     stale: uniqueId('item-stale'),
+    malformed: uniqueId('item-malformed'),
     monthEnd: uniqueId('item-month-end'),
     quiet: uniqueId('item-quiet'),
     other: uniqueId('item-other'),
@@ -57,7 +59,7 @@ describe('sla-monitor against a real broker and database', () => {
         supplierId: supplier,
         currency: 'EUR',
         penalties: { allowedStockoutsPerMonth: 1, penaltyPerStockout: 250 },
-        lines: [item.runs, item.redelivered, item.stale, item.monthEnd, item.quiet].map(line),
+        lines: [item.runs, item.redelivered, item.stale, item.malformed, item.monthEnd, item.quiet].map(line),
       }),
       testAgreement({
         agreementId: otherAgreementId,
@@ -133,6 +135,20 @@ describe('sla-monitor against a real broker and database', () => {
     ]);
     const rows = await queryDatabase(process.env.DATABASE_URL!, 'SELECT count(*)::int AS n FROM sla_monitor.sla_breaches WHERE item_id = $1', [item.redelivered]);
     expect(rows).toEqual([{ n: 3 }]);
+    // The watch's sequence makes the repeats harmless: no inbox row is written per stock level.
+    const claimed = await queryDatabase(process.env.DATABASE_URL!, 'SELECT count(*)::int AS n FROM sla_monitor.inbox WHERE event_id = ANY($1)', [[empty.eventId, refilled.eventId, emptyAgain.eventId]]);
+    expect(claimed).toEqual([{ n: 0 }]);
+  });
+
+  it('dead-letters a malformed level, naming the fields, and watches the levels around it', async () => {
+    const before = level(item.malformed, 2, '2026-03-14T08:00:00Z');
+    const malformed = level(item.malformed, 0, '2026-03-15T08:00:00Z', { sequence: 0, siteId: '' });
+    const after = level(item.malformed, 0, '2026-03-16T08:00:00Z');
+    await publishAll([before, malformed, after]);
+    const [dead] = await kafka.waitForRaw(deadLetterTopicOf('sla-monitor'), (r) => r.headers['smi-event-id'] === malformed.eventId);
+    expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe('rejected: siteId must be a non-empty string; sequence must be a whole number >= 1 (got 0)');
+    const breaches = await breachesOf(item.malformed, 1);
+    expect(breaches.map((b) => [b.kind, b.stockoutsInPeriod, b.stockLevelEventId])).toEqual([['STOCKOUT', 1, after.eventId]]);
   });
 
   it('ignores a level older than one already applied', async () => {
@@ -212,7 +228,7 @@ describe('sla-monitor against a real broker and database', () => {
     expect(response.status).toBe(200);
     const kpis = await json(response);
     const byItem = Object.fromEntries(kpis.map((k: { itemId: string }) => [k.itemId, k]));
-    expect(Object.keys(byItem).sort()).toEqual([item.runs, item.redelivered, item.stale, item.monthEnd, item.quiet].sort());
+    expect(Object.keys(byItem).sort()).toEqual([item.runs, item.redelivered, item.stale, item.malformed, item.monthEnd, item.quiet].sort());
     expect(byItem[item.runs]).toEqual({
       agreementId,
       buyerId: buyer,

@@ -1,4 +1,5 @@
 import { ReplenishmentOrder, Shipment, ShipmentStatus, SlaBreach } from '@smi/contracts';
+import { deliveriesForAlerts, Recipient } from './alert-deliveries';
 import { AlertDecision, AlertIntent, alertsForBreach, alertsForOrder, alertsForShipment } from './alert-rules';
 
 const order = (overrides: Partial<ReplenishmentOrder> = {}): ReplenishmentOrder => ({
@@ -210,5 +211,59 @@ describe('alerts for a shipment', () => {
 
   it('refuses a dispatched shipment without a buyer', () => {
     expect(alertsForShipment(shipment('DISPATCHED', { buyerId: '' }))).toMatchObject({ kind: 'refused', problems: [{ field: 'buyerId' }] });
+  });
+});
+
+const now = new Date('2026-11-21T10:00:00Z');
+const parties: Record<string, Recipient> = {
+  'acme-motors': { id: 'acme-motors', webhookUrl: 'http://acme/hooks' },
+  'northwind-parts': { id: 'northwind-parts', webhookUrl: 'http://northwind/hooks' },
+  'mail-only': { id: 'mail-only' },
+};
+const recipientOf = (id: string): Recipient | undefined => parties[id];
+let n = 0;
+/** An order with an event id of its own. */
+const nextOrder = (overrides: Partial<ReplenishmentOrder> = {}) => order({ eventId: `evt-${++n}`, orderId: `ORD-${n}`, ...overrides });
+
+describe('deliveries a batch of events owes', () => {
+  it('owes each party with a webhook one pending delivery per event, in the order of the events', () => {
+    const orders = [nextOrder(), nextOrder({ status: 'AWAITING_APPROVAL', statusReason: 'above the boundary' })];
+    const decided = deliveriesForAlerts(orders, alertsForOrder, recipientOf, now);
+    expect(decided.deliveries.map((d) => [d.notificationId, d.url, d.status, d.attempts, d.nextAttemptAt])).toEqual([
+      [`${orders[0].eventId}:northwind-parts`, 'http://northwind/hooks', 'pending', 0, now],
+      [`${orders[0].eventId}:acme-motors`, 'http://acme/hooks', 'pending', 0, now],
+      [`${orders[1].eventId}:acme-motors`, 'http://acme/hooks', 'pending', 0, now],
+    ]);
+    expect(decided.unsent).toEqual([]);
+    expect(decided.refused).toEqual([]);
+  });
+
+  it('sends nothing to an unknown party or one without a webhook, and says which', () => {
+    const decided = deliveriesForAlerts([nextOrder({ buyerId: 'mail-only', supplierId: 'gone' })], alertsForOrder, recipientOf, now);
+    expect(decided.deliveries).toEqual([]);
+    expect(decided.unsent.map((u) => [u.alert.recipientId, u.why])).toEqual([
+      ['gone', 'unknown party'],
+      ['mail-only', 'no webhook'],
+    ]);
+  });
+
+  it('refuses an event by its place in the batch, naming the field; the others still owe their deliveries', () => {
+    const orders = [nextOrder({ supplierId: '' }), nextOrder(), nextOrder({ status: 'LOST' as ReplenishmentOrder['status'] })];
+    const decided = deliveriesForAlerts(orders, alertsForOrder, recipientOf, now);
+    expect(decided.refused).toEqual([
+      { index: 0, reason: 'supplierId is required and must be a non-empty string' },
+      { index: 2, reason: 'status must be RELEASED, AWAITING_APPROVAL, REJECTED or EXPIRED (got LOST)' },
+    ]);
+    expect(decided.deliveries.map((d) => d.causedByEventId)).toEqual([orders[1].eventId, orders[1].eventId]);
+  });
+
+  it('gives the same deliveries, unsent alerts and refusals as deciding the events one by one', () => {
+    const orders = Array.from({ length: 30 }, (_, i) => nextOrder({ buyerId: ['acme-motors', 'mail-only', 'gone'][i % 3], supplierId: i % 4 === 0 ? '' : 'northwind-parts' }));
+    const alone = orders.map((o) => deliveriesForAlerts([o], alertsForOrder, recipientOf, now));
+    const batch = deliveriesForAlerts(orders, alertsForOrder, recipientOf, now);
+    expect(batch.deliveries).toEqual(alone.flatMap((d) => d.deliveries));
+    expect(batch.unsent).toEqual(alone.flatMap((d) => d.unsent));
+    expect(batch.refused).toEqual(alone.flatMap((d, index) => d.refused.map((r) => ({ ...r, index }))));
+    expect(batch.deliveries.length).toBeGreaterThan(10);
   });
 });

@@ -26,32 +26,33 @@ interface RawDelivery {
 export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Records a delivery to make; one already recorded under the same notification id is left as it is. */
-  async addPending(manager: EntityManager, delivery: Delivery): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+  /** Records deliveries to make, in one statement; one already recorded under the same notification id is left as it is. */
+  async addPending(manager: EntityManager, deliveries: readonly Delivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const column = <K extends keyof Delivery>(name: K) => deliveries.map((d) => d[name]);
+    await manager.query(
       `INSERT INTO deliveries (notification_id, recipient, channel, url, topic, subject, payload, caused_by_event_id,
                                status, attempts, next_attempt_at, last_error, created_at, completed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14)
-       ON CONFLICT (notification_id) DO NOTHING
-       RETURNING notification_id`,
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[],
+                            $9::text[], $10::int[], $11::timestamptz[], $12::text[], $13::timestamptz[], $14::timestamptz[])
+       ON CONFLICT (notification_id) DO NOTHING`,
       [
-        delivery.notificationId,
-        delivery.recipientId,
-        delivery.channel,
-        delivery.url,
-        delivery.topic,
-        delivery.subject,
-        JSON.stringify(delivery.payload),
-        delivery.causedByEventId,
-        delivery.status,
-        delivery.attempts,
-        delivery.nextAttemptAt,
-        delivery.lastError,
-        delivery.createdAt,
-        delivery.completedAt,
+        column('notificationId'),
+        column('recipientId'),
+        column('channel'),
+        column('url'),
+        column('topic'),
+        column('subject'),
+        deliveries.map((d) => JSON.stringify(d.payload)),
+        column('causedByEventId'),
+        column('status'),
+        column('attempts'),
+        column('nextAttemptAt'),
+        column('lastError'),
+        column('createdAt'),
+        column('completedAt'),
       ],
     );
-    return rows.length === 1;
   }
 
   /**
@@ -77,25 +78,28 @@ export class DeliveryRepository {
   }
 
   /**
-   * Stores how the attempt went, unless the delivery moved on meanwhile (its lease
-   * ran out and another dispatcher claimed it again). True when it was stored.
+   * Stores how each attempt went, in one statement, unless its delivery moved on meanwhile (its
+   * lease ran out and another dispatch claimed it again). Returns the notification ids stored.
    */
-  async recordOutcome(manager: EntityManager, claimed: Delivery, outcome: AttemptOutcome): Promise<boolean> {
+  async recordOutcomes(manager: EntityManager, attempts: ReadonlyArray<{ claimed: Delivery; outcome: AttemptOutcome }>): Promise<Set<string>> {
+    if (attempts.length === 0) return new Set();
     const [rows] = (await manager.query(
-      `UPDATE deliveries
-          SET status = $3, last_error = $4, next_attempt_at = COALESCE($5, next_attempt_at), completed_at = $6
-        WHERE notification_id = $1 AND status = 'pending' AND attempts = $2
-    RETURNING notification_id`,
+      `UPDATE deliveries d
+          SET status = o.status, last_error = o.last_error, next_attempt_at = COALESCE(o.next_attempt_at, d.next_attempt_at), completed_at = o.completed_at
+         FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[])
+              AS o(notification_id, attempts, status, last_error, next_attempt_at, completed_at)
+        WHERE d.notification_id = o.notification_id AND d.status = 'pending' AND d.attempts = o.attempts
+    RETURNING d.notification_id`,
       [
-        claimed.notificationId,
-        claimed.attempts,
-        outcome.status,
-        outcome.lastError,
-        outcome.status === 'pending' ? outcome.nextAttemptAt : null,
-        outcome.status === 'pending' ? null : outcome.completedAt,
+        attempts.map((a) => a.claimed.notificationId),
+        attempts.map((a) => a.claimed.attempts),
+        attempts.map((a) => a.outcome.status),
+        attempts.map((a) => a.outcome.lastError),
+        attempts.map((a) => (a.outcome.status === 'pending' ? a.outcome.nextAttemptAt : null)),
+        attempts.map((a) => (a.outcome.status === 'pending' ? null : a.outcome.completedAt)),
       ],
-    )) as [unknown[], number];
-    return rows.length === 1;
+    )) as [Array<{ notification_id: string }>, number];
+    return new Set(rows.map((r) => r.notification_id));
   }
 
   /** Newest first; `recipientId` narrows to one party's alerts. */

@@ -9,7 +9,8 @@ export interface CountedStockout {
   stockoutsInPeriod: number;
 }
 
-type Terms = Pick<Agreement, 'agreementId' | 'buyerId' | 'supplierId' | 'currency' | 'penalties'>;
+/** What of an agreement the SLA rules read. */
+export type AgreementTerms = Pick<Agreement, 'agreementId' | 'buyerId' | 'supplierId' | 'currency' | 'penalties'>;
 
 /**
  * The SLA events one stockout causes under an agreement:
@@ -18,7 +19,7 @@ type Terms = Pick<Agreement, 'agreementId' | 'buyerId' | 'supplierId' | 'currenc
  * - beyond allowedStockoutsPerMonth also a PENALTY claiming penaltyPerStockout.
  * Ids derive from the stock level's, so a replay yields the same events.
  */
-export function breachesForStockout(stockout: CountedStockout, agreement: Terms): SlaBreach[] {
+export function breachesForStockout(stockout: CountedStockout, agreement: AgreementTerms): SlaBreach[] {
   const { allowedStockoutsPerMonth, penaltyPerStockout } = agreement.penalties;
   const beyondAllowance = stockout.stockoutsInPeriod > allowedStockoutsPerMonth;
   const common = {

@@ -1,10 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { topics } from '@smi/contracts';
 import { UnitOfWork } from '@smi/messaging';
 import { Delivery } from './delivery';
 import { DeliveryRepository } from './delivery.repository';
-import { notificationEventOf } from './notification-event';
-import { outcomeOfAttempt, RetryPolicy, retryPolicyFromEnv } from './retry-schedule';
+import { RecordDeliveryAttempts } from './record-delivery-attempts.use-case';
 import { WEBHOOK_TIMEOUT_MS, WebhookSender } from './webhook-sender.adapter';
 
 /** Deliveries taken per poll. */
@@ -18,12 +16,11 @@ const LEASE_MS = 12 * WEBHOOK_TIMEOUT_MS;
 /**
  * Works off the deliveries table apart from the Kafka consumer, so a slow or
  * dead webhook never stalls a partition: takes due deliveries, posts each on
- * its own, and stores each outcome together with its Notification event.
+ * its own, and settles each attempt in a unit of work of its own.
  */
 @Injectable()
-export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(DeliveryDispatcher.name);
-  private readonly policy: RetryPolicy = retryPolicyFromEnv(process.env);
+export class DeliveriesSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(DeliveriesSweep.name);
   private running = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
@@ -32,13 +29,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly sender: WebhookSender,
+    private readonly recordAttempts: RecordDeliveryAttempts,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.running) return;
     this.running = true;
-    this.logger.log(`dispatching webhooks: up to ${this.policy.maxAttempts} attempts, backoff from ${this.policy.baseMs} ms up to ${this.policy.capMs} ms`);
+    const policy = this.recordAttempts.policy;
+    this.logger.log(`dispatching webhooks: up to ${policy.maxAttempts} attempts, backoff from ${policy.baseMs} ms up to ${policy.capMs} ms`);
     this.loop = this.run();
   }
 
@@ -70,15 +69,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
 
   private async attempt(delivery: Delivery): Promise<void> {
     const result = await this.sender.send(delivery);
-    const outcome = outcomeOfAttempt(delivery.attempts, result, new Date(), this.policy);
     try {
-      let stored = false;
-      await this.unitOfWork.run(async ({ manager, outbox }) => {
-        stored = await this.deliveries.recordOutcome(manager, delivery, outcome);
-        if (stored && outcome.status !== 'pending') {
-          await outbox.add(topics.notifications, notificationEventOf(delivery, outcome));
-        }
-      });
+      const [{ outcome, stored }] = await this.unitOfWork.run((tx) => this.recordAttempts.execute([{ delivery, result }], tx));
       if (!stored) {
         this.logger.warn(`${delivery.notificationId}: attempt ${delivery.attempts} outlived its lease; another attempt owns it now`);
         return;
