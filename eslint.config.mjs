@@ -125,7 +125,7 @@ export default tseslint.config(
               message: 'Domain code stays free of frameworks and I/O: move this to a use case, handler, controller, repository or adapter.',
             },
             {
-              regex: importOf('repository', 'handler', 'controller', 'entity', 'module', 'adapter', 'dispatcher', 'use-case'),
+              regex: importOf('repository', 'handler', 'controller', 'entity', 'module', 'adapter', 'dispatcher', 'sweep', 'use-case'),
               message: 'Domain code does not depend on the layers around it: a use case passes it what it needs.',
             },
           ],
