@@ -4,13 +4,15 @@ import { ConsumptionHistory1764028800201 } from '../migrations/1764028800201-con
 import { DemandForecasts1764028800202 } from '../migrations/1764028800202-demand-forecasts';
 import { DemandPatterns1764028800203 } from '../migrations/1764028800203-demand-patterns';
 import { ForecastSelection1764028800204 } from '../migrations/1764028800204-forecast-selection';
-import { BuyerForecastIntake } from './buyer-forecasts/buyer-forecast-intake.adapter';
-import { BuyerForecastMessageHandler } from './buyer-forecasts/buyer-forecast.message.handler';
+import { ConsumptionSeries1764028800210 } from '../migrations/1764028800210-consumption-series';
+import { TakeBuyerForecasts } from './buyer-forecasts/take-buyer-forecasts.use-case';
+import { BuyerForecastsMessageHandler } from './buyer-forecasts/buyer-forecasts.message.handler';
 import { BuyerForecastRepository } from './buyer-forecasts/buyer-forecast.repository';
 import { BuyerForecastsHttpController } from './buyer-forecasts/buyer-forecasts.http.controller';
 import { ConsumptionDayRow } from './consumption-history/consumption-day.entity';
 import { ConsumptionHistoryRepository } from './consumption-history/consumption-history.repository';
-import { StockLevelMessageHandler } from './consumption-history/stock-level.message.handler';
+import { RecordConsumption } from './consumption-history/record-consumption.use-case';
+import { StockLevelsMessageHandler } from './consumption-history/stock-levels.message.handler';
 import { DemandForecastRow } from './demand-forecasts/demand-forecast.entity';
 import { DemandForecastRepository } from './demand-forecasts/demand-forecast.repository';
 import { ForecastRecomputation } from './demand-forecasts/forecast-recomputation.adapter';
@@ -25,10 +27,10 @@ import { ForecastRunsHttpController } from './forecast-runs/forecast-runs.http.c
     ServiceKitModule.forService({
       service: 'forecasting',
       entities: [ConsumptionDayRow, DemandForecastRow],
-      migrations: [ConsumptionHistory1764028800201, DemandForecasts1764028800202, DemandPatterns1764028800203, ForecastSelection1764028800204],
+      migrations: [ConsumptionHistory1764028800201, DemandForecasts1764028800202, DemandPatterns1764028800203, ForecastSelection1764028800204, ConsumptionSeries1764028800210],
     }),
   ],
-  controllers: [StockLevelMessageHandler, BuyerForecastMessageHandler, ForecastsHttpController, BuyerForecastsHttpController, ForecastAccuracyHttpController, ForecastRunsHttpController],
-  providers: [ConsumptionHistoryRepository, DemandForecastRepository, ForecastRecomputation, ForecastAccuracyRepository, BuyerForecastRepository, BuyerForecastIntake, ForecastRun],
+  controllers: [StockLevelsMessageHandler, BuyerForecastsMessageHandler, ForecastsHttpController, BuyerForecastsHttpController, ForecastAccuracyHttpController, ForecastRunsHttpController],
+  providers: [RecordConsumption, ConsumptionHistoryRepository, DemandForecastRepository, ForecastRecomputation, ForecastAccuracyRepository, BuyerForecastRepository, TakeBuyerForecasts, ForecastRun],
 })
 export class AppModule {}

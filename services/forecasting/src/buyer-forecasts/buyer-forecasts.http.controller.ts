@@ -2,7 +2,7 @@ import { Body, Controller, ForbiddenException, HttpException, HttpStatus, Post, 
 import { AuthenticatedRequest } from '@smi/service-kit';
 import { UnitOfWork } from '@smi/messaging';
 import { dayText } from '../consumption-history/calendar-days';
-import { BuyerForecastIntake } from './buyer-forecast-intake.adapter';
+import { TakeBuyerForecasts } from './take-buyer-forecasts.use-case';
 
 /**
  * A buyer sends its own forecast of a site x item (collaborative forecasting).
@@ -12,7 +12,7 @@ import { BuyerForecastIntake } from './buyer-forecast-intake.adapter';
 @Controller('buyer-forecasts')
 export class BuyerForecastsHttpController {
   constructor(
-    private readonly intake: BuyerForecastIntake,
+    private readonly takeBuyerForecasts: TakeBuyerForecasts,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -22,7 +22,7 @@ export class BuyerForecastsHttpController {
     if (party.kind !== 'buyer') throw new ForbiddenException(`only a buyer sends its own forecasts (${party.id} is a ${party.kind})`);
     const claimed = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).buyerId : undefined;
     if (claimed !== undefined && claimed !== party.id) throw new ForbiddenException(`${party.id} may only send forecasts of its own demand (buyerId ${String(claimed)})`);
-    const outcome = await this.unitOfWork.run(({ manager }) => this.intake.take(manager, { buyerId: party.id, ...(body as object) }, new Date()));
+    const outcome = await this.unitOfWork.run((tx) => this.takeBuyerForecasts.take(tx, { buyerId: party.id, ...(body as object) }, new Date()));
     if (outcome.kind === 'refused') {
       const messages = outcome.problems.map(({ field, problem }) => `${field} ${problem}`);
       throw new HttpException({ statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message: messages.join('; '), problems: messages }, HttpStatus.BAD_REQUEST);

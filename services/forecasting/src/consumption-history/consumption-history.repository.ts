@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { StockLevel } from '@smi/contracts';
-import { DailyConsumption } from './daily-consumption';
 import { ConsumptionDayRow } from './consumption-day.entity';
-import { dayNumberOf, dayNumberOfText, dayText } from './calendar-days';
+import { dayNumberOfText, dayText } from './calendar-days';
+import { ConsumptionOnDay, SeriesState, seriesKeyOf, SiteItem, StockDayChange } from './levels-recorded';
 import { ConsumedDay, StockDay } from './stock-days';
 
-export interface SiteItem {
-  buyerId: string;
-  siteId: string;
-  itemId: string;
-}
+export type { SiteItem } from './levels-recorded';
+
+const columnsOf = (keys: readonly SiteItem[]) => [keys.map((k) => k.buyerId), keys.map((k) => k.siteId), keys.map((k) => k.itemId)];
 
 @Injectable()
 export class ConsumptionHistoryRepository {
@@ -23,37 +20,75 @@ export class ConsumptionHistoryRepository {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`forecasting|${key.buyerId}|${key.siteId}|${key.itemId}`]);
   }
 
+  /** Locks every given series, in key order so two transactions cannot deadlock: as `lock`, for a batch, in one statement. */
+  async lockAll(manager: EntityManager, keys: readonly SiteItem[]): Promise<void> {
+    const names = [...new Set(keys.map((key) => `forecasting|${key.buyerId}|${key.siteId}|${key.itemId}`))].sort();
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext(name)) FROM unnest($1::text[]) AS name ORDER BY name', [names]);
+  }
+
+  /** The state of every given series that has one. */
+  async seriesOf(manager: EntityManager, keys: readonly SiteItem[]): Promise<Map<string, SeriesState>> {
+    const rows: Array<{ buyer_id: string; site_id: string; item_id: string; unit: string | null; last_sequence: number }> = await manager.query(
+      `SELECT s.buyer_id, s.site_id, s.item_id, s.unit, s.last_sequence::float8 AS last_sequence
+         FROM consumption_series s JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id) USING (buyer_id, site_id, item_id)`,
+      columnsOf(keys),
+    );
+    return new Map(rows.map((r) => [seriesKeyOf({ buyerId: r.buyer_id, siteId: r.site_id, itemId: r.item_id }), { unit: r.unit, lastSequence: r.last_sequence }]));
+  }
+
+  /** The first day each given series consumed anything, for those that did. */
+  async firstConsumedDays(manager: EntityManager, keys: readonly SiteItem[]): Promise<Map<string, number>> {
+    const rows: Array<{ buyer_id: string; site_id: string; item_id: string; first_day: string }> = await manager.query(
+      `SELECT c.buyer_id, c.site_id, c.item_id, min(c.day)::text AS first_day
+         FROM consumption_day c JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id) USING (buyer_id, site_id, item_id)
+        GROUP BY c.buyer_id, c.site_id, c.item_id`,
+      columnsOf(keys),
+    );
+    return new Map(rows.map((r) => [seriesKeyOf({ buyerId: r.buyer_id, siteId: r.site_id, itemId: r.item_id }), dayNumberOfText(r.first_day)]));
+  }
+
+  /** Writes a batch into the history: series states, days' on-hand, days' consumption; one statement each. */
+  async record(manager: EntityManager, series: ReadonlyArray<{ key: SiteItem } & SeriesState>, stockDays: readonly StockDayChange[], consumption: readonly ConsumptionOnDay[]): Promise<void> {
+    if (series.length > 0) {
+      await manager.query(
+        `INSERT INTO consumption_series (buyer_id, site_id, item_id, unit, last_sequence)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[])
+         ON CONFLICT (buyer_id, site_id, item_id) DO UPDATE SET unit = EXCLUDED.unit, last_sequence = EXCLUDED.last_sequence`,
+        [...columnsOf(series.map((s) => s.key)), series.map((s) => s.unit), series.map((s) => s.lastSequence)],
+      );
+    }
+    if (stockDays.length > 0) {
+      await manager.query(
+        `INSERT INTO stock_day (buyer_id, site_id, item_id, day, lowest_on_hand, closing_on_hand, closing_sequence)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::numeric[], $6::numeric[], $7::bigint[])
+         ON CONFLICT (buyer_id, site_id, item_id, day) DO UPDATE
+           SET lowest_on_hand = LEAST(stock_day.lowest_on_hand, EXCLUDED.lowest_on_hand),
+               closing_on_hand = CASE WHEN EXCLUDED.closing_sequence > stock_day.closing_sequence THEN EXCLUDED.closing_on_hand ELSE stock_day.closing_on_hand END,
+               closing_sequence = GREATEST(stock_day.closing_sequence, EXCLUDED.closing_sequence)`,
+        [
+          ...columnsOf(stockDays.map((d) => d.key)),
+          stockDays.map((d) => dayText(d.day)),
+          stockDays.map((d) => d.lowestOnHand),
+          stockDays.map((d) => d.closingOnHand),
+          stockDays.map((d) => d.closingSequence),
+        ],
+      );
+    }
+    if (consumption.length > 0) {
+      await manager.query(
+        `INSERT INTO consumption_day (buyer_id, site_id, item_id, day, unit, quantity)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::numeric[])
+         ON CONFLICT (buyer_id, site_id, item_id, day)
+         DO UPDATE SET quantity = consumption_day.quantity + EXCLUDED.quantity, updated_at = now()`,
+        [...columnsOf(consumption.map((c) => c.key)), consumption.map((c) => dayText(c.day)), consumption.map((c) => c.unit), consumption.map((c) => c.quantity)],
+      );
+    }
+  }
+
   /** The unit the site x item's consumption is kept in, if any was recorded. */
   async unitOf(manager: EntityManager, key: SiteItem): Promise<string | undefined> {
     const row = await manager.getRepository(ConsumptionDayRow).findOne({ where: { buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId }, select: { unit: true } });
     return row?.unit;
-  }
-
-  /** Adds a consumption to its day's bucket. */
-  async add(manager: EntityManager, key: SiteItem, consumption: DailyConsumption & { unit: string }): Promise<void> {
-    await manager.query(
-      `INSERT INTO consumption_day (buyer_id, site_id, item_id, day, unit, quantity)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (buyer_id, site_id, item_id, day)
-       DO UPDATE SET quantity = consumption_day.quantity + EXCLUDED.quantity, updated_at = now()`,
-      [key.buyerId, key.siteId, key.itemId, consumption.day, consumption.unit, consumption.quantity],
-    );
-  }
-
-  /**
-   * Keeps how low on-hand went on the level's day and where it closed (the
-   * level with the highest sequence), whatever moved it: the days out of stock.
-   */
-  async recordOnHand(manager: EntityManager, level: StockLevel): Promise<void> {
-    await manager.query(
-      `INSERT INTO stock_day (buyer_id, site_id, item_id, day, lowest_on_hand, closing_on_hand, closing_sequence)
-       VALUES ($1, $2, $3, $4, $5, $5, $6)
-       ON CONFLICT (buyer_id, site_id, item_id, day) DO UPDATE
-         SET lowest_on_hand = LEAST(stock_day.lowest_on_hand, EXCLUDED.lowest_on_hand),
-             closing_on_hand = CASE WHEN EXCLUDED.closing_sequence > stock_day.closing_sequence THEN EXCLUDED.closing_on_hand ELSE stock_day.closing_on_hand END,
-             closing_sequence = GREATEST(stock_day.closing_sequence, EXCLUDED.closing_sequence)`,
-      [level.buyerId, level.siteId, level.itemId, dayText(dayNumberOf(level.asOf)), level.onHand, level.sequence],
-    );
   }
 
   /** What was consumed per day from fromDay on. */

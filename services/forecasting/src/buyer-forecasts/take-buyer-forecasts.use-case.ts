@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Inbound, Rejection, Transaction } from '@smi/messaging';
+import { BuyerForecast } from '@smi/contracts';
 import { dayNumberOfText } from '../consumption-history/calendar-days';
 import { ConsumptionHistoryRepository } from '../consumption-history/consumption-history.repository';
 import { BuyerForecastSubmission, FieldProblem, buyerForecastProblems } from './buyer-forecast';
@@ -7,15 +8,29 @@ import { BuyerForecastRepository } from './buyer-forecast.repository';
 
 export type IntakeOutcome = { kind: 'kept' | 'already-kept'; submission: BuyerForecastSubmission } | { kind: 'refused'; problems: FieldProblem[] };
 
-/** Takes in a buyer's forecast, from the topic or over REST, by the same rules. */
+/**
+ * Takes in buyers' forecasts, from the topic or over REST (a batch of one), by the same rules.
+ * One submission at a time: buyers send a forecast per series and period, a few a day, so this
+ * is no hot path.
+ */
 @Injectable()
-export class BuyerForecastIntake {
+export class TakeBuyerForecasts {
   constructor(
     private readonly submissions: BuyerForecastRepository,
     private readonly history: ConsumptionHistoryRepository,
   ) {}
 
-  async take(manager: EntityManager, body: unknown, receivedAt: Date): Promise<IntakeOutcome> {
+  /** Forecasts from the topic: those refused come back with the fields at fault. */
+  async execute(records: readonly Inbound<BuyerForecast>[], tx: Transaction, receivedAt = new Date()): Promise<Rejection[]> {
+    const rejected: Rejection[] = [];
+    for (const record of records) {
+      const outcome = await this.take(tx, { ...record.event }, receivedAt);
+      if (outcome.kind === 'refused') rejected.push({ record, reason: outcome.problems.map((p) => `${p.field} ${p.problem}`).join('; ') });
+    }
+    return rejected;
+  }
+
+  async take({ manager }: Transaction, body: unknown, receivedAt: Date): Promise<IntakeOutcome> {
     const problems = buyerForecastProblems(body);
     if (problems.length > 0) return { kind: 'refused', problems };
     const value = body as Record<string, unknown> & { quantities: number[] };
