@@ -9,6 +9,10 @@ export class TimeLimit {
     this.endsAt = Date.now() + seconds * 1000;
   }
 
+  remainingMs(): number {
+    return Math.max(1, this.endsAt - Date.now());
+  }
+
   check(waitingFor: string, progress: string): void {
     if (Date.now() > this.endsAt) {
       throw new Error(`gave up: the run's time limit of ${this.seconds} s (--time-limit) passed while waiting for ${waitingFor}; ${progress}`);
@@ -18,13 +22,18 @@ export class TimeLimit {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls `look` every `everyMs` until it reports done; returns when that was first seen. */
+/** Polls `look` every `everyMs` until it reports done, saying how far it is every 30 s; returns when done was first seen. */
 export async function waitUntil(limit: TimeLimit, waitingFor: string, look: () => Promise<{ done: boolean; progress: string }>, everyMs = 250): Promise<number> {
+  let reportedAt = Date.now();
   for (;;) {
     const seenAt = Date.now();
     const { done, progress } = await look();
     if (done) return seenAt;
     limit.check(waitingFor, progress);
+    if (seenAt - reportedAt >= 30_000) {
+      console.log(`  waiting for ${waitingFor}: ${progress}`);
+      reportedAt = seenAt;
+    }
     await sleep(everyMs);
   }
 }

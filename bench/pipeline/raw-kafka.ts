@@ -30,6 +30,7 @@ export async function measureRawKafka(run: BenchRun, records: number): Promise<R
   const recordBytes = (await run.codec.encode(topics.stockMovements, sample)).length;
   const topic = `${topicNamespace()}producer-performance`;
   await run.admin.createTopics({ topics: [{ topic, numPartitions: topics.stockMovements.partitions, replicationFactor: 1 }], waitForLeaders: true });
+  // Past the run's time limit the tool is stopped and the bench gives up.
   const { stdout } = await promisify(execFile)(
     'java',
     [
@@ -50,7 +51,7 @@ export async function measureRawKafka(run: BenchRun, records: number): Promise<R
       `bootstrap.servers=${process.env.KAFKA_BROKERS}`,
       'acks=all',
     ],
-    { maxBuffer: 16 * 1024 * 1024 },
+    { maxBuffer: 16 * 1024 * 1024, timeout: run.limit.remainingMs() },
   );
   // The last line sums the run up: "N records sent, R records/sec (M MB/sec), ... ms avg latency, ...".
   const summary = stdout.trim().split('\n').filter((line) => line.includes('records sent')).at(-1);
