@@ -1,4 +1,4 @@
-import { SlaBreach, StockMovement, topics } from '@smi/contracts';
+import { siteItemKeyOf, SlaBreach, StockMovement, topics } from '@smi/contracts';
 import { consumerGroupOf } from '@smi/messaging';
 import {
   allStartedOrNone,
@@ -10,7 +10,6 @@ import {
   killMidStream,
   ServiceName,
   ServiceProcess,
-  siteItemKeyOf,
   startServiceProcess,
   startServiceProcesses,
   testAgreement,

@@ -54,7 +54,8 @@ const topic = <T>({ name, ...definition }: Omit<TopicDefinition<T>, 'contractNam
     return `${topicNamespace()}${name}`;
   },
 });
-const siteItemKey = (v: { buyerId: string; siteId: string; itemId: string }) => `${v.buyerId}|${v.siteId}|${v.itemId}`;
+/** The key of one buyer site x item, on the topics and wherever a service indexes per site x item. */
+export const siteItemKeyOf = (v: { buyerId: string; siteId: string; itemId: string }): string => `${v.buyerId}|${v.siteId}|${v.itemId}`;
 
 export const topics = {
   agreements: topic<AgreementVersion>({
@@ -72,7 +73,7 @@ export const topics = {
     name: 'smi.stock-movements.v1',
     schemaFile: 'StockMovement.avsc',
     key: 'buyerId|siteId|itemId',
-    keyOf: siteItemKey,
+    keyOf: siteItemKeyOf,
     partitions: 6,
     retentionMs: 30 * DAY_MS,
     compacted: false,
@@ -82,7 +83,7 @@ export const topics = {
     name: 'smi.stock-levels.v1',
     schemaFile: 'StockLevel.avsc',
     key: 'buyerId|siteId|itemId',
-    keyOf: siteItemKey,
+    keyOf: siteItemKeyOf,
     partitions: 6,
     retentionMs: 30 * DAY_MS,
     compacted: false,
@@ -92,7 +93,7 @@ export const topics = {
     name: 'smi.demand-forecasts.v1',
     schemaFile: 'DemandForecast.avsc',
     key: 'buyerId|siteId|itemId',
-    keyOf: siteItemKey,
+    keyOf: siteItemKeyOf,
     partitions: 6,
     retentionMs: -1,
     compacted: true,
@@ -102,7 +103,7 @@ export const topics = {
     name: 'smi.buyer-forecasts.v1',
     schemaFile: 'BuyerForecast.avsc',
     key: 'buyerId|siteId|itemId',
-    keyOf: siteItemKey,
+    keyOf: siteItemKeyOf,
     partitions: 6,
     // A year of submissions: the backtest scores the buyer's forecasts of past periods.
     retentionMs: 365 * DAY_MS,
@@ -113,7 +114,7 @@ export const topics = {
     name: 'smi.forecast-accuracy.v1',
     schemaFile: 'ForecastAccuracy.avsc',
     key: 'buyerId|siteId|itemId, or agreementId',
-    keyOf: (v: ForecastAccuracy) => (v.scope === 'AGREEMENT' ? v.agreementId! : siteItemKey({ buyerId: v.buyerId, siteId: v.siteId!, itemId: v.itemId! })),
+    keyOf: (v: ForecastAccuracy) => (v.scope === 'AGREEMENT' ? v.agreementId! : siteItemKeyOf({ buyerId: v.buyerId, siteId: v.siteId!, itemId: v.itemId! })),
     partitions: 3,
     retentionMs: -1,
     compacted: true,
@@ -123,7 +124,7 @@ export const topics = {
     name: 'smi.replenishment-orders.v1',
     schemaFile: 'ReplenishmentOrder.avsc',
     key: 'buyerId|siteId|itemId',
-    keyOf: siteItemKey,
+    keyOf: siteItemKeyOf,
     partitions: 6,
     retentionMs: 90 * DAY_MS,
     compacted: false,

@@ -6,6 +6,6 @@ export { uniqueId } from './unique-id';
 export { writeAgreementsFile, writePartiesFile, writeTestParties, TestParties, testAgreement } from './seed-files';
 export { useNamespace, deleteNamespaceTopics } from './namespace';
 export { ConsumerLag, ConsumerLagReader, KillReport, killMidStream, TopicEnds, waitUntilCaughtUp } from './consumer-lag';
-export { FoldedStock, foldStockMovements, siteItemKeyOf } from './stock-fold';
+export { FoldedStock, foldStockMovements } from './stock-fold';
 export { ReceivedPost, WebhookReceiver } from './webhook-receiver';
 export { eventually } from './eventually';

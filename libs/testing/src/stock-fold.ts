@@ -1,4 +1,4 @@
-import { StockMovement } from '@smi/contracts';
+import { siteItemKeyOf, StockMovement } from '@smi/contracts';
 
 /** What a site x item should show once every movement sent for it has been applied exactly once. */
 export interface FoldedStock {
@@ -39,4 +39,3 @@ export function foldStockMovements(movements: StockMovement[]): Map<string, Fold
   return new Map([...folded].map(([key, { lastCountAt: _lastCountAt, ...stock }]) => [key, stock]));
 }
 
-export const siteItemKeyOf = (k: { buyerId: string; siteId: string; itemId: string }): string => `${k.buyerId}|${k.siteId}|${k.itemId}`;

@@ -1,8 +1,9 @@
+import { siteItemKeyOf } from '@smi/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsumptionDayRow } from './consumption-day.entity';
 import { dayNumberOfText, dayText } from './calendar-days';
-import { ConsumptionOnDay, SeriesState, seriesKeyOf, SiteItem, StockDayChange } from './levels-recorded';
+import { ConsumptionOnDay, SeriesState, SiteItem, StockDayChange } from './levels-recorded';
 import { ConsumedDay, StockDay } from './stock-days';
 
 export type { SiteItem } from './levels-recorded';
@@ -33,7 +34,7 @@ export class ConsumptionHistoryRepository {
          FROM consumption_series s JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id) USING (buyer_id, site_id, item_id)`,
       columnsOf(keys),
     );
-    return new Map(rows.map((r) => [seriesKeyOf({ buyerId: r.buyer_id, siteId: r.site_id, itemId: r.item_id }), { unit: r.unit, lastSequence: r.last_sequence }]));
+    return new Map(rows.map((r) => [siteItemKeyOf({ buyerId: r.buyer_id, siteId: r.site_id, itemId: r.item_id }), { unit: r.unit, lastSequence: r.last_sequence }]));
   }
 
   /** The first day each given series consumed anything, for those that did. */
@@ -44,7 +45,7 @@ export class ConsumptionHistoryRepository {
         GROUP BY c.buyer_id, c.site_id, c.item_id`,
       columnsOf(keys),
     );
-    return new Map(rows.map((r) => [seriesKeyOf({ buyerId: r.buyer_id, siteId: r.site_id, itemId: r.item_id }), dayNumberOfText(r.first_day)]));
+    return new Map(rows.map((r) => [siteItemKeyOf({ buyerId: r.buyer_id, siteId: r.site_id, itemId: r.item_id }), dayNumberOfText(r.first_day)]));
   }
 
   /** Writes a batch into the history: series states, days' on-hand, days' consumption; one statement each. */

@@ -1,6 +1,6 @@
-import { StockLevel } from '@smi/contracts';
+import { StockLevel, siteItemKeyOf } from '@smi/contracts';
 import { dayNumberOfText } from './calendar-days';
-import { LevelsRecorded, recordLevels, SeriesState, seriesKeyOf } from './levels-recorded';
+import { LevelsRecorded, recordLevels, SeriesState } from './levels-recorded';
 
 const sequences = new Map<string, number>();
 const level = (itemId: string, kind: StockLevel['movementKind'], quantity: number, onHand: number, at: string, overrides: Partial<StockLevel> = {}): StockLevel => {
@@ -32,9 +32,9 @@ function inBatches(levels: StockLevel[], size: number) {
   for (let start = 0; start < levels.length; start += size) {
     const batch = levels.slice(start, start + size);
     const recorded: LevelsRecorded = recordLevels(state, batch);
-    state = new Map([...state, ...recorded.series.map(({ key, ...s }) => [seriesKeyOf(key), s] as const)]);
+    state = new Map([...state, ...recorded.series.map(({ key, ...s }) => [siteItemKeyOf(key), s] as const)]);
     for (const d of recorded.stockDays) {
-      const k = `${seriesKeyOf(d.key)}|${d.day}`;
+      const k = `${siteItemKeyOf(d.key)}|${d.day}`;
       const had = stock.get(k);
       stock.set(k, {
         lowest: Math.min(had?.lowest ?? d.lowestOnHand, d.lowestOnHand),
@@ -42,7 +42,7 @@ function inBatches(levels: StockLevel[], size: number) {
         sequence: Math.max(had?.sequence ?? 0, d.closingSequence),
       });
     }
-    for (const c of recorded.consumption) consumed.set(`${seriesKeyOf(c.key)}|${c.day}`, (consumed.get(`${seriesKeyOf(c.key)}|${c.day}`) ?? 0) + c.quantity);
+    for (const c of recorded.consumption) consumed.set(`${siteItemKeyOf(c.key)}|${c.day}`, (consumed.get(`${siteItemKeyOf(c.key)}|${c.day}`) ?? 0) + c.quantity);
     refused.push(...recorded.refused.map((r) => `${batch[r.index].eventId}: ${r.reason}`));
   }
   return { state, stock, consumed, refused };
@@ -66,7 +66,7 @@ describe('recording stock levels in the consumption history', () => {
 
   it('changes nothing for a level at or below the last sequence applied (a redelivery)', () => {
     const first = level('nut', 'CONSUMPTION', 2, 8, '2026-03-02T10:00:00Z');
-    const again = recordLevels(new Map([[seriesKeyOf(first), { unit: 'EA', lastSequence: first.sequence }]]), [first]);
+    const again = recordLevels(new Map([[siteItemKeyOf(first), { unit: 'EA', lastSequence: first.sequence }]]), [first]);
     expect(again).toEqual({ series: [], stockDays: [], consumption: [], consumed: [], refused: [] });
   });
 

@@ -1,4 +1,4 @@
-import type { StockLevel } from '@smi/contracts';
+import { siteItemKeyOf, type StockLevel } from '@smi/contracts';
 import { dayNumberOf } from './calendar-days';
 import { consumptionOf } from './daily-consumption';
 
@@ -8,7 +8,6 @@ export interface SiteItem {
   itemId: string;
 }
 
-export const seriesKeyOf = (key: SiteItem): string => `${key.buyerId}|${key.siteId}|${key.itemId}`;
 
 /** What forecasting keeps per site x item besides its days: the unit of its consumption and the last stock level applied. */
 export interface SeriesState {
@@ -63,7 +62,7 @@ export function recordLevels(state: ReadonlyMap<string, SeriesState>, levels: re
       return;
     }
     const key: SiteItem = { buyerId: level.buyerId, siteId: level.siteId, itemId: level.itemId };
-    const seriesKey = seriesKeyOf(key);
+    const seriesKey = siteItemKeyOf(key);
     const current = series.get(seriesKey) ?? { key, ...(state.get(seriesKey) ?? { unit: null, lastSequence: 0 }) };
     if (level.sequence <= current.lastSequence) return;
     const outcome = consumptionOf(level, current.unit ?? undefined);

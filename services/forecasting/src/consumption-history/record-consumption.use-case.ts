@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { StockLevel } from '@smi/contracts';
+import { StockLevel, siteItemKeyOf } from '@smi/contracts';
 import { Inbound, Rejection, Transaction, withinTraceOf } from '@smi/messaging';
 import { DemandForecastRepository } from '../demand-forecasts/demand-forecast.repository';
 import { ForecastRecomputation } from '../demand-forecasts/forecast-recomputation.adapter';
 import { LatestForecast, recomputationOn } from '../demand-forecasts/recomputation-rule';
 import { periodStartOf } from './calendar-days';
 import { ConsumptionHistoryRepository } from './consumption-history.repository';
-import { recordLevels, seriesKeyOf, SiteItem } from './levels-recorded';
+import { recordLevels, SiteItem } from './levels-recorded';
 
 /**
  * Records a batch of stock levels in the consumption history (every level's on-hand, for the
@@ -51,7 +51,7 @@ export class RecordConsumption {
     now: Date,
   ): Promise<void> {
     for (const { index, key, day } of consumed) {
-      const seriesKey = seriesKeyOf(key);
+      const seriesKey = siteItemKeyOf(key);
       const firstDay = Math.min(firstDays.get(seriesKey) ?? day, day);
       firstDays.set(seriesKey, firstDay);
       const line = this.recomputation.settingsOf(key, now);
@@ -75,6 +75,6 @@ export class RecordConsumption {
 
 function uniqueKeys(levels: readonly StockLevel[]): SiteItem[] {
   const keys = new Map<string, SiteItem>();
-  for (const { buyerId, siteId, itemId } of levels) keys.set(seriesKeyOf({ buyerId, siteId, itemId }), { buyerId, siteId, itemId });
+  for (const { buyerId, siteId, itemId } of levels) keys.set(siteItemKeyOf({ buyerId, siteId, itemId }), { buyerId, siteId, itemId });
   return [...keys.values()];
 }

@@ -1,5 +1,5 @@
-import { StockMovement } from '@smi/contracts';
-import { applyMovement, OnHand, projectMovements, siteItemKeyOf } from './on-hand-projection';
+import { StockMovement, siteItemKeyOf } from '@smi/contracts';
+import { applyMovement, OnHand, projectMovements } from './on-hand-projection';
 
 const now = new Date('2026-03-10T12:00:00Z');
 let n = 0;

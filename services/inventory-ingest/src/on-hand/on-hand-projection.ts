@@ -1,4 +1,4 @@
-import { StockMovement, roundToStoredPrecision } from '@smi/contracts';
+import { StockMovement, roundToStoredPrecision, siteItemKeyOf } from '@smi/contracts';
 import { describeProblems, movementProblems } from '../stock-movements/stock-movement-rules';
 
 /** What the platform believes is on hand for one buyer site x item. */
@@ -95,8 +95,6 @@ export function stockLevelOf(onHand: OnHand, movement: StockMovement) {
   };
 }
 
-/** The key of one buyer site x item, as the projection and its repository index it. */
-export const siteItemKeyOf = (v: { buyerId: string; siteId: string; itemId: string }): string => `${v.buyerId}|${v.siteId}|${v.itemId}`;
 
 export interface MovementsProjected {
   /** The new on-hand of every site x item the batch changed, once each. */

@@ -1,6 +1,7 @@
+import { siteItemKeyOf } from '@smi/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { OnHand, siteItemKeyOf } from './on-hand-projection';
+import { OnHand } from './on-hand-projection';
 import { OnHandRow } from './on-hand.entity';
 
 type SiteItem = { buyerId: string; siteId: string; itemId: string };

@@ -1,6 +1,6 @@
-import { SlaBreach, StockLevel } from '@smi/contracts';
+import { SlaBreach, StockLevel, siteItemKeyOf } from '@smi/contracts';
 import { periodOf } from './sla-period';
-import { assessLevel, levelsUnderAgreement, linePeriodKeyOf, watchKeyOf, watchStockouts } from './stockout-assessment';
+import { assessLevel, levelsUnderAgreement, linePeriodKeyOf, watchStockouts } from './stockout-assessment';
 import { StockoutWatch } from './stockout-watch';
 
 const agreement = {
@@ -107,7 +107,7 @@ describe('watching a batch of stock levels', () => {
     for (const l of levels) {
       const terms = termsOf(l);
       if (!terms) continue;
-      const key = watchKeyOf(l);
+      const key = siteItemKeyOf(l);
       const line = linePeriodKeyOf({ agreementId: terms.agreementId, siteId: l.siteId, itemId: l.itemId, period: periodOf(l.asOf) });
       const assessment = assessLevel(stored.watches.get(key), l, terms, stored.stockouts.get(line) ?? 0);
       if (assessment.kind === 'stale') continue;
@@ -126,7 +126,7 @@ describe('watching a batch of stock levels', () => {
     for (let start = 0; start < levels.length; start += size) {
       const { agreed } = levelsUnderAgreement(levels.slice(start, start + size), termsOf);
       const watched = watchStockouts(agreed, stored.watches, stored.stockouts);
-      for (const w of watched.changed) stored.watches.set(watchKeyOf(w), w);
+      for (const w of watched.changed) stored.watches.set(siteItemKeyOf(w), w);
       for (const { breach } of watched.breaches) {
         stored.breaches.push(breach);
         const line = linePeriodKeyOf(breach);
@@ -166,7 +166,7 @@ describe('watching a batch of stock levels', () => {
     const levels = [at('pad', 7, 0, '2026-03-09T08:00:00Z', 'pad-7-again'), at('pad', 8, 0, '2026-03-10T08:00:00Z')];
     const { agreed } = levelsUnderAgreement(levels, termsOf);
     const counts = new Map([[linePeriodKeyOf({ agreementId: 'AGR-1', siteId: 'plant-lyon', itemId: 'pad', period: '2026-03' }), 3]]);
-    const watched = watchStockouts(agreed, new Map([[watchKeyOf(stored), stored]]), counts);
+    const watched = watchStockouts(agreed, new Map([[siteItemKeyOf(stored), stored]]), counts);
     expect(watched.stale).toEqual([0]);
     expect(summary(watched.breaches.map((b) => b.breach))).toEqual(['STOCKOUT 2026-03 #4 0', 'PENALTY 2026-03 #4 250']);
   });

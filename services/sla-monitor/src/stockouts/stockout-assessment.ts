@@ -1,4 +1,4 @@
-import { SlaBreach, StockLevel } from '@smi/contracts';
+import { SlaBreach, StockLevel, siteItemKeyOf } from '@smi/contracts';
 import { AgreementTerms, breachesForStockout } from './penalty-rule';
 import { periodOf } from './sla-period';
 import { levelProblems, observeLevel, StockoutWatch } from './stockout-watch';
@@ -43,7 +43,6 @@ export interface LinePeriod {
 }
 
 /** The key of one buyer site x item, as watches are kept. */
-export const watchKeyOf = (v: { buyerId: string; siteId: string; itemId: string }): string => `${v.buyerId}|${v.siteId}|${v.itemId}`;
 
 export const linePeriodKeyOf = (v: LinePeriod): string => `${v.agreementId}|${v.siteId}|${v.itemId}|${v.period}`;
 
@@ -103,7 +102,7 @@ export function watchStockouts(
   const changed = new Set<string>();
   const result: StockoutsWatched = { changed: [], breaches: [], stale: [] };
   for (const one of agreed) {
-    const key = watchKeyOf(one.level);
+    const key = siteItemKeyOf(one.level);
     const line = linePeriodKeyOf(linePeriodOf(one));
     const assessment = assessLevel(watch.get(key), one.level, one.terms, stockouts.get(line) ?? 0);
     if (assessment.kind === 'stale') {

@@ -1,6 +1,7 @@
+import { siteItemKeyOf } from '@smi/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { watchKeyOf } from './stockout-assessment';
+
 import { StockoutWatch } from './stockout-watch';
 
 type SiteItem = { buyerId: string; siteId: string; itemId: string };
@@ -12,7 +13,7 @@ export class StockoutWatchRepository {
    * judge one key at once. Rows are locked in key order: concurrent batches cannot deadlock.
    */
   async lockAll(manager: EntityManager, keys: readonly SiteItem[]): Promise<Map<string, StockoutWatch>> {
-    const unique = [...new Map(keys.map((k) => [watchKeyOf(k), k])).values()];
+    const unique = [...new Map(keys.map((k) => [siteItemKeyOf(k), k])).values()];
     if (unique.length === 0) return new Map();
     const rows: Array<Record<string, unknown>> = await manager.query(
       `SELECT w.buyer_id, w.site_id, w.item_id, w.last_sequence::float8 AS last_sequence, w.stocked_out, w.last_level_event_id
@@ -22,7 +23,7 @@ export class StockoutWatchRepository {
        FOR UPDATE OF w`,
       [unique.map((k) => k.buyerId), unique.map((k) => k.siteId), unique.map((k) => k.itemId)],
     );
-    return new Map(rows.map((row) => [watchKeyOf(watchOf(row)), watchOf(row)]));
+    return new Map(rows.map((row) => [siteItemKeyOf(watchOf(row)), watchOf(row)]));
   }
 
   /** Writes the new watch of each site x item in one statement. */
