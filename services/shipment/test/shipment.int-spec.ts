@@ -1,5 +1,6 @@
 import { ReplenishmentOrder, Shipment, StockLevel, deadLetterTopicOf, topics } from '@smi/contracts';
 import { KafkaTestClient, queryDatabase, ServiceProcess, startServiceProcess, uniqueId, writePartiesFile } from '@smi/testing';
+import { exampleOrder, exampleReceiptLevel } from '../src/examples';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
@@ -29,52 +30,31 @@ describe('shipment against a real broker and database', () => {
   };
   const site = uniqueId('site');
 
-  const order = (overrides: Partial<ReplenishmentOrder> = {}): ReplenishmentOrder => ({
-    eventId: uniqueId('order-evt'),
-    orderId: uniqueId('ORD'),
-    agreementId: 'AGR-TEST',
-    buyerId: buyer,
-    supplierId: supplier,
-    siteId: site,
-    itemId: 'brake-pad',
-    quantity: 80,
-    unit: 'EA',
-    onHand: 30,
-    onOrder: 0,
-    minimum: 40,
-    maximum: 120,
-    reorderPoint: 40,
-    orderUpTo: 120,
-    packMultiple: 10,
-    expectedDeliveryAt: new Date('2026-03-13T08:00:00Z'),
-    decidedAt: new Date('2026-03-10T08:00:00Z'),
-    triggeredByEventId: uniqueId('level'),
-    status: 'RELEASED',
-    agreementVersion: 1,
-    emergency: false,
-    orderValue: 0,
-    statusChangedBy: 'replenishment',
-    statusReason: '',
-    approvalDeadline: null,
-    explanation: null,
-    ...overrides,
-  });
+  const order = (overrides: Partial<ReplenishmentOrder> = {}): ReplenishmentOrder =>
+    exampleOrder({
+      eventId: uniqueId('order-evt'),
+      orderId: uniqueId('ORD'),
+      agreementId: 'AGR-TEST',
+      buyerId: buyer,
+      supplierId: supplier,
+      siteId: site,
+      triggeredByEventId: uniqueId('level'),
+      ...overrides,
+    });
 
-  const receiptLevel = (placed: ReplenishmentOrder, overrides: Partial<StockLevel> = {}): StockLevel => ({
-    eventId: uniqueId('level'),
-    buyerId: placed.buyerId,
-    siteId: placed.siteId,
-    itemId: placed.itemId,
-    onHand: 108,
-    unit: placed.unit,
-    sequence: 12,
-    asOf: new Date('2026-03-12T09:30:00Z'),
-    movementId: uniqueId('mv'),
-    movementKind: 'RECEIPT',
-    movementQuantity: 78,
-    orderReference: placed.orderId,
-    ...overrides,
-  });
+  const receiptLevel = (placed: ReplenishmentOrder, overrides: Partial<StockLevel> = {}): StockLevel =>
+    exampleReceiptLevel({
+      eventId: uniqueId('level'),
+      buyerId: placed.buyerId,
+      siteId: placed.siteId,
+      itemId: placed.itemId,
+      onHand: 108,
+      unit: placed.unit,
+      sequence: 12,
+      movementId: uniqueId('mv'),
+      orderReference: placed.orderId,
+      ...overrides,
+    });
 
   const call = (method: 'GET' | 'POST', path: string, apiKey: string | null) =>
     fetch(`${shipments.baseUrl}${path}`, { method, headers: apiKey ? { 'x-api-key': apiKey } : {} });
@@ -262,6 +242,23 @@ describe('shipment against a real broker and database', () => {
     ]);
     const kept = await queryDatabase(process.env.DATABASE_URL!, 'SELECT 1 FROM shipment.unmatched_goods_receipts WHERE order_id = $1', [late.orderId]);
     expect(kept).toEqual([]);
+  });
+
+  it('books a redelivered goods receipt once, and writes nothing for stock levels that carry none', async () => {
+    const { placed } = await planned();
+    const plain = receiptLevel(placed, { movementKind: 'CONSUMPTION', orderReference: null, sequence: 11 });
+    const receipt = receiptLevel(placed);
+    await kafka.publish(topics.stockLevels, plain);
+    await kafka.publish(topics.stockLevels, receipt);
+    await kafka.publish(topics.stockLevels, receipt);
+    const events = await statusesOf(placed.orderId, 2, 3000);
+    expect(events.map((e) => [e.status, e.eventId])).toEqual([
+      ['PLANNED', `${placed.eventId}/shipment`],
+      ['RECEIVED', `${receipt.eventId}/shipment-received`],
+    ]);
+    // Stock levels are deduplicated by the shipments' own state, not by an inbox row each.
+    const claimed = await queryDatabase(process.env.DATABASE_URL!, 'SELECT count(*)::int AS n FROM shipment.inbox WHERE event_id = ANY($1)', [[plain.eventId, receipt.eventId]]);
+    expect(claimed).toEqual([{ n: 0 }]);
   });
 
   it('keeps one shipment for a redelivered order event', async () => {

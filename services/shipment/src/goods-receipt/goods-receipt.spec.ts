@@ -1,38 +1,9 @@
-import { StockLevel } from '@smi/contracts';
+import { exampleReceiptLevel, exampleShipment } from '../examples';
 import { ShipmentState } from '../shipments/shipment';
-import { goodsReceiptIn, receiveShipment } from './goods-receipt';
+import { bookGoodsReceipts, goodsReceiptIn, receiveShipment } from './goods-receipt';
 
-const level = (overrides: Partial<StockLevel> = {}): StockLevel => ({
-  eventId: 'mv-9/stock-level',
-  buyerId: 'acme',
-  siteId: 'plant-lyon',
-  itemId: 'brake-pad',
-  onHand: 110,
-  unit: 'EA',
-  sequence: 9,
-  asOf: new Date('2026-03-12T09:30:00Z'),
-  movementId: 'mv-9',
-  movementKind: 'RECEIPT',
-  movementQuantity: 78,
-  orderReference: 'ORD-42',
-  ...overrides,
-});
-
-const shipment: ShipmentState = {
-  shipmentId: 'SHP-ORD-42',
-  orderId: 'ORD-42',
-  agreementId: 'AGR-1',
-  buyerId: 'acme',
-  supplierId: 'northwind',
-  siteId: 'plant-lyon',
-  itemId: 'brake-pad',
-  quantity: 80,
-  unit: 'EA',
-  status: 'DISPATCHED',
-  statusChangedAt: new Date('2026-03-11T06:00:00Z'),
-  expectedDeliveryAt: new Date('2026-03-13T08:00:00Z'),
-  receivedQuantity: null,
-};
+const level = exampleReceiptLevel;
+const shipment = exampleShipment();
 
 describe('goods receipt', () => {
   it('is a RECEIPT level naming an order, with the quantity booked', () => {
@@ -76,5 +47,31 @@ describe('goods receipt', () => {
       kind: 'ignored',
       reason: 'the goods receipt is already booked; this one is RECEIVED',
     });
+  });
+});
+
+describe('booking a batch of goods receipts', () => {
+  const receipt = (overrides: Parameters<typeof level>[0] = {}) => goodsReceiptIn(level(overrides))!;
+  const byId = (...shipments: ShipmentState[]) => new Map(shipments.map((s) => [s.shipmentId, s]));
+
+  it('receives each shipment once: a second receipt for it in the batch is noted, not booked', () => {
+    const first = receipt();
+    const booked = bookGoodsReceipts(byId(shipment), [first, receipt({ eventId: 'mv-10/stock-level', movementQuantity: 2 })]);
+    expect(booked.changed).toEqual([{ ...shipment, status: 'RECEIVED', statusChangedAt: first.receivedAt, receivedQuantity: 78 }]);
+    expect(booked.announced.map((a) => [a.index, a.event.eventId])).toEqual([[0, 'mv-9/stock-level/shipment-received']]);
+    expect(booked.notes).toEqual(['goods receipt mv-10/stock-level for shipment SHP-ORD-42 ignored: the goods receipt is already booked; this one is RECEIVED']);
+  });
+
+  it('keeps the first receipt per order that has no shipment yet, and notes each', () => {
+    const early = receipt({ orderReference: 'ORD-7' });
+    const booked = bookGoodsReceipts(new Map(), [early, receipt({ orderReference: 'ORD-7', eventId: 'mv-11/stock-level' })]);
+    expect(booked.kept).toEqual([early]);
+    expect(booked.changed).toEqual([]);
+    expect(booked.notes).toHaveLength(2);
+  });
+
+  it('books nothing for goods that did not come with the shipment', () => {
+    const booked = bookGoodsReceipts(byId(shipment), [receipt({ siteId: 'plant-turin' })]);
+    expect(booked).toEqual({ changed: [], announced: [], kept: [], notes: ['goods receipt mv-9/stock-level for shipment SHP-ORD-42 ignored: siteId is plant-turin but shipment SHP-ORD-42 has plant-lyon'] });
   });
 });

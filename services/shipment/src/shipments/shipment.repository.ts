@@ -11,39 +11,67 @@ export type ShipmentScope = { buyerId: string } | { supplierId: string } | 'all'
 export class ShipmentRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores a new shipment; false when it already exists (the order was seen before), leaving it untouched. */
-  async insertIfNew(manager: EntityManager, shipment: ShipmentState): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ShipmentRow)
-      .values({ ...shipment, updatedAt: new Date() })
-      .orIgnore()
-      .returning(['shipmentId'])
-      .execute();
-    return (result.raw as unknown[]).length === 1;
-  }
-
   /**
-   * Holds the order until the transaction ends, so its order event and a goods
-   * receipt naming it (read from two topics, maybe by two instances) are
-   * applied one after the other and always find each other.
+   * Holds the given orders until the transaction ends, so an order's events and a goods receipt
+   * naming it (read from two topics, maybe by two instances) are applied one after the other and
+   * always find each other, even before its shipment row exists. One statement for the batch;
+   * locks are taken in the order of their ids, so two batches cannot deadlock.
    */
-  async lockOrder(manager: EntityManager, orderId: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`shipment-order:${orderId}`]);
+  async lockOrders(manager: EntityManager, orderIds: readonly string[]): Promise<void> {
+    if (orderIds.length === 0) return;
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(lock_id)
+       FROM (SELECT DISTINCT hashtext('shipment-order:' || order_id) AS lock_id FROM unnest($1::text[]) AS o(order_id)) AS orders
+       ORDER BY lock_id`,
+      [orderIds],
+    );
   }
 
-  /** Reads and locks the shipment, so a REST call and a goods receipt never move it at once. */
-  async lockById(manager: EntityManager, shipmentId: string): Promise<ShipmentState | undefined> {
-    return this.lockWhere(manager, { shipmentId });
+  /** Reads and locks the given shipments in one statement (in id order), by shipment id. */
+  async lockAll(manager: EntityManager, shipmentIds: readonly string[]): Promise<Map<string, ShipmentState>> {
+    if (shipmentIds.length === 0) return new Map();
+    // Columns named as the domain names them: the rows are the shipments.
+    const rows: ShipmentState[] = await manager.query(
+      `SELECT shipment_id AS "shipmentId", order_id AS "orderId", agreement_id AS "agreementId", buyer_id AS "buyerId",
+              supplier_id AS "supplierId", site_id AS "siteId", item_id AS "itemId", quantity::float8 AS quantity, unit, status,
+              status_changed_at AS "statusChangedAt", expected_delivery_at AS "expectedDeliveryAt",
+              received_quantity::float8 AS "receivedQuantity"
+       FROM shipments WHERE shipment_id = ANY($1::text[])
+       ORDER BY shipment_id
+       FOR UPDATE`,
+      [[...new Set(shipmentIds)]],
+    );
+    return new Map(rows.map((shipment) => [shipment.shipmentId, shipment]));
   }
 
-  async lockByOrderId(manager: EntityManager, orderId: string): Promise<ShipmentState | undefined> {
-    return this.lockWhere(manager, { orderId });
-  }
-
-  async save(manager: EntityManager, shipment: ShipmentState): Promise<void> {
-    await manager.getRepository(ShipmentRow).save({ ...shipment, updatedAt: new Date() });
+  /** Writes the shipments a batch created or moved, in one statement. */
+  async saveAll(manager: EntityManager, shipments: readonly ShipmentState[]): Promise<void> {
+    if (shipments.length === 0) return;
+    const column = <K extends keyof ShipmentState>(key: K) => shipments.map((s) => s[key]);
+    await manager.query(
+      `INSERT INTO shipments (shipment_id, order_id, agreement_id, buyer_id, supplier_id, site_id, item_id, quantity, unit, status,
+                              status_changed_at, expected_delivery_at, received_quantity, updated_at)
+       SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::numeric[], $9::text[],
+                                   $10::text[], $11::timestamptz[], $12::timestamptz[], $13::numeric[])
+       ON CONFLICT (shipment_id) DO UPDATE SET
+         status = excluded.status, status_changed_at = excluded.status_changed_at, received_quantity = excluded.received_quantity,
+         updated_at = excluded.updated_at`,
+      [
+        column('shipmentId'),
+        column('orderId'),
+        column('agreementId'),
+        column('buyerId'),
+        column('supplierId'),
+        column('siteId'),
+        column('itemId'),
+        column('quantity'),
+        column('unit'),
+        column('status'),
+        column('statusChangedAt'),
+        column('expectedDeliveryAt'),
+        column('receivedQuantity'),
+      ],
+    );
   }
 
   async find(shipmentId: string): Promise<ShipmentState | undefined> {
@@ -55,11 +83,6 @@ export class ShipmentRepository {
     const where: FindOptionsWhere<ShipmentRow> = { ...(scope === 'all' ? {} : scope), ...(status ? { status } : {}) };
     const rows = await this.dataSource.getRepository(ShipmentRow).find({ where, order: { expectedDeliveryAt: 'ASC', shipmentId: 'ASC' } });
     return rows.map(toShipment);
-  }
-
-  private async lockWhere(manager: EntityManager, where: FindOptionsWhere<ShipmentRow>): Promise<ShipmentState | undefined> {
-    const row = await manager.getRepository(ShipmentRow).findOne({ where, lock: { mode: 'pessimistic_write' } });
-    return row ? toShipment(row) : undefined;
   }
 }
 

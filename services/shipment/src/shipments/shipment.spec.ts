@@ -1,35 +1,7 @@
-import { ReplenishmentOrder } from '@smi/contracts';
+import { exampleOrder } from '../examples';
 import { applyStep, orderProblems, plannedShipmentFor, shipmentActionFor, shipmentEvent, shipmentIdOf } from './shipment';
 
-const order: ReplenishmentOrder = {
-  eventId: 'ord-evt-1',
-  orderId: 'ORD-42',
-  agreementId: 'AGR-1',
-  buyerId: 'acme',
-  supplierId: 'northwind',
-  siteId: 'plant-lyon',
-  itemId: 'brake-pad',
-  quantity: 80,
-  unit: 'EA',
-  onHand: 30,
-  onOrder: 0,
-  minimum: 40,
-  maximum: 120,
-  reorderPoint: 40,
-  orderUpTo: 120,
-  packMultiple: 10,
-  expectedDeliveryAt: new Date('2026-03-13T08:00:00Z'),
-  decidedAt: new Date('2026-03-10T08:00:00Z'),
-  triggeredByEventId: 'level-7',
-  status: 'RELEASED',
-  agreementVersion: 1,
-  emergency: false,
-  orderValue: 0,
-  statusChangedBy: 'replenishment',
-  statusReason: '',
-  approvalDeadline: null,
-  explanation: null,
-};
+const order = exampleOrder();
 
 describe('shipment of a replenishment order', () => {
   it('plans one shipment per order, its id following from the order id', () => {

@@ -48,6 +48,39 @@ export function applyStep(shipment: ShipmentState, step: ShipmentStep, at: Date,
 /** The event announcing a shipment's status; every status change publishes the whole shipment. */
 export const shipmentEvent = (shipment: ShipmentState, eventId: string): Shipment => ({ eventId, ...shipment });
 
+/** A shipment event a batch announces; `index` is the place in the batch of what caused it. */
+export interface Announced {
+  index: number;
+  event: Shipment;
+}
+
+/**
+ * The shipments a batch works on, as it leaves them: starts from those loaded for the batch
+ * (by shipment id), and remembers which it changed so each is written once, in its last state.
+ */
+export class ShipmentsOfBatch {
+  private readonly byId: Map<string, ShipmentState>;
+  private readonly changedIds = new Set<string>();
+
+  constructor(loaded: ReadonlyMap<string, ShipmentState>) {
+    this.byId = new Map(loaded);
+  }
+
+  get(shipmentId: string): ShipmentState | undefined {
+    return this.byId.get(shipmentId);
+  }
+
+  set(shipment: ShipmentState): void {
+    this.byId.set(shipment.shipmentId, shipment);
+    this.changedIds.add(shipment.shipmentId);
+  }
+
+  /** Every shipment the batch created or moved, once each, in its last state. */
+  changed(): ShipmentState[] {
+    return [...this.changedIds].map((id) => this.byId.get(id)!);
+  }
+}
+
 /** The order statuses logistics reads: only RELEASED ships; a REJECTED one after release is the buyer's veto. */
 const ORDER_STATUSES = ['RELEASED', 'AWAITING_APPROVAL', 'REJECTED', 'EXPIRED'];
 

@@ -1,9 +1,10 @@
 import { BadRequestException, ConflictException, Controller, ForbiddenException, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
-import { ShipmentStatus, ShipmentStatusValues, topics } from '@smi/contracts';
+import { ShipmentStatus, ShipmentStatusValues } from '@smi/contracts';
 import { UnitOfWork } from '@smi/messaging';
 import { AuthenticatedRequest, Party } from '@smi/service-kit';
-import { applyStep, shipmentEvent, ShipmentState } from './shipment';
-import { ShipmentStep } from './shipment-status';
+import { LogisticsReport } from './logistics-reports';
+import { RecordLogisticsReports } from './record-logistics-reports.use-case';
+import { ShipmentState } from './shipment';
 import { ShipmentRepository, ShipmentScope } from './shipment.repository';
 
 /**
@@ -15,6 +16,7 @@ import { ShipmentRepository, ShipmentScope } from './shipment.repository';
 export class ShipmentsHttpController {
   constructor(
     private readonly shipments: ShipmentRepository,
+    private readonly recordReports: RecordLogisticsReports,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -49,22 +51,18 @@ export class ShipmentsHttpController {
   }
 
   /** The status change and the event announcing it commit together, or neither does. */
-  private async move(party: Party, shipmentId: string, step: ShipmentStep): Promise<ShipmentState> {
-    const moved = await this.unitOfWork.run(async ({ manager, outbox }) => {
-      const shipment = await this.shipments.lockById(manager, shipmentId);
-      if (!shipment) throw new NotFoundException(`shipment ${shipmentId} is not known`);
-      if (party.kind !== 'supplier' || party.id !== shipment.supplierId) {
-        throw new ForbiddenException(`only the shipment's supplier ${shipment.supplierId} may move shipment ${shipmentId}`);
-      }
-      const outcome = applyStep(shipment, step, new Date());
-      if (outcome.kind === 'refused') throw new ConflictException(`shipment ${shipmentId} is ${shipment.status}: ${outcome.reason}`);
-      await this.shipments.save(manager, outcome.shipment);
-      // No causing event here: the id follows from the shipment and the status, entered at most once each.
-      const eventId = `${shipmentId}/${outcome.shipment.status.toLowerCase()}`;
-      await outbox.add(topics.shipments, shipmentEvent(outcome.shipment, eventId));
-      return outcome.shipment;
-    });
-    return moved;
+  private async move(party: Party, shipmentId: string, step: LogisticsReport['step']): Promise<ShipmentState> {
+    const [outcome] = await this.unitOfWork.run((tx) => this.recordReports.execute([{ shipmentId, step, reportedBy: party }], tx));
+    switch (outcome.kind) {
+      case 'moved':
+        return outcome.shipment;
+      case 'unknown':
+        throw new NotFoundException(outcome.reason);
+      case 'not-theirs':
+        throw new ForbiddenException(outcome.reason);
+      case 'refused':
+        throw new ConflictException(outcome.reason);
+    }
   }
 }
 
