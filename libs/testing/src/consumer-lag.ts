@@ -68,36 +68,44 @@ export interface KillReport extends ConsumerLag {
 }
 
 /**
- * SIGKILLs a service while its consumer group is mid-stream on `topicNames`: it has
- * committed past some records and others wait. Once it is, the kill waits `workMs`
- * more, so the service has fetched what waits and is applying it, and strikes if
- * records still wait. The report is read after the kill, against the ends read
- * before it, so its `behind` can only understate what was left at the kill.
+ * SIGKILLs a service in the middle of a batch: the service is paused (SIGSTOP) while `feed`
+ * produces its next records, so they are sure to wait for it; it resumes, and `workMs` later,
+ * while it is fetching and applying them, it is killed. A batch service can apply a few hundred
+ * records in milliseconds, so waiting for lag to show by itself would rarely catch it at work.
+ * The report is read after the kill, against the ends read before it: `behind` > 0 says the
+ * kill struck before the service had committed all that was fed.
  */
 export async function killMidStream(
   service: ServiceProcess,
   lag: ConsumerLagReader,
   topicNames: string[],
-  options: { workMs?: number; timeoutMs?: number } = {},
+  options: { feed: () => Promise<void>; workMs?: number; timeoutMs?: number },
 ): Promise<KillReport> {
   const groupId = consumerGroupOf(service.name);
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  const midStream = (l: ConsumerLag) => l.consumed > 0 && l.behind > 0;
-  let last: ConsumerLag = { consumed: 0, behind: 0 };
-  while (Date.now() < deadline) {
-    last = await lag.lagOf(groupId, topicNames);
-    if (midStream(last)) {
-      await pause(options.workMs ?? 200);
-      const ends = await lag.ends(topicNames);
+  service.child.kill('SIGSTOP');
+  let resumed = false;
+  try {
+    await options.feed();
+    // Downstream of others, what the feed causes reaches the service's topics a moment later.
+    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+    let ends = await lag.ends(topicNames);
+    let last = await lag.lagOf(groupId, topicNames, ends);
+    while (last.behind === 0 && Date.now() < deadline) {
+      await pause(100);
+      ends = await lag.ends(topicNames);
       last = await lag.lagOf(groupId, topicNames, ends);
-      if (midStream(last)) {
-        await service.kill();
-        return { service: service.name, killedAt: new Date(), ...(await lag.lagOf(groupId, topicNames, ends)) };
-      }
     }
-    await pause(50);
+    if (last.behind === 0) throw new Error(`${service.name}: nothing waited for it after the feed (consumed ${last.consumed})`);
+    await pause(500); // let more of what the feed causes arrive, so the service resumes into a batch
+    ends = await lag.ends(topicNames);
+    service.child.kill('SIGCONT');
+    resumed = true;
+    await pause(options.workMs ?? 20);
+    await service.kill();
+    return { service: service.name, killedAt: new Date(), ...(await lag.lagOf(groupId, topicNames, ends)) };
+  } finally {
+    if (!resumed) service.child.kill('SIGCONT');
   }
-  throw new Error(`${service.name} was never mid-stream within ${options.timeoutMs ?? 60_000} ms (last: consumed ${last.consumed}, behind ${last.behind})`);
 }
 
 /** Waits until every group has committed past everything on its topics. */
