@@ -17,6 +17,7 @@ const ADAPTERS = [
   '**/*.adapter.ts',
   '**/*.dispatcher.ts',
   '**/*.use-case.ts',
+  '**/*.sweep.ts',
   '**/*.spec.ts',
 ];
 

@@ -1,34 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { topics } from '@smi/contracts';
-import { UnitOfWork } from '@smi/messaging';
-import { ActionOutcome, applyOrderAction, OrderAction } from './order-lifecycle';
+import { Transaction } from '@smi/messaging';
+import { ActionResult, applyOrderCommands, OrderCommand } from './order-lifecycle';
 import { OrdersRepository } from './orders.repository';
 
-export type ActionResult = ActionOutcome | { kind: 'unknown'; message: string };
-
 /**
- * Takes one step of an order's life (approve, reject, expire) in one
- * transaction: the order row is locked, so of two concurrent decisions the
- * second sees the first's outcome; the row, its history and the event
- * announcing the step commit together, or none of them does.
+ * Takes steps of orders' lives (approve, reject, expire) in the caller's unit of work: the
+ * orders are locked, so of two concurrent decisions on one the second sees the first's outcome;
+ * the rows, their history and the events announcing the steps commit together, or none does.
  */
 @Injectable()
-export class OrderActions {
-  constructor(
-    private readonly orders: OrdersRepository,
-    private readonly unitOfWork: UnitOfWork,
-  ) {}
+export class TakeOrderActions {
+  constructor(private readonly orders: OrdersRepository) {}
 
-  async apply(orderId: string, action: OrderAction): Promise<ActionResult> {
-    const result = await this.unitOfWork.run(async ({ manager, outbox }): Promise<ActionResult> => {
-      const order = await this.orders.lock(manager, orderId);
-      if (!order) return { kind: 'unknown', message: `order ${orderId} is not known` };
-      const outcome = applyOrderAction(order, action);
-      if (outcome.kind !== 'moved') return outcome;
-      await this.orders.saveStep(manager, outcome.order, outcome.step, action.at, outcome.event.eventId);
-      await outbox.add(topics.replenishmentOrders, outcome.event);
-      return outcome;
-    });
-    return result;
+  async execute(commands: readonly OrderCommand[], tx: Transaction): Promise<ActionResult[]> {
+    const orders = await this.orders.lockAll(tx.manager, commands.map((c) => c.orderId));
+    const results = applyOrderCommands(orders, commands);
+    const steps = results.flatMap((result, i) => (result.kind === 'moved' ? [{ order: result.order, step: result.step, at: commands[i].action.at, eventId: result.event.eventId }] : []));
+    await this.orders.saveSteps(tx.manager, steps);
+    for (const result of results) if (result.kind === 'moved') await tx.outbox.add(topics.replenishmentOrders, result.event);
+    return results;
   }
 }
