@@ -3,8 +3,8 @@ import { ServiceKitModule } from '@smi/service-kit';
 import { StockPositions1764028800301 } from '../migrations/1764028800301-stock-positions';
 import { Orders1764028800302 } from '../migrations/1764028800302-orders';
 import { AgreementVersions1764028800310 } from '../migrations/1764028800310-agreement-versions';
-import { AgreementRecorder } from './agreements/agreement-recorder.adapter';
-import { AgreementSeedImport } from './agreements/agreement-seed.adapter';
+import { ImportAgreementSeed } from './agreements/import-agreement-seed.use-case';
+import { RecordAgreementChanges } from './agreements/record-agreement-changes.use-case';
 import { AgreementVersionRow } from './agreements/agreement-version.entity';
 import { AgreementVersionsRepository } from './agreements/agreement-versions.repository';
 import { AgreementsHttpController } from './agreements/agreements.http.controller';
@@ -13,9 +13,12 @@ import { ReviewMoments1764028800331 } from '../migrations/1764028800331-review-m
 import { DemandForecastMessageHandler } from './demand-outlooks/demand-forecast.message.handler';
 import { DemandOutlookRow } from './demand-outlooks/demand-outlook.entity';
 import { DemandOutlookRepository } from './demand-outlooks/demand-outlook.repository';
+import { KeepDemandOutlooks } from './demand-outlooks/keep-demand-outlooks.use-case';
+import { DecideReplenishment } from './ordering/decide-replenishment.use-case';
+import { OnOrderRepository } from './ordering/on-order.repository';
 import { OrderLifecycle1764028800320 } from '../migrations/1764028800320-order-lifecycle';
-import { OrderActions } from './orders/order-actions.adapter';
-import { OrderExpiry } from './orders/order-expiry.adapter';
+import { OrderExpirySweep } from './orders/order-expiry.sweep';
+import { TakeOrderActions } from './orders/take-order-actions.use-case';
 import { OrderHistoryRow } from './orders/order-history.entity';
 import { OrderRow } from './orders/order.entity';
 import { OrdersHttpController } from './orders/orders.http.controller';
@@ -27,8 +30,8 @@ import { StockPositionRepository } from './stock-positions/stock-position.reposi
 import { WhatIfHttpController } from './simulation/what-if.http.controller';
 import { SupplierCapacity1764028800340 } from '../migrations/1764028800340-supplier-capacity';
 import { ForecastError1764028800350 } from '../migrations/1764028800350-forecast-error';
-import { CapacityAllocation } from './supplier-capacity/capacity-allocation.adapter';
-import { CapacityGate } from './supplier-capacity/capacity-gate.adapter';
+import { AllocateCapacity } from './supplier-capacity/allocate-capacity.use-case';
+import { CapacityAllocationSweep } from './supplier-capacity/capacity-allocation.sweep';
 import { CapacityRequestRow, SupplierCapacityRow } from './supplier-capacity/supplier-capacity.entity';
 import { SupplierCapacityHttpController } from './supplier-capacity/supplier-capacity.http.controller';
 import { SupplierCapacityRepository } from './supplier-capacity/supplier-capacity.repository';
@@ -42,6 +45,6 @@ import { SupplierCapacityRepository } from './supplier-capacity/supplier-capacit
     }),
   ],
   controllers: [StockLevelMessageHandler, DemandForecastMessageHandler, OrdersHttpController, AgreementsHttpController, StockProjectionsHttpController, WhatIfHttpController, SupplierCapacityHttpController],
-  providers: [StockPositionRepository, AgreementVersionsRepository, AgreementRecorder, AgreementSeedImport, OrdersRepository, OrderActions, OrderExpiry, DemandOutlookRepository, SupplierCapacityRepository, CapacityGate, CapacityAllocation],
+  providers: [StockPositionRepository, AgreementVersionsRepository, RecordAgreementChanges, ImportAgreementSeed, OrdersRepository, TakeOrderActions, OrderExpirySweep, DemandOutlookRepository, SupplierCapacityRepository, AllocateCapacity, CapacityAllocationSweep, OnOrderRepository, DecideReplenishment, KeepDemandOutlooks],
 })
 export class AppModule {}

@@ -11,7 +11,7 @@ import {
   writeTestParties,
 } from '@smi/testing';
 import { orderIdFor } from '../src/orders/replenishment-order';
-import { eventually, positionReaches as positionAt, stockLevelsAt } from './stock-level-feed';
+import { levelsHandled, positionReaches as positionAt, stockLevelsAt } from './stock-level-feed';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
@@ -161,10 +161,7 @@ describe('replenishment against a real broker and database', () => {
     const item = uniqueId('item');
     const unagreed = level(item, 1, 0);
     await publish(unagreed);
-    await eventually(async () => {
-      const claimed = await queryDatabase(database(), 'SELECT 1 FROM replenishment.inbox WHERE event_id = $1', [unagreed.eventId]);
-      return claimed.length === 1 ? true : undefined;
-    });
+    await levelsHandled(kafka);
     expect(await ordersInDatabase(item)).toEqual([]);
     const positions = await queryDatabase(database(), 'SELECT 1 FROM replenishment.stock_position WHERE item_id = $1', [item]);
     expect(positions).toEqual([]);

@@ -1,5 +1,6 @@
-import { DemandForecast, StockLevel } from '@smi/contracts';
-import { queryDatabase, uniqueId } from '@smi/testing';
+import { DemandForecast, StockLevel, topics } from '@smi/contracts';
+import { consumerGroupOf } from '@smi/messaging';
+import { KafkaTestClient, queryDatabase, uniqueId } from '@smi/testing';
 
 /**
  * Stock levels for one buyer site, as inventory-ingest would publish them; by
@@ -34,6 +35,26 @@ export async function eventually<T>(read: () => Promise<T | undefined>, timeoutM
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Waits until the service has handled every stock level published so far: its consumer group
+ * has committed, on every partition, the end the topic had when asked. For a level that leaves
+ * no trace of its own (the service writes no inbox row per level).
+ */
+export async function levelsHandled(kafka: KafkaTestClient, service = 'replenishment'): Promise<void> {
+  const admin = kafka.kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topics.stockLevels.name);
+    await eventually(async () => {
+      const [committed] = await admin.fetchOffsets({ groupId: consumerGroupOf(service), topics: [topics.stockLevels.name] });
+      const offsetOf = (partition: number) => Number(committed?.partitions.find((p) => p.partition === partition)?.offset ?? -1);
+      return ends.every((end) => Number(end.high) <= Math.max(Number(end.low), offsetOf(end.partition))) ? true : undefined;
+    });
+  } finally {
+    await admin.disconnect();
   }
 }
 

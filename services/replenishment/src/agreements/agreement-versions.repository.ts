@@ -59,19 +59,23 @@ export class AgreementVersionsRepository {
   }
 
   /** Adds a version; versions are never changed once written. */
-  async add(manager: EntityManager, version: AgreementVersion): Promise<void> {
+  /** Adds the versions in one statement. */
+  async add(manager: EntityManager, versions: readonly AgreementVersion[]): Promise<void> {
+    if (versions.length === 0) return;
     await manager.query(
       `INSERT INTO agreement_versions (agreement_id, version, status, effective_from, changed_by, changed_at, change_reason, document)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+       SELECT agreement_id, version, status, effective_from, changed_by, changed_at, change_reason, document::jsonb
+         FROM unnest($1::text[], $2::int[], $3::text[], $4::timestamptz[], $5::text[], $6::timestamptz[], $7::text[], $8::text[])
+           AS v(agreement_id, version, status, effective_from, changed_by, changed_at, change_reason, document)`,
       [
-        version.agreement.agreementId,
-        version.version,
-        version.status,
-        version.effectiveFrom,
-        version.changedBy,
-        version.changedAt,
-        version.changeReason,
-        JSON.stringify(version.agreement),
+        versions.map((v) => v.agreement.agreementId),
+        versions.map((v) => v.version),
+        versions.map((v) => v.status),
+        versions.map((v) => v.effectiveFrom),
+        versions.map((v) => v.changedBy),
+        versions.map((v) => v.changedAt),
+        versions.map((v) => v.changeReason),
+        versions.map((v) => JSON.stringify(v.agreement)),
       ],
     );
   }

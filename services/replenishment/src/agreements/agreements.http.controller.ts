@@ -4,7 +4,7 @@ import { AuthenticatedRequest, optionalQueryChoice, Party } from '@smi/service-k
 import { refusalFor } from './agreement-access';
 import { amendAgreement, Change, createAgreement, importAgreements, ImportOutcome, retireAgreement } from './agreement-changes';
 import { versionAsked, versionAskOf } from './agreement-lookup';
-import { AgreementRecorder } from './agreement-recorder.adapter';
+import { RecordAgreementChanges } from './record-agreement-changes.use-case';
 import { changeRequestOf, importRequestOf, Parsed, retireRequestOf } from './agreement-request';
 import { AgreementScope, AgreementVersionsRepository } from './agreement-versions.repository';
 
@@ -21,7 +21,7 @@ type VersionSummary = Omit<AgreementVersion, 'agreement'> & { agreementId: strin
 export class AgreementsHttpController {
   constructor(
     private readonly versions: AgreementVersionsRepository,
-    private readonly recorder: AgreementRecorder,
+    private readonly recordChanges: RecordAgreementChanges,
   ) {}
 
   /** The current version of each agreement the caller is a party to. */
@@ -44,7 +44,7 @@ export class AgreementsHttpController {
     const asked = accepted(importRequestOf(body));
     const ids = asked.agreements.map((a) => a?.agreementId).filter((id): id is string => typeof id === 'string');
     const buyers = asked.agreements.map((a) => a?.buyerId).filter((id): id is string => typeof id === 'string');
-    const change = await this.recorder.record(async (manager) => {
+    const change = await this.recordChanges.execute(async (manager) => {
       const histories = await this.versions.histories(ids, manager);
       const others = await this.versions.versionsOfBuyers(manager, buyers);
       return importAgreements(asked, { by: request.party, now: new Date(), others, historyOf: (id) => histories.get(id) ?? [] });
@@ -58,7 +58,7 @@ export class AgreementsHttpController {
   async create(@Req() request: AuthenticatedRequest, @Body() body: unknown): Promise<AgreementVersion> {
     const asked = accepted(changeRequestOf(body));
     const { agreementId, buyerId } = asked.agreement;
-    const change = await this.recorder.record(async (manager) =>
+    const change = await this.recordChanges.execute(async (manager) =>
       createAgreement(asked, {
         by: request.party,
         now: new Date(),
@@ -94,7 +94,7 @@ export class AgreementsHttpController {
   @Put(':agreementId')
   async amend(@Req() request: AuthenticatedRequest, @Param('agreementId') agreementId: string, @Body() body: unknown): Promise<AgreementVersion> {
     const asked = accepted(changeRequestOf(body));
-    const change = await this.recorder.record(async (manager) => {
+    const change = await this.recordChanges.execute(async (manager) => {
       const history = await this.versions.history(agreementId, manager);
       const buyerId = history.at(-1)?.agreement.buyerId;
       const others = buyerId === undefined ? [] : await this.versions.versionsOfBuyers(manager, [buyerId]);
@@ -108,7 +108,7 @@ export class AgreementsHttpController {
   @HttpCode(HttpStatus.OK)
   async retire(@Req() request: AuthenticatedRequest, @Param('agreementId') agreementId: string, @Body() body: unknown): Promise<AgreementVersion> {
     const asked = accepted(retireRequestOf(body));
-    const change = await this.recorder.record(async (manager) =>
+    const change = await this.recordChanges.execute(async (manager) =>
       retireAgreement(agreementId, asked, { by: request.party, now: new Date(), history: await this.versions.history(agreementId, manager), others: [] }),
     );
     return recorded(change)[0];

@@ -1,26 +1,19 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { AgreementBook } from '@smi/agreements';
 import { DemandForecast, topics } from '@smi/contracts';
-import { ConsumeEvents, Inbound, Transaction, withinTraceOf } from '@smi/messaging';
-import { outlookFromForecast } from './demand-outlook';
-import { DemandOutlookRepository } from './demand-outlook.repository';
+import { ConsumeEvents, Inbound, Transaction } from '@smi/messaging';
+import { KeepDemandOutlooks } from './keep-demand-outlooks.use-case';
 
-/** Keeps the latest forecast of each site x item under an agreement, for the next replenishment decision. */
+/**
+ * Demand forecasts, a batch at a time. An outlook is replaced only by a newer forecast, so a
+ * redelivered one changes nothing: no inbox row is written per forecast.
+ */
 @Controller()
 export class DemandForecastMessageHandler {
-  constructor(
-    private readonly agreements: AgreementBook,
-    private readonly outlooks: DemandOutlookRepository,
-  ) {}
+  constructor(private readonly keepOutlooks: KeepDemandOutlooks) {}
 
-  @ConsumeEvents(topics.demandForecasts)
-  async onDemandForecast(@Payload() events: Inbound<DemandForecast>[], @Ctx() tx: Transaction): Promise<void> {
-    for (const inbound of events) await withinTraceOf(inbound, () => this.onDemandForecastOne(inbound.event, tx));
-  }
-
-  private async onDemandForecastOne(forecast: DemandForecast, ctx: Transaction): Promise<void> {
-    if (!this.agreements.lineFor(forecast.buyerId, forecast.siteId, forecast.itemId, forecast.generatedAt)) return; // not ours to replenish
-    await this.outlooks.keepNewest(ctx.manager, outlookFromForecast(forecast));
+  @ConsumeEvents(topics.demandForecasts, { deduplication: 'handler' })
+  onDemandForecasts(@Payload() forecasts: Inbound<DemandForecast>[], @Ctx() tx: Transaction): Promise<void> {
+    return this.keepOutlooks.execute(forecasts, tx);
   }
 }

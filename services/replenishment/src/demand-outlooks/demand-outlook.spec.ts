@@ -1,5 +1,5 @@
 import { DemandForecast } from '@smi/contracts';
-import { outlookFromForecast, supersedes } from './demand-outlook';
+import { newestPerSiteItem, outlookFromForecast, supersedes } from './demand-outlook';
 
 const forecast = (overrides: Partial<DemandForecast> = {}): DemandForecast => ({
   eventId: 'f-1',
@@ -67,5 +67,17 @@ describe('demand outlook from a forecast', () => {
     expect(supersedes(older, newer)).toBe(false);
     expect(supersedes(newer, older)).toBe(true);
     expect(supersedes(older, undefined)).toBe(true);
+  });
+
+  it('keeps one outlook per site x item of a batch: the last, unless an earlier one is newer, as storing them one by one would', () => {
+    const at = (day: number) => new Date(`2026-03-0${day}T00:00:00Z`);
+    const batch = [
+      outlookFromForecast(forecast({ eventId: 'f-1', generatedAt: at(1) })),
+      outlookFromForecast(forecast({ eventId: 'f-2', itemId: 'disc', generatedAt: at(3) })),
+      outlookFromForecast(forecast({ eventId: 'f-3', generatedAt: at(2) })),
+      outlookFromForecast(forecast({ eventId: 'f-4', itemId: 'disc', generatedAt: at(2) })),
+      outlookFromForecast(forecast({ eventId: 'f-5', generatedAt: at(2) })),
+    ];
+    expect(newestPerSiteItem(batch).map((o) => o.forecastEventId)).toEqual(['f-3', 'f-2']);
   });
 });

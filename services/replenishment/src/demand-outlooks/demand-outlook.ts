@@ -1,6 +1,7 @@
 import { DemandForecast } from '@smi/contracts';
 import { demandClassNamed } from '@smi/forecasting';
 import { DemandOutlook } from '@smi/replenishment-planning';
+import { siteItemKeyOf } from '../stock-positions/stock-position';
 
 /** The latest forecast replenishment holds for one buyer site x item. */
 export interface StoredDemandOutlook extends DemandOutlook {
@@ -46,3 +47,17 @@ export const supersedes = (candidate: StoredDemandOutlook, current: StoredDemand
 
 /** Before the first forecast arrives, the engine plans with no expected demand; the agreement's minimum still holds. */
 export const NO_FORECAST_YET: DemandOutlook = { perDay: 0, stdDevPerDay: 0 };
+
+/**
+ * The outlook each site x item keeps of a batch of forecasts, once per site x item: folded in
+ * order as storing them one by one would, so the last forecast wins unless an earlier one of
+ * the batch is newer.
+ */
+export function newestPerSiteItem(outlooks: readonly StoredDemandOutlook[]): StoredDemandOutlook[] {
+  const kept = new Map<string, StoredDemandOutlook>();
+  for (const outlook of outlooks) {
+    const key = siteItemKeyOf(outlook);
+    if (supersedes(outlook, kept.get(key))) kept.set(key, outlook);
+  }
+  return [...kept.values()];
+}

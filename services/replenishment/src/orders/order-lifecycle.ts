@@ -37,6 +37,30 @@ export type ActionOutcome =
   | { kind: 'refused'; refusal: 'forbidden' | 'conflict'; message: string }
   | { kind: 'refused'; refusal: 'invalid'; field: string; message: string };
 
+/** What a command on an order came to; `unknown` when there is no such order. */
+export type ActionResult = ActionOutcome | { kind: 'unknown'; message: string };
+
+/** One action asked of one order. */
+export interface OrderCommand {
+  orderId: string;
+  action: OrderAction;
+}
+
+/**
+ * Applies commands to the orders they name, in order, each seeing the steps the ones before
+ * took: as taking them one by one would. `orders` holds every named order that exists.
+ */
+export function applyOrderCommands(orders: ReadonlyMap<string, PlacedOrder>, commands: readonly OrderCommand[]): ActionResult[] {
+  const current = new Map(orders);
+  return commands.map(({ orderId, action }): ActionResult => {
+    const order = current.get(orderId);
+    if (!order) return { kind: 'unknown', message: `order ${orderId} is not known` };
+    const outcome = applyOrderAction(order, action);
+    if (outcome.kind === 'moved') current.set(orderId, outcome.order);
+    return outcome;
+  });
+}
+
 /** Who took the step when the platform did (release, expiry). */
 export const PLATFORM_ACTOR = 'replenishment';
 

@@ -14,10 +14,11 @@ import {
   Req,
 } from '@nestjs/common';
 import { AuthenticatedRequest, optionalQueryChoice, optionalQueryText, Party } from '@smi/service-kit';
-import { ActionResult, OrderActions } from './order-actions.adapter';
-import { OPEN_ORDER_STATUSES, OrderAction, ORDER_STATUSES, OrderStatus } from './order-lifecycle';
+import { UnitOfWork } from '@smi/messaging';
+import { ActionResult, OPEN_ORDER_STATUSES, OrderAction, ORDER_STATUSES, OrderStatus } from './order-lifecycle';
 import { OrderRow } from './order.entity';
 import { OrderHistoryEntry, OrdersRepository } from './orders.repository';
+import { TakeOrderActions } from './take-order-actions.use-case';
 
 type OrderWithHistory = OrderRow & { history: OrderHistoryEntry[] };
 
@@ -34,7 +35,8 @@ const MAX_REASON_LENGTH = 1000;
 export class OrdersHttpController {
   constructor(
     private readonly orders: OrdersRepository,
-    private readonly actions: OrderActions,
+    private readonly takeActions: TakeOrderActions,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   @Get()
@@ -81,7 +83,7 @@ export class OrdersHttpController {
 
   /** The caller gets the order as it stands after the step. */
   private async take(orderId: string, action: OrderAction): Promise<OrderWithHistory> {
-    const result = await this.actions.apply(orderId, action);
+    const [result] = await this.unitOfWork.run((tx) => this.takeActions.execute([{ orderId, action }], tx));
     if (result.kind !== 'moved') throw httpErrorFor(result);
     return this.withHistory(orderId);
   }

@@ -5,6 +5,7 @@ import { OpenOrder } from '@smi/replenishment-planning';
 import { OPEN_ORDER_STATUSES, OrderStatus, OrderStep, PlacedOrder, placedOrderFrom } from './order-lifecycle';
 import { OrderHistoryRow } from './order-history.entity';
 import { OrderRow } from './order.entity';
+import type { GoodsReceipt } from './replenishment-order';
 
 export interface SiteItem {
   buyerId: string;
@@ -28,21 +29,25 @@ const OPEN = OPEN_ORDER_STATUSES.map((s) => `'${s}'`).join(', ');
 export class OrdersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Keeps a new order as its first event announces it, with that step in its history. */
-  async insert(manager: EntityManager, event: ReplenishmentOrder): Promise<void> {
-    const order = placedOrderFrom(event);
-    const { reorderPoint, orderUpTo, ...fields } = order;
+  /** Keeps new orders as their first events announce them, each with that step in its history, in one statement per table. */
+  async insert(manager: EntityManager, events: readonly ReplenishmentOrder[]): Promise<void> {
+    if (events.length === 0) return;
+    const orders = events.map(placedOrderFrom);
     // The order rows (and GET /orders) keep the levels under the names ReplenishmentOrder gave them before version 5.
-    await manager.getRepository(OrderRow).insert({
-      ...fields,
-      minimum: reorderPoint,
-      maximum: orderUpTo,
-      statusChangedAt: order.decidedAt,
-      receivedQuantity: null,
-      receivedAt: null,
-      receivedByEventId: null,
-    });
-    await this.addHistory(manager, order, order.status === 'released' ? 'released' : 'awaiting-approval', order.decidedAt, event.eventId);
+    await manager.getRepository(OrderRow).insert(
+      orders.map(({ reorderPoint, orderUpTo, ...fields }) => ({
+        ...fields,
+        minimum: reorderPoint,
+        maximum: orderUpTo,
+        statusChangedAt: fields.decidedAt,
+        receivedQuantity: null,
+        receivedAt: null,
+        receivedByEventId: null,
+      })),
+    );
+    await manager
+      .getRepository(OrderHistoryRow)
+      .insert(orders.map((order, i) => historyOf(order, order.status === 'released' ? 'released' : 'awaiting-approval', order.decidedAt, events[i].eventId)));
   }
 
   /** Orders released or awaiting approval and not yet received, soonest due first. */
@@ -56,48 +61,69 @@ export class OrdersRepository {
   }
 
   /**
-   * Marks the site x item's open order as received, keeping the quantity received
-   * beside the quantity ordered. False when there is no such open order (already
-   * received, rejected, or another site x item's): the goods are in on-hand
-   * either way, so that is no error.
+   * Marks the open orders the goods receipts name as received, keeping the quantity received
+   * beside the quantity ordered, with the receipt in each one's history, in one statement. A
+   * receipt whose order is no longer open (received, rejected, or another site x item's) marks
+   * nothing: the goods are in on-hand either way, so that is no error.
    */
-  async markReceived(
-    manager: EntityManager,
-    key: SiteItem,
-    receipt: { orderId: string; receivedQuantity: number; receivedAt: Date; eventId: string },
-  ): Promise<boolean> {
-    const rows: Array<{ quantity: string; unit: string }> = await manager.query(
-      `UPDATE orders SET status = 'received', received_quantity = $5, received_at = $6, received_by_event_id = $7,
-              status_changed_at = $6, status_changed_by = buyer_id, status_reason = '', approval_deadline = NULL
-        WHERE order_id = $1 AND buyer_id = $2 AND site_id = $3 AND item_id = $4 AND status IN (${OPEN})
-        RETURNING quantity, unit`,
-      [receipt.orderId, key.buyerId, key.siteId, key.itemId, receipt.receivedQuantity, receipt.receivedAt, receipt.eventId],
+  async markReceived(manager: EntityManager, receipts: readonly GoodsReceipt[]): Promise<void> {
+    if (receipts.length === 0) return;
+    const column = <T>(value: (r: GoodsReceipt) => T) => receipts.map(value);
+    await manager.query(
+      `WITH receipt AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::timestamptz[], $7::text[], $8::text[])
+           AS r(order_id, buyer_id, site_id, item_id, received_quantity, received_at, event_id, reason)
+       ), received AS (
+         UPDATE orders o SET status = 'received', received_quantity = r.received_quantity, received_at = r.received_at,
+                received_by_event_id = r.event_id, status_changed_at = r.received_at, status_changed_by = o.buyer_id,
+                status_reason = '', approval_deadline = NULL
+           FROM receipt r
+          WHERE o.order_id = r.order_id AND o.buyer_id = r.buyer_id AND o.site_id = r.site_id AND o.item_id = r.item_id AND o.status IN (${OPEN})
+         RETURNING o.order_id, o.buyer_id, r.received_at, r.reason, r.event_id
+       )
+       INSERT INTO order_events (order_id, step, status, occurred_at, changed_by, reason, approval_deadline, event_id)
+       SELECT order_id, 'received', 'received', received_at, buyer_id, reason, NULL, event_id FROM received`,
+      [
+        column((r) => r.orderId),
+        column((r) => r.buyerId),
+        column((r) => r.siteId),
+        column((r) => r.itemId),
+        column((r) => r.receivedQuantity),
+        column((r) => r.receivedAt),
+        column((r) => r.eventId),
+        column((r) => `received ${r.receivedQuantity} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered`),
+      ],
     );
-    if (rows.length !== 1) return false;
-    await manager.getRepository(OrderHistoryRow).insert({
-      orderId: receipt.orderId,
-      step: 'received',
-      status: 'received',
-      occurredAt: receipt.receivedAt,
-      changedBy: key.buyerId,
-      reason: `received ${receipt.receivedQuantity} ${rows[0].unit} of ${Number(rows[0].quantity)} ${rows[0].unit} ordered`,
-      approvalDeadline: null,
-      eventId: receipt.eventId,
-    });
-    return true;
   }
 
-  /** Reads the order and holds it until the transaction ends, so two decisions on it never both win. */
-  async lock(manager: EntityManager, orderId: string): Promise<PlacedOrder | undefined> {
-    const row = await manager.getRepository(OrderRow).findOne({ where: { orderId }, lock: { mode: 'pessimistic_write' } });
-    return row ? placedOrderOf(row) : undefined;
+  /** Reads the orders and holds them until the transaction ends (locked in id order), so two decisions on one never both win. */
+  async lockAll(manager: EntityManager, orderIds: readonly string[]): Promise<Map<string, PlacedOrder>> {
+    if (orderIds.length === 0) return new Map();
+    const rows = await manager.getRepository(OrderRow).find({ where: { orderId: In([...new Set(orderIds)]) }, order: { orderId: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return new Map(rows.map((row) => [row.orderId, placedOrderOf(row)]));
   }
 
-  /** Stores the order after a step, with the step in its history. */
-  async saveStep(manager: EntityManager, order: PlacedOrder, step: OrderStep, at: Date, eventId: string): Promise<void> {
-    const { status, statusChangedBy, statusReason, approvalDeadline } = order;
-    await manager.getRepository(OrderRow).update({ orderId: order.orderId }, { status, statusChangedBy, statusReason, approvalDeadline, statusChangedAt: at });
-    await this.addHistory(manager, order, step, at, eventId);
+  /**
+   * Stores the orders after their steps, each step in its history: the rows as the last step of
+   * each left them, in one statement, and the history in another.
+   */
+  async saveSteps(manager: EntityManager, steps: ReadonlyArray<{ order: PlacedOrder; step: OrderStep; at: Date; eventId: string }>): Promise<void> {
+    if (steps.length === 0) return;
+    const last = [...new Map(steps.map((s) => [s.order.orderId, s])).values()];
+    await manager.query(
+      `UPDATE orders o SET status = s.status, status_changed_by = s.changed_by, status_reason = s.reason, approval_deadline = s.deadline, status_changed_at = s.at
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[]) AS s(order_id, status, changed_by, reason, deadline, at)
+        WHERE o.order_id = s.order_id`,
+      [
+        last.map((s) => s.order.orderId),
+        last.map((s) => s.order.status),
+        last.map((s) => s.order.statusChangedBy),
+        last.map((s) => s.order.statusReason),
+        last.map((s) => s.order.approvalDeadline),
+        last.map((s) => s.at),
+      ],
+    );
+    await manager.getRepository(OrderHistoryRow).insert(steps.map((s) => historyOf(s.order, s.step, s.at, s.eventId)));
   }
 
   /** Orders still awaiting approval whose deadline has passed, oldest deadline first. */
@@ -129,20 +155,18 @@ export class OrdersRepository {
     const rows = await this.dataSource.getRepository(OrderHistoryRow).find({ where: { orderId }, order: { occurredAt: 'ASC', id: 'ASC' } });
     return rows.map(({ id: _id, orderId: _orderId, ...entry }) => entry);
   }
-
-  private async addHistory(manager: EntityManager, order: PlacedOrder, step: OrderStep, at: Date, eventId: string): Promise<void> {
-    await manager.getRepository(OrderHistoryRow).insert({
-      orderId: order.orderId,
-      step,
-      status: order.status,
-      occurredAt: at,
-      changedBy: order.statusChangedBy,
-      reason: order.statusReason,
-      approvalDeadline: order.approvalDeadline,
-      eventId,
-    });
-  }
 }
+
+const historyOf = (order: PlacedOrder, step: OrderStep, at: Date, eventId: string): Omit<OrderHistoryRow, 'id'> => ({
+  orderId: order.orderId,
+  step,
+  status: order.status,
+  occurredAt: at,
+  changedBy: order.statusChangedBy,
+  reason: order.statusReason,
+  approvalDeadline: order.approvalDeadline,
+  eventId,
+});
 
 function placedOrderOf(row: OrderRow): PlacedOrder {
   const { statusChangedAt: _at, receivedQuantity: _q, receivedAt: _r, receivedByEventId: _e, minimum, maximum, ...order } = row;

@@ -86,6 +86,20 @@ export function orderFor({ triggerEventId, triggerAsOf, agreement, line, agreeme
   );
 }
 
+/** A goods receipt that closes an open order of its site x item. */
+export interface GoodsReceipt {
+  orderId: string;
+  buyerId: string;
+  siteId: string;
+  itemId: string;
+  receivedQuantity: number;
+  receivedAt: Date;
+  /** The stock level that carried it. */
+  eventId: string;
+  unit: string;
+  orderedQuantity: number;
+}
+
 /** The goods receipt a stock level carries: a RECEIPT naming the order it arrived against. */
 export function goodsReceiptOf(level: StockLevel): { orderId: string; receivedQuantity: number; receivedAt: Date } | undefined {
   if (level.movementKind !== 'RECEIPT' || !level.orderReference) return undefined;

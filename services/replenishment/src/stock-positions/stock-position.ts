@@ -48,3 +48,6 @@ export function applyLevel(current: StockPosition | undefined, level: StockLevel
     },
   };
 }
+
+/** The key of one buyer site x item, as a batch decision indexes its state. */
+export const siteItemKeyOf = (v: { buyerId: string; siteId: string; itemId: string }): string => `${v.buyerId}|${v.siteId}|${v.itemId}`;

@@ -1,6 +1,9 @@
 import type { OrderToPlace } from '../orders/replenishment-order';
 import { decimalColumn } from '@smi/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CapacityClaim, CapacityRequestStatus } from './supplier-capacity';
+
+export { CAPACITY_REQUEST_STATUSES, type CapacityRequestStatus } from './supplier-capacity';
 
 /** What a supplier can deliver of an item per capacity period. */
 @Entity({ name: 'supplier_capacity' })
@@ -13,12 +16,9 @@ export class SupplierCapacityRow {
   @Column({ name: 'updated_by', type: 'text' }) updatedBy!: string;
 }
 
-export type CapacityRequestStatus = 'waiting' | 'allocated' | 'unserved';
-export const CAPACITY_REQUEST_STATUSES: readonly CapacityRequestStatus[] = ['waiting', 'allocated', 'unserved'];
-
 /** An order's claim on a capacity period: served at once, waiting for the allocation, or given nothing. */
 @Entity({ name: 'capacity_request' })
-export class CapacityRequestRow {
+export class CapacityRequestRow implements CapacityClaim {
   /** The id of the order it is (or would have been). */
   @PrimaryColumn({ name: 'request_id', type: 'text' }) requestId!: string;
   @Column({ name: 'supplier_id', type: 'text' }) supplierId!: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, HttpException, HttpStatus, NotFoundException, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { AuthenticatedRequest, optionalQueryChoice } from '@smi/service-kit';
-import { CapacityAllocation } from './capacity-allocation.adapter';
+import { CapacityAllocationSweep } from './capacity-allocation.sweep';
 import { capacityProblems, SupplierCapacity } from './supplier-capacity';
 import { CAPACITY_REQUEST_STATUSES, CapacityRequestRow, CapacityRequestStatus, SupplierCapacityRow } from './supplier-capacity.entity';
 import { SupplierCapacityRepository } from './supplier-capacity.repository';
@@ -18,7 +18,7 @@ type CapacityRequestView = Omit<CapacityRequestRow, 'buyerReason' | 'decision' |
 export class SupplierCapacityHttpController {
   constructor(
     private readonly capacities: SupplierCapacityRepository,
-    private readonly allocation: CapacityAllocation,
+    private readonly allocation: CapacityAllocationSweep,
   ) {}
 
   /** Only the supplier itself declares its capacity. */

@@ -1,6 +1,7 @@
-import type { OrderQuantityStep } from '@smi/contracts';
-import { type CapacityAllotment, type CapacityRequest, DAY_MS, dayWords, projectStock, quantityWords, type StockSituation, stored } from '@smi/replenishment-planning';
-import type { OrderToPlace } from '../orders/replenishment-order';
+import type { AgreementLineInForce } from '@smi/agreements';
+import type { OrderQuantityStep, ReplenishmentOrder } from '@smi/contracts';
+import { allocateCapacity, type CapacityAllotment, type CapacityRequest, DAY_MS, dayWords, projectStock, quantityWords, type StockSituation, stored } from '@smi/replenishment-planning';
+import { type OrderDecided, orderFor, orderIdFor, type OrderToPlace } from '../orders/replenishment-order';
 
 /**
  * What a supplier can deliver of one item per capacity period, across all its
@@ -15,6 +16,10 @@ export interface SupplierCapacity {
   periodDays: number;
   quantityPerPeriod: number;
 }
+
+/** The key of a supplier's capacity for an item, and of one of its periods, as decisions index them. */
+export const capacityKeyOf = (supplierId: string, itemId: string): string => `${supplierId}|${itemId}`;
+export const capacityGroupKeyOf = (supplierId: string, itemId: string, periodStart: Date): string => `${supplierId}|${itemId}|${periodStart.getTime()}`;
 
 /** Periods are counted from a Monday, so weekly capacity is per calendar week. */
 const PERIOD_ANCHOR_MS = Date.UTC(1970, 0, 5);
@@ -47,6 +52,86 @@ export function capacityProblems(body: unknown): CapacityProblem[] {
     problems.push({ field: 'quantityPerPeriod', problem: `must have at most 6 decimals (got ${quantityPerPeriod})` });
   }
   return problems;
+}
+
+export type CapacityRequestStatus = 'waiting' | 'allocated' | 'unserved';
+export const CAPACITY_REQUEST_STATUSES: readonly CapacityRequestStatus[] = ['waiting', 'allocated', 'unserved'];
+
+/** An order's claim on a capacity period: served at once, waiting for the allocation, or given nothing. */
+export interface CapacityClaim {
+  /** The id of the order it is (or would have been). */
+  requestId: string;
+  supplierId: string;
+  itemId: string;
+  periodStart: Date;
+  buyerId: string;
+  siteId: string;
+  agreementVersion: number;
+  requested: number;
+  allocated: number | null;
+  status: CapacityRequestStatus;
+  /** Why it got what it got, naming who went first: for the supplier and operators. */
+  reason: string;
+  /** The same, naming no other buyer: for the request's buyer. */
+  buyerReason: string;
+  daysOfCover: number;
+  penaltyPerStockoutDay: number;
+  triggerEventId: string;
+  triggerAsOf: Date;
+  onHand: number;
+  onOrder: number;
+  /** The engine's order as decided, before capacity. */
+  decision: OrderToPlace;
+  requestedAt: Date;
+  allocatedAt: Date | null;
+}
+
+/** The capacity period a decision draws on, when its supplier declares a capacity for the item. */
+export interface CapacityLimit {
+  capacity: SupplierCapacity;
+  periodStart: Date;
+}
+
+/**
+ * Between the engine's decision and the order, for an item its supplier has
+ * declared a capacity for: the claim to record, and the order to place now
+ * only while the period has room and nothing waits; otherwise none, and the
+ * claim waits for the allocation (capacity-allocation.use-case.ts).
+ */
+export function claimCapacity(
+  limit: CapacityLimit,
+  spent: CapacitySpent,
+  decided: OrderDecided,
+  situation: Pick<StockSituation, 'now' | 'onHand' | 'backorders' | 'openOrders' | 'demand'>,
+): { claim: CapacityClaim; order?: ReplenishmentOrder } {
+  const { line } = decided;
+  const requestId = orderIdFor(decided.triggerEventId);
+  const admission = admitToCapacity(requestId, decided.decision.quantity, limit.capacity, spent);
+  const served = admission.kind === 'served';
+  const claim: CapacityClaim = {
+    requestId,
+    supplierId: limit.capacity.supplierId,
+    itemId: limit.capacity.itemId,
+    periodStart: limit.periodStart,
+    buyerId: decided.agreement.buyerId,
+    siteId: line.siteId,
+    agreementVersion: decided.agreementVersion,
+    requested: decided.decision.quantity,
+    allocated: served ? admission.allotment.allocated : null,
+    status: served ? 'allocated' : 'waiting',
+    reason: served ? admission.allotment.reason : admission.reason,
+    buyerReason: served ? admission.allotment.buyerReason : admission.reason,
+    daysOfCover: daysOfCoverOf(situation),
+    penaltyPerStockoutDay: line.penalties?.perStockoutDay ?? 0,
+    triggerEventId: decided.triggerEventId,
+    triggerAsOf: decided.triggerAsOf,
+    onHand: decided.onHand,
+    onOrder: decided.onOrder,
+    decision: decided.decision,
+    requestedAt: decided.decidedAt,
+    allocatedAt: served ? decided.decidedAt : null,
+  };
+  return served ? { claim, order: orderFor({ ...decided, decision: orderWithAllotment(decided.decision, admission.allotment) }) } : { claim };
 }
 
 /** What a period has spent: orders served from it that still stand, and requests waiting for its allocation. */
@@ -125,6 +210,61 @@ export function orderWithAllotment(decision: OrderToPlace, allotment: CapacityAl
       summary: cut ? `${decision.explanation.summary} Supplier capacity: ${allotment.buyerReason}.` : decision.explanation.summary,
     },
   };
+}
+
+/** What a waiting request got from its period's allocation, and why. */
+export interface CapacitySettlement {
+  requestId: string;
+  status: CapacityRequestStatus;
+  allocated: number;
+  reason: string;
+  buyerReason: string;
+  at: Date;
+}
+
+/**
+ * Shares what is left of a capacity period among the claims waiting for it, most urgent first
+ * (allocateCapacity): each becomes an order cut to its share, with the reason in its
+ * explanation, or is settled as given nothing, with the reason. A capacity the supplier
+ * withdrew limits nothing: what waited goes out in full. `waiting` pairs each claim, oldest
+ * first, with the agreement line in force at its trigger, if any still is.
+ */
+export function allocateWaitingClaims(
+  capacity: SupplierCapacity | undefined,
+  spent: CapacitySpent,
+  waiting: ReadonlyArray<{ claim: CapacityClaim; inForce: AgreementLineInForce | undefined }>,
+  now: Date,
+): { left: number; orders: ReplenishmentOrder[]; settlements: CapacitySettlement[] } {
+  const left = capacity ? Math.max(0, capacity.quantityPerPeriod - spent.allocated) : Number.POSITIVE_INFINITY;
+  const requests = waiting.map(({ claim, inForce }) =>
+    capacityRequestOf({ ...claim, packMultiple: inForce?.line.packMultiple ?? 1, minimumOrderQuantity: inForce?.line.minimumOrderQuantity }),
+  );
+  const allotments = capacity ? allocateCapacity(left, requests) : requests.map(unlimitedAllotment);
+  const orders: ReplenishmentOrder[] = [];
+  const settlements: CapacitySettlement[] = [];
+  waiting.forEach(({ claim, inForce }, index) => {
+    const allotment = allotments[index];
+    if (allotment.allocated === 0 || !inForce) {
+      const reason = inForce ? allotment.reason : 'no agreement line is in force for it any more';
+      settlements.push({ requestId: claim.requestId, status: 'unserved', allocated: 0, reason, buyerReason: inForce ? allotment.buyerReason : reason, at: now });
+      return;
+    }
+    orders.push(
+      orderFor({
+        triggerEventId: claim.triggerEventId,
+        triggerAsOf: claim.triggerAsOf,
+        agreement: inForce.agreement,
+        line: inForce.line,
+        agreementVersion: claim.agreementVersion,
+        decision: orderWithAllotment(claim.decision, allotment),
+        onHand: claim.onHand,
+        onOrder: claim.onOrder,
+        decidedAt: now,
+      }),
+    );
+    settlements.push({ requestId: claim.requestId, status: 'allocated', allocated: allotment.allocated, reason: allotment.reason, buyerReason: allotment.buyerReason, at: now });
+  });
+  return { left, orders, settlements };
 }
 
 /** Horizon for days of cover: beyond a year, more cover no longer makes a request less urgent. */

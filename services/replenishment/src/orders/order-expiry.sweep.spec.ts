@@ -1,6 +1,8 @@
-import { ActionResult, OrderActions } from './order-actions.adapter';
-import { expirySweepMsFrom, OrderExpiry } from './order-expiry.adapter';
-import { OrdersRepository } from './orders.repository';
+import type { Transaction, UnitOfWork } from '@smi/messaging';
+import type { ActionResult, OrderCommand } from './order-lifecycle';
+import { expirySweepMsFrom, OrderExpirySweep } from './order-expiry.sweep';
+import type { OrdersRepository } from './orders.repository';
+import type { TakeOrderActions } from './take-order-actions.use-case';
 
 describe('order expiry sweep', () => {
   it('sweeps every 60 s unless SMI_ORDER_EXPIRY_SWEEP_MS says otherwise, and refuses a nonsense interval', () => {
@@ -14,15 +16,16 @@ describe('order expiry sweep', () => {
     const expired: string[] = [];
     const orders = { overdue: async () => overdue } as unknown as OrdersRepository;
     const actions = {
-      apply: async (orderId: string) => {
-        expired.push(orderId);
-        return outcome(orderId);
+      execute: async (commands: OrderCommand[]) => {
+        expired.push(...commands.map((c) => c.orderId));
+        return commands.map((c) => outcome(c.orderId));
       },
-    } as unknown as OrderActions;
-    return { expiry: new OrderExpiry(orders, actions), expired };
+    } as unknown as TakeOrderActions;
+    const unitOfWork = { run: <T>(work: (tx: Transaction) => Promise<T>) => work({} as Transaction) } as unknown as UnitOfWork;
+    return { expiry: new OrderExpirySweep(orders, actions, unitOfWork), expired };
   };
 
-  it('expires each overdue order on its own and counts only those it moved (one decided meanwhile stays as decided)', async () => {
+  it('expires the overdue orders together and counts only those it moved (one decided meanwhile stays as decided)', async () => {
     const { expiry, expired } = sweepWith(['ORD-1', 'ORD-2'], (orderId) =>
       orderId === 'ORD-1'
         ? ({ kind: 'moved' } as ActionResult)

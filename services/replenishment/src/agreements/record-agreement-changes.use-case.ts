@@ -8,27 +8,27 @@ import { AgreementVersionsRepository } from './agreement-versions.repository';
 
 /**
  * Records agreement changes: decides each against the versions on file, then
- * writes the new version rows and their AgreementVersion events in the same
- * transaction (the outbox relay publishes them after commit), so the topic
- * never lacks a version the table has, nor the other way round.
+ * writes the new version rows and their AgreementVersion events in one unit of
+ * work (the outbox relay publishes them after commit), so the topic never lacks
+ * a version the table has, nor the other way round. It runs its own unit of
+ * work because the service's AgreementBook may learn the versions only once
+ * they are committed.
  */
 @Injectable()
-export class AgreementRecorder {
+export class RecordAgreementChanges {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly book: AgreementBook,
     private readonly versions: AgreementVersionsRepository,
   ) {}
 
-  async record<T extends Change>(decide: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async execute<T extends Change>(decide: (manager: EntityManager) => Promise<T>): Promise<T> {
     const change = await this.unitOfWork.run(async ({ manager, outbox }) => {
       await this.versions.lockForChange(manager);
       const decided = await decide(manager);
       if (decided.kind === 'recorded') {
-        for (const version of decided.versions) {
-          await this.versions.add(manager, version);
-          await outbox.add(topics.agreements, agreementVersionEvent(version));
-        }
+        await this.versions.add(manager, decided.versions);
+        for (const version of decided.versions) await outbox.add(topics.agreements, agreementVersionEvent(version));
       }
       return decided;
     });

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { loadSeedVersions } from '@smi/agreements';
-import { AgreementRecorder } from './agreement-recorder.adapter';
+import { RecordAgreementChanges } from './record-agreement-changes.use-case';
 import { AgreementVersionsRepository } from './agreement-versions.repository';
 
 /**
@@ -10,17 +10,17 @@ import { AgreementVersionsRepository } from './agreement-versions.repository';
  * it again finds them on file and records nothing.
  */
 @Injectable()
-export class AgreementSeedImport implements OnApplicationBootstrap {
-  private readonly log = new Logger(AgreementSeedImport.name);
+export class ImportAgreementSeed implements OnApplicationBootstrap {
+  private readonly log = new Logger(ImportAgreementSeed.name);
 
   constructor(
-    private readonly recorder: AgreementRecorder,
+    private readonly recordChanges: RecordAgreementChanges,
     private readonly versions: AgreementVersionsRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const seed = loadSeedVersions();
-    const change = await this.recorder.record(async (manager) => {
+    const change = await this.recordChanges.execute(async (manager) => {
       const onFile = await this.versions.histories(seed.map((v) => v.agreement.agreementId), manager);
       return { kind: 'recorded' as const, versions: seed.filter((v) => !onFile.has(v.agreement.agreementId)) };
     });

@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { UnitOfWork } from '@smi/messaging';
 import { PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
-import { OrderActions } from './order-actions.adapter';
 import { OrdersRepository } from './orders.repository';
+import { TakeOrderActions } from './take-order-actions.use-case';
 
 /** Orders expired per sweep at most; the rest wait for the next one. */
 const SWEEP_BATCH = 100;
@@ -10,20 +11,21 @@ const SWEEP_BATCH = 100;
 export const expirySweepMsFrom = (env: NodeJS.ProcessEnv): number => sweepMsFrom(env, 'SMI_ORDER_EXPIRY_SWEEP_MS', 60_000);
 
 /**
- * Expires orders nobody approved by their deadline, every sweep interval, one
- * transaction per order (each announced by an EXPIRED event). An order approved
- * or rejected between the look-up and its expiry is left as the buyer decided.
+ * Expires orders nobody approved by their deadline, every sweep interval: the overdue ones
+ * found in one unit of work (each announced by an EXPIRED event). An order approved or rejected
+ * between the look-up and its expiry is left as the buyer decided.
  */
 @Injectable()
-export class OrderExpiry implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(OrderExpiry.name);
+export class OrderExpirySweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OrderExpirySweep.name);
   private readonly sweep = new PeriodicSweep(this.logger, 'expiring orders awaiting approval past their deadline', expirySweepMsFrom(process.env), (now) =>
     this.expireOverdue(now),
   );
 
   constructor(
     private readonly orders: OrdersRepository,
-    private readonly actions: OrderActions,
+    private readonly takeActions: TakeOrderActions,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -40,12 +42,14 @@ export class OrderExpiry implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async expireOverdue(now: Date): Promise<number> {
+    const overdue = await this.orders.overdue(now, SWEEP_BATCH);
+    if (overdue.length === 0) return 0;
+    const results = await this.unitOfWork.run((tx) => this.takeActions.execute(overdue.map((orderId) => ({ orderId, action: { kind: 'expire', at: now } })), tx));
     let expired = 0;
-    for (const orderId of await this.orders.overdue(now, SWEEP_BATCH)) {
-      const result = await this.actions.apply(orderId, { kind: 'expire', at: now });
+    results.forEach((result, i) => {
       if (result.kind === 'moved') expired++;
-      else this.logger.log(`order ${orderId} not expired: ${result.message}`);
-    }
+      else this.logger.log(`order ${overdue[i]} not expired: ${result.message}`);
+    });
     if (expired > 0) this.logger.log(`expired ${expired} order(s) awaiting approval past their deadline`);
     return expired;
   }

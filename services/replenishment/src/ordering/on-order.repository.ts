@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { OPEN_ORDER_STATUSES } from '../orders/order-lifecycle';
+import { siteItemKeyOf } from '../stock-positions/stock-position';
+import { SiteItem } from '../stock-positions/stock-position.repository';
+import { byOldestClaim, bySoonestDue, type OnOrder, unservedKeyOf } from './decide-replenishment';
+
+/**
+ * What the given site x items have on order, read for a batch decision: open orders and the
+ * claims waiting for supplier capacity in one statement, so both come from one snapshot (an
+ * allocation turning a waiting claim into an order is seen whole or not at all, never twice or
+ * not at all), and the periods whose allocation gave a site x item nothing.
+ */
+@Injectable()
+export class OnOrderRepository {
+  async onOrderOf(manager: EntityManager, keys: readonly SiteItem[], periodStarts: readonly Date[]): Promise<{ onOrder: Map<string, OnOrder>; unserved: Set<string> }> {
+    const onOrder = new Map<string, OnOrder>();
+    const unserved = new Set<string>();
+    if (keys.length === 0) return { onOrder, unserved };
+    const rows: Array<{
+      source: 'order' | 'claim';
+      id: string;
+      buyer_id: string;
+      site_id: string;
+      item_id: string;
+      quantity: string;
+      unit: string | null;
+      due_at: Date | null;
+      status: string;
+      period_start: Date | null;
+      requested_at: Date | null;
+      trigger_as_of: Date | null;
+    }> = await manager.query(
+      `WITH k AS (SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id))
+       SELECT 'order' AS source, o.order_id AS id, o.buyer_id, o.site_id, o.item_id, o.quantity::text AS quantity, o.unit,
+              o.expected_delivery_at AS due_at, o.status, NULL::timestamptz AS period_start, NULL::timestamptz AS requested_at,
+              NULL::timestamptz AS trigger_as_of
+         FROM orders o JOIN k USING (buyer_id, site_id, item_id)
+        WHERE o.status = ANY($4::text[])
+       UNION ALL
+       SELECT 'claim', r.request_id, r.buyer_id, r.site_id, r.item_id, r.requested::text, NULL,
+              (r.decision->>'dueAt')::timestamptz, r.status, r.period_start, r.requested_at, r.trigger_as_of
+         FROM capacity_request r JOIN k USING (buyer_id, site_id, item_id)
+        WHERE r.status = 'waiting' OR (r.status = 'unserved' AND r.period_start = ANY($5::timestamptz[]))`,
+      [keys.map((k) => k.buyerId), keys.map((k) => k.siteId), keys.map((k) => k.itemId), OPEN_ORDER_STATUSES, periodStarts],
+    );
+    const heldFor = (key: string): OnOrder => {
+      let held = onOrder.get(key);
+      if (!held) onOrder.set(key, (held = { orders: [], waiting: [] }));
+      return held;
+    };
+    for (const row of rows) {
+      const key = siteItemKeyOf({ buyerId: row.buyer_id, siteId: row.site_id, itemId: row.item_id });
+      const quantity = Number(row.quantity);
+      if (row.source === 'order') heldFor(key).orders.push({ orderId: row.id, quantity, dueAt: row.due_at!, unit: row.unit! });
+      else if (row.status === 'waiting') heldFor(key).waiting.push({ orderId: row.id, quantity, dueAt: row.due_at ?? row.trigger_as_of!, requestedAt: row.requested_at! });
+      else unserved.add(unservedKeyOf(key, row.period_start!));
+    }
+    for (const held of onOrder.values()) {
+      held.orders.sort(bySoonestDue);
+      held.waiting.sort(byOldestClaim);
+    }
+    return { onOrder, unserved };
+  }
+}
