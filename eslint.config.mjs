@@ -71,7 +71,6 @@ const SERVICE_ADAPTERS = [
   '**/*.dispatcher.ts',
   '**/*.sweep.ts',
   '**/*.use-case.ts',
-  '**/*.sweep.ts',
   '**/*.spec.ts',
 ];
 // The application layer: one use case per trigger, between the handlers/controllers and the domain.

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgreementBook, agreementVersionEvent } from '@smi/agreements';
 import { topics } from '@smi/contracts';
-import { UnitOfWork } from '@smi/messaging';
-import { EntityManager } from 'typeorm';
+import { Transaction, UnitOfWork } from '@smi/messaging';
 import { Change } from './agreement-changes';
 import { AgreementVersionsRepository } from './agreement-versions.repository';
 
@@ -22,7 +21,7 @@ export class RecordAgreementChanges {
     private readonly versions: AgreementVersionsRepository,
   ) {}
 
-  async execute<T extends Change>(decide: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async execute<T extends Change>(decide: (manager: Transaction['manager']) => Promise<T>): Promise<T> {
     const change = await this.unitOfWork.run(async ({ manager, outbox }) => {
       await this.versions.lockForChange(manager);
       const decided = await decide(manager);
