@@ -4,6 +4,7 @@ import { ConsumptionHistory1764028800201 } from '../migrations/1764028800201-con
 import { DemandForecasts1764028800202 } from '../migrations/1764028800202-demand-forecasts';
 import { DemandPatterns1764028800203 } from '../migrations/1764028800203-demand-patterns';
 import { ForecastSelection1764028800204 } from '../migrations/1764028800204-forecast-selection';
+import { FittedParameters1764028800205 } from '../migrations/1764028800205-fitted-parameters';
 import { BuyerForecastIntake } from './buyer-forecasts/buyer-forecast-intake.adapter';
 import { BuyerForecastMessageHandler } from './buyer-forecasts/buyer-forecast.message.handler';
 import { BuyerForecastRepository } from './buyer-forecasts/buyer-forecast.repository';
@@ -25,7 +26,7 @@ import { ForecastRunsHttpController } from './forecast-runs/forecast-runs.http.c
     ServiceKitModule.forService({
       service: 'forecasting',
       entities: [ConsumptionDayRow, DemandForecastRow],
-      migrations: [ConsumptionHistory1764028800201, DemandForecasts1764028800202, DemandPatterns1764028800203, ForecastSelection1764028800204],
+      migrations: [ConsumptionHistory1764028800201, DemandForecasts1764028800202, DemandPatterns1764028800203, ForecastSelection1764028800204, FittedParameters1764028800205],
     }),
   ],
   controllers: [StockLevelMessageHandler, BuyerForecastMessageHandler, ForecastsHttpController, BuyerForecastsHttpController, ForecastAccuracyHttpController, ForecastRunsHttpController],
