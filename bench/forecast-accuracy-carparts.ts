@@ -17,8 +17,16 @@
  * bench stops if they are not exactly its own.
  *
  *   node_modules/.bin/node -r @swc-node/register bench/forecast-accuracy-carparts.ts [path/to/carparts.csv]
+ *
+ * With `rolling`, what keeping the ETS family's constants between full fits
+ * costs (the forecasting service's refitEveryPeriods): every month of the
+ * last 12 is forecast one month ahead from the months before it, by
+ * selection (6 origins, 1 ahead) and by each reusing method, fitted in full
+ * every k months and forecasting with the constants kept in between; scored
+ * over the 12 months per part, against the history before the first.
+ *   node_modules/.bin/node -r @swc-node/register bench/forecast-accuracy-carparts.ts rolling [k ...] [path/to/carparts.csv]   # default k: 1 3 6 12
  */
-import { FORECASTING_METHODS, forecastError, selectMethod, type ForecastError } from '@smi/forecasting';
+import { FORECASTING_METHODS, fittedParameters, forecastError, selectMethod, type FittedParameters, type ForecastError } from '@smi/forecasting';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCarparts } from '@smi/replenishment-planning';
@@ -26,7 +34,8 @@ import { parseCarparts } from '@smi/replenishment-planning';
 const HOLD_OUT = 12;
 const SELECTED = 'selected by backtest RMSSE';
 const REFERENCE_FILE = path.resolve(__dirname, '../.local/reference-forecasts/carparts-bench.json');
-const file = process.argv[2] ?? path.resolve(__dirname, '../../shared/data/carparts.csv');
+const rolling = process.argv[2] === 'rolling';
+const file = process.argv.slice(2).find((arg) => arg.endsWith('.csv')) ?? path.resolve(__dirname, '../../shared/data/carparts.csv');
 const parts = parseCarparts(readFileSync(file, 'utf8')).filter((item) => item.demand.length === 51);
 const settings = { seasonLength: 12, horizon: HOLD_OUT, origins: 6, leadTimePeriods: 1 };
 const started = Date.now();
@@ -40,6 +49,11 @@ interface ScoredPart {
   actual: number[];
   forecasts: Map<string, readonly number[]>;
   errors: Map<string, ForecastError>;
+}
+
+if (rolling) {
+  measureReuse(process.argv.slice(3).map(Number).filter((k) => k >= 1));
+  process.exit(0);
 }
 
 const scored: ScoredPart[] = [];
@@ -135,4 +149,50 @@ function printReferenceComparison(): void {
     if (model) tally(etsModels, model);
   }
   console.log(`AutoETS chose (error, trend, season, damped): ${[...etsModels].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(', ')}.`);
+}
+
+/** The rolling comparison: for each k, each part's 12 one-month forecasts with a full fit every k months. */
+function measureReuse(refitEvery: number[]): void {
+  const ks = refitEvery.length > 0 ? refitEvery : [1, 3, 6, 12];
+  const rollingSettings = { seasonLength: 12, horizon: 1, origins: 6, leadTimePeriods: 1 };
+  const reusing = FORECASTING_METHODS.filter((m) => m.reusesParameters);
+  const firstOrigin = 51 - HOLD_OUT;
+  const rows = [SELECTED, ...reusing.map((m) => m.name)];
+  const usable = parts.filter(({ demand }) => {
+    const history = demand.slice(0, firstOrigin);
+    return forecastError(history, demand.slice(firstOrigin), demand.slice(firstOrigin)) && selectMethod(history, FORECASTING_METHODS, rollingSettings);
+  });
+  console.log(`carparts: ${usable.length} parts; each of the last ${HOLD_OUT} months forecast one month ahead from the months before it\n`);
+  console.log(`| full fit every | ${rows.map((r) => `${r} RMSSE | MASE`).join(' | ')} | seconds |`);
+  console.log(`|---|${rows.map(() => '---|---').join('|')}|---|`);
+  const partsScored = new Map<string, number[]>(rows.map((r) => [r, []]));
+  for (const k of ks) {
+    const began = Date.now();
+    const errors = new Map<string, ForecastError[]>(rows.map((r) => [r, []]));
+    for (const { demand } of usable) {
+      const made = new Map<string, number[]>(rows.map((r) => [r, []]));
+      let kept: FittedParameters | undefined;
+      for (let origin = firstOrigin; origin < 51; origin++) {
+        const history = demand.slice(0, origin);
+        const refit = (origin - firstOrigin) % k === 0;
+        const earlier = refit ? undefined : kept;
+        const selection = selectMethod(history, FORECASTING_METHODS, { ...rollingSettings, ...(earlier && { earlier }) });
+        made.get(SELECTED)!.push(selection?.forecast.forecast[0] ?? NaN);
+        if (refit) kept = fittedParameters(history, FORECASTING_METHODS, rollingSettings, selection?.forecast);
+        for (const method of reusing) made.get(method.name)!.push(method.forecast(history, 1, rollingSettings, earlier?.[method.name])?.forecast[0] ?? NaN);
+      }
+      const history = demand.slice(0, firstOrigin);
+      for (const [row, forecast] of made) {
+        const error = forecast.every(Number.isFinite) ? forecastError(history, forecast, demand.slice(firstOrigin)) : undefined;
+        if (error) errors.get(row)!.push(error);
+      }
+    }
+    const cells = rows.map((r) => {
+      const e = errors.get(r)!;
+      partsScored.get(r)!.push(e.length);
+      return `${mean(e.map((x) => x.rmsse)).toFixed(4)} | ${mean(e.map((x) => x.mase)).toFixed(4)}`;
+    });
+    console.log(`| ${k === 1 ? 'month (exact)' : `${k} months`} | ${cells.join(' | ')} | ${((Date.now() - began) / 1000).toFixed(0)} |`);
+  }
+  console.log(`\nparts scored per row, for each k: ${rows.map((r) => `${r} ${partsScored.get(r)!.join('/')}`).join(', ')} (a method's parts are those it forecast every month).`);
 }

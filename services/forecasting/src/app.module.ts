@@ -4,6 +4,7 @@ import { ConsumptionHistory1764028800201 } from '../migrations/1764028800201-con
 import { DemandForecasts1764028800202 } from '../migrations/1764028800202-demand-forecasts';
 import { DemandPatterns1764028800203 } from '../migrations/1764028800203-demand-patterns';
 import { ForecastSelection1764028800204 } from '../migrations/1764028800204-forecast-selection';
+import { FittedParameters1764028800205 } from '../migrations/1764028800205-fitted-parameters';
 import { ConsumptionSeries1764028800210 } from '../migrations/1764028800210-consumption-series';
 import { TakeBuyerForecasts } from './buyer-forecasts/take-buyer-forecasts.use-case';
 import { BuyerForecastsMessageHandler } from './buyer-forecasts/buyer-forecasts.message.handler';
@@ -27,7 +28,7 @@ import { ForecastRunsHttpController } from './forecast-runs/forecast-runs.http.c
     ServiceKitModule.forService({
       service: 'forecasting',
       entities: [ConsumptionDayRow, DemandForecastRow],
-      migrations: [ConsumptionHistory1764028800201, DemandForecasts1764028800202, DemandPatterns1764028800203, ForecastSelection1764028800204, ConsumptionSeries1764028800210],
+      migrations: [ConsumptionHistory1764028800201, DemandForecasts1764028800202, DemandPatterns1764028800203, ForecastSelection1764028800204, FittedParameters1764028800205, ConsumptionSeries1764028800210],
     }),
   ],
   controllers: [StockLevelsMessageHandler, BuyerForecastsMessageHandler, ForecastsHttpController, BuyerForecastsHttpController, ForecastAccuracyHttpController, ForecastRunsHttpController],

@@ -129,6 +129,14 @@ describe('forecasting against a real broker and database', () => {
     expect(latest.demandPerPeriod).toBe(latest.horizonDemand[0]);
     // The per-period deviation is the lead-time error spread over its 2 periods.
     expect(latest.standardDeviationPerPeriod).toBeCloseTo(Math.sqrt(latest.leadTimeErrorVariance! / 2), 5);
+    // A daily line fits its trend methods in full weekly: first at 11 closed days (05-11, the first backtest), then at 05-18;
+    // 05-19 to 05-21 were forecast with the constants kept from 05-18.
+    const kept = await queryDatabase(
+      process.env.DATABASE_URL!,
+      'SELECT period_days, fitted_through::text AS fitted_through, parameters FROM forecasting.fitted_parameters WHERE buyer_id = $1 AND item_id = $2',
+      [buyer, backtestItem],
+    );
+    expect(kept).toEqual([{ period_days: 1, fitted_through: '2026-05-18', parameters: expect.objectContaining({ 'holt-winters-additive': expect.objectContaining({ seasonLength: 7 }) }) }]);
 
     // Every closed day after the first (05-02 to 05-21) is scored against what was forecast for it the day before.
     const [ofLine] = await kafka.waitFor(topics.forecastAccuracy, (a) => a.scope === 'SITE_ITEM' && a.itemId === backtestItem && a.throughPeriodStart === '2026-05-21');

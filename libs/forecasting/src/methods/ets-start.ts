@@ -65,10 +65,11 @@ export function startingConstants(m: number, seasonality: Seasonality, damped: b
  * (statsmodels' seasonal_decompose: centred moving average of m, the mean
  * detrended value of each period of the season, centred), else from the
  * history less (or over) a least-squares line with one Fourier pair; then the
- * line through the first max(10, 2m) seasonally adjusted periods. The m − 1
- * seasonal states are the season's periods m − 1 down to 1.
+ * line through the first max(10, 2m) seasonally adjusted periods (or
+ * `linePeriods` of them). The m − 1 seasonal states are the season's periods
+ * m − 1 down to 1.
  */
-export function startingStates(history: readonly number[], m: number, seasonality: Seasonality): number[] {
+export function startingStates(history: readonly number[], m: number, seasonality: Seasonality, linePeriods?: number): number[] {
   const n = history.length;
   let adjusted: readonly number[] = history;
   let season: number[] = [];
@@ -88,7 +89,7 @@ export function startingStates(history: readonly number[], m: number, seasonalit
       adjusted = history.map((q, t) => q - at(t));
     }
   }
-  const k = Math.min(Math.max(10, 2 * (seasonality === 'none' ? 1 : m)), n);
+  const k = Math.min(linePeriods ?? Math.max(10, 2 * (seasonality === 'none' ? 1 : m)), n);
   const [intercept, slope] = leastSquaresLine(adjusted, k);
   let level = intercept;
   let trend = slope;
@@ -187,13 +188,18 @@ function leastSquares(rows: readonly number[][], y: readonly number[]): number[]
     const f = (2 * dot) / vv;
     for (let i = j; i < n; i++) b[i] -= f * v[i];
   }
-  const coefficients = new Array<number>(p).fill(0);
+  return backSubstitution((row, column) => a[row][column], b, p);
+}
+
+/** x with U·x = b for the p × p upper triangular U, whose elements `upper` gives. */
+export function backSubstitution(upper: (row: number, column: number) => number, b: readonly number[], p: number): number[] {
+  const x = new Array<number>(p).fill(0);
   for (let j = p - 1; j >= 0; j--) {
     let sum = b[j];
-    for (let k = j + 1; k < p; k++) sum -= a[j][k] * coefficients[k];
-    coefficients[j] = sum / a[j][j];
+    for (let k = j + 1; k < p; k++) sum -= upper(j, k) * x[k];
+    x[j] = sum / upper(j, j);
   }
-  return coefficients;
+  return x;
 }
 
 /** numpy's pairwise summation (np.sum of a float array), so that sums round as the reference's do. */

@@ -39,10 +39,23 @@ export interface SeriesSettings {
   seasonLength: number;
 }
 
+/** Parameters each method fitted earlier on a series, as the methods reported them (MethodForecast.parameters). */
+export type FittedParameters = Partial<Record<CandidateName, Readonly<Record<string, number>>>>;
+
 export interface ForecastMethod {
   name: CandidateName;
-  /** The forecast, or undefined when the history is too short or gives the method nothing to work from. */
-  forecast(history: readonly number[], horizon: number, settings: SeriesSettings): MethodForecast | undefined;
+  /**
+   * Whether the method can forecast from parameters fitted earlier instead of
+   * searching them again: those whose search costs most (the ETS family).
+   */
+  reusesParameters?: boolean;
+  /**
+   * The forecast, or undefined when the history is too short or gives the
+   * method nothing to work from. With `earlier` (parameters this method
+   * reported for the same series before), a method that reusesParameters
+   * keeps them instead of fitting its own; others ignore it.
+   */
+  forecast(history: readonly number[], horizon: number, settings: SeriesSettings, earlier?: Readonly<Record<string, number>>): MethodForecast | undefined;
 }
 
 /** The same value for every period of the horizon. */

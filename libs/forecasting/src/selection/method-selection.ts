@@ -1,5 +1,5 @@
 import { forecastError } from '../accuracy/accuracy-measures';
-import type { CandidateName, ForecastMethod, MethodForecast, SeriesSettings } from '../methods/forecast-method';
+import type { CandidateName, FittedParameters, ForecastMethod, MethodForecast, SeriesSettings } from '../methods/forecast-method';
 
 /**
  * Which method forecasts a series best: a rolling-origin backtest. From each
@@ -13,6 +13,13 @@ import type { CandidateName, ForecastMethod, MethodForecast, SeriesSettings } fr
  * errors of the chosen method's demand summed over the first
  * `leadTimePeriods` periods, one per origin; their mean square (bias
  * included) is the variance of the error of lead-time demand.
+ *
+ * Refitting every method at every origin is what the exact comparison with
+ * statsforecast needs, and what costs: with `earlier` parameters (from
+ * fittedParameters on this series some periods ago), the methods that reuse
+ * parameters keep them at every origin and for the forecast. That is an
+ * approximation between two full fits: the earlier constants have seen some
+ * of the periods the backtest scores them on.
  */
 
 export interface BacktestSettings extends SeriesSettings {
@@ -22,6 +29,8 @@ export interface BacktestSettings extends SeriesSettings {
   origins: number;
   /** Periods of lead time the error variance is summed over (at most horizon). */
   leadTimePeriods: number;
+  /** Parameters fitted earlier on this series, for the methods that reuse them; without, every method is fitted at every origin. */
+  earlier?: FittedParameters;
 }
 
 export interface MethodScore {
@@ -59,7 +68,7 @@ export function selectMethod(history: readonly number[], methods: readonly Forec
     for (let origin = firstOrigin; origin < firstOrigin + origins; origin++) {
       const past = history.slice(0, origin);
       const actual = history.slice(origin, origin + horizon);
-      const made = method.forecast(past, horizon, settings);
+      const made = method.forecast(past, horizon, settings, settings.earlier?.[method.name]);
       // A method that cannot forecast from every origin is not compared on fewer.
       if (!made) continue methods;
       // A history that never moved has no scale, for any method: that origin is left out for all.
@@ -82,11 +91,26 @@ export function selectMethod(history: readonly number[], methods: readonly Forec
   scored.sort((a, b) => a.score.rmsse - b.score.rmsse);
   // A candidate scored on the past may have nothing for the future (a buyer's forecast that stops short): the next best forecasts.
   for (const [rank, best] of scored.entries()) {
-    const forecast = methods.find((m) => m.name === best.score.method)!.forecast(history, horizon, settings);
+    const forecast = methods.find((m) => m.name === best.score.method)!.forecast(history, horizon, settings, settings.earlier?.[best.score.method]);
     if (!forecast) continue;
     return selection(best, scored[rank + 1]?.score, scored, forecast);
   }
   return undefined;
+}
+
+/**
+ * Each method's parameters fitted on the whole history, for the methods that
+ * reuse parameters: what a later selectMethod on the same series can take as
+ * `earlier`. The selection's own forecast is taken as it is, not fitted twice.
+ */
+export function fittedParameters(history: readonly number[], methods: readonly ForecastMethod[], settings: SeriesSettings & { horizon: number }, made?: MethodForecast): FittedParameters {
+  const fitted: FittedParameters = {};
+  for (const method of methods) {
+    if (!method.reusesParameters) continue;
+    const forecast = made?.method === method.name ? made : method.forecast(history, settings.horizon, settings);
+    if (forecast) fitted[method.name] = forecast.parameters;
+  }
+  return fitted;
 }
 
 function selection(best: { score: MethodScore; leadTimeErrors: number[] }, runnerUp: MethodScore | undefined, scored: { score: MethodScore }[], forecast: MethodForecast): MethodSelection {

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DemandForecast } from '@smi/contracts';
 import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
+import { dayNumberOfText, dayText } from '../consumption-history/calendar-days';
+import type { SiteItem } from '../consumption-history/consumption-history.repository';
 import { DemandForecastRow } from './demand-forecast.entity';
+import type { KeptParameters } from './kept-parameters';
 import { LatestForecast } from './recomputation-rule';
 
 export interface ForecastFilter {
@@ -31,6 +34,23 @@ export class DemandForecastRepository {
       [keys.map((k) => k.buyerId), keys.map((k) => k.siteId), keys.map((k) => k.itemId)],
     );
     return new Map(rows.map((r) => [`${r.buyer_id}|${r.site_id}|${r.item_id}`, { periodDays: r.period_days, firstPeriodStart: r.first_period_start }]));
+  }
+
+  /** The constants of the series' last full fit, if kept. */
+  async keptParameters(manager: EntityManager, key: SiteItem): Promise<KeptParameters | undefined> {
+    const [row]: Array<{ period_days: number; fitted_through: string; parameters: KeptParameters['parameters'] }> = await manager.query(
+      'SELECT period_days, fitted_through::text, parameters FROM fitted_parameters WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3',
+      [key.buyerId, key.siteId, key.itemId],
+    );
+    return row && { periodDays: row.period_days, fittedThrough: dayNumberOfText(row.fitted_through), parameters: row.parameters };
+  }
+
+  async keepParameters(manager: EntityManager, key: SiteItem, kept: KeptParameters): Promise<void> {
+    await manager.query(
+      `INSERT INTO fitted_parameters (buyer_id, site_id, item_id, period_days, fitted_through, parameters) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (buyer_id, site_id, item_id) DO UPDATE SET period_days = EXCLUDED.period_days, fitted_through = EXCLUDED.fitted_through, parameters = EXCLUDED.parameters`,
+      [key.buyerId, key.siteId, key.itemId, kept.periodDays, dayText(kept.fittedThrough), JSON.stringify(kept.parameters)],
+    );
   }
 
   async listForBuyers(buyerIds: string[], filter: ForecastFilter): Promise<DemandForecast[]> {

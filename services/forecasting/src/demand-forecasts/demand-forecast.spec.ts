@@ -18,14 +18,14 @@ const question = (periods: ForecastQuestion['periods']): ForecastQuestion => ({
 
 describe('the demand forecast of a site x item', () => {
   it('is the mean and spread of a history too short for the backtest, with no score', () => {
-    const forecast = demandForecastOf(question(weeks([4, 8, 6])));
+    const forecast = demandForecastOf(question(weeks([4, 8, 6]))).forecast;
     expect(forecast).toMatchObject({ method: HISTORY_MEAN_METHOD, demandPerPeriod: 6, standardDeviationPerPeriod: 2, periodsObserved: 3, methodScore: null, leadTimeErrorVariance: null, periodDays: 7 });
     expect(forecast.firstPeriodStart).toBe('2026-01-26');
   });
 
   it('comes from the method the backtest chose, over a horizon of the lead time (2 weeks), its σ from the lead-time error', () => {
     const history = Array.from({ length: 30 }, (_, i) => 20 + (i % 2 === 0 ? 3 : -3));
-    const forecast = demandForecastOf(question(weeks(history)));
+    const forecast = demandForecastOf(question(weeks(history))).forecast;
     expect(forecast.methodScores[0].method).toBe(forecast.method);
     expect(forecast).toMatchObject({ leadTimePeriods: 2, periodsObserved: 30, agreementId: 'AGR-1' });
     expect(forecast.horizonDemand).toHaveLength(2);
@@ -34,15 +34,47 @@ describe('the demand forecast of a site x item', () => {
   });
 
   it('takes a week out of stock at the usual demand, not what little was consumed, and counts it', () => {
-    const forecast = demandForecastOf(question(weeks([10, 10, 10, 2], [3])));
+    const forecast = demandForecastOf(question(weeks([10, 10, 10, 2], [3]))).forecast;
     expect(forecast.recentDemand).toEqual([10, 10, 10, 10]);
     expect(forecast.censoredPeriods).toBe(1);
   });
 
   it('never forecasts demand below zero, whatever a falling trend says', () => {
     const falling = Array.from({ length: 30 }, (_, i) => Math.max(0, 60 - 2 * i));
-    const forecast = demandForecastOf({ ...question(weeks(falling)), candidates: FORECASTING_METHODS.filter((m) => m.name === 'holt') });
+    const forecast = demandForecastOf({ ...question(weeks(falling)), candidates: FORECASTING_METHODS.filter((m) => m.name === 'holt') }).forecast;
     expect(forecast.method).toBe('holt');
     expect(Math.min(...forecast.horizonDemand)).toBeGreaterThanOrEqual(0);
+  });
+
+  describe('between full fits, on a daily line (refit every 7 days)', () => {
+    const days = (consumed: number[]) => consumed.map((q, i) => ({ start: start + i, consumed: q, censored: false }));
+    const daily = forecastSettingsFor({ forecastPeriod: 'day', leadTimeDays: 2 });
+    const series = Array.from({ length: 80 }, (_, i) => 10 + 4 * Math.sin((i / 7) * 2 * Math.PI) + (i % 3));
+    const trendMethods = FORECASTING_METHODS.filter((m) => m.reusesParameters);
+    const ask = (length: number, kept?: ForecastQuestion['kept']) =>
+      demandForecastOf({ ...question(days(series.slice(0, length))), settings: daily, candidates: trendMethods, ...(kept && { kept }) });
+
+    it('a full fit gives its constants to keep, through its last period', () => {
+      const { refitted } = ask(70);
+      expect(refitted).toMatchObject({ periodDays: 1, fittedThrough: start + 69 });
+      expect(Object.keys(refitted!.parameters).sort()).toEqual(['holt', 'holt-damped', 'holt-winters-additive', 'holt-winters-multiplicative']);
+    });
+
+    it('the next six days forecast with the kept constants and keep nothing new; the seventh fits in full again', () => {
+      const { refitted } = ask(70);
+      const reused = ask(76, refitted);
+      expect(reused.refitted).toBeUndefined();
+      expect(reused.forecast.method).toBeDefined();
+      const full = ask(76);
+      expect(reused.forecast.horizonDemand).not.toEqual(full.forecast.horizonDemand);
+      reused.forecast.horizonDemand.forEach((q, h) => expect(Math.abs(q - full.forecast.horizonDemand[h])).toBeLessThan(0.1 * full.forecast.horizonDemand[h]));
+      expect(ask(77, refitted)).toEqual(ask(77));
+    });
+
+    it('a weekly line fits in full every period', () => {
+      const history = Array.from({ length: 30 }, (_, i) => 20 + (i % 2 === 0 ? 3 : -3));
+      const first = demandForecastOf(question(weeks(history.slice(0, 29))));
+      expect(demandForecastOf({ ...question(weeks(history)), kept: first.refitted })).toEqual(demandForecastOf(question(weeks(history))));
+    });
   });
 });

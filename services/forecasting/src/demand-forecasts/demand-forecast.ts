@@ -1,7 +1,8 @@
 import { DemandForecast, roundToStoredPrecision } from '@smi/contracts';
-import { classifyDemand, demandEstimate, selectMethod, type DemandPeriod, type ForecastMethod } from '@smi/forecasting';
+import { classifyDemand, demandEstimate, fittedParameters, selectMethod, type DemandPeriod, type ForecastMethod } from '@smi/forecasting';
 import { dayText } from '../consumption-history/calendar-days';
 import type { ForecastSettings } from './forecast-settings';
+import { parametersToReuse, type KeptParameters } from './kept-parameters';
 
 /** The method named when the history is too short for a backtest: its mean, and its spread. */
 export const HISTORY_MEAN_METHOD = 'history-mean';
@@ -17,6 +18,14 @@ export interface ForecastQuestion {
   candidates: readonly ForecastMethod[];
   basedOnMovementId: string;
   generatedAt: Date;
+  /** The series' constants from its last full fit, if any were kept. */
+  kept?: KeptParameters;
+}
+
+export interface ForecastMade {
+  forecast: DemandForecast;
+  /** The constants of a full fit just made, to keep; absent when the kept ones were reused (or nothing was fitted). */
+  refitted?: KeptParameters;
 }
 
 /**
@@ -25,11 +34,23 @@ export interface ForecastQuestion {
  * The method is the candidate with the lowest rolling-origin RMSSE; its error
  * over the lead time, from the same backtest, is the uncertainty published.
  * A history too short for the backtest gets its mean and spread, and no score.
+ * Between two full fits (settings.refitEveryPeriods) the ETS family keeps the
+ * constants of the last one (parametersToReuse); a full fit's are returned to keep.
  */
-export function demandForecastOf(question: ForecastQuestion): DemandForecast {
+export function demandForecastOf(question: ForecastQuestion): ForecastMade {
   const { settings, periods } = question;
   const history = demandEstimate(periods.slice(-settings.historyPeriods));
-  const selection = selectMethod(history, question.candidates, settings);
+  const lastPeriodStart = periods.length > 0 ? periods[periods.length - 1].start : undefined;
+  const earlier = lastPeriodStart === undefined ? undefined : parametersToReuse(question.kept, settings, lastPeriodStart);
+  const selection = selectMethod(history, question.candidates, { ...settings, ...(earlier && { earlier }) });
+  const forecast = forecastOf(question, history, selection);
+  if (earlier || !selection || lastPeriodStart === undefined) return { forecast };
+  const parameters = fittedParameters(history, question.candidates, settings, selection.forecast);
+  return { forecast, refitted: { periodDays: settings.periodDays, fittedThrough: lastPeriodStart, parameters } };
+}
+
+function forecastOf(question: ForecastQuestion, history: number[], selection: ReturnType<typeof selectMethod>): DemandForecast {
+  const { settings, periods } = question;
   const nextPeriod = periods.length > 0 ? periods[periods.length - 1].start + settings.periodDays : null;
   const common = {
     eventId: question.eventId,

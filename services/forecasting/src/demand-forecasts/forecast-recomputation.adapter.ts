@@ -64,7 +64,8 @@ export class ForecastRecomputation {
     const candidates: ForecastMethod[] = [...FORECASTING_METHODS];
     if (buyerSubmissions.length > 0) candidates.push(buyerForecastCandidate(buyerSubmissions, firstPeriod, settings.periodDays, historyLength));
 
-    const made = demandForecastOf({
+    const kept = await this.forecasts.keptParameters(manager, key);
+    const { forecast: made, refitted } = demandForecastOf({
       eventId: run.eventId,
       series: { ...key, unit: run.unit },
       agreementId,
@@ -73,7 +74,10 @@ export class ForecastRecomputation {
       candidates,
       basedOnMovementId: run.basedOnMovementId,
       generatedAt: run.now,
+      ...(kept && { kept }),
     });
+    // A fit from an open period saw part of a period: the next full one is kept instead.
+    if (refitted && !run.openPeriod) await this.forecasts.keepParameters(manager, key, refitted);
     // From an open period, the forecast is of that period itself: the next one to begin calls for a new forecast.
     const forecast = run.openPeriod && periods.length > 0 ? { ...made, firstPeriodStart: dayText(periods[periods.length - 1].start) } : made;
     await this.forecasts.save(manager, forecast);
@@ -88,7 +92,10 @@ export class ForecastRecomputation {
       periodDays: settings.periodDays,
       horizonDemand: forecast.horizonDemand,
       generatedAt: run.now,
+      ...(kept && { kept }),
     });
+    // A fit from an open period saw part of a period: the next full one is kept instead.
+    if (refitted && !run.openPeriod) await this.forecasts.keepParameters(manager, key, refitted);
     return forecast;
   }
 

@@ -14,12 +14,24 @@ export interface ForecastSettings {
   seasonLength: number;
   /** Periods of history kept: a year of days, three years of weeks. */
   historyPeriods: number;
+  /**
+   * Periods between two full fits of the methods that can reuse their
+   * constants (the ETS family): in between, a recomputation keeps the
+   * constants of the last full fit (bench/README.md measures the cost in
+   * accuracy). 1 fits every time.
+   */
+  refitEveryPeriods: number;
 }
 
 /** Backtest origins: enough that one odd period does not decide (6 picked naive too often on carparts, bench/README.md). */
 export const BACKTEST_ORIGINS = 8;
 /** The longest horizon: a lead time beyond it is covered by scaling the error variance (replenishment does). */
 export const MAX_HORIZON_PERIODS = 30;
+/**
+ * Daily lines refit weekly: a full fit of a year of days costs about ten times
+ * a recomputation with the constants kept. Weekly lines refit every period.
+ */
+export const DAILY_REFIT_EVERY_PERIODS = 7;
 /** With no agreement line: daily periods and a one-period horizon. */
 const NO_LINE = { forecastPeriod: 'day', leadTimeDays: 1 } as const;
 
@@ -34,5 +46,6 @@ export function forecastSettingsFor(line: Pick<AgreementLine, 'forecastPeriod' |
     origins: BACKTEST_ORIGINS,
     seasonLength: periodDays === 1 ? 7 : 52,
     historyPeriods: periodDays === 1 ? 365 : 156,
+    refitEveryPeriods: periodDays === 1 ? DAILY_REFIT_EVERY_PERIODS : 1,
   };
 }
