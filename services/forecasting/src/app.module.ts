@@ -16,11 +16,11 @@ import { RecordConsumption } from './consumption-history/record-consumption.use-
 import { StockLevelsMessageHandler } from './consumption-history/stock-levels.message.handler';
 import { DemandForecastRow } from './demand-forecasts/demand-forecast.entity';
 import { DemandForecastRepository } from './demand-forecasts/demand-forecast.repository';
-import { ForecastRecomputation } from './demand-forecasts/forecast-recomputation.adapter';
+import { RecomputeForecast } from './demand-forecasts/recompute-forecast.use-case';
 import { ForecastsHttpController } from './demand-forecasts/forecasts.http.controller';
 import { ForecastAccuracyHttpController } from './forecast-accuracy/forecast-accuracy.http.controller';
 import { ForecastAccuracyRepository } from './forecast-accuracy/forecast-accuracy.repository';
-import { ForecastRun } from './forecast-runs/forecast-run.adapter';
+import { ForecastRun } from './forecast-runs/forecast-run.sweep';
 import { ForecastRunsHttpController } from './forecast-runs/forecast-runs.http.controller';
 
 @Module({
@@ -32,6 +32,6 @@ import { ForecastRunsHttpController } from './forecast-runs/forecast-runs.http.c
     }),
   ],
   controllers: [StockLevelsMessageHandler, BuyerForecastsMessageHandler, ForecastsHttpController, BuyerForecastsHttpController, ForecastAccuracyHttpController, ForecastRunsHttpController],
-  providers: [RecordConsumption, ConsumptionHistoryRepository, DemandForecastRepository, ForecastRecomputation, ForecastAccuracyRepository, BuyerForecastRepository, TakeBuyerForecasts, ForecastRun],
+  providers: [RecordConsumption, ConsumptionHistoryRepository, DemandForecastRepository, RecomputeForecast, ForecastAccuracyRepository, BuyerForecastRepository, TakeBuyerForecasts, ForecastRun],
 })
 export class AppModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { StockLevel, siteItemKeyOf } from '@smi/contracts';
 import { Inbound, Rejection, Transaction, withinTraceOf } from '@smi/messaging';
 import { DemandForecastRepository } from '../demand-forecasts/demand-forecast.repository';
-import { ForecastRecomputation } from '../demand-forecasts/forecast-recomputation.adapter';
+import { RecomputeForecast } from '../demand-forecasts/recompute-forecast.use-case';
 import { LatestForecast, recomputationOn } from '../demand-forecasts/recomputation-rule';
 import { periodStartOf } from './calendar-days';
 import { ConsumptionHistoryRepository } from './consumption-history.repository';
@@ -21,7 +21,7 @@ export class RecordConsumption {
   constructor(
     private readonly history: ConsumptionHistoryRepository,
     private readonly forecasts: DemandForecastRepository,
-    private readonly recomputation: ForecastRecomputation,
+    private readonly recomputation: RecomputeForecast,
   ) {}
 
   async execute(records: readonly Inbound<StockLevel>[], tx: Transaction, now = new Date()): Promise<Rejection[]> {
@@ -59,7 +59,7 @@ export class RecordConsumption {
       if (!due) continue;
       const level = records[index].event;
       const forecast = await withinTraceOf(records[index], () =>
-        this.recomputation.recompute(tx.manager, tx.outbox, key, {
+        this.recomputation.recompute(tx, key, {
           ...due,
           eventId: `${level.eventId}/demand-forecast`,
           basedOnMovementId: level.movementId,

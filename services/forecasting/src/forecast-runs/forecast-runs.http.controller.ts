@@ -1,6 +1,6 @@
 import { Controller, ForbiddenException, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { AuthenticatedRequest } from '@smi/service-kit';
-import { ForecastRun } from './forecast-run.adapter';
+import { ForecastRun } from './forecast-run.sweep';
 
 /** An operator runs the batch now rather than at the next interval. */
 @Controller('forecast-runs')

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AgreementBook } from '@smi/agreements';
 import { DemandForecast, ForecastAccuracy, topics } from '@smi/contracts';
 import { FORECASTING_METHODS, demandEstimate, demandPeriods, errorScale, type ForecastMethod } from '@smi/forecasting';
-import { Outbox } from '@smi/messaging';
-import { EntityManager } from 'typeorm';
+import { Outbox, Transaction } from '@smi/messaging';
 import { buyerForecastCandidate } from '../buyer-forecasts/buyer-forecast';
 import { BuyerForecastRepository } from '../buyer-forecasts/buyer-forecast.repository';
 import { PERIOD_ANCHOR_DAY, dayText } from '../consumption-history/calendar-days';
@@ -37,7 +36,7 @@ export interface Recomputation {
  * and of its agreement announced.
  */
 @Injectable()
-export class ForecastRecomputation {
+export class RecomputeForecast {
   constructor(
     private readonly history: ConsumptionHistoryRepository,
     private readonly forecasts: DemandForecastRepository,
@@ -51,7 +50,7 @@ export class ForecastRecomputation {
     return { settings: forecastSettingsFor(inForce?.line), agreementId: inForce?.agreement.agreementId ?? null };
   }
 
-  async recompute(manager: EntityManager, outbox: Outbox, of: SiteItem, run: Recomputation): Promise<DemandForecast> {
+  async recompute({ manager, outbox }: Transaction, of: SiteItem, run: Recomputation): Promise<DemandForecast> {
     // Only the key: a stock level passed in carries an eventId and more that must not leak into what is built here.
     const key: SiteItem = { buyerId: of.buyerId, siteId: of.siteId, itemId: of.itemId };
     const { settings, agreementId } = run.line;
@@ -100,7 +99,7 @@ export class ForecastRecomputation {
   }
 
   private async scoreClosedPeriods(
-    manager: EntityManager,
+    manager: Transaction['manager'],
     outbox: Outbox,
     key: SiteItem,
     periods: ReturnType<typeof demandPeriods>,
@@ -131,7 +130,7 @@ export class ForecastRecomputation {
   }
 
   private async announce(
-    manager: EntityManager,
+    manager: Transaction['manager'],
     outbox: Outbox,
     accuracy: Accuracy,
     about: Pick<ForecastAccuracy, 'eventId' | 'scope' | 'buyerId' | 'agreementId' | 'siteId' | 'itemId' | 'measuredAt'>,

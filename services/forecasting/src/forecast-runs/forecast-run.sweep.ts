@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { dayNumberOf, dayText, periodStartOf } from '../consumption-history/calendar-days';
 import { ConsumptionHistoryRepository } from '../consumption-history/consumption-history.repository';
 import { DemandForecastRepository } from '../demand-forecasts/demand-forecast.repository';
-import { ForecastRecomputation } from '../demand-forecasts/forecast-recomputation.adapter';
+import { RecomputeForecast } from '../demand-forecasts/recompute-forecast.use-case';
 import { recomputationOn } from '../demand-forecasts/recomputation-rule';
 
 /** Milliseconds between batch runs: SMI_FORECAST_RUN_MS, default an hour (a period closes at midnight UTC). */
@@ -27,7 +27,7 @@ export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly unitOfWork: UnitOfWork,
     private readonly history: ConsumptionHistoryRepository,
     private readonly forecasts: DemandForecastRepository,
-    private readonly recomputation: ForecastRecomputation,
+    private readonly recomputation: RecomputeForecast,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -56,7 +56,7 @@ export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShu
         // Only closed periods: a series still in its first period waits for its consumption to forecast it.
         if (!due || due.openPeriod) return false;
         const unit = (await this.history.unitOf(manager, key))!;
-        await this.recomputation.recompute(manager, outbox, key, {
+        await this.recomputation.recompute({ manager, outbox }, key, {
           ...due,
           eventId: `forecast-run/${key.buyerId}|${key.siteId}|${key.itemId}/${dayText(due.throughDay)}/demand-forecast`,
           basedOnMovementId: '',
