@@ -32,6 +32,8 @@ export interface TopicDefinition<TValue = unknown> {
   readonly retentionMs: number;
   /** State topic: only the latest record per key matters. */
   readonly compacted: boolean;
+  /** The largest record the topic takes, when above the broker's 1 MB default. */
+  readonly maxMessageBytes?: number;
   readonly description: string;
   /** Phantom field carrying the value type; never set. */
   readonly __value?: TValue;
@@ -67,6 +69,8 @@ export const topics = {
     // Every version is kept: a replayed event must find the version that was in force then.
     retentionMs: -1,
     compacted: false,
+    // An agreement with hundreds of lines is one record of a few MB.
+    maxMessageBytes: 16 * 1024 * 1024,
     description: 'Every version of every agreement (created, amended, retired), published by replenishment, which owns the agreements API.',
   }),
   stockMovements: topic<StockMovement>({

@@ -3,6 +3,27 @@ import { DataSource } from 'typeorm';
 import { EventPublisher } from './event-publisher';
 import { OutboxMessage, OutboxMessageEntity } from './outbox';
 
+const REQUEST_BYTES = 512 * 1024;
+
+/** Consecutive rows in groups of at most `limit` bytes of value (a row larger than that goes alone). */
+function chunksOfSize(rows: OutboxMessage[], limit: number): OutboxMessage[][] {
+  const chunks: OutboxMessage[][] = [];
+  let current: OutboxMessage[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = row.value.length + row.messageKey.length + 200;
+    if (current.length > 0 && bytes + size > limit) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 export interface OutboxRelayOptions {
   batchSize?: number;
   idlePollMs?: number;
@@ -18,6 +39,8 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
+  /** A wake that came while the relay was publishing: the next sleep is skipped, so no commit waits a poll. */
+  private wokenWhileBusy = false;
   private readonly batchSize: number;
   private readonly idlePollMs: number;
 
@@ -38,7 +61,8 @@ export class OutboxRelay {
 
   /** Called after a transaction that wrote to the outbox commits, to publish without waiting for the poll. */
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    else this.wokenWhileBusy = true;
   }
 
   async stop(): Promise<void> {
@@ -63,7 +87,11 @@ export class OutboxRelay {
         .setOnLocked('skip_locked')
         .getMany();
       if (rows.length === 0) return 0;
-      await this.publisher.sendAll(rows.map((row) => ({ topic: row.topic, key: row.messageKey, value: row.value, headers: row.headers })));
+      // In requests of about half a megabyte: the broker refuses a record batch (all of one partition's
+      // records in a request) above its 1 MB limit, and orders with their explanations are kilobytes each.
+      for (const chunk of chunksOfSize(rows, REQUEST_BYTES)) {
+        await this.publisher.sendAll(chunk.map((row) => ({ topic: row.topic, key: row.messageKey, value: row.value, headers: row.headers })));
+      }
       await manager.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       return rows.length;
     });
@@ -82,12 +110,17 @@ export class OutboxRelay {
   }
 
   private sleep(): Promise<void> {
+    if (this.wokenWhileBusy) {
+      this.wokenWhileBusy = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.idlePollMs);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wakeUp = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.idlePollMs);
       this.wakeUp = done;
     });
   }

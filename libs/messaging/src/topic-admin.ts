@@ -18,6 +18,7 @@ export function platformTopicSpecs(): TopicSpec[] {
     configEntries: [
       { name: 'cleanup.policy', value: t.compacted ? 'compact' : 'delete' },
       { name: 'retention.ms', value: String(t.retentionMs) },
+      ...(t.maxMessageBytes ? [{ name: 'max.message.bytes', value: String(t.maxMessageBytes) }] : []),
     ],
   }));
   for (const service of CONSUMING_SERVICES) {
