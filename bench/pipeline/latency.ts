@@ -18,6 +18,8 @@ export interface LatencyResult {
   max: number;
   /** From the last movement sent until every pipeline service's lag was 0. */
   lagZeroAfterMs: number;
+  /** Median of each hop: send -> stock level published (inventory-ingest), stock level -> order published (replenishment). */
+  hopP50: { ingest: number; replenishment: number };
 }
 
 /**
@@ -84,6 +86,12 @@ async function loadAt(run: BenchRun, producer: Producer, watch: OrderWatch, part
   });
   latencies.sort((a, b) => a - b);
   const percentile = (p: number) => latencies[Math.max(0, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  const hops = [...sentAt].flatMap(([id, at]) => {
+    const levelAt = watch.levelAt(id);
+    const orderedAt = watch.orderedAt(id);
+    return levelAt === undefined || orderedAt === undefined ? [] : [{ ingest: levelAt - at, replenishment: orderedAt - levelAt }];
+  });
   return {
     rate,
     seconds,
@@ -94,6 +102,7 @@ async function loadAt(run: BenchRun, producer: Producer, watch: OrderWatch, part
     p99: percentile(99),
     max: latencies.at(-1) ?? NaN,
     lagZeroAfterMs: lagZeroAt - lastSentAt,
+    hopP50: { ingest: median(hops.map((h) => h.ingest)), replenishment: median(hops.map((h) => h.replenishment)) },
   };
 }
 
@@ -109,6 +118,7 @@ async function send(run: BenchRun, producer: Producer, movements: StockMovement[
 class OrderWatch {
   levelsSeen = 0;
   private readonly levelOfMovement = new Map<string, string>();
+  private readonly levelAtByMovement = new Map<string, number>();
   private readonly orderAtByLevel = new Map<string, number>();
   private readonly consumer: Consumer;
   private readonly keyPrefix: string;
@@ -133,6 +143,7 @@ class OrderWatch {
         if (topic === topics.stockLevels.name) {
           const level: StockLevel = await this.run.codec.decode(topics.stockLevels, message.value);
           this.levelOfMovement.set(level.movementId, level.eventId);
+          this.levelAtByMovement.set(level.movementId, Number(message.timestamp));
           this.levelsSeen++;
         } else {
           const order: ReplenishmentOrder = await this.run.codec.decode(topics.replenishmentOrders, message.value);
@@ -147,6 +158,11 @@ class OrderWatch {
   orderedAt(movementId: string): number | undefined {
     const level = this.levelOfMovement.get(movementId);
     return level === undefined ? undefined : this.orderAtByLevel.get(level);
+  }
+
+  /** When the stock level a movement became was published. */
+  levelAt(movementId: string): number | undefined {
+    return this.levelAtByMovement.get(movementId);
   }
 
   async stop(): Promise<void> {

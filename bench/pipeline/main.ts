@@ -139,7 +139,8 @@ function printTable(m: Measured) {
     rows.push([
       `movement -> order at ${whole(l.rate)}/s`,
       `p50 ${whole(l.p50)} / p95 ${whole(l.p95)} / p99 ${whole(l.p99)} / max ${whole(l.max)} ms`,
-      `${whole(l.answered)} of ${whole(l.sent)} movements answered in ${l.seconds} s; lag 0 ${(l.lagZeroAfterMs / 1000).toFixed(1)} s after the load`,
+      `${whole(l.answered)} of ${whole(l.sent)} movements answered in ${l.seconds} s; lag 0 ${(l.lagZeroAfterMs / 1000).toFixed(1)} s after the load; ` +
+        `median hops: send -> stock level ${whole(l.hopP50.ingest)} ms, stock level -> order ${whole(l.hopP50.replenishment)} ms`,
     ]);
   }
   for (const [service, use] of [...m.services].sort()) rows.push([`peak RSS ${service}`, `${whole(use.peakMiB)} MiB`, `${whole(use.cpuSeconds)} s of CPU over the run`]);

@@ -9,7 +9,7 @@ export interface BootOptions {
   service: string;
   /** HTTP port when PORT is not set. */
   defaultPort: number;
-  /** Partitions the event consumer applies at once: more for a service whose runs never share a row across keys. */
+  /** Partitions the event consumer applies at once (default 3). */
   concurrentPartitions?: number;
 }
 
@@ -45,7 +45,9 @@ async function start(appModule: Type<unknown>, options: BootOptions): Promise<Ru
     codec: app.get(AvroCodec),
     publisher: app.get(EventPublisher),
     unitOfWork: app.get(UnitOfWork),
-    concurrentPartitions: options.concurrentPartitions,
+    // Keys never span partitions: runs of three partitions overlap their round trips to Postgres, which is where a
+    // service waits. Rows shared across keys (an agreement's accuracy, a supplier's capacity) are locked in key order.
+    concurrentPartitions: options.concurrentPartitions ?? 3,
   });
   // Deferred, so the filter below is in place before Nest wraps the handlers.
   const microservice = app.connectMicroservice({ strategy: events }, { deferInitialization: true });

@@ -2,4 +2,4 @@ import './telemetry';
 import { bootService } from '@smi/service-kit';
 import { AppModule } from './app.module';
 
-void bootService(AppModule, { service: 'inventory-ingest', defaultPort: 3001, concurrentPartitions: 3 });
+void bootService(AppModule, { service: 'inventory-ingest', defaultPort: 3001 });
