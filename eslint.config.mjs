@@ -79,7 +79,10 @@ const SERVICE_SOURCES = tagged('type:app').map((project) => `${project.data.root
 const DOMAIN_LIBS = tagged('type:domain').map((project) => `${project.data.root}/**/*.ts`);
 // The workspace's root project (test/, bench/, deploy/, tools/) drives the platform from outside and
 // reaches into it on purpose (end-to-end tests, benchmarks, code generators): boundaries cover the others.
-const PROJECT_FILES = `{${projects.filter((project) => project.data.root !== '.').map((project) => project.data.root).join(',')}}/**/*.ts`;
+const PROJECT_FILES = `{${projects
+  .filter((project) => project.data.root !== '.')
+  .map((project) => project.data.root)
+  .join(',')}}/**/*.ts`;
 const importOf = (...suffixes) => `^\\.{1,2}/(.*/)?[^/]+\\.(${suffixes.join('|')})(\\.[jt]s)?$`;
 
 export default tseslint.config(
@@ -88,7 +91,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'warn',
     },
   },
@@ -144,7 +150,10 @@ export default tseslint.config(
               group: ['@nestjs/*', '!@nestjs/common', 'kafkajs', 'typeorm', 'pg', 'express'],
               message: 'A use case reaches the broker and the database through repositories and @smi/messaging.',
             },
-            { regex: importOf('handler', 'controller', 'module'), message: 'A use case is called by handlers and controllers, not the other way.' },
+            {
+              regex: importOf('handler', 'controller', 'module'),
+              message: 'A use case is called by handlers and controllers, not the other way.',
+            },
           ],
         },
       ],

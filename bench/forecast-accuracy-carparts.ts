@@ -26,7 +26,14 @@
  * over the 12 months per part, against the history before the first.
  *   node_modules/.bin/node -r @swc-node/register bench/forecast-accuracy-carparts.ts rolling [k ...] [path/to/carparts.csv]   # default k: 1 3 6 12
  */
-import { FORECASTING_METHODS, fittedParameters, forecastError, selectMethod, type FittedParameters, type ForecastError } from '@smi/forecasting';
+import {
+  FORECASTING_METHODS,
+  fittedParameters,
+  forecastError,
+  selectMethod,
+  type FittedParameters,
+  type ForecastError,
+} from '@smi/forecasting';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCarparts } from '@smi/replenishment-planning';
@@ -52,7 +59,12 @@ interface ScoredPart {
 }
 
 if (rolling) {
-  measureReuse(process.argv.slice(3).map(Number).filter((k) => k >= 1));
+  measureReuse(
+    process.argv
+      .slice(3)
+      .map(Number)
+      .filter((k) => k >= 1),
+  );
   process.exit(0);
 }
 
@@ -79,16 +91,31 @@ for (const { id, demand } of parts) {
   tally(chosen, selection.chosen.method);
 }
 
-const measures = (errors: ForecastError[]) => [mean(errors.map((e) => e.rmsse)), mean(errors.map((e) => e.mase)), mean(errors.map((e) => e.bias))];
+const measures = (errors: ForecastError[]) => [
+  mean(errors.map((e) => e.rmsse)),
+  mean(errors.map((e) => e.mase)),
+  mean(errors.map((e) => e.bias)),
+];
 const rowNames = [...new Set(scored.flatMap((part) => [...part.errors.keys()]))];
-console.log(`carparts: ${parts.length} parts with 51 months, ${scored.length} whose history scales errors and can be backtested (demand before month 22); last ${HOLD_OUT} months held out\n`);
+console.log(
+  `carparts: ${parts.length} parts with 51 months, ${scored.length} whose history scales errors and can be backtested (demand before month 22); last ${HOLD_OUT} months held out\n`,
+);
 console.log('| forecast | parts | RMSSE | MASE | bias (units a month) |');
 console.log('|---|---|---|---|---|');
 for (const name of rowNames) {
   const errors = scored.flatMap((part) => part.errors.get(name) ?? []);
-  console.log(`| ${name} | ${errors.length} | ${measures(errors).map((v) => v.toFixed(4)).join(' | ')} |`);
+  console.log(
+    `| ${name} | ${errors.length} | ${measures(errors)
+      .map((v) => v.toFixed(4))
+      .join(' | ')} |`,
+  );
 }
-console.log(`\nchosen by the backtest: ${[...chosen].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(', ')}. ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+console.log(
+  `\nchosen by the backtest: ${[...chosen]
+    .sort((a, b) => b[1] - a[1])
+    .map(([m, n]) => `${m} ${n}`)
+    .join(', ')}. ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+);
 
 printReferenceComparison();
 
@@ -99,29 +126,47 @@ interface ReferenceFile {
   horizon: number;
   /** statsforecast model -> the row of ours it stands beside. */
   counterparts: Record<string, string>;
-  parts: { id: string; history: number[]; actual: number[]; forecasts: Record<string, number[]>; skipped: Record<string, string>; autoEtsModel: string | null }[];
+  parts: {
+    id: string;
+    history: number[];
+    actual: number[];
+    forecasts: Record<string, number[]>;
+    skipped: Record<string, string>;
+    autoEtsModel: string | null;
+  }[];
 }
 
 function printReferenceComparison(): void {
   console.log('\n## Beside statsforecast\n');
   if (!existsSync(REFERENCE_FILE)) {
-    console.log(`No reference forecasts: ${path.relative(process.cwd(), REFERENCE_FILE)} is absent. Make it (pinned venv, about 2 minutes) with:`);
+    console.log(
+      `No reference forecasts: ${path.relative(process.cwd(), REFERENCE_FILE)} is absent. Make it (pinned venv, about 2 minutes) with:`,
+    );
     console.log('  bash tools/reference-forecasts/run.sh bench');
     return;
   }
   const reference: ReferenceFile = JSON.parse(readFileSync(REFERENCE_FILE, 'utf8'));
   const referenceParts = new Map(reference.parts.map((part) => [part.id, part]));
   // The comparison means something only if both sides forecast the same months from the same months.
-  const sameMonths = (ours: readonly number[], theirs: readonly number[] | undefined) => theirs !== undefined && ours.length === theirs.length && ours.every((q, i) => q === theirs[i]);
+  const sameMonths = (ours: readonly number[], theirs: readonly number[] | undefined) =>
+    theirs !== undefined && ours.length === theirs.length && ours.every((q, i) => q === theirs[i]);
   for (const part of scored) {
     const theirs = referenceParts.get(part.id);
     if (!sameMonths(part.history, theirs?.history) || !sameMonths(part.actual, theirs?.actual)) {
-      throw new Error(`${REFERENCE_FILE} does not hold part ${part.id} as this bench splits it (${part.history.length} months of history, ${part.actual.length} held out): remake it with bash tools/reference-forecasts/run.sh bench`);
+      throw new Error(
+        `${REFERENCE_FILE} does not hold part ${part.id} as this bench splits it (${part.history.length} months of history, ${part.actual.length} held out): remake it with bash tools/reference-forecasts/run.sh bench`,
+      );
     }
   }
-  console.log(`statsforecast ${reference.statsforecast}, fitted on the same ${reference.historyMonths} months of the same ${scored.length} parts, forecasting the same ${reference.horizon}; scored by the same measures.`);
-  console.log('Each row keeps the parts both forecast; "same forecast" counts the parts where all 12 months agree within 1e-6 (relative).\n');
-  console.log('| ours | statsforecast | parts | same forecast | RMSSE ours | RMSSE statsforecast | MASE ours | MASE statsforecast | bias ours | bias statsforecast |');
+  console.log(
+    `statsforecast ${reference.statsforecast}, fitted on the same ${reference.historyMonths} months of the same ${scored.length} parts, forecasting the same ${reference.horizon}; scored by the same measures.`,
+  );
+  console.log(
+    'Each row keeps the parts both forecast; "same forecast" counts the parts where all 12 months agree within 1e-6 (relative).\n',
+  );
+  console.log(
+    '| ours | statsforecast | parts | same forecast | RMSSE ours | RMSSE statsforecast | MASE ours | MASE statsforecast | bias ours | bias statsforecast |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   const skipped = new Map<string, number>();
   for (const [model, ours] of Object.entries(reference.counterparts)) {
@@ -132,7 +177,11 @@ function printReferenceComparison(): void {
       const [theirForecast, ourForecast] = [forecasts[model], part.forecasts.get(ours)];
       const theirs = theirForecast && forecastError(part.history, theirForecast, part.actual);
       if (!theirs || !ourForecast) continue;
-      pairs.push({ ours: part.errors.get(ours)!, theirs, same: ourForecast.every((v, h) => Math.abs(v - theirForecast[h]) <= 1e-6 * Math.max(1e-3, Math.abs(theirForecast[h]))) });
+      pairs.push({
+        ours: part.errors.get(ours)!,
+        theirs,
+        same: ourForecast.every((v, h) => Math.abs(v - theirForecast[h]) <= 1e-6 * Math.max(1e-3, Math.abs(theirForecast[h]))),
+      });
     }
     if (pairs.length === 0) {
       console.log(`| ${ours} | ${model} | 0 | - | - | - | - | - | - | - |`);
@@ -148,7 +197,12 @@ function printReferenceComparison(): void {
     const model = referenceParts.get(part.id)!.autoEtsModel;
     if (model) tally(etsModels, model);
   }
-  console.log(`AutoETS chose (error, trend, season, damped): ${[...etsModels].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(', ')}.`);
+  console.log(
+    `AutoETS chose (error, trend, season, damped): ${[...etsModels]
+      .sort((a, b) => b[1] - a[1])
+      .map(([m, n]) => `${m} ${n}`)
+      .join(', ')}.`,
+  );
 }
 
 /** The rolling comparison: for each k, each part's 12 one-month forecasts with a full fit every k months. */
@@ -160,7 +214,10 @@ function measureReuse(refitEvery: number[]): void {
   const rows = [SELECTED, ...reusing.map((m) => m.name)];
   const usable = parts.filter(({ demand }) => {
     const history = demand.slice(0, firstOrigin);
-    return forecastError(history, demand.slice(firstOrigin), demand.slice(firstOrigin)) && selectMethod(history, FORECASTING_METHODS, rollingSettings);
+    return (
+      forecastError(history, demand.slice(firstOrigin), demand.slice(firstOrigin)) &&
+      selectMethod(history, FORECASTING_METHODS, rollingSettings)
+    );
   });
   console.log(`carparts: ${usable.length} parts; each of the last ${HOLD_OUT} months forecast one month ahead from the months before it\n`);
   console.log(`| full fit every | ${rows.map((r) => `${r} RMSSE | MASE`).join(' | ')} | seconds |`);
@@ -179,7 +236,8 @@ function measureReuse(refitEvery: number[]): void {
         const selection = selectMethod(history, FORECASTING_METHODS, { ...rollingSettings, ...(earlier && { earlier }) });
         made.get(SELECTED)!.push(selection?.forecast.forecast[0] ?? NaN);
         if (refit) kept = fittedParameters(history, FORECASTING_METHODS, rollingSettings, selection?.forecast);
-        for (const method of reusing) made.get(method.name)!.push(method.forecast(history, 1, rollingSettings, earlier?.[method.name])?.forecast[0] ?? NaN);
+        for (const method of reusing)
+          made.get(method.name)!.push(method.forecast(history, 1, rollingSettings, earlier?.[method.name])?.forecast[0] ?? NaN);
       }
       const history = demand.slice(0, firstOrigin);
       for (const [row, forecast] of made) {
@@ -194,5 +252,7 @@ function measureReuse(refitEvery: number[]): void {
     });
     console.log(`| ${k === 1 ? 'month (exact)' : `${k} months`} | ${cells.join(' | ')} | ${((Date.now() - began) / 1000).toFixed(0)} |`);
   }
-  console.log(`\nparts scored per row, for each k: ${rows.map((r) => `${r} ${partsScored.get(r)!.join('/')}`).join(', ')} (a method's parts are those it forecast every month).`);
+  console.log(
+    `\nparts scored per row, for each k: ${rows.map((r) => `${r} ${partsScored.get(r)!.join('/')}`).join(', ')} (a method's parts are those it forecast every month).`,
+  );
 }

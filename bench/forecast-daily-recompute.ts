@@ -23,7 +23,9 @@ const REFIT_EVERY = Number(process.argv[2] ?? 7);
 let seed = 7;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const series = Array.from({ length: SERIES }, () =>
-  Array.from({ length: WINDOW + REFIT_EVERY - 1 }, (_, day) => Math.max(0, Math.round(10 + 4 * Math.sin((day / 7) * 2 * Math.PI) + 6 * (random() - 0.5)))),
+  Array.from({ length: WINDOW + REFIT_EVERY - 1 }, (_, day) =>
+    Math.max(0, Math.round(10 + 4 * Math.sin((day / 7) * 2 * Math.PI) + 6 * (random() - 0.5))),
+  ),
 );
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
@@ -34,11 +36,13 @@ for (const horizon of [2, 7, 14]) {
   const selections = series.map((days) => selectMethod(days.slice(0, WINDOW), FORECASTING_METHODS, settings));
   const fullMs = elapsedMs(started) / SERIES;
   started = process.hrtime.bigint();
-  for (const [i, days] of series.entries()) kept.push(fittedParameters(days.slice(0, WINDOW), FORECASTING_METHODS, settings, selections[i]?.forecast));
+  for (const [i, days] of series.entries())
+    kept.push(fittedParameters(days.slice(0, WINDOW), FORECASTING_METHODS, settings, selections[i]?.forecast));
   const keepingMs = elapsedMs(started) / SERIES;
   started = process.hrtime.bigint();
   for (const [i, days] of series.entries()) {
-    for (let shift = 1; shift < REFIT_EVERY; shift++) selectMethod(days.slice(shift, shift + WINDOW), FORECASTING_METHODS, { ...settings, earlier: kept[i] });
+    for (let shift = 1; shift < REFIT_EVERY; shift++)
+      selectMethod(days.slice(shift, shift + WINDOW), FORECASTING_METHODS, { ...settings, earlier: kept[i] });
   }
   const reuseMs = REFIT_EVERY > 1 ? elapsedMs(started) / SERIES / (REFIT_EVERY - 1) : NaN;
   const meanMs = (fullMs + keepingMs + reuseMs * (REFIT_EVERY - 1)) / REFIT_EVERY;

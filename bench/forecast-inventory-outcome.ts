@@ -61,7 +61,10 @@ const started = Date.now();
 
 // Multiplicative Holt-Winters needs demand in every month, which no carparts part has.
 const methods = FORECASTING_METHODS.filter((method) => method.name !== 'holt-winters-multiplicative');
-const ways: { name: string; methods: readonly ForecastMethod[] }[] = [...methods.map((method) => ({ name: method.name, methods: [method] })), { name: SELECTED, methods: FORECASTING_METHODS }];
+const ways: { name: string; methods: readonly ForecastMethod[] }[] = [
+  ...methods.map((method) => ({ name: method.name, methods: [method] })),
+  { name: SELECTED, methods: FORECASTING_METHODS },
+];
 
 /** Reviews in the measured months, how many of them the method's own forecast drove, and which method that was. */
 const decisions = new Map<string, { measured: number; byMethod: number; chosen: Map<string, number> }>();
@@ -119,12 +122,28 @@ console.log(
 );
 for (const target of TARGETS) {
   console.log(`\n## Target: ${target.measure === 'fill-rate' ? 'fill rate' : 'cycle service level'} ${percent(target.target)}%\n`);
-  console.log(`| demand seen by the engine | measured reviews the method drove | CSL % | fill rate % | pooled fill rate % | average on hand | with history: CSL % | fill rate % | average on hand |`);
+  console.log(
+    `| demand seen by the engine | measured reviews the method drove | CSL % | fill rate % | pooled fill rate % | average on hand | with history: CSL % | fill rate % | average on hand |`,
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
   const row = (name: string, drove: string, outcomes: ItemOutcome[]) => {
-    const all = groupOutcome('intermittent + lumpy', outcomes.map((o) => o.result));
-    const some = groupOutcome('intermittent + lumpy', outcomes.filter((o) => withHistory(o.item)).map((o) => o.result));
-    const cells = [percent(all.cycleServiceLevel), percent(all.fillRate), percent(all.pooledFillRate), all.averageOnHand.toFixed(3), percent(some.cycleServiceLevel), percent(some.fillRate), some.averageOnHand.toFixed(3)];
+    const all = groupOutcome(
+      'intermittent + lumpy',
+      outcomes.map((o) => o.result),
+    );
+    const some = groupOutcome(
+      'intermittent + lumpy',
+      outcomes.filter((o) => withHistory(o.item)).map((o) => o.result),
+    );
+    const cells = [
+      percent(all.cycleServiceLevel),
+      percent(all.fillRate),
+      percent(all.pooledFillRate),
+      all.averageOnHand.toFixed(3),
+      percent(some.cycleServiceLevel),
+      percent(some.fillRate),
+      some.averageOnHand.toFixed(3),
+    ];
     console.log(`| ${name} | ${drove} | ${cells.join(' | ')} |`);
   };
   row('engine today: past months, bootstrap for intermittent and lumpy', '-', replayItems(parts, target, 'by-demand-class'));
@@ -136,4 +155,6 @@ for (const target of TARGETS) {
   }
 }
 const choices = [...decisions.get(SELECTED)!.chosen].sort((a, b) => b[1] - a[1]);
-console.log(`\nselection's choice at the measured reviews: ${choices.map(([method, n]) => `${method} ${n}`).join(', ')}. ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+console.log(
+  `\nselection's choice at the measured reviews: ${choices.map(([method, n]) => `${method} ${n}`).join(', ')}. ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+);

@@ -24,7 +24,12 @@ const batch = Array.from({ length: SERIES }, (_, i) => {
   const series = new Array<number>(WEEKS);
   const intermittent = i % 2 === 0;
   const level = intermittent ? 1 + 4 * random.next() : 20 + 200 * random.next();
-  for (let t = 0; t < WEEKS; t++) series[t] = intermittent ? (random.next() < 0.3 ? 1 + poisson(level) : 0) : Math.max(0, Math.round(level + level * 0.3 * random.normal()));
+  for (let t = 0; t < WEEKS; t++)
+    series[t] = intermittent
+      ? random.next() < 0.3
+        ? 1 + poisson(level)
+        : 0
+      : Math.max(0, Math.round(level + level * 0.3 * random.normal()));
   return series;
 });
 
@@ -43,6 +48,10 @@ for (let i = 0; i < SERIES; i++) {
   }
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-console.log(`${SERIES} series of ${WEEKS} weeks, ${FORECASTING_METHODS.length} methods, ${settings.origins} origins x ${settings.horizon} weeks: ${chosen} forecast`);
+console.log(
+  `${SERIES} series of ${WEEKS} weeks, ${FORECASTING_METHODS.length} methods, ${settings.origins} origins x ${settings.horizon} weeks: ${chosen} forecast`,
+);
 console.log(`${seconds.toFixed(1)} s, ${(SERIES / seconds).toFixed(0)} series/s`);
-console.log(`memory: resident ${mb(before.rss)} MB before (series held), peak ${mb(peakRss)} MB; heap ${mb(before.heapUsed)} MB before, peak ${mb(peakHeap)} MB`);
+console.log(
+  `memory: resident ${mb(before.rss)} MB before (series held), peak ${mb(peakRss)} MB; heap ${mb(before.heapUsed)} MB before, peak ${mb(peakHeap)} MB`,
+);

@@ -12,7 +12,10 @@ const now0 = new Date('2026-03-09T08:00:00Z').getTime();
 const lumpy = Array.from({ length: 26 }, (_, i) => (i % 4 === 0 ? 30 : i % 7 === 0 ? 12 : 0));
 const cases: Record<string, { line: AgreementLine; demand: StockSituation['demand'] }> = {
   'min-max, forecast only': { line: base, demand: { perDay: 5, stdDevPerDay: 2 } },
-  'service level 95% normal theory': { line: { ...base, serviceLevel: { measure: 'cycle-service-level', target: 0.95 } as never }, demand: { perDay: 5, stdDevPerDay: 2, demandClass: 'smooth' } },
+  'service level 95% normal theory': {
+    line: { ...base, serviceLevel: { measure: 'cycle-service-level', target: 0.95 } as never },
+    demand: { perDay: 5, stdDevPerDay: 2, demandClass: 'smooth' },
+  },
   'service level 95% lumpy history (bootstrap)': {
     line: { ...base, serviceLevel: { measure: 'cycle-service-level', target: 0.95 } as never },
     demand: { perDay: 2, stdDevPerDay: 5, demandClass: 'lumpy', history: { bucketDays: 7, quantities: lumpy } },
@@ -27,7 +30,10 @@ for (const [name, { line, demand }] of Object.entries(cases)) {
     let orders = 0;
     const t = process.hrtime.bigint();
     for (let i = 0; i < n; i++) {
-      const d = planReplenishment({ line, agreementVersion: 1, validFrom: '2026-01-01' }, { now: new Date(now0 + i * 60_000), onHand: 200 - (i % 180), backorders: 0, openOrders: [], demand });
+      const d = planReplenishment(
+        { line, agreementVersion: 1, validFrom: '2026-01-01' },
+        { now: new Date(now0 + i * 60_000), onHand: 200 - (i % 180), backorders: 0, openOrders: [], demand },
+      );
       if (d.kind === 'order') orders++;
     }
     return { us: Number(process.hrtime.bigint() - t) / 1e3 / n, orders };

@@ -69,10 +69,16 @@ for (const { demand } of parts) {
   for (let t = 1; t < demand.length; t++) (demand[t - 1] > 0 ? follows.afterDemand : follows.afterNone)[demand[t] > 0 ? 1 : 0]++;
 }
 const share = ([none, some]: number[]) => percent(some / (none + some));
-console.log(`carparts: ${parts.length} parts with 51 months (${path.relative(process.cwd(), file)}); smooth: ${smooth.length} synthetic series of 240 months`);
-console.log(`a month with demand follows a month with demand ${share(follows.afterDemand)}% of the time, one without ${share(follows.afterNone)}%\n`);
+console.log(
+  `carparts: ${parts.length} parts with 51 months (${path.relative(process.cwd(), file)}); smooth: ${smooth.length} synthetic series of 240 months`,
+);
+console.log(
+  `a month with demand follows a month with demand ${share(follows.afterDemand)}% of the time, one without ${share(follows.afterNone)}%\n`,
+);
 console.log('## Engine by demand class vs normal theory for every item (mean over items; pooled = all met / all demand)\n');
-console.log('| target | group | items | method | CSL % | fill rate % | pooled fill rate % | average on hand | reached − target, points | promised % | reached − promised, points |');
+console.log(
+  '| target | group | items | method | CSL % | fill rate % | pooled fill rate % | average on hand | reached − target, points | promised % | reached − promised, points |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 const fillRate95: Record<string, ItemOutcome[]> = {};
 let engineCsl95: GroupOutcome[] = [];
@@ -83,14 +89,23 @@ for (const target of TARGETS) {
     const groups = outcomesByGroup(outcomes);
     if (target.measure === 'cycle-service-level' && target.target === 0.95 && distribution === 'by-demand-class') engineCsl95 = groups;
     // The engine's own way also over the items it promised a level for at every measured review.
-    const subsets = distribution === 'normal' ? [['', groups]] as const : [['', groups], [', promised', outcomesByGroup(outcomes.filter(promisedThroughout))]] as const;
+    const subsets =
+      distribution === 'normal'
+        ? ([['', groups]] as const)
+        : ([
+            ['', groups],
+            [', promised', outcomesByGroup(outcomes.filter(promisedThroughout))],
+          ] as const);
     for (const name of GROUPS) {
       for (const [subset, of] of subsets) {
         const g = of.find((candidate) => candidate.group === name);
         if (!g) continue;
         const method = (distribution === 'normal' ? 'normal' : name === 'smooth' ? 'normal (smooth)' : 'bootstrap') + subset;
         const points = (share: number) => (100 * share).toFixed(1);
-        const promised = g.promisedServiceLevel === null ? ['-', '-'] : [percent(g.promisedServiceLevel), points(reachedOf(g, target) - g.promisedServiceLevel)];
+        const promised =
+          g.promisedServiceLevel === null
+            ? ['-', '-']
+            : [percent(g.promisedServiceLevel), points(reachedOf(g, target) - g.promisedServiceLevel)];
         console.log(
           `| ${label(target)} | ${name} | ${g.items} | ${method} | ${percent(g.cycleServiceLevel)} | ${percent(g.fillRate)} | ${percent(g.pooledFillRate)} | ${g.averageOnHand.toFixed(2)} | ${points(reachedOf(g, target) - target.target)} | ${promised.join(' | ')} |`,
         );
@@ -99,15 +114,25 @@ for (const target of TARGETS) {
   }
 }
 
-console.log('\n## Fill rate 95%, intermittent + lumpy parts, by whether demand rose after the warm-up (mean of months 25-51 above months 1-24)\n');
+console.log(
+  '\n## Fill rate 95%, intermittent + lumpy parts, by whether demand rose after the warm-up (mean of months 25-51 above months 1-24)\n',
+);
 console.log('| method | parts | demand | fill rate % | pooled fill rate % | CSL % | average on hand |');
 console.log('|---|---|---|---|---|---|---|');
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 for (const [distribution, outcomes] of Object.entries(fillRate95)) {
   const intermittent = outcomes.filter((o) => o.demandClass === 'intermittent' || o.demandClass === 'lumpy');
-  for (const [name, members] of [['rose', intermittent.filter((o) => roseAfterWarmUp(o.item))], ['held or fell', intermittent.filter((o) => !roseAfterWarmUp(o.item))]] as const) {
-    const g = groupOutcome('intermittent + lumpy', members.map((o) => o.result));
-    console.log(`| ${distribution === 'normal' ? 'normal' : 'bootstrap'} | ${g.items} | ${name} | ${percent(g.fillRate)} | ${percent(g.pooledFillRate)} | ${percent(g.cycleServiceLevel)} | ${g.averageOnHand.toFixed(2)} |`);
+  for (const [name, members] of [
+    ['rose', intermittent.filter((o) => roseAfterWarmUp(o.item))],
+    ['held or fell', intermittent.filter((o) => !roseAfterWarmUp(o.item))],
+  ] as const) {
+    const g = groupOutcome(
+      'intermittent + lumpy',
+      members.map((o) => o.result),
+    );
+    console.log(
+      `| ${distribution === 'normal' ? 'normal' : 'bootstrap'} | ${g.items} | ${name} | ${percent(g.fillRate)} | ${percent(g.pooledFillRate)} | ${percent(g.cycleServiceLevel)} | ${g.averageOnHand.toFixed(2)} |`,
+    );
   }
 }
 
@@ -120,15 +145,25 @@ for (const target of TARGETS.filter((t) => [0.95, 0.977].includes(t.target) || t
     const replays = parts.map((item) => textbookReplay(item.demand, target, resampling));
     // As the study: a part without demand in the measured months has no fill rate.
     const reached = (keep: (i: number) => boolean) =>
-      mean(replays.filter((r, i) => keep(i) && (target.measure === 'cycle-service-level' || r.fillRate !== undefined)).map((r) => (target.measure === 'fill-rate' ? r.fillRate! : r.cycleServiceLevel)));
+      mean(
+        replays
+          .filter((r, i) => keep(i) && (target.measure === 'cycle-service-level' || r.fillRate !== undefined))
+          .map((r) => (target.measure === 'fill-rate' ? r.fillRate! : r.cycleServiceLevel)),
+      );
     const row = [reached((i) => classes[i] === 'intermittent'), reached((i) => classes[i] === 'lumpy'), reached(() => true)].map(percent);
-    console.log(`| ${label(target)} | ${resampling}${resampling === ENGINE_RESAMPLING ? ' (engine)' : ''} | ${row.join(' | ')} | ${mean(replays.map((r) => r.averageOnHand)).toFixed(2)} |`);
+    console.log(
+      `| ${label(target)} | ${resampling}${resampling === ENGINE_RESAMPLING ? ' (engine)' : ''} | ${row.join(' | ')} | ${mean(replays.map((r) => r.averageOnHand)).toFixed(2)} |`,
+    );
   }
 }
 
-const textbookCsl = mean(parts.map((item) => textbookReplay(item.demand, { measure: 'cycle-service-level', target: 0.95 }, ENGINE_RESAMPLING).cycleServiceLevel));
+const textbookCsl = mean(
+  parts.map((item) => textbookReplay(item.demand, { measure: 'cycle-service-level', target: 0.95 }, ENGINE_RESAMPLING).cycleServiceLevel),
+);
 const simulatorCsl = engineCsl95.find((g) => g.group === 'intermittent + lumpy')!.cycleServiceLevel;
-console.log(`\nCSL 95%, intermittent + lumpy, engine's way: textbook replay ${percent(textbookCsl)}%, simulator ${percent(simulatorCsl)}%. ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+console.log(
+  `\nCSL 95%, intermittent + lumpy, engine's way: textbook replay ${percent(textbookCsl)}%, simulator ${percent(simulatorCsl)}%. ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+);
 
 /**
  * (R,S) with R = L = one month, from nothing on hand: at review t the level S
@@ -148,7 +183,9 @@ function textbookReplay(demand: number[], target: ServiceLevelTarget, resampling
     net += arriving;
     const history = { bucketDays: 30, quantities: demand.slice(0, t) };
     const level =
-      (target.measure === 'fill-rate' ? levelForFillRate(history, 60, target.target, 30, resampling)?.level : leadTimeDemandQuantile(history, 60, target.target, resampling)?.level) ?? 0;
+      (target.measure === 'fill-rate'
+        ? levelForFillRate(history, 60, target.target, 30, resampling)?.level
+        : leadTimeDemandQuantile(history, 60, target.target, resampling)?.level) ?? 0;
     // The last order arrived at this review (L = R): the inventory position is the net stock.
     arriving = Math.max(0, level - net);
     const before = net;
@@ -161,5 +198,9 @@ function textbookReplay(demand: number[], target: ServiceLevelTarget, resampling
       onHand += Math.max(0, net) * 30;
     }
   }
-  return { cycleServiceLevel: 1 - short / cycles, fillRate: asked > 0 ? met / asked : undefined, averageOnHand: onHand / (30 * (demand.length - STUDY_WARM_UP_MONTHS)) };
+  return {
+    cycleServiceLevel: 1 - short / cycles,
+    fillRate: asked > 0 ? met / asked : undefined,
+    averageOnHand: onHand / (30 * (demand.length - STUDY_WARM_UP_MONTHS)),
+  };
 }

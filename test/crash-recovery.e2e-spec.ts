@@ -101,7 +101,10 @@ describe('all six services killed mid-stream', () => {
     });
   }
   const expected = foldStockMovements(stream);
-  const expectedBreaches = [...expected.values()].reduce((sum, line) => sum + line.stockouts + Math.max(line.stockouts - ALLOWED_STOCKOUTS, 0), 0);
+  const expectedBreaches = [...expected.values()].reduce(
+    (sum, line) => sum + line.stockouts + Math.max(line.stockouts - ALLOWED_STOCKOUTS, 0),
+    0,
+  );
   // Both parties hear of each order and each breach.
   const expectedAlerts = 2 * (lines.length + expectedBreaches);
 
@@ -120,7 +123,8 @@ describe('all six services killed mid-stream', () => {
     if (!response.ok) throw new Error(`${service} ${path} answered ${response.status}: ${await response.text()}`);
     return response.json();
   };
-  const byLine = <T extends { siteId: string; itemId: string }>(rows: T[]) => [...rows].sort((a, b) => lineKey(a).localeCompare(lineKey(b)));
+  const byLine = <T extends { siteId: string; itemId: string }>(rows: T[]) =>
+    [...rows].sort((a, b) => lineKey(a).localeCompare(lineKey(b)));
   const lineKey = (r: { siteId: string; itemId: string }) => siteItemKeyOf({ buyerId: buyer, ...r });
 
   beforeAll(async () => {
@@ -187,9 +191,12 @@ describe('all six services killed mid-stream', () => {
       for (const service of await allStartedOrNone(restarts)) running.set(service.name, service);
       mark('all restarted');
     }
-    console.log(`killed mid-stream:\n${kills.map((k) => `  ${k.service}: ${k.consumed} consumed, ${k.behind} still to consume`).join('\n')}`);
+    console.log(
+      `killed mid-stream:\n${kills.map((k) => `  ${k.service}: ${k.consumed} consumed, ${k.behind} still to consume`).join('\n')}`,
+    );
     // Work was waiting for each service when it was killed (it had resumed into it moments before).
-    for (const kill of kills) expect({ service: kill.service, workLeft: kill.behind > 0 }).toEqual({ service: kill.service, workLeft: true });
+    for (const kill of kills)
+      expect({ service: kill.service, workLeft: kill.behind > 0 }).toEqual({ service: kill.service, workLeft: true });
 
     // Alerts come last; one whose attempt the kill cut off is posted again once its lease runs out.
     await eventually(() => receiver.postsByNotification().size >= expectedAlerts, `${expectedAlerts} alerts on the webhooks`, 150_000);
@@ -204,13 +211,20 @@ describe('all six services killed mid-stream', () => {
       kafka.waitForEvents(topics.replenishmentOrders, (o) => o.buyerId === buyer, { count: lines.length, ...settled }),
       kafka.waitForEvents(topics.shipments, (o) => o.buyerId === buyer, { count: lines.length, ...settled }),
       kafka.waitForEvents(topics.slaBreaches, (b) => b.buyerId === buyer, { count: expectedBreaches, ...settled }),
-      kafka.waitForEvents(topics.notifications, (n) => n.recipientId === buyer || n.recipientId === supplier, { count: expectedAlerts, ...settled }),
+      kafka.waitForEvents(topics.notifications, (n) => n.recipientId === buyer || n.recipientId === supplier, {
+        count: expectedAlerts,
+        ...settled,
+      }),
     ]);
     mark('topics read');
 
     // inventory-ingest: each line's on-hand is the fold's, and its sequence counts every movement exactly once.
     const fold = byLine([...expected.values()]);
-    const stockLevels: Array<{ siteId: string; itemId: string; quantity: number; sequence: number }> = await api('inventory-ingest', '/stock-levels', keys.buyer);
+    const stockLevels: Array<{ siteId: string; itemId: string; quantity: number; sequence: number }> = await api(
+      'inventory-ingest',
+      '/stock-levels',
+      keys.buyer,
+    );
     expect(byLine(stockLevels).map(({ siteId, itemId, quantity, sequence }) => ({ siteId, itemId, quantity, sequence }))).toEqual(
       fold.map(({ siteId, itemId, onHand, movements }) => ({ siteId, itemId, quantity: onHand, sequence: movements })),
     );
@@ -225,20 +239,28 @@ describe('all six services killed mid-stream', () => {
       if ((latest.get(lineKey(value))?.sequence ?? 0) < value.sequence) latest.set(lineKey(value), value);
     }
     for (const line of fold) {
-      expect([...(sequences.get(lineKey(line)) ?? [])].sort((a, b) => a - b)).toEqual(Array.from({ length: line.movements }, (_, i) => i + 1));
+      expect([...(sequences.get(lineKey(line)) ?? [])].sort((a, b) => a - b)).toEqual(
+        Array.from({ length: line.movements }, (_, i) => i + 1),
+      );
     }
     expect(byLine([...latest.values()]).map(({ siteId, itemId, onHand, sequence }) => ({ siteId, itemId, onHand, sequence }))).toEqual(
       fold.map(({ siteId, itemId, onHand, movements }) => ({ siteId, itemId, onHand, sequence: movements })),
     );
 
     // replenishment: its stock positions hold the fold's on-hand.
-    const projections: Array<{ siteId: string; itemId: string; onHand: number }> = await api('replenishment', '/stock-projections?horizonDays=1', keys.buyer);
-    expect(byLine(projections).map(({ siteId, itemId, onHand }) => ({ siteId, itemId, onHand }))).toEqual(fold.map(({ siteId, itemId, onHand }) => ({ siteId, itemId, onHand })));
+    const projections: Array<{ siteId: string; itemId: string; onHand: number }> = await api(
+      'replenishment',
+      '/stock-projections?horizonDays=1',
+      keys.buyer,
+    );
+    expect(byLine(projections).map(({ siteId, itemId, onHand }) => ({ siteId, itemId, onHand }))).toEqual(
+      fold.map(({ siteId, itemId, onHand }) => ({ siteId, itemId, onHand })),
+    );
 
     // One order per line, on the topic and in replenishment's books: 80 up to the maximum, released.
-    expect(byLine(orderEvents.map((o) => o.value)).map(({ siteId, itemId, quantity, status }) => ({ siteId, itemId, quantity, status }))).toEqual(
-      fold.map(({ siteId, itemId }) => ({ siteId, itemId, quantity: MAXIMUM - REORDER_POINT, status: 'RELEASED' })),
-    );
+    expect(
+      byLine(orderEvents.map((o) => o.value)).map(({ siteId, itemId, quantity, status }) => ({ siteId, itemId, quantity, status })),
+    ).toEqual(fold.map(({ siteId, itemId }) => ({ siteId, itemId, quantity: MAXIMUM - REORDER_POINT, status: 'RELEASED' })));
     const orderIds = orderEvents.map((o) => o.value.orderId).sort();
     const booked: Array<{ orderId: string; siteId: string; itemId: string }> = await api('replenishment', '/orders', keys.supplier);
     expect(booked.map((o) => o.orderId).sort()).toEqual(orderIds);
@@ -267,7 +289,9 @@ describe('all six services killed mid-stream', () => {
 
     // forecasting: a forecast for every series.
     const forecasts: Array<{ siteId: string; itemId: string }> = await api('forecasting', '/forecasts', keys.buyer);
-    expect(byLine(forecasts).map(({ siteId, itemId }) => ({ siteId, itemId }))).toEqual(fold.map(({ siteId, itemId }) => ({ siteId, itemId })));
+    expect(byLine(forecasts).map(({ siteId, itemId }) => ({ siteId, itemId }))).toEqual(
+      fold.map(({ siteId, itemId }) => ({ siteId, itemId })),
+    );
 
     // notification: each order and breach reached both parties under one notification id, and its outcome was announced once.
     const causes = [...orderEvents, ...breachEvents].map((e) => e.value.eventId);
@@ -283,7 +307,12 @@ describe('all six services killed mid-stream', () => {
     mark('checked');
     console.log(`${posted.size} alerts delivered; ${repeated.length} posted again after the kill cut their attempt off`);
     for (const [id, posts] of repeated) {
-      expect({ id, posts: posts.length, firstBeforeKill: posts[0].at <= notificationKill, againAfterKill: posts[1].at > notificationKill }).toEqual({
+      expect({
+        id,
+        posts: posts.length,
+        firstBeforeKill: posts[0].at <= notificationKill,
+        againAfterKill: posts[1].at > notificationKill,
+      }).toEqual({
         id,
         posts: 2,
         firstBeforeKill: true,

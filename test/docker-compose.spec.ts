@@ -23,7 +23,13 @@ describe('docker-compose.yml', () => {
     for (const name of Object.keys(SERVICE_PORTS)) {
       const env = compose.services[name].environment;
       expect(env).toMatchObject({ SERVICE: name, PORT: '3000', KAFKA_BROKERS: 'kafka:9092' });
-      for (const variable of ['DATABASE_URL', 'SCHEMA_REGISTRY_URL', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'SMI_AGREEMENTS_FILE', 'SMI_PARTIES_FILE']) {
+      for (const variable of [
+        'DATABASE_URL',
+        'SCHEMA_REGISTRY_URL',
+        'OTEL_EXPORTER_OTLP_ENDPOINT',
+        'SMI_AGREEMENTS_FILE',
+        'SMI_PARTIES_FILE',
+      ]) {
         expect(env[variable]).toEqual(expect.any(String));
       }
     }

@@ -53,14 +53,20 @@ describe('stock movements in, orders, shipments, penalties and alerts out', () =
     orderReference,
   });
   const api = (service: ServiceName, path: string, key: string, init: RequestInit = {}) =>
-    fetch(`${services.find((s) => s.name === service)!.baseUrl}${path}`, { ...init, headers: { 'x-api-key': key, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+    fetch(`${services.find((s) => s.name === service)!.baseUrl}${path}`, {
+      ...init,
+      headers: { 'x-api-key': key, 'content-type': 'application/json', ...(init.headers ?? {}) },
+    });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const json = async (response: Response): Promise<any> => {
     if (!response.ok) throw new Error(`${response.url} answered ${response.status}: ${await response.text()}`);
     return response.json();
   };
   const postMovement = async (m: StockMovement) => {
-    const response = await api('inventory-ingest', '/stock-movements', buyerKey, { method: 'POST', body: JSON.stringify({ ...m, occurredAt: m.occurredAt.toISOString() }) });
+    const response = await api('inventory-ingest', '/stock-movements', buyerKey, {
+      method: 'POST',
+      body: JSON.stringify({ ...m, occurredAt: m.occurredAt.toISOString() }),
+    });
     expect(response.status).toBe(202);
   };
   const webhooksWhere = async (predicate: (c: WebhookCall) => boolean, count: number) => {
@@ -79,7 +85,11 @@ describe('stock movements in, orders, shipments, penalties and alerts out', () =
       let body = '';
       request.on('data', (c) => (body += c));
       request.on('end', () => {
-        webhookCalls.push({ path: request.url ?? '', notificationId: String(request.headers['x-smi-notification-id']), body: JSON.parse(body) });
+        webhookCalls.push({
+          path: request.url ?? '',
+          notificationId: String(request.headers['x-smi-notification-id']),
+          body: JSON.parse(body),
+        });
         response.writeHead(200).end();
       });
     });
@@ -135,17 +145,30 @@ describe('stock movements in, orders, shipments, penalties and alerts out', () =
     // 5. Stock runs out before delivery: with no stockout allowed, a penalty is due.
     await postMovement(movement('CONSUMPTION', 35));
     const [penalty] = await kafka.waitFor(topics.slaBreaches, (b) => b.buyerId === buyer && b.kind === 'PENALTY');
-    expect(penalty.value).toMatchObject({ supplierId: supplier, siteId: site, itemId: item, penaltyAmount: 300, stockoutsInPeriod: 1, allowedStockoutsPerPeriod: 0 });
+    expect(penalty.value).toMatchObject({
+      supplierId: supplier,
+      siteId: site,
+      itemId: item,
+      penaltyAmount: 300,
+      stockoutsInPeriod: 1,
+      allowedStockoutsPerPeriod: 0,
+    });
 
     // 6. Both parties hear of the order and the penalty on their webhooks.
     await webhooksWhere((c) => c.body.topic === 'ORDER_RAISED', 2);
     await webhooksWhere((c) => c.body.topic === 'PENALTY', 2);
-    expect(new Set(webhookCalls.filter((c) => c.body.topic === 'ORDER_RAISED').map((c) => c.path))).toEqual(new Set(['/hooks/buyer', '/hooks/supplier']));
+    expect(new Set(webhookCalls.filter((c) => c.body.topic === 'ORDER_RAISED').map((c) => c.path))).toEqual(
+      new Set(['/hooks/buyer', '/hooks/supplier']),
+    );
     await kafka.waitFor(topics.notifications, (n) => n.recipientId === supplier && n.status === 'DELIVERED');
 
     // 7. Logistics dispatch and deliver; the buyer books the goods receipt against the order.
-    await json(await api('shipment', `/shipments/${encodeURIComponent(planned.value.shipmentId)}/dispatch`, supplierKey, { method: 'POST' }));
-    await json(await api('shipment', `/shipments/${encodeURIComponent(planned.value.shipmentId)}/deliver`, supplierKey, { method: 'POST' }));
+    await json(
+      await api('shipment', `/shipments/${encodeURIComponent(planned.value.shipmentId)}/dispatch`, supplierKey, { method: 'POST' }),
+    );
+    await json(
+      await api('shipment', `/shipments/${encodeURIComponent(planned.value.shipmentId)}/deliver`, supplierKey, { method: 'POST' }),
+    );
     await kafka.publish(topics.stockMovements, movement('RECEIPT', 90, order.value.orderId));
     const [received] = await kafka.waitFor(topics.shipments, (s) => s.shipmentId === planned.value.shipmentId && s.status === 'RECEIVED');
     expect(received.value.receivedQuantity).toBe(90);
@@ -153,7 +176,11 @@ describe('stock movements in, orders, shipments, penalties and alerts out', () =
     // 8. What each party reads back over the API, and the projections in Postgres.
     const levels = await json(await api('inventory-ingest', '/stock-levels', buyerKey));
     expect(levels).toEqual([expect.objectContaining({ siteId: site, itemId: item, quantity: 85 })]);
-    const onHand = await queryDatabase(process.env.DATABASE_URL!, 'SELECT quantity::float AS quantity FROM inventory_ingest.on_hand WHERE buyer_id = $1', [buyer]);
+    const onHand = await queryDatabase(
+      process.env.DATABASE_URL!,
+      'SELECT quantity::float AS quantity FROM inventory_ingest.on_hand WHERE buyer_id = $1',
+      [buyer],
+    );
     expect(onHand).toEqual([{ quantity: 85 }]);
     await eventually(async () => {
       const orders = await json(await api('replenishment', '/orders', supplierKey));

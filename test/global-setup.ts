@@ -19,5 +19,7 @@ export default async function globalSetup(): Promise<void> {
   // Services under test run compiled, as deployed: they start in seconds and without a compiler in memory.
   await buildServices();
   process.env.SMI_SERVICES_COMPILED = '1';
-  console.log(`\n[test infrastructure] ${infrastructure.source}: Kafka ${infrastructure.kafkaBrokers}, database ${process.env.DATABASE_URL}, topics and consumer groups ${run}.*`);
+  console.log(
+    `\n[test infrastructure] ${infrastructure.source}: Kafka ${infrastructure.kafkaBrokers}, database ${process.env.DATABASE_URL}, topics and consumer groups ${run}.*`,
+  );
 }

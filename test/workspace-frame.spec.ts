@@ -40,7 +40,9 @@ const errors = (messages: LintMessage[]) => messages.filter((message) => message
 
 describe('the Nx workspace', () => {
   const services = ['forecasting', 'inventory-ingest', 'notification', 'replenishment', 'shipment', 'sla-monitor'];
-  const libs = ['agreements', 'contracts', 'forecasting', 'messaging', 'persistence', 'service-kit', 'telemetry', 'testing'].map((lib) => `@smi/${lib}`);
+  const libs = ['agreements', 'contracts', 'forecasting', 'messaging', 'persistence', 'service-kit', 'telemetry', 'testing'].map(
+    (lib) => `@smi/${lib}`,
+  );
 
   it('builds its project graph, with every service and lib under a name of its own', () => {
     const projects = nx('show', 'projects', '--json');

@@ -17,9 +17,7 @@ for (const topic of allTopics) {
   const schema = readSchemaFile(topic.schemaFile);
   const versions = versionsOf(manifest, subject);
   if (versions.some((v) => sameSchema(v.schema, schema))) continue;
-  const broken = versions
-    .map((v) => ({ v, why: incompatibilityWith(schema, v.schema) }))
-    .filter((x) => x.why !== null);
+  const broken = versions.map((v) => ({ v, why: incompatibilityWith(schema, v.schema) })).filter((x) => x.why !== null);
   if (broken.length > 0) {
     failed = true;
     for (const { v, why } of broken) console.error(`${subject}: ${topic.schemaFile} cannot read version ${v.version}: ${why}`);

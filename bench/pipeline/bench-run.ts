@@ -1,6 +1,14 @@
 import { AvroCodec } from '@smi/contracts';
 import { createKafka, ensureTopics } from '@smi/messaging';
-import { createTestDatabase, deleteNamespaceTopics, queryDatabase, ServiceName, ServiceProcess, startServiceProcess, useNamespace } from '@smi/testing';
+import {
+  createTestDatabase,
+  deleteNamespaceTopics,
+  queryDatabase,
+  ServiceName,
+  ServiceProcess,
+  startServiceProcess,
+  useNamespace,
+} from '@smi/testing';
 import { Admin, Kafka } from 'kafkajs';
 import { TimeLimit } from './progress';
 import { childrenOf, RssSampler } from './rss';
@@ -48,10 +56,13 @@ export class BenchRun {
 
   /** Starts services (in parallel, compiled as deployed: build first) and watches their memory; each one is stopped by stopServices or the clean-up. */
   async startServices(names: readonly ServiceName[], databaseUrl: string, parties: BenchParties): Promise<ServiceProcess[]> {
-    const env = { DATABASE_URL: databaseUrl, SMI_AGREEMENTS_FILE: parties.agreementsFile, SMI_PARTIES_FILE: parties.partiesFile, KAFKAJS_NO_PARTITIONER_WARNING: '1' };
-    const started = await Promise.allSettled(
-      names.map((name) => startServiceProcess(name, env, { compiled: true, timeoutMs: 180_000 })),
-    );
+    const env = {
+      DATABASE_URL: databaseUrl,
+      SMI_AGREEMENTS_FILE: parties.agreementsFile,
+      SMI_PARTIES_FILE: parties.partiesFile,
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    };
+    const started = await Promise.allSettled(names.map((name) => startServiceProcess(name, env, { compiled: true, timeoutMs: 180_000 })));
     const services = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     for (const service of services) {
       this.running.add(service);

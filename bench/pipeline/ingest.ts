@@ -50,7 +50,10 @@ export async function deadLettered(run: BenchRun): Promise<number> {
 export async function waitForEveryStockLevel(run: BenchRun, movements: number, waitingFor: string): Promise<number> {
   return waitUntil(run.limit, waitingFor, async () => {
     const [published, parked] = await Promise.all([recordsOn(run.admin, topics.stockLevels.name), deadLettered(run)]);
-    return { done: published + parked >= movements, progress: `${published} of ${movements} stock levels published, ${parked} records dead-lettered` };
+    return {
+      done: published + parked >= movements,
+      progress: `${published} of ${movements} stock levels published, ${parked} records dead-lettered`,
+    };
   });
 }
 
@@ -70,5 +73,13 @@ export async function measureIngestAlone(run: BenchRun, parties: BenchParties, k
   const parked = await deadLettered(run);
   await run.stopServices(services);
   const seconds = (doneAt - healthyAt) / 1000;
-  return { movements, siteItems: keys.length, seconds, perSecond: movements / seconds, bootSeconds: (healthyAt - launchedAt) / 1000, ordersRaised: 0, deadLettered: parked };
+  return {
+    movements,
+    siteItems: keys.length,
+    seconds,
+    perSecond: movements / seconds,
+    bootSeconds: (healthyAt - launchedAt) / 1000,
+    ordersRaised: 0,
+    deadLettered: parked,
+  };
 }

@@ -30,7 +30,13 @@ export interface LatencyResult {
  * names the stock level that triggered it (triggeredByEventId), and the stock level the movement
  * it came from (movementId): the bench reads both topics to tie each order to its movement.
  */
-export async function measureDecisionLatency(run: BenchRun, parties: BenchParties, keys: SiteItem[], rates: number[], seconds: number): Promise<LatencyResult[]> {
+export async function measureDecisionLatency(
+  run: BenchRun,
+  parties: BenchParties,
+  keys: SiteItem[],
+  rates: number[],
+  seconds: number,
+): Promise<LatencyResult[]> {
   const watch = new OrderWatch(run, parties.buyerId);
   const producer = run.kafka.producer();
   await producer.connect();
@@ -53,7 +59,15 @@ export async function measureDecisionLatency(run: BenchRun, parties: BenchPartie
   }
 }
 
-async function loadAt(run: BenchRun, producer: Producer, watch: OrderWatch, parties: BenchParties, keys: SiteItem[], rate: number, seconds: number): Promise<LatencyResult> {
+async function loadAt(
+  run: BenchRun,
+  producer: Producer,
+  watch: OrderWatch,
+  parties: BenchParties,
+  keys: SiteItem[],
+  rate: number,
+  seconds: number,
+): Promise<LatencyResult> {
   const sentAt = new Map<string, number>();
   const sends: Array<Promise<unknown>> = [];
   const startedAt = Date.now();
@@ -63,7 +77,13 @@ async function loadAt(run: BenchRun, producer: Producer, watch: OrderWatch, part
     const due = Math.min(total, Math.floor(((Date.now() - startedAt) / 1000) * rate));
     const batch: StockMovement[] = [];
     for (let n = sentAt.size; n < due; n++) {
-      const m = movement(parties.buyerId, keys[n % keys.length], `${parties.buyerId}-latency-${rate}-${n}`, 'CONSUMPTION', LATENCY_CONSUMPTION);
+      const m = movement(
+        parties.buyerId,
+        keys[n % keys.length],
+        `${parties.buyerId}-latency-${rate}-${n}`,
+        'CONSUMPTION',
+        LATENCY_CONSUMPTION,
+      );
       batch.push(m);
       sentAt.set(m.eventId, Date.now());
     }
@@ -107,7 +127,9 @@ async function loadAt(run: BenchRun, producer: Producer, watch: OrderWatch, part
 }
 
 async function send(run: BenchRun, producer: Producer, movements: StockMovement[]): Promise<void> {
-  const messages = await Promise.all(movements.map(async (m) => ({ key: topics.stockMovements.keyOf(m), value: await run.codec.encode(topics.stockMovements, m) })));
+  const messages = await Promise.all(
+    movements.map(async (m) => ({ key: topics.stockMovements.keyOf(m), value: await run.codec.encode(topics.stockMovements, m) })),
+  );
   await producer.send({ topic: topics.stockMovements.name, acks: -1, messages });
 }
 
@@ -147,11 +169,13 @@ class OrderWatch {
           this.levelsSeen++;
         } else {
           const order: ReplenishmentOrder = await this.run.codec.decode(topics.replenishmentOrders, message.value);
-          if (!this.orderAtByLevel.has(order.triggeredByEventId)) this.orderAtByLevel.set(order.triggeredByEventId, Number(message.timestamp));
+          if (!this.orderAtByLevel.has(order.triggeredByEventId))
+            this.orderAtByLevel.set(order.triggeredByEventId, Number(message.timestamp));
         }
       },
     });
-    for (const { topic, partitions } of ends) for (const p of partitions) this.consumer.seek({ topic, partition: p.partition, offset: p.high });
+    for (const { topic, partitions } of ends)
+      for (const p of partitions) this.consumer.seek({ topic, partition: p.partition, offset: p.high });
   }
 
   /** When the order a movement caused was published, once both its stock level and its order were read. */

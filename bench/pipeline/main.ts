@@ -33,7 +33,9 @@ const OPTIONS = {
 type Option = keyof typeof OPTIONS;
 
 function settings() {
-  const { values } = parseArgs({ options: Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, { type: 'string' }])) as Record<Option, { type: 'string' }> });
+  const { values } = parseArgs({
+    options: Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, { type: 'string' }])) as Record<Option, { type: 'string' }>,
+  });
   const value = (name: Option) => String(values[name] ?? process.env[`BENCH_${name.toUpperCase().replaceAll('-', '_')}`] ?? OPTIONS[name]);
   const number = (name: Option) => {
     const n = Number(value(name));
@@ -124,16 +126,31 @@ const share = (part: number, of: number) => ((100 * part) / of).toFixed(1);
 function printTable(m: Measured) {
   const rows: Array<[string, string, string]> = [];
   if (m.rawKafka) {
-    rows.push(['raw producer (ProducerPerformance, acks=all)', `${whole(m.rawKafka.perSecond)} records/s`, `${whole(m.rawKafka.records)} records of ${m.rawKafka.recordBytes} bytes`]);
+    rows.push([
+      'raw producer (ProducerPerformance, acks=all)',
+      `${whole(m.rawKafka.perSecond)} records/s`,
+      `${whole(m.rawKafka.records)} records of ${m.rawKafka.recordBytes} bytes`,
+    ]);
   }
   if (m.rawPostgres) {
     const p = m.rawPostgres;
-    rows.push(['raw postgres (inbox + aggregated upsert)', `${whole(p.perSecond)} events/s`, `${whole(p.events)} events over ${whole(p.keys)} keys, ${p.eventsPerTransaction} per transaction, ${p.seconds.toFixed(1)} s`]);
+    rows.push([
+      'raw postgres (inbox + aggregated upsert)',
+      `${whole(p.perSecond)} events/s`,
+      `${whole(p.events)} events over ${whole(p.keys)} keys, ${p.eventsPerTransaction} per transaction, ${p.seconds.toFixed(1)} s`,
+    ]);
   }
-  for (const [name, t] of [['ingest alone', m.ingest], ['end to end', m.endToEnd]] as const) {
+  for (const [name, t] of [
+    ['ingest alone', m.ingest],
+    ['end to end', m.endToEnd],
+  ] as const) {
     if (!t) continue;
     const orders = name === 'end to end' ? `, ${whole(t.ordersRaised)} orders` : '';
-    rows.push([name, `${whole(t.perSecond)} movements/s`, `${whole(t.movements)} movements over ${whole(t.siteItems)} site x items in ${t.seconds.toFixed(1)} s${orders}, ${t.deadLettered} dead-lettered, boot ${t.bootSeconds.toFixed(1)} s`]);
+    rows.push([
+      name,
+      `${whole(t.perSecond)} movements/s`,
+      `${whole(t.movements)} movements over ${whole(t.siteItems)} site x items in ${t.seconds.toFixed(1)} s${orders}, ${t.deadLettered} dead-lettered, boot ${t.bootSeconds.toFixed(1)} s`,
+    ]);
   }
   for (const l of m.latency) {
     rows.push([
@@ -143,7 +160,8 @@ function printTable(m: Measured) {
         `median hops: send -> stock level ${whole(l.hopP50.ingest)} ms, stock level -> order ${whole(l.hopP50.replenishment)} ms`,
     ]);
   }
-  for (const [service, use] of [...m.services].sort()) rows.push([`peak RSS ${service}`, `${whole(use.peakMiB)} MiB`, `${whole(use.cpuSeconds)} s of CPU over the run`]);
+  for (const [service, use] of [...m.services].sort())
+    rows.push([`peak RSS ${service}`, `${whole(use.peakMiB)} MiB`, `${whole(use.cpuSeconds)} s of CPU over the run`]);
   const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i].length)));
   console.log('');
   for (const [what, result, detail] of rows) console.log(`${what.padEnd(widths[0])}  ${result.padEnd(widths[1])}  ${detail}`);

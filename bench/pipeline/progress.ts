@@ -15,7 +15,9 @@ export class TimeLimit {
 
   check(waitingFor: string, progress: string): void {
     if (Date.now() > this.endsAt) {
-      throw new Error(`gave up: the run's time limit of ${this.seconds} s (--time-limit) passed while waiting for ${waitingFor}; ${progress}`);
+      throw new Error(
+        `gave up: the run's time limit of ${this.seconds} s (--time-limit) passed while waiting for ${waitingFor}; ${progress}`,
+      );
     }
   }
 }
@@ -23,7 +25,12 @@ export class TimeLimit {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `look` every `everyMs` until it reports done, saying how far it is every 30 s; returns when done was first seen. */
-export async function waitUntil(limit: TimeLimit, waitingFor: string, look: () => Promise<{ done: boolean; progress: string }>, everyMs = 250): Promise<number> {
+export async function waitUntil(
+  limit: TimeLimit,
+  waitingFor: string,
+  look: () => Promise<{ done: boolean; progress: string }>,
+  everyMs = 250,
+): Promise<number> {
   let reportedAt = Date.now();
   for (;;) {
     const seenAt = Date.now();
@@ -78,7 +85,13 @@ export async function lagOf(admin: Admin, services: readonly string[]): Promise<
  * outbox relay publishes just after the commit that moved its group's offset, so one look at
  * lag 0 could come before the last events. Returns when lag 0 was first seen in that quiet state.
  */
-export async function waitForLagZero(admin: Admin, limit: TimeLimit, waitingFor: string, services: readonly string[], settleMs = 2000): Promise<number> {
+export async function waitForLagZero(
+  admin: Admin,
+  limit: TimeLimit,
+  waitingFor: string,
+  services: readonly string[],
+  settleMs = 2000,
+): Promise<number> {
   let zeroSince: number | undefined;
   return waitUntil(limit, waitingFor, async () => {
     const { caughtUp, words } = await lagOf(admin, services);

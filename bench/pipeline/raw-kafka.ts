@@ -26,10 +26,19 @@ export async function measureRawKafka(run: BenchRun, records: number): Promise<R
   if (!existsSync(KAFKA_LIBS) || !readdirSync(KAFKA_LIBS).some((file) => /^kafka-tools-\d.*\.jar$/.test(file))) {
     throw new Error("Kafka's tools jar is missing from .local/kafka-libs: run `bash deploy/local-stack.sh provision`");
   }
-  const sample = movement('bench-buyer-00000000', { siteId: 'bench-site-0', itemId: 'item-0' }, 'bench-buyer-00000000-0-1', 'CONSUMPTION', 1);
+  const sample = movement(
+    'bench-buyer-00000000',
+    { siteId: 'bench-site-0', itemId: 'item-0' },
+    'bench-buyer-00000000-0-1',
+    'CONSUMPTION',
+    1,
+  );
   const recordBytes = (await run.codec.encode(topics.stockMovements, sample)).length;
   const topic = `${topicNamespace()}producer-performance`;
-  await run.admin.createTopics({ topics: [{ topic, numPartitions: topics.stockMovements.partitions, replicationFactor: 1 }], waitForLeaders: true });
+  await run.admin.createTopics({
+    topics: [{ topic, numPartitions: topics.stockMovements.partitions, replicationFactor: 1 }],
+    waitForLeaders: true,
+  });
   // Past the run's time limit the tool is stopped and the bench gives up.
   const { stdout } = await promisify(execFile)(
     'java',
@@ -54,7 +63,11 @@ export async function measureRawKafka(run: BenchRun, records: number): Promise<R
     { maxBuffer: 16 * 1024 * 1024, timeout: run.limit.remainingMs() },
   );
   // The last line sums the run up: "N records sent, R records/sec (M MB/sec), ... ms avg latency, ...".
-  const summary = stdout.trim().split('\n').filter((line) => line.includes('records sent')).at(-1);
+  const summary = stdout
+    .trim()
+    .split('\n')
+    .filter((line) => line.includes('records sent'))
+    .at(-1);
   const rate = summary?.match(/([\d.]+) records\/sec/);
   if (!summary || !rate) throw new Error(`ProducerPerformance printed no summary:\n${stdout}`);
   return { records, recordBytes, perSecond: Number(rate[1]), summary };

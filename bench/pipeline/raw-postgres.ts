@@ -14,7 +14,12 @@ export interface RawPostgresResult {
  * key of the batch one upsert of the on-hand and its sequence, aggregated over the batch's
  * events; 1,000 events per transaction, one connection, in a database of its own.
  */
-export async function measureRawPostgres(databaseUrl: string, events: number, keys: number, eventsPerTransaction = 1000): Promise<RawPostgresResult> {
+export async function measureRawPostgres(
+  databaseUrl: string,
+  events: number,
+  keys: number,
+  eventsPerTransaction = 1000,
+): Promise<RawPostgresResult> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {

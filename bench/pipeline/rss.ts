@@ -66,7 +66,14 @@ function statFieldsOf(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const end = stat.lastIndexOf(')');
-    return [stat.slice(0, stat.indexOf(' ')), stat.slice(stat.indexOf('(') + 1, end), ...stat.slice(end + 2).trim().split(' ')];
+    return [
+      stat.slice(0, stat.indexOf(' ')),
+      stat.slice(stat.indexOf('(') + 1, end),
+      ...stat
+        .slice(end + 2)
+        .trim()
+        .split(' '),
+    ];
   } catch {
     return undefined; // the process is gone
   }

@@ -43,9 +43,21 @@ export function writeBenchAgreements(covered: SiteItem[]): BenchParties {
   const agreements: Agreement[] = [];
   for (let start = 0; start < covered.length; start += LINES_PER_AGREEMENT) {
     const lines = covered.slice(start, start + LINES_PER_AGREEMENT).map(lineFor);
-    agreements.push(testAgreement({ agreementId: `bench-${parties.buyer}-${agreements.length}`, buyerId: parties.buyer, supplierId: parties.supplier, lines }));
+    agreements.push(
+      testAgreement({
+        agreementId: `bench-${parties.buyer}-${agreements.length}`,
+        buyerId: parties.buyer,
+        supplierId: parties.supplier,
+        lines,
+      }),
+    );
   }
-  return { buyerId: parties.buyer, supplierId: parties.supplier, agreementsFile: writeAgreementsFile(agreements), partiesFile: parties.file };
+  return {
+    buyerId: parties.buyer,
+    supplierId: parties.supplier,
+    agreementsFile: writeAgreementsFile(agreements),
+    partiesFile: parties.file,
+  };
 }
 
 const lineFor = ({ siteId, itemId }: SiteItem): AgreementLine => ({
@@ -74,7 +86,9 @@ export function* throughputMovements(buyerId: string, keys: SiteItem[], total: n
   for (let round = 0; round < rounds; round++) {
     for (let n = 0; n < keys.length; n++) {
       const eventId = `${buyerId}-${n}-${round}`;
-      yield round === 0 ? movement(buyerId, keys[n], eventId, 'RECEIPT', n % 2 === 0 ? 15 : 8) : movement(buyerId, keys[n], eventId, 'CONSUMPTION', 1);
+      yield round === 0
+        ? movement(buyerId, keys[n], eventId, 'RECEIPT', n % 2 === 0 ? 15 : 8)
+        : movement(buyerId, keys[n], eventId, 'CONSUMPTION', 1);
     }
   }
 }

@@ -53,7 +53,14 @@ async function main() {
   const random = mulberry32(42);
   const timers: NodeJS.Timeout[] = [];
 
-  const movement = (siteId: string, itemId: string, unit: string, kind: StockMovement['kind'], quantity: number, orderReference: string | null = null): StockMovement => ({
+  const movement = (
+    siteId: string,
+    itemId: string,
+    unit: string,
+    kind: StockMovement['kind'],
+    quantity: number,
+    orderReference: string | null = null,
+  ): StockMovement => ({
     eventId: `demo-${randomUUID()}`,
     buyerId: BUYER,
     siteId,
@@ -89,18 +96,23 @@ async function main() {
       setTimeout(async () => {
         await call('deliver');
         // The buyer books the goods receipt against the order: that closes it.
-        await publisher.publish(topics.stockMovements, movement(shipment.siteId, shipment.itemId, shipment.unit, 'RECEIPT', shipment.quantity, shipment.orderId));
+        await publisher.publish(
+          topics.stockMovements,
+          movement(shipment.siteId, shipment.itemId, shipment.unit, 'RECEIPT', shipment.quantity, shipment.orderId),
+        );
       }, leadTimeDays * DAY_MS),
     );
   }
 
   line(`demo: ${lines.length} agreement lines for ${BUYER}; ${DAYS} days of ${DAY_MS} ms each`);
-  line('day 0: opening stock, received up to each line\'s maximum');
+  line("day 0: opening stock, received up to each line's maximum");
   const sites = [...new Set(lines.map((l) => l.siteId))];
   for (const l of lines) await publisher.publish(topics.stockMovements, movement(l.siteId, l.itemId, l.unit, 'RECEIPT', l.maximum));
   // On a broker that already holds events (earlier runs, tests), the services first work through that backlog.
-  const caughtUp = await waitUntil(() => lines.every((l) => onHand.has(`${l.siteId}|${l.itemId}`)), 300_000, () =>
-    line('waiting for the services to apply the opening stock (they first work through any backlog on the broker) ...'),
+  const caughtUp = await waitUntil(
+    () => lines.every((l) => onHand.has(`${l.siteId}|${l.itemId}`)),
+    300_000,
+    () => line('waiting for the services to apply the opening stock (they first work through any backlog on the broker) ...'),
   );
   if (!caughtUp) line('! the opening stock was not applied within 5 minutes; the counts below will be low');
 
@@ -114,7 +126,13 @@ async function main() {
     if (day % 5 === 0) await sendOverRest(todays);
     else for (const m of todays) await publisher.publish(topics.stockMovements, m);
     const table = sites
-      .map((site) => `${site}: ${lines.filter((l) => l.siteId === site).map((l) => `${l.itemId}=${onHand.get(`${site}|${l.itemId}`) ?? '?'}`).join(' ')}`)
+      .map(
+        (site) =>
+          `${site}: ${lines
+            .filter((l) => l.siteId === site)
+            .map((l) => `${l.itemId}=${onHand.get(`${site}|${l.itemId}`) ?? '?'}`)
+            .join(' ')}`,
+      )
       .join(' | ');
     line(`day ${day}${day % 5 === 0 ? ' (sent over REST)' : ''}: on-hand ${table}`);
   }
@@ -174,18 +192,24 @@ async function watchPlatform(kafka: ReturnType<typeof createKafka>, codec: AvroC
       } else if (topic === topics.replenishmentOrders.name) {
         const order = value as unknown as ReplenishmentOrder;
         seen.orders++;
-        line(`ORDER    ${order.orderId}: ${order.quantity} ${order.unit} ${order.itemId} for ${order.siteId} (on-hand ${order.onHand}, on-order ${order.onOrder}, reorder point ${order.reorderPoint}, order-up-to ${order.orderUpTo})`);
+        line(
+          `ORDER    ${order.orderId}: ${order.quantity} ${order.unit} ${order.itemId} for ${order.siteId} (on-hand ${order.onHand}, on-order ${order.onOrder}, reorder point ${order.reorderPoint}, order-up-to ${order.orderUpTo})`,
+        );
       } else if (topic === topics.shipments.name) {
         const shipment = value as unknown as Shipment;
         seen.shipments++;
         if (shipment.status === 'RECEIVED') seen.received++;
-        line(`SHIPMENT ${shipment.shipmentId}: ${shipment.status} (${shipment.quantity} ${shipment.unit} ${shipment.itemId} to ${shipment.siteId})`);
+        line(
+          `SHIPMENT ${shipment.shipmentId}: ${shipment.status} (${shipment.quantity} ${shipment.unit} ${shipment.itemId} to ${shipment.siteId})`,
+        );
         if (shipment.status === 'PLANNED' && shipment.statusChangedAt.getTime() >= startedAt - 1000) onPlanned(shipment);
       } else if (topic === topics.slaBreaches.name) {
         const breach = value as unknown as SlaBreach;
         if (breach.kind === 'STOCKOUT') seen.stockouts++;
         else seen.penalties++;
-        line(`${breach.kind === 'STOCKOUT' ? 'STOCKOUT' : 'PENALTY '} ${breach.siteId} ${breach.itemId}: stockout ${breach.stockoutsInPeriod} of ${breach.allowedStockoutsPerPeriod} allowed in ${breach.period}${breach.kind === 'PENALTY' ? `, ${breach.penaltyAmount} ${breach.currency} due` : ''}`);
+        line(
+          `${breach.kind === 'STOCKOUT' ? 'STOCKOUT' : 'PENALTY '} ${breach.siteId} ${breach.itemId}: stockout ${breach.stockoutsInPeriod} of ${breach.allowedStockoutsPerPeriod} allowed in ${breach.period}${breach.kind === 'PENALTY' ? `, ${breach.penaltyAmount} ${breach.currency} due` : ''}`,
+        );
       }
     },
   });

@@ -6,7 +6,11 @@ const at = (iso: string) => new Date(iso);
 
 describe('agreement book: the version in force', () => {
   const v1 = versionFixture(agreementFixture());
-  const v2 = versionFixture(agreementFixture({}, { minimum: 20, maximum: 60 }), { version: 2, effectiveFrom: '2026-07-01T00:00:00.000Z', changeReason: 'summer peak' });
+  const v2 = versionFixture(agreementFixture({}, { minimum: 20, maximum: 60 }), {
+    version: 2,
+    effectiveFrom: '2026-07-01T00:00:00.000Z',
+    changeReason: 'summer peak',
+  });
 
   it('finds the line in force only inside the validity dates', () => {
     const book = new AgreementBook([v1]);
@@ -23,7 +27,12 @@ describe('agreement book: the version in force', () => {
   });
 
   it('covers nothing from a retirement on, and keeps earlier moments under the version before', () => {
-    const retired = versionFixture(agreementFixture(), { version: 2, status: 'retired', effectiveFrom: '2026-09-01T00:00:00.000Z', changeReason: 'site closed' });
+    const retired = versionFixture(agreementFixture(), {
+      version: 2,
+      status: 'retired',
+      effectiveFrom: '2026-09-01T00:00:00.000Z',
+      changeReason: 'site closed',
+    });
     const book = new AgreementBook([v1, retired]);
     expect(book.lineFor('B', 'site', 'item', at('2026-08-31T12:00:00Z'))?.version).toBe(1);
     expect(book.lineFor('B', 'site', 'item', at('2026-09-02T00:00:00Z'))).toBeUndefined();
@@ -32,7 +41,12 @@ describe('agreement book: the version in force', () => {
   });
 
   it('stops covering a line an amendment removed, from the amendment on', () => {
-    const twoLines = agreementFixture({ lines: [...agreementFixture().lines, { siteId: 'site', itemId: 'other', unit: 'EA', minimum: 1, maximum: 2, leadTimeDays: 1, packMultiple: 1 }] });
+    const twoLines = agreementFixture({
+      lines: [
+        ...agreementFixture().lines,
+        { siteId: 'site', itemId: 'other', unit: 'EA', minimum: 1, maximum: 2, leadTimeDays: 1, packMultiple: 1 },
+      ],
+    });
     const book = new AgreementBook([versionFixture(twoLines), { ...v2, agreement: agreementFixture() }]);
     expect(book.lineFor('B', 'site', 'other', at('2026-06-01T00:00:00Z'))?.version).toBe(1);
     expect(book.lineFor('B', 'site', 'other', at('2026-07-02T00:00:00Z'))).toBeUndefined();
@@ -44,7 +58,10 @@ describe('agreement book: the version in force', () => {
     expect(book.apply(v2)).toBe(false);
     expect(book.apply({ ...v1, changeReason: 'a second copy of version 1' })).toBe(true);
     expect(book.apply({ ...v1, changeReason: 'a third copy' })).toBe(false);
-    expect(book.history('A1').map((v) => [v.version, v.changeReason])).toEqual([[1, 'a second copy of version 1'], [2, 'summer peak']]);
+    expect(book.history('A1').map((v) => [v.version, v.changeReason])).toEqual([
+      [1, 'a second copy of version 1'],
+      [2, 'summer peak'],
+    ]);
     expect(book.lineFor('B', 'site', 'item', at('2026-03-01T00:00:00Z'))?.version).toBe(1);
     expect(book.latest('A1')?.version).toBe(2);
   });
@@ -63,7 +80,7 @@ describe('agreement book: the version in force', () => {
     expect(book.agreement('A1')?.lines[0].maximum).toBe(60);
   });
 
-  it('covers exactly the buyer site x items on a party\'s agreement lines', () => {
+  it("covers exactly the buyer site x items on a party's agreement lines", () => {
     const book = new AgreementBook([v1]);
     const { buyerIds, covers } = book.coverageOf('S');
     expect(buyerIds).toEqual(['B']);
@@ -76,7 +93,12 @@ describe('agreement book: the version in force', () => {
 describe('agreements file', () => {
   it('loads the demo seed as version 1 of each agreement, effective from its first valid day', () => {
     const [first] = loadSeedVersions();
-    expect(first).toMatchObject({ version: 1, status: 'active', changedBy: 'seed-file', effectiveFrom: `${first.agreement.validFrom}T00:00:00.000Z` });
+    expect(first).toMatchObject({
+      version: 1,
+      status: 'active',
+      changedBy: 'seed-file',
+      effectiveFrom: `${first.agreement.validFrom}T00:00:00.000Z`,
+    });
     expect(loadAgreementBook().agreements.length).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,9 @@ import { agreementFixture, versionFixture } from './agreement.fixtures';
 const text = fc.string({ minLength: 1, maxLength: 12 });
 const amount = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 });
 const int32 = fc.integer({ min: 0, max: 2 ** 31 - 1 });
-const instant = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+const instant = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
 
 /** Lines in canonical form: a term is either given with a value the event can tell from its default, or absent. */
 const line: fc.Arbitrary<AgreementLine> = fc.record(
@@ -42,7 +44,10 @@ const line: fc.Arbitrary<AgreementLine> = fc.record(
     ),
     emergency: fc.record({ allowed: fc.boolean(), leadTimeDays: amount }),
     penalties: fc
-      .record({ perStockoutDay: amount, perLateDelivery: amount, perShortDelivery: amount, fillRateFloor: amount, perFillRateShortfall: amount }, { requiredKeys: [] })
+      .record(
+        { perStockoutDay: amount, perLateDelivery: amount, perShortDelivery: amount, fillRateFloor: amount, perFillRateShortfall: amount },
+        { requiredKeys: [] },
+      )
       .filter((p) => Object.keys(p).length > 0),
   },
   { requiredKeys: ['siteId', 'itemId', 'unit', 'minimum', 'maximum', 'leadTimeDays', 'packMultiple'] },
@@ -58,7 +63,10 @@ const agreement: fc.Arbitrary<Agreement> = fc.record(
     validTo: text,
     penalties: fc.record({ allowedStockoutsPerMonth: int32, penaltyPerStockout: amount }),
     communication: fc.record({ digestEveryHours: int32, immediateAlerts: fc.boolean() }),
-    contacts: fc.array(fc.record({ partyId: text, name: text, role: text, email: text, phone: text }, { requiredKeys: ['partyId', 'name', 'role'] }), { minLength: 1, maxLength: 3 }),
+    contacts: fc.array(
+      fc.record({ partyId: text, name: text, role: text, email: text, phone: text }, { requiredKeys: ['partyId', 'name', 'role'] }),
+      { minLength: 1, maxLength: 3 },
+    ),
     lines: fc.array(line, { minLength: 1, maxLength: 4 }),
   },
   { requiredKeys: ['agreementId', 'buyerId', 'supplierId', 'currency', 'validFrom', 'validTo', 'penalties', 'lines'] },
@@ -89,12 +97,21 @@ describe('agreement versions on the agreements topic', () => {
 
   it('carry the event id agreementId/v<version>, keyed by agreement', () => {
     const event = agreementVersionEvent(versionFixture(agreementFixture(), { version: 3, status: 'retired' }));
-    expect(event).toMatchObject({ eventId: 'A1/v3', agreementId: 'A1', version: 3, status: 'RETIRED', effectiveFrom: new Date('2026-01-01T00:00:00Z') });
+    expect(event).toMatchObject({
+      eventId: 'A1/v3',
+      agreementId: 'A1',
+      version: 3,
+      status: 'RETIRED',
+      effectiveFrom: new Date('2026-01-01T00:00:00Z'),
+    });
     expect(topics.agreements.keyOf(event)).toBe('A1');
   });
 
   it('leave out terms written with their default value, which mean the same as no term', () => {
-    const explicit = agreementFixture({ contacts: [] }, { policy: 'min-max', levelsIn: 'units', deliveryWeekdays: [], emergency: { allowed: false, leadTimeDays: 1 }, penalties: {} });
+    const explicit = agreementFixture(
+      { contacts: [] },
+      { policy: 'min-max', levelsIn: 'units', deliveryWeekdays: [], emergency: { allowed: false, leadTimeDays: 1 }, penalties: {} },
+    );
     expect(canonicalAgreement(explicit)).toEqual(agreementFixture({}, { emergency: { allowed: false, leadTimeDays: 1 } }));
     expect(Object.keys(canonicalAgreement(explicit).lines[0])).not.toContain('policy');
   });

@@ -42,7 +42,10 @@ export function canonicalAgreement(agreement: Agreement): Agreement {
   return agreementOfTerms(agreementTerms(agreement));
 }
 
-type AgreementTerms = Omit<AgreementVersionEvent, 'eventId' | 'version' | 'status' | 'effectiveFrom' | 'changedBy' | 'changedAt' | 'changeReason'>;
+type AgreementTerms = Omit<
+  AgreementVersionEvent,
+  'eventId' | 'version' | 'status' | 'effectiveFrom' | 'changedBy' | 'changedAt' | 'changeReason'
+>;
 
 function agreementTerms(agreement: Agreement): AgreementTerms {
   return {
@@ -52,11 +55,20 @@ function agreementTerms(agreement: Agreement): AgreementTerms {
     currency: agreement.currency,
     validFrom: agreement.validFrom,
     validTo: agreement.validTo,
-    penalties: { allowedStockoutsPerMonth: agreement.penalties.allowedStockoutsPerMonth, penaltyPerStockout: agreement.penalties.penaltyPerStockout },
+    penalties: {
+      allowedStockoutsPerMonth: agreement.penalties.allowedStockoutsPerMonth,
+      penaltyPerStockout: agreement.penalties.penaltyPerStockout,
+    },
     communication: agreement.communication
       ? { digestEveryHours: agreement.communication.digestEveryHours, immediateAlerts: agreement.communication.immediateAlerts }
       : null,
-    contacts: (agreement.contacts ?? []).map((c) => ({ partyId: c.partyId, name: c.name, role: c.role, email: c.email ?? null, phone: c.phone ?? null })),
+    contacts: (agreement.contacts ?? []).map((c) => ({
+      partyId: c.partyId,
+      name: c.name,
+      role: c.role,
+      email: c.email ?? null,
+      phone: c.phone ?? null,
+    })),
     lines: agreement.lines.map(lineTerms),
   };
 }
@@ -69,9 +81,17 @@ function agreementOfTerms(terms: AgreementTerms): Agreement {
     currency: terms.currency,
     validFrom: terms.validFrom,
     validTo: terms.validTo,
-    penalties: { allowedStockoutsPerMonth: terms.penalties.allowedStockoutsPerMonth, penaltyPerStockout: terms.penalties.penaltyPerStockout },
-    communication: terms.communication ? { digestEveryHours: terms.communication.digestEveryHours, immediateAlerts: terms.communication.immediateAlerts } : undefined,
-    contacts: terms.contacts.length > 0 ? terms.contacts.map((c) => withoutEmpty({ partyId: c.partyId, name: c.name, role: c.role, email: c.email, phone: c.phone })) : undefined,
+    penalties: {
+      allowedStockoutsPerMonth: terms.penalties.allowedStockoutsPerMonth,
+      penaltyPerStockout: terms.penalties.penaltyPerStockout,
+    },
+    communication: terms.communication
+      ? { digestEveryHours: terms.communication.digestEveryHours, immediateAlerts: terms.communication.immediateAlerts }
+      : undefined,
+    contacts:
+      terms.contacts.length > 0
+        ? terms.contacts.map((c) => withoutEmpty({ partyId: c.partyId, name: c.name, role: c.role, email: c.email, phone: c.phone }))
+        : undefined,
     lines: terms.lines.map(lineOfTerms),
   });
 }
@@ -117,7 +137,9 @@ function lineTerms(line: AgreementLine): AgreementLineTerms {
 }
 
 function lineOfTerms(t: AgreementLineTerms): AgreementLine {
-  const approval = [t.approvalMaxQuantity, t.approvalMaxValue, t.approvalVetoWindowHours, t.approvalExpiresAfterHours].some((v) => v !== null);
+  const approval = [t.approvalMaxQuantity, t.approvalMaxValue, t.approvalVetoWindowHours, t.approvalExpiresAfterHours].some(
+    (v) => v !== null,
+  );
   const penalties = withoutEmpty({
     perStockoutDay: t.penaltyPerStockoutDay,
     perLateDelivery: t.penaltyPerLateDelivery,
@@ -133,7 +155,10 @@ function lineOfTerms(t: AgreementLineTerms): AgreementLine {
     minimum: t.minimum,
     maximum: t.maximum,
     reorderPoint: t.reorderPoint,
-    serviceLevel: t.serviceLevelMeasure === null && t.serviceLevelTarget === null ? undefined : unchecked<ServiceLevelTarget>({ measure: t.serviceLevelMeasure, target: t.serviceLevelTarget }),
+    serviceLevel:
+      t.serviceLevelMeasure === null && t.serviceLevelTarget === null
+        ? undefined
+        : unchecked<ServiceLevelTarget>({ measure: t.serviceLevelMeasure, target: t.serviceLevelTarget }),
     safetyStock: safetyStockOf(t),
     policy: t.policy === 'min-max' ? undefined : unchecked(t.policy),
     fixedOrderQuantity: t.fixedOrderQuantity,
@@ -156,7 +181,10 @@ function lineOfTerms(t: AgreementLineTerms): AgreementLine {
           }),
         )
       : undefined,
-    emergency: t.emergencyAllowed || t.emergencyLeadTimeDays !== null ? unchecked({ allowed: t.emergencyAllowed, leadTimeDays: t.emergencyLeadTimeDays }) : undefined,
+    emergency:
+      t.emergencyAllowed || t.emergencyLeadTimeDays !== null
+        ? unchecked({ allowed: t.emergencyAllowed, leadTimeDays: t.emergencyLeadTimeDays })
+        : undefined,
     penalties: Object.keys(penalties).length > 0 ? penalties : undefined,
   });
 }

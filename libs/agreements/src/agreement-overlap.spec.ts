@@ -19,7 +19,9 @@ describe('overlapping agreement lines', () => {
   });
 
   it('does not hold an agreement against its own earlier versions', () => {
-    expect(overlappingLines(versionFixture(agreementFixture(), { version: 2, effectiveFrom: '2026-05-01T00:00:00.000Z' }), [existing])).toEqual([]);
+    expect(
+      overlappingLines(versionFixture(agreementFixture(), { version: 2, effectiveFrom: '2026-05-01T00:00:00.000Z' }), [existing]),
+    ).toEqual([]);
   });
 
   it('lets a new agreement take over the day a retirement takes effect, but not the day before', () => {
@@ -32,7 +34,10 @@ describe('overlapping agreement lines', () => {
 
   it('holds a line an amendment removed against the days the earlier version still governed', () => {
     const amended = versionFixture(agreementFixture({}, { itemId: 'bolt' }), { version: 2, effectiveFrom: '2026-04-01T00:00:00.000Z' });
-    expect(governingSpans([existing, amended]).map((s) => [s.version.version, s.from, s.to])).toEqual([[1, '2026-01-01', '2026-03-31'], [2, '2026-04-01', '2026-12-31']]);
+    expect(governingSpans([existing, amended]).map((s) => [s.version.version, s.from, s.to])).toEqual([
+      [1, '2026-01-01', '2026-03-31'],
+      [2, '2026-04-01', '2026-12-31'],
+    ]);
     expect(overlappingLines(versionFixture(other({ validFrom: '2026-04-01' })), [existing, amended])).toEqual([]);
     expect(overlappingLines(versionFixture(other({ validFrom: '2026-03-15' })), [existing, amended])).toHaveLength(1);
   });

@@ -46,7 +46,9 @@ export function overlappingLines(candidate: AgreementVersion, others: readonly A
   }
   const problems: string[] = [];
   for (const [otherId, history] of [...histories].sort(([a], [b]) => a.localeCompare(b))) {
-    const spans = governingSpans(history).filter((span) => span.version.agreement.buyerId === agreement.buyerId && span.from <= own.to && own.from <= span.to);
+    const spans = governingSpans(history).filter(
+      (span) => span.version.agreement.buyerId === agreement.buyerId && span.from <= own.to && own.from <= span.to,
+    );
     agreement.lines.forEach((line, i) => {
       const clash = spans.find((span) => span.version.agreement.lines.some((l) => l.siteId === line.siteId && l.itemId === line.itemId));
       if (!clash) return;

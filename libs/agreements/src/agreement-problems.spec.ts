@@ -2,18 +2,33 @@ import { Agreement, AgreementLine } from './agreement';
 import { agreementFixture, versionFixture } from './agreement.fixtures';
 import { agreementProblems, versionProblems } from './agreement-problems';
 
-const lineProblems = (line: Partial<AgreementLine> | Record<string, unknown>) => agreementProblems(agreementFixture({}, line as Partial<AgreementLine>));
+const lineProblems = (line: Partial<AgreementLine> | Record<string, unknown>) =>
+  agreementProblems(agreementFixture({}, line as Partial<AgreementLine>));
 
 describe('agreement validation', () => {
   it('accepts a sound agreement, and one using every term', () => {
     expect(agreementProblems(agreementFixture())).toEqual([]);
     const full = agreementFixture(
-      { communication: { digestEveryHours: 24, immediateAlerts: true }, contacts: [{ partyId: 'B', name: 'Ann', role: 'planner', email: 'ann@b.example', phone: '+33 1' }] },
       {
-        levelsIn: 'days-of-supply', forecastPeriod: 'week', reorderPoint: 20, serviceLevel: { measure: 'fill-rate', target: 0.98 }, safetyStock: { method: 'service-level' },
-        policy: 'periodic-min-max', reviewPeriodDays: 7, deliveryWeekdays: ['MON', 'THU'], leadTimeStdDevDays: 0.5, minimumOrderQuantity: 10,
-        maximumLot: 100, unitPrice: 3.5, approval: { maxQuantity: 60, maxValue: 200, vetoWindowHours: 4, expiresAfterHours: 48 },
-        emergency: { allowed: true, leadTimeDays: 1 }, penalties: { perStockoutDay: 50, perLateDelivery: 20, perShortDelivery: 10, fillRateFloor: 0.9, perFillRateShortfall: 300 },
+        communication: { digestEveryHours: 24, immediateAlerts: true },
+        contacts: [{ partyId: 'B', name: 'Ann', role: 'planner', email: 'ann@b.example', phone: '+33 1' }],
+      },
+      {
+        levelsIn: 'days-of-supply',
+        forecastPeriod: 'week',
+        reorderPoint: 20,
+        serviceLevel: { measure: 'fill-rate', target: 0.98 },
+        safetyStock: { method: 'service-level' },
+        policy: 'periodic-min-max',
+        reviewPeriodDays: 7,
+        deliveryWeekdays: ['MON', 'THU'],
+        leadTimeStdDevDays: 0.5,
+        minimumOrderQuantity: 10,
+        maximumLot: 100,
+        unitPrice: 3.5,
+        approval: { maxQuantity: 60, maxValue: 200, vetoWindowHours: 4, expiresAfterHours: 48 },
+        emergency: { allowed: true, leadTimeDays: 1 },
+        penalties: { perStockoutDay: 50, perLateDelivery: 20, perShortDelivery: 10, fillRateFloor: 0.9, perFillRateShortfall: 300 },
       },
     );
     expect(agreementProblems(full)).toEqual([]);
@@ -38,25 +53,81 @@ describe('agreement validation', () => {
   });
 
   it.each<[string, Partial<AgreementLine> | Record<string, unknown>, string]>([
-    ['a service-level target of 1', { serviceLevel: { measure: 'fill-rate', target: 1 } }, 'lines[0].serviceLevel.target must be between 0 and 1 exclusive'],
-    ['an unknown service-level measure', { serviceLevel: { measure: 'uptime', target: 0.9 } }, 'lines[0].serviceLevel.measure must be one of cycle-service-level, fill-rate'],
+    [
+      'a service-level target of 1',
+      { serviceLevel: { measure: 'fill-rate', target: 1 } },
+      'lines[0].serviceLevel.target must be between 0 and 1 exclusive',
+    ],
+    [
+      'an unknown service-level measure',
+      { serviceLevel: { measure: 'uptime', target: 0.9 } },
+      'lines[0].serviceLevel.measure must be one of cycle-service-level, fill-rate',
+    ],
     ['a zero minimum order quantity', { minimumOrderQuantity: 0 }, 'lines[0].minimumOrderQuantity must be > 0'],
-    ['a maximum lot below the minimum order quantity', { minimumOrderQuantity: 20, maximumLot: 10 }, 'lines[0].maximumLot must be >= minimumOrderQuantity'],
+    [
+      'a maximum lot below the minimum order quantity',
+      { minimumOrderQuantity: 20, maximumLot: 10 },
+      'lines[0].maximumLot must be >= minimumOrderQuantity',
+    ],
     ['a maximum lot below one pack', { maximumLot: 3 }, 'lines[0].maximumLot must be >= packMultiple'],
-    ['an unknown policy', { policy: 'just-in-time' }, 'lines[0].policy must be one of min-max, order-up-to, periodic-min-max, fixed-quantity'],
-    ['fixed-quantity without a quantity', { policy: 'fixed-quantity' }, 'lines[0].fixedOrderQuantity is required for policy fixed-quantity'],
-    ['a fixed quantity under another policy', { fixedOrderQuantity: 30 }, 'lines[0].fixedOrderQuantity applies only to policy fixed-quantity'],
-    ['a periodic policy without a rhythm', { policy: 'order-up-to' }, 'lines[0].reviewPeriodDays or deliveryWeekdays is required for periodic policies (policy is order-up-to)'],
+    [
+      'an unknown policy',
+      { policy: 'just-in-time' },
+      'lines[0].policy must be one of min-max, order-up-to, periodic-min-max, fixed-quantity',
+    ],
+    [
+      'fixed-quantity without a quantity',
+      { policy: 'fixed-quantity' },
+      'lines[0].fixedOrderQuantity is required for policy fixed-quantity',
+    ],
+    [
+      'a fixed quantity under another policy',
+      { fixedOrderQuantity: 30 },
+      'lines[0].fixedOrderQuantity applies only to policy fixed-quantity',
+    ],
+    [
+      'a periodic policy without a rhythm',
+      { policy: 'order-up-to' },
+      'lines[0].reviewPeriodDays or deliveryWeekdays is required for periodic policies (policy is order-up-to)',
+    ],
     ['an unknown weekday', { deliveryWeekdays: ['MON', 'FUNDAY'] }, 'lines[0].deliveryWeekdays[1] must be one of MON..SUN'],
     ['a weekday twice', { deliveryWeekdays: ['MON', 'MON'] }, 'lines[0].deliveryWeekdays must not repeat a day'],
-    ['a negative veto window', { approval: { vetoWindowHours: -1, expiresAfterHours: 24 } }, 'lines[0].approval.vetoWindowHours must be >= 0'],
-    ['an approval value limit without a price', { approval: { maxValue: 100, vetoWindowHours: 0, expiresAfterHours: 24 } }, 'lines[0].approval.maxValue needs unitPrice on the line'],
-    ['an emergency lead time no shorter than the regular one', { emergency: { allowed: true, leadTimeDays: 2 } }, 'lines[0].emergency.leadTimeDays must be < leadTimeDays'],
+    [
+      'a negative veto window',
+      { approval: { vetoWindowHours: -1, expiresAfterHours: 24 } },
+      'lines[0].approval.vetoWindowHours must be >= 0',
+    ],
+    [
+      'an approval value limit without a price',
+      { approval: { maxValue: 100, vetoWindowHours: 0, expiresAfterHours: 24 } },
+      'lines[0].approval.maxValue needs unitPrice on the line',
+    ],
+    [
+      'an emergency lead time no shorter than the regular one',
+      { emergency: { allowed: true, leadTimeDays: 2 } },
+      'lines[0].emergency.leadTimeDays must be < leadTimeDays',
+    ],
     ['a reorder point above the maximum', { reorderPoint: 60 }, 'lines[0].reorderPoint must be >= 0 and <= maximum'],
-    ['a negative safety stock', { safetyStock: { method: 'fixed', quantity: -5 } }, 'lines[0].safetyStock.quantity must be >= 0 for method fixed'],
-    ['service-level safety stock without a target', { safetyStock: { method: 'service-level' } }, 'lines[0].serviceLevel is required for safetyStock.method service-level'],
-    ['a fill-rate floor of 95 (a percentage)', { penalties: { fillRateFloor: 95 } }, 'lines[0].penalties.fillRateFloor must be between 0 and 1 exclusive'],
-    ['a shortfall penalty without a floor', { penalties: { perFillRateShortfall: 100 } }, 'lines[0].penalties.fillRateFloor is required with perFillRateShortfall'],
+    [
+      'a negative safety stock',
+      { safetyStock: { method: 'fixed', quantity: -5 } },
+      'lines[0].safetyStock.quantity must be >= 0 for method fixed',
+    ],
+    [
+      'service-level safety stock without a target',
+      { safetyStock: { method: 'service-level' } },
+      'lines[0].serviceLevel is required for safetyStock.method service-level',
+    ],
+    [
+      'a fill-rate floor of 95 (a percentage)',
+      { penalties: { fillRateFloor: 95 } },
+      'lines[0].penalties.fillRateFloor must be between 0 and 1 exclusive',
+    ],
+    [
+      'a shortfall penalty without a floor',
+      { penalties: { perFillRateShortfall: 100 } },
+      'lines[0].penalties.fillRateFloor is required with perFillRateShortfall',
+    ],
     ['levels in an unknown unit', { levelsIn: 'weeks' }, 'lines[0].levelsIn must be one of units, days-of-supply'],
     ['forecast periods of a month', { forecastPeriod: 'month' }, 'lines[0].forecastPeriod must be one of day, week'],
     ['a misspelt term', { minimun: 10 }, 'lines[0].minimun is not a known field'],
@@ -71,9 +142,21 @@ describe('agreement validation', () => {
     ['validity ending before it begins', { validTo: '2025-12-31' }, 'validTo must not be before validFrom'],
     ['a lower-case currency', { currency: 'eur' }, 'currency must be a 3-letter ISO 4217 code (got eur)'],
     ['a party agreeing with itself', { supplierId: 'B' }, 'supplierId must differ from buyerId'],
-    ['a fractional stockout allowance', { penalties: { allowedStockoutsPerMonth: 1.5, penaltyPerStockout: 0 } }, 'penalties.allowedStockoutsPerMonth must be a whole number >= 0'],
-    ['a digest every 0 hours', { communication: { digestEveryHours: 0, immediateAlerts: false } }, 'communication.digestEveryHours must be a whole number > 0'],
-    ['a contact of a third party', { contacts: [{ partyId: 'X', name: 'Xavier', role: 'sales' }] }, 'contacts[0].partyId must be the buyer or the supplier'],
+    [
+      'a fractional stockout allowance',
+      { penalties: { allowedStockoutsPerMonth: 1.5, penaltyPerStockout: 0 } },
+      'penalties.allowedStockoutsPerMonth must be a whole number >= 0',
+    ],
+    [
+      'a digest every 0 hours',
+      { communication: { digestEveryHours: 0, immediateAlerts: false } },
+      'communication.digestEveryHours must be a whole number > 0',
+    ],
+    [
+      'a contact of a third party',
+      { contacts: [{ partyId: 'X', name: 'Xavier', role: 'sales' }] },
+      'contacts[0].partyId must be the buyer or the supplier',
+    ],
     ['an unknown top-level field', { valdTo: '2026-12-31' }, 'valdTo is not a known field'],
   ])('refuses %s', (_case, overrides, problem) => {
     expect(agreementProblems(agreementFixture(overrides as Partial<Agreement>))).toContain(`A1: ${problem}`);
@@ -81,7 +164,9 @@ describe('agreement validation', () => {
 
   it('answers anything that is not an agreement with problems, not an exception', () => {
     expect(agreementProblems(null as unknown as Agreement)).toEqual(['agreement: must be an object']);
-    expect(agreementProblems({ agreementId: 'A9', lines: 'none' } as unknown as Agreement)).toContain('A9: lines must list at least one site x item');
+    expect(agreementProblems({ agreementId: 'A9', lines: 'none' } as unknown as Agreement)).toContain(
+      'A9: lines must list at least one site x item',
+    );
   });
 });
 
@@ -95,7 +180,7 @@ describe('agreement version validation', () => {
     ]);
   });
 
-  it('includes the agreement\'s own problems', () => {
+  it("includes the agreement's own problems", () => {
     expect(versionProblems(versionFixture(agreementFixture({}, { packMultiple: 0 })))).toEqual(['A1: lines[0].packMultiple must be > 0']);
   });
 });

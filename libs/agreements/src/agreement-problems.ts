@@ -19,11 +19,42 @@ import {
 type Need = (ok: boolean, field: string, rule: string) => void;
 type Json = Record<string, unknown>;
 
-const AGREEMENT_FIELDS = ['agreementId', 'buyerId', 'supplierId', 'currency', 'validFrom', 'validTo', 'penalties', 'communication', 'contacts', 'lines'];
+const AGREEMENT_FIELDS = [
+  'agreementId',
+  'buyerId',
+  'supplierId',
+  'currency',
+  'validFrom',
+  'validTo',
+  'penalties',
+  'communication',
+  'contacts',
+  'lines',
+];
 const LINE_FIELDS = [
-  'siteId', 'itemId', 'unit', 'levelsIn', 'minimum', 'maximum', 'reorderPoint', 'serviceLevel', 'safetyStock', 'policy', 'fixedOrderQuantity',
-  'reviewPeriodDays', 'deliveryWeekdays', 'forecastPeriod', 'leadTimeDays', 'leadTimeStdDevDays', 'minimumOrderQuantity', 'packMultiple', 'maximumLot', 'unitPrice',
-  'approval', 'emergency', 'penalties',
+  'siteId',
+  'itemId',
+  'unit',
+  'levelsIn',
+  'minimum',
+  'maximum',
+  'reorderPoint',
+  'serviceLevel',
+  'safetyStock',
+  'policy',
+  'fixedOrderQuantity',
+  'reviewPeriodDays',
+  'deliveryWeekdays',
+  'forecastPeriod',
+  'leadTimeDays',
+  'leadTimeStdDevDays',
+  'minimumOrderQuantity',
+  'packMultiple',
+  'maximumLot',
+  'unitPrice',
+  'approval',
+  'emergency',
+  'penalties',
 ];
 const PERIODIC_POLICIES: readonly string[] = ['order-up-to', 'periodic-min-max'];
 
@@ -39,7 +70,8 @@ const isDay = (value: unknown) => {
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 };
 /** One spelling per instant (toISOString's), so a version survives the trip through its event unchanged. */
-const isInstant = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+const isInstant = (value: unknown) =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
 /** A share strictly between 0 and 1, as service-level targets are: 1 would need infinite stock. */
 const isShare = (value: unknown) => isNumber(value) && value > 0 && value < 1;
 
@@ -99,7 +131,11 @@ export function versionProblems(version: AgreementVersion): string[] {
 
 function penaltyProblems(penalties: unknown, need: Need): void {
   const terms = isObject(penalties) ? penalties : {};
-  need(isWhole(terms.allowedStockoutsPerMonth) && terms.allowedStockoutsPerMonth >= 0, 'penalties.allowedStockoutsPerMonth', 'must be a whole number >= 0');
+  need(
+    isWhole(terms.allowedStockoutsPerMonth) && terms.allowedStockoutsPerMonth >= 0,
+    'penalties.allowedStockoutsPerMonth',
+    'must be a whole number >= 0',
+  );
   need(isNumber(terms.penaltyPerStockout) && terms.penaltyPerStockout >= 0, 'penalties.penaltyPerStockout', 'must be >= 0');
   if (isObject(penalties)) unknownFields(penalties, ['allowedStockoutsPerMonth', 'penaltyPerStockout'], 'penalties.', need);
 }
@@ -107,7 +143,11 @@ function penaltyProblems(penalties: unknown, need: Need): void {
 function communicationProblems(communication: unknown, need: Need): void {
   if (!isObject(communication)) return need(false, 'communication', 'must be an object');
   unknownFields(communication, ['digestEveryHours', 'immediateAlerts'], 'communication.', need);
-  need(isWhole(communication.digestEveryHours) && communication.digestEveryHours > 0, 'communication.digestEveryHours', 'must be a whole number > 0');
+  need(
+    isWhole(communication.digestEveryHours) && communication.digestEveryHours > 0,
+    'communication.digestEveryHours',
+    'must be a whole number > 0',
+  );
   need(typeof communication.immediateAlerts === 'boolean', 'communication.immediateAlerts', 'must be true or false');
 }
 
@@ -117,10 +157,15 @@ function contactProblems(contacts: unknown, agreement: Agreement, need: Need): v
     const at = `contacts[${i}]`;
     if (!isObject(contact)) return need(false, at, 'must be an object');
     unknownFields(contact, ['partyId', 'name', 'role', 'email', 'phone'], `${at}.`, need);
-    need(contact.partyId === agreement.buyerId || contact.partyId === agreement.supplierId, `${at}.partyId`, 'must be the buyer or the supplier');
+    need(
+      contact.partyId === agreement.buyerId || contact.partyId === agreement.supplierId,
+      `${at}.partyId`,
+      'must be the buyer or the supplier',
+    );
     need(isText(contact.name), `${at}.name`, 'is required');
     need(isText(contact.role), `${at}.role`, 'is required');
-    if (contact.email !== undefined) need(typeof contact.email === 'string' && /^[^@\s]+@[^@\s]+$/.test(contact.email), `${at}.email`, 'must be an email address');
+    if (contact.email !== undefined)
+      need(typeof contact.email === 'string' && /^[^@\s]+@[^@\s]+$/.test(contact.email), `${at}.email`, 'must be an email address');
     if (contact.phone !== undefined) need(isText(contact.phone), `${at}.phone`, 'must be text');
   });
 }
@@ -135,9 +180,14 @@ function lineProblems(line: AgreementLine, at: string, need: Need): void {
   need(isNumber(line.minimum) && line.minimum >= 0, `${at}.minimum`, 'must be >= 0');
   need(isNumber(line.maximum) && line.maximum >= line.minimum, `${at}.maximum`, 'must be >= minimum');
   if (line.reorderPoint !== undefined) {
-    need(isNumber(line.reorderPoint) && line.reorderPoint >= 0 && line.reorderPoint <= line.maximum, `${at}.reorderPoint`, 'must be >= 0 and <= maximum');
+    need(
+      isNumber(line.reorderPoint) && line.reorderPoint >= 0 && line.reorderPoint <= line.maximum,
+      `${at}.reorderPoint`,
+      'must be >= 0 and <= maximum',
+    );
   }
-  if (line.forecastPeriod !== undefined) need(isOneOf(line.forecastPeriod, FORECAST_PERIODS), `${at}.forecastPeriod`, `must be one of ${FORECAST_PERIODS.join(', ')}`);
+  if (line.forecastPeriod !== undefined)
+    need(isOneOf(line.forecastPeriod, FORECAST_PERIODS), `${at}.forecastPeriod`, `must be one of ${FORECAST_PERIODS.join(', ')}`);
   need(isNumber(line.leadTimeDays) && line.leadTimeDays >= 0, `${at}.leadTimeDays`, 'must be >= 0');
   optionalAtLeast(raw, 'leadTimeStdDevDays', 0, at, need);
   need(isNumber(line.packMultiple) && line.packMultiple > 0, `${at}.packMultiple`, 'must be > 0');
@@ -145,7 +195,11 @@ function lineProblems(line: AgreementLine, at: string, need: Need): void {
   if (line.maximumLot !== undefined) {
     need(isNumber(line.maximumLot) && line.maximumLot >= line.packMultiple, `${at}.maximumLot`, 'must be >= packMultiple');
     if (line.minimumOrderQuantity !== undefined) {
-      need(isNumber(line.maximumLot) && line.maximumLot >= line.minimumOrderQuantity, `${at}.maximumLot`, 'must be >= minimumOrderQuantity');
+      need(
+        isNumber(line.maximumLot) && line.maximumLot >= line.minimumOrderQuantity,
+        `${at}.maximumLot`,
+        'must be >= minimumOrderQuantity',
+      );
     }
   }
   optionalAtLeast(raw, 'unitPrice', 0, at, need);
@@ -185,7 +239,11 @@ function serviceLevelProblems(line: AgreementLine, at: string, need: Need): void
     if (!isObject(serviceLevel)) need(false, `${at}.serviceLevel`, 'must be an object');
     else {
       unknownFields(serviceLevel, ['measure', 'target'], `${at}.serviceLevel.`, need);
-      need(isOneOf(serviceLevel.measure, SERVICE_LEVEL_MEASURES), `${at}.serviceLevel.measure`, `must be one of ${SERVICE_LEVEL_MEASURES.join(', ')}`);
+      need(
+        isOneOf(serviceLevel.measure, SERVICE_LEVEL_MEASURES),
+        `${at}.serviceLevel.measure`,
+        `must be one of ${SERVICE_LEVEL_MEASURES.join(', ')}`,
+      );
       need(isShare(serviceLevel.target), `${at}.serviceLevel.target`, 'must be between 0 and 1 exclusive');
     }
   }
@@ -196,8 +254,14 @@ function serviceLevelProblems(line: AgreementLine, at: string, need: Need): void
   need(isOneOf(method, SAFETY_STOCK_METHODS), `${at}.safetyStock.method`, `must be one of ${SAFETY_STOCK_METHODS.join(', ')}`);
   const ownField = method === 'fixed' ? 'quantity' : method === 'days-of-cover' ? 'days' : undefined;
   unknownFields(safetyStock, ['method', ...(ownField ? [ownField] : [])], `${at}.safetyStock.`, need);
-  if (ownField) need(isNumber(safetyStock[ownField]) && safetyStock[ownField] >= 0, `${at}.safetyStock.${ownField}`, `must be >= 0 for method ${method}`);
-  if (method === 'service-level') need(serviceLevel !== undefined, `${at}.serviceLevel`, 'is required for safetyStock.method service-level');
+  if (ownField)
+    need(
+      isNumber(safetyStock[ownField]) && safetyStock[ownField] >= 0,
+      `${at}.safetyStock.${ownField}`,
+      `must be >= 0 for method ${method}`,
+    );
+  if (method === 'service-level')
+    need(serviceLevel !== undefined, `${at}.serviceLevel`, 'is required for safetyStock.method service-level');
 }
 
 function approvalProblems(line: AgreementLine, at: string, need: Need): void {
@@ -234,8 +298,10 @@ function linePenaltyProblems(penalties: unknown, at: string, need: Need): void {
   const amounts = ['perStockoutDay', 'perLateDelivery', 'perShortDelivery', 'perFillRateShortfall'];
   unknownFields(penalties, [...amounts, 'fillRateFloor'], `${where}.`, need);
   for (const field of amounts) optionalAtLeast(penalties, field, 0, where, need);
-  if (penalties.fillRateFloor !== undefined) need(isShare(penalties.fillRateFloor), `${where}.fillRateFloor`, 'must be between 0 and 1 exclusive');
-  if (penalties.perFillRateShortfall !== undefined) need(penalties.fillRateFloor !== undefined, `${where}.fillRateFloor`, 'is required with perFillRateShortfall');
+  if (penalties.fillRateFloor !== undefined)
+    need(isShare(penalties.fillRateFloor), `${where}.fillRateFloor`, 'must be between 0 and 1 exclusive');
+  if (penalties.perFillRateShortfall !== undefined)
+    need(penalties.fillRateFloor !== undefined, `${where}.fillRateFloor`, 'is required with perFillRateShortfall');
 }
 
 /** A misspelt optional term would otherwise be dropped without a word. */

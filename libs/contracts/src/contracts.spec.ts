@@ -49,15 +49,18 @@ describe('schema manifest', () => {
     for (const topic of allTopics) {
       const current = readSchemaFile(topic.schemaFile);
       for (const older of versionsOf(manifest, subjectOf(topic))) {
-        expect({ subject: subjectOf(topic), version: older.version, problem: incompatibilityWith(current, older.schema) })
-          .toEqual({ subject: subjectOf(topic), version: older.version, problem: null });
+        expect({ subject: subjectOf(topic), version: older.version, problem: incompatibilityWith(current, older.schema) }).toEqual({
+          subject: subjectOf(topic),
+          version: older.version,
+          problem: null,
+        });
       }
     }
   });
 
   it('refuses a new required field, and accepts dropping a field or adding one with a default', () => {
     const v1 = readSchemaFile('StockMovement.avsc');
-    const fields = (v1.fields as Array<{ name: string }>);
+    const fields = v1.fields as Array<{ name: string }>;
     const withoutSource = { ...v1, fields: fields.filter((f) => f.name !== 'source') };
     expect(incompatibilityWith(withoutSource, v1)).toBeNull();
     const addedRequired = { ...v1, fields: [...fields, { name: 'lot', type: 'string' }] };
@@ -77,7 +80,9 @@ describe('Avro codec (Confluent wire format)', () => {
   it('writes magic byte 0 and the registered schema id, and reads the value back', async () => {
     const bytes = await codec.encode(topics.stockMovements, movement);
     expect(bytes.readUInt8(0)).toBe(0);
-    expect(bytes.readInt32BE(1)).toBe(await new ManifestSchemaRegistry().idFor(subjectOf(topics.stockMovements), readSchemaFile('StockMovement.avsc')));
+    expect(bytes.readInt32BE(1)).toBe(
+      await new ManifestSchemaRegistry().idFor(subjectOf(topics.stockMovements), readSchemaFile('StockMovement.avsc')),
+    );
     expect(await codec.decode(topics.stockMovements, bytes)).toEqual(movement);
   });
 

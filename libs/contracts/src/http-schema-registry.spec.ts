@@ -25,7 +25,9 @@ describe('HttpSchemaRegistry (Confluent REST API)', () => {
         if (request.method === 'POST' && register) {
           const schema = JSON.parse(body).schema as string;
           if (!registered.includes(schema)) registered.push(schema);
-          response.writeHead(200, { 'content-type': 'application/vnd.schemaregistry.v1+json' }).end(JSON.stringify({ id: 100 + registered.indexOf(schema) }));
+          response
+            .writeHead(200, { 'content-type': 'application/vnd.schemaregistry.v1+json' })
+            .end(JSON.stringify({ id: 100 + registered.indexOf(schema) }));
           return;
         }
         const byId = /^\/schemas\/ids\/(\d+)$/.exec(request.url!);
@@ -45,12 +47,27 @@ describe('HttpSchemaRegistry (Confluent REST API)', () => {
   it('registers the schema under <topic>-value, writes its id, and reads values back by id', async () => {
     const writer = new AvroCodec(new HttpSchemaRegistry(baseUrl));
     const bytes = await writer.encode(topics.slaBreaches, {
-      eventId: 'e1', kind: 'PENALTY', agreementId: 'A', buyerId: 'B', supplierId: 'S', siteId: 'site', itemId: 'item',
-      occurredAt: new Date('2026-03-01T00:00:00Z'), period: '2026-03', stockoutsInPeriod: 2, allowedStockoutsPerPeriod: 1,
-      penaltyAmount: 250, currency: 'EUR', stockLevelEventId: 'lvl',
+      eventId: 'e1',
+      kind: 'PENALTY',
+      agreementId: 'A',
+      buyerId: 'B',
+      supplierId: 'S',
+      siteId: 'site',
+      itemId: 'item',
+      occurredAt: new Date('2026-03-01T00:00:00Z'),
+      period: '2026-03',
+      stockoutsInPeriod: 2,
+      allowedStockoutsPerPeriod: 1,
+      penaltyAmount: 250,
+      currency: 'EUR',
+      stockLevelEventId: 'lvl',
     });
     expect(bytes.readInt32BE(1)).toBe(100);
-    expect(requests[0]).toMatchObject({ method: 'POST', url: '/subjects/smi.sla-breaches.v1-value/versions', contentType: 'application/vnd.schemaregistry.v1+json' });
+    expect(requests[0]).toMatchObject({
+      method: 'POST',
+      url: '/subjects/smi.sla-breaches.v1-value/versions',
+      contentType: 'application/vnd.schemaregistry.v1+json',
+    });
 
     const reader = new AvroCodec(new HttpSchemaRegistry(baseUrl));
     expect(await reader.decode(topics.slaBreaches, bytes)).toMatchObject({ eventId: 'e1', penaltyAmount: 250 });
@@ -60,7 +77,19 @@ describe('HttpSchemaRegistry (Confluent REST API)', () => {
   it('asks the registry once per schema, then uses its cache', async () => {
     const codec = new AvroCodec(new HttpSchemaRegistry(baseUrl));
     const before = requests.length;
-    const value = { eventId: 'x', notificationId: 'n', recipientId: 'r', channel: 'WEBHOOK' as const, topic: 'T', subject: 's', causedByEventId: 'c', status: 'DELIVERED' as const, attempts: 1, lastError: null, completedAt: new Date() };
+    const value = {
+      eventId: 'x',
+      notificationId: 'n',
+      recipientId: 'r',
+      channel: 'WEBHOOK' as const,
+      topic: 'T',
+      subject: 's',
+      causedByEventId: 'c',
+      status: 'DELIVERED' as const,
+      attempts: 1,
+      lastError: null,
+      completedAt: new Date(),
+    };
     await codec.encode(topics.notifications, value);
     await codec.encode(topics.notifications, { ...value, eventId: 'y' });
     expect(requests.length - before).toBe(1);

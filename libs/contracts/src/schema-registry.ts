@@ -100,9 +100,7 @@ export class HttpSchemaRegistry implements SchemaRegistry {
   schemaFor(id: number): Promise<object> {
     let schema = this.schemas.get(id);
     if (!schema) {
-      schema = this.request(`/schemas/ids/${id}`, { method: 'GET' }).then((body) =>
-        JSON.parse((body as { schema: string }).schema),
-      );
+      schema = this.request(`/schemas/ids/${id}`, { method: 'GET' }).then((body) => JSON.parse((body as { schema: string }).schema));
       schema.catch(() => this.schemas.delete(id));
       this.schemas.set(id, schema);
     }

@@ -112,13 +112,15 @@ export const topics = {
     // A year of submissions: the backtest scores the buyer's forecasts of past periods.
     retentionMs: 365 * DAY_MS,
     compacted: false,
-    description: "Buyers' own demand forecasts (collaborative forecasting), from their planning systems or POST /buyer-forecasts on forecasting.",
+    description:
+      "Buyers' own demand forecasts (collaborative forecasting), from their planning systems or POST /buyer-forecasts on forecasting.",
   }),
   forecastAccuracy: topic<ForecastAccuracy>({
     name: 'smi.forecast-accuracy.v1',
     schemaFile: 'ForecastAccuracy.avsc',
     key: 'buyerId|siteId|itemId, or agreementId',
-    keyOf: (v: ForecastAccuracy) => (v.scope === 'AGREEMENT' ? v.agreementId! : siteItemKeyOf({ buyerId: v.buyerId, siteId: v.siteId!, itemId: v.itemId! })),
+    keyOf: (v: ForecastAccuracy) =>
+      v.scope === 'AGREEMENT' ? v.agreementId! : siteItemKeyOf({ buyerId: v.buyerId, siteId: v.siteId!, itemId: v.itemId! }),
     partitions: 3,
     retentionMs: -1,
     compacted: true,

@@ -13,12 +13,21 @@ export function typeScriptFor(schemas: readonly AvroSchema[]): string {
   const typeOf = (avro: unknown): string => {
     if (typeof avro === 'string') {
       switch (avro) {
-        case 'string': return 'string';
-        case 'int': case 'long': case 'float': case 'double': return 'number';
-        case 'boolean': return 'boolean';
-        case 'null': return 'null';
-        case 'bytes': return 'Buffer';
-        default: return avro.split('.').pop() as string; // a named type defined earlier
+        case 'string':
+          return 'string';
+        case 'int':
+        case 'long':
+        case 'float':
+        case 'double':
+          return 'number';
+        case 'boolean':
+          return 'boolean';
+        case 'null':
+          return 'null';
+        case 'bytes':
+          return 'Buffer';
+        default:
+          return avro.split('.').pop() as string; // a named type defined earlier
       }
     }
     if (Array.isArray(avro)) return avro.map(typeOf).join(' | ');
@@ -35,8 +44,10 @@ export function typeScriptFor(schemas: readonly AvroSchema[]): string {
         }
         return t.name;
       }
-      case 'array': return `Array<${typeOf(t.items)}>`;
-      case 'map': return `Record<string, ${typeOf(t.values)}>`;
+      case 'array':
+        return `Array<${typeOf(t.items)}>`;
+      case 'map':
+        return `Record<string, ${typeOf(t.values)}>`;
       case 'record': {
         if (!seen.has(t.name)) {
           seen.add(t.name);
@@ -47,7 +58,8 @@ export function typeScriptFor(schemas: readonly AvroSchema[]): string {
         }
         return t.name;
       }
-      default: return typeOf(t.type);
+      default:
+        return typeOf(t.type);
     }
   };
 

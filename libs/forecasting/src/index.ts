@@ -1,7 +1,17 @@
 export { DemandClass, DemandPattern, DEMAND_CLASSES, ADI_CUT_OFF, CV2_CUT_OFF, classifyDemand, demandClassNamed } from './demand-class';
 export { TsbLevel, TSB_DEFAULT_SMOOTHING, tsbLevel } from './tsb';
 export { ForecastError, errorScale, forecastError } from './accuracy/accuracy-measures';
-export { BUYER_FORECAST, CandidateName, FittedParameters, FORECAST_METHODS, ForecastMethod, ForecastMethodName, MethodForecast, SeriesSettings, flat } from './methods/forecast-method';
+export {
+  BUYER_FORECAST,
+  CandidateName,
+  FittedParameters,
+  FORECAST_METHODS,
+  ForecastMethod,
+  ForecastMethodName,
+  MethodForecast,
+  SeriesSettings,
+  flat,
+} from './methods/forecast-method';
 export { FORECASTING_METHODS } from './methods/all-methods';
 export { BacktestSettings, MethodScore, MethodSelection, fittedParameters, selectMethod } from './selection/method-selection';
 export { CENSORED_REFERENCE_PERIODS, ConsumptionDay, DemandPeriod, demandEstimate, demandPeriods } from './demand-history/demand-periods';

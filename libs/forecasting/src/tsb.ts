@@ -28,13 +28,19 @@ export interface TsbLevel {
  * The TSB level after a history of demand per period (oldest first), or
  * undefined without any demand (no size to smooth).
  */
-export function tsbLevel(demandPerPeriod: readonly number[], smoothing: { size: number; probability: number } = TSB_DEFAULT_SMOOTHING): TsbLevel | undefined {
+export function tsbLevel(
+  demandPerPeriod: readonly number[],
+  smoothing: { size: number; probability: number } = TSB_DEFAULT_SMOOTHING,
+): TsbLevel | undefined {
   for (const [name, value] of Object.entries(smoothing)) {
     if (!(value > 0 && value <= 1)) throw new RangeError(`smoothing.${name} must be above 0 and at most 1 (got ${value})`);
   }
   const sizes = demandPerPeriod.filter((quantity) => quantity > 0);
   if (sizes.length === 0) return undefined;
-  const probability = smoothedLevel(demandPerPeriod.map((quantity) => (quantity > 0 ? 1 : 0)), smoothing.probability);
+  const probability = smoothedLevel(
+    demandPerPeriod.map((quantity) => (quantity > 0 ? 1 : 0)),
+    smoothing.probability,
+  );
   const size = smoothedLevel(sizes, smoothing.size);
   return { probability, size, perPeriod: probability * size };
 }

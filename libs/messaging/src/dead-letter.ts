@@ -27,7 +27,11 @@ export async function sendToDeadLetter(
 }
 
 /** The dead-letter record for a record this service cannot apply: its bytes untouched, the reason in headers. */
-export function deadLetterOf(service: string, source: { topic: string; partition: number; message: KafkaMessage }, reason: string): RawMessage {
+export function deadLetterOf(
+  service: string,
+  source: { topic: string; partition: number; message: KafkaMessage },
+  reason: string,
+): RawMessage {
   return {
     topic: deadLetterTopicOf(service),
     key: source.message.key?.toString() ?? '',

@@ -43,7 +43,11 @@ export class EventPublisher {
   }
 
   /** Several values in one produce request, all in the caller's trace; acknowledged together. */
-  async publishAll<T extends { eventId: string }>(topic: TopicDefinition<T>, values: T[], headers: Record<string, string> = {}): Promise<void> {
+  async publishAll<T extends { eventId: string }>(
+    topic: TopicDefinition<T>,
+    values: T[],
+    headers: Record<string, string> = {},
+  ): Promise<void> {
     await this.connect();
     const messages = await Promise.all(
       values.map(async (value) => ({
@@ -59,9 +63,9 @@ export class EventPublisher {
   async send(message: RawMessage, within: Context = context.active()): Promise<void> {
     await this.connect();
     await this.producer.send({
-        topic: message.topic,
-        acks: -1,
-        messages: [{ key: message.key, value: message.value, headers: { ...traceHeaders(within), ...message.headers } }],
+      topic: message.topic,
+      acks: -1,
+      messages: [{ key: message.key, value: message.value, headers: { ...traceHeaders(within), ...message.headers } }],
     });
   }
 

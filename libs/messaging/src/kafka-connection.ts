@@ -3,7 +3,10 @@ import { Kafka, logCreator, LogEntry, logLevel } from 'kafkajs';
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
   const brokers = env.KAFKA_BROKERS;
   if (!brokers) throw new Error('KAFKA_BROKERS is not set (for example localhost:19092)');
-  return brokers.split(',').map((b) => b.trim()).filter(Boolean);
+  return brokers
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -14,13 +17,15 @@ export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): strin
  */
 const IGNORED_WARNINGS = ['Limiting retries for the idempotent producer'];
 
-const platformLogCreator: logCreator = () => ({ namespace, level, label, log }: LogEntry) => {
-  if (level === logLevel.WARN && IGNORED_WARNINGS.some((w) => log.message.startsWith(w))) return;
-  const { message, ...extra } = log;
-  const line = JSON.stringify({ level: label, logger: 'kafkajs', namespace, message, ...extra });
-  if (level <= logLevel.ERROR) console.error(line);
-  else console.warn(line);
-};
+const platformLogCreator: logCreator =
+  () =>
+  ({ namespace, level, label, log }: LogEntry) => {
+    if (level === logLevel.WARN && IGNORED_WARNINGS.some((w) => log.message.startsWith(w))) return;
+    const { message, ...extra } = log;
+    const line = JSON.stringify({ level: label, logger: 'kafkajs', namespace, message, ...extra });
+    if (level <= logLevel.ERROR) console.error(line);
+    else console.warn(line);
+  };
 
 export function createKafka(clientId: string, brokers: string[] = kafkaBrokersFromEnv()): Kafka {
   return new Kafka({

@@ -128,7 +128,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return this.consumer as T;
   }
 
-  private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+  private async consumeBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+    commitOffsetsIfNecessary,
+  }: EachBatchPayload): Promise<void> {
     const topic = this.topicNamed(batch.topic);
     const source = { topic: topic.name, partition: batch.partition };
     let run: Record_[] = [];
@@ -152,7 +159,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         continue;
       }
       const headers = headersAsStrings(message.headers);
-      run.push({ message, inbound: { event, key: message.key?.toString() ?? null, partition: batch.partition, offset: message.offset, headers } });
+      run.push({
+        message,
+        inbound: { event, key: message.key?.toString() ?? null, partition: batch.partition, offset: message.offset, headers },
+      });
       if (run.length >= this.runSize) await applyRun();
     }
     if (isRunning() && !isStale()) await applyRun();
@@ -171,14 +181,20 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       return;
     } catch (error) {
       if (run.length === 1) return this.applyAlone(topic, run[0], error as Error, applied);
-      if (!(error instanceof RejectedEventError) && !(await databaseAnswers(this.options.dataSource))) throw this.databaseDown(error as Error);
+      if (!(error instanceof RejectedEventError) && !(await databaseAnswers(this.options.dataSource)))
+        throw this.databaseDown(error as Error);
     }
     const half = Math.ceil(run.length / 2);
     await this.applyRun(topic, run.slice(0, half), applied);
     await this.applyRun(topic, run.slice(half), applied);
   }
 
-  private async applyAlone(topic: TopicDefinition<unknown>, record: Record_, firstError: Error, applied: (offset: string) => void): Promise<void> {
+  private async applyAlone(
+    topic: TopicDefinition<unknown>,
+    record: Record_,
+    firstError: Error,
+    applied: (offset: string) => void,
+  ): Promise<void> {
     const source = { topic: topic.name, partition: record.inbound.partition, message: record.message };
     const eventId = record.inbound.event.eventId;
     let error = firstError;
@@ -230,14 +246,26 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     for (const { record, reason } of rejected) {
       const found = run.find((r) => r.inbound === record);
       if (!found) throw new Error(`a handler of ${topic.name} rejected an event that was not in its run`);
-      this.log.warn(`dead-lettering ${topic.name}[${record.partition}]@${record.offset} (event ${found.inbound.event.eventId}): rejected: ${reason}`);
-      tx.outbox.addEncoded(deadLetterOf(this.options.service, { topic: topic.name, partition: record.partition, message: found.message }, `rejected: ${reason}`));
+      this.log.warn(
+        `dead-lettering ${topic.name}[${record.partition}]@${record.offset} (event ${found.inbound.event.eventId}): rejected: ${reason}`,
+      );
+      tx.outbox.addEncoded(
+        deadLetterOf(
+          this.options.service,
+          { topic: topic.name, partition: record.partition, message: found.message },
+          `rejected: ${reason}`,
+        ),
+      );
     }
   }
 
   /** The run's events not applied before, in order; an id repeated inside the run counts once. */
   private async claimed(tx: Transaction, topic: TopicDefinition<unknown>, run: Record_[]): Promise<Inbound<{ eventId: string }>[]> {
-    const claimed = await claimEvents(tx.manager, `${this.options.service}:${topic.contractName}`, run.map((r) => r.inbound.event.eventId));
+    const claimed = await claimEvents(
+      tx.manager,
+      `${this.options.service}:${topic.contractName}`,
+      run.map((r) => r.inbound.event.eventId),
+    );
     const fresh: Inbound<{ eventId: string }>[] = [];
     for (const { inbound } of run) {
       if (claimed.delete(inbound.event.eventId)) fresh.push(inbound);
@@ -255,7 +283,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const parent = run.length === 1 ? contextFromHeaders(run[0].message.headers) : context.active();
     const span = trace.getTracer('smi-messaging').startSpan(
       `handle ${topicName}`,
-      { kind: SpanKind.CONSUMER, links, attributes: { 'smi.service': this.options.service, 'messaging.batch.message_count': run.length } },
+      {
+        kind: SpanKind.CONSUMER,
+        links,
+        attributes: { 'smi.service': this.options.service, 'messaging.batch.message_count': run.length },
+      },
       parent,
     );
     try {
@@ -268,8 +300,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  private async deadLetter(source: { topic: string; partition: number; message: KafkaMessage }, reason: string, eventId?: string): Promise<void> {
-    this.log.warn(`dead-lettering ${source.topic}[${source.partition}]@${source.message.offset}${eventId ? ` (event ${eventId})` : ''}: ${reason}`);
+  private async deadLetter(
+    source: { topic: string; partition: number; message: KafkaMessage },
+    reason: string,
+    eventId?: string,
+  ): Promise<void> {
+    this.log.warn(
+      `dead-lettering ${source.topic}[${source.partition}]@${source.message.offset}${eventId ? ` (event ${eventId})` : ''}: ${reason}`,
+    );
     await sendToDeadLetter(this.options.publisher, this.options.service, source, reason);
   }
 

@@ -90,7 +90,9 @@ export class OutboxRelay {
       // In requests of about half a megabyte: the broker refuses a record batch (all of one partition's
       // records in a request) above its 1 MB limit, and orders with their explanations are kilobytes each.
       for (const chunk of chunksOfSize(rows, REQUEST_BYTES)) {
-        await this.publisher.sendAll(chunk.map((row) => ({ topic: row.topic, key: row.messageKey, value: row.value, headers: row.headers })));
+        await this.publisher.sendAll(
+          chunk.map((row) => ({ topic: row.topic, key: row.messageKey, value: row.value, headers: row.headers })),
+        );
       }
       await manager.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       return rows.length;

@@ -34,7 +34,11 @@ class ProbeHandler {
     for (const inbound of events) {
       const { event } = inbound;
       if (event.subject === 'echo') continue;
-      await tx.outbox.add(topics.notifications, { ...event, eventId: `${event.eventId}/echo`, recipientId: `${event.recipientId}-echo`, subject: 'echo' }, inbound);
+      await tx.outbox.add(
+        topics.notifications,
+        { ...event, eventId: `${event.eventId}/echo`, recipientId: `${event.recipientId}-echo`, subject: 'echo' },
+        inbound,
+      );
     }
   }
 }
@@ -58,9 +62,16 @@ describe('KafkaEventServer (Nest transport over kafkajs, inbox and outbox in Pos
     lastError: null,
     completedAt: new Date(),
   });
-  const applied = (eventId: string) => queryDatabase(process.env.DATABASE_URL!, 'SELECT event_id FROM messaging_test.applied WHERE event_id = $1', [eventId]);
+  const applied = (eventId: string) =>
+    queryDatabase(process.env.DATABASE_URL!, 'SELECT event_id FROM messaging_test.applied WHERE event_id = $1', [eventId]);
   const appliedOf = async (eventIds: string[]) =>
-    (await queryDatabase<{ event_id: string }>(process.env.DATABASE_URL!, 'SELECT event_id FROM messaging_test.applied WHERE event_id = ANY($1)', [eventIds])).map((r) => r.event_id);
+    (
+      await queryDatabase<{ event_id: string }>(
+        process.env.DATABASE_URL!,
+        'SELECT event_id FROM messaging_test.applied WHERE event_id = ANY($1)',
+        [eventIds],
+      )
+    ).map((r) => r.event_id);
 
   beforeAll(async () => {
     kafka = new KafkaTestClient();
@@ -125,7 +136,10 @@ describe('KafkaEventServer (Nest transport over kafkajs, inbox and outbox in Pos
     await kafka.publisher.publishAll(topics.notifications, batch);
     const [dead] = await kafka.waitForRaw(deadLetterTopicOf(SERVICE), (r) => r.headers['smi-event-id'] === poison.eventId);
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe(`failed 5 times: broken handler for ${poison.eventId}`);
-    const echoes = await kafka.waitFor(topics.notifications, (n) => n.recipientId === `${recipientId}-echo`, { count: 499, settleMs: 1500 });
+    const echoes = await kafka.waitFor(topics.notifications, (n) => n.recipientId === `${recipientId}-echo`, {
+      count: 499,
+      settleMs: 1500,
+    });
     expect(new Set(echoes.map((e) => e.value.eventId)).size).toBe(499);
     expect(echoes).toHaveLength(499);
     const others = batch.filter((n) => n !== poison).map((n) => n.eventId);
@@ -145,7 +159,10 @@ describe('KafkaEventServer (Nest transport over kafkajs, inbox and outbox in Pos
     const marker = { ...notification('ok'), recipientId }; // behind them on the same partition
     await kafka.publish(topics.notifications, marker);
     await kafka.waitFor(topics.notifications, (n) => n.eventId === `${marker.eventId}/echo`);
-    const echoes = await kafka.waitFor(topics.notifications, (n) => n.recipientId === `${recipientId}-echo`, { count: 201, settleMs: 1000 });
+    const echoes = await kafka.waitFor(topics.notifications, (n) => n.recipientId === `${recipientId}-echo`, {
+      count: 201,
+      settleMs: 1000,
+    });
     expect(echoes).toHaveLength(201);
     expect(batch.map((n) => attempts.get(n.eventId))).toEqual(handledBefore);
     expect(await appliedOf(batch.map((n) => n.eventId))).toHaveLength(200);

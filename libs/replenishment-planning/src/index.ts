@@ -15,7 +15,14 @@ export { stored } from './plan/exact-quantity';
 export { dayWords, quantityWords } from './explanation/explanation-words';
 
 // Safety stock from an item's own demand history, and the seeded randomness that makes it repeatable.
-export { ENGINE_RESAMPLING, leadTimeDemandQuantile, levelForFillRate, RESAMPLINGS, type DemandHistory, type Resampling } from './safety-stock/lead-time-demand';
+export {
+  ENGINE_RESAMPLING,
+  leadTimeDemandQuantile,
+  levelForFillRate,
+  RESAMPLINGS,
+  type DemandHistory,
+  type Resampling,
+} from './safety-stock/lead-time-demand';
 export { MIN_DEMANDS_FOR_PROMISE } from './safety-stock/safety-stock';
 export { SeededRandom } from './safety-stock/seeded-random';
 

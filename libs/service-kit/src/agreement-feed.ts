@@ -40,14 +40,22 @@ export class AgreementFeed {
     const topic = topics.agreements.name;
     const started = Date.now();
     // The feed starts before bootService creates the platform's topics, so it creates its own if a fresh broker lacks it.
-    await ensureTopics(kafka, platformTopicSpecs().filter((spec) => spec.topic === topic));
+    await ensureTopics(
+      kafka,
+      platformTopicSpecs().filter((spec) => spec.topic === topic),
+    );
     const ends = await admin.fetchTopicOffsets(topic);
-    const pending = new Map(ends.filter(({ high, low }) => Number(high) > Number(low)).map(({ partition, high }) => [partition, Number(high)]));
+    const pending = new Map(
+      ends.filter(({ high, low }) => Number(high) > Number(low)).map(({ partition, high }) => [partition, Number(high)]),
+    );
     let caughtUp!: () => void;
     const reachedEnds = new Promise<void>((resolve) => (caughtUp = resolve));
     if (pending.size === 0) caughtUp();
 
-    this.consumer = kafka.consumer({ groupId: `${consumerGroupOf(service)}.agreement-book.${randomUUID()}`, allowAutoTopicCreation: false });
+    this.consumer = kafka.consumer({
+      groupId: `${consumerGroupOf(service)}.agreement-book.${randomUUID()}`,
+      allowAutoTopicCreation: false,
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [topic], fromBeginning: true });
     let read = 0;
@@ -64,12 +72,18 @@ export class AgreementFeed {
         }
       },
     });
-    await this.within(reachedEnds, this.options.catchUpTimeoutMs ?? 120_000, () => `partitions ${[...pending.keys()].join(', ')} of ${topic}`);
+    await this.within(
+      reachedEnds,
+      this.options.catchUpTimeoutMs ?? 120_000,
+      () => `partitions ${[...pending.keys()].join(', ')} of ${topic}`,
+    );
     let seeded = 0;
     for (const version of seed) {
       if (!this.book.latest(version.agreement.agreementId) && this.book.apply(version)) seeded++;
     }
-    this.log.log(`agreement book caught up in ${Date.now() - started} ms: ${read} version(s) from ${topic}, ${seeded} agreement(s) from the agreements file`);
+    this.log.log(
+      `agreement book caught up in ${Date.now() - started} ms: ${read} version(s) from ${topic}, ${seeded} agreement(s) from the agreements file`,
+    );
   }
 
   async stop(): Promise<void> {
@@ -92,7 +106,10 @@ export class AgreementFeed {
   private async within(work: Promise<void>, timeoutMs: number, waitingFor: () => string): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`agreement book did not catch up within ${timeoutMs} ms; still reading ${waitingFor()}`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`agreement book did not catch up within ${timeoutMs} ms; still reading ${waitingFor()}`)),
+        timeoutMs,
+      );
     });
     try {
       await Promise.race([work, timeout]);

@@ -15,7 +15,8 @@ export function optionalQueryText(value: unknown, field: string): string | undef
 export function optionalQueryChoice<T extends string>(value: unknown, field: string, choices: readonly T[]): T | undefined {
   const text = optionalQueryText(value, field);
   if (text === undefined) return undefined;
-  if (!(choices as readonly string[]).includes(text)) throw new BadRequestException(`${field} must be one of ${choices.join(', ')} (got ${text})`);
+  if (!(choices as readonly string[]).includes(text))
+    throw new BadRequestException(`${field} must be one of ${choices.join(', ')} (got ${text})`);
   return text as T;
 }
 

@@ -111,7 +111,18 @@ export class ServiceKitModule {
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         ConnectionsCloser,
       ],
-      exports: [SERVICE_NAME, DataSource, Kafka, KAFKA_ADMIN, AvroCodec, EventPublisher, OutboxRelay, UnitOfWork, PartyDirectory, AgreementBook],
+      exports: [
+        SERVICE_NAME,
+        DataSource,
+        Kafka,
+        KAFKA_ADMIN,
+        AvroCodec,
+        EventPublisher,
+        OutboxRelay,
+        UnitOfWork,
+        PartyDirectory,
+        AgreementBook,
+      ],
     };
   }
 }

@@ -112,7 +112,9 @@ export async function killMidStream(
 export async function waitUntilCaughtUp(lag: ConsumerLagReader, topicsByGroup: Map<string, string[]>, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const behind = await Promise.all([...topicsByGroup].map(async ([group, topicNames]) => [group, (await lag.lagOf(group, topicNames)).behind] as const));
+    const behind = await Promise.all(
+      [...topicsByGroup].map(async ([group, topicNames]) => [group, (await lag.lagOf(group, topicNames)).behind] as const),
+    );
     const late = behind.filter(([, n]) => n > 0);
     if (late.length === 0) return;
     if (Date.now() > deadline) throw new Error(`still behind after ${timeoutMs} ms: ${late.map(([g, n]) => `${g} ${n}`).join(', ')}`);

@@ -1,7 +1,14 @@
 export { provideInfrastructure, Infrastructure, REPO_ROOT } from './infrastructure';
 export { createTestDatabase, queryDatabase } from './test-database';
 export { KafkaTestClient, ReceivedRecord } from './kafka-test-client';
-export { allStartedOrNone, startServiceProcess, startServiceProcesses, ServiceProcess, ServiceName, SERVICE_PORTS } from './service-process';
+export {
+  allStartedOrNone,
+  startServiceProcess,
+  startServiceProcesses,
+  ServiceProcess,
+  ServiceName,
+  SERVICE_PORTS,
+} from './service-process';
 export { uniqueId } from './unique-id';
 export { writeAgreementsFile, writePartiesFile, writeTestParties, TestParties, testAgreement } from './seed-files';
 export { useNamespace, deleteNamespaceTopics } from './namespace';

@@ -50,16 +50,25 @@ export class KafkaTestClient {
     matches: (value: T, record: ReceivedRecord<T>) => boolean,
     options: WaitOptions = {},
   ): Promise<Array<ReceivedRecord<T>>> {
-    return this.readUntil(topic.name, async (message) => {
-      let value: T;
-      try {
-        value = await this.codec.decode(topic, message.value);
-      } catch {
-        return undefined; // not for us to judge here: the services dead-letter it
-      }
-      const record: ReceivedRecord<T> = { value, key: message.key?.toString() ?? null, headers: headersAsStrings(message.headers), raw: message.value };
-      return matches(value, record) ? record : undefined;
-    }, options);
+    return this.readUntil(
+      topic.name,
+      async (message) => {
+        let value: T;
+        try {
+          value = await this.codec.decode(topic, message.value);
+        } catch {
+          return undefined; // not for us to judge here: the services dead-letter it
+        }
+        const record: ReceivedRecord<T> = {
+          value,
+          key: message.key?.toString() ?? null,
+          headers: headersAsStrings(message.headers),
+          raw: message.value,
+        };
+        return matches(value, record) ? record : undefined;
+      },
+      options,
+    );
   }
 
   /**
@@ -72,7 +81,11 @@ export class KafkaTestClient {
     options: WaitOptions = {},
   ): Promise<Array<ReceivedRecord<T>>> {
     const seen = new Set<string>();
-    return this.waitFor(topic, (value, record) => matches(value, record) && !seen.has(value.eventId) && seen.add(value.eventId) !== undefined, options);
+    return this.waitFor(
+      topic,
+      (value, record) => matches(value, record) && !seen.has(value.eventId) && seen.add(value.eventId) !== undefined,
+      options,
+    );
   }
 
   /** Like waitFor, for topics whose records are not Avro (dead-letter topics); value is the bytes as text. */
@@ -81,18 +94,26 @@ export class KafkaTestClient {
     matches: (record: ReceivedRecord<string>) => boolean,
     options: WaitOptions = {},
   ): Promise<Array<ReceivedRecord<string>>> {
-    return this.readUntil(topicName, async (message) => {
-      const record: ReceivedRecord<string> = {
-        value: message.value?.toString('utf8') ?? '',
-        key: message.key?.toString() ?? null,
-        headers: headersAsStrings(message.headers),
-        raw: message.value,
-      };
-      return matches(record) ? record : undefined;
-    }, options);
+    return this.readUntil(
+      topicName,
+      async (message) => {
+        const record: ReceivedRecord<string> = {
+          value: message.value?.toString('utf8') ?? '',
+          key: message.key?.toString() ?? null,
+          headers: headersAsStrings(message.headers),
+          raw: message.value,
+        };
+        return matches(record) ? record : undefined;
+      },
+      options,
+    );
   }
 
-  private async readUntil<R>(topicName: string, pick: (message: KafkaMessage) => Promise<R | undefined>, options: WaitOptions): Promise<R[]> {
+  private async readUntil<R>(
+    topicName: string,
+    pick: (message: KafkaMessage) => Promise<R | undefined>,
+    options: WaitOptions,
+  ): Promise<R[]> {
     const count = options.count ?? 1;
     const timeoutMs = options.timeoutMs ?? 60_000;
     const found: R[] = [];

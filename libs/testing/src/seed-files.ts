@@ -24,7 +24,9 @@ export function writePartiesFile(parties: Array<Party & { apiKey: string }>): st
 }
 
 /** A one-line agreement for a test, valid for all of this and next year. */
-export function testAgreement(overrides: Partial<Agreement> & Pick<Agreement, 'agreementId' | 'buyerId' | 'supplierId' | 'lines'>): Agreement {
+export function testAgreement(
+  overrides: Partial<Agreement> & Pick<Agreement, 'agreementId' | 'buyerId' | 'supplierId' | 'lines'>,
+): Agreement {
   const year = new Date().getUTCFullYear();
   return {
     currency: 'EUR',
@@ -47,7 +49,12 @@ export interface TestParties {
 }
 
 export function writeTestParties(): TestParties {
-  const ids = { buyer: uniqueId('buyer'), supplier: uniqueId('supplier'), otherSupplier: uniqueId('supplier'), operator: uniqueId('operator') };
+  const ids = {
+    buyer: uniqueId('buyer'),
+    supplier: uniqueId('supplier'),
+    otherSupplier: uniqueId('supplier'),
+    operator: uniqueId('operator'),
+  };
   const keys = { buyer: uniqueId('key'), supplier: uniqueId('key'), otherSupplier: uniqueId('key'), operator: uniqueId('key') };
   const file = writePartiesFile([
     { id: ids.buyer, kind: 'buyer', name: 'Test buyer', apiKey: keys.buyer },

@@ -15,7 +15,6 @@ export const SERVICE_PORTS = {
 
 export type ServiceName = keyof typeof SERVICE_PORTS;
 
-
 export interface ServiceProcess {
   name: ServiceName;
   port: number;
@@ -34,7 +33,11 @@ export interface ServiceProcess {
 export async function startServiceProcess(
   name: ServiceName,
   env: NodeJS.ProcessEnv,
-  options: { port?: number; timeoutMs?: number; /** Run the build of `npm run build:services` (dist/), as deployed, not the TypeScript source; SMI_SERVICES_COMPILED=1 makes it the default. */ compiled?: boolean } = {},
+  options: {
+    port?: number;
+    timeoutMs?: number;
+    /** Run the build of `npm run build:services` (dist/), as deployed, not the TypeScript source; SMI_SERVICES_COMPILED=1 makes it the default. */ compiled?: boolean;
+  } = {},
 ): Promise<ServiceProcess> {
   const port = options.port ?? (await freePort());
   if (await answers(`http://localhost:${port}/health`)) {
@@ -43,9 +46,10 @@ export async function startServiceProcess(
   const logDir = resolve(REPO_ROOT, '.local/logs');
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(resolve(logDir, `${name}-${port}.log`), { flags: 'a' });
-  const entry = (options.compiled ?? process.env.SMI_SERVICES_COMPILED === '1')
-    ? [resolve(REPO_ROOT, `dist/services/${name}/src/main.js`)]
-    : ['-r', '@swc-node/register', resolve(REPO_ROOT, `services/${name}/src/main.ts`)];
+  const entry =
+    (options.compiled ?? process.env.SMI_SERVICES_COMPILED === '1')
+      ? [resolve(REPO_ROOT, `dist/services/${name}/src/main.js`)]
+      : ['-r', '@swc-node/register', resolve(REPO_ROOT, `services/${name}/src/main.ts`)];
   const child = spawn(process.execPath, entry, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
@@ -104,7 +108,11 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, name: string,
  * Starts several services at once; if one cannot start, stops those that did, so a
  * failed setup leaves no process behind, and throws the first failure.
  */
-export async function startServiceProcesses(names: ServiceName[], env: NodeJS.ProcessEnv, options: { timeoutMs?: number } = {}): Promise<ServiceProcess[]> {
+export async function startServiceProcesses(
+  names: ServiceName[],
+  env: NodeJS.ProcessEnv,
+  options: { timeoutMs?: number } = {},
+): Promise<ServiceProcess[]> {
   return allStartedOrNone(names.map((name) => startServiceProcess(name, env, options)));
 }
 

@@ -38,4 +38,3 @@ export function foldStockMovements(movements: StockMovement[]): Map<string, Fold
   }
   return new Map([...folded].map(([key, { lastCountAt: _lastCountAt, ...stock }]) => [key, stock]));
 }
-

@@ -28,10 +28,33 @@ import { ForecastRunsHttpController } from './forecast-runs/forecast-runs.http.c
     ServiceKitModule.forService({
       service: 'forecasting',
       entities: [ConsumptionDayRow, DemandForecastRow],
-      migrations: [ConsumptionHistory1764028800201, DemandForecasts1764028800202, DemandPatterns1764028800203, ForecastSelection1764028800204, FittedParameters1764028800205, ConsumptionSeries1764028800210],
+      migrations: [
+        ConsumptionHistory1764028800201,
+        DemandForecasts1764028800202,
+        DemandPatterns1764028800203,
+        ForecastSelection1764028800204,
+        FittedParameters1764028800205,
+        ConsumptionSeries1764028800210,
+      ],
     }),
   ],
-  controllers: [StockLevelsMessageHandler, BuyerForecastsMessageHandler, ForecastsHttpController, BuyerForecastsHttpController, ForecastAccuracyHttpController, ForecastRunsHttpController],
-  providers: [RecordConsumption, ConsumptionHistoryRepository, DemandForecastRepository, RecomputeForecast, ForecastAccuracyRepository, BuyerForecastRepository, TakeBuyerForecasts, ForecastRun],
+  controllers: [
+    StockLevelsMessageHandler,
+    BuyerForecastsMessageHandler,
+    ForecastsHttpController,
+    BuyerForecastsHttpController,
+    ForecastAccuracyHttpController,
+    ForecastRunsHttpController,
+  ],
+  providers: [
+    RecordConsumption,
+    ConsumptionHistoryRepository,
+    DemandForecastRepository,
+    RecomputeForecast,
+    ForecastAccuracyRepository,
+    BuyerForecastRepository,
+    TakeBuyerForecasts,
+    ForecastRun,
+  ],
 })
 export class AppModule {}

@@ -45,8 +45,7 @@ describe('forecasting against a real broker and database', () => {
     };
   };
 
-  const get = (path: string, key: string | null) =>
-    fetch(`${forecasting.baseUrl}${path}`, { headers: key ? { 'x-api-key': key } : {} });
+  const get = (path: string, key: string | null) => fetch(`${forecasting.baseUrl}${path}`, { headers: key ? { 'x-api-key': key } : {} });
 
   beforeAll(async () => {
     kafka = new KafkaTestClient();
@@ -58,7 +57,16 @@ describe('forecasting against a real broker and database', () => {
         lines: [
           { siteId: site, itemId: coveredItem, unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 2, packMultiple: 5 },
           { siteId: site, itemId: backtestItem, unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 2, packMultiple: 5 },
-          { siteId: site, itemId: weeklyItem, unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 14, packMultiple: 5, forecastPeriod: 'week' },
+          {
+            siteId: site,
+            itemId: weeklyItem,
+            unit: 'EA',
+            minimum: 10,
+            maximum: 50,
+            leadTimeDays: 14,
+            packMultiple: 5,
+            forecastPeriod: 'week',
+          },
           { siteId: site, itemId: buyerItem, unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 2, packMultiple: 5 },
         ],
       }),
@@ -93,12 +101,27 @@ describe('forecasting against a real broker and database', () => {
     expect(forecasts).toHaveLength(2);
     expect(forecasts.map((f) => f.value.basedOnMovementId)).toEqual([first.movementId, second.movementId]);
     // 03-01 open: [10]; then 03-03 begins, closing 03-01 and 03-02: [10, 0]. Too short for a backtest: the mean and spread.
-    expect(forecasts.map((f) => [f.value.method, f.value.demandPerPeriod, f.value.standardDeviationPerPeriod, f.value.periodsObserved, f.value.firstPeriodStart])).toEqual([
+    expect(
+      forecasts.map((f) => [
+        f.value.method,
+        f.value.demandPerPeriod,
+        f.value.standardDeviationPerPeriod,
+        f.value.periodsObserved,
+        f.value.firstPeriodStart,
+      ]),
+    ).toEqual([
       ['history-mean', 10, 0, 1, '2026-03-01'],
       ['history-mean', 5, 7.071068, 2, '2026-03-03'],
     ]);
     expect(forecasts[1].key).toBe(`${buyer}|${site}|${item}`);
-    expect(forecasts[1].value).toMatchObject({ eventId: `${second.eventId}/demand-forecast`, unit: 'EA', periodDays: 1, methodScore: null, agreementId: null, recentDemand: [10, 0] });
+    expect(forecasts[1].value).toMatchObject({
+      eventId: `${second.eventId}/demand-forecast`,
+      unit: 'EA',
+      periodDays: 1,
+      methodScore: null,
+      agreementId: null,
+      recentDemand: [10, 0],
+    });
 
     const history = await queryDatabase(
       process.env.DATABASE_URL!,
@@ -120,7 +143,14 @@ describe('forecasting against a real broker and database', () => {
     }
     const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === backtestItem, { count: 22 });
     const latest = forecasts[21].value;
-    expect(latest).toMatchObject({ agreementId, periodDays: 1, periodsObserved: 21, firstPeriodStart: '2026-05-22', leadTimePeriods: 2, censoredPeriods: 0 });
+    expect(latest).toMatchObject({
+      agreementId,
+      periodDays: 1,
+      periodsObserved: 21,
+      firstPeriodStart: '2026-05-22',
+      leadTimePeriods: 2,
+      censoredPeriods: 0,
+    });
     expect(latest.methodScore).not.toBeNull();
     expect(latest.methodScores.length).toBeGreaterThanOrEqual(8);
     expect(latest.methodScores[0]).toMatchObject({ method: latest.method, rmsse: latest.methodScore, origins: 8 });
@@ -136,18 +166,36 @@ describe('forecasting against a real broker and database', () => {
       'SELECT period_days, fitted_through::text AS fitted_through, parameters FROM forecasting.fitted_parameters WHERE buyer_id = $1 AND item_id = $2',
       [buyer, backtestItem],
     );
-    expect(kept).toEqual([{ period_days: 1, fitted_through: '2026-05-18', parameters: expect.objectContaining({ 'holt-winters-additive': expect.objectContaining({ seasonLength: 7 }) }) }]);
+    expect(kept).toEqual([
+      {
+        period_days: 1,
+        fitted_through: '2026-05-18',
+        parameters: expect.objectContaining({ 'holt-winters-additive': expect.objectContaining({ seasonLength: 7 }) }),
+      },
+    ]);
 
     // Every closed day after the first (05-02 to 05-21) is scored against what was forecast for it the day before.
-    const [ofLine] = await kafka.waitFor(topics.forecastAccuracy, (a) => a.scope === 'SITE_ITEM' && a.itemId === backtestItem && a.throughPeriodStart === '2026-05-21');
+    const [ofLine] = await kafka.waitFor(
+      topics.forecastAccuracy,
+      (a) => a.scope === 'SITE_ITEM' && a.itemId === backtestItem && a.throughPeriodStart === '2026-05-21',
+    );
     expect(ofLine.value).toMatchObject({ agreementId, periodsScored: 20, censoredPeriodsSkipped: 0, linesScored: 1 });
     expect(ofLine.value.mase).toBeGreaterThan(0);
-    const [ofAgreement] = await kafka.waitFor(topics.forecastAccuracy, (a) => a.scope === 'AGREEMENT' && a.agreementId === agreementId && a.throughPeriodStart === '2026-05-21');
+    const [ofAgreement] = await kafka.waitFor(
+      topics.forecastAccuracy,
+      (a) => a.scope === 'AGREEMENT' && a.agreementId === agreementId && a.throughPeriodStart === '2026-05-21',
+    );
     expect(ofAgreement.key).toBe(agreementId);
     expect(ofAgreement.value.linesScored).toBeGreaterThanOrEqual(1);
 
-    const seenBy = async (key: string) => (await json(await get(`/forecast-accuracy?agreementId=${agreementId}`, key))) as Array<{ scope: string; itemId: string | null }>;
-    expect((await seenBy(keys.supplier)).map((a) => [a.scope, a.itemId])).toEqual(expect.arrayContaining([['AGREEMENT', null], ['SITE_ITEM', backtestItem]]));
+    const seenBy = async (key: string) =>
+      (await json(await get(`/forecast-accuracy?agreementId=${agreementId}`, key))) as Array<{ scope: string; itemId: string | null }>;
+    expect((await seenBy(keys.supplier)).map((a) => [a.scope, a.itemId])).toEqual(
+      expect.arrayContaining([
+        ['AGREEMENT', null],
+        ['SITE_ITEM', backtestItem],
+      ]),
+    );
     expect(await seenBy(keys.otherSupplier)).toEqual([]);
     expect((await seenBy(keys.buyer)).length).toBeGreaterThanOrEqual(2);
   });
@@ -155,19 +203,41 @@ describe('forecasting against a real broker and database', () => {
   it('buckets by week where the line says so, and takes a week out of stock as at least the usual demand', async () => {
     // Mondays from 2026-06-01: 10 a week; in the fifth week stock runs out after 3.
     const monday = (week: number, hour = 12) => new Date(Date.UTC(2026, 5, 1 + 7 * week, hour));
-    for (let week = 0; week < 4; week++) await kafka.publish(topics.stockLevels, level({ itemId: weeklyItem, movementQuantity: 10, onHand: 50, asOf: monday(week) }));
+    for (let week = 0; week < 4; week++)
+      await kafka.publish(topics.stockLevels, level({ itemId: weeklyItem, movementQuantity: 10, onHand: 50, asOf: monday(week) }));
     await kafka.publish(topics.stockLevels, level({ itemId: weeklyItem, movementQuantity: 3, onHand: 0, asOf: monday(4) }));
-    await kafka.publish(topics.stockLevels, level({ itemId: weeklyItem, movementKind: 'RECEIPT', movementQuantity: 60, onHand: 60, asOf: monday(5, 8) }));
+    await kafka.publish(
+      topics.stockLevels,
+      level({ itemId: weeklyItem, movementKind: 'RECEIPT', movementQuantity: 60, onHand: 60, asOf: monday(5, 8) }),
+    );
     await kafka.publish(topics.stockLevels, level({ itemId: weeklyItem, movementQuantity: 10, onHand: 50, asOf: monday(5) }));
     const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === weeklyItem, { count: 6 });
-    expect(forecasts[5].value).toMatchObject({ periodDays: 7, firstPeriodStart: '2026-07-06', censoredPeriods: 1, recentDemand: [10, 10, 10, 10, 10] });
+    expect(forecasts[5].value).toMatchObject({
+      periodDays: 7,
+      firstPeriodStart: '2026-07-06',
+      censoredPeriods: 1,
+      recentDemand: [10, 10, 10, 10, 10],
+    });
   });
 
   it('takes buyer forecasts over REST and Kafka, naming a bad field, and chooses the buyer’s forecast when it proves the most accurate', async () => {
     const post = (key: string, body: unknown) =>
-      fetch(`${forecasting.baseUrl}/buyer-forecasts`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${forecasting.baseUrl}/buyer-forecasts`, {
+        method: 'POST',
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const actual = Array.from({ length: 40 }, (_, d) => [3, 9, 1, 12, 2, 5, 7][d % 7] + (d % 3));
-    const submission = { eventId: uniqueId('bf'), siteId: site, itemId: buyerItem, unit: 'EA', periodDays: 1, firstPeriodStart: '2026-08-01', quantities: actual, submittedAt: '2026-07-31T00:00:00Z' };
+    const submission = {
+      eventId: uniqueId('bf'),
+      siteId: site,
+      itemId: buyerItem,
+      unit: 'EA',
+      periodDays: 1,
+      firstPeriodStart: '2026-08-01',
+      quantities: actual,
+      submittedAt: '2026-07-31T00:00:00Z',
+    };
 
     const bad = await post(keys.buyer, { ...submission, periodDays: 30 });
     expect(bad.status).toBe(400);
@@ -177,13 +247,22 @@ describe('forecasting against a real broker and database', () => {
     expect((await post(keys.buyer, submission)).status).toBe(201);
     expect((await post(keys.buyer, submission)).status).toBe(200); // the same eventId again
 
-    const overKafka = { ...submission, eventId: uniqueId('bf'), buyerId: buyer, quantities: [1, -2], submittedAt: new Date('2026-07-31T00:00:00Z') };
+    const overKafka = {
+      ...submission,
+      eventId: uniqueId('bf'),
+      buyerId: buyer,
+      quantities: [1, -2],
+      submittedAt: new Date('2026-07-31T00:00:00Z'),
+    };
     await kafka.publish(topics.buyerForecasts, overKafka);
     const [dead] = await kafka.waitForRaw(deadLetterTopicOf('forecasting'), (r) => r.headers['smi-event-id'] === overKafka.eventId);
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe('rejected: quantities[1] must be a number >= 0 (got -2)');
 
     for (let d = 0; d < 25; d++) {
-      await kafka.publish(topics.stockLevels, level({ itemId: buyerItem, movementQuantity: actual[d], asOf: new Date(Date.UTC(2026, 7, 1 + d, 12)) }));
+      await kafka.publish(
+        topics.stockLevels,
+        level({ itemId: buyerItem, movementQuantity: actual[d], asOf: new Date(Date.UTC(2026, 7, 1 + d, 12)) }),
+      );
     }
     const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === buyerItem, { count: 25 });
     const latest = forecasts[24].value;
@@ -217,7 +296,14 @@ describe('forecasting against a real broker and database', () => {
 
     const ofCovered = await json(await get(`/forecasts?siteId=${site}&itemId=${coveredItem}`, keys.operator));
     expect(ofCovered).toEqual([
-      expect.objectContaining({ buyerId: buyer, siteId: site, itemId: coveredItem, demandPerPeriod: 3, periodsObserved: 1, method: 'history-mean' }),
+      expect.objectContaining({
+        buyerId: buyer,
+        siteId: site,
+        itemId: coveredItem,
+        demandPerPeriod: 3,
+        periodsObserved: 1,
+        method: 'history-mean',
+      }),
     ]);
     const itemsSeenBy = async (key: string) =>
       ((await json(await get(`/forecasts?siteId=${site}`, key))) as Array<{ itemId: string }>).map((f) => f.itemId);

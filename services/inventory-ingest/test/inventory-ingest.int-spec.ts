@@ -55,9 +55,17 @@ describe('inventory-ingest against a real broker and database', () => {
     await kafka.publish(topics.stockMovements, movement({ itemId: item, kind: 'CONSUMPTION', quantity: 30 }));
     await kafka.publish(topics.stockMovements, movement({ itemId: item, kind: 'ADJUSTMENT', quantity: -5 }));
     const levels = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item, { count: 3 });
-    expect(levels.map((l) => [l.value.sequence, l.value.onHand])).toEqual([[1, 100], [2, 70], [3, 65]]);
+    expect(levels.map((l) => [l.value.sequence, l.value.onHand])).toEqual([
+      [1, 100],
+      [2, 70],
+      [3, 65],
+    ]);
     expect(levels[0].key).toBe(`${BUYER}|${site}|${item}`);
-    const rows = await queryDatabase(process.env.DATABASE_URL!, 'SELECT quantity::float AS quantity, sequence::int AS sequence FROM inventory_ingest.on_hand WHERE item_id = $1', [item]);
+    const rows = await queryDatabase(
+      process.env.DATABASE_URL!,
+      'SELECT quantity::float AS quantity, sequence::int AS sequence FROM inventory_ingest.on_hand WHERE item_id = $1',
+      [item],
+    );
     expect(rows).toEqual([{ quantity: 65, sequence: 3 }]);
   });
 
@@ -76,7 +84,10 @@ describe('inventory-ingest against a real broker and database', () => {
     const t = Date.now() - 60_000;
     await kafka.publish(topics.stockMovements, movement({ itemId: item, quantity: 50, occurredAt: new Date(t) }));
     await kafka.publish(topics.stockMovements, movement({ itemId: item, kind: 'COUNT', quantity: 42, occurredAt: new Date(t + 20_000) }));
-    await kafka.publish(topics.stockMovements, movement({ itemId: item, kind: 'CONSUMPTION', quantity: 5, occurredAt: new Date(t + 10_000) }));
+    await kafka.publish(
+      topics.stockMovements,
+      movement({ itemId: item, kind: 'CONSUMPTION', quantity: 5, occurredAt: new Date(t + 10_000) }),
+    );
     const levels = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item, { count: 3 });
     expect(levels.map((l) => l.value.onHand)).toEqual([50, 42, 42]);
   });
@@ -85,7 +96,16 @@ describe('inventory-ingest against a real broker and database', () => {
     const item = uniqueId('item');
     const response = await post({
       movements: [
-        { eventId: uniqueId('rest'), buyerId: BUYER, siteId: site, itemId: item, kind: 'RECEIPT', quantity: 12.5, unit: 'KG', occurredAt: new Date().toISOString() },
+        {
+          eventId: uniqueId('rest'),
+          buyerId: BUYER,
+          siteId: site,
+          itemId: item,
+          kind: 'RECEIPT',
+          quantity: 12.5,
+          unit: 'KG',
+          occurredAt: new Date().toISOString(),
+        },
       ],
     });
     expect(response.status).toBe(202);
@@ -94,10 +114,21 @@ describe('inventory-ingest against a real broker and database', () => {
   });
 
   it('answers 400 naming the field for a bad movement, 401 without a key, 403 for another buyer', async () => {
-    const bad = await post({ eventId: 'x', buyerId: BUYER, siteId: site, itemId: 'i', kind: 'RECEIPT', quantity: -3, unit: 'EA', occurredAt: new Date().toISOString() });
+    const bad = await post({
+      eventId: 'x',
+      buyerId: BUYER,
+      siteId: site,
+      itemId: 'i',
+      kind: 'RECEIPT',
+      quantity: -3,
+      unit: 'EA',
+      occurredAt: new Date().toISOString(),
+    });
     expect(bad.status).toBe(400);
     expect((await json(bad)).message).toMatch(/^quantity must be greater than 0/);
-    const noDate = await post({ movements: [{ eventId: 'x', buyerId: BUYER, siteId: site, itemId: 'i', kind: 'RECEIPT', quantity: 3, unit: 'EA' }] });
+    const noDate = await post({
+      movements: [{ eventId: 'x', buyerId: BUYER, siteId: site, itemId: 'i', kind: 'RECEIPT', quantity: 3, unit: 'EA' }],
+    });
     expect((await json(noDate)).message).toMatch(/movements\[0\]\.occurredAt must be a date-time/);
     expect((await post(movementJson(), null)).status).toBe(401);
     expect((await post(movementJson(), 'demo-northwind-key')).status).toBe(403);
@@ -141,6 +172,15 @@ describe('inventory-ingest against a real broker and database', () => {
   });
 
   function movementJson() {
-    return { eventId: uniqueId('rest'), buyerId: BUYER, siteId: site, itemId: 'i', kind: 'RECEIPT', quantity: 1, unit: 'EA', occurredAt: new Date().toISOString() };
+    return {
+      eventId: uniqueId('rest'),
+      buyerId: BUYER,
+      siteId: site,
+      itemId: 'i',
+      kind: 'RECEIPT',
+      quantity: 1,
+      unit: 'EA',
+      occurredAt: new Date().toISOString(),
+    };
   }
 });

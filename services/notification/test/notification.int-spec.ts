@@ -1,6 +1,15 @@
 import { Notification, ReplenishmentOrder, Shipment, ShipmentStatus, SlaBreach, deadLetterTopicOf, topics } from '@smi/contracts';
 import { DEAD_LETTER_HEADERS } from '@smi/messaging';
-import { eventually, KafkaTestClient, queryDatabase, ServiceProcess, startServiceProcess, uniqueId, WebhookReceiver, writePartiesFile } from '@smi/testing';
+import {
+  eventually,
+  KafkaTestClient,
+  queryDatabase,
+  ServiceProcess,
+  startServiceProcess,
+  uniqueId,
+  WebhookReceiver,
+  writePartiesFile,
+} from '@smi/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
@@ -87,7 +96,14 @@ describe('notification against a real broker and database', () => {
   });
 
   const deliveryRows = (notificationIds: string[]) =>
-    queryDatabase<{ notification_id: string; recipient: string; status: string; attempts: number; last_error: string | null; completed_at: Date | null }>(
+    queryDatabase<{
+      notification_id: string;
+      recipient: string;
+      status: string;
+      attempts: number;
+      last_error: string | null;
+      completed_at: Date | null;
+    }>(
       process.env.DATABASE_URL!,
       'SELECT notification_id, recipient, status, attempts, last_error, completed_at FROM notification.deliveries WHERE notification_id = ANY($1) ORDER BY recipient',
       [notificationIds],
@@ -105,7 +121,13 @@ describe('notification against a real broker and database', () => {
       { id: buyer, kind: 'buyer', name: 'Test buyer', apiKey: key.buyer, webhookUrl: hook(buyer) },
       { id: supplier, kind: 'supplier', name: 'Test supplier', apiKey: key.supplier, webhookUrl: hook(supplier) },
       { id: flakyBuyer, kind: 'buyer', name: 'Buyer with a flaky webhook', apiKey: uniqueId('key'), webhookUrl: hook(flakyBuyer) },
-      { id: brokenSupplier, kind: 'supplier', name: 'Supplier with a broken webhook', apiKey: key.brokenSupplier, webhookUrl: hook(brokenSupplier) },
+      {
+        id: brokenSupplier,
+        kind: 'supplier',
+        name: 'Supplier with a broken webhook',
+        apiKey: key.brokenSupplier,
+        webhookUrl: hook(brokenSupplier),
+      },
       { id: buyerWithoutWebhook, kind: 'buyer', name: 'Buyer without a webhook', apiKey: uniqueId('key') },
       { id: hungSupplier, kind: 'supplier', name: 'Supplier whose webhook hangs', apiKey: uniqueId('key'), webhookUrl: hook(hungSupplier) },
       { id: uniqueId('operator'), kind: 'operator', name: 'Test operator', apiKey: key.operator },
@@ -139,7 +161,12 @@ describe('notification against a real broker and database', () => {
       topic: 'ORDER_RAISED',
       subject: `Order ORD-x: 90 EA of brake-pad-bp100 for ${site}, due 2026-11-28`,
       recipientId: supplier,
-      payload: expect.objectContaining({ eventId: raised.eventId, orderId: 'ORD-x', quantity: 90, expectedDeliveryAt: '2026-11-28T09:30:00.000Z' }),
+      payload: expect.objectContaining({
+        eventId: raised.eventId,
+        orderId: 'ORD-x',
+        quantity: 90,
+        expectedDeliveryAt: '2026-11-28T09:30:00.000Z',
+      }),
     });
     expect(receiver.postsFor(toBuyer)[0]).toMatchObject({ path: `/hooks/${buyer}`, body: { recipientId: buyer, topic: 'ORDER_RAISED' } });
 
@@ -168,7 +195,8 @@ describe('notification against a real broker and database', () => {
 
     const rows = await deliveryRows([toSupplier, toBuyer]);
     expect(rows).toHaveLength(2);
-    for (const row of rows) expect(row).toMatchObject({ status: 'delivered', attempts: 1, last_error: null, completed_at: expect.any(Date) });
+    for (const row of rows)
+      expect(row).toMatchObject({ status: 'delivered', attempts: 1, last_error: null, completed_at: expect.any(Date) });
     expect(receiver.postsFor(toSupplier)).toHaveLength(1);
     expect(receiver.postsFor(toBuyer)).toHaveLength(1);
   });
@@ -182,13 +210,17 @@ describe('notification against a real broker and database', () => {
     const notificationId = `${dispatched.eventId}:${flakyBuyer}`;
 
     const [event] = await kafka.waitFor(topics.notifications, (n) => n.notificationId === notificationId);
-    expect(event.value).toMatchObject({ eventId: `${notificationId}/DELIVERED`, status: 'DELIVERED', attempts: 3, lastError: null, topic: 'SHIPMENT' });
+    expect(event.value).toMatchObject({
+      eventId: `${notificationId}/DELIVERED`,
+      status: 'DELIVERED',
+      attempts: 3,
+      lastError: null,
+      topic: 'SHIPMENT',
+    });
     const posts = receiver.posts.filter((p) => p.path === `/hooks/${flakyBuyer}`);
     expect(posts.map((p) => p.headers['x-smi-notification-id'])).toEqual([notificationId, notificationId, notificationId]);
     expect(posts[0].body.subject).toBe(`Shipment SHP-flaky dispatched: 90 EA of brake-pad-bp100 for ${site} (order ORD-1), due 2026-11-28`);
-    expect(await deliveryRows([notificationId])).toEqual([
-      expect.objectContaining({ status: 'delivered', attempts: 3, last_error: null }),
-    ]);
+    expect(await deliveryRows([notificationId])).toEqual([expect.objectContaining({ status: 'delivered', attempts: 3, last_error: null })]);
   });
 
   it('gives a webhook that always fails up after the allowed attempts, and skips a party without a webhook', async () => {
@@ -208,7 +240,9 @@ describe('notification against a real broker and database', () => {
     });
     expect(receiver.postsFor(notificationId)).toHaveLength(3);
     const rows = await deliveryRows([notificationId, `${stockout.eventId}:${buyerWithoutWebhook}`]);
-    expect(rows).toEqual([expect.objectContaining({ recipient: brokenSupplier, status: 'failed', attempts: 3, last_error: expect.stringMatching(/^HTTP 500/) })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ recipient: brokenSupplier, status: 'failed', attempts: 3, last_error: expect.stringMatching(/^HTTP 500/) }),
+    ]);
   });
 
   it('keeps delivering other alerts while a webhook hangs, and gives the hung one up after its timeouts', async () => {
@@ -244,8 +278,15 @@ describe('notification against a real broker and database', () => {
     await eventually(() => receiver.postsFor(`${marker.eventId}:${buyer}`).length > 0, 'the marker to be posted');
     expect(receiver.postsFor(`${raised.eventId}:${supplier}`)).toHaveLength(1);
     expect(receiver.postsFor(`${raised.eventId}:${buyer}`)).toHaveLength(1);
-    expect((await deliveryRows([`${raised.eventId}:${supplier}`, `${raised.eventId}:${buyer}`])).map((r) => r.status)).toEqual(['delivered', 'delivered']);
-    const claimed = await queryDatabase(process.env.DATABASE_URL!, 'SELECT count(*)::int AS n FROM notification.inbox WHERE event_id = $1', [raised.eventId]);
+    expect((await deliveryRows([`${raised.eventId}:${supplier}`, `${raised.eventId}:${buyer}`])).map((r) => r.status)).toEqual([
+      'delivered',
+      'delivered',
+    ]);
+    const claimed = await queryDatabase(
+      process.env.DATABASE_URL!,
+      'SELECT count(*)::int AS n FROM notification.inbox WHERE event_id = $1',
+      [raised.eventId],
+    );
     expect(claimed).toEqual([{ n: 0 }]);
   });
 
@@ -265,15 +306,25 @@ describe('notification against a real broker and database', () => {
     expect(forBuyer.length).toBeGreaterThan(0);
     expect(forBuyer.every((d: { recipientId: string }) => d.recipientId === buyer)).toBe(true);
     expect(forBuyer).toContainEqual(
-      expect.objectContaining({ notificationId: `${raised.eventId}:${buyer}`, status: 'delivered', attempts: 1, topic: 'ORDER_RAISED', nextAttemptAt: null }),
+      expect.objectContaining({
+        notificationId: `${raised.eventId}:${buyer}`,
+        status: 'delivered',
+        attempts: 1,
+        topic: 'ORDER_RAISED',
+        nextAttemptAt: null,
+      }),
     );
 
     const forOperator: Array<{ recipientId: string }> = await json(await list(key.operator));
     // Other suites in the same run may have deliveries too: the operator sees at least all of these.
-    expect([...new Set(forOperator.map((d) => d.recipientId))]).toEqual(expect.arrayContaining([buyer, supplier, flakyBuyer, brokenSupplier, hungSupplier]));
+    expect([...new Set(forOperator.map((d) => d.recipientId))]).toEqual(
+      expect.arrayContaining([buyer, supplier, flakyBuyer, brokenSupplier, hungSupplier]),
+    );
 
     const failed = await json(await list(key.brokenSupplier, '?status=failed'));
-    expect(failed).toEqual([expect.objectContaining({ recipientId: brokenSupplier, status: 'failed', lastError: expect.stringMatching(/^HTTP 500/) })]);
+    expect(failed).toEqual([
+      expect.objectContaining({ recipientId: brokenSupplier, status: 'failed', lastError: expect.stringMatching(/^HTTP 500/) }),
+    ]);
     expect(await json(await list(key.supplier, '?status=failed'))).toEqual([]);
 
     const bad = await list(key.buyer, '?status=lost');

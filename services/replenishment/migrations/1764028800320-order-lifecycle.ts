@@ -8,7 +8,9 @@ export class OrderLifecycle1764028800320 implements MigrationInterface {
     // Every order placed so far was released.
     await runner.query('ALTER TABLE orders DROP CONSTRAINT orders_status_check');
     await runner.query(`UPDATE orders SET status = 'released' WHERE status = 'open'`);
-    await runner.query(`ALTER TABLE orders ADD CONSTRAINT orders_status_check CHECK (status IN ('awaiting-approval', 'released', 'rejected', 'expired', 'received'))`);
+    await runner.query(
+      `ALTER TABLE orders ADD CONSTRAINT orders_status_check CHECK (status IN ('awaiting-approval', 'released', 'rejected', 'expired', 'received'))`,
+    );
     await runner.query(`
       ALTER TABLE orders
         ADD COLUMN agreement_version int NOT NULL DEFAULT 0,
@@ -25,7 +27,9 @@ export class OrderLifecycle1764028800320 implements MigrationInterface {
 
     // Released and awaiting orders both count as on order, summed on every stock level.
     await runner.query('DROP INDEX orders_open_by_site_item');
-    await runner.query(`CREATE INDEX orders_open_by_site_item ON orders (buyer_id, site_id, item_id) WHERE status IN ('awaiting-approval', 'released')`);
+    await runner.query(
+      `CREATE INDEX orders_open_by_site_item ON orders (buyer_id, site_id, item_id) WHERE status IN ('awaiting-approval', 'released')`,
+    );
     // The expiry sweep looks for awaiting orders past their deadline.
     await runner.query(`CREATE INDEX orders_awaiting_by_deadline ON orders (approval_deadline) WHERE status = 'awaiting-approval'`);
 

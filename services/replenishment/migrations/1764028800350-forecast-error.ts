@@ -5,7 +5,9 @@ export class ForecastError1764028800350 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     // DemandForecast v3 carries the backtest error over the lead time, which safety stock is set from.
-    await runner.query('ALTER TABLE demand_outlook ADD COLUMN lead_time_error_variance double precision, ADD COLUMN lead_time_error_days double precision');
+    await runner.query(
+      'ALTER TABLE demand_outlook ADD COLUMN lead_time_error_variance double precision, ADD COLUMN lead_time_error_days double precision',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

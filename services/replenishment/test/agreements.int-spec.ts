@@ -1,6 +1,14 @@
 import { Agreement, AgreementLine } from '@smi/agreements';
 import { AgreementVersion as AgreementVersionEvent, StockMovement, topics } from '@smi/contracts';
-import { KafkaTestClient, ServiceProcess, startServiceProcess, testAgreement, uniqueId, writeAgreementsFile, writeTestParties } from '@smi/testing';
+import {
+  KafkaTestClient,
+  ServiceProcess,
+  startServiceProcess,
+  testAgreement,
+  uniqueId,
+  writeAgreementsFile,
+  writeTestParties,
+} from '@smi/testing';
 import { eventually } from './stock-level-feed';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -36,7 +44,10 @@ describe('agreements API against a real broker and database', () => {
 
   beforeAll(async () => {
     kafka = new KafkaTestClient();
-    replenishment = await startServiceProcess('replenishment', { SMI_AGREEMENTS_FILE: writeAgreementsFile([seeded]), SMI_PARTIES_FILE: parties.file });
+    replenishment = await startServiceProcess('replenishment', {
+      SMI_AGREEMENTS_FILE: writeAgreementsFile([seeded]),
+      SMI_PARTIES_FILE: parties.file,
+    });
   });
 
   afterAll(async () => {
@@ -53,10 +64,18 @@ describe('agreements API against a real broker and database', () => {
   });
 
   it('creates an agreement: 201, version 1, and its AgreementVersion on the topic keyed by agreement', async () => {
-    const created = agreement(uniqueId('AGR'), [line(uniqueId('item'), { policy: 'fixed-quantity', fixedOrderQuantity: 60, unitPrice: 2.5 })]);
+    const created = agreement(uniqueId('AGR'), [
+      line(uniqueId('item'), { policy: 'fixed-quantity', fixedOrderQuantity: 60, unitPrice: 2.5 }),
+    ]);
     const response = await call('POST', '/agreements', keys.supplier, { ...created, changeReason: 'signed on the phone' });
     expect(response.status).toBe(201);
-    expect(await json(response)).toMatchObject({ version: 1, status: 'active', changedBy: supplier, changeReason: 'signed on the phone', agreement: created });
+    expect(await json(response)).toMatchObject({
+      version: 1,
+      status: 'active',
+      changedBy: supplier,
+      changeReason: 'signed on the phone',
+      agreement: created,
+    });
 
     const record = await published(`${created.agreementId}/v1`);
     expect(record.key).toBe(created.agreementId);
@@ -74,7 +93,12 @@ describe('agreements API against a real broker and database', () => {
 
   it('refuses an invalid agreement with 400 naming each field and rule, and records nothing', async () => {
     const id = uniqueId('AGR');
-    const response = await call('POST', '/agreements', keys.buyer, agreement(id, [line('x', { maximum: 5, packMultiple: 0, deliveryWeekdays: ['MON', 'FUNDAY'] as never })]));
+    const response = await call(
+      'POST',
+      '/agreements',
+      keys.buyer,
+      agreement(id, [line('x', { maximum: 5, packMultiple: 0, deliveryWeekdays: ['MON', 'FUNDAY'] as never })]),
+    );
     expect(response.status).toBe(400);
     expect((await json(response)).problems).toEqual([
       `${id}: lines[0].maximum must be >= minimum`,
@@ -88,7 +112,9 @@ describe('agreements API against a real broker and database', () => {
     const rival = agreement(uniqueId('AGR'), [seeded.lines[0]], { supplierId: otherSupplier });
     const response = await call('POST', '/agreements', keys.otherSupplier, rival);
     expect(response.status).toBe(400);
-    expect((await json(response)).message).toContain(`${rival.agreementId}: lines[0] (site ${site} x item ${seeded.lines[0].itemId}) overlaps agreement ${seeded.agreementId}`);
+    expect((await json(response)).message).toContain(
+      `${rival.agreementId}: lines[0] (site ${site} x item ${seeded.lines[0].itemId}) overlaps agreement ${seeded.agreementId}`,
+    );
   });
 
   it('amends into version 2 with who, when and why; keeps version 1 readable, by number and by date; refuses a stale amend', async () => {
@@ -98,24 +124,38 @@ describe('agreements API against a real broker and database', () => {
     const before = new Date();
 
     const amended = { ...original, lines: [line(item, { minimum: 60, maximum: 150 })] };
-    const response = await call('PUT', `/agreements/${original.agreementId}`, keys.buyer, { ...amended, changeReason: 'second shift', expectedVersion: 1 });
+    const response = await call('PUT', `/agreements/${original.agreementId}`, keys.buyer, {
+      ...amended,
+      changeReason: 'second shift',
+      expectedVersion: 1,
+    });
     expect(response.status).toBe(200);
     const v2 = await json(response);
     expect(v2).toMatchObject({ version: 2, status: 'active', changedBy: buyer, changeReason: 'second shift', agreement: amended });
     expect(Date.parse(v2.effectiveFrom)).toBeGreaterThanOrEqual(before.getTime() - 1000);
 
     const history = await json(await call('GET', `/agreements/${original.agreementId}/versions`, keys.supplier));
-    expect(history.map((v: { version: number; changedBy: string; changeReason: string }) => [v.version, v.changedBy, v.changeReason])).toEqual([
+    expect(
+      history.map((v: { version: number; changedBy: string; changeReason: string }) => [v.version, v.changedBy, v.changeReason]),
+    ).toEqual([
       [1, supplier, 'created'],
       [2, buyer, 'second shift'],
     ]);
-    expect((await json(await call('GET', `/agreements/${original.agreementId}?version=1`, keys.buyer))).agreement.lines[0].maximum).toBe(120);
+    expect((await json(await call('GET', `/agreements/${original.agreementId}?version=1`, keys.buyer))).agreement.lines[0].maximum).toBe(
+      120,
+    );
     expect((await json(await call('GET', `/agreements/${original.agreementId}?on=${before.toISOString()}`, keys.buyer))).version).toBe(1);
     expect((await json(await call('GET', `/agreements/${original.agreementId}`, keys.buyer))).version).toBe(2);
 
-    const stale = await call('PUT', `/agreements/${original.agreementId}`, keys.supplier, { ...amended, changeReason: 'late edit', expectedVersion: 1 });
+    const stale = await call('PUT', `/agreements/${original.agreementId}`, keys.supplier, {
+      ...amended,
+      changeReason: 'late edit',
+      expectedVersion: 1,
+    });
     expect(stale.status).toBe(409);
-    expect((await json(stale)).message).toBe(`agreement ${original.agreementId} is at version 2, not the expected 1: read it again and reapply the change`);
+    expect((await json(stale)).message).toBe(
+      `agreement ${original.agreementId} is at version 2, not the expected 1: read it again and reapply the change`,
+    );
 
     const event = await published(`${original.agreementId}/v2`);
     expect(event.value).toMatchObject({ version: 2, changedBy: buyer, changeReason: 'second shift', changedAt: new Date(v2.changedAt) });
@@ -125,7 +165,8 @@ describe('agreements API against a real broker and database', () => {
   it('shows an agreement to its two parties and operators only', async () => {
     const own = agreement(uniqueId('AGR'), [line(uniqueId('item'))]);
     expect((await call('POST', '/agreements', keys.buyer, own)).status).toBe(201);
-    const listed = async (key: string) => ((await json(await call('GET', '/agreements', key))) as Array<{ agreement: Agreement }>).map((v) => v.agreement.agreementId);
+    const listed = async (key: string) =>
+      ((await json(await call('GET', '/agreements', key))) as Array<{ agreement: Agreement }>).map((v) => v.agreement.agreementId);
     expect(await listed(keys.buyer)).toEqual(expect.arrayContaining([own.agreementId, seeded.agreementId]));
     expect(await listed(keys.supplier)).toContain(own.agreementId);
     expect(await listed(keys.operator)).toContain(own.agreementId);
@@ -135,7 +176,9 @@ describe('agreements API against a real broker and database', () => {
     expect(peek.status).toBe(403);
     expect((await json(peek)).message).not.toContain(buyer);
     expect((await call('GET', `/agreements/${own.agreementId}/versions`, keys.otherSupplier)).status).toBe(403);
-    expect((await call('PUT', `/agreements/${own.agreementId}`, keys.otherSupplier, { ...own, changeReason: 'mine now' })).status).toBe(403);
+    expect((await call('PUT', `/agreements/${own.agreementId}`, keys.otherSupplier, { ...own, changeReason: 'mine now' })).status).toBe(
+      403,
+    );
     expect((await call('POST', `/agreements/${own.agreementId}/retire`, keys.otherSupplier, { reason: 'no' })).status).toBe(403);
     expect((await call('GET', '/agreements', null)).status).toBe(401);
     const export_ = await json(await call('GET', '/agreements/export', keys.otherSupplier));
@@ -152,13 +195,15 @@ describe('agreements API against a real broker and database', () => {
     const response = await call('POST', `/agreements/${doomed.agreementId}/retire`, keys.supplier, { reason: 'site closes' });
     expect(response.status).toBe(200);
     expect(await json(response)).toMatchObject({ version: 2, status: 'retired', changeReason: 'site closes', changedBy: supplier });
-    const retiredIds = ((await json(await call('GET', '/agreements?status=retired', keys.buyer))) as Array<{ agreement: Agreement }>).map((v) => v.agreement.agreementId);
+    const retiredIds = ((await json(await call('GET', '/agreements?status=retired', keys.buyer))) as Array<{ agreement: Agreement }>).map(
+      (v) => v.agreement.agreementId,
+    );
     expect(retiredIds).toContain(doomed.agreementId);
     expect((await call('PUT', `/agreements/${doomed.agreementId}`, keys.buyer, { ...doomed, changeReason: 'reopen' })).status).toBe(409);
     expect((await published(`${doomed.agreementId}/v2`)).value.status).toBe('RETIRED');
   });
 
-  it('exports the caller\'s agreements as the agreements file has them, and imports them back all or nothing', async () => {
+  it("exports the caller's agreements as the agreements file has them, and imports them back all or nothing", async () => {
     const exported = await json(await call('GET', '/agreements/export', keys.supplier));
     expect(exported.agreements).toEqual(expect.arrayContaining([seeded]));
     const again = await call('POST', '/agreements/import', keys.supplier, exported);
@@ -173,10 +218,17 @@ describe('agreements API against a real broker and database', () => {
     expect((await call('GET', `/agreements/${fresh.agreementId}`, keys.supplier)).status).toBe(404);
 
     const changedSeed = { ...seeded, penalties: { allowedStockoutsPerMonth: 2, penaltyPerStockout: 400 } };
-    const imported = await call('POST', '/agreements/import', keys.supplier, { agreements: [fresh, changedSeed], changeReason: 'yearly review' });
+    const imported = await call('POST', '/agreements/import', keys.supplier, {
+      agreements: [fresh, changedSeed],
+      changeReason: 'yearly review',
+    });
     expect(imported.status).toBe(200);
     expect(await json(imported)).toEqual({ created: [fresh.agreementId], amended: [seeded.agreementId], unchanged: [] });
-    expect(await json(await call('GET', `/agreements/${seeded.agreementId}`, keys.buyer))).toMatchObject({ version: 2, changeReason: 'yearly review', agreement: changedSeed });
+    expect(await json(await call('GET', `/agreements/${seeded.agreementId}`, keys.buyer))).toMatchObject({
+      version: 2,
+      changeReason: 'yearly review',
+      agreement: changedSeed,
+    });
     expect((await published(`${fresh.agreementId}/v1`)).value.changeReason).toBe('yearly review');
   });
 
@@ -207,7 +259,10 @@ describe('agreements API against a real broker and database', () => {
       expect((await call('POST', '/agreements', keys.supplier, covered)).status).toBe(201);
       await published(`${covered.agreementId}/v1`);
       // An agreements file of its own with nothing in it: whatever it knows comes from the topic.
-      ingest = await startServiceProcess('inventory-ingest', { SMI_AGREEMENTS_FILE: writeAgreementsFile([]), SMI_PARTIES_FILE: parties.file });
+      ingest = await startServiceProcess('inventory-ingest', {
+        SMI_AGREEMENTS_FILE: writeAgreementsFile([]),
+        SMI_PARTIES_FILE: parties.file,
+      });
       for (const itemId of Object.values(items)) await kafka.publish(topics.stockMovements, movement(itemId));
       await eventually(async () => ((await visibleItems(keys.buyer)).length === 2 ? true : undefined));
     });
@@ -225,7 +280,9 @@ describe('agreements API against a real broker and database', () => {
       await eventually(async () => ((await visibleItems(keys.supplier)).length === 2 ? true : undefined));
       expect(await visibleItems(keys.supplier)).toEqual([items.atBoot, items.later].sort());
 
-      expect((await call('POST', `/agreements/${covered.agreementId}/retire`, keys.buyer, { reason: 'moving to consignment' })).status).toBe(200);
+      expect(
+        (await call('POST', `/agreements/${covered.agreementId}/retire`, keys.buyer, { reason: 'moving to consignment' })).status,
+      ).toBe(200);
       await eventually(async () => ((await visibleItems(keys.supplier)).length === 0 ? true : undefined));
     });
   });

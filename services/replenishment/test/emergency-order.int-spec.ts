@@ -45,7 +45,12 @@ describe('emergency orders against a real broker and database', () => {
   beforeAll(async () => {
     kafka = new KafkaTestClient();
     const agreementsFile = writeAgreementsFile([
-      testAgreement({ agreementId: uniqueId('AGR'), buyerId: buyer, supplierId: parties.supplier, lines: [line(items.urgent), line(items.calm)] }),
+      testAgreement({
+        agreementId: uniqueId('AGR'),
+        buyerId: buyer,
+        supplierId: parties.supplier,
+        lines: [line(items.urgent), line(items.calm)],
+      }),
     ]);
     replenishment = await startServiceProcess('replenishment', { SMI_AGREEMENTS_FILE: agreementsFile, SMI_PARTIES_FILE: parties.file });
   });
@@ -65,7 +70,10 @@ describe('emergency orders against a real broker and database', () => {
     await kafka.publish(topics.stockLevels, trigger);
     await positionReaches(buyer, site, item, 1);
 
-    const orders = await kafka.waitFor(topics.replenishmentOrders, (o) => o.buyerId === buyer && o.itemId === item, { count: 1, settleMs: 2000 });
+    const orders = await kafka.waitFor(topics.replenishmentOrders, (o) => o.buyerId === buyer && o.itemId === item, {
+      count: 1,
+      settleMs: 2000,
+    });
     expect(orders).toHaveLength(1);
     const order = orders[0].value;
     expect(order).toMatchObject({
@@ -86,7 +94,9 @@ describe('emergency orders against a real broker and database', () => {
     await outlookStored(buyer, site, item);
     await kafka.publish(topics.stockLevels, level(item, 1, 60));
     await positionReaches(buyer, site, item, 1);
-    const orders = await kafka.waitFor(topics.replenishmentOrders, (o) => o.buyerId === buyer && o.itemId === item, { count: 1, timeoutMs: 3000 }).catch(() => []);
+    const orders = await kafka
+      .waitFor(topics.replenishmentOrders, (o) => o.buyerId === buyer && o.itemId === item, { count: 1, timeoutMs: 3000 })
+      .catch(() => []);
     expect(orders).toHaveLength(0);
   });
 });

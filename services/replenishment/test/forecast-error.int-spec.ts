@@ -1,6 +1,14 @@
 import { AgreementLine } from '@smi/agreements';
 import { topics } from '@smi/contracts';
-import { KafkaTestClient, ServiceProcess, startServiceProcess, testAgreement, uniqueId, writeAgreementsFile, writeTestParties } from '@smi/testing';
+import {
+  KafkaTestClient,
+  ServiceProcess,
+  startServiceProcess,
+  testAgreement,
+  uniqueId,
+  writeAgreementsFile,
+  writeTestParties,
+} from '@smi/testing';
 import { outlookStored, positionReaches, stockLevelsAt, steadyForecast } from './stock-level-feed';
 
 /**
@@ -33,7 +41,12 @@ describe('safety stock from the forecast error over the lead time, against a rea
   beforeAll(async () => {
     kafka = new KafkaTestClient();
     const agreementsFile = writeAgreementsFile([
-      testAgreement({ agreementId: uniqueId('AGR'), buyerId: buyer, supplierId: parties.supplier, lines: [line(items.backtested), line(items.spreadOnly)] }),
+      testAgreement({
+        agreementId: uniqueId('AGR'),
+        buyerId: buyer,
+        supplierId: parties.supplier,
+        lines: [line(items.backtested), line(items.spreadOnly)],
+      }),
     ]);
     replenishment = await startServiceProcess('replenishment', { SMI_AGREEMENTS_FILE: agreementsFile, SMI_PARTIES_FILE: parties.file });
   });
@@ -53,7 +66,12 @@ describe('safety stock from the forecast error over the lead time, against a rea
   };
 
   it('sets safety stock at z × the backtest error over the lead time: 1.645 × √100 = 16.45', async () => {
-    const forecast = { ...steadyForecast(buyer, site, items.backtested, 10), leadTimePeriods: 4, leadTimeErrorVariance: 100, method: 'simple-exponential-smoothing' };
+    const forecast = {
+      ...steadyForecast(buyer, site, items.backtested, 10),
+      leadTimePeriods: 4,
+      leadTimeErrorVariance: 100,
+      method: 'simple-exponential-smoothing',
+    };
     const explanation = await orderAfter(items.backtested, forecast);
     expect(explanation.safetyStock).toBeCloseTo(16.45, 2);
     // Reorder point: 4 days of 10 plus the safety stock; 35 on hand is below it, as below the 40 of the next test.

@@ -22,7 +22,13 @@ describe('order approval against a real broker and database', () => {
   const parties = writeTestParties();
   const { buyer, keys } = parties;
   const site = uniqueId('site');
-  const items = { approve: uniqueId('item'), reject: uniqueId('item'), veto: uniqueId('item'), expire: uniqueId('item'), race: uniqueId('item') };
+  const items = {
+    approve: uniqueId('item'),
+    reject: uniqueId('item'),
+    veto: uniqueId('item'),
+    expire: uniqueId('item'),
+    race: uniqueId('item'),
+  };
   const level = stockLevelsAt(buyer, site);
 
   // 40/120 in packs of 10 at 25 EUR: a fall to 35 orders 90 EA worth 2,250 EUR.
@@ -43,7 +49,9 @@ describe('order approval against a real broker and database', () => {
     for (const l of levels) await kafka.publish(topics.stockLevels, l);
   };
   const orderEvents = (itemId: string, count: number, settleMs = 2000) =>
-    kafka.waitFor(topics.replenishmentOrders, (o) => o.buyerId === buyer && o.itemId === itemId, { count, settleMs }).then((rs) => rs.map((r) => r.value));
+    kafka
+      .waitFor(topics.replenishmentOrders, (o) => o.buyerId === buyer && o.itemId === itemId, { count, settleMs })
+      .then((rs) => rs.map((r) => r.value));
   const call = (method: 'GET' | 'POST', path: string, key: string, body?: unknown) =>
     fetch(`${replenishment.baseUrl}${path}`, {
       method,
@@ -112,12 +120,16 @@ describe('order approval against a real broker and database', () => {
 
     const before = await json(await call('GET', `/orders/${orderId}`, keys.supplier));
     expect(before).toMatchObject({ orderId, status: 'awaiting-approval', orderValue: 2250, explanation: { policy: 'min-max' } });
-    expect(before.history).toEqual([expect.objectContaining({ step: 'awaiting-approval', status: 'awaiting-approval', changedBy: 'replenishment' })]);
+    expect(before.history).toEqual([
+      expect.objectContaining({ step: 'awaiting-approval', status: 'awaiting-approval', changedBy: 'replenishment' }),
+    ]);
     expect((await call('GET', `/orders/${orderId}`, keys.otherSupplier)).status).toBe(403);
 
     const bySupplier = await call('POST', `/orders/${orderId}/approve`, keys.supplier);
     expect(bySupplier.status).toBe(403);
-    expect((await json(bySupplier)).message).toBe(`only the order's buyer ${buyer} or an operator may approve order ${orderId}; ${parties.supplier} is its supplier`);
+    expect((await json(bySupplier)).message).toBe(
+      `only the order's buyer ${buyer} or an operator may approve order ${orderId}; ${parties.supplier} is its supplier`,
+    );
 
     const approved = await call('POST', `/orders/${orderId}/approve`, keys.buyer);
     expect(approved.status).toBe(200);
@@ -143,7 +155,10 @@ describe('order approval against a real broker and database', () => {
 
   it('lets exactly one of two simultaneous approvals win', async () => {
     const { orderId } = await orderRaised(items.race);
-    const answers = await Promise.all([call('POST', `/orders/${orderId}/approve`, keys.buyer), call('POST', `/orders/${orderId}/approve`, keys.operator)]);
+    const answers = await Promise.all([
+      call('POST', `/orders/${orderId}/approve`, keys.buyer),
+      call('POST', `/orders/${orderId}/approve`, keys.operator),
+    ]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const events = await orderEvents(items.race, 2);
     expect(events.filter((e) => e.status === 'RELEASED')).toHaveLength(1);
@@ -159,7 +174,12 @@ describe('order approval against a real broker and database', () => {
     const rejected = await call('POST', `/orders/${orderId}/reject`, keys.buyer, { reason: 'the item moves to another site' });
     expect(rejected.status).toBe(200);
     const [, rejection] = await orderEvents(item, 2, 0);
-    expect(rejection).toMatchObject({ eventId: `${orderId}/rejected`, status: 'REJECTED', statusChangedBy: buyer, statusReason: 'the item moves to another site' });
+    expect(rejection).toMatchObject({
+      eventId: `${orderId}/rejected`,
+      status: 'REJECTED',
+      statusChangedBy: buyer,
+      statusReason: 'the item moves to another site',
+    });
 
     // The rejected order no longer counts as on order: the next level below the minimum orders again.
     const next = level(item, 3, 30);
@@ -171,13 +191,23 @@ describe('order approval against a real broker and database', () => {
   it('releases an order within the boundary with a veto window, and lets the buyer veto it within the window', async () => {
     const item = items.veto;
     const released = await orderRaised(item);
-    expect(released).toMatchObject({ eventId: `${released.orderId}/released`, status: 'RELEASED', statusReason: expect.stringMatching(/^within the approval boundary; the buyer may veto it until /) });
+    expect(released).toMatchObject({
+      eventId: `${released.orderId}/released`,
+      status: 'RELEASED',
+      statusReason: expect.stringMatching(/^within the approval boundary; the buyer may veto it until /),
+    });
     expect(released.approvalDeadline?.getTime()).toBe(released.decidedAt.getTime() + 24 * HOUR_MS);
 
-    const vetoed = await call('POST', `/orders/${released.orderId}/reject`, keys.buyer, { reason: 'stock was moved in from another plant' });
+    const vetoed = await call('POST', `/orders/${released.orderId}/reject`, keys.buyer, {
+      reason: 'stock was moved in from another plant',
+    });
     expect(vetoed.status).toBe(200);
     const [, veto] = await orderEvents(item, 2, 0);
-    expect(veto).toMatchObject({ eventId: `${released.orderId}/rejected`, status: 'REJECTED', statusReason: 'stock was moved in from another plant' });
+    expect(veto).toMatchObject({
+      eventId: `${released.orderId}/rejected`,
+      status: 'REJECTED',
+      statusReason: 'stock was moved in from another plant',
+    });
   });
 
   it('expires an order nobody approved by its deadline, and refuses to approve it afterwards', async () => {
@@ -185,7 +215,12 @@ describe('order approval against a real broker and database', () => {
     const { orderId, status } = await orderRaised(item);
     expect(status).toBe('AWAITING_APPROVAL');
     const [, expired] = await orderEvents(item, 2, 0);
-    expect(expired).toMatchObject({ eventId: `${orderId}/expired`, status: 'EXPIRED', statusChangedBy: 'replenishment', statusReason: expect.stringMatching(/^nobody approved it by /) });
+    expect(expired).toMatchObject({
+      eventId: `${orderId}/expired`,
+      status: 'EXPIRED',
+      statusChangedBy: 'replenishment',
+      statusReason: expect.stringMatching(/^nobody approved it by /),
+    });
 
     const late = await call('POST', `/orders/${orderId}/approve`, keys.buyer);
     expect(late.status).toBe(409);

@@ -114,7 +114,9 @@ describe('replenishment against a real broker and database', () => {
         promisedServiceLevel: null, // no service level agreed: nothing promised
       }),
     });
-    expect(await ordersInDatabase(item)).toEqual([{ order_id: orders[0].value.orderId, status: 'released', quantity: 90, received_quantity: null }]);
+    expect(await ordersInDatabase(item)).toEqual([
+      { order_id: orders[0].value.orderId, status: 'released', quantity: 90, received_quantity: null },
+    ]);
   });
 
   it('ignores a stale level (lower sequence than one already applied)', async () => {
@@ -187,6 +189,8 @@ describe('replenishment against a real broker and database', () => {
     expect((await get('/orders', null)).status).toBe(401);
     const bad = await get('/orders?status=shipped', keys.operator);
     expect(bad.status).toBe(400);
-    expect((await json(bad)).message).toBe('status must be one of open, awaiting-approval, released, rejected, expired, received (got shipped)');
+    expect((await json(bad)).message).toBe(
+      'status must be one of open, awaiting-approval, released, rejected, expired, received (got shipped)',
+    );
   });
 });

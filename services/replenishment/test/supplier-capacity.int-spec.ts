@@ -31,8 +31,20 @@ describe('supplier capacity against a real broker and database', () => {
   const withdrawnItem = uniqueId('item');
 
   // 40/120 in packs of 10, 3 days lead time: a fall to 30 or 35 asks for 90.
-  const line = (siteId: string): AgreementLine => ({ siteId, itemId: item, unit: 'EA', minimum: 40, maximum: 120, leadTimeDays: 3, packMultiple: 10 });
-  const levels = { lyon: stockLevelsAt(ids.acme, sites.lyon), turin: stockLevelsAt(ids.acme, sites.turin), graz: stockLevelsAt(ids.globex, sites.graz) };
+  const line = (siteId: string): AgreementLine => ({
+    siteId,
+    itemId: item,
+    unit: 'EA',
+    minimum: 40,
+    maximum: 120,
+    leadTimeDays: 3,
+    packMultiple: 10,
+  });
+  const levels = {
+    lyon: stockLevelsAt(ids.acme, sites.lyon),
+    turin: stockLevelsAt(ids.acme, sites.turin),
+    graz: stockLevelsAt(ids.globex, sites.graz),
+  };
 
   const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, key: string, body?: unknown) =>
     fetch(`${replenishment.baseUrl}${path}`, {
@@ -41,9 +53,15 @@ describe('supplier capacity against a real broker and database', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   const requestsIn = (status: string) =>
-    queryDatabase<{ request_id: string; site_id: string }>(process.env.DATABASE_URL!, 'SELECT request_id, site_id FROM replenishment.capacity_request WHERE item_id = $1 AND status = $2', [item, status]);
+    queryDatabase<{ request_id: string; site_id: string }>(
+      process.env.DATABASE_URL!,
+      'SELECT request_id, site_id FROM replenishment.capacity_request WHERE item_id = $1 AND status = $2',
+      [item, status],
+    );
   const ordersOf = (siteId: string, count: number) =>
-    kafka.waitFor(topics.replenishmentOrders, (o) => o.itemId === item && o.siteId === siteId, { count, settleMs: 1500 }).then((rs) => rs.map((r) => r.value));
+    kafka
+      .waitFor(topics.replenishmentOrders, (o) => o.itemId === item && o.siteId === siteId, { count, settleMs: 1500 })
+      .then((rs) => rs.map((r) => r.value));
   const publish = async (...stockLevels: StockLevel[]) => {
     for (const level of stockLevels) await kafka.publish(topics.stockLevels, level);
   };
@@ -57,11 +75,20 @@ describe('supplier capacity against a real broker and database', () => {
       { id: ids.operator, kind: 'operator', name: 'Operator', apiKey: keys.operator },
     ]);
     const agreementsFile = writeAgreementsFile([
-      testAgreement({ agreementId: uniqueId('AGR'), buyerId: ids.acme, supplierId: ids.supplier, lines: [line(sites.lyon), line(sites.turin), { ...line(sites.lyon), itemId: withdrawnItem }] }),
+      testAgreement({
+        agreementId: uniqueId('AGR'),
+        buyerId: ids.acme,
+        supplierId: ids.supplier,
+        lines: [line(sites.lyon), line(sites.turin), { ...line(sites.lyon), itemId: withdrawnItem }],
+      }),
       testAgreement({ agreementId: uniqueId('AGR'), buyerId: ids.globex, supplierId: ids.supplier, lines: [line(sites.graz)] }),
     ]);
     // The sweep would allocate on its own within a minute; the test allocates when it is ready, over the API.
-    replenishment = await startServiceProcess('replenishment', { SMI_AGREEMENTS_FILE: agreementsFile, SMI_PARTIES_FILE: partiesFile, SMI_CAPACITY_ALLOCATION_MS: '600000' });
+    replenishment = await startServiceProcess('replenishment', {
+      SMI_AGREEMENTS_FILE: agreementsFile,
+      SMI_PARTIES_FILE: partiesFile,
+      SMI_CAPACITY_ALLOCATION_MS: '600000',
+    });
   });
 
   afterAll(async () => {
@@ -73,12 +100,16 @@ describe('supplier capacity against a real broker and database', () => {
     expect((await call('PUT', `/supplier-capacities/${item}`, keys.acme, { periodDays: 7, quantityPerPeriod: 150 })).status).toBe(403);
     const bad = await call('PUT', `/supplier-capacities/${item}`, keys.supplier, { periodDays: 0, quantityPerPeriod: -1 });
     expect(bad.status).toBe(400);
-    expect((await json(bad)).message).toMatch(/^periodDays must be a whole number of days from 1 to 366 \(got 0\); quantityPerPeriod must be a number >= 0 \(got -1\)$/);
+    expect((await json(bad)).message).toMatch(
+      /^periodDays must be a whole number of days from 1 to 366 \(got 0\); quantityPerPeriod must be a number >= 0 \(got -1\)$/,
+    );
     const declared = await call('PUT', `/supplier-capacities/${item}`, keys.supplier, { periodDays: 7, quantityPerPeriod: 150 });
     expect(declared.status).toBe(200);
     expect(await json(declared)).toMatchObject({ supplierId: ids.supplier, itemId: item, periodDays: 7, quantityPerPeriod: 150 });
     expect((await call('GET', '/supplier-capacities', keys.globex)).status).toBe(403);
-    expect(await json(await call('GET', '/supplier-capacities', keys.supplier))).toEqual([expect.objectContaining({ itemId: item, quantityPerPeriod: 150 })]);
+    expect(await json(await call('GET', '/supplier-capacities', keys.supplier))).toEqual([
+      expect.objectContaining({ itemId: item, quantityPerPeriod: 150 }),
+    ]);
   });
 
   it('serves an order at once while the week has room, then shares what is left by urgency: the site that runs out first gets it', async () => {
@@ -109,16 +140,31 @@ describe('supplier capacity against a real broker and database', () => {
     const [graz] = await ordersOf(sites.graz, 1);
     expect(graz).toMatchObject({ orderId: orderIdFor(grazLow.eventId), quantity: 60, status: 'RELEASED' });
     expect(graz.explanation?.steps.at(-1)).toEqual(
-      expect.objectContaining({ rule: 'supplier-capacity', before: 90, after: 60, note: 'got 60 of 90: capacity 60, with 3 days of cover here' }),
+      expect.objectContaining({
+        rule: 'supplier-capacity',
+        before: 90,
+        after: 60,
+        note: 'got 60 of 90: capacity 60, with 3 days of cover here',
+      }),
     );
-    expect(await requestsIn('unserved')).toEqual([expect.objectContaining({ request_id: orderIdFor(turinLow.eventId), site_id: sites.turin })]);
+    expect(await requestsIn('unserved')).toEqual([
+      expect.objectContaining({ request_id: orderIdFor(turinLow.eventId), site_id: sites.turin }),
+    ]);
 
     // Each side reads why: the supplier sees who went first; Acme sees only "another buyer".
     const supplierView = await json(await call('GET', '/capacity-requests?status=unserved', keys.supplier));
-    expect(supplierView).toEqual([expect.objectContaining({ siteId: sites.turin, allocated: 0, reason: `got 0 of 90: capacity 60 went first to ${ids.globex} ${sites.graz} x ${item} (60, 3 days of cover), with 7 days of cover here` })]);
+    expect(supplierView).toEqual([
+      expect.objectContaining({
+        siteId: sites.turin,
+        allocated: 0,
+        reason: `got 0 of 90: capacity 60 went first to ${ids.globex} ${sites.graz} x ${item} (60, 3 days of cover), with 7 days of cover here`,
+      }),
+    ]);
     const acmeView = await json(await call('GET', '/capacity-requests', keys.acme));
     expect(acmeView.map((r: { siteId: string }) => r.siteId).sort()).toEqual([sites.lyon, sites.turin].sort());
-    expect(acmeView.find((r: { siteId: string }) => r.siteId === sites.turin).reason).toBe('got 0 of 90: capacity 60 went first to another buyer (60, 3 days of cover), with 7 days of cover here');
+    expect(acmeView.find((r: { siteId: string }) => r.siteId === sites.turin).reason).toBe(
+      'got 0 of 90: capacity 60 went first to another buyer (60, 3 days of cover), with 7 days of cover here',
+    );
     expect(JSON.stringify(acmeView)).not.toContain(ids.globex);
 
     // Turin was given nothing this week: a lower level does not ask again.
@@ -128,12 +174,20 @@ describe('supplier capacity against a real broker and database', () => {
   });
 
   it('sends a waiting order out in full once the supplier withdraws its capacity, and only the supplier may withdraw it', async () => {
-    expect((await call('PUT', `/supplier-capacities/${withdrawnItem}`, keys.supplier, { periodDays: 7, quantityPerPeriod: 0 })).status).toBe(200);
+    expect(
+      (await call('PUT', `/supplier-capacities/${withdrawnItem}`, keys.supplier, { periodDays: 7, quantityPerPeriod: 0 })).status,
+    ).toBe(200);
     const low = levels.lyon(withdrawnItem, 2, 35);
     await publish(levels.lyon(withdrawnItem, 1, 100), low);
     await positionReaches(ids.acme, sites.lyon, withdrawnItem, 2);
     const waiting = await json(await call('GET', '/capacity-requests?status=waiting', keys.supplier));
-    expect(waiting).toEqual([expect.objectContaining({ requestId: orderIdFor(low.eventId), requested: 90, reason: expect.stringMatching(/only 0 of it is left in the period$/) })]);
+    expect(waiting).toEqual([
+      expect.objectContaining({
+        requestId: orderIdFor(low.eventId),
+        requested: 90,
+        reason: expect.stringMatching(/only 0 of it is left in the period$/),
+      }),
+    ]);
 
     expect((await call('DELETE', `/supplier-capacities/${withdrawnItem}`, keys.acme)).status).toBe(403);
     expect((await call('DELETE', `/supplier-capacities/${withdrawnItem}`, keys.supplier)).status).toBe(204);

@@ -25,7 +25,10 @@ describe('what-if simulations over REST against the real service', () => {
   };
   const signed = testAgreement({ agreementId: uniqueId('AGR'), buyerId: buyer, supplierId: supplier, lines: [line] });
   // Three years of a part that sells irregularly month to month.
-  const months = [12, 30, 8, 22, 41, 15, 9, 27, 35, 11, 19, 44, 7, 25, 31, 14, 38, 10, 21, 29, 16, 46, 13, 24, 33, 9, 18, 40, 12, 27, 36, 15, 8, 30, 22, 17];
+  const months = [
+    12, 30, 8, 22, 41, 15, 9, 27, 35, 11, 19, 44, 7, 25, 31, 14, 38, 10, 21, 29, 16, 46, 13, 24, 33, 9, 18, 40, 12, 27, 36, 15, 8, 30, 22,
+    17,
+  ];
   const history = { demand: months, bucketDays: 30, warmUpBuckets: 12 };
 
   const post = (key: string | null, body: unknown) =>
@@ -36,7 +39,10 @@ describe('what-if simulations over REST against the real service', () => {
     });
 
   beforeAll(async () => {
-    replenishment = await startServiceProcess('replenishment', { SMI_AGREEMENTS_FILE: writeAgreementsFile([signed]), SMI_PARTIES_FILE: parties.file });
+    replenishment = await startServiceProcess('replenishment', {
+      SMI_AGREEMENTS_FILE: writeAgreementsFile([signed]),
+      SMI_PARTIES_FILE: parties.file,
+    });
   });
 
   afterAll(async () => {
@@ -80,7 +86,10 @@ describe('what-if simulations over REST against the real service', () => {
     });
     expect(response.status).toBe(400);
     const { problems } = await json(response);
-    expect(problems).toEqual(['scenarios[1].bucketDays must be a whole number of days >= 1 (got 0)', 'scenarios[1].line.packMultiple must be > 0']);
+    expect(problems).toEqual([
+      'scenarios[1].bucketDays must be a whole number of days >= 1 (got 0)',
+      'scenarios[1].line.packMultiple must be > 0',
+    ]);
   });
 
   it('caps the demand history and the number of scenarios, naming the field', async () => {

@@ -14,7 +14,13 @@ import { ShipmentRepository } from './shipments/shipment.repository';
 import { ShipmentsHttpController } from './shipments/shipments.http.controller';
 
 @Module({
-  imports: [ServiceKitModule.forService({ service: 'shipment', entities: [ShipmentRow, UnmatchedGoodsReceiptRow], migrations: [Shipments1764028800004, ShipmentCancellation1764028800005] })],
+  imports: [
+    ServiceKitModule.forService({
+      service: 'shipment',
+      entities: [ShipmentRow, UnmatchedGoodsReceiptRow],
+      migrations: [Shipments1764028800004, ShipmentCancellation1764028800005],
+    }),
+  ],
   controllers: [ShipmentPlanningMessageHandler, GoodsReceiptBookingMessageHandler, ShipmentsHttpController],
   providers: [ShipmentRepository, UnmatchedGoodsReceiptRepository, PlanShipments, BookGoodsReceipts, RecordLogisticsReports],
 })

@@ -113,10 +113,19 @@ describe('shipment against a real broker and database', () => {
     expect(await json(response)).toMatchObject({ shipmentId: `SHP-${placed.orderId}`, status: 'PLANNED', quantity: 80 });
   });
 
-  it('ships nothing for an order awaiting the buyer\'s approval, and plans the shipment when the approval releases it', async () => {
-    const awaiting = order({ status: 'AWAITING_APPROVAL', statusReason: 'value 2,250 EUR exceeds the 1,000 EUR the supplier may release alone' });
+  it("ships nothing for an order awaiting the buyer's approval, and plans the shipment when the approval releases it", async () => {
+    const awaiting = order({
+      status: 'AWAITING_APPROVAL',
+      statusReason: 'value 2,250 EUR exceeds the 1,000 EUR the supplier may release alone',
+    });
     await kafka.publish(topics.replenishmentOrders, awaiting);
-    const approved = { ...awaiting, eventId: `${awaiting.orderId}/approved`, status: 'RELEASED', statusChangedBy: buyer, statusReason: `approved by ${buyer}` };
+    const approved = {
+      ...awaiting,
+      eventId: `${awaiting.orderId}/approved`,
+      status: 'RELEASED',
+      statusChangedBy: buyer,
+      statusReason: `approved by ${buyer}`,
+    };
     await kafka.publish(topics.replenishmentOrders, approved);
     // Both events share the order's key and partition: the one shipment is the approval's.
     const events = await statusesOf(awaiting.orderId, 1, 2000);
@@ -130,13 +139,23 @@ describe('shipment against a real broker and database', () => {
     await kafka.publish(topics.replenishmentOrders, rejected);
     const marker = await planned(); // published after both on the same key, so they were handled before it
     expect(marker.shipmentId).toBe(`SHP-${marker.placed.orderId}`);
-    const rows = await queryDatabase(process.env.DATABASE_URL!, 'SELECT count(*)::int AS n FROM shipment.shipments WHERE order_id = ANY($1)', [[expired.orderId, rejected.orderId]]);
+    const rows = await queryDatabase(
+      process.env.DATABASE_URL!,
+      'SELECT count(*)::int AS n FROM shipment.shipments WHERE order_id = ANY($1)',
+      [[expired.orderId, rejected.orderId]],
+    );
     expect(rows).toEqual([{ n: 0 }]);
   });
 
   it('cancels a planned shipment when the buyer vetoes its released order, but not one already dispatched', async () => {
     const vetoed = await planned();
-    await kafka.publish(topics.replenishmentOrders, { ...vetoed.placed, eventId: `${vetoed.placed.orderId}/rejected`, status: 'REJECTED', statusChangedBy: buyer, statusReason: 'not needed' });
+    await kafka.publish(topics.replenishmentOrders, {
+      ...vetoed.placed,
+      eventId: `${vetoed.placed.orderId}/rejected`,
+      status: 'REJECTED',
+      statusChangedBy: buyer,
+      statusReason: 'not needed',
+    });
     const events = await statusesOf(vetoed.placed.orderId, 2, 1500);
     expect(events.map((e) => [e.status, e.eventId])).toEqual([
       ['PLANNED', `${vetoed.placed.eventId}/shipment`],
@@ -148,7 +167,11 @@ describe('shipment against a real broker and database', () => {
 
     const onItsWay = await planned();
     expect((await call('POST', `/shipments/${onItsWay.shipmentId}/dispatch`, key.supplier)).status).toBe(200);
-    await kafka.publish(topics.replenishmentOrders, { ...onItsWay.placed, eventId: `${onItsWay.placed.orderId}/rejected`, status: 'REJECTED' });
+    await kafka.publish(topics.replenishmentOrders, {
+      ...onItsWay.placed,
+      eventId: `${onItsWay.placed.orderId}/rejected`,
+      status: 'REJECTED',
+    });
     expect((await statusesOf(onItsWay.placed.orderId, 2, 2000)).map((e) => e.status)).toEqual(['PLANNED', 'DISPATCHED']);
   });
 
@@ -168,7 +191,9 @@ describe('shipment against a real broker and database', () => {
       ['DELIVERED', `${shipmentId}/delivered`],
     ]);
     expect(events[2].statusChangedAt.getTime()).toBeGreaterThanOrEqual(events[1].statusChangedAt.getTime());
-    const rows = await queryDatabase(process.env.DATABASE_URL!, 'SELECT status FROM shipment.shipments WHERE shipment_id = $1', [shipmentId]);
+    const rows = await queryDatabase(process.env.DATABASE_URL!, 'SELECT status FROM shipment.shipments WHERE shipment_id = $1', [
+      shipmentId,
+    ]);
     expect(rows).toEqual([{ status: 'DELIVERED' }]);
   });
 
@@ -185,7 +210,7 @@ describe('shipment against a real broker and database', () => {
     expect(events.map((e) => e.status)).toEqual(['PLANNED', 'DISPATCHED']);
   });
 
-  it('lets only the shipment\'s supplier move it: 403 for another supplier, a buyer or an operator; 404 for an unknown id; 401 without a key', async () => {
+  it("lets only the shipment's supplier move it: 403 for another supplier, a buyer or an operator; 404 for an unknown id; 401 without a key", async () => {
     const { shipmentId } = await planned();
     const foreign = await call('POST', `/shipments/${shipmentId}/dispatch`, key.otherSupplier);
     expect(foreign.status).toBe(403);
@@ -198,7 +223,7 @@ describe('shipment against a real broker and database', () => {
     expect(unchanged.status).toBe('PLANNED');
   });
 
-  it('marks a shipment RECEIVED on the buyer\'s goods receipt, from any earlier status, with the quantity booked', async () => {
+  it("marks a shipment RECEIVED on the buyer's goods receipt, from any earlier status, with the quantity booked", async () => {
     const { placed, shipmentId } = await planned();
     expect((await call('POST', `/shipments/${shipmentId}/dispatch`, key.supplier)).status).toBe(200);
     // A level that is not a receipt, even naming the order, moves nothing.
@@ -207,7 +232,12 @@ describe('shipment against a real broker and database', () => {
     await kafka.publish(topics.stockLevels, receipt);
     const events = await statusesOf(placed.orderId, 3, 1500);
     expect(events.map((e) => e.status)).toEqual(['PLANNED', 'DISPATCHED', 'RECEIVED']);
-    expect(events[2]).toMatchObject({ eventId: `${receipt.eventId}/shipment-received`, receivedQuantity: 78, statusChangedAt: receipt.asOf, quantity: 80 });
+    expect(events[2]).toMatchObject({
+      eventId: `${receipt.eventId}/shipment-received`,
+      receivedQuantity: 78,
+      statusChangedAt: receipt.asOf,
+      quantity: 80,
+    });
     // Logistics can no longer move a received shipment.
     const late = await call('POST', `/shipments/${shipmentId}/deliver`, key.supplier);
     expect(late.status).toBe(409);
@@ -220,8 +250,15 @@ describe('shipment against a real broker and database', () => {
     const { placed } = await planned();
     await kafka.publish(topics.stockLevels, receiptLevel(placed, { movementQuantity: 80 }));
     const events = await statusesOf(placed.orderId, 2);
-    expect(events.map((e) => [e.status, e.receivedQuantity])).toEqual([['PLANNED', null], ['RECEIVED', 80]]);
-    const unplaced = await queryDatabase(process.env.DATABASE_URL!, 'SELECT count(*)::int AS n FROM shipment.shipments WHERE order_id = $1', [stray.orderReference]);
+    expect(events.map((e) => [e.status, e.receivedQuantity])).toEqual([
+      ['PLANNED', null],
+      ['RECEIVED', 80],
+    ]);
+    const unplaced = await queryDatabase(
+      process.env.DATABASE_URL!,
+      'SELECT count(*)::int AS n FROM shipment.shipments WHERE order_id = $1',
+      [stray.orderReference],
+    );
     expect(unplaced).toEqual([{ n: 0 }]);
     // Same key as the receipt that was applied after it, so it was handled first: handled, not parked.
     await expect(
@@ -233,14 +270,23 @@ describe('shipment against a real broker and database', () => {
     const late = order();
     const receipt = receiptLevel(late, { movementQuantity: 75 });
     await kafka.publish(topics.stockLevels, receipt);
-    await until(async () => (await queryDatabase(process.env.DATABASE_URL!, 'SELECT 1 FROM shipment.unmatched_goods_receipts WHERE order_id = $1', [late.orderId])).length === 1);
+    await until(
+      async () =>
+        (
+          await queryDatabase(process.env.DATABASE_URL!, 'SELECT 1 FROM shipment.unmatched_goods_receipts WHERE order_id = $1', [
+            late.orderId,
+          ])
+        ).length === 1,
+    );
     await kafka.publish(topics.replenishmentOrders, late);
     const events = await statusesOf(late.orderId, 2, 1500);
     expect(events.map((e) => [e.status, e.receivedQuantity, e.eventId])).toEqual([
       ['PLANNED', null, `${late.eventId}/shipment`],
       ['RECEIVED', 75, `${receipt.eventId}/shipment-received`],
     ]);
-    const kept = await queryDatabase(process.env.DATABASE_URL!, 'SELECT 1 FROM shipment.unmatched_goods_receipts WHERE order_id = $1', [late.orderId]);
+    const kept = await queryDatabase(process.env.DATABASE_URL!, 'SELECT 1 FROM shipment.unmatched_goods_receipts WHERE order_id = $1', [
+      late.orderId,
+    ]);
     expect(kept).toEqual([]);
   });
 
@@ -257,7 +303,11 @@ describe('shipment against a real broker and database', () => {
       ['RECEIVED', `${receipt.eventId}/shipment-received`],
     ]);
     // Stock levels are deduplicated by the shipments' own state, not by an inbox row each.
-    const claimed = await queryDatabase(process.env.DATABASE_URL!, 'SELECT count(*)::int AS n FROM shipment.inbox WHERE event_id = ANY($1)', [[plain.eventId, receipt.eventId]]);
+    const claimed = await queryDatabase(
+      process.env.DATABASE_URL!,
+      'SELECT count(*)::int AS n FROM shipment.inbox WHERE event_id = ANY($1)',
+      [[plain.eventId, receipt.eventId]],
+    );
     expect(claimed).toEqual([{ n: 0 }]);
   });
 
@@ -269,14 +319,17 @@ describe('shipment against a real broker and database', () => {
     await kafka.publish(topics.replenishmentOrders, { ...once, eventId: uniqueId('order-evt') });
     const events = await statusesOf(once.orderId, 1, 3000);
     expect(events).toHaveLength(1);
-    const rows = await queryDatabase(process.env.DATABASE_URL!, 'SELECT count(*)::int AS n FROM shipment.shipments WHERE order_id = $1', [once.orderId]);
+    const rows = await queryDatabase(process.env.DATABASE_URL!, 'SELECT count(*)::int AS n FROM shipment.shipments WHERE order_id = $1', [
+      once.orderId,
+    ]);
     expect(rows).toEqual([{ n: 1 }]);
   });
 
   it('lists shipments by status: a buyer and a supplier see their own, an operator all', async () => {
     const mine = await planned({ siteId: uniqueId('site') });
     const theirs = await planned({ buyerId: otherBuyer, supplierId: otherSupplier });
-    const ids = async (apiKey: string, query = '') => (await json(await call('GET', `/shipments${query}`, apiKey))).map((s: Shipment) => s.shipmentId);
+    const ids = async (apiKey: string, query = '') =>
+      (await json(await call('GET', `/shipments${query}`, apiKey))).map((s: Shipment) => s.shipmentId);
 
     expect(await ids(key.buyer, '?status=PLANNED')).toContain(mine.shipmentId);
     expect(await ids(key.buyer)).not.toContain(theirs.shipmentId);

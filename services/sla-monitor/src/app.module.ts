@@ -11,7 +11,9 @@ import { WatchStockoutsMessageHandler } from './stockouts/watch-stockouts.messag
 import { WatchStockouts } from './stockouts/watch-stockouts.use-case';
 
 @Module({
-  imports: [ServiceKitModule.forService({ service: 'sla-monitor', entities: [StockoutWatchRow, SlaBreachRow], migrations: [Sla1764028800005] })],
+  imports: [
+    ServiceKitModule.forService({ service: 'sla-monitor', entities: [StockoutWatchRow, SlaBreachRow], migrations: [Sla1764028800005] }),
+  ],
   controllers: [WatchStockoutsMessageHandler, BreachesHttpController, KpisHttpController],
   providers: [StockoutWatchRepository, SlaBreachRepository, WatchStockouts],
 })

@@ -1,6 +1,15 @@
 import { deadLetterTopicOf, SlaBreach, StockLevel, topics } from '@smi/contracts';
 import { DEAD_LETTER_HEADERS } from '@smi/messaging';
-import { KafkaTestClient, queryDatabase, ServiceProcess, startServiceProcess, testAgreement, uniqueId, writeAgreementsFile, writePartiesFile } from '@smi/testing';
+import {
+  KafkaTestClient,
+  queryDatabase,
+  ServiceProcess,
+  startServiceProcess,
+  testAgreement,
+  uniqueId,
+  writeAgreementsFile,
+  writePartiesFile,
+} from '@smi/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
@@ -24,7 +33,13 @@ describe('sla-monitor against a real broker and database', () => {
     quiet: uniqueId('item-quiet'),
     other: uniqueId('item-other'),
   };
-  const key = { buyer: uniqueId('k'), supplier: uniqueId('k'), otherBuyer: uniqueId('k'), otherSupplier: uniqueId('k'), operator: uniqueId('k') };
+  const key = {
+    buyer: uniqueId('k'),
+    supplier: uniqueId('k'),
+    otherBuyer: uniqueId('k'),
+    otherSupplier: uniqueId('k'),
+    operator: uniqueId('k'),
+  };
   const line = (itemId: string) => ({ siteId: site, itemId, unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 2, packMultiple: 5 });
 
   let sequence = 0;
@@ -48,8 +63,11 @@ describe('sla-monitor against a real broker and database', () => {
     for (const l of levels) await kafka.publish(topics.stockLevels, l);
   };
   const breachesOf = async (itemId: string, count: number): Promise<SlaBreach[]> =>
-    (await kafka.waitFor(topics.slaBreaches, (b) => b.siteId === site && b.itemId === itemId, { count, settleMs: 3000 })).map((r) => r.value);
-  const get = (path: string, apiKey: string | null) => fetch(`${monitor.baseUrl}${path}`, { headers: apiKey ? { 'x-api-key': apiKey } : {} });
+    (await kafka.waitFor(topics.slaBreaches, (b) => b.siteId === site && b.itemId === itemId, { count, settleMs: 3000 })).map(
+      (r) => r.value,
+    );
+  const get = (path: string, apiKey: string | null) =>
+    fetch(`${monitor.baseUrl}${path}`, { headers: apiKey ? { 'x-api-key': apiKey } : {} });
 
   beforeAll(async () => {
     const agreementsFile = writeAgreementsFile([
@@ -133,10 +151,18 @@ describe('sla-monitor against a real broker and database', () => {
       ['STOCKOUT', 2, emptyAgain.eventId],
       ['PENALTY', 2, emptyAgain.eventId],
     ]);
-    const rows = await queryDatabase(process.env.DATABASE_URL!, 'SELECT count(*)::int AS n FROM sla_monitor.sla_breaches WHERE item_id = $1', [item.redelivered]);
+    const rows = await queryDatabase(
+      process.env.DATABASE_URL!,
+      'SELECT count(*)::int AS n FROM sla_monitor.sla_breaches WHERE item_id = $1',
+      [item.redelivered],
+    );
     expect(rows).toEqual([{ n: 3 }]);
     // The watch's sequence makes the repeats harmless: no inbox row is written per stock level.
-    const claimed = await queryDatabase(process.env.DATABASE_URL!, 'SELECT count(*)::int AS n FROM sla_monitor.inbox WHERE event_id = ANY($1)', [[empty.eventId, refilled.eventId, emptyAgain.eventId]]);
+    const claimed = await queryDatabase(
+      process.env.DATABASE_URL!,
+      'SELECT count(*)::int AS n FROM sla_monitor.inbox WHERE event_id = ANY($1)',
+      [[empty.eventId, refilled.eventId, emptyAgain.eventId]],
+    );
     expect(claimed).toEqual([{ n: 0 }]);
   });
 
@@ -146,7 +172,9 @@ describe('sla-monitor against a real broker and database', () => {
     const after = level(item.malformed, 0, '2026-03-16T08:00:00Z');
     await publishAll([before, malformed, after]);
     const [dead] = await kafka.waitForRaw(deadLetterTopicOf('sla-monitor'), (r) => r.headers['smi-event-id'] === malformed.eventId);
-    expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe('rejected: siteId must be a non-empty string; sequence must be a whole number >= 1 (got 0)');
+    expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe(
+      'rejected: siteId must be a non-empty string; sequence must be a whole number >= 1 (got 0)',
+    );
     const breaches = await breachesOf(item.malformed, 1);
     expect(breaches.map((b) => [b.kind, b.stockoutsInPeriod, b.stockLevelEventId])).toEqual([['STOCKOUT', 1, after.eventId]]);
   });
@@ -159,7 +187,11 @@ describe('sla-monitor against a real broker and database', () => {
     await publishAll([newer, older, sameSequence, next]);
     const breaches = await breachesOf(item.stale, 1);
     expect(breaches.map((b) => [b.kind, b.stockoutsInPeriod, b.stockLevelEventId])).toEqual([['STOCKOUT', 1, next.eventId]]);
-    const watch = await queryDatabase(process.env.DATABASE_URL!, 'SELECT last_sequence::int AS "lastSequence", stocked_out AS "stockedOut" FROM sla_monitor.stockout_watch WHERE item_id = $1', [item.stale]);
+    const watch = await queryDatabase(
+      process.env.DATABASE_URL!,
+      'SELECT last_sequence::int AS "lastSequence", stocked_out AS "stockedOut" FROM sla_monitor.stockout_watch WHERE item_id = $1',
+      [item.stale],
+    );
     expect(watch).toEqual([{ lastSequence: 31, stockedOut: true }]);
   });
 
@@ -187,9 +219,17 @@ describe('sla-monitor against a real broker and database', () => {
       // A covered line as a marker that the monitor is reading.
       level(item.other, 0, '2026-03-05T08:00:00Z', { buyerId: otherBuyer }),
     ]);
-    const seen = await kafka.waitFor(topics.slaBreaches, (b) => b.siteId === site && [uncovered, item.quiet, item.other].includes(b.itemId), { count: 1, settleMs: 3000 });
+    const seen = await kafka.waitFor(
+      topics.slaBreaches,
+      (b) => b.siteId === site && [uncovered, item.quiet, item.other].includes(b.itemId),
+      { count: 1, settleMs: 3000 },
+    );
     expect(seen.map((r) => [r.value.itemId, r.value.kind])).toEqual([[item.other, 'STOCKOUT']]);
-    const rows = await queryDatabase(process.env.DATABASE_URL!, 'SELECT count(*)::int AS n FROM sla_monitor.stockout_watch WHERE item_id = ANY($1)', [[uncovered, item.quiet]]);
+    const rows = await queryDatabase(
+      process.env.DATABASE_URL!,
+      'SELECT count(*)::int AS n FROM sla_monitor.stockout_watch WHERE item_id = ANY($1)',
+      [[uncovered, item.quiet]],
+    );
     expect(rows).toEqual([{ n: 0 }]);
   });
 

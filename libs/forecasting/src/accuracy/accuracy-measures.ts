@@ -22,7 +22,12 @@ export interface ForecastError {
 }
 
 /** The measures of a forecast against actuals, scaled by the history it was made from; undefined when the history never moves (no scale). */
-export function forecastError(history: readonly number[], forecast: readonly number[], actual: readonly number[], seasonLength = 1): ForecastError | undefined {
+export function forecastError(
+  history: readonly number[],
+  forecast: readonly number[],
+  actual: readonly number[],
+  seasonLength = 1,
+): ForecastError | undefined {
   if (forecast.length !== actual.length || actual.length === 0) {
     throw new RangeError(`forecast and actual must be of the same length above 0 (got ${forecast.length} and ${actual.length})`);
   }

@@ -25,7 +25,12 @@ describe('demand history in periods, stockouts marked', () => {
     const periods = [6, 4, 5, 1, 5].map((consumed, i) => ({ start: i * 7, consumed, censored: i === 3 }));
     expect(demandEstimate(periods)).toEqual([6, 4, 5, 5, 5]);
     // A censored period that still consumed more than usual keeps what it consumed.
-    expect(demandEstimate([{ start: 0, consumed: 2, censored: false }, { start: 7, consumed: 9, censored: true }])).toEqual([2, 9]);
+    expect(
+      demandEstimate([
+        { start: 0, consumed: 2, censored: false },
+        { start: 7, consumed: 9, censored: true },
+      ]),
+    ).toEqual([2, 9]);
     expect(demandEstimate([{ start: 0, consumed: 2, censored: true }])).toEqual([2]);
   });
 

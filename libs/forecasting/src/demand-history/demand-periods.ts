@@ -27,13 +27,22 @@ export interface DemandPeriod {
  * holding the last, consecutive (a period without consumption consumed 0).
  * Periods start at multiples of periodDays from `anchorDay` (a Monday for weeks).
  */
-export function demandPeriods(days: readonly ConsumptionDay[], periodDays: number, anchorDay = 4 /* 1970-01-05, a Monday */): DemandPeriod[] {
-  if (!(Number.isInteger(periodDays) && periodDays >= 1)) throw new RangeError(`periodDays must be a whole number >= 1 (got ${periodDays})`);
+export function demandPeriods(
+  days: readonly ConsumptionDay[],
+  periodDays: number,
+  anchorDay = 4 /* 1970-01-05, a Monday */,
+): DemandPeriod[] {
+  if (!(Number.isInteger(periodDays) && periodDays >= 1))
+    throw new RangeError(`periodDays must be a whole number >= 1 (got ${periodDays})`);
   if (days.length === 0) return [];
   const periodOf = (day: number) => Math.floor((day - anchorDay) / periodDays);
   const first = Math.min(...days.map((d) => periodOf(d.day)));
   const last = Math.max(...days.map((d) => periodOf(d.day)));
-  const periods = Array.from({ length: last - first + 1 }, (_, i) => ({ start: anchorDay + (first + i) * periodDays, consumed: 0, censored: false }));
+  const periods = Array.from({ length: last - first + 1 }, (_, i) => ({
+    start: anchorDay + (first + i) * periodDays,
+    consumed: 0,
+    censored: false,
+  }));
   for (const { day, quantity, stockedOut } of days) {
     const period = periods[periodOf(day) - first];
     period.consumed += quantity;

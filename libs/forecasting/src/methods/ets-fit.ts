@@ -221,7 +221,10 @@ class Recursion {
       // Levenberg-Marquardt: a step the likelihood does not take is tried again shorter and turned towards the gradient.
       let gain = 0;
       for (let tries = 0; tries < 8 && gain === 0; tries++) {
-        const direction = solveSymmetric(normal.map((row, i) => row.map((v, j) => (i === j ? v * (1 + damping) : v))), gradient.map((g) => -g));
+        const direction = solveSymmetric(
+          normal.map((row, i) => row.map((v, j) => (i === j ? v * (1 + damping) : v))),
+          gradient.map((g) => -g),
+        );
         if (!direction) return;
         trial.set(point);
         for (let j = 0; j < p; j++) trial[first + j] += direction[j];

@@ -55,7 +55,12 @@ export interface ForecastMethod {
    * reported for the same series before), a method that reusesParameters
    * keeps them instead of fitting its own; others ignore it.
    */
-  forecast(history: readonly number[], horizon: number, settings: SeriesSettings, earlier?: Readonly<Record<string, number>>): MethodForecast | undefined;
+  forecast(
+    history: readonly number[],
+    horizon: number,
+    settings: SeriesSettings,
+    earlier?: Readonly<Record<string, number>>,
+  ): MethodForecast | undefined;
 }
 
 /** The same value for every period of the horizon. */

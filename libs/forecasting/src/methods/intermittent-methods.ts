@@ -70,7 +70,11 @@ export const tsb: ForecastMethod = {
     if (sizes.length === 0) return undefined;
     const smoothing = { size: fittedSmoothing(sizes), probability: fittedSmoothing(history.map((q) => (q > 0 ? 1 : 0))) };
     const level = tsbLevel(history, smoothing)!;
-    return { method: 'tsb', forecast: flat(level.perPeriod, horizon), parameters: { sizeSmoothing: smoothing.size, probabilitySmoothing: smoothing.probability } };
+    return {
+      method: 'tsb',
+      forecast: flat(level.perPeriod, horizon),
+      parameters: { sizeSmoothing: smoothing.size, probabilitySmoothing: smoothing.probability },
+    };
   },
 };
 
@@ -90,7 +94,8 @@ export const adida: ForecastMethod = {
     const sums: number[] = [];
     for (let at = start; at + level <= history.length; at += level) sums.push(history.slice(at, at + level).reduce((sum, q) => sum + q, 0));
     // Shorter than one bucket: the last period's demand, as statsforecast.
-    if (sums.length === 0) return { method: 'adida', forecast: flat(history[history.length - 1], horizon), parameters: { aggregationLevel: level } };
+    if (sums.length === 0)
+      return { method: 'adida', forecast: flat(history[history.length - 1], horizon), parameters: { aggregationLevel: level } };
     const alpha = fittedSmoothing(sums);
     return { method: 'adida', forecast: flat(smoothedLevel(sums, alpha) / level, horizon), parameters: { aggregationLevel: level, alpha } };
   },

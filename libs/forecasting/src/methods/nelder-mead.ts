@@ -38,7 +38,14 @@ export type Objective = (point: Float64Array) => number;
  */
 export type BatchObjective = (points: readonly Float64Array[], count: number, values: Float64Array) => void;
 
-export function nelderMead(objective: Objective, start: readonly number[], lower: readonly number[], upper: readonly number[], settings: NelderMeadSettings, batch?: BatchObjective): NelderMeadResult {
+export function nelderMead(
+  objective: Objective,
+  start: readonly number[],
+  lower: readonly number[],
+  upper: readonly number[],
+  settings: NelderMeadSettings,
+  batch?: BatchObjective,
+): NelderMeadResult {
   const n = start.length;
   // Only coordinates with a finite bound need clamping: max(x, −∞) and min(x, ∞) are x.
   const boxed = new Int32Array(start.map((_, j) => j).filter((j) => lower[j] > -Infinity || upper[j] < Infinity));
@@ -64,7 +71,8 @@ export function nelderMead(objective: Objective, start: readonly number[], lower
   const simplex: Float64Array[] = [];
   for (let i = 0; i <= n; i++) {
     const vertex = new Float64Array(origin);
-    if (i < n) vertex[i] = Math.min(Math.max(vertex[i] === 0 ? settings.zeroStep : vertex[i] * (1 + settings.initialStep), lower[i]), upper[i]);
+    if (i < n)
+      vertex[i] = Math.min(Math.max(vertex[i] === 0 ? settings.zeroStep : vertex[i] * (1 + settings.initialStep), lower[i]), upper[i]);
     simplex.push(vertex);
   }
   const values = new Float64Array(n + 1);

@@ -22,19 +22,22 @@ describe('forecasting from parameters fitted earlier', () => {
 
   // On the smooth, trended and seasonal series; on short intermittent parts the likelihood is flat in the states, so the
   // full fit's search stops where it happens to, and states best for its constants can forecast quite another level.
-  it.each(reusing.map((m) => [m.name, m] as const))('%s: refiltered with its own constants, it keeps them and forecasts within 5%% of the full fit', (_, method) => {
-    const gaps: number[] = [];
-    for (const { history } of fixture.series.filter((s) => !s.name.startsWith('carparts'))) {
-      const full = method.forecast(history, 12, settings);
-      const again = method.forecast(history, 12, settings, full?.parameters);
-      expect(again === undefined).toBe(full === undefined);
-      if (!full || !again) continue;
-      expect(again.parameters).toEqual(full.parameters);
-      gaps.push(worst(again.forecast, full.forecast));
-    }
-    expect(gaps.length).toBeGreaterThan(0);
-    expect(Math.max(...gaps)).toBeLessThan(0.05);
-  });
+  it.each(reusing.map((m) => [m.name, m] as const))(
+    '%s: refiltered with its own constants, it keeps them and forecasts within 5%% of the full fit',
+    (_, method) => {
+      const gaps: number[] = [];
+      for (const { history } of fixture.series.filter((s) => !s.name.startsWith('carparts'))) {
+        const full = method.forecast(history, 12, settings);
+        const again = method.forecast(history, 12, settings, full?.parameters);
+        expect(again === undefined).toBe(full === undefined);
+        if (!full || !again) continue;
+        expect(again.parameters).toEqual(full.parameters);
+        gaps.push(worst(again.forecast, full.forecast));
+      }
+      expect(gaps.length).toBeGreaterThan(0);
+      expect(Math.max(...gaps)).toBeLessThan(0.05);
+    },
+  );
 
   it('ignores constants fitted with another season, and fits again', () => {
     const { history } = fixture.series.find((s) => s.name === 'smooth-1')!;

@@ -47,9 +47,19 @@ const method = (name: ForecastMethodName) => FORECASTING_METHODS.find((m) => m.n
 const cases = (name: ForecastMethodName) => fixture.series.filter((s) => s.reference[name]?.forecast).map((s) => [s.name, s] as const);
 const relative = (ours: number, theirs: number) => Math.abs(ours - theirs) / Math.max(1e-9, Math.abs(theirs));
 /** Each period within `tolerance` relative (or 1e-9 absolute, for forecasts of about zero): true per period. */
-const periodsWithin = (ours: number[], theirs: number[], tolerance: number) => ours.map((v, h) => relative(v, theirs[h]) < tolerance || Math.abs(v - theirs[h]) < 1e-9);
+const periodsWithin = (ours: number[], theirs: number[], tolerance: number) =>
+  ours.map((v, h) => relative(v, theirs[h]) < tolerance || Math.abs(v - theirs[h]) < 1e-9);
 
-const EXACT: ForecastMethodName[] = ['naive', 'seasonal-naive', 'moving-average', 'simple-exponential-smoothing', 'croston', 'sba', 'tsb', 'adida'];
+const EXACT: ForecastMethodName[] = [
+  'naive',
+  'seasonal-naive',
+  'moving-average',
+  'simple-exponential-smoothing',
+  'croston',
+  'sba',
+  'tsb',
+  'adida',
+];
 const ETS: ForecastMethodName[] = ['holt', 'holt-damped', 'holt-winters-additive', 'holt-winters-multiplicative'];
 const ETS_FORECAST_TOLERANCE = 1e-6;
 const ETS_PARAMETER_TOLERANCE = 1e-6;
@@ -86,7 +96,12 @@ describe(`forecasts match the reference implementation (statsforecast ${fixture.
       const reference = series.reference[name]!;
       const ours = method(name).forecast(series.history, fixture.horizon, settings)!;
       for (const [parameter, value] of Object.entries(reference.parameters!)) {
-        expect({ parameter, ours: ours.parameters[parameter], theirs: value, within: Math.abs(ours.parameters[parameter] - value) < ETS_PARAMETER_TOLERANCE }).toMatchObject({ within: true });
+        expect({
+          parameter,
+          ours: ours.parameters[parameter],
+          theirs: value,
+          within: Math.abs(ours.parameters[parameter] - value) < ETS_PARAMETER_TOLERANCE,
+        }).toMatchObject({ within: true });
       }
       if (name !== 'holt-damped') {
         expect(periodsWithin(ours.forecast, reference.forecast!, ETS_FORECAST_TOLERANCE)).toEqual(ours.forecast.map(() => true));
@@ -94,9 +109,13 @@ describe(`forecasts match the reference implementation (statsforecast ${fixture.
       }
       const phi = reference.parameters!.phi;
       expect(periodsWithin(ours.forecast.slice(0, 1), reference.forecast!.slice(0, 1), ETS_FORECAST_TOLERANCE)).toEqual([true]);
-      expect(periodsWithin(ours.forecast, dampedForecast(reference.states!, phi, fixture.horizon), ETS_FORECAST_TOLERANCE)).toEqual(ours.forecast.map(() => true));
+      expect(periodsWithin(ours.forecast, dampedForecast(reference.states!, phi, fixture.horizon), ETS_FORECAST_TOLERANCE)).toEqual(
+        ours.forecast.map(() => true),
+      );
       // The known difference: statsforecast's own damped forecast is its 2.1.1 recursion's, from the second period on.
-      expect(periodsWithin(reference.forecast!, dampedForecast211(reference.states!, phi, fixture.horizon), 1e-12)).toEqual(ours.forecast.map(() => true));
+      expect(periodsWithin(reference.forecast!, dampedForecast211(reference.states!, phi, fixture.horizon), 1e-12)).toEqual(
+        ours.forecast.map(() => true),
+      );
     });
 
     const declined = fixture.series.filter((s) => s.reference[name]?.skipped).map((s) => [s.name, s.reference[name]!.skipped!, s] as const);

@@ -3,7 +3,8 @@ import { flat, type ForecastMethod } from './forecast-method';
 /** The last period's demand, for every period ahead. */
 export const naive: ForecastMethod = {
   name: 'naive',
-  forecast: (history, horizon) => (history.length === 0 ? undefined : { method: 'naive', forecast: flat(history[history.length - 1], horizon), parameters: {} }),
+  forecast: (history, horizon) =>
+    history.length === 0 ? undefined : { method: 'naive', forecast: flat(history[history.length - 1], horizon), parameters: {} },
 };
 
 /** Each period ahead as the same period one season before. Needs a whole season of history. */
@@ -12,7 +13,11 @@ export const seasonalNaive: ForecastMethod = {
   forecast: (history, horizon, { seasonLength }) => {
     if (seasonLength < 2 || history.length < seasonLength) return undefined;
     const lastSeason = history.slice(history.length - seasonLength);
-    return { method: 'seasonal-naive', forecast: Array.from({ length: horizon }, (_, h) => lastSeason[h % seasonLength]), parameters: { seasonLength } };
+    return {
+      method: 'seasonal-naive',
+      forecast: Array.from({ length: horizon }, (_, h) => lastSeason[h % seasonLength]),
+      parameters: { seasonLength },
+    };
   },
 };
 

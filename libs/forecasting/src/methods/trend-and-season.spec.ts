@@ -50,7 +50,13 @@ describe('exponential smoothing with trend and season, fitted by likelihood as s
     expect(holt.forecast(rising.slice(0, 9), 1, settings)).toBeDefined();
     expect(holtDamped.forecast(rising.slice(0, 9), 1, settings)).toBeUndefined();
     expect(holtDamped.forecast(rising, 1, settings)).toBeDefined();
-    expect(holtWintersAdditive.forecast(Array.from({ length: 9 }, (_, t) => 5 + (t % 4)), 4, settings)).toBeUndefined();
+    expect(
+      holtWintersAdditive.forecast(
+        Array.from({ length: 9 }, (_, t) => 5 + (t % 4)),
+        4,
+        settings,
+      ),
+    ).toBeUndefined();
     expect(holtWintersMultiplicative.forecast([...Array.from({ length: 11 }, (_, t) => 5 + (t % 4)), 0], 4, settings)).toBeUndefined();
   });
 });

@@ -52,4 +52,8 @@ function constantsOf(parameters: Readonly<Record<string, number>>, m: number | u
 export const holt = fitted('holt', { error: 'additive', seasonality: 'none', damped: false });
 export const holtDamped = fitted('holt-damped', { error: 'additive', seasonality: 'none', damped: true });
 export const holtWintersAdditive = fitted('holt-winters-additive', { error: 'additive', seasonality: 'additive', damped: false });
-export const holtWintersMultiplicative = fitted('holt-winters-multiplicative', { error: 'multiplicative', seasonality: 'multiplicative', damped: false });
+export const holtWintersMultiplicative = fitted('holt-winters-multiplicative', {
+  error: 'multiplicative',
+  seasonality: 'multiplicative',
+  damped: false,
+});

@@ -37,7 +37,10 @@ describe('method selection by rolling-origin backtest on RMSSE', () => {
     const history = [...season, ...season, ...season];
     const knowsOnlyThePast: ForecastMethod = {
       name: 'buyer-forecast',
-      forecast: (past, horizon) => (past.length < history.length ? { method: 'buyer-forecast', forecast: history.slice(past.length, past.length + horizon), parameters: {} } : undefined),
+      forecast: (past, horizon) =>
+        past.length < history.length
+          ? { method: 'buyer-forecast', forecast: history.slice(past.length, past.length + horizon), parameters: {} }
+          : undefined,
     };
     const selection = selectMethod(history, [knowsOnlyThePast, seasonalNaive, naive], settings)!;
     expect(selection.scores[0]).toMatchObject({ method: 'buyer-forecast', rmsse: 0 });
@@ -47,6 +50,8 @@ describe('method selection by rolling-origin backtest on RMSSE', () => {
 
   it('has no answer on a history too short for the backtest, and names a bad lead time', () => {
     expect(selectMethod([1, 2, 3, 4, 5], [naive], settings)).toBeUndefined();
-    expect(() => selectMethod([1, 2, 3], [naive], { ...settings, leadTimePeriods: 4 })).toThrow('leadTimePeriods must be between 1 and horizon 3 (got 4)');
+    expect(() => selectMethod([1, 2, 3], [naive], { ...settings, leadTimePeriods: 4 })).toThrow(
+      'leadTimePeriods must be between 1 and horizon 3 (got 4)',
+    );
   });
 });

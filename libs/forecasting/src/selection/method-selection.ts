@@ -55,9 +55,14 @@ export interface MethodSelection {
 }
 
 /** The best of `methods` on the series by rolling-origin RMSSE, or undefined when none could be scored at every origin. */
-export function selectMethod(history: readonly number[], methods: readonly ForecastMethod[], settings: BacktestSettings): MethodSelection | undefined {
+export function selectMethod(
+  history: readonly number[],
+  methods: readonly ForecastMethod[],
+  settings: BacktestSettings,
+): MethodSelection | undefined {
   const { horizon, origins, leadTimePeriods } = settings;
-  if (!(leadTimePeriods >= 1 && leadTimePeriods <= horizon)) throw new RangeError(`leadTimePeriods must be between 1 and horizon ${horizon} (got ${leadTimePeriods})`);
+  if (!(leadTimePeriods >= 1 && leadTimePeriods <= horizon))
+    throw new RangeError(`leadTimePeriods must be between 1 and horizon ${horizon} (got ${leadTimePeriods})`);
   const firstOrigin = history.length - horizon - origins + 1;
   if (firstOrigin < 2) return undefined;
 
@@ -84,14 +89,19 @@ export function selectMethod(history: readonly number[], methods: readonly Forec
     }
     if (totals.origins === 0) continue;
     const n = totals.origins;
-    scored.push({ score: { method: method.name, rmsse: totals.rmsse / n, mase: totals.mase / n, bias: totals.bias / n, origins: n }, leadTimeErrors });
+    scored.push({
+      score: { method: method.name, rmsse: totals.rmsse / n, mase: totals.mase / n, bias: totals.bias / n, origins: n },
+      leadTimeErrors,
+    });
   }
   if (scored.length === 0) return undefined;
   // Ties go to the method listed first: the simpler one.
   scored.sort((a, b) => a.score.rmsse - b.score.rmsse);
   // A candidate scored on the past may have nothing for the future (a buyer's forecast that stops short): the next best forecasts.
   for (const [rank, best] of scored.entries()) {
-    const forecast = methods.find((m) => m.name === best.score.method)!.forecast(history, horizon, settings, settings.earlier?.[best.score.method]);
+    const forecast = methods
+      .find((m) => m.name === best.score.method)!
+      .forecast(history, horizon, settings, settings.earlier?.[best.score.method]);
     if (!forecast) continue;
     return selection(best, scored[rank + 1]?.score, scored, forecast);
   }
@@ -103,7 +113,12 @@ export function selectMethod(history: readonly number[], methods: readonly Forec
  * reuse parameters: what a later selectMethod on the same series can take as
  * `earlier`. The selection's own forecast is taken as it is, not fitted twice.
  */
-export function fittedParameters(history: readonly number[], methods: readonly ForecastMethod[], settings: SeriesSettings & { horizon: number }, made?: MethodForecast): FittedParameters {
+export function fittedParameters(
+  history: readonly number[],
+  methods: readonly ForecastMethod[],
+  settings: SeriesSettings & { horizon: number },
+  made?: MethodForecast,
+): FittedParameters {
   const fitted: FittedParameters = {};
   for (const method of methods) {
     if (!method.reusesParameters) continue;
@@ -113,7 +128,12 @@ export function fittedParameters(history: readonly number[], methods: readonly F
   return fitted;
 }
 
-function selection(best: { score: MethodScore; leadTimeErrors: number[] }, runnerUp: MethodScore | undefined, scored: { score: MethodScore }[], forecast: MethodForecast): MethodSelection {
+function selection(
+  best: { score: MethodScore; leadTimeErrors: number[] },
+  runnerUp: MethodScore | undefined,
+  scored: { score: MethodScore }[],
+  forecast: MethodForecast,
+): MethodSelection {
   return {
     chosen: best.score,
     ...(runnerUp && { runnerUp }),

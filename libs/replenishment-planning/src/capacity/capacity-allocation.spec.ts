@@ -14,7 +14,10 @@ const request = (overrides: Partial<CapacityRequest> & Pick<CapacityRequest, 're
 
 describe('supplier capacity allocation', () => {
   it('serves the fewest days of cover first; the later request gets what is left, in whole packs, and is told why', () => {
-    const allotments = allocateCapacity(100, [request({ requestId: 'lyon', daysOfCover: 4 }), request({ requestId: 'turin', daysOfCover: 1.5 })]);
+    const allotments = allocateCapacity(100, [
+      request({ requestId: 'lyon', daysOfCover: 4 }),
+      request({ requestId: 'turin', daysOfCover: 1.5 }),
+    ]);
     expect(allotments).toEqual([
       {
         requestId: 'lyon',
@@ -50,9 +53,16 @@ describe('supplier capacity allocation', () => {
   });
 
   it('names another buyer who went first only as "another buyer" in the reason its buyer reads', () => {
-    const [lyon] = allocateCapacity(100, [request({ requestId: 'lyon', daysOfCover: 4 }), request({ requestId: 'turin', buyerId: 'globex', daysOfCover: 1.5 })]);
-    expect(lyon.reason).toBe('got 40 of 60: capacity 100 went first to globex turin x brake-pad (60, 1.5 days of cover), with 4 days of cover here');
-    expect(lyon.buyerReason).toBe('got 40 of 60: capacity 100 went first to another buyer (60, 1.5 days of cover), with 4 days of cover here');
+    const [lyon] = allocateCapacity(100, [
+      request({ requestId: 'lyon', daysOfCover: 4 }),
+      request({ requestId: 'turin', buyerId: 'globex', daysOfCover: 1.5 }),
+    ]);
+    expect(lyon.reason).toBe(
+      'got 40 of 60: capacity 100 went first to globex turin x brake-pad (60, 1.5 days of cover), with 4 days of cover here',
+    );
+    expect(lyon.buyerReason).toBe(
+      'got 40 of 60: capacity 100 went first to another buyer (60, 1.5 days of cover), with 4 days of cover here',
+    );
   });
 
   it('gives 0 rather than less than the minimum order quantity, and leaves that capacity to the next request', () => {
@@ -72,7 +82,9 @@ describe('supplier capacity allocation', () => {
   });
 
   it('refuses a request id given twice, naming it', () => {
-    expect(() => allocateCapacity(10, [request({ requestId: 'a' }), request({ requestId: 'a' })])).toThrow('requestId must be unique (got a, a)');
+    expect(() => allocateCapacity(10, [request({ requestId: 'a' }), request({ requestId: 'a' })])).toThrow(
+      'requestId must be unique (got a, a)',
+    );
   });
 
   it('gives the same answer whatever order the requests come in', () => {

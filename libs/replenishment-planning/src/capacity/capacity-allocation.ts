@@ -51,7 +51,8 @@ export function allocateCapacity(capacity: number, requests: readonly CapacityRe
   for (const request of ranked) {
     const requested = toMillionths(request.quantity);
     const pack = toMillionths(request.packMultiple);
-    if (!(pack >= 1)) throw new RangeError(`packMultiple of request ${request.requestId} must be at least 0.000001 (got ${request.packMultiple})`);
+    if (!(pack >= 1))
+      throw new RangeError(`packMultiple of request ${request.requestId} must be at least 0.000001 (got ${request.packMultiple})`);
     const moq = toMillionths(request.minimumOrderQuantity ?? 0);
     const fits = Math.min(requested, Math.floor(left / pack) * pack);
     const belowMinimum = fits > 0 && fits < requested && fits < moq;
@@ -99,10 +100,14 @@ function reasonFor(
   const got = `got ${quantityWords(fromMillionths(allocated))} of ${quantityWords(fromMillionths(requested))}`;
   if (allocated === requested) return `${got}: ${coverWords(request)}, capacity ${quantityWords(capacity)} sufficed`;
   const first = servedBefore.map(({ request: before, allocated: given }) => {
-    const tie = before.daysOfCover === request.daysOfCover ? `, same cover but higher penalty exposure ${statisticWords(before.penaltyPerStockoutDay)} a day` : '';
+    const tie =
+      before.daysOfCover === request.daysOfCover
+        ? `, same cover but higher penalty exposure ${statisticWords(before.penaltyPerStockoutDay)} a day`
+        : '';
     return `${who(before)} (${quantityWords(fromMillionths(given))}, ${coverWords(before)}${tie})`;
   });
-  const wentFirst = first.length > 0 ? `capacity ${quantityWords(capacity)} went first to ${first.join(', ')}` : `capacity ${quantityWords(capacity)}`;
+  const wentFirst =
+    first.length > 0 ? `capacity ${quantityWords(capacity)} went first to ${first.join(', ')}` : `capacity ${quantityWords(capacity)}`;
   if (belowMinimum) {
     const left = quantityWords(fromMillionths(leftAfter));
     return `${got}: ${wentFirst}; the ${left} left is below the minimum order quantity ${quantityWords(request.minimumOrderQuantity ?? 0)} in whole packs of ${quantityWords(request.packMultiple)}`;

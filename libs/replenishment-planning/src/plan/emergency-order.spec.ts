@@ -29,8 +29,13 @@ describe('emergency orders', () => {
 
   it('counts the wait for a delivery weekday: with MON deliveries a 2-day lead time arrives only next Monday', () => {
     const regularArrival = arrivalOf(now, { leadTimeDays: 2, deliveryWeekdays: ['MON'] });
-    expect(assessEmergency(question({ regularArrival, situation: { ...situation, onHand: 45 } }))).toMatchObject({ kind: 'emergency', stockoutDay: 5 });
-    expect(assessEmergency(question({ regularArrival: arrivalOf(now, { leadTimeDays: 2 }), situation: { ...situation, onHand: 45 } })).kind).toBe('no-stockout');
+    expect(assessEmergency(question({ regularArrival, situation: { ...situation, onHand: 45 } }))).toMatchObject({
+      kind: 'emergency',
+      stockoutDay: 5,
+    });
+    expect(
+      assessEmergency(question({ regularArrival: arrivalOf(now, { leadTimeDays: 2 }), situation: { ...situation, onHand: 45 } })).kind,
+    ).toBe('no-stockout');
   });
 
   it('reports the projected stockout without an order when emergency orders are not agreed', () => {

@@ -58,7 +58,11 @@ export function assessEmergency(question: EmergencyQuestion): EmergencyAssessmen
   const emergency = question.terms.emergency;
   if (!emergency?.allowed) return { kind: 'stockout', why: 'emergency orders are not agreed', ...stockout };
   if (!(emergency.leadTimeDays < regularArrival.days)) {
-    return { kind: 'stockout', why: `the emergency lead time ${dayWords(emergency.leadTimeDays)} is no faster than a regular order`, ...stockout };
+    return {
+      kind: 'stockout',
+      why: `the emergency lead time ${dayWords(emergency.leadTimeDays)} is no faster than a regular order`,
+      ...stockout,
+    };
   }
   const needed = fromMillionths(toMillionths(question.orderUpTo) - toMillionths(question.position));
   if (needed <= 0) {

@@ -8,7 +8,12 @@ describe('inventory position', () => {
       { orderId: 'released', quantity: 30, dueAt: due },
       { orderId: 'awaiting-approval', quantity: 20, dueAt: due },
     ];
-    expect(inventoryPositionOf({ onHand: 100, backorders: 15, openOrders })).toEqual({ onHand: 100, onOrder: 50, backorders: 15, position: 135 });
+    expect(inventoryPositionOf({ onHand: 100, backorders: 15, openOrders })).toEqual({
+      onHand: 100,
+      onOrder: 50,
+      backorders: 15,
+      position: 135,
+    });
   });
 
   it('adds decimal quantities without binary drift (0.1 + 0.2 on order is 0.3)', () => {

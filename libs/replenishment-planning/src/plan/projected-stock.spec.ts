@@ -24,7 +24,10 @@ describe('projected stock', () => {
   });
 
   it('finds the first day below the low level (the minimum or the reorder point), below zero and above the maximum', () => {
-    const projection = projectStock({ ...situation, openOrders: [{ orderId: 'o-1', quantity: 90, dueAt: days(6) }] }, { horizonDays: 8, low: 20, high: 60 });
+    const projection = projectStock(
+      { ...situation, openOrders: [{ orderId: 'o-1', quantity: 90, dueAt: days(6) }] },
+      { horizonDays: 8, low: 20, high: 60 },
+    );
     expect([projection.firstBelowLow, projection.firstBelowZero, projection.firstAboveHigh]).toEqual([3, 5, 6]);
     // 5 left at the end of day 4, 10 a day: runs out half-way through day 5
     expect(projection.daysOfCover).toBe(4.5);
@@ -32,7 +35,12 @@ describe('projected stock', () => {
 
   it('leaves the crossings undefined when the horizon sees none', () => {
     const projection = projectStock(situation, { horizonDays: 2, low: 0, high: 100 });
-    expect([projection.firstBelowLow, projection.firstBelowZero, projection.firstAboveHigh, projection.daysOfCover]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([projection.firstBelowLow, projection.firstBelowZero, projection.firstAboveHigh, projection.daysOfCover]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('counts an overdue open order as arriving now: it is late, not lost', () => {

@@ -41,7 +41,10 @@ export interface ProjectionQuestion {
  * forecast demand. A receipt counts on the day it is due; one already overdue
  * counts now (it is still expected, only late).
  */
-export function projectStock(situation: Pick<StockSituation, 'now' | 'onHand' | 'backorders' | 'openOrders' | 'demand'>, question: ProjectionQuestion): StockProjection {
+export function projectStock(
+  situation: Pick<StockSituation, 'now' | 'onHand' | 'backorders' | 'openOrders' | 'demand'>,
+  question: ProjectionQuestion,
+): StockProjection {
   const now = situation.now.getTime();
   const start = toMillionths(situation.onHand) - toMillionths(situation.backorders);
   const dailyDemand = situation.demand.perDay;

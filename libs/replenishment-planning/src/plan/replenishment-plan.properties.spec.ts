@@ -22,11 +22,16 @@ const lineArbitrary: fc.Arbitrary<AgreementLine> = fc
     lotPacks: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
     fixedOrderQuantity: positive(400),
     reviewPeriodDays: fc.integer({ min: 1, max: 30 }),
-    deliveryWeekdays: fc.option(fc.subarray(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const, { minLength: 1 }), { nil: undefined }),
+    deliveryWeekdays: fc.option(fc.subarray(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const, { minLength: 1 }), {
+      nil: undefined,
+    }),
     leadTimeDays: fc.integer({ min: 1, max: 20 }),
     leadTimeStdDevDays: fc.option(quantity(0, 5), { nil: undefined }),
     serviceLevel: fc.option(
-      fc.record({ measure: fc.constantFrom('cycle-service-level', 'fill-rate' as const), target: fc.integer({ min: 500, max: 999 }).map((t) => t / 1000) }),
+      fc.record({
+        measure: fc.constantFrom('cycle-service-level', 'fill-rate' as const),
+        target: fc.integer({ min: 500, max: 999 }).map((t) => t / 1000),
+      }),
       { nil: undefined },
     ),
     safetyStock: fc.oneof(
@@ -35,14 +40,18 @@ const lineArbitrary: fc.Arbitrary<AgreementLine> = fc
       fc.record({ method: fc.constant('fixed' as const), quantity: quantity(0, 200) }),
       fc.record({ method: fc.constant('days-of-cover' as const), days: quantity(0, 10) }),
     ),
-    reorderPoint: fc.option(fc.integer({ min: 0, max: 100 }).map((share) => share / 100), { nil: undefined }),
+    reorderPoint: fc.option(
+      fc.integer({ min: 0, max: 100 }).map((share) => share / 100),
+      { nil: undefined },
+    ),
     emergencyLeadTime: fc.option(fc.integer({ min: 0, max: 19 }), { nil: undefined }),
     unitPrice: fc.option(quantity(0, 100), { nil: undefined }),
   })
   .map((r) => {
     const maximum = r.minimum + r.band;
     // A maximum lot that can carry the minimum order quantity in whole packs, as agreement validation demands.
-    const smallestLot = Math.max(1, Math.ceil(millionths(r.minimumOrderQuantity ?? 0) / millionths(r.packMultiple))) * millionths(r.packMultiple);
+    const smallestLot =
+      Math.max(1, Math.ceil(millionths(r.minimumOrderQuantity ?? 0) / millionths(r.packMultiple))) * millionths(r.packMultiple);
     return {
       siteId: 'plant-lyon',
       itemId: 'brake-pad',
@@ -64,7 +73,9 @@ const lineArbitrary: fc.Arbitrary<AgreementLine> = fc
       ...(r.serviceLevel && { serviceLevel: r.serviceLevel }),
       // a service-level rule comes with its target, as agreement validation demands
       ...(r.safetyStock && (r.safetyStock.method !== 'service-level' || r.serviceLevel) && { safetyStock: r.safetyStock }),
-      ...(r.emergencyLeadTime !== undefined && { emergency: { allowed: true, leadTimeDays: Math.min(r.emergencyLeadTime, r.leadTimeDays - 1) } }),
+      ...(r.emergencyLeadTime !== undefined && {
+        emergency: { allowed: true, leadTimeDays: Math.min(r.emergencyLeadTime, r.leadTimeDays - 1) },
+      }),
       ...(r.unitPrice !== undefined && { unitPrice: r.unitPrice }),
     };
   });
@@ -80,7 +91,10 @@ const situationArbitrary: fc.Arbitrary<StockSituation> = fc
     demandClass: fc.option(fc.constantFrom('smooth', 'erratic', 'intermittent', 'lumpy' as const), { nil: undefined }),
     // Mostly zeros, as intermittent histories are; short ones make the engine fall back to normal theory.
     history: fc.option(
-      fc.record({ bucketDays: fc.constantFrom(1, 7, 30), quantities: fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 40 })), { minLength: 6, maxLength: 200 }) }),
+      fc.record({
+        bucketDays: fc.constantFrom(1, 7, 30),
+        quantities: fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 40 })), { minLength: 6, maxLength: 200 }),
+      }),
       { nil: undefined },
     ),
     lastReviewHoursAgo: fc.option(fc.integer({ min: 0, max: 24 * 30 }), { nil: undefined }),
@@ -91,8 +105,17 @@ const situationArbitrary: fc.Arbitrary<StockSituation> = fc
       now,
       onHand: r.onHand,
       backorders: r.backorders,
-      openOrders: r.openOrders.map((o, i) => ({ orderId: `o-${i}`, quantity: o.quantity, dueAt: new Date(now.getTime() + o.dueInHours * 3_600_000) })),
-      demand: { perDay: r.perDay, stdDevPerDay: r.stdDevPerDay, ...(r.demandClass && { demandClass: r.demandClass }), ...(r.history && { history: r.history }) },
+      openOrders: r.openOrders.map((o, i) => ({
+        orderId: `o-${i}`,
+        quantity: o.quantity,
+        dueAt: new Date(now.getTime() + o.dueInHours * 3_600_000),
+      })),
+      demand: {
+        perDay: r.perDay,
+        stdDevPerDay: r.stdDevPerDay,
+        ...(r.demandClass && { demandClass: r.demandClass }),
+        ...(r.history && { history: r.history }),
+      },
       ...(r.lastReviewHoursAgo !== undefined && { lastReviewAt: new Date(now.getTime() - r.lastReviewHoursAgo * 3_600_000) }),
     };
   });
@@ -102,7 +125,12 @@ type Order = Extract<ReplenishmentDecision, { kind: 'order' }>;
 
 /** Checks every decision over random lines and situations. */
 const everyDecision = (check: (decision: ReplenishmentDecision, line: AgreementLine, situation: StockSituation) => void, numRuns = 500) =>
-  fc.assert(fc.property(lineArbitrary, situationArbitrary, (line, situation) => check(planReplenishment(termsOf(line), situation), line, situation)), { numRuns });
+  fc.assert(
+    fc.property(lineArbitrary, situationArbitrary, (line, situation) =>
+      check(planReplenishment(termsOf(line), situation), line, situation),
+    ),
+    { numRuns },
+  );
 /** Checks every order over random lines and situations. */
 const everyOrder = (check: (order: Order, line: AgreementLine, situation: StockSituation) => void) =>
   everyDecision((decision, line, situation) => {

@@ -59,7 +59,9 @@ describe('replenishment plan', () => {
       const decision = plan({}, { openOrders: [{ orderId: 'o-1', quantity: 90, dueAt: days(2) }] });
       expect(decision.kind).toBe('none');
       expect(decision.explanation).toMatchObject({ inventoryPosition: 125, neededQuantity: 0, steps: [] });
-      expect(decision.explanation.summary).toMatch(/^No order: inventory position 125 is above the reorder point 40; position = on hand 35 \+ on order 90 − backorders 0;/);
+      expect(decision.explanation.summary).toMatch(
+        /^No order: inventory position 125 is above the reorder point 40; position = on hand 35 \+ on order 90 − backorders 0;/,
+      );
     });
 
     it('counts backorders against the position (60 on hand − 25 owed = 35)', () => {
@@ -113,16 +115,28 @@ describe('replenishment plan', () => {
       });
 
       it('falls back to normal theory when the history is shorter than a year, and says so', () => {
-        const decision = plan(monthly, { demand: { perDay, stdDevPerDay: 0.4, demandClass: 'lumpy', history: { bucketDays: 30, quantities: history.quantities.slice(0, 6) } } });
+        const decision = plan(monthly, {
+          demand: {
+            perDay,
+            stdDevPerDay: 0.4,
+            demandClass: 'lumpy',
+            history: { bucketDays: 30, quantities: history.quantities.slice(0, 6) },
+          },
+        });
         expect(decision.explanation.safetyStockMethod).toBe('normal');
         expect(decision.explanation.summary).toContain('because its history (6 buckets of 30 days) is too short for its own distribution');
       });
     });
 
     it('falls back to normal theory for an intermittent item without history, and says so', () => {
-      const decision = plan({ serviceLevel: { measure: 'cycle-service-level', target: 0.95 } }, { demand: { perDay: 0.2, stdDevPerDay: 1, demandClass: 'intermittent' } });
+      const decision = plan(
+        { serviceLevel: { measure: 'cycle-service-level', target: 0.95 } },
+        { demand: { perDay: 0.2, stdDevPerDay: 1, demandClass: 'intermittent' } },
+      );
       expect(decision.explanation).toMatchObject({ demandClass: 'intermittent', safetyStockMethod: 'normal' });
-      expect(decision.explanation.summary).toContain('normal theory although demand is intermittent, because it has no demand history for its own distribution');
+      expect(decision.explanation.summary).toContain(
+        'normal theory although demand is intermittent, because it has no demand history for its own distribution',
+      );
     });
   });
 
@@ -142,8 +156,16 @@ describe('replenishment plan', () => {
     it('at a review, orders up to S for delivery on the delivery day, protecting until the next delivery after it', () => {
       // Monday + 2 days = Wednesday, waits for Thursday; the next delivery is Monday: P = 3 + 4 = 7.
       const decision = plan(periodic, { onHand: 90 });
-      expect(decision).toMatchObject({ kind: 'order', quantity: 30, dueAt: days(3), reviewedAt: now, explanation: { protectionDays: 7, leadTimeDays: 2 } });
-      expect(decision.explanation.summary).toMatch(/^Order 30 each, due Thu 2026-03-12 \(lead time, then 1 day to the next delivery day\): at the review, inventory position 90 is below the order-up-to level/);
+      expect(decision).toMatchObject({
+        kind: 'order',
+        quantity: 30,
+        dueAt: days(3),
+        reviewedAt: now,
+        explanation: { protectionDays: 7, leadTimeDays: 2 },
+      });
+      expect(decision.explanation.summary).toMatch(
+        /^Order 30 each, due Thu 2026-03-12 \(lead time, then 1 day to the next delivery day\): at the review, inventory position 90 is below the order-up-to level/,
+      );
     });
 
     it('after that review, orders nothing until the next review moment, and names it', () => {
@@ -158,7 +180,14 @@ describe('replenishment plan', () => {
     // 12 on hand at 5 a day runs out on day 3; a regular order arrives on day 4.
     it('expedites up to the order-up-to level when stock runs out before a regular order could arrive', () => {
       const decision = plan({ emergency: { allowed: true, leadTimeDays: 1 } }, { onHand: 12 });
-      expect(decision).toMatchObject({ kind: 'order', emergency: true, leadTimeDays: 1, dueAt: days(1), quantity: 110, explanation: { leadTimeDays: 1, neededQuantity: 108 } });
+      expect(decision).toMatchObject({
+        kind: 'order',
+        emergency: true,
+        leadTimeDays: 1,
+        dueAt: days(1),
+        quantity: 110,
+        explanation: { leadTimeDays: 1, neededQuantity: 108 },
+      });
       expect(decision.explanation.summary).toMatch(
         /^Emergency order of 110 each, due Tue 2026-03-10 \(emergency lead time 1 day\): projected stock runs out by Thu 2026-03-12 \(day 3\), before a regular order placed now could arrive Fri 2026-03-13;/,
       );

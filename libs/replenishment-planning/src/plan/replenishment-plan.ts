@@ -57,7 +57,13 @@ export function planReplenishment(terms: PlanningTerms, situation: StockSituatio
     orderUpTo: levels.orderUpTo,
     ...fields,
   });
-  const order = (needed: number, emergency: boolean, leadTimeDays: number, dueAt: Date, head: (quantity: number) => string): ReplenishmentDecision => {
+  const order = (
+    needed: number,
+    emergency: boolean,
+    leadTimeDays: number,
+    dueAt: Date,
+    head: (quantity: number) => string,
+  ): ReplenishmentDecision => {
     const { quantity, steps } = roundOrderQuantity(needed, line);
     const summary = sentence([head(quantity), positionWords(position), roundingWords(steps), ...levels.basis]);
     return {
@@ -72,20 +78,40 @@ export function planReplenishment(terms: PlanningTerms, situation: StockSituatio
     };
   };
 
-  const emergency = assessEmergency({ situation, terms: line, regularArrival: arrival, position: position.position, orderUpTo: levels.orderUpTo });
+  const emergency = assessEmergency({
+    situation,
+    terms: line,
+    regularArrival: arrival,
+    position: position.position,
+    orderUpTo: levels.orderUpTo,
+  });
   if (emergency.kind === 'emergency') {
     const lead = `emergency lead time ${dayWords(emergency.leadTimeDays)}`;
-    return order(emergency.needed, true, emergency.leadTimeDays, emergency.dueAt, (quantity) =>
-      `Emergency order of ${quantityWords(quantity)} ${line.unit}, due ${dateWords(emergency.dueAt)} (${lead}): ${emergency.words}; ` +
-      `filling the inventory position up to the order-up-to level ${statisticWords(levels.orderUpTo)} needs ${quantityWords(emergency.needed)}`,
+    return order(
+      emergency.needed,
+      true,
+      emergency.leadTimeDays,
+      emergency.dueAt,
+      (quantity) =>
+        `Emergency order of ${quantityWords(quantity)} ${line.unit}, due ${dateWords(emergency.dueAt)} (${lead}): ${emergency.words}; ` +
+        `filling the inventory position up to the order-up-to level ${statisticWords(levels.orderUpTo)} needs ${quantityWords(emergency.needed)}`,
     );
   }
 
-  const answer = applyPolicy({ policy, position: position.position, reorderPoint: levels.reorderPoint, orderUpTo: levels.orderUpTo, fixedOrderQuantity: line.fixedOrderQuantity, review });
+  const answer = applyPolicy({
+    policy,
+    position: position.position,
+    reorderPoint: levels.reorderPoint,
+    orderUpTo: levels.orderUpTo,
+    fixedOrderQuantity: line.fixedOrderQuantity,
+    review,
+  });
   const warning = stockoutWarning(emergency);
   if (answer.order) {
     return order(answer.needed, false, line.leadTimeDays, arrival.dueAt, (quantity) =>
-      [`Order ${quantityWords(quantity)} ${line.unit}, due ${dateWords(arrival.dueAt)}${waitWords(arrival)}: ${answer.reason}`, warning].filter(Boolean).join('; '),
+      [`Order ${quantityWords(quantity)} ${line.unit}, due ${dateWords(arrival.dueAt)}${waitWords(arrival)}: ${answer.reason}`, warning]
+        .filter(Boolean)
+        .join('; '),
     );
   }
   const summary = sentence([`No order: ${answer.reason}`, warning, positionWords(position), ...levels.basis]);
@@ -134,7 +160,8 @@ function checkSituation(situation: StockSituation): void {
 const positionWords = (p: InventoryPosition) =>
   `position = on hand ${quantityWords(p.onHand)} + on order ${quantityWords(p.onOrder)} − backorders ${quantityWords(p.backorders)}`;
 
-const waitWords = (arrival: Arrival) => (arrival.waitDays > 0 ? ` (lead time, then ${dayWords(arrival.waitDays)} to the next delivery day)` : '');
+const waitWords = (arrival: Arrival) =>
+  arrival.waitDays > 0 ? ` (lead time, then ${dayWords(arrival.waitDays)} to the next delivery day)` : '';
 
 /** The rounding steps that changed the quantity; checks that changed nothing stay in the steps only. */
 const roundingWords = (steps: readonly OrderQuantityStep[]) =>

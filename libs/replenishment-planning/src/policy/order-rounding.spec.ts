@@ -23,7 +23,12 @@ describe('order rounding', () => {
   it('caps at the maximum lot rounded DOWN to whole packs (130 -> 132 -> lot 100 -> 96)', () => {
     const rounded = roundOrderQuantity(130, { packMultiple: 12, maximumLot: 100 });
     expect(rounded.quantity).toBe(96);
-    expect(rounded.steps[1]).toEqual({ rule: 'maximum-lot', before: 132, after: 96, note: 'capped at the maximum lot 100, as 8 whole packs of 12' });
+    expect(rounded.steps[1]).toEqual({
+      rule: 'maximum-lot',
+      before: 132,
+      after: 96,
+      note: 'capped at the maximum lot 100, as 8 whole packs of 12',
+    });
   });
 
   it('never caps below the minimum order quantity, and says the lot cannot be met (MOQ 50, lot 40, packs of 12 -> 60)', () => {

@@ -38,14 +38,24 @@ export function roundOrderQuantity(needed: number, terms: LotTerms): RoundedOrde
     const before = quantity;
     quantity = Math.max(quantity, moq);
     const moqWords = quantityWords(terms.minimumOrderQuantity);
-    step('minimum-order-quantity', before, quantity, quantity > before ? `raised to the minimum order quantity ${moqWords}` : `meets the minimum order quantity ${moqWords}`);
+    step(
+      'minimum-order-quantity',
+      before,
+      quantity,
+      quantity > before ? `raised to the minimum order quantity ${moqWords}` : `meets the minimum order quantity ${moqWords}`,
+    );
   }
 
   {
     const before = quantity;
     const packs = Math.max(1, Math.ceil(quantity / pack));
     quantity = packs * pack;
-    step('pack-multiple', before, quantity, quantity === before ? `already ${packs} whole ${packWords}` : `rounded up to ${packs} whole ${packWords}`);
+    step(
+      'pack-multiple',
+      before,
+      quantity,
+      quantity === before ? `already ${packs} whole ${packWords}` : `rounded up to ${packs} whole ${packWords}`,
+    );
   }
 
   if (terms.maximumLot !== undefined) {
@@ -55,7 +65,12 @@ export function roundOrderQuantity(needed: number, terms: LotTerms): RoundedOrde
     if (cap < smallestLot) {
       quantity = Math.min(quantity, smallestLot);
       const moqWords = quantityWords(fromMillionths(smallestLot));
-      step('maximum-lot', before, quantity, `maximum lot ${lotWords} cannot be met: it is below the minimum order quantity in whole ${packWords} (${moqWords}), so ${quantityWords(fromMillionths(quantity))} is ordered`);
+      step(
+        'maximum-lot',
+        before,
+        quantity,
+        `maximum lot ${lotWords} cannot be met: it is below the minimum order quantity in whole ${packWords} (${moqWords}), so ${quantityWords(fromMillionths(quantity))} is ordered`,
+      );
     } else if (quantity > cap) {
       quantity = cap;
       step('maximum-lot', before, quantity, `capped at the maximum lot ${lotWords}, as ${cap / pack} whole ${packWords}`);

@@ -7,26 +7,50 @@ const demand = { perDay: 10, stdDevPerDay: 3 };
 describe('reorder point and order-up-to level', () => {
   it('without a safety-stock rule or service level, the minimum is the reorder point and the maximum the order-up-to level', () => {
     const levels = reorderLevelsFor({ line: line(), demand, protectionDays: 4, reviewDays: 0 });
-    expect(levels).toMatchObject({ safetyStockMethod: 'minimum', reorderPoint: 40, orderUpTo: 120, serviceLevelTarget: null, expectedDemand: 40, safetyStock: 0 });
+    expect(levels).toMatchObject({
+      safetyStockMethod: 'minimum',
+      reorderPoint: 40,
+      orderUpTo: 120,
+      serviceLevelTarget: null,
+      expectedDemand: 40,
+      safetyStock: 0,
+    });
     expect(levels.basis).toEqual(['reorder point is the agreed minimum 40 (no safety stock or service level agreed)']);
   });
 
   it('with a service level: expected demand over the protection interval + safety stock (40 + 1.645 × 3 × √4 = 49.87)', () => {
-    const levels = reorderLevelsFor({ line: line({ serviceLevel: { measure: 'cycle-service-level', target: 0.95 } }), demand, protectionDays: 4, reviewDays: 0 });
+    const levels = reorderLevelsFor({
+      line: line({ serviceLevel: { measure: 'cycle-service-level', target: 0.95 } }),
+      demand,
+      protectionDays: 4,
+      reviewDays: 0,
+    });
     expect(levels.safetyStockMethod).toBe('normal');
     expect(levels.reorderPoint).toBeCloseTo(40 + 1.6448536 * 6, 5);
     expect(levels.orderUpTo).toBe(120);
-    expect(levels.basis[0]).toBe('reorder point 49.87 = expected demand 40 over 4 days + normal theory: z 1.64 for a 95% cycle service level × σ 6 over 4 days = 9.87');
+    expect(levels.basis[0]).toBe(
+      'reorder point 49.87 = expected demand 40 over 4 days + normal theory: z 1.64 for a 95% cycle service level × σ 6 over 4 days = 9.87',
+    );
   });
 
   it('an explicit reorder point wins over the computed one, and the safety stock it carries is reported', () => {
-    const levels = reorderLevelsFor({ line: line({ reorderPoint: 55, safetyStock: { method: 'fixed', quantity: 5 } }), demand, protectionDays: 4, reviewDays: 0 });
+    const levels = reorderLevelsFor({
+      line: line({ reorderPoint: 55, safetyStock: { method: 'fixed', quantity: 5 } }),
+      demand,
+      protectionDays: 4,
+      reviewDays: 0,
+    });
     expect(levels).toMatchObject({ reorderPoint: 55, safetyStock: 15, safetyStockMethod: 'fixed' });
     expect(levels.basis[0]).toBe('reorder point 55 as agreed, overriding the fixed safety stock 5 as agreed');
   });
 
   it('raises the order-up-to level to the reorder point + one pack when the reorder point exceeds the maximum, and says so', () => {
-    const levels = reorderLevelsFor({ line: line({ safetyStock: { method: 'days-of-cover', days: 10 } }), demand, protectionDays: 4, reviewDays: 0 });
+    const levels = reorderLevelsFor({
+      line: line({ safetyStock: { method: 'days-of-cover', days: 10 } }),
+      demand,
+      protectionDays: 4,
+      reviewDays: 0,
+    });
     expect([levels.reorderPoint, levels.orderUpTo]).toEqual([140, 150]);
     expect(levels.basis[1]).toBe('order-up-to level raised from the maximum 120 to the reorder point + one pack = 150');
   });
@@ -36,15 +60,24 @@ describe('reorder point and order-up-to level', () => {
     const levels = reorderLevelsFor({ line: periodic, demand, protectionDays: 11, reviewDays: 7 });
     // 10 a day over 11 days + 2 days of cover = 130, above the maximum 120
     expect([levels.reorderPoint, levels.orderUpTo]).toEqual([130, 130]);
-    expect(levels.basis[1]).toBe('order-up-to level raised from the maximum 120 to the reorder point 130, which covers the review period and the lead time');
+    expect(levels.basis[1]).toBe(
+      'order-up-to level raised from the maximum 120 to the reorder point 130, which covers the review period and the lead time',
+    );
   });
 
   it('raises it too when the minimum equals the maximum, so an order lifts the position above the reorder point', () => {
-    expect(reorderLevelsFor({ line: line({ minimum: 50, maximum: 50, packMultiple: 12 }), demand, protectionDays: 4, reviewDays: 0 }).orderUpTo).toBe(62);
+    expect(
+      reorderLevelsFor({ line: line({ minimum: 50, maximum: 50, packMultiple: 12 }), demand, protectionDays: 4, reviewDays: 0 }).orderUpTo,
+    ).toBe(62);
   });
 
   it('converts levels in days of supply with the forecast (4 and 12 days at 10 a day -> 40 and 120)', () => {
-    const levels = reorderLevelsFor({ line: line({ levelsIn: 'days-of-supply', minimum: 4, maximum: 12 }), demand, protectionDays: 4, reviewDays: 0 });
+    const levels = reorderLevelsFor({
+      line: line({ levelsIn: 'days-of-supply', minimum: 4, maximum: 12 }),
+      demand,
+      protectionDays: 4,
+      reviewDays: 0,
+    });
     expect(levels).toMatchObject({ minimum: 40, maximum: 120, reorderPoint: 40, orderUpTo: 120 });
     expect(levels.basis[0]).toBe('minimum 4 days and maximum 12 days of supply at 10 a day are 40 and 120');
   });
@@ -64,7 +97,12 @@ describe('reorder point and order-up-to level', () => {
 
 describe('fixed-quantity levels', () => {
   it('has the reorder point + Q as its order-up-to level: the most an order can lift the position to', () => {
-    const levels = reorderLevelsFor({ line: line({ policy: 'fixed-quantity', fixedOrderQuantity: 200 }), demand, protectionDays: 4, reviewDays: 0 });
+    const levels = reorderLevelsFor({
+      line: line({ policy: 'fixed-quantity', fixedOrderQuantity: 200 }),
+      demand,
+      protectionDays: 4,
+      reviewDays: 0,
+    });
     expect([levels.reorderPoint, levels.orderUpTo]).toEqual([40, 240]);
     expect(levels.basis[1]).toBe('an order lifts the position to at most the reorder point + the fixed quantity 200 = 240');
   });

@@ -55,7 +55,9 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
   const { minimum, maximum } = agreedLevels(line, demand.perDay);
   const basis: string[] = [];
   if (inDays) {
-    basis.push(`minimum ${dayWords(line.minimum)} and maximum ${dayWords(line.maximum)} of supply at ${statisticWords(demand.perDay)} a day are ${quantityWords(minimum)} and ${quantityWords(maximum)}`);
+    basis.push(
+      `minimum ${dayWords(line.minimum)} and maximum ${dayWords(line.maximum)} of supply at ${statisticWords(demand.perDay)} a day are ${quantityWords(minimum)} and ${quantityWords(maximum)}`,
+    );
   }
   const expectedDemand = demand.perDay * protectionDays;
   const safetyStock = safetyStockFor({
@@ -75,7 +77,9 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
     basis.push(`reorder point ${quantityWords(reorderPoint)} as agreed${safetyStock ? `, overriding the ${safetyStock.basis}` : ''}`);
   } else if (safetyStock) {
     reorderPoint = stored(expectedDemand + safetyStock.quantity);
-    basis.push(`reorder point ${statisticWords(reorderPoint)} = expected demand ${statisticWords(expectedDemand)} over ${dayWords(protectionDays)} + ${safetyStock.basis}`);
+    basis.push(
+      `reorder point ${statisticWords(reorderPoint)} = expected demand ${statisticWords(expectedDemand)} over ${dayWords(protectionDays)} + ${safetyStock.basis}`,
+    );
   } else {
     reorderPoint = minimum;
     basis.push(`reorder point is the agreed minimum ${quantityWords(minimum)} (no safety stock or service level agreed)`);
@@ -86,17 +90,23 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
     // (s,Q) has no order-up-to level of its own: an order lifts the position to at most s + Q.
     const q = fixedOrderQuantityOf(line);
     orderUpTo = fromMillionths(toMillionths(reorderPoint) + toMillionths(q));
-    basis.push(`an order lifts the position to at most the reorder point + the fixed quantity ${quantityWords(q)} = ${statisticWords(orderUpTo)}`);
+    basis.push(
+      `an order lifts the position to at most the reorder point + the fixed quantity ${quantityWords(q)} = ${statisticWords(orderUpTo)}`,
+    );
   } else if (line.policy === 'order-up-to') {
     // (R,S) orders up to S at every review and never at a reorder point, so S may be the reorder point itself
     // (demand over the review period and lead time at the service level); a pack more would overshoot the target.
     if (reorderPoint > maximum) {
       orderUpTo = reorderPoint;
-      basis.push(`order-up-to level raised from the maximum ${quantityWords(maximum)} to the reorder point ${statisticWords(reorderPoint)}, which covers the review period and the lead time`);
+      basis.push(
+        `order-up-to level raised from the maximum ${quantityWords(maximum)} to the reorder point ${statisticWords(reorderPoint)}, which covers the review period and the lead time`,
+      );
     }
   } else if (reorderPoint >= maximum) {
     orderUpTo = fromMillionths(toMillionths(reorderPoint) + toMillionths(line.packMultiple));
-    basis.push(`order-up-to level raised from the maximum ${quantityWords(maximum)} to the reorder point + one pack = ${statisticWords(orderUpTo)}`);
+    basis.push(
+      `order-up-to level raised from the maximum ${quantityWords(maximum)} to the reorder point + one pack = ${statisticWords(orderUpTo)}`,
+    );
   }
 
   return {
@@ -115,7 +125,10 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
 }
 
 /** The agreement's minimum and maximum in units: days of supply × forecast per day when so agreed. */
-export function agreedLevels(line: Pick<AgreementLine, 'minimum' | 'maximum' | 'levelsIn'>, perDay: number): { minimum: number; maximum: number } {
+export function agreedLevels(
+  line: Pick<AgreementLine, 'minimum' | 'maximum' | 'levelsIn'>,
+  perDay: number,
+): { minimum: number; maximum: number } {
   return { minimum: inUnits(line.minimum, line, perDay), maximum: inUnits(line.maximum, line, perDay) };
 }
 
@@ -139,4 +152,3 @@ function cycleDemandOf(line: AgreementLine, perDay: number, reviewDays: number, 
       return Math.max(band, line.packMultiple, line.minimumOrderQuantity ?? 0);
   }
 }
-

@@ -15,13 +15,19 @@ describe('reorder policies', () => {
     });
 
     it('orders nothing above the reorder point', () => {
-      expect(applyPolicy({ policy: 'min-max', position: 40.5, ...levels })).toEqual({ order: false, reason: 'inventory position 40.5 is above the reorder point 40' });
+      expect(applyPolicy({ policy: 'min-max', position: 40.5, ...levels })).toEqual({
+        order: false,
+        reason: 'inventory position 40.5 is above the reorder point 40',
+      });
     });
   });
 
   describe('order-up-to (R,S)', () => {
     it('at a review, orders up to S whenever below it, even above the reorder point', () => {
-      expect(applyPolicy({ policy: 'order-up-to', position: 100, ...levels, review: dueReview })).toMatchObject({ order: true, needed: 20 });
+      expect(applyPolicy({ policy: 'order-up-to', position: 100, ...levels, review: dueReview })).toMatchObject({
+        order: true,
+        needed: 20,
+      });
     });
 
     it('at a review at S already, orders nothing', () => {
@@ -41,7 +47,10 @@ describe('reorder policies', () => {
 
   describe('periodic-min-max (R,s,S)', () => {
     it('at a review, orders up to S only at or below the reorder point', () => {
-      expect(applyPolicy({ policy: 'periodic-min-max', position: 30, ...levels, review: dueReview })).toMatchObject({ order: true, needed: 90 });
+      expect(applyPolicy({ policy: 'periodic-min-max', position: 30, ...levels, review: dueReview })).toMatchObject({
+        order: true,
+        needed: 90,
+      });
       expect(applyPolicy({ policy: 'periodic-min-max', position: 60, ...levels, review: dueReview })).toEqual({
         order: false,
         reason: 'at the review, inventory position 60 is above the reorder point 40',
@@ -67,7 +76,9 @@ describe('reorder policies', () => {
     });
 
     it('refuses a missing fixed quantity, naming the field', () => {
-      expect(() => applyPolicy({ policy: 'fixed-quantity', position: 0, ...levels })).toThrow('fixedOrderQuantity must be at least 0.000001 for policy fixed-quantity (got undefined)');
+      expect(() => applyPolicy({ policy: 'fixed-quantity', position: 0, ...levels })).toThrow(
+        'fixedOrderQuantity must be at least 0.000001 for policy fixed-quantity (got undefined)',
+      );
     });
   });
 });

@@ -17,8 +17,7 @@ export interface PolicyQuestion {
 
 export type PolicyAnswer =
   /** needed: the quantity before lot rounding. */
-  | { order: true; needed: number; reason: string }
-  | { order: false; reason: string };
+  { order: true; needed: number; reason: string } | { order: false; reason: string };
 
 export const PERIODIC_POLICIES: readonly ReplenishmentPolicy[] = ['order-up-to', 'periodic-min-max'];
 
@@ -48,10 +47,16 @@ export function applyPolicy(question: PolicyQuestion): PolicyAnswer {
     if (!review) throw new RangeError(`review must be given for the periodic policy ${question.policy} (got none)`);
     if (!review.due) return { order: false, reason: `not a review moment: the next review is ${dateWords(review.next)}` };
     if (question.policy === 'order-up-to') {
-      if (position >= orderUpTo) return { order: false, reason: `at the review, ${positionWords} is already at the order-up-to level ${statisticWords(question.orderUpTo)}` };
+      if (position >= orderUpTo)
+        return {
+          order: false,
+          reason: `at the review, ${positionWords} is already at the order-up-to level ${statisticWords(question.orderUpTo)}`,
+        };
       return upTo(`at the review, ${positionWords} is below the order-up-to level`);
     }
-    return position > reorderPoint ? { order: false, reason: `at the review, ${aboveReorderPoint}` } : upTo(`at the review, ${atReorderPoint}`);
+    return position > reorderPoint
+      ? { order: false, reason: `at the review, ${aboveReorderPoint}` }
+      : upTo(`at the review, ${atReorderPoint}`);
   }
 
   if (position > reorderPoint) return { order: false, reason: aboveReorderPoint };
@@ -59,7 +64,11 @@ export function applyPolicy(question: PolicyQuestion): PolicyAnswer {
     const q = toMillionths(fixedOrderQuantityOf(question));
     const times = Math.floor((reorderPoint - position) / q) + 1;
     const needed = fromMillionths(times * q);
-    return { order: true, needed, reason: `${atReorderPoint}: ${times} × the fixed quantity ${quantityWords(fromMillionths(q))} = ${quantityWords(needed)} lifts it above` };
+    return {
+      order: true,
+      needed,
+      reason: `${atReorderPoint}: ${times} × the fixed quantity ${quantityWords(fromMillionths(q))} = ${quantityWords(needed)} lifts it above`,
+    };
   }
   return upTo(atReorderPoint);
 }
@@ -67,6 +76,7 @@ export function applyPolicy(question: PolicyQuestion): PolicyAnswer {
 /** The fixed-quantity policy's order quantity Q. */
 export function fixedOrderQuantityOf(terms: { fixedOrderQuantity?: number }): number {
   const q = terms.fixedOrderQuantity;
-  if (q === undefined || !(toMillionths(q) >= 1)) throw new RangeError(`fixedOrderQuantity must be at least 0.000001 for policy fixed-quantity (got ${q})`);
+  if (q === undefined || !(toMillionths(q) >= 1))
+    throw new RangeError(`fixedOrderQuantity must be at least 0.000001 for policy fixed-quantity (got ${q})`);
   return q;
 }

@@ -77,7 +77,10 @@ export function replayItems(
   return items.map((item) => ({
     item,
     demandClass: classifyDemand(item.demand)?.demandClass,
-    result: simulateWhatIf({ line, demand: item.demand, bucketDays: MONTH_DAYS, warmUpBuckets: STUDY_WARM_UP_MONTHS, initialOnHand: 0, distribution }, outlookFor?.(item)),
+    result: simulateWhatIf(
+      { line, demand: item.demand, bucketDays: MONTH_DAYS, warmUpBuckets: STUDY_WARM_UP_MONTHS, initialOnHand: 0, distribution },
+      outlookFor?.(item),
+    ),
   }));
 }
 
@@ -90,7 +93,12 @@ export function outcomesByGroup(outcomes: readonly ItemOutcome[]): GroupOutcome[
     add(outcome.demandClass, outcome);
     if (outcome.demandClass === 'intermittent' || outcome.demandClass === 'lumpy') add('intermittent + lumpy', outcome);
   }
-  return [...groups].map(([group, members]) => groupOutcome(group, members.map((m) => m.result)));
+  return [...groups].map(([group, members]) =>
+    groupOutcome(
+      group,
+      members.map((m) => m.result),
+    ),
+  );
 }
 
 export function groupOutcome(group: StudyGroup, results: readonly WhatIfResult[]): GroupOutcome {
@@ -109,7 +117,8 @@ export function groupOutcome(group: StudyGroup, results: readonly WhatIfResult[]
 }
 
 /** Whether the engine promised a service level at every measured decision on the item (it had the demand history to stand behind one). */
-export const promisedThroughout = (outcome: ItemOutcome): boolean => outcome.result.decisionsWithoutPromise === 0 && outcome.result.promisedServiceLevel !== null;
+export const promisedThroughout = (outcome: ItemOutcome): boolean =>
+  outcome.result.decisionsWithoutPromise === 0 && outcome.result.promisedServiceLevel !== null;
 
 /** Whether an item's demand rose after the warm-up: a higher mean over the measured months than over the warm-up. */
 export function roseAfterWarmUp(item: StudyItem): boolean {

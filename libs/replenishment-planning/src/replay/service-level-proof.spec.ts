@@ -34,7 +34,8 @@ import { syntheticSmoothItems } from './synthetic-demand';
 
 const CARPARTS = path.resolve(__dirname, '../../../../../shared/data/carparts.csv');
 const haveCarparts = existsSync(CARPARTS);
-if (!haveCarparts) console.warn(`Service-level proof on real data skipped: ${CARPARTS} (../shared/data/carparts.csv beside the repo) not found.`);
+if (!haveCarparts)
+  console.warn(`Service-level proof on real data skipped: ${CARPARTS} (../shared/data/carparts.csv beside the repo) not found.`);
 
 const TOLERANCE = 0.02;
 const CSL_95: ServiceLevelTarget = { measure: 'cycle-service-level', target: 0.95 };
@@ -57,7 +58,11 @@ const MINUTE = 60_000;
   /** Reached at least the target less two points, and within two points of the promise. */
   const promiseKept = (g: GroupOutcome, target: ServiceLevelTarget) => {
     const reached = g[measureOf(target)];
-    return { reached, promised: g.promisedServiceLevel, kept: reached >= target.target - TOLERANCE && Math.abs(reached - g.promisedServiceLevel!) <= TOLERANCE };
+    return {
+      reached,
+      promised: g.promisedServiceLevel,
+      kept: reached >= target.target - TOLERANCE && Math.abs(reached - g.promisedServiceLevel!) <= TOLERANCE,
+    };
   };
 
   afterAll(() => {
@@ -119,7 +124,12 @@ const MINUTE = 60_000;
   it(
     'falls well short on the parts it made no promise for: no demand or one demand in the two warm-up years',
     () => {
-      const unpromised = groupOutcome('intermittent + lumpy', replay(wholeSeries, FILL_RATE_95).filter((o) => !promisedThroughout(o)).map((o) => o.result));
+      const unpromised = groupOutcome(
+        'intermittent + lumpy',
+        replay(wholeSeries, FILL_RATE_95)
+          .filter((o) => !promisedThroughout(o))
+          .map((o) => o.result),
+      );
       expect(unpromised.items).toBe(660);
       expect(unpromised.fillRate).toBeLessThan(0.8);
     },
@@ -130,8 +140,14 @@ const MINUTE = 60_000;
     'keeps the fill-rate promise on average only: short on the promised parts whose demand rose after the warm-up, long on the others',
     () => {
       const outcomes = replay(wholeSeries, FILL_RATE_95).filter(promisedThroughout);
-      const rising = groupOutcome('intermittent + lumpy', outcomes.filter((o) => roseAfterWarmUp(o.item)).map((o) => o.result));
-      const steady = groupOutcome('intermittent + lumpy', outcomes.filter((o) => !roseAfterWarmUp(o.item)).map((o) => o.result));
+      const rising = groupOutcome(
+        'intermittent + lumpy',
+        outcomes.filter((o) => roseAfterWarmUp(o.item)).map((o) => o.result),
+      );
+      const steady = groupOutcome(
+        'intermittent + lumpy',
+        outcomes.filter((o) => !roseAfterWarmUp(o.item)).map((o) => o.result),
+      );
       expect(rising.items).toBeGreaterThan(300);
       expect(rising.fillRate).toBeLessThan(0.9);
       expect(steady.fillRate).toBeGreaterThan(0.97);

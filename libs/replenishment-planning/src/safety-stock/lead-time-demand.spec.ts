@@ -16,7 +16,7 @@ const poissonCdf = (q: number, mean: number) => {
   if (q < 0) return 0;
   let term = Math.exp(-mean);
   let sum = term;
-  for (let k = 1; k <= q; k++) sum += (term *= mean / k);
+  for (let k = 1; k <= q; k++) sum += term *= mean / k;
   return sum;
 };
 /** E[(D − s)⁺] for D ~ Poisson(mean). */
@@ -69,7 +69,8 @@ describe('lead-time demand from the item’s own history (bootstrap)', () => {
   it('markov-kernel-tsb plans at the item’s current level (TSB): more after demand grew, less after it faded', () => {
     const grown = [...poissonHistory(24, 2, 3), ...poissonHistory(12, 6, 4)];
     const faded = [...poissonHistory(24, 6, 5), ...poissonHistory(12, 1, 6)];
-    const level = (quantities: number[], resampling: Resampling) => leadTimeDemandQuantile({ bucketDays: 30, quantities }, 60, 0.95, resampling)!.level;
+    const level = (quantities: number[], resampling: Resampling) =>
+      leadTimeDemandQuantile({ bucketDays: 30, quantities }, 60, 0.95, resampling)!.level;
     expect(level(grown, 'markov-kernel-tsb')).toBeGreaterThan(level(grown, 'markov-kernel'));
     expect(level(faded, 'markov-kernel-tsb')).toBeLessThan(level(faded, 'markov-kernel'));
     // Over 60 days at 6 a month demand is Poisson(12): its 95% quantile is 18.
@@ -128,17 +129,29 @@ describe('lead-time demand from the item’s own history (bootstrap)', () => {
   });
 
   it(`says nothing when the history is too short: under ${MIN_HISTORY_BUCKETS} buckets, or under two protection intervals`, () => {
-    expect(leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy.slice(0, MIN_HISTORY_BUCKETS - 1) }, 60, 0.95)?.level).toBeUndefined();
+    expect(
+      leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy.slice(0, MIN_HISTORY_BUCKETS - 1) }, 60, 0.95)?.level,
+    ).toBeUndefined();
     expect(leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy.slice(0, MIN_HISTORY_BUCKETS) }, 60, 0.95)?.level).toBeDefined();
     expect(levelForFillRate({ bucketDays: 30, quantities: lumpy.slice(0, 13) }, 210, 0.95)?.level).toBeUndefined();
     expect(levelForFillRate({ bucketDays: 30, quantities: lumpy.slice(0, 14) }, 210, 0.95)?.level).toBeDefined();
   });
 
   it('names the field and the value it rejects', () => {
-    expect(() => leadTimeDemandQuantile({ bucketDays: 0, quantities: lumpy }, 60, 0.95)?.level).toThrow('history.bucketDays must be a number above 0 (got 0)');
-    expect(() => leadTimeDemandQuantile({ bucketDays: 30, quantities: [...lumpy, -1] }, 60, 0.95)?.level).toThrow('history.quantities[24] must be a number >= 0 (got -1)');
-    expect(() => leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy }, -1, 0.95)?.level).toThrow('protectionDays must be a number >= 0 (got -1)');
-    expect(() => leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy }, 60, 1)?.level).toThrow('probability must be between 0 and 1 exclusive (got 1)');
-    expect(() => levelForFillRate({ bucketDays: 30, quantities: lumpy }, 60, 0.9, 0)?.level).toThrow('cycleDays must be a number above 0 (got 0)');
+    expect(() => leadTimeDemandQuantile({ bucketDays: 0, quantities: lumpy }, 60, 0.95)?.level).toThrow(
+      'history.bucketDays must be a number above 0 (got 0)',
+    );
+    expect(() => leadTimeDemandQuantile({ bucketDays: 30, quantities: [...lumpy, -1] }, 60, 0.95)?.level).toThrow(
+      'history.quantities[24] must be a number >= 0 (got -1)',
+    );
+    expect(() => leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy }, -1, 0.95)?.level).toThrow(
+      'protectionDays must be a number >= 0 (got -1)',
+    );
+    expect(() => leadTimeDemandQuantile({ bucketDays: 30, quantities: lumpy }, 60, 1)?.level).toThrow(
+      'probability must be between 0 and 1 exclusive (got 1)',
+    );
+    expect(() => levelForFillRate({ bucketDays: 30, quantities: lumpy }, 60, 0.9, 0)?.level).toThrow(
+      'cycleDays must be a number above 0 (got 0)',
+    );
   });
 });

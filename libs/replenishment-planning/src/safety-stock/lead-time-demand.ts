@@ -94,7 +94,12 @@ export interface BootstrapLevel {
  * `probability` (cycle service level), from the item's own history (bootstrap),
  * or undefined when the history is too short to say.
  */
-export function leadTimeDemandQuantile(history: DemandHistory, protectionDays: number, probability: number, resampling = ENGINE_RESAMPLING): BootstrapLevel | undefined {
+export function leadTimeDemandQuantile(
+  history: DemandHistory,
+  protectionDays: number,
+  probability: number,
+  resampling = ENGINE_RESAMPLING,
+): BootstrapLevel | undefined {
   checkShare('probability', probability);
   const demand = resampleProtectionDemand(history, protectionDays, 0, resampling);
   if (!demand) return undefined;
@@ -163,9 +168,15 @@ interface ResampledDemand {
   wholeUnits: boolean;
 }
 
-function resampleProtectionDemand(history: DemandHistory, protectionDays: number, beforeCycleDays: number, resampling: Resampling): ResampledDemand | undefined {
+function resampleProtectionDemand(
+  history: DemandHistory,
+  protectionDays: number,
+  beforeCycleDays: number,
+  resampling: Resampling,
+): ResampledDemand | undefined {
   checkHistory(history);
-  if (!(Number.isFinite(protectionDays) && protectionDays >= 0)) throw new RangeError(`protectionDays must be a number >= 0 (got ${protectionDays})`);
+  if (!(Number.isFinite(protectionDays) && protectionDays >= 0))
+    throw new RangeError(`protectionDays must be a number >= 0 (got ${protectionDays})`);
   const { bucketDays, quantities } = history;
   const protectionBuckets = protectionDays / bucketDays;
   if (quantities.length < Math.max(MIN_HISTORY_BUCKETS, MIN_PROTECTION_INTERVALS * protectionBuckets)) return undefined;
@@ -246,7 +257,8 @@ class BucketModel {
     }
     // A state the history never leaves gives no transitions of its own: use the overall share.
     const chance = ([toZero, toNonZero]: number[]) => (toZero + toNonZero > 0 ? toNonZero / (toZero + toNonZero) : share);
-    const adjustment = resampling === 'markov-kernel-tsb' ? levelAdjustment(quantities, chance(from.zero), chance(from.nonZero)) : NO_ADJUSTMENT;
+    const adjustment =
+      resampling === 'markov-kernel-tsb' ? levelAdjustment(quantities, chance(from.zero), chance(from.nonZero)) : NO_ADJUSTMENT;
     this.nonZeroAfterZero = Math.min(1, chance(from.zero) * adjustment.chance);
     this.nonZeroAfterNonZero = Math.min(1, chance(from.nonZero) * adjustment.chance);
     this.sizeScale = adjustment.size;
@@ -358,7 +370,8 @@ function countAtOrBelow(sorted: Float64Array, level: number): number {
 
 function checkHistory(history: DemandHistory): void {
   const { bucketDays, quantities } = history;
-  if (!(Number.isFinite(bucketDays) && bucketDays > 0)) throw new RangeError(`history.bucketDays must be a number above 0 (got ${bucketDays})`);
+  if (!(Number.isFinite(bucketDays) && bucketDays > 0))
+    throw new RangeError(`history.bucketDays must be a number above 0 (got ${bucketDays})`);
   const bad = quantities.findIndex((q) => !(Number.isFinite(q) && q >= 0));
   if (bad >= 0) throw new RangeError(`history.quantities[${bad}] must be a number >= 0 (got ${quantities[bad]})`);
 }

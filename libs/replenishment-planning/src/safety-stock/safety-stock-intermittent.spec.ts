@@ -53,7 +53,9 @@ describe('safety stock for intermittent and lumpy demand', () => {
     quantile.mockReturnValue(undefined);
     const ss = safetyStockFor(question({}))!;
     expect(ss.method).toBe('normal');
-    expect(ss.basis).toMatch(/; normal theory although demand is intermittent, because its history \(12 buckets of 30 days\) is too short for its own distribution, so no service level is promised$/);
+    expect(ss.basis).toMatch(
+      /; normal theory although demand is intermittent, because its history \(12 buckets of 30 days\) is too short for its own distribution, so no service level is promised$/,
+    );
     expect(ss.promisedServiceLevel).toBeNull();
   });
 
@@ -70,7 +72,12 @@ describe('safety stock for intermittent and lumpy demand', () => {
     const ss = safetyStockFor(question({ demand: { perDay: 0.0083, stdDevPerDay: 0.2, history: once } }))!;
     expect([ss.method, ss.promisedServiceLevel]).toEqual(['bootstrap', null]);
     expect(ss.basis).toMatch(/; no service level is promised: one demand in 12 buckets of history$/);
-    const never = safetyStockFor(question({ demandClass: undefined, demand: { perDay: 0, stdDevPerDay: 0, history: { bucketDays: 30, quantities: Array(12).fill(0) } } }))!;
+    const never = safetyStockFor(
+      question({
+        demandClass: undefined,
+        demand: { perDay: 0, stdDevPerDay: 0, history: { bucketDays: 30, quantities: Array(12).fill(0) } },
+      }),
+    )!;
     expect([never.method, never.promisedServiceLevel]).toEqual(['normal', null]);
     expect(never.basis).toMatch(/no demand in 12 buckets of history$/);
   });

@@ -30,12 +30,15 @@ describe('safety stock', () => {
       [0.985, 321],
       [0.99, 499],
       [0.995, 767],
-    ])('safety inventory for a fill rate of %p: lot 10,000, weekly demand 2,500 ± 500, lead time 2 weeks (σL = 707) -> ss = %p', (target, bookSafetyStock) => {
-      // The book carries σL rounded to 707, so the weekly σ is set to give exactly that.
-      const ss = safetyStockFor(question({ serviceLevel: fillRate(target), demand: { perDay: 2500, stdDevPerDay: 707 / Math.SQRT2 } }))!;
-      expect(ss.method).toBe('normal');
-      expect(Math.round(ss.quantity)).toBe(bookSafetyStock);
-    });
+    ])(
+      'safety inventory for a fill rate of %p: lot 10,000, weekly demand 2,500 ± 500, lead time 2 weeks (σL = 707) -> ss = %p',
+      (target, bookSafetyStock) => {
+        // The book carries σL rounded to 707, so the weekly σ is set to give exactly that.
+        const ss = safetyStockFor(question({ serviceLevel: fillRate(target), demand: { perDay: 2500, stdDevPerDay: 707 / Math.SQRT2 } }))!;
+        expect(ss.method).toBe('normal');
+        expect(Math.round(ss.quantity)).toBe(bookSafetyStock);
+      },
+    );
 
     it('lead-time uncertainty: daily demand 2,500 ± 500, lead time 7 ± 7 days, CSL 90% -> σL = 17,550, ss = 22,491', () => {
       const q = question({ serviceLevel: cycleServiceLevel(0.9), protectionDays: 7, leadTimeStdDevDays: 7 });
@@ -58,18 +61,31 @@ describe('safety stock', () => {
   describe("from the forecast's backtest error over its lead time", () => {
     it('takes the demand part of σ from the error variance, scaled to the protection interval: 4 days with an error variance of 360,000 over 2 days -> σ 848.53', () => {
       // 360,000 over 2 days is 720,000 over 4; with no lead-time variation σ = √720,000.
-      const q = question({ serviceLevel: cycleServiceLevel(0.9), protectionDays: 4, demand: { perDay: 2500, stdDevPerDay: 500, leadTimeError: { variance: 360_000, overDays: 2 } } });
+      const q = question({
+        serviceLevel: cycleServiceLevel(0.9),
+        protectionDays: 4,
+        demand: { perDay: 2500, stdDevPerDay: 500, leadTimeError: { variance: 360_000, overDays: 2 } },
+      });
       expect(protectionIntervalStdDev(q)).toBeCloseTo(848.53, 2);
       expect(safetyStockFor(q)!.quantity).toBeCloseTo(1.2816 * 848.53, 0);
     });
 
     it('still adds the lead-time variation: d²·σL² on top of the forecast error', () => {
-      const q = question({ serviceLevel: cycleServiceLevel(0.9), protectionDays: 7, leadTimeStdDevDays: 7, demand: { perDay: 2500, stdDevPerDay: 500, leadTimeError: { variance: 7 * 500 ** 2, overDays: 7 } } });
+      const q = question({
+        serviceLevel: cycleServiceLevel(0.9),
+        protectionDays: 7,
+        leadTimeStdDevDays: 7,
+        demand: { perDay: 2500, stdDevPerDay: 500, leadTimeError: { variance: 7 * 500 ** 2, overDays: 7 } },
+      });
       expect(Math.round(protectionIntervalStdDev(q))).toBe(17_550);
     });
 
     it('says the σ comes from the backtest', () => {
-      const q = question({ serviceLevel: cycleServiceLevel(0.9), protectionDays: 4, demand: { perDay: 2500, stdDevPerDay: 500, leadTimeError: { variance: 360_000, overDays: 2 } } });
+      const q = question({
+        serviceLevel: cycleServiceLevel(0.9),
+        protectionDays: 4,
+        demand: { perDay: 2500, stdDevPerDay: 500, leadTimeError: { variance: 360_000, overDays: 2 } },
+      });
       expect(safetyStockFor(q)!.basis).toContain('(forecast error 600 over 2 days in backtest)');
     });
   });
@@ -102,7 +118,11 @@ describe('safety stock', () => {
       basis: 'fixed safety stock 25 as agreed',
     });
     const cover = safetyStockFor(question({ rule: { method: 'days-of-cover', days: 3 }, demand: { perDay: 12.5, stdDevPerDay: 4 } }))!;
-    expect([cover.method, cover.quantity, cover.basis]).toEqual(['days-of-cover', 37.5, 'safety stock of 3 days of cover at 12.5 a day = 37.5']);
+    expect([cover.method, cover.quantity, cover.basis]).toEqual([
+      'days-of-cover',
+      37.5,
+      'safety stock of 3 days of cover at 12.5 a day = 37.5',
+    ]);
   });
 
   it('has none when neither a rule nor a service level is agreed (the minimum then acts as reorder point)', () => {
@@ -110,6 +130,8 @@ describe('safety stock', () => {
   });
 
   it('refuses a service-level rule without a target, naming the field', () => {
-    expect(() => safetyStockFor(question({ serviceLevel: undefined }))).toThrow('serviceLevel is required for safetyStock.method service-level (got none)');
+    expect(() => safetyStockFor(question({ serviceLevel: undefined }))).toThrow(
+      'serviceLevel is required for safetyStock.method service-level (got none)',
+    );
   });
 });

@@ -65,7 +65,13 @@ const NON_NORMAL_CLASSES: readonly DemandClass[] = ['intermittent', 'lumpy'];
 export function safetyStockFor(question: SafetyStockQuestion): SafetyStock | undefined {
   const { rule, serviceLevel } = question;
   if (rule?.method === 'fixed') {
-    return { method: 'fixed', quantity: rule.quantity, serviceLevelTarget: null, promisedServiceLevel: null, basis: `fixed safety stock ${quantityWords(rule.quantity)} as agreed` };
+    return {
+      method: 'fixed',
+      quantity: rule.quantity,
+      serviceLevelTarget: null,
+      promisedServiceLevel: null,
+      basis: `fixed safety stock ${quantityWords(rule.quantity)} as agreed`,
+    };
   }
   if (rule?.method === 'days-of-cover') {
     const quantity = rule.days * question.demand.perDay;
@@ -87,7 +93,9 @@ export function safetyStockFor(question: SafetyStockQuestion): SafetyStock | und
     if (fromHistory) return withinEvidence(fromHistory, question);
     const normal = normalSafetyStock(question, serviceLevel);
     const history = question.demand.history;
-    const why = history ? `its history (${history.quantities.length} buckets of ${dayWords(history.bucketDays)}) is too short` : 'it has no demand history';
+    const why = history
+      ? `its history (${history.quantities.length} buckets of ${dayWords(history.bucketDays)}) is too short`
+      : 'it has no demand history';
     // Normal theory is known to miss on such demand: no promise.
     return {
       ...normal,
@@ -104,7 +112,11 @@ function withinEvidence(stock: SafetyStock, question: SafetyStockQuestion): Safe
   const demands = history?.quantities.filter((q) => q > 0).length;
   if (demands !== undefined && demands < MIN_DEMANDS_FOR_PROMISE) {
     const seen = demands === 0 ? 'no demand' : 'one demand';
-    return { ...stock, promisedServiceLevel: null, basis: `${stock.basis}; no service level is promised: ${seen} in ${history!.quantities.length} buckets of history` };
+    return {
+      ...stock,
+      promisedServiceLevel: null,
+      basis: `${stock.basis}; no service level is promised: ${seen} in ${history!.quantities.length} buckets of history`,
+    };
   }
   if (stock.promisedServiceLevel === null || stock.promisedServiceLevel === stock.serviceLevelTarget) return stock;
   return { ...stock, basis: `${stock.basis}, promising ${(stock.promisedServiceLevel * 100).toFixed(1)}% (stock comes in whole units)` };
@@ -145,7 +157,13 @@ function normalSafetyStock(question: SafetyStockQuestion, serviceLevel: ServiceL
   const shortage = (1 - target) * question.cycleDemand;
   if (sigma === 0 || shortage <= 0) {
     const why = sigma === 0 ? 'demand does not vary' : 'a cycle carries no expected demand';
-    return { method: 'normal', quantity: 0, serviceLevelTarget: target, promisedServiceLevel: target, basis: `no safety stock for a ${percentWords(target)} fill rate: ${why}` };
+    return {
+      method: 'normal',
+      quantity: 0,
+      serviceLevelTarget: target,
+      promisedServiceLevel: target,
+      basis: `no safety stock for a ${percentWords(target)} fill rate: ${why}`,
+    };
   }
   const k = inverseNormalLoss(shortage / sigma);
   return {
@@ -167,11 +185,15 @@ function bootstrapSafetyStock(question: SafetyStockQuestion, serviceLevel: Servi
   const fillRate = serviceLevel.measure === 'fill-rate';
   // A periodic order serves the review period's demand; a continuous one is measured over the whole interval.
   const cycleDays = question.reviewDays > 0 ? [question.reviewDays] : [];
-  const found = fillRate ? levelForFillRate(history, protectionDays, target, ...cycleDays) : leadTimeDemandQuantile(history, protectionDays, target);
+  const found = fillRate
+    ? levelForFillRate(history, protectionDays, target, ...cycleDays)
+    : leadTimeDemandQuantile(history, protectionDays, target);
   if (found === undefined) return undefined;
   const { level, promised } = found;
   const expected = question.demand.perDay * protectionDays;
-  const measure = fillRate ? `meets a ${percentWords(target)} fill rate` : `covers ${dayWords(protectionDays)} of demand with ${percentWords(target)} probability`;
+  const measure = fillRate
+    ? `meets a ${percentWords(target)} fill rate`
+    : `covers ${dayWords(protectionDays)} of demand with ${percentWords(target)} probability`;
   return {
     method: 'bootstrap',
     quantity: level - expected,

@@ -13,7 +13,11 @@ describe('the demand outlook of a replay: the past only', () => {
   });
 
   it('knows nothing at the first bucket', () => {
-    expect(pastDemandOutlook(weeks, 0, 7, 'by-demand-class')).toEqual({ perDay: 0, stdDevPerDay: 0, history: { bucketDays: 7, quantities: [] } });
+    expect(pastDemandOutlook(weeks, 0, 7, 'by-demand-class')).toEqual({
+      perDay: 0,
+      stdDevPerDay: 0,
+      history: { bucketDays: 7, quantities: [] },
+    });
   });
 
   it('gives only the mean and deviation for normal theory', () => {

@@ -11,7 +11,12 @@ import type { DemandDistribution } from './what-if-input';
  * With distribution 'normal' only the mean and deviation are given, so the
  * engine plans every item by normal theory.
  */
-export function pastDemandOutlook(demand: readonly number[], bucket: number, bucketDays: number, distribution: DemandDistribution): DemandOutlook {
+export function pastDemandOutlook(
+  demand: readonly number[],
+  bucket: number,
+  bucketDays: number,
+  distribution: DemandDistribution,
+): DemandOutlook {
   const past = demand.slice(0, bucket);
   const n = past.length;
   const mean = n > 0 ? past.reduce((sum, q) => sum + q, 0) / n : 0;

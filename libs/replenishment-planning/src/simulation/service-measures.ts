@@ -12,7 +12,11 @@ export interface MeasuredWindow {
  * measured window, and has a stockout when any of its days ends out of stock
  * (demand went unmet, or what was owed when it began was still owed).
  */
-export function serviceCycles(starts: readonly number[], stockedOutOn: Uint8Array, window: MeasuredWindow): { count: number; withStockout: number } {
+export function serviceCycles(
+  starts: readonly number[],
+  stockedOutOn: Uint8Array,
+  window: MeasuredWindow,
+): { count: number; withStockout: number } {
   const sorted = [...new Set(starts)].sort((a, b) => a - b);
   let count = 0;
   let withStockout = 0;

@@ -38,7 +38,17 @@ export type DemandDistribution = (typeof DEMAND_DISTRIBUTIONS)[number];
 /** A hundred years of days: a what-if is answered while the caller waits. */
 export const MAX_SIMULATED_DAYS = 36_500;
 
-const FIELDS = ['line', 'agreementVersion', 'validFrom', 'demand', 'bucketDays', 'warmUpBuckets', 'initialOnHand', 'unmetDemand', 'distribution'];
+const FIELDS = [
+  'line',
+  'agreementVersion',
+  'validFrom',
+  'demand',
+  'bucketDays',
+  'warmUpBuckets',
+  'initialOnHand',
+  'unmetDemand',
+  'distribution',
+];
 const WHAT_IF_AGREEMENT = 'what-if';
 
 type Json = Record<string, unknown>;
@@ -59,20 +69,46 @@ export function whatIfProblems(input: unknown): string[] {
   const validFrom = input.validFrom ?? DEFAULT_VALID_FROM;
   need(typeof validFrom === 'string' && isDay(validFrom), 'validFrom', `must be a date YYYY-MM-DD (got ${String(validFrom)})`);
   if (!Array.isArray(demand) || demand.length === 0) need(false, 'demand', 'must list the demand of at least one bucket');
-  else demand.forEach((quantity: unknown, i) => need(isNumber(quantity) && quantity >= 0, `demand[${i}]`, `must be a number >= 0 (got ${String(quantity)})`));
+  else
+    demand.forEach((quantity: unknown, i) =>
+      need(isNumber(quantity) && quantity >= 0, `demand[${i}]`, `must be a number >= 0 (got ${String(quantity)})`),
+    );
   need(isWhole(bucketDays) && bucketDays >= 1, 'bucketDays', `must be a whole number of days >= 1 (got ${String(bucketDays)})`);
   const buckets = Array.isArray(demand) ? demand.length : 0;
   if (isWhole(bucketDays) && bucketDays >= 1) {
-    need(buckets * bucketDays <= MAX_SIMULATED_DAYS, 'demand', `must cover at most ${MAX_SIMULATED_DAYS} days (got ${buckets} buckets of ${bucketDays} days)`);
+    need(
+      buckets * bucketDays <= MAX_SIMULATED_DAYS,
+      'demand',
+      `must cover at most ${MAX_SIMULATED_DAYS} days (got ${buckets} buckets of ${bucketDays} days)`,
+    );
   }
   if (warmUpBuckets !== undefined) {
-    need(isWhole(warmUpBuckets) && warmUpBuckets >= 0 && warmUpBuckets < buckets, 'warmUpBuckets', `must be a whole number from 0 to ${buckets - 1}, leaving buckets to measure (got ${String(warmUpBuckets)})`);
+    need(
+      isWhole(warmUpBuckets) && warmUpBuckets >= 0 && warmUpBuckets < buckets,
+      'warmUpBuckets',
+      `must be a whole number from 0 to ${buckets - 1}, leaving buckets to measure (got ${String(warmUpBuckets)})`,
+    );
   }
-  if (initialOnHand !== undefined) need(isNumber(initialOnHand) && initialOnHand >= 0, 'initialOnHand', `must be a number >= 0 (got ${String(initialOnHand)})`);
-  if (agreementVersion !== undefined) need(isWhole(agreementVersion) && agreementVersion >= 1, 'agreementVersion', `must be a whole number >= 1 (got ${String(agreementVersion)})`);
-  if (unmetDemand !== undefined) need(UNMET_DEMAND.includes(unmetDemand as UnmetDemand), 'unmetDemand', `must be one of ${UNMET_DEMAND.join(', ')} (got ${String(unmetDemand)})`);
+  if (initialOnHand !== undefined)
+    need(isNumber(initialOnHand) && initialOnHand >= 0, 'initialOnHand', `must be a number >= 0 (got ${String(initialOnHand)})`);
+  if (agreementVersion !== undefined)
+    need(
+      isWhole(agreementVersion) && agreementVersion >= 1,
+      'agreementVersion',
+      `must be a whole number >= 1 (got ${String(agreementVersion)})`,
+    );
+  if (unmetDemand !== undefined)
+    need(
+      UNMET_DEMAND.includes(unmetDemand as UnmetDemand),
+      'unmetDemand',
+      `must be one of ${UNMET_DEMAND.join(', ')} (got ${String(unmetDemand)})`,
+    );
   if (distribution !== undefined) {
-    need(DEMAND_DISTRIBUTIONS.includes(distribution as DemandDistribution), 'distribution', `must be one of ${DEMAND_DISTRIBUTIONS.join(', ')} (got ${String(distribution)})`);
+    need(
+      DEMAND_DISTRIBUTIONS.includes(distribution as DemandDistribution),
+      'distribution',
+      `must be one of ${DEMAND_DISTRIBUTIONS.join(', ')} (got ${String(distribution)})`,
+    );
   }
   return [...problems, ...lineProblems(input.line)];
 }

@@ -16,11 +16,24 @@ const line = (overrides: Partial<AgreementLine> = {}): AgreementLine => ({
 /** A car part sold a few times a year, monthly: zero most months, now and then a handful. */
 const lumpyMonths = [0, 0, 3, 0, 0, 0, 1, 0, 0, 7, 0, 0, 2, 0, 0, 0, 0, 4, 0, 1, 0, 0, 0, 6, 0, 0, 2, 0, 0, 0, 1, 0, 0, 5, 0, 0];
 const monthlyServiceLevel = (target: number): AgreementLine =>
-  line({ policy: 'order-up-to', reviewPeriodDays: 30, leadTimeDays: 30, maximum: 0, packMultiple: 1, serviceLevel: { measure: 'cycle-service-level', target }, safetyStock: { method: 'service-level' } });
+  line({
+    policy: 'order-up-to',
+    reviewPeriodDays: 30,
+    leadTimeDays: 30,
+    maximum: 0,
+    packMultiple: 1,
+    serviceLevel: { measure: 'cycle-service-level', target },
+    safetyStock: { method: 'service-level' },
+  });
 
 describe('what-if simulator', () => {
   it('with steady demand and lead time, stock never falls below the safety stock and nothing runs out', () => {
-    const result = simulateWhatIf({ line: line({ safetyStock: { method: 'fixed', quantity: 20 } }), demand: Array(90).fill(10), bucketDays: 1, warmUpBuckets: 10 });
+    const result = simulateWhatIf({
+      line: line({ safetyStock: { method: 'fixed', quantity: 20 } }),
+      demand: Array(90).fill(10),
+      bucketDays: 1,
+      warmUpBuckets: 10,
+    });
     const measured = result.buckets.slice(10);
     expect(Math.min(...measured.map((bucket) => bucket.lowestOnHand))).toBe(20);
     expect([result.stockoutDays, result.cyclesWithStockout, result.fillRate, result.cycleServiceLevel]).toEqual([0, 0, 1, 1]);
@@ -59,7 +72,12 @@ describe('what-if simulator', () => {
   });
 
   it('accounts for every unit of demand: met from stock, backordered, or lost', () => {
-    const input: WhatIfInput = { line: line({ maximum: 30, leadTimeDays: 10 }), demand: [0, 8, 25, 3, 0, 12, 30, 1, 0, 9, 14, 2, 40, 0, 5], bucketDays: 7, initialOnHand: 10 };
+    const input: WhatIfInput = {
+      line: line({ maximum: 30, leadTimeDays: 10 }),
+      demand: [0, 8, 25, 3, 0, 12, 30, 1, 0, 9, 14, 2, 40, 0, 5],
+      bucketDays: 7,
+      initialOnHand: 10,
+    };
     const backorders = simulateWhatIf(input);
     const lostSales = simulateWhatIf({ ...input, unmetDemand: 'lost' });
     for (const result of [backorders, lostSales]) {
@@ -98,7 +116,12 @@ describe('what-if simulator', () => {
 
   it('prices the stockout days and the months below the fill-rate floor with the line’s penalties', () => {
     const penalties = { perStockoutDay: 50, fillRateFloor: 0.9, perFillRateShortfall: 1000 };
-    const result = simulateWhatIf({ line: line({ maximum: 30, leadTimeDays: 10, penalties }), demand: [0, 8, 25, 3, 0, 12, 30, 1, 0, 9, 14, 2, 40, 0, 5], bucketDays: 7, initialOnHand: 10 });
+    const result = simulateWhatIf({
+      line: line({ maximum: 30, leadTimeDays: 10, penalties }),
+      demand: [0, 8, 25, 3, 0, 12, 30, 1, 0, 9, 14, 2, 40, 0, 5],
+      bucketDays: 7,
+      initialOnHand: 10,
+    });
     expect(result.stockoutDays).toBeGreaterThan(0);
     expect(result.monthsBelowFillRateFloor).toBeGreaterThan(0);
     expect(result.penaltyExposure).toEqual({
@@ -122,7 +145,15 @@ describe('what-if simulator', () => {
   });
 
   it('names each field it rejects, with the value', () => {
-    const bad = { line: { ...line(), maximum: -1 }, demand: [1, -2], bucketDays: 0.5, warmUpBuckets: 2, validFrom: '2026-02-30', distribution: 'gamma', colour: 'red' };
+    const bad = {
+      line: { ...line(), maximum: -1 },
+      demand: [1, -2],
+      bucketDays: 0.5,
+      warmUpBuckets: 2,
+      validFrom: '2026-02-30',
+      distribution: 'gamma',
+      colour: 'red',
+    };
     expect(() => simulateWhatIf(bad as unknown as WhatIfInput)).toThrow(
       [
         'invalid what-if input:',

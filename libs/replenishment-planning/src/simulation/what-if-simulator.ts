@@ -76,7 +76,9 @@ export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSo
         onHand: ledger.onHand,
         backorders: ledger.backorders,
         openOrders: [...open],
-        demand: outlookFrom ? outlookFrom(demand.slice(0, bucket), bucketDays) : pastDemandOutlook(demand, bucket, bucketDays, distribution),
+        demand: outlookFrom
+          ? outlookFrom(demand.slice(0, bucket), bucketDays)
+          : pastDemandOutlook(demand, bucket, bucketDays, distribution),
         lastReviewAt,
       });
       if (day >= measuredFrom) promises.push(decision.explanation.promisedServiceLevel);
@@ -87,12 +89,24 @@ export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSo
       if (decision.kind === 'order') {
         const order = { orderId: `what-if-${orders.length + 1}`, quantity: decision.quantity, dueAt: decision.dueAt };
         open.push(order);
-        orders.push({ day, orderedAt: now.toISOString(), quantity: order.quantity, emergency: decision.emergency, dueAt: order.dueAt.toISOString() });
+        orders.push({
+          day,
+          orderedAt: now.toISOString(),
+          quantity: order.quantity,
+          emergency: decision.emergency,
+          dueAt: order.dueAt.toISOString(),
+        });
       }
       demandOn[day] = demand[bucket];
       metOn[day] = ledger.demand(demand[bucket]);
       // Receipts only add stock within a bucket: after its demand, on hand is at its lowest.
-      buckets.push({ start: now.toISOString().slice(0, 10), demand: demand[bucket], metFromStock: metOn[day], lowestOnHand: ledger.onHand, backorders: ledger.backorders });
+      buckets.push({
+        start: now.toISOString().slice(0, 10),
+        demand: demand[bucket],
+        metFromStock: metOn[day],
+        lowestOnHand: ledger.onHand,
+        backorders: ledger.backorders,
+      });
     }
     issuedOn[day] = ledger.issued - issuedBefore;
     stockedOutOn[day] = ledger.stockedOut ? 1 : 0;

@@ -12,8 +12,15 @@ export class BuyerForecastRepository {
       `INSERT INTO buyer_forecast (event_id, buyer_id, site_id, item_id, unit, period_days, first_period_start, quantities, submitted_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
       [
-        submission.eventId, submission.buyerId, submission.siteId, submission.itemId, submission.unit, submission.periodDays,
-        dayText(submission.firstPeriodStart), JSON.stringify(submission.quantities), submission.submittedAt,
+        submission.eventId,
+        submission.buyerId,
+        submission.siteId,
+        submission.itemId,
+        submission.unit,
+        submission.periodDays,
+        dayText(submission.firstPeriodStart),
+        JSON.stringify(submission.quantities),
+        submission.submittedAt,
       ],
     );
     return rows.length > 0;
@@ -21,7 +28,14 @@ export class BuyerForecastRepository {
 
   /** The submissions for a site x item forecasting periods from fromDay on. */
   async forSeries(manager: EntityManager, key: SiteItem, fromDay: number): Promise<BuyerForecastSubmission[]> {
-    const rows: Array<{ event_id: string; unit: string; period_days: number; first_period_start: string; quantities: number[]; submitted_at: Date }> = await manager.query(
+    const rows: Array<{
+      event_id: string;
+      unit: string;
+      period_days: number;
+      first_period_start: string;
+      quantities: number[];
+      submitted_at: Date;
+    }> = await manager.query(
       `SELECT event_id, unit, period_days, first_period_start::text, quantities, submitted_at FROM buyer_forecast
         WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3
           AND first_period_start + period_days * jsonb_array_length(quantities) > $4::date
@@ -29,7 +43,15 @@ export class BuyerForecastRepository {
       [key.buyerId, key.siteId, key.itemId, dayText(fromDay)],
     );
     return rows.map((r) => ({
-      eventId: r.event_id, buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId, unit: r.unit, periodDays: r.period_days, firstPeriodStart: dayNumberOfText(r.first_period_start), quantities: r.quantities, submittedAt: r.submitted_at,
+      eventId: r.event_id,
+      buyerId: key.buyerId,
+      siteId: key.siteId,
+      itemId: key.itemId,
+      unit: r.unit,
+      periodDays: r.period_days,
+      firstPeriodStart: dayNumberOfText(r.first_period_start),
+      quantities: r.quantities,
+      submittedAt: r.submitted_at,
     }));
   }
 }

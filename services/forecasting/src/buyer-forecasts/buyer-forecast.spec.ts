@@ -1,7 +1,16 @@
 import { dayNumberOfText } from '../consumption-history/calendar-days';
 import { buyerForecastCandidate, buyerForecastProblems, type BuyerForecastSubmission } from './buyer-forecast';
 
-const valid = { eventId: 'bf-1', buyerId: 'acme', siteId: 'lyon', itemId: 'pad', unit: 'EA', periodDays: 7, firstPeriodStart: '2026-03-02', quantities: [10, 12] };
+const valid = {
+  eventId: 'bf-1',
+  buyerId: 'acme',
+  siteId: 'lyon',
+  itemId: 'pad',
+  unit: 'EA',
+  periodDays: 7,
+  firstPeriodStart: '2026-03-02',
+  quantities: [10, 12],
+};
 
 describe('buyer forecast problems', () => {
   it('accepts a weekly forecast starting on a Monday', () => {
@@ -16,7 +25,11 @@ describe('buyer forecast problems', () => {
     [{ quantities: [3, -1] }, 'quantities[1]', 'must be a number >= 0 (got -1)'],
     [{ siteId: '' }, 'siteId', 'must be a non-empty string'],
     [{ submittedAt: 'yesterday' }, 'submittedAt', 'must be a date-time'],
-    [{ horizon: 3 }, 'horizon', 'is not a field of a buyer forecast (fields: eventId, buyerId, siteId, itemId, unit, periodDays, firstPeriodStart, quantities, submittedAt)'],
+    [
+      { horizon: 3 },
+      'horizon',
+      'is not a field of a buyer forecast (fields: eventId, buyerId, siteId, itemId, unit, periodDays, firstPeriodStart, quantities, submittedAt)',
+    ],
   ])('names the field of %p', (change, field, problem) => {
     expect(buyerForecastProblems({ ...valid, ...change })).toEqual([{ field, problem }]);
   });
@@ -26,7 +39,15 @@ describe('the buyer forecast as a backtest candidate', () => {
   // Weekly history from Monday 2026-01-05; a submission at midnight starting a period may forecast it.
   const first = dayNumberOfText('2026-01-05');
   const submission = (submittedAt: string, firstPeriodStart: string, quantities: number[]): BuyerForecastSubmission => ({
-    eventId: submittedAt, buyerId: 'acme', siteId: 'lyon', itemId: 'pad', unit: 'EA', periodDays: 7, firstPeriodStart: dayNumberOfText(firstPeriodStart), quantities, submittedAt: new Date(submittedAt),
+    eventId: submittedAt,
+    buyerId: 'acme',
+    siteId: 'lyon',
+    itemId: 'pad',
+    unit: 'EA',
+    periodDays: 7,
+    firstPeriodStart: dayNumberOfText(firstPeriodStart),
+    quantities,
+    submittedAt: new Date(submittedAt),
   });
   const history = [5, 6, 7, 8];
   const settings = { seasonLength: 52 };

@@ -36,15 +36,27 @@ export function buyerForecastProblems(body: unknown): FieldProblem[] {
   const need = (ok: boolean, field: string, problem: string) => {
     if (!ok) problems.push({ field, problem });
   };
-  for (const field of Object.keys(value)) need(FIELDS.includes(field), field, `is not a field of a buyer forecast (fields: ${FIELDS.join(', ')})`);
+  for (const field of Object.keys(value))
+    need(FIELDS.includes(field), field, `is not a field of a buyer forecast (fields: ${FIELDS.join(', ')})`);
   for (const field of ['eventId', 'buyerId', 'siteId', 'itemId', 'unit']) {
     need(typeof value[field] === 'string' && (value[field] as string).trim() !== '', field, 'must be a non-empty string');
   }
-  need(value.periodDays === 1 || value.periodDays === 7, 'periodDays', `must be 1 (days) or 7 (weeks from Monday) (got ${JSON.stringify(value.periodDays)})`);
-  const start = typeof value.firstPeriodStart === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.firstPeriodStart) && !Number.isNaN(Date.parse(value.firstPeriodStart));
+  need(
+    value.periodDays === 1 || value.periodDays === 7,
+    'periodDays',
+    `must be 1 (days) or 7 (weeks from Monday) (got ${JSON.stringify(value.periodDays)})`,
+  );
+  const start =
+    typeof value.firstPeriodStart === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(value.firstPeriodStart) &&
+    !Number.isNaN(Date.parse(value.firstPeriodStart));
   need(start, 'firstPeriodStart', `must be a day YYYY-MM-DD (got ${JSON.stringify(value.firstPeriodStart)})`);
   if (start && value.periodDays === 7) {
-    need((dayNumberOfText(value.firstPeriodStart as string) - PERIOD_ANCHOR_DAY) % 7 === 0, 'firstPeriodStart', 'must be a Monday for weekly periods');
+    need(
+      (dayNumberOfText(value.firstPeriodStart as string) - PERIOD_ANCHOR_DAY) % 7 === 0,
+      'firstPeriodStart',
+      'must be a Monday for weekly periods',
+    );
   }
   const quantities = value.quantities;
   const listed = Array.isArray(quantities) && quantities.length >= 1 && quantities.length <= MAX_BUYER_FORECAST_PERIODS;
@@ -54,7 +66,12 @@ export function buyerForecastProblems(body: unknown): FieldProblem[] {
     need(bad < 0, `quantities[${bad}]`, `must be a number >= 0 (got ${JSON.stringify((quantities as unknown[])[bad])})`);
   }
   if (value.submittedAt !== undefined) {
-    const at = value.submittedAt instanceof Date ? value.submittedAt.getTime() : typeof value.submittedAt === 'string' ? Date.parse(value.submittedAt) : NaN;
+    const at =
+      value.submittedAt instanceof Date
+        ? value.submittedAt.getTime()
+        : typeof value.submittedAt === 'string'
+          ? Date.parse(value.submittedAt)
+          : NaN;
     need(Number.isFinite(at), 'submittedAt', 'must be a date-time');
   }
   return problems;
@@ -68,7 +85,12 @@ export function buyerForecastProblems(body: unknown): FieldProblem[] {
  * all. Where the buyer's forecasts do not cover every period ahead it offers
  * nothing, and so is only compared when it covers the whole backtest.
  */
-export function buyerForecastCandidate(submissions: readonly BuyerForecastSubmission[], firstPeriodOfHistory: number, periodDays: number, historyLength: number): ForecastMethod {
+export function buyerForecastCandidate(
+  submissions: readonly BuyerForecastSubmission[],
+  firstPeriodOfHistory: number,
+  periodDays: number,
+  historyLength: number,
+): ForecastMethod {
   const usable = submissions.filter((s) => s.periodDays === periodDays).sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   return {
     name: BUYER_FORECAST,
@@ -78,7 +100,9 @@ export function buyerForecastCandidate(submissions: readonly BuyerForecastSubmis
       const forecast: number[] = [];
       for (let h = 0; h < horizon; h++) {
         const period = origin + h * periodDays;
-        const latest = known.findLast((s) => period >= s.firstPeriodStart && (period - s.firstPeriodStart) / periodDays < s.quantities.length);
+        const latest = known.findLast(
+          (s) => period >= s.firstPeriodStart && (period - s.firstPeriodStart) / periodDays < s.quantities.length,
+        );
         if (!latest) return undefined;
         forecast.push(latest.quantities[(period - latest.firstPeriodStart) / periodDays]);
       }

@@ -17,15 +17,25 @@ export class BuyerForecastsHttpController {
   ) {}
 
   @Post()
-  async submit(@Req() request: AuthenticatedRequest, @Body() body: unknown, @Res({ passthrough: true }) response: { status(code: number): unknown }) {
+  async submit(
+    @Req() request: AuthenticatedRequest,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: { status(code: number): unknown },
+  ) {
     const party = request.party;
     if (party.kind !== 'buyer') throw new ForbiddenException(`only a buyer sends its own forecasts (${party.id} is a ${party.kind})`);
     const claimed = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).buyerId : undefined;
-    if (claimed !== undefined && claimed !== party.id) throw new ForbiddenException(`${party.id} may only send forecasts of its own demand (buyerId ${String(claimed)})`);
-    const outcome = await this.unitOfWork.run((tx) => this.takeBuyerForecasts.take(tx, { buyerId: party.id, ...(body as object) }, new Date()));
+    if (claimed !== undefined && claimed !== party.id)
+      throw new ForbiddenException(`${party.id} may only send forecasts of its own demand (buyerId ${String(claimed)})`);
+    const outcome = await this.unitOfWork.run((tx) =>
+      this.takeBuyerForecasts.take(tx, { buyerId: party.id, ...(body as object) }, new Date()),
+    );
     if (outcome.kind === 'refused') {
       const messages = outcome.problems.map(({ field, problem }) => `${field} ${problem}`);
-      throw new HttpException({ statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message: messages.join('; '), problems: messages }, HttpStatus.BAD_REQUEST);
+      throw new HttpException(
+        { statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message: messages.join('; '), problems: messages },
+        HttpStatus.BAD_REQUEST,
+      );
     }
     response.status(outcome.kind === 'kept' ? HttpStatus.CREATED : HttpStatus.OK);
     const { submission } = outcome;

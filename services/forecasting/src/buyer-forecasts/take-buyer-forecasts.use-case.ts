@@ -6,7 +6,8 @@ import { ConsumptionHistoryRepository } from '../consumption-history/consumption
 import { BuyerForecastSubmission, FieldProblem, buyerForecastProblems } from './buyer-forecast';
 import { BuyerForecastRepository } from './buyer-forecast.repository';
 
-export type IntakeOutcome = { kind: 'kept' | 'already-kept'; submission: BuyerForecastSubmission } | { kind: 'refused'; problems: FieldProblem[] };
+export type IntakeOutcome =
+  { kind: 'kept' | 'already-kept'; submission: BuyerForecastSubmission } | { kind: 'refused'; problems: FieldProblem[] };
 
 /**
  * Takes in buyers' forecasts, from the topic or over REST (a batch of one), by the same rules.
@@ -48,7 +49,15 @@ export class TakeBuyerForecasts {
     // Compared with consumption, a forecast in another unit would score nonsense: refused, never converted.
     const keptIn = await this.history.unitOf(manager, submission);
     if (keptIn !== undefined && keptIn !== submission.unit) {
-      return { kind: 'refused', problems: [{ field: 'unit', problem: `is ${submission.unit} but consumption of ${submission.siteId} x ${submission.itemId} is kept in ${keptIn}` }] };
+      return {
+        kind: 'refused',
+        problems: [
+          {
+            field: 'unit',
+            problem: `is ${submission.unit} but consumption of ${submission.siteId} x ${submission.itemId} is kept in ${keptIn}`,
+          },
+        ],
+      };
     }
     return { kind: (await this.submissions.add(manager, submission)) ? 'kept' : 'already-kept', submission };
   }

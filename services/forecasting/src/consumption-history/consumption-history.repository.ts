@@ -29,12 +29,18 @@ export class ConsumptionHistoryRepository {
 
   /** The state of every given series that has one. */
   async seriesOf(manager: EntityManager, keys: readonly SiteItem[]): Promise<Map<string, SeriesState>> {
-    const rows: Array<{ buyer_id: string; site_id: string; item_id: string; unit: string | null; last_sequence: number }> = await manager.query(
-      `SELECT s.buyer_id, s.site_id, s.item_id, s.unit, s.last_sequence::float8 AS last_sequence
+    const rows: Array<{ buyer_id: string; site_id: string; item_id: string; unit: string | null; last_sequence: number }> =
+      await manager.query(
+        `SELECT s.buyer_id, s.site_id, s.item_id, s.unit, s.last_sequence::float8 AS last_sequence
          FROM consumption_series s JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id) USING (buyer_id, site_id, item_id)`,
-      columnsOf(keys),
+        columnsOf(keys),
+      );
+    return new Map(
+      rows.map((r) => [
+        siteItemKeyOf({ buyerId: r.buyer_id, siteId: r.site_id, itemId: r.item_id }),
+        { unit: r.unit, lastSequence: r.last_sequence },
+      ]),
     );
-    return new Map(rows.map((r) => [siteItemKeyOf({ buyerId: r.buyer_id, siteId: r.site_id, itemId: r.item_id }), { unit: r.unit, lastSequence: r.last_sequence }]));
   }
 
   /** The first day each given series consumed anything, for those that did. */
@@ -45,11 +51,18 @@ export class ConsumptionHistoryRepository {
         GROUP BY c.buyer_id, c.site_id, c.item_id`,
       columnsOf(keys),
     );
-    return new Map(rows.map((r) => [siteItemKeyOf({ buyerId: r.buyer_id, siteId: r.site_id, itemId: r.item_id }), dayNumberOfText(r.first_day)]));
+    return new Map(
+      rows.map((r) => [siteItemKeyOf({ buyerId: r.buyer_id, siteId: r.site_id, itemId: r.item_id }), dayNumberOfText(r.first_day)]),
+    );
   }
 
   /** Writes a batch into the history: series states, days' on-hand, days' consumption; one statement each. */
-  async record(manager: EntityManager, series: ReadonlyArray<{ key: SiteItem } & SeriesState>, stockDays: readonly StockDayChange[], consumption: readonly ConsumptionOnDay[]): Promise<void> {
+  async record(
+    manager: EntityManager,
+    series: ReadonlyArray<{ key: SiteItem } & SeriesState>,
+    stockDays: readonly StockDayChange[],
+    consumption: readonly ConsumptionOnDay[],
+  ): Promise<void> {
     if (series.length > 0) {
       await manager.query(
         `INSERT INTO consumption_series (buyer_id, site_id, item_id, unit, last_sequence)
@@ -81,14 +94,21 @@ export class ConsumptionHistoryRepository {
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::numeric[])
          ON CONFLICT (buyer_id, site_id, item_id, day)
          DO UPDATE SET quantity = consumption_day.quantity + EXCLUDED.quantity, updated_at = now()`,
-        [...columnsOf(consumption.map((c) => c.key)), consumption.map((c) => dayText(c.day)), consumption.map((c) => c.unit), consumption.map((c) => c.quantity)],
+        [
+          ...columnsOf(consumption.map((c) => c.key)),
+          consumption.map((c) => dayText(c.day)),
+          consumption.map((c) => c.unit),
+          consumption.map((c) => c.quantity),
+        ],
       );
     }
   }
 
   /** The unit the site x item's consumption is kept in, if any was recorded. */
   async unitOf(manager: EntityManager, key: SiteItem): Promise<string | undefined> {
-    const row = await manager.getRepository(ConsumptionDayRow).findOne({ where: { buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId }, select: { unit: true } });
+    const row = await manager
+      .getRepository(ConsumptionDayRow)
+      .findOne({ where: { buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId }, select: { unit: true } });
     return row?.unit;
   }
 

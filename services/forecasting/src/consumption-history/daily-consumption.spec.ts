@@ -19,7 +19,10 @@ const level = (overrides: Partial<StockLevel> = {}): StockLevel => ({
 
 describe('daily consumption', () => {
   it('buckets a consumption by the UTC day of asOf', () => {
-    expect(consumptionOf(level(), undefined)).toEqual({ kind: 'consumption', consumption: { day: '2026-03-04', quantity: 10, unit: 'EA' } });
+    expect(consumptionOf(level(), undefined)).toEqual({
+      kind: 'consumption',
+      consumption: { day: '2026-03-04', quantity: 10, unit: 'EA' },
+    });
   });
 
   it('puts a consumption late at night in a site east of UTC on its UTC day', () => {

@@ -26,13 +26,21 @@ export const utcDayOf = (moment: Date): string => dayText(dayNumberOf(moment));
 export function consumptionOf(level: StockLevel, keptInUnit: string | undefined): ConsumptionOutcome {
   if (level.movementKind !== 'CONSUMPTION') return { kind: 'not-demand' };
   if (!Number.isFinite(level.movementQuantity) || level.movementQuantity <= 0) {
-    return { kind: 'refused', field: 'movementQuantity', problem: `must be greater than 0 for a CONSUMPTION (got ${level.movementQuantity})` };
+    return {
+      kind: 'refused',
+      field: 'movementQuantity',
+      problem: `must be greater than 0 for a CONSUMPTION (got ${level.movementQuantity})`,
+    };
   }
   if (!(level.asOf instanceof Date) || Number.isNaN(level.asOf.getTime())) {
     return { kind: 'refused', field: 'asOf', problem: 'must be a date-time' };
   }
   if (keptInUnit !== undefined && keptInUnit !== level.unit) {
-    return { kind: 'refused', field: 'unit', problem: `is ${level.unit} but consumption of ${level.siteId} x ${level.itemId} is kept in ${keptInUnit}` };
+    return {
+      kind: 'refused',
+      field: 'unit',
+      problem: `is ${level.unit} but consumption of ${level.siteId} x ${level.itemId} is kept in ${keptInUnit}`,
+    };
   }
   return { kind: 'consumption', consumption: { day: utcDayOf(level.asOf), quantity: level.movementQuantity, unit: level.unit } };
 }

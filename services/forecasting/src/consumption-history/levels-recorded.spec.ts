@@ -3,7 +3,14 @@ import { dayNumberOfText } from './calendar-days';
 import { LevelsRecorded, recordLevels, SeriesState } from './levels-recorded';
 
 const sequences = new Map<string, number>();
-const level = (itemId: string, kind: StockLevel['movementKind'], quantity: number, onHand: number, at: string, overrides: Partial<StockLevel> = {}): StockLevel => {
+const level = (
+  itemId: string,
+  kind: StockLevel['movementKind'],
+  quantity: number,
+  onHand: number,
+  at: string,
+  overrides: Partial<StockLevel> = {},
+): StockLevel => {
   const sequence = (sequences.get(itemId) ?? 0) + 1;
   sequences.set(itemId, sequence);
   return {
@@ -42,7 +49,8 @@ function inBatches(levels: StockLevel[], size: number) {
         sequence: Math.max(had?.sequence ?? 0, d.closingSequence),
       });
     }
-    for (const c of recorded.consumption) consumed.set(`${siteItemKeyOf(c.key)}|${c.day}`, (consumed.get(`${siteItemKeyOf(c.key)}|${c.day}`) ?? 0) + c.quantity);
+    for (const c of recorded.consumption)
+      consumed.set(`${siteItemKeyOf(c.key)}|${c.day}`, (consumed.get(`${siteItemKeyOf(c.key)}|${c.day}`) ?? 0) + c.quantity);
     refused.push(...recorded.refused.map((r) => `${batch[r.index].eventId}: ${r.reason}`));
   }
   return { state, stock, consumed, refused };
@@ -58,7 +66,9 @@ describe('recording stock levels in the consumption history', () => {
     ];
     const recorded = recordLevels(new Map(), levels);
     const day = dayNumberOfText('2026-03-01');
-    expect(recorded.stockDays).toEqual([{ key: { buyerId: 'acme', siteId: 'plant-1', itemId: 'bolt' }, day, lowestOnHand: 0, closingOnHand: 5, closingSequence: 4 }]);
+    expect(recorded.stockDays).toEqual([
+      { key: { buyerId: 'acme', siteId: 'plant-1', itemId: 'bolt' }, day, lowestOnHand: 0, closingOnHand: 5, closingSequence: 4 },
+    ]);
     expect(recorded.consumption).toEqual([{ key: { buyerId: 'acme', siteId: 'plant-1', itemId: 'bolt' }, day, unit: 'EA', quantity: 10 }]);
     expect(recorded.consumed.map((c) => c.index)).toEqual([1, 2]);
     expect(recorded.series).toEqual([{ key: { buyerId: 'acme', siteId: 'plant-1', itemId: 'bolt' }, unit: 'EA', lastSequence: 4 }]);
@@ -88,7 +98,9 @@ describe('recording stock levels in the consumption history', () => {
     const stream: StockLevel[] = [];
     for (let i = 0; i < 240; i++) {
       const day = String(1 + Math.floor(i / 20)).padStart(2, '0');
-      stream.push(level(items[i % 3], kinds[(i * 7) % 5], (i % 4) + 1, 20 - (i % 23), `2026-04-${day}T${String(i % 24).padStart(2, '0')}:00:00Z`));
+      stream.push(
+        level(items[i % 3], kinds[(i * 7) % 5], (i % 4) + 1, 20 - (i % 23), `2026-04-${day}T${String(i % 24).padStart(2, '0')}:00:00Z`),
+      );
       if (i % 17 === 0) stream.push(stream[Math.floor(i / 2)]); // an earlier level delivered again
     }
     const expected = inBatches(stream, 1);

@@ -8,7 +8,6 @@ export interface SiteItem {
   itemId: string;
 }
 
-
 /** What forecasting keeps per site x item besides its days: the unit of its consumption and the last stock level applied. */
 export interface SeriesState {
   unit: string | null;
@@ -70,7 +69,11 @@ export function recordLevels(state: ReadonlyMap<string, SeriesState>, levels: re
       result.refused.push({ index, reason: `${outcome.field} ${outcome.problem}` });
       return;
     }
-    series.set(seriesKey, { ...current, lastSequence: level.sequence, unit: outcome.kind === 'consumption' ? outcome.consumption.unit : current.unit });
+    series.set(seriesKey, {
+      ...current,
+      lastSequence: level.sequence,
+      unit: outcome.kind === 'consumption' ? outcome.consumption.unit : current.unit,
+    });
 
     const day = dayNumberOf(level.asOf);
     const dayKey = `${seriesKey}|${day}`;

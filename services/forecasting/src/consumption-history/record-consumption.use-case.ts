@@ -55,7 +55,12 @@ export class RecordConsumption {
       const firstDay = Math.min(firstDays.get(seriesKey) ?? day, day);
       firstDays.set(seriesKey, firstDay);
       const line = this.recomputation.settingsOf(key, now);
-      const due = recomputationOn(day, line.settings.periodDays, latest.get(seriesKey), firstDay < periodStartOf(day, line.settings.periodDays));
+      const due = recomputationOn(
+        day,
+        line.settings.periodDays,
+        latest.get(seriesKey),
+        firstDay < periodStartOf(day, line.settings.periodDays),
+      );
       if (!due) continue;
       const level = records[index].event;
       const forecast = await withinTraceOf(records[index], () =>

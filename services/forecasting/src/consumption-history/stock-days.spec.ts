@@ -2,7 +2,17 @@ import { consumptionDays } from './stock-days';
 
 describe('consumption days with the days out of stock', () => {
   it('lists every day from the first consumption, a day without consumption at 0', () => {
-    expect(consumptionDays([{ day: 10, quantity: 4 }, { day: 12, quantity: 1 }, { day: 12, quantity: 2 }], [], 13)).toEqual([
+    expect(
+      consumptionDays(
+        [
+          { day: 10, quantity: 4 },
+          { day: 12, quantity: 1 },
+          { day: 12, quantity: 2 },
+        ],
+        [],
+        13,
+      ),
+    ).toEqual([
       { day: 10, quantity: 4, stockedOut: false },
       { day: 11, quantity: 0, stockedOut: false },
       { day: 12, quantity: 3, stockedOut: false },
@@ -18,8 +28,23 @@ describe('consumption days with the days out of stock', () => {
       { day: 13, lowestOnHand: 0, closingOnHand: 40 }, // began out, then a receipt
       { day: 14, lowestOnHand: 38, closingOnHand: 38 },
     ];
-    const out = consumptionDays([{ day: 10, quantity: 2 }, { day: 11, quantity: 5 }, { day: 14, quantity: 2 }], stock, 15).map((d) => [d.day, d.stockedOut]);
-    expect(out).toEqual([[10, false], [11, true], [12, true], [13, true], [14, false], [15, false]]);
+    const out = consumptionDays(
+      [
+        { day: 10, quantity: 2 },
+        { day: 11, quantity: 5 },
+        { day: 14, quantity: 2 },
+      ],
+      stock,
+      15,
+    ).map((d) => [d.day, d.stockedOut]);
+    expect(out).toEqual([
+      [10, false],
+      [11, true],
+      [12, true],
+      [13, true],
+      [14, false],
+      [15, false],
+    ]);
   });
 
   it('starts from the stock state before the first consumption', () => {

@@ -28,7 +28,10 @@ export function consumptionDays(consumed: readonly ConsumedDay[], stock: readonl
   const firstDay = Math.min(...quantityOn.keys());
   const stockOn = new Map(stock.map((s) => [s.day, s]));
   // The state the first day begins in: where the latest level before it closed.
-  let carried = stock.filter((s) => s.day < firstDay).sort((a, b) => a.day - b.day).at(-1)?.closingOnHand;
+  let carried = stock
+    .filter((s) => s.day < firstDay)
+    .sort((a, b) => a.day - b.day)
+    .at(-1)?.closingOnHand;
   const days: ConsumptionDay[] = [];
   for (let day = firstDay; day <= throughDay; day++) {
     const levels = stockOn.get(day);

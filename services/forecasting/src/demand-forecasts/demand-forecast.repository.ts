@@ -23,17 +23,27 @@ export class DemandForecastRepository {
 
   /** The latest forecast of a site x item, if it has one. */
   async latest(manager: EntityManager, key: { buyerId: string; siteId: string; itemId: string }): Promise<DemandForecast | undefined> {
-    return (await manager.getRepository(DemandForecastRow).findOne({ where: { buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId } })) ?? undefined;
+    return (
+      (await manager
+        .getRepository(DemandForecastRow)
+        .findOne({ where: { buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId } })) ?? undefined
+    );
   }
 
   /** What the latest forecast of each given site x item says about its periods, for those that have one. */
-  async latestPeriodsOf(manager: EntityManager, keys: ReadonlyArray<{ buyerId: string; siteId: string; itemId: string }>): Promise<Map<string, LatestForecast>> {
-    const rows: Array<{ buyer_id: string; site_id: string; item_id: string; period_days: number; first_period_start: string | null }> = await manager.query(
-      `SELECT f.buyer_id, f.site_id, f.item_id, f.period_days, f.first_period_start
+  async latestPeriodsOf(
+    manager: EntityManager,
+    keys: ReadonlyArray<{ buyerId: string; siteId: string; itemId: string }>,
+  ): Promise<Map<string, LatestForecast>> {
+    const rows: Array<{ buyer_id: string; site_id: string; item_id: string; period_days: number; first_period_start: string | null }> =
+      await manager.query(
+        `SELECT f.buyer_id, f.site_id, f.item_id, f.period_days, f.first_period_start
          FROM demand_forecast f JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id) USING (buyer_id, site_id, item_id)`,
-      [keys.map((k) => k.buyerId), keys.map((k) => k.siteId), keys.map((k) => k.itemId)],
+        [keys.map((k) => k.buyerId), keys.map((k) => k.siteId), keys.map((k) => k.itemId)],
+      );
+    return new Map(
+      rows.map((r) => [`${r.buyer_id}|${r.site_id}|${r.item_id}`, { periodDays: r.period_days, firstPeriodStart: r.first_period_start }]),
     );
-    return new Map(rows.map((r) => [`${r.buyer_id}|${r.site_id}|${r.item_id}`, { periodDays: r.period_days, firstPeriodStart: r.first_period_start }]));
   }
 
   /** The constants of the series' last full fit, if kept. */

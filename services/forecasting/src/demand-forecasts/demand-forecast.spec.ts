@@ -4,7 +4,8 @@ import { demandForecastOf, HISTORY_MEAN_METHOD, type ForecastQuestion } from './
 import { forecastSettingsFor } from './forecast-settings';
 
 const start = dayNumberOfText('2026-01-05'); // a Monday
-const weeks = (consumed: number[], censoredAt: number[] = []) => consumed.map((q, i) => ({ start: start + 7 * i, consumed: q, censored: censoredAt.includes(i) }));
+const weeks = (consumed: number[], censoredAt: number[] = []) =>
+  consumed.map((q, i) => ({ start: start + 7 * i, consumed: q, censored: censoredAt.includes(i) }));
 const question = (periods: ForecastQuestion['periods']): ForecastQuestion => ({
   eventId: 'f-1',
   series: { buyerId: 'acme', siteId: 'lyon', itemId: 'pad', unit: 'EA' },
@@ -19,7 +20,15 @@ const question = (periods: ForecastQuestion['periods']): ForecastQuestion => ({
 describe('the demand forecast of a site x item', () => {
   it('is the mean and spread of a history too short for the backtest, with no score', () => {
     const forecast = demandForecastOf(question(weeks([4, 8, 6]))).forecast;
-    expect(forecast).toMatchObject({ method: HISTORY_MEAN_METHOD, demandPerPeriod: 6, standardDeviationPerPeriod: 2, periodsObserved: 3, methodScore: null, leadTimeErrorVariance: null, periodDays: 7 });
+    expect(forecast).toMatchObject({
+      method: HISTORY_MEAN_METHOD,
+      demandPerPeriod: 6,
+      standardDeviationPerPeriod: 2,
+      periodsObserved: 3,
+      methodScore: null,
+      leadTimeErrorVariance: null,
+      periodDays: 7,
+    });
     expect(forecast.firstPeriodStart).toBe('2026-01-26');
   });
 
@@ -41,7 +50,10 @@ describe('the demand forecast of a site x item', () => {
 
   it('never forecasts demand below zero, whatever a falling trend says', () => {
     const falling = Array.from({ length: 30 }, (_, i) => Math.max(0, 60 - 2 * i));
-    const forecast = demandForecastOf({ ...question(weeks(falling)), candidates: FORECASTING_METHODS.filter((m) => m.name === 'holt') }).forecast;
+    const forecast = demandForecastOf({
+      ...question(weeks(falling)),
+      candidates: FORECASTING_METHODS.filter((m) => m.name === 'holt'),
+    }).forecast;
     expect(forecast.method).toBe('holt');
     expect(Math.min(...forecast.horizonDemand)).toBeGreaterThanOrEqual(0);
   });
@@ -57,7 +69,12 @@ describe('the demand forecast of a site x item', () => {
     it('a full fit gives its constants to keep, through its last period', () => {
       const { refitted } = ask(70);
       expect(refitted).toMatchObject({ periodDays: 1, fittedThrough: start + 69 });
-      expect(Object.keys(refitted!.parameters).sort()).toEqual(['holt', 'holt-damped', 'holt-winters-additive', 'holt-winters-multiplicative']);
+      expect(Object.keys(refitted!.parameters).sort()).toEqual([
+        'holt',
+        'holt-damped',
+        'holt-winters-additive',
+        'holt-winters-multiplicative',
+      ]);
     });
 
     it('the next six days forecast with the kept constants and keep nothing new; the seventh fits in full again', () => {
@@ -67,7 +84,9 @@ describe('the demand forecast of a site x item', () => {
       expect(reused.forecast.method).toBeDefined();
       const full = ask(76);
       expect(reused.forecast.horizonDemand).not.toEqual(full.forecast.horizonDemand);
-      reused.forecast.horizonDemand.forEach((q, h) => expect(Math.abs(q - full.forecast.horizonDemand[h])).toBeLessThan(0.1 * full.forecast.horizonDemand[h]));
+      reused.forecast.horizonDemand.forEach((q, h) =>
+        expect(Math.abs(q - full.forecast.horizonDemand[h])).toBeLessThan(0.1 * full.forecast.horizonDemand[h]),
+      );
       expect(ask(77, refitted)).toEqual(ask(77));
     });
 

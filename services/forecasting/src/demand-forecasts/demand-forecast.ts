@@ -94,7 +94,13 @@ function forecastOf(question: ForecastQuestion, history: number[], selection: Re
     methodScore: roundToStoredPrecision(chosen.rmsse),
     runnerUpMethod: runnerUp?.method ?? null,
     runnerUpScore: runnerUp ? roundToStoredPrecision(runnerUp.rmsse) : null,
-    methodScores: scores.map((s) => ({ method: s.method, rmsse: roundToStoredPrecision(s.rmsse), mase: roundToStoredPrecision(s.mase), bias: roundToStoredPrecision(s.bias), origins: s.origins })),
+    methodScores: scores.map((s) => ({
+      method: s.method,
+      rmsse: roundToStoredPrecision(s.rmsse),
+      mase: roundToStoredPrecision(s.mase),
+      bias: roundToStoredPrecision(s.bias),
+      origins: s.origins,
+    })),
     leadTimePeriods: settings.leadTimePeriods,
     leadTimeErrorVariance: roundToStoredPrecision(leadTimeErrorVariance),
   };

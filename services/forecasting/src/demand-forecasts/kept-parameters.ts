@@ -15,7 +15,11 @@ export interface KeptParameters {
  * fit in full: nothing kept, another period length, a history that ends
  * before the fit's (rewritten), or refitEveryPeriods periods or more since.
  */
-export function parametersToReuse(kept: KeptParameters | undefined, settings: ForecastSettings, lastPeriodStart: number): FittedParameters | undefined {
+export function parametersToReuse(
+  kept: KeptParameters | undefined,
+  settings: ForecastSettings,
+  lastPeriodStart: number,
+): FittedParameters | undefined {
   if (!kept || kept.periodDays !== settings.periodDays) return undefined;
   const periodsSince = (lastPeriodStart - kept.fittedThrough) / settings.periodDays;
   return periodsSince >= 0 && periodsSince < settings.refitEveryPeriods ? kept.parameters : undefined;

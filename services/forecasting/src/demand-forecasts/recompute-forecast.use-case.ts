@@ -8,7 +8,13 @@ import { BuyerForecastRepository } from '../buyer-forecasts/buyer-forecast.repos
 import { PERIOD_ANCHOR_DAY, dayText } from '../consumption-history/calendar-days';
 import { ConsumptionHistoryRepository, SiteItem } from '../consumption-history/consumption-history.repository';
 import { consumptionDays } from '../consumption-history/stock-days';
-import { ACCURACY_WINDOW_PERIODS, agreementAccuracy, periodsToScore, siteItemAccuracy, type Accuracy } from '../forecast-accuracy/forecast-accuracy';
+import {
+  ACCURACY_WINDOW_PERIODS,
+  agreementAccuracy,
+  periodsToScore,
+  siteItemAccuracy,
+  type Accuracy,
+} from '../forecast-accuracy/forecast-accuracy';
 import { ForecastAccuracyRepository } from '../forecast-accuracy/forecast-accuracy.repository';
 import { demandForecastOf } from './demand-forecast';
 import { DemandForecastRepository } from './demand-forecast.repository';
@@ -55,13 +61,18 @@ export class RecomputeForecast {
     const key: SiteItem = { buyerId: of.buyerId, siteId: of.siteId, itemId: of.itemId };
     const { settings, agreementId } = run.line;
     const fromDay = run.throughDay - (settings.historyPeriods + 1) * settings.periodDays;
-    const days = consumptionDays(await this.history.consumedDays(manager, key, fromDay), await this.history.stockDays(manager, key, fromDay), run.throughDay);
+    const days = consumptionDays(
+      await this.history.consumedDays(manager, key, fromDay),
+      await this.history.stockDays(manager, key, fromDay),
+      run.throughDay,
+    );
     const periods = demandPeriods(days, settings.periodDays, PERIOD_ANCHOR_DAY);
     const firstPeriod = periods[Math.max(0, periods.length - settings.historyPeriods)]?.start ?? run.throughDay;
     const buyerSubmissions = await this.buyerForecasts.forSeries(manager, key, firstPeriod);
     const historyLength = Math.min(periods.length, settings.historyPeriods);
     const candidates: ForecastMethod[] = [...FORECASTING_METHODS];
-    if (buyerSubmissions.length > 0) candidates.push(buyerForecastCandidate(buyerSubmissions, firstPeriod, settings.periodDays, historyLength));
+    if (buyerSubmissions.length > 0)
+      candidates.push(buyerForecastCandidate(buyerSubmissions, firstPeriod, settings.periodDays, historyLength));
 
     const kept = await this.forecasts.keptParameters(manager, key);
     const { forecast: made, refitted } = demandForecastOf({
@@ -78,7 +89,8 @@ export class RecomputeForecast {
     // A fit from an open period saw part of a period: the next full one is kept instead.
     if (refitted && !run.openPeriod) await this.forecasts.keepParameters(manager, key, refitted);
     // From an open period, the forecast is of that period itself: the next one to begin calls for a new forecast.
-    const forecast = run.openPeriod && periods.length > 0 ? { ...made, firstPeriodStart: dayText(periods[periods.length - 1].start) } : made;
+    const forecast =
+      run.openPeriod && periods.length > 0 ? { ...made, firstPeriodStart: dayText(periods[periods.length - 1].start) } : made;
     await this.forecasts.save(manager, forecast);
     await outbox.add(topics.demandForecasts, forecast);
     if (run.openPeriod || forecast.firstPeriodStart === null) return forecast;
@@ -118,14 +130,24 @@ export class RecomputeForecast {
     const through = dayText(ofSeries.throughPeriodStart);
     await this.announce(manager, outbox, ofSeries, {
       eventId: `forecast-accuracy/${key.buyerId}|${key.siteId}|${key.itemId}/${through}`,
-      scope: 'SITE_ITEM', buyerId: key.buyerId, agreementId, siteId: key.siteId, itemId: key.itemId, measuredAt: run.now,
+      scope: 'SITE_ITEM',
+      buyerId: key.buyerId,
+      agreementId,
+      siteId: key.siteId,
+      itemId: key.itemId,
+      measuredAt: run.now,
     });
     if (!agreementId) return;
     const ofAgreement = agreementAccuracy(await this.accuracy.linesOf(manager, agreementId));
     if (!ofAgreement) return;
     await this.announce(manager, outbox, ofAgreement, {
       eventId: `forecast-accuracy/${agreementId}/${key.buyerId}|${key.siteId}|${key.itemId}/${through}`,
-      scope: 'AGREEMENT', buyerId: key.buyerId, agreementId, siteId: null, itemId: null, measuredAt: run.now,
+      scope: 'AGREEMENT',
+      buyerId: key.buyerId,
+      agreementId,
+      siteId: null,
+      itemId: null,
+      measuredAt: run.now,
     });
   }
 

@@ -15,10 +15,22 @@ export class ForecastAccuracyHttpController {
   ) {}
 
   @Get()
-  async list(@Req() request: AuthenticatedRequest, @Query('agreementId') agreementParam?: unknown, @Query('siteId') siteParam?: unknown, @Query('itemId') itemParam?: unknown) {
-    const filter = { agreementId: optionalQueryText(agreementParam, 'agreementId'), siteId: optionalQueryText(siteParam, 'siteId'), itemId: optionalQueryText(itemParam, 'itemId') };
+  async list(
+    @Req() request: AuthenticatedRequest,
+    @Query('agreementId') agreementParam?: unknown,
+    @Query('siteId') siteParam?: unknown,
+    @Query('itemId') itemParam?: unknown,
+  ) {
+    const filter = {
+      agreementId: optionalQueryText(agreementParam, 'agreementId'),
+      siteId: optionalQueryText(siteParam, 'siteId'),
+      itemId: optionalQueryText(itemParam, 'itemId'),
+    };
     const party = request.party;
-    const rows = await this.accuracy.listFor(party.kind === 'operator' ? undefined : party.kind === 'buyer' ? [party.id] : this.agreements.coverageOf(party.id).buyerIds, filter);
+    const rows = await this.accuracy.listFor(
+      party.kind === 'operator' ? undefined : party.kind === 'buyer' ? [party.id] : this.agreements.coverageOf(party.id).buyerIds,
+      filter,
+    );
     const visible = party.kind === 'supplier' ? rows.filter((row) => this.suppliedBy(party.id, row)) : rows;
     return visible.map(({ forecastTotal: _f, actualTotal: _a, ...published }) => published);
   }

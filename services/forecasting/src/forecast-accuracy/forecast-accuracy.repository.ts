@@ -18,22 +18,46 @@ export interface AccuracyFilter {
 export class ForecastAccuracyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async saveSnapshot(manager: EntityManager, key: SiteItem, agreementId: string | null, method: string, snapshot: ForecastSnapshot): Promise<void> {
+  async saveSnapshot(
+    manager: EntityManager,
+    key: SiteItem,
+    agreementId: string | null,
+    method: string,
+    snapshot: ForecastSnapshot,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO forecast_snapshot (event_id, buyer_id, site_id, item_id, agreement_id, method, period_days, first_period_start, horizon_demand, generated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (event_id) DO NOTHING`,
-      [snapshot.eventId, key.buyerId, key.siteId, key.itemId, agreementId, method, snapshot.periodDays, dayText(snapshot.firstPeriodStart), JSON.stringify(snapshot.horizonDemand), snapshot.generatedAt],
+      [
+        snapshot.eventId,
+        key.buyerId,
+        key.siteId,
+        key.itemId,
+        agreementId,
+        method,
+        snapshot.periodDays,
+        dayText(snapshot.firstPeriodStart),
+        JSON.stringify(snapshot.horizonDemand),
+        snapshot.generatedAt,
+      ],
     );
   }
 
   /** Snapshots of periods of this length whose first period is at or after fromDay. */
   async snapshotsFrom(manager: EntityManager, key: SiteItem, periodDays: number, fromDay: number): Promise<ForecastSnapshot[]> {
-    const rows: Array<{ event_id: string; first_period_start: string; period_days: number; horizon_demand: number[]; generated_at: Date }> = await manager.query(
-      `SELECT event_id, first_period_start::text, period_days, horizon_demand, generated_at FROM forecast_snapshot
+    const rows: Array<{ event_id: string; first_period_start: string; period_days: number; horizon_demand: number[]; generated_at: Date }> =
+      await manager.query(
+        `SELECT event_id, first_period_start::text, period_days, horizon_demand, generated_at FROM forecast_snapshot
         WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3 AND period_days = $4 AND first_period_start >= $5::date`,
-      [key.buyerId, key.siteId, key.itemId, periodDays, dayText(fromDay)],
-    );
-    return rows.map((r) => ({ eventId: r.event_id, firstPeriodStart: dayNumberOfText(r.first_period_start), periodDays: r.period_days, horizonDemand: r.horizon_demand, generatedAt: r.generated_at }));
+        [key.buyerId, key.siteId, key.itemId, periodDays, dayText(fromDay)],
+      );
+    return rows.map((r) => ({
+      eventId: r.event_id,
+      firstPeriodStart: dayNumberOfText(r.first_period_start),
+      periodDays: r.period_days,
+      horizonDemand: r.horizon_demand,
+      generatedAt: r.generated_at,
+    }));
   }
 
   /** The latest period of this length scored, if any (a line that changes its period length is scored afresh). */
@@ -57,12 +81,19 @@ export class ForecastAccuracyRepository {
 
   /** The latest `count` scored periods of this length. */
   async lastScored(manager: EntityManager, key: SiteItem, periodDays: number, count: number): Promise<ScoredPeriod[]> {
-    const rows: Array<{ period_start: string; forecast: number; actual: number; censored: boolean; snapshot_event_id: string }> = await manager.query(
-      `SELECT period_start::text, forecast, actual, censored, snapshot_event_id FROM scored_period
+    const rows: Array<{ period_start: string; forecast: number; actual: number; censored: boolean; snapshot_event_id: string }> =
+      await manager.query(
+        `SELECT period_start::text, forecast, actual, censored, snapshot_event_id FROM scored_period
         WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3 AND period_days = $4 ORDER BY period_start DESC LIMIT $5`,
-      [key.buyerId, key.siteId, key.itemId, periodDays, count],
-    );
-    return rows.reverse().map((r) => ({ periodStart: dayNumberOfText(r.period_start), forecast: r.forecast, actual: r.actual, censored: r.censored, snapshotEventId: r.snapshot_event_id }));
+        [key.buyerId, key.siteId, key.itemId, periodDays, count],
+      );
+    return rows.reverse().map((r) => ({
+      periodStart: dayNumberOfText(r.period_start),
+      forecast: r.forecast,
+      actual: r.actual,
+      censored: r.censored,
+      snapshotEventId: r.snapshot_event_id,
+    }));
   }
 
   async saveAccuracy(manager: EntityManager, accuracy: KeptAccuracy): Promise<void> {
@@ -76,9 +107,23 @@ export class ForecastAccuracyRepository {
          relative_bias = EXCLUDED.relative_bias, lines_scored = EXCLUDED.lines_scored, through_period_start = EXCLUDED.through_period_start,
          measured_at = EXCLUDED.measured_at, forecast_total = EXCLUDED.forecast_total, actual_total = EXCLUDED.actual_total`,
       [
-        scopeKeyOf(accuracy), accuracy.scope, accuracy.buyerId, accuracy.agreementId, accuracy.siteId, accuracy.itemId, accuracy.eventId,
-        accuracy.periodsScored, accuracy.censoredPeriodsSkipped, accuracy.mase, accuracy.bias, accuracy.relativeBias, accuracy.linesScored,
-        accuracy.throughPeriodStart, accuracy.measuredAt, accuracy.forecastTotal, accuracy.actualTotal,
+        scopeKeyOf(accuracy),
+        accuracy.scope,
+        accuracy.buyerId,
+        accuracy.agreementId,
+        accuracy.siteId,
+        accuracy.itemId,
+        accuracy.eventId,
+        accuracy.periodsScored,
+        accuracy.censoredPeriodsSkipped,
+        accuracy.mase,
+        accuracy.bias,
+        accuracy.relativeBias,
+        accuracy.linesScored,
+        accuracy.throughPeriodStart,
+        accuracy.measuredAt,
+        accuracy.forecastTotal,
+        accuracy.actualTotal,
       ],
     );
   }
@@ -130,4 +175,5 @@ export class ForecastAccuracyRepository {
   }
 }
 
-const scopeKeyOf = (a: ForecastAccuracy): string => (a.scope === 'AGREEMENT' ? `agreement|${a.agreementId}` : `site-item|${a.buyerId}|${a.siteId}|${a.itemId}`);
+const scopeKeyOf = (a: ForecastAccuracy): string =>
+  a.scope === 'AGREEMENT' ? `agreement|${a.agreementId}` : `site-item|${a.buyerId}|${a.siteId}|${a.itemId}`;

@@ -1,7 +1,16 @@
 import { agreementAccuracy, periodsToScore, siteItemAccuracy, type ForecastSnapshot } from './forecast-accuracy';
 
-const snapshot = (eventId: string, firstPeriodStart: number, horizonDemand: number[], generatedAt = new Date(firstPeriodStart * 86_400_000)): ForecastSnapshot => ({
-  eventId, firstPeriodStart, periodDays: 7, horizonDemand, generatedAt,
+const snapshot = (
+  eventId: string,
+  firstPeriodStart: number,
+  horizonDemand: number[],
+  generatedAt = new Date(firstPeriodStart * 86_400_000),
+): ForecastSnapshot => ({
+  eventId,
+  firstPeriodStart,
+  periodDays: 7,
+  horizonDemand,
+  generatedAt,
 });
 const period = (start: number, consumed: number, censored = false) => ({ start, consumed, censored });
 
@@ -24,17 +33,35 @@ describe('forecast accuracy', () => {
   it('measures MASE against the history’s mean absolute change, and bias per period, leaving stockout periods out', () => {
     const scored = periodsToScore([period(4, 8), period(11, 14), period(18, 0, true)], [snapshot('a', 4, [10, 10, 10])], undefined);
     // Errors +2 and −4: mean |e| 3 over a scale of 2 -> 1.5; bias (−2)/2 = −1; relative −2/22.
-    expect(siteItemAccuracy(scored, 2)).toMatchObject({ periodsScored: 2, censoredPeriodsSkipped: 1, mase: 1.5, bias: -1, throughPeriodStart: 18 });
+    expect(siteItemAccuracy(scored, 2)).toMatchObject({
+      periodsScored: 2,
+      censoredPeriodsSkipped: 1,
+      mase: 1.5,
+      bias: -1,
+      throughPeriodStart: 18,
+    });
     expect(siteItemAccuracy(scored, 2)!.relativeBias).toBeCloseTo(-2 / 22, 12);
     expect(siteItemAccuracy(scored, undefined)!.mase).toBeNull();
   });
 
   it('sums an agreement’s lines: mean MASE, total relative bias', () => {
     const line = (mase: number | null, forecastTotal: number, actualTotal: number) => ({
-      periodsScored: 4, censoredPeriodsSkipped: 0, mase, bias: 0, relativeBias: null, forecastTotal, actualTotal, linesScored: 1, throughPeriodStart: 18,
+      periodsScored: 4,
+      censoredPeriodsSkipped: 0,
+      mase,
+      bias: 0,
+      relativeBias: null,
+      forecastTotal,
+      actualTotal,
+      linesScored: 1,
+      throughPeriodStart: 18,
     });
     expect(agreementAccuracy([line(0.5, 110, 100), line(1.5, 30, 50), line(null, 0, 0)])).toMatchObject({
-      linesScored: 3, periodsScored: 12, mase: 1, bias: -10 / 150, relativeBias: -10 / 150,
+      linesScored: 3,
+      periodsScored: 12,
+      mase: 1,
+      bias: -10 / 150,
+      relativeBias: -10 / 150,
     });
     expect(agreementAccuracy([])).toBeUndefined();
   });

@@ -45,7 +45,11 @@ export const ACCURACY_WINDOW_PERIODS = 52;
  * before it and whose horizon reaches it (the newest one on a tie). A period
  * no snapshot reached is not scored.
  */
-export function periodsToScore(periods: readonly DemandPeriod[], snapshots: readonly ForecastSnapshot[], scoredThrough: number | undefined): ScoredPeriod[] {
+export function periodsToScore(
+  periods: readonly DemandPeriod[],
+  snapshots: readonly ForecastSnapshot[],
+  scoredThrough: number | undefined,
+): ScoredPeriod[] {
   const scored: ScoredPeriod[] = [];
   for (const period of periods) {
     if (scoredThrough !== undefined && period.start <= scoredThrough) continue;
@@ -55,12 +59,20 @@ export function periodsToScore(periods: readonly DemandPeriod[], snapshots: read
       const index = offset / snapshot.periodDays;
       if (offset < 0 || !Number.isInteger(index) || index >= snapshot.horizonDemand.length) continue;
       const newer =
-        !best || snapshot.firstPeriodStart > best.snapshot.firstPeriodStart ||
-        (snapshot.firstPeriodStart === best.snapshot.firstPeriodStart && snapshot.generatedAt.getTime() > best.snapshot.generatedAt.getTime());
+        !best ||
+        snapshot.firstPeriodStart > best.snapshot.firstPeriodStart ||
+        (snapshot.firstPeriodStart === best.snapshot.firstPeriodStart &&
+          snapshot.generatedAt.getTime() > best.snapshot.generatedAt.getTime());
       if (newer) best = { snapshot, index };
     }
     if (!best) continue;
-    scored.push({ periodStart: period.start, forecast: best.snapshot.horizonDemand[best.index], actual: period.consumed, censored: period.censored, snapshotEventId: best.snapshot.eventId });
+    scored.push({
+      periodStart: period.start,
+      forecast: best.snapshot.horizonDemand[best.index],
+      actual: period.consumed,
+      censored: period.censored,
+      snapshotEventId: best.snapshot.eventId,
+    });
   }
   return scored;
 }

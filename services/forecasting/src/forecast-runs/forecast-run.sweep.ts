@@ -20,7 +20,12 @@ export const forecastRunMsFrom = (env: NodeJS.ProcessEnv): number => sweepMsFrom
 @Injectable()
 export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ForecastRun.name);
-  private readonly sweep = new PeriodicSweep(this.logger, 'forecasting every series whose period closed', forecastRunMsFrom(process.env), (now) => this.runAll(now));
+  private readonly sweep = new PeriodicSweep(
+    this.logger,
+    'forecasting every series whose period closed',
+    forecastRunMsFrom(process.env),
+    (now) => this.runAll(now),
+  );
 
   constructor(
     private readonly dataSource: DataSource,

@@ -10,7 +10,8 @@ export class ForecastRunsHttpController {
   @Post()
   @HttpCode(HttpStatus.OK)
   async start(@Req() request: AuthenticatedRequest): Promise<{ seriesForecast: number }> {
-    if (request.party.kind !== 'operator') throw new ForbiddenException(`only an operator starts a forecast run (${request.party.id} is a ${request.party.kind})`);
+    if (request.party.kind !== 'operator')
+      throw new ForbiddenException(`only an operator starts a forecast run (${request.party.id} is a ${request.party.kind})`);
     return { seriesForecast: await this.run.runOnce() };
   }
 }

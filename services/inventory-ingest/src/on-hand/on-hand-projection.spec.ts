@@ -3,7 +3,13 @@ import { applyMovement, OnHand, projectMovements } from './on-hand-projection';
 
 const now = new Date('2026-03-10T12:00:00Z');
 let n = 0;
-const movement = (itemId: string, kind: StockMovement['kind'], quantity: number, minutesAgo = 60, overrides: Partial<StockMovement> = {}): StockMovement => ({
+const movement = (
+  itemId: string,
+  kind: StockMovement['kind'],
+  quantity: number,
+  minutesAgo = 60,
+  overrides: Partial<StockMovement> = {},
+): StockMovement => ({
   eventId: `m-${++n}`,
   buyerId: 'acme',
   siteId: 'plant-1',
@@ -29,7 +35,12 @@ function oneByOne(movements: StockMovement[]): Map<string, OnHand> {
 
 describe('on-hand projection', () => {
   it('adds receipts, subtracts consumption, takes a count as the new on-hand', () => {
-    const moves = [movement('bolt', 'RECEIPT', 100, 50), movement('bolt', 'CONSUMPTION', 30, 40), movement('bolt', 'COUNT', 65, 30), movement('bolt', 'ADJUSTMENT', -5, 20)];
+    const moves = [
+      movement('bolt', 'RECEIPT', 100, 50),
+      movement('bolt', 'CONSUMPTION', 30, 40),
+      movement('bolt', 'COUNT', 65, 30),
+      movement('bolt', 'ADJUSTMENT', -5, 20),
+    ];
     const { changed, stockLevels } = projectMovements(new Map(), moves, now);
     expect(changed).toHaveLength(1);
     expect(changed[0]).toMatchObject({ quantity: 60, sequence: 4, lastMovementId: moves[3].eventId });
@@ -47,7 +58,12 @@ describe('on-hand projection', () => {
 
   it('folds each site x item in order from the on-hand it had, and changes each once', () => {
     const start: OnHand = { ...oneByOne([movement('gear', 'RECEIPT', 10)]).get('acme|plant-1|gear')! };
-    const moves = [movement('gear', 'CONSUMPTION', 4), movement('cam', 'RECEIPT', 7), movement('gear', 'CONSUMPTION', 1), movement('cam', 'CONSUMPTION', 2)];
+    const moves = [
+      movement('gear', 'CONSUMPTION', 4),
+      movement('cam', 'RECEIPT', 7),
+      movement('gear', 'CONSUMPTION', 1),
+      movement('cam', 'CONSUMPTION', 2),
+    ];
     const { changed } = projectMovements(new Map([[siteItemKeyOf(start), start]]), moves, now);
     expect(Object.fromEntries(changed.map((o) => [o.itemId, [o.quantity, o.sequence]]))).toEqual({ gear: [5, 3], cam: [5, 2] });
   });

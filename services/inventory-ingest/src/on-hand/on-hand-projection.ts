@@ -16,9 +16,7 @@ export interface OnHand {
   lastMovementId: string;
 }
 
-export type ProjectionOutcome =
-  | { kind: 'applied'; onHand: OnHand }
-  | { kind: 'refused'; field: string; problem: string };
+export type ProjectionOutcome = { kind: 'applied'; onHand: OnHand } | { kind: 'refused'; field: string; problem: string };
 
 /**
  * Applies one movement to the on-hand of its site x item.
@@ -30,7 +28,11 @@ export type ProjectionOutcome =
  */
 export function applyMovement(current: OnHand | undefined, movement: StockMovement): ProjectionOutcome {
   if (current && current.unit !== movement.unit) {
-    return { kind: 'refused', field: 'unit', problem: `is ${movement.unit} but ${movement.siteId} x ${movement.itemId} is kept in ${current.unit}` };
+    return {
+      kind: 'refused',
+      field: 'unit',
+      problem: `is ${movement.unit} but ${movement.siteId} x ${movement.itemId} is kept in ${current.unit}`,
+    };
   }
   const base: OnHand = current ?? {
     buyerId: movement.buyerId,
@@ -69,13 +71,16 @@ export function applyMovement(current: OnHand | undefined, movement: StockMoveme
 
 export function signedQuantity(movement: Pick<StockMovement, 'kind' | 'quantity'>): number {
   switch (movement.kind) {
-    case 'RECEIPT': return movement.quantity;
-    case 'CONSUMPTION': return -movement.quantity;
-    case 'ADJUSTMENT': return movement.quantity;
-    case 'COUNT': return 0;
+    case 'RECEIPT':
+      return movement.quantity;
+    case 'CONSUMPTION':
+      return -movement.quantity;
+    case 'ADJUSTMENT':
+      return movement.quantity;
+    case 'COUNT':
+      return 0;
   }
 }
-
 
 /** The event announcing an on-hand change. Its id derives from the movement's, so it is the same on every replay. */
 export function stockLevelOf(onHand: OnHand, movement: StockMovement) {
@@ -94,7 +99,6 @@ export function stockLevelOf(onHand: OnHand, movement: StockMovement) {
     orderReference: movement.orderReference,
   };
 }
-
 
 export interface MovementsProjected {
   /** The new on-hand of every site x item the batch changed, once each. */

@@ -15,7 +15,10 @@ export class RecordStockMovements {
 
   async execute(records: readonly Inbound<StockMovement>[], tx: Transaction, now = new Date()): Promise<Rejection[]> {
     const movements = records.map((r) => r.event);
-    const current = await this.onHand.lockAll(tx.manager, movements.filter((m) => m.buyerId && m.siteId && m.itemId));
+    const current = await this.onHand.lockAll(
+      tx.manager,
+      movements.filter((m) => m.buyerId && m.siteId && m.itemId),
+    );
     const projected = projectMovements(current, movements, now);
     await this.onHand.saveAll(tx.manager, projected.changed);
     for (const { index, level } of projected.stockLevels) await tx.outbox.add(topics.stockLevels, level, records[index]);

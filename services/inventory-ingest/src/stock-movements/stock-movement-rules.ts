@@ -18,7 +18,8 @@ export function movementProblems(movement: Partial<Record<keyof StockMovement, u
   const problems: MovementProblem[] = [];
   for (const field of ['eventId', 'buyerId', 'siteId', 'itemId', 'unit', 'source'] as const) {
     const value = movement[field];
-    if (typeof value !== 'string' || value.trim().length === 0) problems.push({ field, problem: 'is required and must be a non-empty string' });
+    if (typeof value !== 'string' || value.trim().length === 0)
+      problems.push({ field, problem: 'is required and must be a non-empty string' });
     else if (value.length > MAX_ID_LENGTH) problems.push({ field, problem: `must be at most ${MAX_ID_LENGTH} characters` });
   }
   const kind = movement.kind;

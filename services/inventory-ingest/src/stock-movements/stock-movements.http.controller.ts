@@ -62,7 +62,8 @@ function movementsIn(body: unknown): { items: unknown[]; path: (i: number) => st
 function movementFromJson(item: unknown): Partial<Record<keyof StockMovement, unknown>> {
   if (!item || typeof item !== 'object') return {};
   const raw = item as Record<string, unknown>;
-  const occurredAt = typeof raw.occurredAt === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(raw.occurredAt) ? new Date(raw.occurredAt) : undefined;
+  const occurredAt =
+    typeof raw.occurredAt === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(raw.occurredAt) ? new Date(raw.occurredAt) : undefined;
   return {
     eventId: raw.eventId,
     buyerId: raw.buyerId,

@@ -109,7 +109,9 @@ describe('alerts for a raised order', () => {
   });
 
   it('tells both sides when the buyer’s approval releases the order, saying who approved it', () => {
-    const alerts = alertsOf(alertsForOrder(order({ eventId: 'ORD-x/approved', statusChangedBy: 'acme-motors', statusReason: 'approved by acme-motors' })));
+    const alerts = alertsOf(
+      alertsForOrder(order({ eventId: 'ORD-x/approved', statusChangedBy: 'acme-motors', statusReason: 'approved by acme-motors' })),
+    );
     expect(alerts.map((a) => [a.recipientId, a.topic])).toEqual([
       ['northwind-parts', 'ORDER_RAISED'],
       ['acme-motors', 'ORDER_RAISED'],
@@ -137,9 +139,18 @@ describe('alerts for a raised order', () => {
   });
 
   it('tells the supplier not to ship a rejected order, and both sides of an expired one', () => {
-    const rejected = order({ eventId: 'ORD-x/rejected', status: 'REJECTED', statusChangedBy: 'acme-motors', statusReason: 'line discontinued' });
+    const rejected = order({
+      eventId: 'ORD-x/rejected',
+      status: 'REJECTED',
+      statusChangedBy: 'acme-motors',
+      statusReason: 'line discontinued',
+    });
     expect(alertsOf(alertsForOrder(rejected)).map((a) => [a.recipientId, a.topic, a.subject])).toEqual([
-      ['northwind-parts', 'ORDER_REJECTED', 'Order ORD-x rejected by acme-motors: 90 EA of brake-pad-bp100 for plant-lyon; do not ship it (line discontinued)'],
+      [
+        'northwind-parts',
+        'ORDER_REJECTED',
+        'Order ORD-x rejected by acme-motors: 90 EA of brake-pad-bp100 for plant-lyon; do not ship it (line discontinued)',
+      ],
     ]);
     const expired = order({ eventId: 'ORD-x/expired', status: 'EXPIRED', statusReason: 'nobody approved it by 2026-11-23T09:30:00.000Z' });
     expect(alertsOf(alertsForOrder(expired)).map((a) => [a.recipientId, a.topic])).toEqual([
@@ -170,7 +181,9 @@ describe('alerts for a service-level breach', () => {
       ['acme-motors', 'STOCKOUT'],
       ['northwind-parts', 'STOCKOUT'],
     ]);
-    expect(alerts[0].subject).toBe('Stockout of brake-pad-bp100 at plant-lyon since 2026-11-20 14:05 UTC (stockout 1 of 1 allowed in 2026-11)');
+    expect(alerts[0].subject).toBe(
+      'Stockout of brake-pad-bp100 at plant-lyon since 2026-11-20 14:05 UTC (stockout 1 of 1 allowed in 2026-11)',
+    );
   });
 
   it('tells both of a penalty, with the amount due', () => {
@@ -258,7 +271,9 @@ describe('deliveries a batch of events owes', () => {
   });
 
   it('gives the same deliveries, unsent alerts and refusals as deciding the events one by one', () => {
-    const orders = Array.from({ length: 30 }, (_, i) => nextOrder({ buyerId: ['acme-motors', 'mail-only', 'gone'][i % 3], supplierId: i % 4 === 0 ? '' : 'northwind-parts' }));
+    const orders = Array.from({ length: 30 }, (_, i) =>
+      nextOrder({ buyerId: ['acme-motors', 'mail-only', 'gone'][i % 3], supplierId: i % 4 === 0 ? '' : 'northwind-parts' }),
+    );
     const alone = orders.map((o) => deliveriesForAlerts([o], alertsForOrder, recipientOf, now));
     const batch = deliveriesForAlerts(orders, alertsForOrder, recipientOf, now);
     expect(batch.deliveries).toEqual(alone.flatMap((d) => d.deliveries));

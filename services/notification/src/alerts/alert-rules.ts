@@ -55,7 +55,10 @@ export function alertsForOrder(order: ReplenishmentOrder): AlertDecision {
       return { kind: 'alerts', alerts: alertsTo([order.supplierId, order.buyerId], 'ORDER_EXPIRED', subject, order) };
     }
     default:
-      return { kind: 'refused', problems: [{ field: 'status', problem: `must be RELEASED, AWAITING_APPROVAL, REJECTED or EXPIRED (got ${order.status})` }] };
+      return {
+        kind: 'refused',
+        problems: [{ field: 'status', problem: `must be RELEASED, AWAITING_APPROVAL, REJECTED or EXPIRED (got ${order.status})` }],
+      };
   }
 }
 

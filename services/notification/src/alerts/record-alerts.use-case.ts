@@ -20,7 +20,12 @@ export class RecordAlerts {
     private readonly deliveries: DeliveryRepository,
   ) {}
 
-  async execute<T>(records: readonly Inbound<T>[], alertsFor: (event: T) => AlertDecision, tx: Transaction, now = new Date()): Promise<Rejection[]> {
+  async execute<T>(
+    records: readonly Inbound<T>[],
+    alertsFor: (event: T) => AlertDecision,
+    tx: Transaction,
+    now = new Date(),
+  ): Promise<Rejection[]> {
     const decided = deliveriesForAlerts(
       records.map((r) => r.event),
       alertsFor,

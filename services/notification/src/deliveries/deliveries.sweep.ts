@@ -37,7 +37,9 @@ export class DeliveriesSweep implements OnApplicationBootstrap, BeforeApplicatio
     if (this.running) return;
     this.running = true;
     const policy = this.recordAttempts.policy;
-    this.logger.log(`dispatching webhooks: up to ${policy.maxAttempts} attempts, backoff from ${policy.baseMs} ms up to ${policy.capMs} ms`);
+    this.logger.log(
+      `dispatching webhooks: up to ${policy.maxAttempts} attempts, backoff from ${policy.baseMs} ms up to ${policy.capMs} ms`,
+    );
     this.loop = this.run();
   }
 
@@ -78,10 +80,13 @@ export class DeliveriesSweep implements OnApplicationBootstrap, BeforeApplicatio
       const to = `${delivery.notificationId} to ${delivery.recipientId}`;
       if (outcome.status === 'delivered') this.logger.log(`${to} delivered (attempt ${outcome.attempts})`);
       else if (outcome.status === 'failed') this.logger.warn(`${to} given up after ${outcome.attempts} attempts: ${outcome.lastError}`);
-      else this.logger.warn(`${to} attempt ${outcome.attempts} failed (${outcome.lastError}); next at ${outcome.nextAttemptAt.toISOString()}`);
+      else
+        this.logger.warn(`${to} attempt ${outcome.attempts} failed (${outcome.lastError}); next at ${outcome.nextAttemptAt.toISOString()}`);
     } catch (error) {
       // The row keeps its lease and is attempted again when the lease runs out.
-      this.logger.error(`${delivery.notificationId}: could not store the outcome of attempt ${delivery.attempts}: ${(error as Error).message}`);
+      this.logger.error(
+        `${delivery.notificationId}: could not store the outcome of attempt ${delivery.attempts}: ${(error as Error).message}`,
+      );
     }
   }
 

@@ -81,7 +81,10 @@ export class DeliveryRepository {
    * Stores how each attempt went, in one statement, unless its delivery moved on meanwhile (its
    * lease ran out and another dispatch claimed it again). Returns the notification ids stored.
    */
-  async recordOutcomes(manager: EntityManager, attempts: ReadonlyArray<{ claimed: Delivery; outcome: AttemptOutcome }>): Promise<Set<string>> {
+  async recordOutcomes(
+    manager: EntityManager,
+    attempts: ReadonlyArray<{ claimed: Delivery; outcome: AttemptOutcome }>,
+  ): Promise<Set<string>> {
     if (attempts.length === 0) return new Set();
     const [rows] = (await manager.query(
       `UPDATE deliveries d

@@ -35,6 +35,11 @@ describe('notification event of a finished delivery', () => {
 
   it('records a given-up delivery as FAILED with why the last attempt failed', () => {
     const event = notificationEventOf(delivery, { status: 'failed', attempts: 8, lastError: 'HTTP 503 Service Unavailable', completedAt });
-    expect(event).toMatchObject({ eventId: 'evt-1:acme-motors/FAILED', status: 'FAILED', attempts: 8, lastError: 'HTTP 503 Service Unavailable' });
+    expect(event).toMatchObject({
+      eventId: 'evt-1:acme-motors/FAILED',
+      status: 'FAILED',
+      attempts: 8,
+      lastError: 'HTTP 503 Service Unavailable',
+    });
   });
 });

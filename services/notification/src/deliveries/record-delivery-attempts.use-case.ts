@@ -24,11 +24,19 @@ export class RecordDeliveryAttempts {
 
   constructor(private readonly deliveries: DeliveryRepository) {}
 
-  async execute(attempts: ReadonlyArray<{ delivery: Delivery; result: AttemptResult }>, tx: Transaction, now = new Date()): Promise<SettledAttempt[]> {
-    const settled = attempts.map(({ delivery, result }) => ({ claimed: delivery, outcome: outcomeOfAttempt(delivery.attempts, result, now, this.policy) }));
+  async execute(
+    attempts: ReadonlyArray<{ delivery: Delivery; result: AttemptResult }>,
+    tx: Transaction,
+    now = new Date(),
+  ): Promise<SettledAttempt[]> {
+    const settled = attempts.map(({ delivery, result }) => ({
+      claimed: delivery,
+      outcome: outcomeOfAttempt(delivery.attempts, result, now, this.policy),
+    }));
     const stored = await this.deliveries.recordOutcomes(tx.manager, settled);
     for (const { claimed, outcome } of settled) {
-      if (stored.has(claimed.notificationId) && outcome.status !== 'pending') await tx.outbox.add(topics.notifications, notificationEventOf(claimed, outcome));
+      if (stored.has(claimed.notificationId) && outcome.status !== 'pending')
+        await tx.outbox.add(topics.notifications, notificationEventOf(claimed, outcome));
     }
     return settled.map((s) => ({ ...s, stored: stored.has(s.claimed.notificationId) }));
   }

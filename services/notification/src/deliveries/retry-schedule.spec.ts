@@ -48,7 +48,11 @@ describe('retry policy from the environment', () => {
   });
 
   it('takes the base and the attempts from NOTIFICATION_RETRY_BASE_MS and NOTIFICATION_MAX_ATTEMPTS', () => {
-    expect(retryPolicyFromEnv({ NOTIFICATION_RETRY_BASE_MS: '100', NOTIFICATION_MAX_ATTEMPTS: '3' })).toEqual({ baseMs: 100, capMs: 300_000, maxAttempts: 3 });
+    expect(retryPolicyFromEnv({ NOTIFICATION_RETRY_BASE_MS: '100', NOTIFICATION_MAX_ATTEMPTS: '3' })).toEqual({
+      baseMs: 100,
+      capMs: 300_000,
+      maxAttempts: 3,
+    });
   });
 
   it.each([

@@ -29,7 +29,10 @@ export class WebhookSender {
       await response.body?.cancel().catch(() => undefined);
       return { ok: true };
     }
-    const said = await response.text().then((text) => text.trim().slice(0, ERROR_BODY_CHARS), () => '');
+    const said = await response.text().then(
+      (text) => text.trim().slice(0, ERROR_BODY_CHARS),
+      () => '',
+    );
     return { ok: false, error: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${said ? `: ${said}` : ''}` };
   }
 }

@@ -17,7 +17,11 @@ export function isPartyTo(caller: Caller, agreement: Pick<Agreement, 'buyerId' |
 }
 
 /** Why a caller may not act on an agreement, or undefined when it may. */
-export function refusalFor(caller: Caller, agreement: Pick<Agreement, 'agreementId' | 'buyerId' | 'supplierId'>, action: string): string | undefined {
+export function refusalFor(
+  caller: Caller,
+  agreement: Pick<Agreement, 'agreementId' | 'buyerId' | 'supplierId'>,
+  action: string,
+): string | undefined {
   if (isPartyTo(caller, agreement)) return undefined;
   return `agreement ${agreement.agreementId} is not one of ${caller.id}'s: only its buyer, its supplier or an operator may ${action} it`;
 }

@@ -9,8 +9,21 @@ const outsider: Caller = { id: 'fabrikam', kind: 'supplier' };
 const now = new Date('2026-03-10T12:00:00.000Z');
 const line = { siteId: 'lyon', itemId: 'pad', unit: 'EA', minimum: 40, maximum: 120, leadTimeDays: 3, packMultiple: 10 };
 const agreement = (overrides: Partial<Agreement> = {}): Agreement =>
-  testAgreement({ agreementId: 'A1', buyerId: 'acme', supplierId: 'northwind', lines: [line], validFrom: '2026-01-01', validTo: '2026-12-31', ...overrides });
-const context = (by: Caller, history: AgreementVersion[] = [], others: AgreementVersion[] = []): ChangeContext => ({ by, now, history, others });
+  testAgreement({
+    agreementId: 'A1',
+    buyerId: 'acme',
+    supplierId: 'northwind',
+    lines: [line],
+    validFrom: '2026-01-01',
+    validTo: '2026-12-31',
+    ...overrides,
+  });
+const context = (by: Caller, history: AgreementVersion[] = [], others: AgreementVersion[] = []): ChangeContext => ({
+  by,
+  now,
+  history,
+  others,
+});
 
 const versions = (change: Change) => {
   if (change.kind === 'refused') throw new Error(`refused ${change.status}: ${change.problems.join('; ')}`);
@@ -21,7 +34,15 @@ const created = versions(createAgreement({ agreement: agreement() }, context(sup
 describe('creating an agreement', () => {
   it('makes version 1, effective over its whole validity, saying who created it', () => {
     expect(created).toEqual([
-      { agreement: agreement(), version: 1, effectiveFrom: '2026-01-01T00:00:00.000Z', status: 'active', changedBy: 'northwind', changedAt: now.toISOString(), changeReason: 'created' },
+      {
+        agreement: agreement(),
+        version: 1,
+        effectiveFrom: '2026-01-01T00:00:00.000Z',
+        status: 'active',
+        changedBy: 'northwind',
+        changedAt: now.toISOString(),
+        changeReason: 'created',
+      },
     ]);
   });
 
@@ -34,7 +55,10 @@ describe('creating an agreement', () => {
   });
 
   it('is for the parties it names and operators only', () => {
-    expect(createAgreement({ agreement: agreement() }, context(outsider))).toMatchObject({ status: 403, problems: ['fabrikam may only create agreements it is a side of (buyerId acme, supplierId northwind)'] });
+    expect(createAgreement({ agreement: agreement() }, context(outsider))).toMatchObject({
+      status: 403,
+      problems: ['fabrikam may only create agreements it is a side of (buyerId acme, supplierId northwind)'],
+    });
     expect(createAgreement({ agreement: agreement() }, context({ id: 'ops', kind: 'operator' })).kind).toBe('recorded');
   });
 
@@ -54,15 +78,33 @@ describe('amending an agreement', () => {
 
   it('makes the next version with who, when and why, effective now unless asked otherwise', () => {
     const [v2] = versions(amendAgreement('A1', { agreement: higher, changeReason: 'new press line' }, context(buyer, created)));
-    expect(v2).toEqual({ agreement: higher, version: 2, effectiveFrom: now.toISOString(), status: 'active', changedBy: 'acme', changedAt: now.toISOString(), changeReason: 'new press line' });
-    const [later] = versions(amendAgreement('A1', { agreement: higher, changeReason: 'from July', effectiveFrom: '2026-07-01T00:00:00.000Z' }, context(buyer, created)));
+    expect(v2).toEqual({
+      agreement: higher,
+      version: 2,
+      effectiveFrom: now.toISOString(),
+      status: 'active',
+      changedBy: 'acme',
+      changedAt: now.toISOString(),
+      changeReason: 'new press line',
+    });
+    const [later] = versions(
+      amendAgreement(
+        'A1',
+        { agreement: higher, changeReason: 'from July', effectiveFrom: '2026-07-01T00:00:00.000Z' },
+        context(buyer, created),
+      ),
+    );
     expect(later.effectiveFrom).toBe('2026-07-01T00:00:00.000Z');
   });
 
   it('takes effect no earlier than the version it replaces', () => {
     const future = [{ ...created[0], effectiveFrom: '2026-05-01T00:00:00.000Z' }];
-    expect(versions(amendAgreement('A1', { agreement: higher, changeReason: 'r' }, context(buyer, future)))[0].effectiveFrom).toBe('2026-05-01T00:00:00.000Z');
-    expect(amendAgreement('A1', { agreement: higher, changeReason: 'r', effectiveFrom: '2026-04-01T00:00:00.000Z' }, context(buyer, future))).toEqual({
+    expect(versions(amendAgreement('A1', { agreement: higher, changeReason: 'r' }, context(buyer, future)))[0].effectiveFrom).toBe(
+      '2026-05-01T00:00:00.000Z',
+    );
+    expect(
+      amendAgreement('A1', { agreement: higher, changeReason: 'r', effectiveFrom: '2026-04-01T00:00:00.000Z' }, context(buyer, future)),
+    ).toEqual({
       kind: 'refused',
       status: 400,
       problems: ["A1: effectiveFrom must not be before version 1's effectiveFrom 2026-05-01T00:00:00.000Z (got 2026-04-01T00:00:00.000Z)"],
@@ -82,7 +124,10 @@ describe('amending an agreement', () => {
   });
 
   it('refuses an unknown agreement, an outsider, a stale expected version and a retired agreement', () => {
-    expect(amendAgreement('A7', { agreement: higher, changeReason: 'r' }, context(buyer))).toMatchObject({ status: 404, problems: ['agreement A7 is not known'] });
+    expect(amendAgreement('A7', { agreement: higher, changeReason: 'r' }, context(buyer))).toMatchObject({
+      status: 404,
+      problems: ['agreement A7 is not known'],
+    });
     expect(amendAgreement('A1', { agreement: higher, changeReason: 'r' }, context(outsider, created))).toMatchObject({ status: 403 });
     expect(amendAgreement('A1', { agreement: higher, changeReason: 'r', expectedVersion: 3 }, context(buyer, created))).toMatchObject({
       status: 409,
@@ -98,9 +143,9 @@ describe('amending an agreement', () => {
 
 describe('retiring an agreement', () => {
   it('makes a retired version of the same terms, with the reason', () => {
-    expect(versions(retireAgreement('A1', { reason: 'plant closed', effectiveFrom: '2026-04-01T00:00:00.000Z' }, context(supplier, created)))).toEqual([
-      { ...created[0], version: 2, status: 'retired', effectiveFrom: '2026-04-01T00:00:00.000Z', changeReason: 'plant closed' },
-    ]);
+    expect(
+      versions(retireAgreement('A1', { reason: 'plant closed', effectiveFrom: '2026-04-01T00:00:00.000Z' }, context(supplier, created))),
+    ).toEqual([{ ...created[0], version: 2, status: 'retired', effectiveFrom: '2026-04-01T00:00:00.000Z', changeReason: 'plant closed' }]);
   });
 });
 
@@ -110,10 +155,21 @@ describe('importing agreements', () => {
 
   it('creates new ones, amends changed ones, leaves identical ones, all in one go', () => {
     const changed = agreement({ agreementId: 'A3', lines: [{ ...line, itemId: 'coolant' }] });
-    const a3 = versions(createAgreement({ agreement: agreement({ agreementId: 'A3', lines: [{ ...line, itemId: 'coolant', maximum: 100 }] }) }, context(supplier)));
-    const change = importAgreements({ agreements: [agreement(), other, changed] }, { by: supplier, now, others: [...created, ...a3], historyOf: historyOf({ A1: created, A3: a3 }) });
+    const a3 = versions(
+      createAgreement(
+        { agreement: agreement({ agreementId: 'A3', lines: [{ ...line, itemId: 'coolant', maximum: 100 }] }) },
+        context(supplier),
+      ),
+    );
+    const change = importAgreements(
+      { agreements: [agreement(), other, changed] },
+      { by: supplier, now, others: [...created, ...a3], historyOf: historyOf({ A1: created, A3: a3 }) },
+    );
     expect(change).toMatchObject({ kind: 'recorded', outcome: { created: ['A2'], amended: ['A3'], unchanged: ['A1'] } });
-    expect(versions(change).map((v) => [v.agreement.agreementId, v.version, v.changeReason])).toEqual([['A2', 1, 'imported'], ['A3', 2, 'imported']]);
+    expect(versions(change).map((v) => [v.agreement.agreementId, v.version, v.changeReason])).toEqual([
+      ['A2', 1, 'imported'],
+      ['A3', 2, 'imported'],
+    ]);
   });
 
   it('refuses the whole file with every problem when any agreement has one', () => {
@@ -128,7 +184,10 @@ describe('importing agreements', () => {
   it('refuses lines two imported agreements would both cover', () => {
     const twin = agreement({ agreementId: 'A5', supplierId: 'northwind', lines: [{ ...line, itemId: 'filter' }] });
     const change = importAgreements({ agreements: [other, twin] }, { by: supplier, now, others: [], historyOf: historyOf({}) });
-    expect(change).toMatchObject({ status: 400, problems: ['A5: lines[0] (site lyon x item filter) overlaps agreement A2 (version 1, in force 2026-01-01 to 2026-12-31)'] });
+    expect(change).toMatchObject({
+      status: 400,
+      problems: ['A5: lines[0] (site lyon x item filter) overlaps agreement A2 (version 1, in force 2026-01-01 to 2026-12-31)'],
+    });
   });
 
   it('refuses agreements the caller is no side of, or that belong to others on file', () => {

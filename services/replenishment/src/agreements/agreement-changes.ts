@@ -37,10 +37,15 @@ export function createAgreement(request: ChangeRequest, context: ChangeContext):
   const problems = agreementProblems(agreement);
   if (problems.length > 0) return refused(400, problems);
   if (!isPartyTo(context.by, agreement)) {
-    return refused(403, [`${context.by.id} may only create agreements it is a side of (buyerId ${agreement.buyerId}, supplierId ${agreement.supplierId})`]);
+    return refused(403, [
+      `${context.by.id} may only create agreements it is a side of (buyerId ${agreement.buyerId}, supplierId ${agreement.supplierId})`,
+    ]);
   }
   const current = context.history.at(-1);
-  if (current) return refused(409, [`agreement ${agreement.agreementId} already exists (version ${current.version}); amend it with PUT /agreements/${agreement.agreementId}`]);
+  if (current)
+    return refused(409, [
+      `agreement ${agreement.agreementId} already exists (version ${current.version}); amend it with PUT /agreements/${agreement.agreementId}`,
+    ]);
   // A new agreement governs its whole validity unless the caller says otherwise, as the seed file's do.
   const effectiveFrom = request.effectiveFrom ?? `${agreement.validFrom}T00:00:00.000Z`;
   return checked(versionOf(agreement, 1, effectiveFrom, request.changeReason ?? 'created', context), context.others);
@@ -52,7 +57,9 @@ export function amendAgreement(agreementId: string, request: ChangeRequest, cont
   const { current } = found;
   const agreement: Agreement = { ...request.agreement, agreementId: request.agreement.agreementId ?? agreementId };
   const problems = [
-    ...(agreement.agreementId === agreementId ? [] : [`agreementId must be ${agreementId}, the agreement amended (got ${agreement.agreementId})`]),
+    ...(agreement.agreementId === agreementId
+      ? []
+      : [`agreementId must be ${agreementId}, the agreement amended (got ${agreement.agreementId})`]),
     ...(request.changeReason ? [] : [`${agreementId}: changeReason is required: say why the agreement changes`]),
     ...agreementProblems(agreement),
     ...partyChanges(current.agreement, agreement),
@@ -69,7 +76,10 @@ export function retireAgreement(agreementId: string, request: RetireRequest, con
   const problems: string[] = [];
   const effectiveFrom = effectiveFromOf(request.effectiveFrom, current, context.now, problems);
   if (problems.length > 0) return refused(400, problems);
-  return { kind: 'recorded', versions: [{ ...versionOf(current.agreement, current.version + 1, effectiveFrom, request.reason, context), status: 'retired' }] };
+  return {
+    kind: 'recorded',
+    versions: [{ ...versionOf(current.agreement, current.version + 1, effectiveFrom, request.reason, context), status: 'retired' }],
+  };
 }
 
 /**
@@ -88,13 +98,18 @@ export function importAgreements(
   const seen = new Set<string>();
   const reason = request.changeReason ?? 'imported';
   request.agreements.forEach((agreement, i) => {
-    const found = agreementProblems(agreement, typeof agreement?.agreementId === 'string' && agreement.agreementId ? agreement.agreementId : `agreements[${i}]`);
+    const found = agreementProblems(
+      agreement,
+      typeof agreement?.agreementId === 'string' && agreement.agreementId ? agreement.agreementId : `agreements[${i}]`,
+    );
     if (found.length > 0) return problems.push(...found);
     const id = agreement.agreementId;
     if (seen.has(id)) return problems.push(`agreements[${i}]: agreement ${id} appears more than once`);
     seen.add(id);
     const current = context.historyOf(id).at(-1);
-    const refusal = isPartyTo(context.by, agreement) ? current && refusalFor(context.by, current.agreement, 'import') : `${context.by.id} may only import agreements it is a side of (${id} is between ${agreement.buyerId} and ${agreement.supplierId})`;
+    const refusal = isPartyTo(context.by, agreement)
+      ? current && refusalFor(context.by, current.agreement, 'import')
+      : `${context.by.id} may only import agreements it is a side of (${id} is between ${agreement.buyerId} and ${agreement.supplierId})`;
     if (refusal) return denied.push(refusal);
     if (!current) {
       versions.push(versionOf(agreement, 1, `${agreement.validFrom}T00:00:00.000Z`, reason, context));
@@ -116,7 +131,8 @@ export function importAgreements(
 }
 
 /** Whether two agreements say the same once written the one way every service reads them. */
-export const sameTerms = (a: Agreement, b: Agreement): boolean => JSON.stringify(canonicalAgreement(a)) === JSON.stringify(canonicalAgreement(b));
+export const sameTerms = (a: Agreement, b: Agreement): boolean =>
+  JSON.stringify(canonicalAgreement(a)) === JSON.stringify(canonicalAgreement(b));
 
 /** The current version, when the caller may change it and it can still change. */
 function changeable(
@@ -130,9 +146,12 @@ function changeable(
   if (!current) return refused(404, [`agreement ${agreementId} is not known`]);
   const denied = refusalFor(by, current.agreement, action);
   if (denied) return refused(403, [denied]);
-  if (current.status === 'retired') return refused(409, [`agreement ${agreementId} was retired in version ${current.version}; it cannot be changed`]);
+  if (current.status === 'retired')
+    return refused(409, [`agreement ${agreementId} was retired in version ${current.version}; it cannot be changed`]);
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
-    return refused(409, [`agreement ${agreementId} is at version ${current.version}, not the expected ${expectedVersion}: read it again and reapply the change`]);
+    return refused(409, [
+      `agreement ${agreementId} is at version ${current.version}, not the expected ${expectedVersion}: read it again and reapply the change`,
+    ]);
   }
   return { kind: 'changeable', current };
 }
@@ -150,13 +169,21 @@ function partyChanges(current: Agreement, next: Agreement): string[] {
  */
 function effectiveFromOf(asked: string | undefined, current: AgreementVersion, now: Date, problems: string[]): string {
   if (asked !== undefined && asked < current.effectiveFrom) {
-    problems.push(`${current.agreement.agreementId}: effectiveFrom must not be before version ${current.version}'s effectiveFrom ${current.effectiveFrom} (got ${asked})`);
+    problems.push(
+      `${current.agreement.agreementId}: effectiveFrom must not be before version ${current.version}'s effectiveFrom ${current.effectiveFrom} (got ${asked})`,
+    );
   }
   const fallback = now.toISOString();
   return asked ?? (fallback < current.effectiveFrom ? current.effectiveFrom : fallback);
 }
 
-function versionOf(agreement: Agreement, version: number, effectiveFrom: string, changeReason: string, context: Pick<ChangeContext, 'by' | 'now'>): AgreementVersion {
+function versionOf(
+  agreement: Agreement,
+  version: number,
+  effectiveFrom: string,
+  changeReason: string,
+  context: Pick<ChangeContext, 'by' | 'now'>,
+): AgreementVersion {
   return {
     agreement: canonicalAgreement(agreement),
     version,

@@ -25,7 +25,10 @@ export function versionAsked(agreementId: string, history: readonly AgreementVer
     case 'current':
       return history.at(-1) ?? `agreement ${agreementId} is not known`;
     case 'numbered':
-      return history.find((v) => v.version === ask.version) ?? `agreement ${agreementId} has no version ${ask.version} (latest is ${history.at(-1)?.version})`;
+      return (
+        history.find((v) => v.version === ask.version) ??
+        `agreement ${agreementId} has no version ${ask.version} (latest is ${history.at(-1)?.version})`
+      );
     case 'in-force':
       return history.findLast((v) => v.effectiveFrom <= ask.on) ?? `agreement ${agreementId} had no version in force on ${ask.on}`;
   }

@@ -2,10 +2,21 @@ import { changeRequestOf, importRequestOf, retireRequestOf } from './agreement-r
 
 describe('agreement change requests', () => {
   it('takes the change fields out of the agreement, normalising effectiveFrom', () => {
-    const parsed = changeRequestOf({ agreementId: 'A1', lines: [], changeReason: ' peak season ', effectiveFrom: '2026-07-01', expectedVersion: 2 });
+    const parsed = changeRequestOf({
+      agreementId: 'A1',
+      lines: [],
+      changeReason: ' peak season ',
+      effectiveFrom: '2026-07-01',
+      expectedVersion: 2,
+    });
     expect(parsed).toEqual({
       ok: true,
-      request: { agreement: { agreementId: 'A1', lines: [] }, changeReason: 'peak season', effectiveFrom: '2026-07-01T00:00:00.000Z', expectedVersion: 2 },
+      request: {
+        agreement: { agreementId: 'A1', lines: [] },
+        changeReason: 'peak season',
+        effectiveFrom: '2026-07-01T00:00:00.000Z',
+        expectedVersion: 2,
+      },
     });
   });
 
@@ -28,12 +39,18 @@ describe('agreement change requests', () => {
 
   it('wants a reason to retire', () => {
     expect(retireRequestOf({})).toEqual({ ok: false, problems: ['reason is required'] });
-    expect(retireRequestOf({ reason: 'site closed', why: 'x' })).toEqual({ ok: false, problems: ['why is not a known field (reason, effectiveFrom, expectedVersion)'] });
+    expect(retireRequestOf({ reason: 'site closed', why: 'x' })).toEqual({
+      ok: false,
+      problems: ['why is not a known field (reason, effectiveFrom, expectedVersion)'],
+    });
     expect(retireRequestOf({ reason: 'site closed' })).toEqual({ ok: true, request: { reason: 'site closed' } });
   });
 
   it('imports the shape the agreements file and the export have', () => {
-    expect(importRequestOf({ agreements: [{ agreementId: 'A1' }] })).toEqual({ ok: true, request: { agreements: [{ agreementId: 'A1' }] } });
+    expect(importRequestOf({ agreements: [{ agreementId: 'A1' }] })).toEqual({
+      ok: true,
+      request: { agreements: [{ agreementId: 'A1' }] },
+    });
     expect(importRequestOf({ agreements: [] }).ok).toBe(false);
   });
 });

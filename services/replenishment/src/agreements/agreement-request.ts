@@ -37,9 +37,14 @@ export function retireRequestOf(body: unknown): Parsed<RetireRequest> {
   const fields = isObject(body) ? body : {};
   const problems: string[] = [];
   for (const field of Object.keys(fields)) {
-    if (!['reason', 'effectiveFrom', 'expectedVersion'].includes(field)) problems.push(`${field} is not a known field (reason, effectiveFrom, expectedVersion)`);
+    if (!['reason', 'effectiveFrom', 'expectedVersion'].includes(field))
+      problems.push(`${field} is not a known field (reason, effectiveFrom, expectedVersion)`);
   }
-  const about = changeFields({ changeReason: fields.reason, effectiveFrom: fields.effectiveFrom, expectedVersion: fields.expectedVersion }, problems, 'reason');
+  const about = changeFields(
+    { changeReason: fields.reason, effectiveFrom: fields.effectiveFrom, expectedVersion: fields.expectedVersion },
+    problems,
+    'reason',
+  );
   if (about.changeReason === undefined && !problems.some((p) => p.startsWith('reason'))) problems.push('reason is required');
   const { changeReason, ...when } = about;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, request: { ...when, reason: changeReason! } };
@@ -52,7 +57,9 @@ export function importRequestOf(body: unknown): Parsed<ImportRequest> {
   }
   const problems: string[] = [];
   const { changeReason } = changeFields({ changeReason: body.changeReason }, problems);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, request: { agreements: body.agreements as Agreement[], changeReason } };
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, request: { agreements: body.agreements as Agreement[], changeReason } };
 }
 
 function changeFields(
@@ -71,7 +78,8 @@ function changeFields(
     else about.effectiveFrom = instant;
   }
   if (fields.expectedVersion !== undefined) {
-    if (Number.isInteger(fields.expectedVersion) && (fields.expectedVersion as number) >= 1) about.expectedVersion = fields.expectedVersion as number;
+    if (Number.isInteger(fields.expectedVersion) && (fields.expectedVersion as number) >= 1)
+      about.expectedVersion = fields.expectedVersion as number;
     else problems.push(`expectedVersion must be a whole number >= 1 (got ${String(fields.expectedVersion)})`);
   }
   return about;

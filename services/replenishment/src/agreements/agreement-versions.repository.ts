@@ -21,7 +21,10 @@ export class AgreementVersionsRepository {
 
   /** Every version of each agreement, oldest first. */
   async histories(agreementIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, AgreementVersion[]>> {
-    const rows = agreementIds.length === 0 ? [] : await manager.getRepository(AgreementVersionRow).find({ where: { agreementId: In(agreementIds) }, order: { version: 'ASC' } });
+    const rows =
+      agreementIds.length === 0
+        ? []
+        : await manager.getRepository(AgreementVersionRow).find({ where: { agreementId: In(agreementIds) }, order: { version: 'ASC' } });
     const histories = new Map<string, AgreementVersion[]>();
     for (const row of rows) histories.set(row.agreementId, [...(histories.get(row.agreementId) ?? []), versionOf(row)]);
     return histories;

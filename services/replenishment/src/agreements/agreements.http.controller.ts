@@ -1,4 +1,18 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, HttpException, HttpStatus, NotFoundException, Param, Post, Put, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { Agreement, AgreementVersion } from '@smi/agreements';
 import { AuthenticatedRequest, optionalQueryChoice, Party } from '@smi/service-kit';
 import { refusalFor } from './agreement-access';
@@ -92,7 +106,11 @@ export class AgreementsHttpController {
 
   /** Amends: the body is the whole new agreement, with changeReason (required), effectiveFrom (default now) and expectedVersion (optional). */
   @Put(':agreementId')
-  async amend(@Req() request: AuthenticatedRequest, @Param('agreementId') agreementId: string, @Body() body: unknown): Promise<AgreementVersion> {
+  async amend(
+    @Req() request: AuthenticatedRequest,
+    @Param('agreementId') agreementId: string,
+    @Body() body: unknown,
+  ): Promise<AgreementVersion> {
     const asked = accepted(changeRequestOf(body));
     const change = await this.recordChanges.execute(async (manager) => {
       const history = await this.versions.history(agreementId, manager);
@@ -106,10 +124,19 @@ export class AgreementsHttpController {
   /** Retires: from effectiveFrom (default now) the agreement governs nothing. Body: reason (required), effectiveFrom, expectedVersion. */
   @Post(':agreementId/retire')
   @HttpCode(HttpStatus.OK)
-  async retire(@Req() request: AuthenticatedRequest, @Param('agreementId') agreementId: string, @Body() body: unknown): Promise<AgreementVersion> {
+  async retire(
+    @Req() request: AuthenticatedRequest,
+    @Param('agreementId') agreementId: string,
+    @Body() body: unknown,
+  ): Promise<AgreementVersion> {
     const asked = accepted(retireRequestOf(body));
     const change = await this.recordChanges.execute(async (manager) =>
-      retireAgreement(agreementId, asked, { by: request.party, now: new Date(), history: await this.versions.history(agreementId, manager), others: [] }),
+      retireAgreement(agreementId, asked, {
+        by: request.party,
+        now: new Date(),
+        history: await this.versions.history(agreementId, manager),
+        others: [],
+      }),
     );
     return recorded(change)[0];
   }

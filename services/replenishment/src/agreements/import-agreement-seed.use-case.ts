@@ -21,7 +21,10 @@ export class ImportAgreementSeed implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const seed = loadSeedVersions();
     const change = await this.recordChanges.execute(async (manager) => {
-      const onFile = await this.versions.histories(seed.map((v) => v.agreement.agreementId), manager);
+      const onFile = await this.versions.histories(
+        seed.map((v) => v.agreement.agreementId),
+        manager,
+      );
       return { kind: 'recorded' as const, versions: seed.filter((v) => !onFile.has(v.agreement.agreementId)) };
     });
     const recorded = change.versions.map((v) => v.agreement.agreementId);

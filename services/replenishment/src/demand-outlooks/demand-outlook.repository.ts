@@ -79,6 +79,7 @@ function outlookOf(row: Record<string, unknown>): StoredDemandOutlook {
     forecastEventId: row.forecast_event_id as string,
     demandClass: demandClassNamed(row.demand_class as string | null),
     history: history && historyBucketDays ? { bucketDays: historyBucketDays, quantities: history } : undefined,
-    leadTimeError: leadTimeErrorVariance !== null && leadTimeErrorDays ? { variance: leadTimeErrorVariance, overDays: leadTimeErrorDays } : undefined,
+    leadTimeError:
+      leadTimeErrorVariance !== null && leadTimeErrorDays ? { variance: leadTimeErrorVariance, overDays: leadTimeErrorDays } : undefined,
   };
 }

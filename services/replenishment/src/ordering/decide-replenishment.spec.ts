@@ -17,7 +17,15 @@ import {
 const start = new Date('2026-03-09T08:00:00Z').getTime();
 const decidedAt = new Date('2026-03-09T12:00:00Z');
 const pads: AgreementLine = { siteId: 'lyon', itemId: 'pad', unit: 'EA', minimum: 40, maximum: 120, leadTimeDays: 3, packMultiple: 10 };
-const discs = (siteId: string): AgreementLine => ({ siteId, itemId: 'disc', unit: 'EA', minimum: 20, maximum: 60, leadTimeDays: 5, packMultiple: 10 });
+const discs = (siteId: string): AgreementLine => ({
+  siteId,
+  itemId: 'disc',
+  unit: 'EA',
+  minimum: 20,
+  maximum: 60,
+  leadTimeDays: 5,
+  packMultiple: 10,
+});
 const agreement: Agreement = {
   agreementId: 'AGR-1',
   buyerId: 'acme',
@@ -68,10 +76,18 @@ const emptyState = (): ReplenishmentState => ({
 function written(state: ReplenishmentState, decided: ReplenishmentDecided): ReplenishmentState {
   const positions = new Map(state.positions);
   for (const position of decided.positions) positions.set(siteItemKeyOf(position), position);
-  const onOrder = new Map<string, OnOrder>([...state.onOrder].map(([key, held]) => [key, { orders: [...held.orders], waiting: [...held.waiting] }]));
+  const onOrder = new Map<string, OnOrder>(
+    [...state.onOrder].map(([key, held]) => [key, { orders: [...held.orders], waiting: [...held.waiting] }]),
+  );
   const heldFor = (key: string) => onOrder.get(key) ?? onOrder.set(key, { orders: [], waiting: [] }).get(key)!;
   const spent = new Map(state.spent);
-  for (const { order } of decided.orders) heldFor(siteItemKeyOf(order)).orders.push({ orderId: order.orderId, quantity: order.quantity, dueAt: order.expectedDeliveryAt, unit: order.unit });
+  for (const { order } of decided.orders)
+    heldFor(siteItemKeyOf(order)).orders.push({
+      orderId: order.orderId,
+      quantity: order.quantity,
+      dueAt: order.expectedDeliveryAt,
+      unit: order.unit,
+    });
   for (const received of decided.receipts) {
     const held = heldFor(siteItemKeyOf(received));
     held.orders = held.orders.filter((o) => o.orderId !== received.orderId);
@@ -80,7 +96,12 @@ function written(state: ReplenishmentState, decided: ReplenishmentDecided): Repl
     const group = capacityGroupKeyOf(claim.supplierId, claim.itemId, claim.periodStart);
     const before = spent.get(group) ?? { allocated: 0, waiting: 0 };
     if (claim.status === 'waiting') {
-      heldFor(siteItemKeyOf(claim)).waiting.push({ orderId: claim.requestId, quantity: claim.requested, dueAt: claim.decision.dueAt ?? claim.triggerAsOf, requestedAt: claim.requestedAt });
+      heldFor(siteItemKeyOf(claim)).waiting.push({
+        orderId: claim.requestId,
+        quantity: claim.requested,
+        dueAt: claim.decision.dueAt ?? claim.triggerAsOf,
+        requestedAt: claim.requestedAt,
+      });
       spent.set(group, { ...before, waiting: before.waiting + 1 });
     } else spent.set(group, { ...before, allocated: before.allocated + (claim.allocated ?? 0) });
   }
@@ -151,7 +172,15 @@ describe('deciding replenishment for a batch of stock levels', () => {
   it('words the goods receipt with the order it closes', () => {
     const levels = stream();
     const [closed] = decideReplenishment(levels, emptyState(), decidedAt).receipts;
-    expect(closed).toMatchObject({ buyerId: 'acme', siteId: 'lyon', itemId: 'pad', receivedQuantity: 90, orderedQuantity: 90, unit: 'EA', eventId: levels[7].level.eventId });
+    expect(closed).toMatchObject({
+      buyerId: 'acme',
+      siteId: 'lyon',
+      itemId: 'pad',
+      receivedQuantity: 90,
+      orderedQuantity: 90,
+      unit: 'EA',
+      eventId: levels[7].level.eventId,
+    });
   });
 
   it('asks nothing of a capacity period whose allocation already gave the site x item nothing', () => {

@@ -68,16 +68,21 @@ export interface ReplenishmentDecided {
 export const unservedKeyOf = (siteItemKey: string, periodStart: Date): string => `${siteItemKey}|${periodStart.getTime()}`;
 
 /** The capacity period a level's decision draws on, when its supplier declares a capacity for the item. */
-export function capacityPeriodFor(entry: LevelToDecide, capacities: ReadonlyMap<string, SupplierCapacity>): { capacity: SupplierCapacity; periodStart: Date } | undefined {
+export function capacityPeriodFor(
+  entry: LevelToDecide,
+  capacities: ReadonlyMap<string, SupplierCapacity>,
+): { capacity: SupplierCapacity; periodStart: Date } | undefined {
   if (!entry.inForce) return undefined;
   const capacity = capacities.get(capacityKeyOf(entry.inForce.agreement.supplierId, entry.level.itemId));
   return capacity && { capacity, periodStart: capacityPeriodOf(entry.level.asOf, capacity.periodDays).start };
 }
 
 /** The order in which one site x item's open orders are read: soonest due first, then by id. */
-export const bySoonestDue = (a: OpenOrder, b: OpenOrder): number => a.dueAt.getTime() - b.dueAt.getTime() || compareIds(a.orderId, b.orderId);
+export const bySoonestDue = (a: OpenOrder, b: OpenOrder): number =>
+  a.dueAt.getTime() - b.dueAt.getTime() || compareIds(a.orderId, b.orderId);
 /** The order in which claims waiting for capacity are read: oldest first, then by id. */
-export const byOldestClaim = (a: WaitingClaim, b: WaitingClaim): number => a.requestedAt.getTime() - b.requestedAt.getTime() || compareIds(a.orderId, b.orderId);
+export const byOldestClaim = (a: WaitingClaim, b: WaitingClaim): number =>
+  a.requestedAt.getTime() - b.requestedAt.getTime() || compareIds(a.orderId, b.orderId);
 
 /**
  * Decides a batch of stock levels, each site x item's levels in their order, exactly as
@@ -120,7 +125,15 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
     const closed = receipt && takeOut(held.orders, receipt.orderId);
     if (receipt && closed) {
       const { buyerId, siteId, itemId } = level;
-      result.receipts.push({ ...receipt, buyerId, siteId, itemId, eventId: level.eventId, unit: closed.unit, orderedQuantity: closed.quantity });
+      result.receipts.push({
+        ...receipt,
+        buyerId,
+        siteId,
+        itemId,
+        eventId: level.eventId,
+        unit: closed.unit,
+        orderedQuantity: closed.quantity,
+      });
     }
     if (outcome.kind === 'stale' && !closed) return;
     let position = outcome.position;
@@ -140,7 +153,10 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
       demand: state.outlooks.get(key) ?? NO_FORECAST_YET,
       lastReviewAt: position.lastReviewAt,
     };
-    const decision = planReplenishment({ line: inForce.line, agreementVersion: inForce.version, validFrom: inForce.agreement.validFrom }, situation);
+    const decision = planReplenishment(
+      { line: inForce.line, agreementVersion: inForce.version, validFrom: inForce.agreement.validFrom },
+      situation,
+    );
     if (decision.reviewedAt) {
       position = { ...position, lastReviewAt: decision.reviewedAt };
       positions.set(key, position);
@@ -172,11 +188,24 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
       if (order) spent.set(group, { allocated: stored(before.allocated + (claim.allocated ?? 0)), waiting: before.waiting });
       else {
         spent.set(group, { allocated: before.allocated, waiting: before.waiting + 1 });
-        insertInOrder(held.waiting, { orderId: claim.requestId, quantity: claim.requested, dueAt: claim.decision.dueAt ?? claim.triggerAsOf, requestedAt: claim.requestedAt }, byOldestClaim);
+        insertInOrder(
+          held.waiting,
+          {
+            orderId: claim.requestId,
+            quantity: claim.requested,
+            dueAt: claim.decision.dueAt ?? claim.triggerAsOf,
+            requestedAt: claim.requestedAt,
+          },
+          byOldestClaim,
+        );
         return; // waits for the capacity allocation
       }
     }
-    insertInOrder(held.orders, { orderId: order.orderId, quantity: order.quantity, dueAt: order.expectedDeliveryAt, unit: order.unit }, bySoonestDue);
+    insertInOrder(
+      held.orders,
+      { orderId: order.orderId, quantity: order.quantity, dueAt: order.expectedDeliveryAt, unit: order.unit },
+      bySoonestDue,
+    );
     result.orders.push({ index, order });
   });
   result.positions = [...changed].map((key) => positions.get(key)!);

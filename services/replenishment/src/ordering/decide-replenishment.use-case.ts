@@ -32,16 +32,32 @@ export class DecideReplenishment {
 
   async execute(records: readonly Inbound<StockLevel>[], tx: Transaction, now = new Date()): Promise<Rejection[]> {
     const { manager } = tx;
-    const levels: LevelToDecide[] = records.map(({ event }) => ({ level: event, inForce: this.agreements.lineFor(event.buyerId, event.siteId, event.itemId, event.asOf) }));
+    const levels: LevelToDecide[] = records.map(({ event }) => ({
+      level: event,
+      inForce: this.agreements.lineFor(event.buyerId, event.siteId, event.itemId, event.asOf),
+    }));
     const ours = levels.filter((entry) => entry.inForce);
     if (ours.length === 0) return [];
     const keys = [...new Map(ours.map(({ level }) => [siteItemKeyOf(level), level])).values()];
     const positions = await this.positions.lockAll(manager, keys);
     const capacityPairs = ours.map(({ level, inForce }) => ({ supplierId: inForce!.agreement.supplierId, itemId: level.itemId }));
-    const capacities = await this.capacities.lockAll(manager, [...new Map(capacityPairs.map((p) => [capacityKeyOf(p.supplierId, p.itemId), p])).values()]);
+    const capacities = await this.capacities.lockAll(manager, [
+      ...new Map(capacityPairs.map((p) => [capacityKeyOf(p.supplierId, p.itemId), p])).values(),
+    ]);
     const periods = ours.flatMap((entry) => capacityPeriodFor(entry, capacities) ?? []);
-    const groups = [...new Map(periods.map(({ capacity, periodStart }) => [capacityGroupKeyOf(capacity.supplierId, capacity.itemId, periodStart), { ...capacity, periodStart }])).values()];
-    const { onOrder, unserved } = await this.onOrder.onOrderOf(manager, keys, groups.map((g) => g.periodStart));
+    const groups = [
+      ...new Map(
+        periods.map(({ capacity, periodStart }) => [
+          capacityGroupKeyOf(capacity.supplierId, capacity.itemId, periodStart),
+          { ...capacity, periodStart },
+        ]),
+      ).values(),
+    ];
+    const { onOrder, unserved } = await this.onOrder.onOrderOf(
+      manager,
+      keys,
+      groups.map((g) => g.periodStart),
+    );
     const outlooks = await this.outlooks.findAll(manager, keys);
     const spent = await this.capacities.spent(manager, groups);
 
@@ -50,7 +66,10 @@ export class DecideReplenishment {
     await this.positions.saveAll(manager, decided.positions);
     await this.capacities.insert(manager, decided.claims);
     // Orders before receipts: a receipt may close an order decided earlier in the same batch.
-    await this.orders.insert(manager, decided.orders.map(({ order }) => order));
+    await this.orders.insert(
+      manager,
+      decided.orders.map(({ order }) => order),
+    );
     await this.orders.markReceived(manager, decided.receipts);
     for (const { index, order } of decided.orders) await tx.outbox.add(topics.replenishmentOrders, order, records[index]);
     return decided.refused.map(({ index, reason }) => ({ record: records[index], reason }));

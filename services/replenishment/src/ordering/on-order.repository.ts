@@ -13,7 +13,11 @@ import { byOldestClaim, bySoonestDue, type OnOrder, unservedKeyOf } from './deci
  */
 @Injectable()
 export class OnOrderRepository {
-  async onOrderOf(manager: EntityManager, keys: readonly SiteItem[], periodStarts: readonly Date[]): Promise<{ onOrder: Map<string, OnOrder>; unserved: Set<string> }> {
+  async onOrderOf(
+    manager: EntityManager,
+    keys: readonly SiteItem[],
+    periodStarts: readonly Date[],
+  ): Promise<{ onOrder: Map<string, OnOrder>; unserved: Set<string> }> {
     const onOrder = new Map<string, OnOrder>();
     const unserved = new Set<string>();
     if (keys.length === 0) return { onOrder, unserved };
@@ -53,7 +57,8 @@ export class OnOrderRepository {
       const key = siteItemKeyOf({ buyerId: row.buyer_id, siteId: row.site_id, itemId: row.item_id });
       const quantity = Number(row.quantity);
       if (row.source === 'order') heldFor(key).orders.push({ orderId: row.id, quantity, dueAt: row.due_at!, unit: row.unit! });
-      else if (row.status === 'waiting') heldFor(key).waiting.push({ orderId: row.id, quantity, dueAt: row.due_at ?? row.trigger_as_of!, requestedAt: row.requested_at! });
+      else if (row.status === 'waiting')
+        heldFor(key).waiting.push({ orderId: row.id, quantity, dueAt: row.due_at ?? row.trigger_as_of!, requestedAt: row.requested_at! });
       else unserved.add(unservedKeyOf(key, row.period_start!));
     }
     for (const held of onOrder.values()) {

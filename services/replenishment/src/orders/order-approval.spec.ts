@@ -20,7 +20,11 @@ const boundary = (overrides: Partial<ApprovalBoundary> = {}): ApprovalBoundary =
 
 describe('approval boundary', () => {
   it('releases an order when no boundary is agreed, with no veto window', () => {
-    expect(approvalFor(undefined, order({ quantity: 1e6, orderValue: 1e9 }))).toEqual({ status: 'RELEASED', statusReason: '', approvalDeadline: null });
+    expect(approvalFor(undefined, order({ quantity: 1e6, orderValue: 1e9 }))).toEqual({
+      status: 'RELEASED',
+      statusReason: '',
+      approvalDeadline: null,
+    });
   });
 
   it('releases an order within both limits, open to the buyer’s veto for the veto window', () => {
@@ -36,7 +40,11 @@ describe('approval boundary', () => {
   });
 
   it('releases with no veto window when the window is zero hours', () => {
-    expect(approvalFor(boundary({ vetoWindowHours: 0 }), order())).toEqual({ status: 'RELEASED', statusReason: 'within the approval boundary', approvalDeadline: null });
+    expect(approvalFor(boundary({ vetoWindowHours: 0 }), order())).toEqual({
+      status: 'RELEASED',
+      statusReason: 'within the approval boundary',
+      approvalDeadline: null,
+    });
   });
 
   it('holds an order worth more than the supplier may release alone, until it lapses after expiresAfterHours', () => {
@@ -48,7 +56,9 @@ describe('approval boundary', () => {
   });
 
   it('holds an order for more than the quantity limit, and names both limits when both are exceeded', () => {
-    expect(approvalFor(boundary({ maxValue: undefined }), order({ quantity: 120.5 })).statusReason).toBe('quantity 120.5 EA exceeds the 100 EA the supplier may release alone');
+    expect(approvalFor(boundary({ maxValue: undefined }), order({ quantity: 120.5 })).statusReason).toBe(
+      'quantity 120.5 EA exceeds the 100 EA the supplier may release alone',
+    );
     expect(approvalFor(boundary(), order({ quantity: 1200, orderValue: 12_000.456 })).statusReason).toBe(
       'quantity 1,200 EA exceeds the 100 EA the supplier may release alone; value 12,000.46 EUR exceeds the 10,000 EUR the supplier may release alone',
     );

@@ -33,24 +33,36 @@ export function approvalFor(boundary: ApprovalBoundary | undefined, order: Order
   if (!boundary) return { status: 'RELEASED', statusReason: '', approvalDeadline: null };
   const beyond = limitsExceeded(boundary, order);
   if (beyond.length > 0) {
-    return { status: 'AWAITING_APPROVAL', statusReason: beyond.join('; '), approvalDeadline: hoursAfter(order.decidedAt, boundary.expiresAfterHours) };
+    return {
+      status: 'AWAITING_APPROVAL',
+      statusReason: beyond.join('; '),
+      approvalDeadline: hoursAfter(order.decidedAt, boundary.expiresAfterHours),
+    };
   }
   if (boundary.vetoWindowHours <= 0) return { status: 'RELEASED', statusReason: 'within the approval boundary', approvalDeadline: null };
   const vetoEnds = hoursAfter(order.decidedAt, boundary.vetoWindowHours);
-  return { status: 'RELEASED', statusReason: `within the approval boundary; the buyer may veto it until ${vetoEnds.toISOString()}`, approvalDeadline: vetoEnds };
+  return {
+    status: 'RELEASED',
+    statusReason: `within the approval boundary; the buyer may veto it until ${vetoEnds.toISOString()}`,
+    approvalDeadline: vetoEnds,
+  };
 }
 
 /** Each limit the order goes beyond, in words the buyer reads when asked to approve. */
 function limitsExceeded(boundary: ApprovalBoundary, order: OrderToApprove): string[] {
   const reasons: string[] = [];
   if (boundary.maxQuantity !== undefined && order.quantity > boundary.maxQuantity) {
-    reasons.push(`quantity ${quantity(order.quantity)} ${order.unit} exceeds the ${quantity(boundary.maxQuantity)} ${order.unit} the supplier may release alone`);
+    reasons.push(
+      `quantity ${quantity(order.quantity)} ${order.unit} exceeds the ${quantity(boundary.maxQuantity)} ${order.unit} the supplier may release alone`,
+    );
   }
   if (boundary.maxValue !== undefined) {
     const limit = `${money(boundary.maxValue)} ${order.currency}`;
     // A value limit without a price cannot be checked; the buyer agreed the limit to be asked, so ask.
-    if (!order.priced) reasons.push(`no unit price is agreed, so the order's value cannot be checked against the ${limit} the supplier may release alone`);
-    else if (order.orderValue > boundary.maxValue) reasons.push(`value ${money(order.orderValue)} ${order.currency} exceeds the ${limit} the supplier may release alone`);
+    if (!order.priced)
+      reasons.push(`no unit price is agreed, so the order's value cannot be checked against the ${limit} the supplier may release alone`);
+    else if (order.orderValue > boundary.maxValue)
+      reasons.push(`value ${money(order.orderValue)} ${order.currency} exceeds the ${limit} the supplier may release alone`);
   }
   return reasons;
 }

@@ -8,7 +8,9 @@ describe('order expiry sweep', () => {
   it('sweeps every 60 s unless SMI_ORDER_EXPIRY_SWEEP_MS says otherwise, and refuses a nonsense interval', () => {
     expect(expirySweepMsFrom({})).toBe(60_000);
     expect(expirySweepMsFrom({ SMI_ORDER_EXPIRY_SWEEP_MS: '500' })).toBe(500);
-    expect(() => expirySweepMsFrom({ SMI_ORDER_EXPIRY_SWEEP_MS: '5s' })).toThrow('SMI_ORDER_EXPIRY_SWEEP_MS must be a whole number of milliseconds >= 100 (got 5s)');
+    expect(() => expirySweepMsFrom({ SMI_ORDER_EXPIRY_SWEEP_MS: '5s' })).toThrow(
+      'SMI_ORDER_EXPIRY_SWEEP_MS must be a whole number of milliseconds >= 100 (got 5s)',
+    );
   });
 
   /** The sweep against stand-ins for the database: which orders are overdue, and what expiring each gives. */

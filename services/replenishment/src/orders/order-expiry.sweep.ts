@@ -18,8 +18,11 @@ export const expirySweepMsFrom = (env: NodeJS.ProcessEnv): number => sweepMsFrom
 @Injectable()
 export class OrderExpirySweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OrderExpirySweep.name);
-  private readonly sweep = new PeriodicSweep(this.logger, 'expiring orders awaiting approval past their deadline', expirySweepMsFrom(process.env), (now) =>
-    this.expireOverdue(now),
+  private readonly sweep = new PeriodicSweep(
+    this.logger,
+    'expiring orders awaiting approval past their deadline',
+    expirySweepMsFrom(process.env),
+    (now) => this.expireOverdue(now),
   );
 
   constructor(
@@ -44,7 +47,12 @@ export class OrderExpirySweep implements OnApplicationBootstrap, BeforeApplicati
   private async expireOverdue(now: Date): Promise<number> {
     const overdue = await this.orders.overdue(now, SWEEP_BATCH);
     if (overdue.length === 0) return 0;
-    const results = await this.unitOfWork.run((tx) => this.takeActions.execute(overdue.map((orderId) => ({ orderId, action: { kind: 'expire', at: now } })), tx));
+    const results = await this.unitOfWork.run((tx) =>
+      this.takeActions.execute(
+        overdue.map((orderId) => ({ orderId, action: { kind: 'expire', at: now } })),
+        tx,
+      ),
+    );
     let expired = 0;
     results.forEach((result, i) => {
       if (result.kind === 'moved') expired++;

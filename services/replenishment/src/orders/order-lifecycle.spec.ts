@@ -71,7 +71,10 @@ describe('order lifecycle', () => {
   });
 
   it('lets an operator approve on the buyer’s behalf', () => {
-    expect(applyOrderAction(awaiting(), { kind: 'approve', by: operator, at: before })).toMatchObject({ kind: 'moved', event: { statusChangedBy: 'ops' } });
+    expect(applyOrderAction(awaiting(), { kind: 'approve', by: operator, at: before })).toMatchObject({
+      kind: 'moved',
+      event: { statusChangedBy: 'ops' },
+    });
   });
 
   it('refuses the supplier and any other buyer: only the order’s buyer decides', () => {
@@ -100,7 +103,9 @@ describe('order lifecycle', () => {
       refusal: 'conflict',
       message: 'order ORD-1 lapsed at 2026-03-06T10:00:00.000Z; it can no longer be approved',
     });
-    expect(applyOrderAction(awaiting(), { kind: 'reject', by: buyer, at: after, reason: 'too late' })).toMatchObject({ refusal: 'conflict' });
+    expect(applyOrderAction(awaiting(), { kind: 'reject', by: buyer, at: after, reason: 'too late' })).toMatchObject({
+      refusal: 'conflict',
+    });
   });
 
   it('rejects an order awaiting approval with the buyer’s reason, announced as REJECTED', () => {
@@ -108,7 +113,13 @@ describe('order lifecycle', () => {
     expect(outcome).toMatchObject({
       kind: 'moved',
       step: 'rejected',
-      event: { eventId: 'ORD-1/rejected', status: 'REJECTED', statusChangedBy: 'acme', statusReason: 'line is being discontinued', approvalDeadline: null },
+      event: {
+        eventId: 'ORD-1/rejected',
+        status: 'REJECTED',
+        statusChangedBy: 'acme',
+        statusReason: 'line is being discontinued',
+        approvalDeadline: null,
+      },
     });
   });
 
@@ -123,7 +134,9 @@ describe('order lifecycle', () => {
 
   it('lets the buyer veto a released order within its veto window, and not after', () => {
     const vetoUntil = new Date('2026-03-05T10:00:00Z');
-    expect(applyOrderAction(released(vetoUntil), { kind: 'reject', by: buyer, at: before, reason: 'stock moved to another site' })).toMatchObject({
+    expect(
+      applyOrderAction(released(vetoUntil), { kind: 'reject', by: buyer, at: before, reason: 'stock moved to another site' }),
+    ).toMatchObject({
       kind: 'moved',
       event: { status: 'REJECTED', eventId: 'ORD-1/rejected' },
     });
@@ -144,7 +157,12 @@ describe('order lifecycle', () => {
     });
     expect(applyOrderAction(awaiting(), { kind: 'expire', at: after })).toMatchObject({
       kind: 'moved',
-      event: { eventId: 'ORD-1/expired', status: 'EXPIRED', statusChangedBy: 'replenishment', statusReason: 'nobody approved it by 2026-03-06T10:00:00.000Z' },
+      event: {
+        eventId: 'ORD-1/expired',
+        status: 'EXPIRED',
+        statusChangedBy: 'replenishment',
+        statusReason: 'nobody approved it by 2026-03-06T10:00:00.000Z',
+      },
     });
     expect(applyOrderAction(released(null), { kind: 'expire', at: after })).toMatchObject({ refusal: 'conflict' });
   });
@@ -158,7 +176,9 @@ describe('order lifecycle', () => {
 
   it('maps event statuses to kept ones and refuses an unknown one', () => {
     expect(orderStatusOf('AWAITING_APPROVAL')).toBe('awaiting-approval');
-    expect(() => orderStatusOf('SHIPPED')).toThrow('status SHIPPED is not an order event status (AWAITING_APPROVAL, RELEASED, REJECTED, EXPIRED)');
+    expect(() => orderStatusOf('SHIPPED')).toThrow(
+      'status SHIPPED is not an order event status (AWAITING_APPROVAL, RELEASED, REJECTED, EXPIRED)',
+    );
     expect(() => orderEventOf(awaiting({ status: 'received' }), 'released')).toThrow(/order ORD-1 is received/);
   });
 
@@ -193,7 +213,7 @@ describe('order lifecycle', () => {
           const { steps, final } = run(order, actions);
           const releases = steps.filter((s) => s.endsWith('/approved')).length + (order.status === 'released' ? 1 : 0);
           expect(releases).toBeLessThanOrEqual(1);
-                    // One decision at most follows the order's first event: an approved order has no veto window, and no state leads back.
+          // One decision at most follows the order's first event: an approved order has no veto window, and no state leads back.
           expect(steps.length).toBeLessThanOrEqual(1);
           if (final.status === 'rejected' || final.status === 'expired') expect(final.approvalDeadline).toBeNull();
         }),

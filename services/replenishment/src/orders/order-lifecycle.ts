@@ -83,8 +83,15 @@ export function orderStatusOf(eventStatus: string): OrderStatus {
  * minimum and maximum repeat the levels for readers of ReplenishmentOrder before version 5.
  */
 export function orderEventOf(order: PlacedOrder, step: OrderStep): ReplenishmentOrder {
-  if (order.status === 'received') throw new RangeError(`order ${order.orderId} is received: a goods receipt announces that, not an order event`);
-  return { eventId: `${order.orderId}/${step}`, ...order, minimum: order.reorderPoint, maximum: order.orderUpTo, status: EVENT_STATUS[order.status] };
+  if (order.status === 'received')
+    throw new RangeError(`order ${order.orderId} is received: a goods receipt announces that, not an order event`);
+  return {
+    eventId: `${order.orderId}/${step}`,
+    ...order,
+    minimum: order.reorderPoint,
+    maximum: order.orderUpTo,
+    status: EVENT_STATUS[order.status],
+  };
 }
 
 /** The order as kept from the event that placed it; an event before version 5 has its levels in minimum and maximum only. */
@@ -109,41 +116,78 @@ export function applyOrderAction(order: PlacedOrder, action: OrderAction): Actio
 }
 
 function approve(order: PlacedOrder, by: Actor, at: Date): ActionOutcome {
-  if (order.status !== 'awaiting-approval') return conflict(`order ${order.orderId} is ${order.status}; only an order awaiting approval can be approved`);
+  if (order.status !== 'awaiting-approval')
+    return conflict(`order ${order.orderId} is ${order.status}; only an order awaiting approval can be approved`);
   const deadline = lapsedAt(order, at);
   if (deadline) return conflict(`order ${order.orderId} lapsed at ${deadline}; it can no longer be approved`);
   // The buyer approved it itself: no veto window follows.
-  return moved({ ...order, status: 'released', statusChangedBy: by.id, statusReason: `approved by ${by.id}`, approvalDeadline: null }, 'approved');
+  return moved(
+    { ...order, status: 'released', statusChangedBy: by.id, statusReason: `approved by ${by.id}`, approvalDeadline: null },
+    'approved',
+  );
 }
 
 function reject(order: PlacedOrder, by: Actor, at: Date, reason: string): ActionOutcome {
-  if (reason.trim().length === 0) return { kind: 'refused', refusal: 'invalid', field: 'reason', message: `reason is required: say why order ${order.orderId} is rejected` };
-  const rejected: PlacedOrder = { ...order, status: 'rejected', statusChangedBy: by.id, statusReason: reason.trim(), approvalDeadline: null };
+  if (reason.trim().length === 0)
+    return {
+      kind: 'refused',
+      refusal: 'invalid',
+      field: 'reason',
+      message: `reason is required: say why order ${order.orderId} is rejected`,
+    };
+  const rejected: PlacedOrder = {
+    ...order,
+    status: 'rejected',
+    statusChangedBy: by.id,
+    statusReason: reason.trim(),
+    approvalDeadline: null,
+  };
   const deadline = lapsedAt(order, at);
   if (order.status === 'awaiting-approval') {
     if (deadline) return conflict(`order ${order.orderId} lapsed at ${deadline}; it can no longer be rejected`);
     return moved(rejected, 'rejected');
   }
   if (order.status === 'released') {
-    if (order.approvalDeadline === null) return conflict(`order ${order.orderId} is released with no veto window; it can no longer be rejected`);
-    if (deadline) return conflict(`order ${order.orderId} is released and its veto window closed at ${deadline}; it can no longer be rejected`);
+    if (order.approvalDeadline === null)
+      return conflict(`order ${order.orderId} is released with no veto window; it can no longer be rejected`);
+    if (deadline)
+      return conflict(`order ${order.orderId} is released and its veto window closed at ${deadline}; it can no longer be rejected`);
     return moved(rejected, 'rejected');
   }
-  return conflict(`order ${order.orderId} is ${order.status}; only an order awaiting approval, or released within its veto window, can be rejected`);
+  return conflict(
+    `order ${order.orderId} is ${order.status}; only an order awaiting approval, or released within its veto window, can be rejected`,
+  );
 }
 
 function expire(order: PlacedOrder, at: Date): ActionOutcome {
-  if (order.status !== 'awaiting-approval') return conflict(`order ${order.orderId} is ${order.status}; only an order awaiting approval can expire`);
+  if (order.status !== 'awaiting-approval')
+    return conflict(`order ${order.orderId} is ${order.status}; only an order awaiting approval can expire`);
   const deadline = lapsedAt(order, at);
-  if (!deadline) return conflict(`order ${order.orderId} awaits approval until ${order.approvalDeadline?.toISOString() ?? 'it is decided'}; it has not expired yet`);
-  return moved({ ...order, status: 'expired', statusChangedBy: PLATFORM_ACTOR, statusReason: `nobody approved it by ${deadline}`, approvalDeadline: null }, 'expired');
+  if (!deadline)
+    return conflict(
+      `order ${order.orderId} awaits approval until ${order.approvalDeadline?.toISOString() ?? 'it is decided'}; it has not expired yet`,
+    );
+  return moved(
+    {
+      ...order,
+      status: 'expired',
+      statusChangedBy: PLATFORM_ACTOR,
+      statusReason: `nobody approved it by ${deadline}`,
+      approvalDeadline: null,
+    },
+    'expired',
+  );
 }
 
 /** Only the order's buyer, or an operator, decides on it; its supplier never approves its own order. */
 function refusalFor(order: PlacedOrder, by: Actor, verb: 'approve' | 'reject'): ActionOutcome | undefined {
   if (by.kind === 'operator' || (by.kind === 'buyer' && by.id === order.buyerId)) return undefined;
   const who = by.id === order.supplierId ? `${by.id} is its supplier` : `${by.id} is not its buyer`;
-  return { kind: 'refused', refusal: 'forbidden', message: `only the order's buyer ${order.buyerId} or an operator may ${verb} order ${order.orderId}; ${who}` };
+  return {
+    kind: 'refused',
+    refusal: 'forbidden',
+    message: `only the order's buyer ${order.buyerId} or an operator may ${verb} order ${order.orderId}; ${who}`,
+  };
 }
 
 /** The deadline (approval or veto) as text when it has passed at `at`; an order without one never lapses. */

@@ -98,8 +98,10 @@ export class OrdersHttpController {
 /** The buyer's reason for rejecting: required, so the supplier learns why. */
 function reasonIn(body: unknown): string {
   const reason = (body as { reason?: unknown } | undefined)?.reason;
-  if (typeof reason !== 'string' || reason.trim().length === 0) throw new BadRequestException('reason is required: say why the order is rejected');
-  if (reason.length > MAX_REASON_LENGTH) throw new BadRequestException(`reason must be at most ${MAX_REASON_LENGTH} characters (got ${reason.length})`);
+  if (typeof reason !== 'string' || reason.trim().length === 0)
+    throw new BadRequestException('reason is required: say why the order is rejected');
+  if (reason.length > MAX_REASON_LENGTH)
+    throw new BadRequestException(`reason must be at most ${MAX_REASON_LENGTH} characters (got ${reason.length})`);
   return reason;
 }
 

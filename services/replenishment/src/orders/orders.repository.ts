@@ -47,7 +47,11 @@ export class OrdersRepository {
     );
     await manager
       .getRepository(OrderHistoryRow)
-      .insert(orders.map((order, i) => historyOf(order, order.status === 'released' ? 'released' : 'awaiting-approval', order.decidedAt, events[i].eventId)));
+      .insert(
+        orders.map((order, i) =>
+          historyOf(order, order.status === 'released' ? 'released' : 'awaiting-approval', order.decidedAt, events[i].eventId),
+        ),
+      );
   }
 
   /** Orders released or awaiting approval and not yet received, soonest due first. */
@@ -99,7 +103,9 @@ export class OrdersRepository {
   /** Reads the orders and holds them until the transaction ends (locked in id order), so two decisions on one never both win. */
   async lockAll(manager: EntityManager, orderIds: readonly string[]): Promise<Map<string, PlacedOrder>> {
     if (orderIds.length === 0) return new Map();
-    const rows = await manager.getRepository(OrderRow).find({ where: { orderId: In([...new Set(orderIds)]) }, order: { orderId: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const rows = await manager
+      .getRepository(OrderRow)
+      .find({ where: { orderId: In([...new Set(orderIds)]) }, order: { orderId: 'ASC' }, lock: { mode: 'pessimistic_write' } });
     return new Map(rows.map((row) => [row.orderId, placedOrderOf(row)]));
   }
 
@@ -107,7 +113,10 @@ export class OrdersRepository {
    * Stores the orders after their steps, each step in its history: the rows as the last step of
    * each left them, in one statement, and the history in another.
    */
-  async saveSteps(manager: EntityManager, steps: ReadonlyArray<{ order: PlacedOrder; step: OrderStep; at: Date; eventId: string }>): Promise<void> {
+  async saveSteps(
+    manager: EntityManager,
+    steps: ReadonlyArray<{ order: PlacedOrder; step: OrderStep; at: Date; eventId: string }>,
+  ): Promise<void> {
     if (steps.length === 0) return;
     const last = [...new Map(steps.map((s) => [s.order.orderId, s])).values()];
     await manager.query(

@@ -51,9 +51,26 @@ export interface OrderDecided {
  * when the engine says, or else the lead time after that level (asOf), not
  * after whenever we got to read it.
  */
-export function orderFor({ triggerEventId, triggerAsOf, agreement, line, agreementVersion, decision, onHand, onOrder, decidedAt }: OrderDecided): ReplenishmentOrder {
+export function orderFor({
+  triggerEventId,
+  triggerAsOf,
+  agreement,
+  line,
+  agreementVersion,
+  decision,
+  onHand,
+  onOrder,
+  decidedAt,
+}: OrderDecided): ReplenishmentOrder {
   const { quantity, emergency, leadTimeDays, dueAt, orderValue, explanation } = decision;
-  const approval = approvalFor(line.approval, { quantity, unit: line.unit, orderValue, currency: agreement.currency, priced: line.unitPrice !== undefined, decidedAt });
+  const approval = approvalFor(line.approval, {
+    quantity,
+    unit: line.unit,
+    orderValue,
+    currency: agreement.currency,
+    priced: line.unitPrice !== undefined,
+    decidedAt,
+  });
   const status = approval.status === 'RELEASED' ? 'released' : 'awaiting-approval';
   return orderEventOf(
     {

@@ -14,9 +14,14 @@ export class TakeOrderActions {
   constructor(private readonly orders: OrdersRepository) {}
 
   async execute(commands: readonly OrderCommand[], tx: Transaction): Promise<ActionResult[]> {
-    const orders = await this.orders.lockAll(tx.manager, commands.map((c) => c.orderId));
+    const orders = await this.orders.lockAll(
+      tx.manager,
+      commands.map((c) => c.orderId),
+    );
     const results = applyOrderCommands(orders, commands);
-    const steps = results.flatMap((result, i) => (result.kind === 'moved' ? [{ order: result.order, step: result.step, at: commands[i].action.at, eventId: result.event.eventId }] : []));
+    const steps = results.flatMap((result, i) =>
+      result.kind === 'moved' ? [{ order: result.order, step: result.step, at: commands[i].action.at, eventId: result.event.eventId }] : [],
+    );
     await this.orders.saveSteps(tx.manager, steps);
     for (const result of results) if (result.kind === 'moved') await tx.outbox.add(topics.replenishmentOrders, result.event);
     return results;

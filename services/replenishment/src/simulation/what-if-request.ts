@@ -38,7 +38,8 @@ export function whatIfRequestOf(body: unknown): Parsed<WhatIfRequest> {
   if (!isObject(body)) return { ok: false, problems: ['body must be a JSON object: a simulation input, or { scenarios: [...] }'] };
   const { scenarios, ...shared } = body;
   if (scenarios === undefined) return scenariosOf(false, shared, [{}]);
-  if (!Array.isArray(scenarios) || scenarios.length === 0) return refused(`scenarios must list at least one scenario { name, ... } (got ${describe(scenarios)})`);
+  if (!Array.isArray(scenarios) || scenarios.length === 0)
+    return refused(`scenarios must list at least one scenario { name, ... } (got ${describe(scenarios)})`);
   if (scenarios.length > MAX_SCENARIOS) return refused(`scenarios must list at most ${MAX_SCENARIOS} scenarios (got ${scenarios.length})`);
   return scenariosOf(true, shared, scenarios);
 }
@@ -63,21 +64,30 @@ function scenariosOf(compared: boolean, shared: Json, asked: unknown[]): Parsed<
     } else if (name !== undefined) problems.push(`name is not a known field outside scenarios`);
 
     for (const [field, value] of Object.entries({ agreementId, siteId, itemId })) {
-      if (value !== undefined && (typeof value !== 'string' || value === '')) problems.push(`${where(field)}${field} must be a non-empty text (got ${describe(value)})`);
+      if (value !== undefined && (typeof value !== 'string' || value === ''))
+        problems.push(`${where(field)}${field} must be a non-empty text (got ${describe(value)})`);
     }
-    if (agreementId === undefined && (siteId !== undefined || itemId !== undefined)) problems.push(`${where('agreementId')}agreementId is required with siteId and itemId`);
-    if (agreementId !== undefined && input.line !== undefined) problems.push(`${where('line')}line must not be given with agreementId: change the agreement's line with lineOverrides`);
-    if (lineOverrides !== undefined && !isObject(lineOverrides)) problems.push(`${where('lineOverrides')}lineOverrides must be an object of line terms (got ${describe(lineOverrides)})`);
+    if (agreementId === undefined && (siteId !== undefined || itemId !== undefined))
+      problems.push(`${where('agreementId')}agreementId is required with siteId and itemId`);
+    if (agreementId !== undefined && input.line !== undefined)
+      problems.push(`${where('line')}line must not be given with agreementId: change the agreement's line with lineOverrides`);
+    if (lineOverrides !== undefined && !isObject(lineOverrides))
+      problems.push(`${where('lineOverrides')}lineOverrides must be an object of line terms (got ${describe(lineOverrides)})`);
     if (Array.isArray(input.demand) && input.demand.length > MAX_DEMAND_BUCKETS) {
       problems.push(`${where('demand')}demand must list at most ${MAX_DEMAND_BUCKETS} buckets (got ${input.demand.length})`);
     }
     return {
       name: compared ? String(name) : SINGLE,
-      agreement: typeof agreementId === 'string' ? { agreementId, siteId: siteId as string | undefined, itemId: itemId as string | undefined } : undefined,
+      agreement:
+        typeof agreementId === 'string'
+          ? { agreementId, siteId: siteId as string | undefined, itemId: itemId as string | undefined }
+          : undefined,
       lineOverrides: lineOverrides as Json | undefined,
       input,
       // A line built from an agreement and lineOverrides is the scenario's own when it gave either.
-      named: (problem) => (ownField(fieldOf(problem)) || (fieldOf(problem) === 'line' && (ownField('lineOverrides') || ownField('agreementId'))) ? at : '') + problem,
+      named: (problem) =>
+        (ownField(fieldOf(problem)) || (fieldOf(problem) === 'line' && (ownField('lineOverrides') || ownField('agreementId'))) ? at : '') +
+        problem,
     };
   });
   const unique = [...new Set(problems)];

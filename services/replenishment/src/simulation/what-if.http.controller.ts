@@ -66,5 +66,8 @@ export class WhatIfHttpController {
 
 /** Every problem in the answer: `message` joined for people, `problems` listed for programs. */
 function badRequest(problems: string[]): HttpException {
-  return new HttpException({ statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message: problems.join('; '), problems }, HttpStatus.BAD_REQUEST);
+  return new HttpException(
+    { statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message: problems.join('; '), problems },
+    HttpStatus.BAD_REQUEST,
+  );
 }

@@ -11,7 +11,12 @@ export class StockPositionRow {
   @Column({ type: 'bigint', transformer: numericAsNumber }) sequence!: number;
   @Column({ name: 'as_of', type: 'timestamptz' }) asOf!: Date;
   @Column({ name: 'last_level_event_id', type: 'text' }) lastLevelEventId!: string;
-  @Column({ name: 'last_review_at', type: 'timestamptz', nullable: true, transformer: { to: (v?: Date) => v ?? null, from: (v: Date | null) => v ?? undefined } })
+  @Column({
+    name: 'last_review_at',
+    type: 'timestamptz',
+    nullable: true,
+    transformer: { to: (v?: Date) => v ?? null, from: (v: Date | null) => v ?? undefined },
+  })
   lastReviewAt?: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }

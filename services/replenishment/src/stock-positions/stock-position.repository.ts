@@ -32,9 +32,10 @@ export class StockPositionRepository {
     const found = await this.readForUpdate(manager, unique);
     const missing = unique.filter((k) => !found.has(siteItemKeyOf(k)));
     if (missing.length > 0) {
-      await manager.query('SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS keys', [
-        missing.map((k) => `replenishment|${siteItemKeyOf(k)}`),
-      ]);
+      await manager.query(
+        'SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS keys',
+        [missing.map((k) => `replenishment|${siteItemKeyOf(k)}`)],
+      );
       for (const [key, position] of await this.readForUpdate(manager, missing)) found.set(key, position);
     }
     return found;
@@ -83,7 +84,9 @@ export class StockPositionRepository {
       ...(filter.siteId ? { siteId: filter.siteId } : {}),
       ...(filter.itemId ? { itemId: filter.itemId } : {}),
     };
-    const rows = await this.dataSource.getRepository(StockPositionRow).find({ where, order: { buyerId: 'ASC', siteId: 'ASC', itemId: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(StockPositionRow)
+      .find({ where, order: { buyerId: 'ASC', siteId: 'ASC', itemId: 'ASC' } });
     return rows.map(({ updatedAt: _updatedAt, ...position }) => position);
   }
 }

@@ -29,7 +29,11 @@ export type LevelOutcome =
  */
 export function applyLevel(current: StockPosition | undefined, level: StockLevel, agreedUnit: string): LevelOutcome {
   if (level.unit !== agreedUnit) {
-    return { kind: 'refused', field: 'unit', problem: `is ${level.unit} but the agreement for ${level.siteId} x ${level.itemId} is in ${agreedUnit}` };
+    return {
+      kind: 'refused',
+      field: 'unit',
+      problem: `is ${level.unit} but the agreement for ${level.siteId} x ${level.itemId} is in ${agreedUnit}`,
+    };
   }
   if (!Number.isFinite(level.onHand)) return { kind: 'refused', field: 'onHand', problem: `must be a finite number (got ${level.onHand})` };
   if (current && level.sequence <= current.sequence) return { kind: 'stale', position: current };

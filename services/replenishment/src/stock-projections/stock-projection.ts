@@ -1,4 +1,12 @@
-import { agreedLevels, type OpenOrder, type PlanningTerms, planReplenishment, type ProjectedDay, projectStock, type StockSituation } from '@smi/replenishment-planning';
+import {
+  agreedLevels,
+  type OpenOrder,
+  type PlanningTerms,
+  planReplenishment,
+  type ProjectedDay,
+  projectStock,
+  type StockSituation,
+} from '@smi/replenishment-planning';
 
 export const DEFAULT_HORIZON_DAYS = 28;
 export const MAX_HORIZON_DAYS = 365;

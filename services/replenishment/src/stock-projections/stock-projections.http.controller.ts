@@ -35,7 +35,9 @@ export class StockProjectionsHttpController {
     const horizonDays = optionalQueryWholeNumber(horizonParam, 'horizonDays', { min: 1, max: MAX_HORIZON_DAYS }) ?? DEFAULT_HORIZON_DAYS;
     const party = request.party;
     const coverage = party.kind === 'operator' ? undefined : this.agreements.coverageOf(party.id);
-    const positions = (await this.positions.list({ buyerIds: coverage?.buyerIds, siteId, itemId })).filter((p) => coverage?.covers(p) ?? true);
+    const positions = (await this.positions.list({ buyerIds: coverage?.buyerIds, siteId, itemId })).filter(
+      (p) => coverage?.covers(p) ?? true,
+    );
 
     const now = new Date();
     const manager = this.dataSource.manager;
@@ -51,7 +53,11 @@ export class StockProjectionsHttpController {
         demand: (await this.outlooks.find(manager, position)) ?? NO_FORECAST_YET,
         lastReviewAt: position.lastReviewAt,
       };
-      const view = stockProjectionOf({ line: inForce.line, agreementVersion: inForce.version, validFrom: inForce.agreement.validFrom }, situation, horizonDays);
+      const view = stockProjectionOf(
+        { line: inForce.line, agreementVersion: inForce.version, validFrom: inForce.agreement.validFrom },
+        situation,
+        horizonDays,
+      );
       views.push({
         buyerId: position.buyerId,
         siteId: position.siteId,

@@ -26,8 +26,13 @@ export class AllocateCapacity {
     const capacity = await this.capacities.lockForAllocation(manager, group.supplierId, group.itemId);
     const waiting = await this.capacities.waitingIn(manager, group);
     if (waiting.length === 0) return 0;
-    const spent = (await this.capacities.spent(manager, [group])).get(capacityGroupKeyOf(group.supplierId, group.itemId, group.periodStart)) ?? { allocated: 0, waiting: 0 };
-    const claims = waiting.map((claim) => ({ claim, inForce: this.agreements.lineFor(claim.buyerId, claim.siteId, claim.itemId, claim.triggerAsOf) }));
+    const spent = (await this.capacities.spent(manager, [group])).get(
+      capacityGroupKeyOf(group.supplierId, group.itemId, group.periodStart),
+    ) ?? { allocated: 0, waiting: 0 };
+    const claims = waiting.map((claim) => ({
+      claim,
+      inForce: this.agreements.lineFor(claim.buyerId, claim.siteId, claim.itemId, claim.triggerAsOf),
+    }));
     const allocated = allocateWaitingClaims(capacity, spent, claims, now);
     await this.orders.insert(manager, allocated.orders);
     await this.capacities.settle(manager, allocated.settlements);

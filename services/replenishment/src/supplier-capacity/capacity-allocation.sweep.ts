@@ -22,8 +22,11 @@ export const allocationSweepMsFrom = (env: NodeJS.ProcessEnv): number => sweepMs
 @Injectable()
 export class CapacityAllocationSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(CapacityAllocationSweep.name);
-  private readonly sweep = new PeriodicSweep(this.logger, 'allocating supplier capacity to waiting orders', allocationSweepMsFrom(process.env), (now) =>
-    this.allocateWaiting(now),
+  private readonly sweep = new PeriodicSweep(
+    this.logger,
+    'allocating supplier capacity to waiting orders',
+    allocationSweepMsFrom(process.env),
+    (now) => this.allocateWaiting(now),
   );
 
   constructor(
@@ -50,7 +53,8 @@ export class CapacityAllocationSweep implements OnApplicationBootstrap, BeforeAp
 
   private async allocateWaiting(now: Date, supplierId?: string): Promise<number> {
     let placed = 0;
-    for (const group of await this.capacities.groupsWaiting(SWEEP_BATCH, supplierId)) placed += await this.unitOfWork.run((tx) => this.allocate.execute(group, tx, now));
+    for (const group of await this.capacities.groupsWaiting(SWEEP_BATCH, supplierId))
+      placed += await this.unitOfWork.run((tx) => this.allocate.execute(group, tx, now));
     return placed;
   }
 }

@@ -1,4 +1,19 @@
-import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, HttpException, HttpStatus, NotFoundException, Param, Post, Put, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { AuthenticatedRequest, optionalQueryChoice } from '@smi/service-kit';
 import { CapacityAllocationSweep } from './capacity-allocation.sweep';
 import { capacityProblems, SupplierCapacity } from './supplier-capacity';
@@ -23,13 +38,20 @@ export class SupplierCapacityHttpController {
 
   /** Only the supplier itself declares its capacity. */
   @Put('supplier-capacities/:itemId')
-  async declare(@Req() request: AuthenticatedRequest, @Param('itemId') itemId: string, @Body() body: unknown): Promise<SupplierCapacityRow> {
+  async declare(
+    @Req() request: AuthenticatedRequest,
+    @Param('itemId') itemId: string,
+    @Body() body: unknown,
+  ): Promise<SupplierCapacityRow> {
     const party = request.party;
     if (party.kind !== 'supplier') throw new ForbiddenException(`only a supplier declares its capacity (${party.id} is a ${party.kind})`);
     const problems = capacityProblems(body);
     if (problems.length > 0) {
       const messages = problems.map(({ field, problem }) => `${field} ${problem}`);
-      throw new HttpException({ statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message: messages.join('; '), problems: messages }, HttpStatus.BAD_REQUEST);
+      throw new HttpException(
+        { statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message: messages.join('; '), problems: messages },
+        HttpStatus.BAD_REQUEST,
+      );
     }
     const { periodDays, quantityPerPeriod } = body as Pick<SupplierCapacity, 'periodDays' | 'quantityPerPeriod'>;
     return this.capacities.save({ supplierId: party.id, itemId, periodDays, quantityPerPeriod }, party.id, new Date());
@@ -74,6 +96,8 @@ export class SupplierCapacityHttpController {
       ...(party.kind === 'buyer' && { buyerId: party.id }),
       ...(party.kind === 'supplier' && { supplierId: party.id }),
     });
-    return rows.map(({ buyerReason, decision: _decision, onHand: _onHand, onOrder: _onOrder, ...row }) => (party.kind === 'buyer' ? { ...row, reason: buyerReason } : row));
+    return rows.map(({ buyerReason, decision: _decision, onHand: _onHand, onOrder: _onOrder, ...row }) =>
+      party.kind === 'buyer' ? { ...row, reason: buyerReason } : row,
+    );
   }
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import type { OrderToPlace } from '../orders/replenishment-order';
-import { type CapacityClaim, capacityGroupKeyOf, capacityKeyOf, type CapacitySettlement, type CapacitySpent, type SupplierCapacity } from './supplier-capacity';
+import {
+  type CapacityClaim,
+  capacityGroupKeyOf,
+  capacityKeyOf,
+  type CapacitySettlement,
+  type CapacitySpent,
+  type SupplierCapacity,
+} from './supplier-capacity';
 import { CapacityRequestRow, SupplierCapacityRow } from './supplier-capacity.entity';
 
 export interface CapacityGroup {
@@ -19,7 +26,10 @@ export class SupplierCapacityRepository {
    * transaction ends (rows locked FOR UPDATE in key order): deciding orders and allocating a
    * period take turns, so two orders decided at once cannot both spend the last of a capacity.
    */
-  async lockAll(manager: EntityManager, pairs: ReadonlyArray<{ supplierId: string; itemId: string }>): Promise<Map<string, SupplierCapacity>> {
+  async lockAll(
+    manager: EntityManager,
+    pairs: ReadonlyArray<{ supplierId: string; itemId: string }>,
+  ): Promise<Map<string, SupplierCapacity>> {
     if (pairs.length === 0) return new Map();
     const rows: Array<Record<string, unknown>> = await manager.query(
       `SELECT c.supplier_id, c.item_id, c.period_days, c.quantity_per_period::text AS quantity_per_period
@@ -31,7 +41,12 @@ export class SupplierCapacityRepository {
     );
     return new Map(
       rows.map((row) => {
-        const capacity = { supplierId: row.supplier_id as string, itemId: row.item_id as string, periodDays: row.period_days as number, quantityPerPeriod: Number(row.quantity_per_period) };
+        const capacity = {
+          supplierId: row.supplier_id as string,
+          itemId: row.item_id as string,
+          periodDays: row.period_days as number,
+          quantityPerPeriod: Number(row.quantity_per_period),
+        };
         return [capacityKeyOf(capacity.supplierId, capacity.itemId), capacity];
       }),
     );
@@ -60,7 +75,9 @@ export class SupplierCapacityRepository {
   }
 
   capacities(supplierId?: string): Promise<SupplierCapacityRow[]> {
-    return this.dataSource.getRepository(SupplierCapacityRow).find({ where: supplierId ? { supplierId } : {}, order: { supplierId: 'ASC', itemId: 'ASC' } });
+    return this.dataSource
+      .getRepository(SupplierCapacityRow)
+      .find({ where: supplierId ? { supplierId } : {}, order: { supplierId: 'ASC', itemId: 'ASC' } });
   }
 
   /**
@@ -70,8 +87,9 @@ export class SupplierCapacityRepository {
    */
   async spent(manager: EntityManager, groups: readonly CapacityGroup[]): Promise<Map<string, CapacitySpent>> {
     if (groups.length === 0) return new Map();
-    const rows: Array<{ supplier_id: string; item_id: string; period_start: Date; allocated: string; waiting: string }> = await manager.query(
-      `SELECT r.supplier_id, r.item_id, r.period_start,
+    const rows: Array<{ supplier_id: string; item_id: string; period_start: Date; allocated: string; waiting: string }> =
+      await manager.query(
+        `SELECT r.supplier_id, r.item_id, r.period_start,
               coalesce(sum(r.allocated) FILTER (WHERE r.status = 'allocated' AND o.status NOT IN ('rejected', 'expired')), 0)::text AS allocated,
               count(*) FILTER (WHERE r.status = 'waiting')::text AS waiting
          FROM capacity_request r
@@ -79,15 +97,26 @@ export class SupplierCapacityRepository {
            USING (supplier_id, item_id, period_start)
          LEFT JOIN orders o ON o.order_id = r.request_id
         GROUP BY r.supplier_id, r.item_id, r.period_start`,
-      [groups.map((g) => g.supplierId), groups.map((g) => g.itemId), groups.map((g) => g.periodStart)],
+        [groups.map((g) => g.supplierId), groups.map((g) => g.itemId), groups.map((g) => g.periodStart)],
+      );
+    return new Map(
+      rows.map((r) => [
+        capacityGroupKeyOf(r.supplier_id, r.item_id, r.period_start),
+        { allocated: Number(r.allocated), waiting: Number(r.waiting) },
+      ]),
     );
-    return new Map(rows.map((r) => [capacityGroupKeyOf(r.supplier_id, r.item_id, r.period_start), { allocated: Number(r.allocated), waiting: Number(r.waiting) }]));
   }
 
   /** Records the claims in one statement; a claim already recorded (the same order id) stays as it is. */
   async insert(manager: EntityManager, claims: readonly CapacityClaim[]): Promise<void> {
     if (claims.length === 0) return;
-    await manager.createQueryBuilder().insert().into(CapacityRequestRow).values([...claims]).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CapacityRequestRow)
+      .values([...claims])
+      .orIgnore()
+      .execute();
   }
 
   /** Periods with requests waiting for the allocation (of one supplier, or all), oldest first. */
@@ -101,7 +130,9 @@ export class SupplierCapacityRepository {
   }
 
   async waitingIn(manager: EntityManager, group: CapacityGroup): Promise<CapacityRequestRow[]> {
-    const rows = await manager.getRepository(CapacityRequestRow).find({ where: { ...group, status: 'waiting' }, order: { requestedAt: 'ASC' } });
+    const rows = await manager
+      .getRepository(CapacityRequestRow)
+      .find({ where: { ...group, status: 'waiting' }, order: { requestedAt: 'ASC' } });
     return rows.map(withDates);
   }
 

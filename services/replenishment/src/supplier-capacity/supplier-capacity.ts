@@ -1,6 +1,16 @@
 import type { AgreementLineInForce } from '@smi/agreements';
 import type { OrderQuantityStep, ReplenishmentOrder } from '@smi/contracts';
-import { allocateCapacity, type CapacityAllotment, type CapacityRequest, DAY_MS, dayWords, projectStock, quantityWords, type StockSituation, stored } from '@smi/replenishment-planning';
+import {
+  allocateCapacity,
+  type CapacityAllotment,
+  type CapacityRequest,
+  DAY_MS,
+  dayWords,
+  projectStock,
+  quantityWords,
+  type StockSituation,
+  stored,
+} from '@smi/replenishment-planning';
 import { type OrderDecided, orderFor, orderIdFor, type OrderToPlace } from '../orders/replenishment-order';
 
 /**
@@ -19,7 +29,8 @@ export interface SupplierCapacity {
 
 /** The key of a supplier's capacity for an item, and of one of its periods, as decisions index them. */
 export const capacityKeyOf = (supplierId: string, itemId: string): string => `${supplierId}|${itemId}`;
-export const capacityGroupKeyOf = (supplierId: string, itemId: string, periodStart: Date): string => `${supplierId}|${itemId}|${periodStart.getTime()}`;
+export const capacityGroupKeyOf = (supplierId: string, itemId: string, periodStart: Date): string =>
+  `${supplierId}|${itemId}|${periodStart.getTime()}`;
 
 /** Periods are counted from a Monday, so weekly capacity is per calendar week. */
 const PERIOD_ANCHOR_MS = Date.UTC(1970, 0, 5);
@@ -44,7 +55,10 @@ export function capacityProblems(body: unknown): CapacityProblem[] {
   const { periodDays, quantityPerPeriod } = body as Record<string, unknown>;
   const problems: CapacityProblem[] = [];
   if (!(typeof periodDays === 'number' && Number.isInteger(periodDays) && periodDays >= 1 && periodDays <= MAX_PERIOD_DAYS)) {
-    problems.push({ field: 'periodDays', problem: `must be a whole number of days from 1 to ${MAX_PERIOD_DAYS} (got ${JSON.stringify(periodDays)})` });
+    problems.push({
+      field: 'periodDays',
+      problem: `must be a whole number of days from 1 to ${MAX_PERIOD_DAYS} (got ${JSON.stringify(periodDays)})`,
+    });
   }
   if (!(typeof quantityPerPeriod === 'number' && Number.isFinite(quantityPerPeriod) && quantityPerPeriod >= 0)) {
     problems.push({ field: 'quantityPerPeriod', problem: `must be a number >= 0 (got ${JSON.stringify(quantityPerPeriod)})` });
@@ -131,7 +145,9 @@ export function claimCapacity(
     requestedAt: decided.decidedAt,
     allocatedAt: served ? decided.decidedAt : null,
   };
-  return served ? { claim, order: orderFor({ ...decided, decision: orderWithAllotment(decided.decision, admission.allotment) }) } : { claim };
+  return served
+    ? { claim, order: orderFor({ ...decided, decision: orderWithAllotment(decided.decision, admission.allotment) }) }
+    : { claim };
 }
 
 /** What a period has spent: orders served from it that still stand, and requests waiting for its allocation. */
@@ -155,7 +171,10 @@ export function admitToCapacity(requestId: string, requested: number, capacity: 
     const reason = `got ${quantityWords(requested)} of ${quantityWords(requested)}: capacity ${period}, ${quantityWords(left)} of it left in the period sufficed`;
     return { kind: 'served', allotment: { requestId, requested, allocated: requested, shortfall: 0, reason, buyerReason: reason } };
   }
-  const why = spent.waiting > 0 ? `${spent.waiting} other request(s) of the period already wait` : `only ${quantityWords(left)} of it is left in the period`;
+  const why =
+    spent.waiting > 0
+      ? `${spent.waiting} other request(s) of the period already wait`
+      : `only ${quantityWords(left)} of it is left in the period`;
   return { kind: 'waits', reason: `waits for the capacity allocation: capacity ${period}, ${why}` };
 }
 
@@ -187,7 +206,14 @@ export const capacityRequestOf = (waiting: WaitingOrder): CapacityRequest => ({
 /** What a waiting request gets once its supplier no longer declares a capacity for the item: all of it. */
 export function unlimitedAllotment(request: CapacityRequest): CapacityAllotment {
   const reason = `got ${quantityWords(request.quantity)} of ${quantityWords(request.quantity)}: the supplier no longer limits its capacity for ${request.itemId}`;
-  return { requestId: request.requestId, requested: request.quantity, allocated: request.quantity, shortfall: 0, reason, buyerReason: reason };
+  return {
+    requestId: request.requestId,
+    requested: request.quantity,
+    allocated: request.quantity,
+    shortfall: 0,
+    reason,
+    buyerReason: reason,
+  };
 }
 
 /**
@@ -197,7 +223,12 @@ export function unlimitedAllotment(request: CapacityRequest): CapacityAllotment 
  */
 export function orderWithAllotment(decision: OrderToPlace, allotment: CapacityAllotment): OrderToPlace {
   // The order goes to its buyer too: the buyer's wording names no other buyer.
-  const step: OrderQuantityStep = { rule: 'supplier-capacity', before: allotment.requested, after: allotment.allocated, note: allotment.buyerReason };
+  const step: OrderQuantityStep = {
+    rule: 'supplier-capacity',
+    before: allotment.requested,
+    after: allotment.allocated,
+    note: allotment.buyerReason,
+  };
   const unitPrice = decision.quantity > 0 ? decision.orderValue / decision.quantity : 0;
   const cut = allotment.allocated !== decision.quantity;
   return {
@@ -237,7 +268,11 @@ export function allocateWaitingClaims(
 ): { left: number; orders: ReplenishmentOrder[]; settlements: CapacitySettlement[] } {
   const left = capacity ? Math.max(0, capacity.quantityPerPeriod - spent.allocated) : Number.POSITIVE_INFINITY;
   const requests = waiting.map(({ claim, inForce }) =>
-    capacityRequestOf({ ...claim, packMultiple: inForce?.line.packMultiple ?? 1, minimumOrderQuantity: inForce?.line.minimumOrderQuantity }),
+    capacityRequestOf({
+      ...claim,
+      packMultiple: inForce?.line.packMultiple ?? 1,
+      minimumOrderQuantity: inForce?.line.minimumOrderQuantity,
+    }),
   );
   const allotments = capacity ? allocateCapacity(left, requests) : requests.map(unlimitedAllotment);
   const orders: ReplenishmentOrder[] = [];
@@ -246,7 +281,14 @@ export function allocateWaitingClaims(
     const allotment = allotments[index];
     if (allotment.allocated === 0 || !inForce) {
       const reason = inForce ? allotment.reason : 'no agreement line is in force for it any more';
-      settlements.push({ requestId: claim.requestId, status: 'unserved', allocated: 0, reason, buyerReason: inForce ? allotment.buyerReason : reason, at: now });
+      settlements.push({
+        requestId: claim.requestId,
+        status: 'unserved',
+        allocated: 0,
+        reason,
+        buyerReason: inForce ? allotment.buyerReason : reason,
+        at: now,
+      });
       return;
     }
     orders.push(
@@ -262,7 +304,14 @@ export function allocateWaitingClaims(
         decidedAt: now,
       }),
     );
-    settlements.push({ requestId: claim.requestId, status: 'allocated', allocated: allotment.allocated, reason: allotment.reason, buyerReason: allotment.buyerReason, at: now });
+    settlements.push({
+      requestId: claim.requestId,
+      status: 'allocated',
+      allocated: allotment.allocated,
+      reason: allotment.reason,
+      buyerReason: allotment.buyerReason,
+      at: now,
+    });
   });
   return { left, orders, settlements };
 }

@@ -37,8 +37,14 @@ describe('goods receipt', () => {
       kind: 'ignored',
       reason: 'siteId is plant-turin but shipment SHP-ORD-42 has plant-lyon',
     });
-    expect(receiveShipment(shipment, goodsReceiptIn(level({ buyerId: 'other' }))!)).toMatchObject({ kind: 'ignored', reason: expect.stringMatching(/^buyerId is other/) });
-    expect(receiveShipment(shipment, goodsReceiptIn(level({ unit: 'BOX' }))!)).toMatchObject({ kind: 'ignored', reason: expect.stringMatching(/^unit is BOX/) });
+    expect(receiveShipment(shipment, goodsReceiptIn(level({ buyerId: 'other' }))!)).toMatchObject({
+      kind: 'ignored',
+      reason: expect.stringMatching(/^buyerId is other/),
+    });
+    expect(receiveShipment(shipment, goodsReceiptIn(level({ unit: 'BOX' }))!)).toMatchObject({
+      kind: 'ignored',
+      reason: expect.stringMatching(/^unit is BOX/),
+    });
   });
 
   it('receives a shipment once: a second receipt is ignored with the reason', () => {
@@ -59,7 +65,9 @@ describe('booking a batch of goods receipts', () => {
     const booked = bookGoodsReceipts(byId(shipment), [first, receipt({ eventId: 'mv-10/stock-level', movementQuantity: 2 })]);
     expect(booked.changed).toEqual([{ ...shipment, status: 'RECEIVED', statusChangedAt: first.receivedAt, receivedQuantity: 78 }]);
     expect(booked.announced.map((a) => [a.index, a.event.eventId])).toEqual([[0, 'mv-9/stock-level/shipment-received']]);
-    expect(booked.notes).toEqual(['goods receipt mv-10/stock-level for shipment SHP-ORD-42 ignored: the goods receipt is already booked; this one is RECEIVED']);
+    expect(booked.notes).toEqual([
+      'goods receipt mv-10/stock-level for shipment SHP-ORD-42 ignored: the goods receipt is already booked; this one is RECEIVED',
+    ]);
   });
 
   it('keeps the first receipt per order that has no shipment yet, and notes each', () => {
@@ -72,6 +80,13 @@ describe('booking a batch of goods receipts', () => {
 
   it('books nothing for goods that did not come with the shipment', () => {
     const booked = bookGoodsReceipts(byId(shipment), [receipt({ siteId: 'plant-turin' })]);
-    expect(booked).toEqual({ changed: [], announced: [], kept: [], notes: ['goods receipt mv-9/stock-level for shipment SHP-ORD-42 ignored: siteId is plant-turin but shipment SHP-ORD-42 has plant-lyon'] });
+    expect(booked).toEqual({
+      changed: [],
+      announced: [],
+      kept: [],
+      notes: [
+        'goods receipt mv-9/stock-level for shipment SHP-ORD-42 ignored: siteId is plant-turin but shipment SHP-ORD-42 has plant-lyon',
+      ],
+    });
   });
 });

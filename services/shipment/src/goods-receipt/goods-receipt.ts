@@ -13,9 +13,7 @@ export interface GoodsReceipt {
   stockLevelEventId: string;
 }
 
-export type ReceiptOutcome =
-  | { kind: 'received'; shipment: ShipmentState; eventId: string }
-  | { kind: 'ignored'; reason: string };
+export type ReceiptOutcome = { kind: 'received'; shipment: ShipmentState; eventId: string } | { kind: 'ignored'; reason: string };
 
 /** The goods receipt a stock level carries, if it is one: a RECEIPT movement naming an order. */
 export function goodsReceiptIn(level: StockLevel): GoodsReceipt | undefined {
@@ -41,7 +39,8 @@ export function goodsReceiptIn(level: StockLevel): GoodsReceipt | undefined {
  */
 export function receiveShipment(shipment: ShipmentState, receipt: GoodsReceipt): ReceiptOutcome {
   for (const field of ['buyerId', 'siteId', 'itemId', 'unit'] as const) {
-    if (receipt[field] !== shipment[field]) return { kind: 'ignored', reason: `${field} is ${receipt[field]} but shipment ${shipment.shipmentId} has ${shipment[field]}` };
+    if (receipt[field] !== shipment[field])
+      return { kind: 'ignored', reason: `${field} is ${receipt[field]} but shipment ${shipment.shipmentId} has ${shipment[field]}` };
   }
   const outcome = applyStep(shipment, 'RECEIVE', receipt.receivedAt, receipt.quantity);
   if (outcome.kind === 'refused') return { kind: 'ignored', reason: outcome.reason };
@@ -73,7 +72,9 @@ export function bookGoodsReceipts(shipments: ReadonlyMap<string, ShipmentState>,
     const shipment = batch.get(shipmentIdOf(receipt.orderId));
     if (!shipment) {
       if (!kept.has(receipt.orderId)) kept.set(receipt.orderId, receipt);
-      result.notes.push(`goods receipt ${receipt.stockLevelEventId} names order ${receipt.orderId}, which has no shipment; kept in case the order comes later`);
+      result.notes.push(
+        `goods receipt ${receipt.stockLevelEventId} names order ${receipt.orderId}, which has no shipment; kept in case the order comes later`,
+      );
       return;
     }
     const outcome = receiveShipment(shipment, receipt);

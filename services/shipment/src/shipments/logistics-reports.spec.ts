@@ -4,7 +4,11 @@ import { LogisticsReport, recordLogisticsReports } from './logistics-reports';
 const at = new Date('2026-03-11T06:00:00Z');
 const planned = exampleShipment({ status: 'PLANNED', statusChangedAt: new Date('2026-03-10T08:00:00Z') });
 const shipments = new Map([[planned.shipmentId, planned]]);
-const report = (step: LogisticsReport['step'], reportedBy: LogisticsReport['reportedBy'] = { kind: 'supplier', id: 'northwind' }, shipmentId = planned.shipmentId): LogisticsReport => ({
+const report = (
+  step: LogisticsReport['step'],
+  reportedBy: LogisticsReport['reportedBy'] = { kind: 'supplier', id: 'northwind' },
+  shipmentId = planned.shipmentId,
+): LogisticsReport => ({
   shipmentId,
   step,
   reportedBy,
@@ -21,7 +25,11 @@ describe('logistics reports', () => {
   });
 
   it('says why a report moves nothing: unknown shipment, not its supplier, or a step out of order', () => {
-    const recorded = recordLogisticsReports(shipments, [report('DISPATCH', undefined, 'SHP-nope'), report('DISPATCH', { kind: 'buyer', id: 'acme' }), report('DELIVER')], at);
+    const recorded = recordLogisticsReports(
+      shipments,
+      [report('DISPATCH', undefined, 'SHP-nope'), report('DISPATCH', { kind: 'buyer', id: 'acme' }), report('DELIVER')],
+      at,
+    );
     expect(recorded.outcomes).toEqual([
       { kind: 'unknown', reason: 'shipment SHP-nope is not known' },
       { kind: 'not-theirs', reason: "only the shipment's supplier northwind may move shipment SHP-ORD-42" },

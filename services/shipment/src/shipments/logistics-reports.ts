@@ -10,8 +10,7 @@ export interface LogisticsReport {
 }
 
 export type ReportOutcome =
-  | { kind: 'moved'; shipment: ShipmentState; event: Shipment }
-  | { kind: 'unknown' | 'not-theirs' | 'refused'; reason: string };
+  { kind: 'moved'; shipment: ShipmentState; event: Shipment } | { kind: 'unknown' | 'not-theirs' | 'refused'; reason: string };
 
 export interface LogisticsReportsRecorded {
   /** One outcome per report, in the order given. */
@@ -24,7 +23,11 @@ export interface LogisticsReportsRecorded {
  * Applies logistics reports to the shipments they name, in order, as applying them one by one
  * would. `shipments` holds the reports' shipments by id; `at` is when the reports were made.
  */
-export function recordLogisticsReports(shipments: ReadonlyMap<string, ShipmentState>, reports: readonly LogisticsReport[], at: Date): LogisticsReportsRecorded {
+export function recordLogisticsReports(
+  shipments: ReadonlyMap<string, ShipmentState>,
+  reports: readonly LogisticsReport[],
+  at: Date,
+): LogisticsReportsRecorded {
   const batch = new ShipmentsOfBatch(shipments);
   const outcomes = reports.map((report): ReportOutcome => {
     const { shipmentId, reportedBy } = report;
@@ -37,7 +40,11 @@ export function recordLogisticsReports(shipments: ReadonlyMap<string, ShipmentSt
     if (outcome.kind === 'refused') return { kind: 'refused', reason: `shipment ${shipmentId} is ${shipment.status}: ${outcome.reason}` };
     batch.set(outcome.shipment);
     // No causing event: the id follows from the shipment and the status, entered at most once each.
-    return { kind: 'moved', shipment: outcome.shipment, event: shipmentEvent(outcome.shipment, `${shipmentId}/${outcome.shipment.status.toLowerCase()}`) };
+    return {
+      kind: 'moved',
+      shipment: outcome.shipment,
+      event: shipmentEvent(outcome.shipment, `${shipmentId}/${outcome.shipment.status.toLowerCase()}`),
+    };
   });
   return { outcomes, changed: batch.changed() };
 }

@@ -14,7 +14,10 @@ export class RecordLogisticsReports {
   constructor(private readonly shipments: ShipmentRepository) {}
 
   async execute(reports: readonly LogisticsReport[], tx: Transaction, now = new Date()): Promise<ReportOutcome[]> {
-    const current = await this.shipments.lockAll(tx.manager, reports.map((r) => r.shipmentId));
+    const current = await this.shipments.lockAll(
+      tx.manager,
+      reports.map((r) => r.shipmentId),
+    );
     const recorded = recordLogisticsReports(current, reports, now);
     await this.shipments.saveAll(tx.manager, recorded.changed);
     for (const outcome of recorded.outcomes) if (outcome.kind === 'moved') await tx.outbox.add(topics.shipments, outcome.event);

@@ -17,7 +17,7 @@ const byId = (...shipments: ShipmentState[]) => new Map(shipments.map((s) => [s.
 const statuses = (announced: Array<{ event: Shipment }>) => announced.map((a) => [a.event.eventId, a.event.status]);
 
 describe('planning shipments from a batch of order events', () => {
-  it('plans a released order, announcing it under the order event\'s id', () => {
+  it("plans a released order, announcing it under the order event's id", () => {
     const placed = order('ORD-1', 'RELEASED');
     const planned = planShipments(new Map(), new Map(), [placed], now);
     expect(planned.changed).toEqual([plannedShipmentFor(placed)]);
@@ -33,7 +33,7 @@ describe('planning shipments from a batch of order events', () => {
     expect(planned.announced[0].index).toBe(1);
   });
 
-  it('cancels a shipment planned earlier in the batch on the buyer\'s veto, and writes it once, cancelled', () => {
+  it("cancels a shipment planned earlier in the batch on the buyer's veto, and writes it once, cancelled", () => {
     const placed = order('ORD-3', 'RELEASED');
     const vetoed = { ...placed, eventId: 'ORD-3/rejected', status: 'REJECTED' };
     const planned = planShipments(new Map(), new Map(), [placed, vetoed], now);
@@ -50,7 +50,9 @@ describe('planning shipments from a batch of order events', () => {
     const planned = planShipments(byId(dispatched), new Map(), [{ ...placed, status: 'REJECTED', statusChangedBy: 'acme' }], now);
     expect(planned.changed).toEqual([]);
     expect(planned.announced).toEqual([]);
-    expect(planned.notes).toEqual(['order ORD-4 was rejected by acme but shipment SHP-ORD-4 stays: only a PLANNED shipment can be cancelled; this one is DISPATCHED']);
+    expect(planned.notes).toEqual([
+      'order ORD-4 was rejected by acme but shipment SHP-ORD-4 stays: only a PLANNED shipment can be cancelled; this one is DISPATCHED',
+    ]);
   });
 
   it('keeps one shipment for an order seen again under another event id', () => {
@@ -68,27 +70,40 @@ describe('planning shipments from a batch of order events', () => {
       [`${placed.eventId}/shipment`, 'PLANNED'],
       [`${early.stockLevelEventId}/shipment-received`, 'RECEIVED'],
     ]);
-    expect(planned.changed).toEqual([{ ...plannedShipmentFor(placed), status: 'RECEIVED', statusChangedAt: early.receivedAt, receivedQuantity: 75 }]);
+    expect(planned.changed).toEqual([
+      { ...plannedShipmentFor(placed), status: 'RECEIVED', statusChangedAt: early.receivedAt, receivedQuantity: 75 },
+    ]);
     expect(planned.receiptsUsed).toEqual(['ORD-6']);
   });
 
   it('refuses an order event breaking a rule by its place in the batch; the rest are planned', () => {
     const good = order('ORD-7', 'RELEASED');
     const planned = planShipments(new Map(), new Map(), [order('ORD-8', 'SHIPPED', { quantity: 0 }), good], now);
-    expect(planned.refused).toEqual([{ index: 0, reason: 'status must be one of RELEASED, AWAITING_APPROVAL, REJECTED, EXPIRED (got SHIPPED); quantity must be greater than 0 (got 0)' }]);
+    expect(planned.refused).toEqual([
+      {
+        index: 0,
+        reason:
+          'status must be one of RELEASED, AWAITING_APPROVAL, REJECTED, EXPIRED (got SHIPPED); quantity must be greater than 0 (got 0)',
+      },
+    ]);
     expect(planned.changed.map((s) => s.orderId)).toEqual(['ORD-7']);
   });
 
   it('looks up only orders it may plan or cancel, each once', () => {
-    const orders = [order('A', 'RELEASED'), order('B', 'AWAITING_APPROVAL'), order('C', 'EXPIRED'), order('D', 'REJECTED'), order('A', 'REJECTED'), order('', 'RELEASED')];
+    const orders = [
+      order('A', 'RELEASED'),
+      order('B', 'AWAITING_APPROVAL'),
+      order('C', 'EXPIRED'),
+      order('D', 'REJECTED'),
+      order('A', 'REJECTED'),
+      order('', 'RELEASED'),
+    ];
     expect(ordersToPlan(orders)).toEqual(['A', 'D']);
   });
 });
 
 type Happening =
-  | { kind: 'order'; order: ReplenishmentOrder }
-  | { kind: 'receipt'; receipt: GoodsReceipt }
-  | { kind: 'report'; report: LogisticsReport };
+  { kind: 'order'; order: ReplenishmentOrder } | { kind: 'receipt'; receipt: GoodsReceipt } | { kind: 'report'; report: LogisticsReport };
 
 interface World {
   shipments: Map<string, ShipmentState>;
@@ -146,7 +161,7 @@ function inBatches(stream: readonly Happening[], size: number): World {
   const world: World = { shipments: new Map(), kept: new Map(), announced: [] };
   const only = <V>(from: Map<string, V>, keys: string[]) => new Map(keys.filter((k) => from.has(k)).map((k) => [k, from.get(k)!]));
   const save = (changed: ShipmentState[]) => changed.forEach((s) => world.shipments.set(s.shipmentId, s));
-  for (let start = 0; start < stream.length; ) {
+  for (let start = 0; start < stream.length;) {
     const kind = stream[start].kind;
     let end = start;
     while (end < stream.length && end - start < size && stream[end].kind === kind) end++;
@@ -161,13 +176,26 @@ function inBatches(stream: readonly Happening[], size: number): World {
       world.announced.push(...planned.announced.map((a) => a.event));
     } else if (kind === 'receipt') {
       const receipts = run.map((h) => (h as { receipt: GoodsReceipt }).receipt);
-      const booked = bookGoodsReceipts(only(world.shipments, receipts.map((r) => shipmentIdOf(r.orderId))), receipts);
+      const booked = bookGoodsReceipts(
+        only(
+          world.shipments,
+          receipts.map((r) => shipmentIdOf(r.orderId)),
+        ),
+        receipts,
+      );
       save(booked.changed);
       booked.kept.forEach((r) => world.kept.has(r.orderId) || world.kept.set(r.orderId, r));
       world.announced.push(...booked.announced.map((a) => a.event));
     } else {
       const reports = run.map((h) => (h as { report: LogisticsReport }).report);
-      const recorded = recordLogisticsReports(only(world.shipments, reports.map((r) => r.shipmentId)), reports, now);
+      const recorded = recordLogisticsReports(
+        only(
+          world.shipments,
+          reports.map((r) => r.shipmentId),
+        ),
+        reports,
+        now,
+      );
       save(recorded.changed);
       recorded.outcomes.forEach((o) => o.kind === 'moved' && world.announced.push(o.event));
     }
@@ -185,12 +213,18 @@ describe('the batch decisions', () => {
       const orderId = `O${Math.floor(i / 15) + random(4)}`;
       const pick = random(10);
       if (pick < 4) return { kind: 'order', order: order(orderId, statusCycle[random(statusCycle.length)]) };
-      if (pick < 6) return { kind: 'receipt', receipt: receipt(orderId, { movementQuantity: 70 + random(10), siteId: random(8) === 0 ? 'plant-turin' : 'plant-lyon' }) };
+      if (pick < 6)
+        return {
+          kind: 'receipt',
+          receipt: receipt(orderId, { movementQuantity: 70 + random(10), siteId: random(8) === 0 ? 'plant-turin' : 'plant-lyon' }),
+        };
       const reportedBy = { kind: 'supplier' as const, id: random(10) === 0 ? 'other-supplier' : 'northwind' };
       return { kind: 'report', report: { shipmentId: shipmentIdOf(orderId), step: pick < 8 ? 'DISPATCH' : 'DELIVER', reportedBy } };
     });
     const expected = oneByOne(stream);
-    expect(expected.announced.map((e) => e.status)).toEqual(expect.arrayContaining(['PLANNED', 'DISPATCHED', 'DELIVERED', 'RECEIVED', 'CANCELLED']));
+    expect(expected.announced.map((e) => e.status)).toEqual(
+      expect.arrayContaining(['PLANNED', 'DISPATCHED', 'DELIVERED', 'RECEIVED', 'CANCELLED']),
+    );
     for (const size of [1, 2, 5, 500]) expect(inBatches(stream, size)).toEqual(expected);
   });
 });

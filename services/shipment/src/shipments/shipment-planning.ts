@@ -1,6 +1,16 @@
 import { ReplenishmentOrder } from '@smi/contracts';
 import { GoodsReceipt, receiveShipment } from '../goods-receipt/goods-receipt';
-import { Announced, applyStep, orderProblems, plannedShipmentFor, shipmentActionFor, shipmentEvent, shipmentIdOf, ShipmentsOfBatch, ShipmentState } from './shipment';
+import {
+  Announced,
+  applyStep,
+  orderProblems,
+  plannedShipmentFor,
+  shipmentActionFor,
+  shipmentEvent,
+  shipmentIdOf,
+  ShipmentsOfBatch,
+  ShipmentState,
+} from './shipment';
 
 export interface ShipmentsPlanned {
   /** Every shipment the batch created or moved, once each, in its last state. */
@@ -59,7 +69,9 @@ export function planShipments(
       if (!existing) return; // rejected before release: nothing was planned
       const outcome = applyStep(existing, 'CANCEL', now);
       if (outcome.kind === 'refused') {
-        result.notes.push(`order ${order.orderId} was rejected by ${order.statusChangedBy} but shipment ${existing.shipmentId} stays: ${outcome.reason}`);
+        result.notes.push(
+          `order ${order.orderId} was rejected by ${order.statusChangedBy} but shipment ${existing.shipmentId} stays: ${outcome.reason}`,
+        );
         return;
       }
       announce(outcome.shipment, `${order.eventId}/shipment`);

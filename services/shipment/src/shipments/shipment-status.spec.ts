@@ -12,9 +12,12 @@ describe('shipment status machine', () => {
     expect(transition('PLANNED', 'CANCEL')).toEqual({ allowed: true, status: 'CANCELLED' });
   });
 
-  it.each<ShipmentStatus>(['PLANNED', 'DISPATCHED', 'DELIVERED', 'CANCELLED'])('accepts the goods receipt from %s: the receipt is the ground truth', (status) => {
-    expect(transition(status, 'RECEIVE')).toEqual({ allowed: true, status: 'RECEIVED' });
-  });
+  it.each<ShipmentStatus>(['PLANNED', 'DISPATCHED', 'DELIVERED', 'CANCELLED'])(
+    'accepts the goods receipt from %s: the receipt is the ground truth',
+    (status) => {
+      expect(transition(status, 'RECEIVE')).toEqual({ allowed: true, status: 'RECEIVED' });
+    },
+  );
 
   it.each<[ShipmentStatus, ShipmentStep, RegExp]>([
     ['PLANNED', 'DELIVER', /only a DISPATCHED shipment can be delivered; this one is PLANNED/],

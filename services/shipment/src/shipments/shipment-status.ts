@@ -6,9 +6,7 @@ import { ShipmentStatus } from '@smi/contracts';
  */
 export type ShipmentStep = 'DISPATCH' | 'DELIVER' | 'RECEIVE' | 'CANCEL';
 
-export type Transition =
-  | { allowed: true; status: ShipmentStatus }
-  | { allowed: false; reason: string };
+export type Transition = { allowed: true; status: ShipmentStatus } | { allowed: false; reason: string };
 
 /**
  * The shipment status machine: PLANNED → DISPATCHED → DELIVERED → RECEIVED,

@@ -28,10 +28,16 @@ describe('shipment of a replenishment order', () => {
     const planned = plannedShipmentFor(order);
     const dispatchedAt = new Date('2026-03-11T06:00:00Z');
     const dispatched = applyStep(planned, 'DISPATCH', dispatchedAt);
-    expect(dispatched).toEqual({ kind: 'moved', shipment: { ...planned, status: 'DISPATCHED', statusChangedAt: dispatchedAt, receivedQuantity: null } });
+    expect(dispatched).toEqual({
+      kind: 'moved',
+      shipment: { ...planned, status: 'DISPATCHED', statusChangedAt: dispatchedAt, receivedQuantity: null },
+    });
     const receivedAt = new Date('2026-03-12T09:30:00Z');
     const received = applyStep(planned, 'RECEIVE', receivedAt, 78);
-    expect(received).toEqual({ kind: 'moved', shipment: { ...planned, status: 'RECEIVED', statusChangedAt: receivedAt, receivedQuantity: 78 } });
+    expect(received).toEqual({
+      kind: 'moved',
+      shipment: { ...planned, status: 'RECEIVED', statusChangedAt: receivedAt, receivedQuantity: 78 },
+    });
   });
 
   it('refuses an illegal step and leaves the shipment as it was', () => {

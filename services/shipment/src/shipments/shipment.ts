@@ -4,9 +4,7 @@ import { ShipmentStep, transition } from './shipment-status';
 /** A shipment as this service keeps it: the Shipment event without an event id. */
 export type ShipmentState = Omit<Shipment, 'eventId'>;
 
-export type StepOutcome =
-  | { kind: 'moved'; shipment: ShipmentState }
-  | { kind: 'refused'; reason: string };
+export type StepOutcome = { kind: 'moved'; shipment: ShipmentState } | { kind: 'refused'; reason: string };
 
 /** One order travels as one shipment, so the id follows from the order's: a replayed order finds its shipment. */
 export const shipmentIdOf = (orderId: string): string => `SHP-${orderId}`;

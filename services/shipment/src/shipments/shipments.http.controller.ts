@@ -1,4 +1,17 @@
-import { BadRequestException, ConflictException, Controller, ForbiddenException, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { ShipmentStatus, ShipmentStatusValues } from '@smi/contracts';
 import { UnitOfWork } from '@smi/messaging';
 import { AuthenticatedRequest, Party } from '@smi/service-kit';

@@ -15,7 +15,8 @@ export class KpisHttpController {
 
   @Get()
   async kpis(@Req() request: AuthenticatedRequest, @Query('period') period?: string): Promise<LineKpi[]> {
-    if (period === undefined || !isPeriod(period)) throw new BadRequestException(`period is required as YYYY-MM${period === undefined ? '' : ` (got ${period})`}`);
+    if (period === undefined || !isPeriod(period))
+      throw new BadRequestException(`period is required as YYYY-MM${period === undefined ? '' : ` (got ${period})`}`);
     const party = request.party;
     const agreements = party.kind === 'operator' ? this.agreements.agreements : this.agreements.agreementsOf(party.id);
     const breaches = await this.breaches.list(breachScopeOf(party), { period });

@@ -38,8 +38,32 @@ describe('SLA KPIs per agreement line', () => {
   it('counts stockouts and totals penalties per line, listing lines without stockouts too', () => {
     const breaches = [breach('STOCKOUT', 1), breach('STOCKOUT', 2), breach('PENALTY', 2), breach('STOCKOUT', 3), breach('PENALTY', 3)];
     expect(kpisFor('2026-03', [agreement], breaches)).toEqual([
-      { agreementId: 'AGR-1', buyerId: 'acme', supplierId: 'northwind', siteId: 'lyon', itemId: 'pad', period: '2026-03', stockouts: 3, allowedStockouts: 1, penalties: 2, penaltiesTotal: 500, currency: 'EUR' },
-      { agreementId: 'AGR-1', buyerId: 'acme', supplierId: 'northwind', siteId: 'turin', itemId: 'pad', period: '2026-03', stockouts: 0, allowedStockouts: 1, penalties: 0, penaltiesTotal: 0, currency: 'EUR' },
+      {
+        agreementId: 'AGR-1',
+        buyerId: 'acme',
+        supplierId: 'northwind',
+        siteId: 'lyon',
+        itemId: 'pad',
+        period: '2026-03',
+        stockouts: 3,
+        allowedStockouts: 1,
+        penalties: 2,
+        penaltiesTotal: 500,
+        currency: 'EUR',
+      },
+      {
+        agreementId: 'AGR-1',
+        buyerId: 'acme',
+        supplierId: 'northwind',
+        siteId: 'turin',
+        itemId: 'pad',
+        period: '2026-03',
+        stockouts: 0,
+        allowedStockouts: 1,
+        penalties: 0,
+        penaltiesTotal: 0,
+        currency: 'EUR',
+      },
     ]);
   });
 
@@ -48,7 +72,11 @@ describe('SLA KPIs per agreement line', () => {
   });
 
   it('keeps a line with breaches whose agreement is no longer in the book', () => {
-    const [kpi] = kpisFor('2026-03', [], [breach('STOCKOUT', 1, { agreementId: 'AGR-OLD', allowedStockoutsPerPeriod: 2, currency: 'USD' })]);
+    const [kpi] = kpisFor(
+      '2026-03',
+      [],
+      [breach('STOCKOUT', 1, { agreementId: 'AGR-OLD', allowedStockoutsPerPeriod: 2, currency: 'USD' })],
+    );
     expect(kpi).toMatchObject({ agreementId: 'AGR-OLD', stockouts: 1, allowedStockouts: 2, penaltiesTotal: 0, currency: 'USD' });
   });
 });

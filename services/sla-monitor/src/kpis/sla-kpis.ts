@@ -68,7 +68,9 @@ export function kpisFor(period: string, agreements: readonly Agreement[], breach
     }
     byLine.set(key, kpi);
   }
-  return [...byLine.values()].sort((a, b) => lineKey(a.agreementId, a.siteId, a.itemId).localeCompare(lineKey(b.agreementId, b.siteId, b.itemId)));
+  return [...byLine.values()].sort((a, b) =>
+    lineKey(a.agreementId, a.siteId, a.itemId).localeCompare(lineKey(b.agreementId, b.siteId, b.itemId)),
+  );
 }
 
 const lineKey = (agreementId: string, siteId: string, itemId: string) => `${agreementId}|${siteId}|${itemId}`;

@@ -35,9 +35,7 @@ export function breachesForStockout(stockout: CountedStockout, agreement: Agreem
     currency: agreement.currency,
     stockLevelEventId: stockout.level.eventId,
   };
-  const breaches: SlaBreach[] = [
-    { eventId: `${stockout.level.eventId}/stockout`, kind: 'STOCKOUT', ...common, penaltyAmount: 0 },
-  ];
+  const breaches: SlaBreach[] = [{ eventId: `${stockout.level.eventId}/stockout`, kind: 'STOCKOUT', ...common, penaltyAmount: 0 }];
   if (beyondAllowance) {
     breaches.push({ eventId: `${stockout.level.eventId}/penalty`, kind: 'PENALTY', ...common, penaltyAmount: penaltyPerStockout });
   }

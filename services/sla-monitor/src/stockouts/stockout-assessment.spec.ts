@@ -66,7 +66,12 @@ describe('stockout assessment, worked examples (1 stockout allowed a month, 250 
       level(4, 1, '2026-02-03T00:00:00Z'),
       level(5, 0, '2026-02-20T00:00:00Z'),
     ]);
-    expect(summary(breaches)).toEqual(['STOCKOUT 2026-01 #1 0', 'STOCKOUT 2026-02 #1 0', 'STOCKOUT 2026-02 #2 0', 'PENALTY 2026-02 #2 250']);
+    expect(summary(breaches)).toEqual([
+      'STOCKOUT 2026-01 #1 0',
+      'STOCKOUT 2026-02 #1 0',
+      'STOCKOUT 2026-02 #2 0',
+      'PENALTY 2026-02 #2 250',
+    ]);
   });
 
   it('a stockout running across the month boundary counts once, in the month it began', () => {
@@ -79,7 +84,11 @@ describe('stockout assessment, worked examples (1 stockout allowed a month, 250 
   });
 
   it('ignores stale levels: a late empty level does not start a stockout', () => {
-    const breaches = breachesOver([level(3, 10, '2026-03-02T08:00:00Z'), level(2, 0, '2026-03-01T08:00:00Z'), level(4, 0, '2026-03-03T08:00:00Z')]);
+    const breaches = breachesOver([
+      level(3, 10, '2026-03-02T08:00:00Z'),
+      level(2, 0, '2026-03-01T08:00:00Z'),
+      level(4, 0, '2026-03-03T08:00:00Z'),
+    ]);
     expect(breaches.map((b) => b.stockLevelEventId)).toEqual(['lvl-4']);
   });
 });
@@ -162,7 +171,14 @@ describe('watching a batch of stock levels', () => {
   });
 
   it('continues the stored watch and the stored count of the line in its month', () => {
-    const stored: StockoutWatch = { buyerId: 'acme', siteId: 'plant-lyon', itemId: 'pad', lastSequence: 7, stockedOut: false, lastLevelEventId: 'pad-7' };
+    const stored: StockoutWatch = {
+      buyerId: 'acme',
+      siteId: 'plant-lyon',
+      itemId: 'pad',
+      lastSequence: 7,
+      stockedOut: false,
+      lastLevelEventId: 'pad-7',
+    };
     const levels = [at('pad', 7, 0, '2026-03-09T08:00:00Z', 'pad-7-again'), at('pad', 8, 0, '2026-03-10T08:00:00Z')];
     const { agreed } = levelsUnderAgreement(levels, termsOf);
     const counts = new Map([[linePeriodKeyOf({ agreementId: 'AGR-1', siteId: 'plant-lyon', itemId: 'pad', period: '2026-03' }), 3]]);
@@ -175,7 +191,12 @@ describe('watching a batch of stock levels', () => {
     const levels = [at('pad', 1, 5, '2026-03-02T08:00:00Z'), { ...at('pad', 0, Number.NaN, '2026-03-02T09:00:00Z'), siteId: '' }];
     const { agreed, refused } = levelsUnderAgreement(levels, termsOf);
     expect(agreed.map((a) => a.index)).toEqual([0]);
-    expect(refused).toEqual([{ index: 1, reason: 'siteId must be a non-empty string; sequence must be a whole number >= 1 (got 0); onHand must be a finite number (got NaN)' }]);
+    expect(refused).toEqual([
+      {
+        index: 1,
+        reason: 'siteId must be a non-empty string; sequence must be a whole number >= 1 (got 0); onHand must be a finite number (got NaN)',
+      },
+    ]);
   });
 
   it('gives the same watches and breaches as judging the levels one by one, for any split of the stream into batches', () => {

@@ -3,9 +3,7 @@ import { AgreementTerms, breachesForStockout } from './penalty-rule';
 import { periodOf } from './sla-period';
 import { levelProblems, observeLevel, StockoutWatch } from './stockout-watch';
 
-export type Assessment =
-  | { kind: 'stale' }
-  | { kind: 'applied'; watch: StockoutWatch; breaches: SlaBreach[] };
+export type Assessment = { kind: 'stale' } | { kind: 'applied'; watch: StockoutWatch; breaches: SlaBreach[] };
 
 /**
  * Judges one stock level of a site x item under its agreement: updates the

@@ -10,9 +10,7 @@ export interface StockoutWatch {
   lastLevelEventId: string;
 }
 
-export type Observation =
-  | { kind: 'stale'; lastSequence: number }
-  | { kind: 'applied'; watch: StockoutWatch; stockoutBegan: boolean };
+export type Observation = { kind: 'stale'; lastSequence: number } | { kind: 'applied'; watch: StockoutWatch; stockoutBegan: boolean };
 
 type LevelSeen = Pick<StockLevel, 'eventId' | 'buyerId' | 'siteId' | 'itemId' | 'sequence' | 'onHand'>;
 
@@ -47,7 +45,8 @@ export function levelProblems(level: StockLevel): string[] {
   for (const field of ['eventId', 'buyerId', 'siteId', 'itemId'] as const) {
     if (typeof level[field] !== 'string' || level[field].trim().length === 0) problems.push(`${field} must be a non-empty string`);
   }
-  if (!Number.isInteger(level.sequence) || level.sequence < 1) problems.push(`sequence must be a whole number >= 1 (got ${level.sequence})`);
+  if (!Number.isInteger(level.sequence) || level.sequence < 1)
+    problems.push(`sequence must be a whole number >= 1 (got ${level.sequence})`);
   if (!Number.isFinite(level.onHand)) problems.push(`onHand must be a finite number (got ${level.onHand})`);
   if (!(level.asOf instanceof Date) || Number.isNaN(level.asOf.getTime())) problems.push('asOf must be a date-time');
   return problems;

@@ -28,14 +28,22 @@ export class WatchStockouts {
       records.map((r) => r.event),
       (level) => this.agreements.lineFor(level.buyerId, level.siteId, level.itemId, level.asOf)?.agreement,
     );
-    const current = await this.watches.lockAll(tx.manager, agreed.map((a) => a.level));
+    const current = await this.watches.lockAll(
+      tx.manager,
+      agreed.map((a) => a.level),
+    );
     const stockoutsSoFar = await this.breaches.stockoutCounts(tx.manager, agreed.map(linePeriodOf));
     const watched = watchStockouts(agreed, current, stockoutsSoFar);
     if (watched.stale.length > 0) {
-      this.log.log(`${watched.stale.length} stock level(s) not newer than one applied (first: ${records[watched.stale[0]].event.eventId}); ignored`);
+      this.log.log(
+        `${watched.stale.length} stock level(s) not newer than one applied (first: ${records[watched.stale[0]].event.eventId}); ignored`,
+      );
     }
     await this.watches.saveAll(tx.manager, watched.changed);
-    await this.breaches.addAll(tx.manager, watched.breaches.map((b) => b.breach));
+    await this.breaches.addAll(
+      tx.manager,
+      watched.breaches.map((b) => b.breach),
+    );
     for (const { index, breach } of watched.breaches) await tx.outbox.add(topics.slaBreaches, breach, records[index]);
     return refused.map(({ index, reason }) => ({ record: records[index], reason }));
   }
