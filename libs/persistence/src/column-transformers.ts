@@ -11,3 +11,11 @@ export const numericAsNumber: ValueTransformer = {
 
 /** A quantity or an amount as stored: numeric(18, 6), six decimals as the contracts keep them, read as a number. */
 export const decimalColumn = { type: 'numeric', precision: 18, scale: 6, transformer: numericAsNumber } as const;
+
+/**
+ * Site x item keys as three parallel arrays, the parameters of `unnest($1::text[], $2::text[], $3::text[])`:
+ * how a repository loads or locks every key of a batch in one statement.
+ */
+export const siteItemColumns = (
+  keys: ReadonlyArray<{ buyerId: string; siteId: string; itemId: string }>,
+): [string[], string[], string[]] => [keys.map((k) => k.buyerId), keys.map((k) => k.siteId), keys.map((k) => k.itemId)];

@@ -1,2 +1,2 @@
 export { openServiceDatabase, databaseUrlFromEnv, databaseAnswers, schemaNameOf, ServiceDatabaseOptions } from './service-database';
-export { numericAsNumber, decimalColumn } from './column-transformers';
+export { numericAsNumber, decimalColumn, siteItemColumns } from './column-transformers';

@@ -1,3 +1,4 @@
+import { siteItemColumns } from '@smi/persistence';
 import { siteItemKeyOf } from '@smi/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -7,8 +8,6 @@ import { ConsumptionOnDay, SeriesState, SiteItem, StockDayChange } from './level
 import { ConsumedDay, StockDay } from './stock-days';
 
 export type { SiteItem } from './levels-recorded';
-
-const columnsOf = (keys: readonly SiteItem[]) => [keys.map((k) => k.buyerId), keys.map((k) => k.siteId), keys.map((k) => k.itemId)];
 
 @Injectable()
 export class ConsumptionHistoryRepository {
@@ -33,7 +32,7 @@ export class ConsumptionHistoryRepository {
       await manager.query(
         `SELECT s.buyer_id, s.site_id, s.item_id, s.unit, s.last_sequence::float8 AS last_sequence
          FROM consumption_series s JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id) USING (buyer_id, site_id, item_id)`,
-        columnsOf(keys),
+        siteItemColumns(keys),
       );
     return new Map(
       rows.map((r) => [
@@ -49,7 +48,7 @@ export class ConsumptionHistoryRepository {
       `SELECT c.buyer_id, c.site_id, c.item_id, min(c.day)::text AS first_day
          FROM consumption_day c JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id) USING (buyer_id, site_id, item_id)
         GROUP BY c.buyer_id, c.site_id, c.item_id`,
-      columnsOf(keys),
+      siteItemColumns(keys),
     );
     return new Map(
       rows.map((r) => [siteItemKeyOf({ buyerId: r.buyer_id, siteId: r.site_id, itemId: r.item_id }), dayNumberOfText(r.first_day)]),
@@ -68,7 +67,7 @@ export class ConsumptionHistoryRepository {
         `INSERT INTO consumption_series (buyer_id, site_id, item_id, unit, last_sequence)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[])
          ON CONFLICT (buyer_id, site_id, item_id) DO UPDATE SET unit = EXCLUDED.unit, last_sequence = EXCLUDED.last_sequence`,
-        [...columnsOf(series.map((s) => s.key)), series.map((s) => s.unit), series.map((s) => s.lastSequence)],
+        [...siteItemColumns(series.map((s) => s.key)), series.map((s) => s.unit), series.map((s) => s.lastSequence)],
       );
     }
     if (stockDays.length > 0) {
@@ -80,7 +79,7 @@ export class ConsumptionHistoryRepository {
                closing_on_hand = CASE WHEN EXCLUDED.closing_sequence > stock_day.closing_sequence THEN EXCLUDED.closing_on_hand ELSE stock_day.closing_on_hand END,
                closing_sequence = GREATEST(stock_day.closing_sequence, EXCLUDED.closing_sequence)`,
         [
-          ...columnsOf(stockDays.map((d) => d.key)),
+          ...siteItemColumns(stockDays.map((d) => d.key)),
           stockDays.map((d) => dayText(d.day)),
           stockDays.map((d) => d.lowestOnHand),
           stockDays.map((d) => d.closingOnHand),
@@ -95,7 +94,7 @@ export class ConsumptionHistoryRepository {
          ON CONFLICT (buyer_id, site_id, item_id, day)
          DO UPDATE SET quantity = consumption_day.quantity + EXCLUDED.quantity, updated_at = now()`,
         [
-          ...columnsOf(consumption.map((c) => c.key)),
+          ...siteItemColumns(consumption.map((c) => c.key)),
           consumption.map((c) => dayText(c.day)),
           consumption.map((c) => c.unit),
           consumption.map((c) => c.quantity),

@@ -1,3 +1,4 @@
+import { siteItemColumns } from '@smi/persistence';
 import { Injectable } from '@nestjs/common';
 import { DemandForecast } from '@smi/contracts';
 import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
@@ -39,7 +40,7 @@ export class DemandForecastRepository {
       await manager.query(
         `SELECT f.buyer_id, f.site_id, f.item_id, f.period_days, f.first_period_start
          FROM demand_forecast f JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id) USING (buyer_id, site_id, item_id)`,
-        [keys.map((k) => k.buyerId), keys.map((k) => k.siteId), keys.map((k) => k.itemId)],
+        siteItemColumns(keys),
       );
     return new Map(
       rows.map((r) => [`${r.buyer_id}|${r.site_id}|${r.item_id}`, { periodDays: r.period_days, firstPeriodStart: r.first_period_start }]),

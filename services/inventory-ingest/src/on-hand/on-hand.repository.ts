@@ -1,3 +1,4 @@
+import { siteItemColumns } from '@smi/persistence';
 import { siteItemKeyOf } from '@smi/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -25,7 +26,7 @@ export class OnHandRepository {
          USING (buyer_id, site_id, item_id)
        ORDER BY o.buyer_id, o.site_id, o.item_id
        FOR UPDATE OF o`,
-      [unique.map((k) => k.buyerId), unique.map((k) => k.siteId), unique.map((k) => k.itemId)],
+      siteItemColumns(unique),
     );
     return new Map(rows.map((row) => [siteItemKeyOf(onHandOf(row)), onHandOf(row)]));
   }

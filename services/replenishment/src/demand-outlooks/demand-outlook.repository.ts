@@ -1,3 +1,4 @@
+import { siteItemColumns } from '@smi/persistence';
 import { Injectable } from '@nestjs/common';
 import { demandClassNamed } from '@smi/forecasting';
 import { EntityManager } from 'typeorm';
@@ -13,7 +14,7 @@ export class DemandOutlookRepository {
     const rows: Array<Record<string, unknown>> = await manager.query(
       `SELECT d.* FROM demand_outlook d
          JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id) USING (buyer_id, site_id, item_id)`,
-      [keys.map((k) => k.buyerId), keys.map((k) => k.siteId), keys.map((k) => k.itemId)],
+      siteItemColumns(keys),
     );
     return new Map(rows.map((row) => [siteItemKeyOf(outlookOf(row)), outlookOf(row)]));
   }

@@ -1,3 +1,4 @@
+import { siteItemColumns } from '@smi/persistence';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OPEN_ORDER_STATUSES } from '../orders/order-lifecycle';
@@ -46,7 +47,7 @@ export class OnOrderRepository {
               (r.decision->>'dueAt')::timestamptz, r.status, r.period_start, r.requested_at, r.trigger_as_of
          FROM capacity_request r JOIN k USING (buyer_id, site_id, item_id)
         WHERE r.status = 'waiting' OR (r.status = 'unserved' AND r.period_start = ANY($5::timestamptz[]))`,
-      [keys.map((k) => k.buyerId), keys.map((k) => k.siteId), keys.map((k) => k.itemId), OPEN_ORDER_STATUSES, periodStarts],
+      [...siteItemColumns(keys), OPEN_ORDER_STATUSES, periodStarts],
     );
     const heldFor = (key: string): OnOrder => {
       let held = onOrder.get(key);

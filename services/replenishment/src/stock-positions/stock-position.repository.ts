@@ -1,3 +1,4 @@
+import { siteItemColumns } from '@smi/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import { siteItemKeyOf, StockPosition } from './stock-position';
@@ -73,7 +74,7 @@ export class StockPositionRepository {
          JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id) USING (buyer_id, site_id, item_id)
         ORDER BY p.buyer_id, p.site_id, p.item_id
           FOR UPDATE OF p`,
-      [keys.map((k) => k.buyerId), keys.map((k) => k.siteId), keys.map((k) => k.itemId)],
+      siteItemColumns(keys),
     );
     return new Map(rows.map((row) => [siteItemKeyOf(positionOf(row)), positionOf(row)]));
   }

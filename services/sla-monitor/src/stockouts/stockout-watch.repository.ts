@@ -1,3 +1,4 @@
+import { siteItemColumns } from '@smi/persistence';
 import { siteItemKeyOf } from '@smi/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -21,7 +22,7 @@ export class StockoutWatchRepository {
        JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id) USING (buyer_id, site_id, item_id)
        ORDER BY w.buyer_id, w.site_id, w.item_id
        FOR UPDATE OF w`,
-      [unique.map((k) => k.buyerId), unique.map((k) => k.siteId), unique.map((k) => k.itemId)],
+      siteItemColumns(unique),
     );
     return new Map(rows.map((row) => [siteItemKeyOf(watchOf(row)), watchOf(row)]));
   }
