@@ -34,8 +34,3 @@ export async function claimEvents(manager: EntityManager, consumer: string, even
   );
   return new Set(rows.map((r) => r.event_id));
 }
-
-/** Claims one event; false when it was applied before. */
-export async function claimEvent(manager: EntityManager, consumer: string, eventId: string): Promise<boolean> {
-  return (await claimEvents(manager, consumer, [eventId])).has(eventId);
-}

@@ -3,7 +3,7 @@ export { EventPublisher, RawMessage } from './event-publisher';
 export { Outbox, OutboxMessageEntity, EVENT_ID_HEADER, Cause } from './outbox';
 export { OutboxRelay } from './outbox-relay';
 export { UnitOfWork, Transaction } from './unit-of-work';
-export { ProcessedEventEntity, claimEvent, claimEvents } from './inbox';
+export { ProcessedEventEntity, claimEvents } from './inbox';
 export { Inbound, Deduplication, ConsumeOptions, Rejection } from './inbound';
 export { MessagingTables1764028800000 } from './messaging-tables.migration';
 export { KafkaEventServer, KafkaEventServerOptions, KeepHandlerErrors, ConsumeEvents } from './kafka-event-server';

@@ -29,15 +29,17 @@ export class RecordConsumption {
     const keys = uniqueKeys(levels);
     await this.history.lockAll(tx.manager, keys);
     const recorded = recordLevels(await this.history.seriesOf(tx.manager, keys), levels);
-    if (recorded.consumed.length > 0) {
-      // Read before this batch's days are written: whether anything was consumed before a day is judged from both.
-      const firstDays = await this.history.firstConsumedDays(tx.manager, keys);
-      const latest = await this.forecasts.latestPeriodsOf(tx.manager, keys);
-      await this.history.record(tx.manager, recorded.series, recorded.stockDays, recorded.consumption);
-      await this.recomputeWhereDue(tx, records, recorded.consumed, firstDays, latest, now);
-    } else {
-      await this.history.record(tx.manager, recorded.series, recorded.stockDays, recorded.consumption);
-    }
+    // Read before this batch's days are written (and only when it consumed anything): whether anything was
+    // consumed before a day is judged from the history and the batch together.
+    const before =
+      recorded.consumed.length > 0
+        ? {
+            firstDays: await this.history.firstConsumedDays(tx.manager, keys),
+            latest: await this.forecasts.latestPeriodsOf(tx.manager, keys),
+          }
+        : undefined;
+    await this.history.record(tx.manager, recorded.series, recorded.stockDays, recorded.consumption);
+    if (before) await this.recomputeWhereDue(tx, records, recorded.consumed, before.firstDays, before.latest, now);
     return recorded.refused.map(({ index, reason }) => ({ record: records[index], reason }));
   }
 
