@@ -184,3 +184,49 @@ describe('agreement version validation', () => {
     expect(versionProblems(versionFixture(agreementFixture({}, { packMultiple: 0 })))).toEqual(['A1: lines[0].packMultiple must be > 0']);
   });
 });
+
+describe('agreement bounds (bounds.ts)', () => {
+  it.each([
+    ['a lead time of 1e308 days', { leadTimeDays: 1e308 }, 'lines[0].leadTimeDays must be at most 365 (got 1e+308)'],
+    ['a lead time of 2^53+1 days', { leadTimeDays: 2 ** 53 + 1 }, 'lines[0].leadTimeDays must be at most 365 (got 9007199254740992)'],
+    ['a lead time of 3e9 days', { leadTimeDays: 3e9 }, 'lines[0].leadTimeDays must be at most 365 (got 3000000000)'],
+    ['a review period beyond a year', { policy: 'order-up-to', reviewPeriodDays: 366 }, 'lines[0].reviewPeriodDays must be at most 365'],
+    ['a maximum of 1e12', { maximum: 1e12 }, 'lines[0].maximum must be at most 1,000,000,000 (got 1000000000000)'],
+    ['a pack of 1e10', { packMultiple: 1e10 }, 'lines[0].packMultiple must be at most 1,000,000,000'],
+    ['a unit price of 1e12', { unitPrice: 1e12 }, 'lines[0].unitPrice must be at most 1,000,000,000'],
+    ['a stockout-day penalty of 1e12', { penalties: { perStockoutDay: 1e12 } }, 'lines[0].penalties.perStockoutDay must be at most'],
+    ['levels of 400 days of supply', { levelsIn: 'days-of-supply', maximum: 400 }, 'lines[0].maximum must be at most 365'],
+    ['an emergency lead time of 1e9 days', { emergency: { allowed: true, leadTimeDays: 1e9 } }, 'lines[0].emergency.leadTimeDays must be'],
+    [
+      'a veto window of 1e9 hours',
+      { approval: { vetoWindowHours: 1e9, expiresAfterHours: 1 } },
+      'lines[0].approval.vetoWindowHours must be at most 8,760',
+    ],
+    ['a NUL byte in an item id', { itemId: 'part\u0000' }, 'lines[0].itemId must not contain control characters'],
+    ['a unit longer than 32 characters', { unit: 'U'.repeat(33) }, 'lines[0].unit must be at most 32 characters (got 33)'],
+  ])('refuses %s', (_case, line, problem) => {
+    expect(lineProblems(line).some((found) => found.startsWith(`A1: ${problem}`))).toBe(true);
+  });
+
+  it('refuses a penalty of 1e12 per stockout, a newline in a buyer id and more lines than a record carries', () => {
+    const problems = agreementProblems(
+      agreementFixture({
+        buyerId: 'B\nforged log line',
+        penalties: { allowedStockoutsPerMonth: 1, penaltyPerStockout: 1e12 },
+      }),
+    );
+    expect(problems).toContain('A1: penalties.penaltyPerStockout must be at most 1,000,000,000 (got 1000000000000)');
+    expect(problems).toContain('A1: buyerId must not contain control characters');
+    const line = agreementFixture().lines[0];
+    const many = Array.from({ length: 1001 }, (_, i) => ({ ...line, itemId: `item-${i}` }));
+    expect(agreementProblems(agreementFixture({ lines: many }))).toEqual(['A1: lines must list at most 1000 site x items (got 1001)']);
+  });
+
+  it('accepts every term at its bound', () => {
+    const atBounds = agreementFixture(
+      { penalties: { allowedStockoutsPerMonth: 1000, penaltyPerStockout: 1e9 } },
+      { leadTimeDays: 365, minimum: 0, maximum: 1e9, packMultiple: 1e9, unitPrice: 1e9, penalties: { perStockoutDay: 1e9 } },
+    );
+    expect(agreementProblems(atBounds)).toEqual([]);
+  });
+});

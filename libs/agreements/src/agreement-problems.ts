@@ -9,6 +9,16 @@ import {
   SERVICE_LEVEL_MEASURES,
   WEEKDAYS,
 } from './agreement';
+import {
+  MAX_AGREEMENT_LINES,
+  MAX_ALLOWED_STOCKOUTS_PER_MONTH,
+  MAX_AMOUNT,
+  MAX_DAYS,
+  MAX_HOURS,
+  MAX_QUANTITY,
+  TextKind,
+  textProblem,
+} from './bounds';
 
 /**
  * Validation of agreements as a buyer or supplier would write them (JSON from
@@ -87,6 +97,7 @@ export function agreementProblems(agreement: Agreement, where = textOr(agreement
   for (const field of ['agreementId', 'buyerId', 'supplierId', 'currency', 'validFrom', 'validTo'] as const) {
     need(isText(raw[field]), field, 'is required');
   }
+  for (const field of ['agreementId', 'buyerId', 'supplierId'] as const) boundedText(raw[field], field, 'id', need);
   if (isText(raw.currency)) need(/^[A-Z]{3}$/.test(raw.currency), 'currency', `must be a 3-letter ISO 4217 code (got ${raw.currency})`);
   for (const field of ['validFrom', 'validTo'] as const) {
     if (isText(raw[field])) need(isDay(raw[field]), field, `must be a date YYYY-MM-DD (got ${raw[field]})`);
@@ -98,6 +109,10 @@ export function agreementProblems(agreement: Agreement, where = textOr(agreement
   if (raw.contacts !== undefined) contactProblems(raw.contacts, agreement, need);
   if (!Array.isArray(raw.lines) || raw.lines.length === 0) {
     need(false, 'lines', 'must list at least one site x item');
+    return problems;
+  }
+  if (raw.lines.length > MAX_AGREEMENT_LINES) {
+    need(false, 'lines', `must list at most ${MAX_AGREEMENT_LINES} site x items (got ${raw.lines.length})`);
     return problems;
   }
   const seen = new Set<string>();
@@ -126,6 +141,8 @@ export function versionProblems(version: AgreementVersion): string[] {
   }
   need(isText(version.changedBy), 'changedBy', 'is required');
   need(isText(version.changeReason), 'changeReason', 'is required');
+  boundedText(version.changedBy, 'changedBy', 'id', need);
+  boundedText(version.changeReason, 'changeReason', 'text', need);
   return [...problems, ...agreementProblems(version.agreement)];
 }
 
@@ -136,7 +153,9 @@ function penaltyProblems(penalties: unknown, need: Need): void {
     'penalties.allowedStockoutsPerMonth',
     'must be a whole number >= 0',
   );
+  atMost(terms, 'allowedStockoutsPerMonth', MAX_ALLOWED_STOCKOUTS_PER_MONTH, 'penalties', need);
   need(isNumber(terms.penaltyPerStockout) && terms.penaltyPerStockout >= 0, 'penalties.penaltyPerStockout', 'must be >= 0');
+  atMost(terms, 'penaltyPerStockout', MAX_AMOUNT, 'penalties', need);
   if (isObject(penalties)) unknownFields(penalties, ['allowedStockoutsPerMonth', 'penaltyPerStockout'], 'penalties.', need);
 }
 
@@ -148,6 +167,7 @@ function communicationProblems(communication: unknown, need: Need): void {
     'communication.digestEveryHours',
     'must be a whole number > 0',
   );
+  atMost(communication, 'digestEveryHours', MAX_HOURS, 'communication', need);
   need(typeof communication.immediateAlerts === 'boolean', 'communication.immediateAlerts', 'must be true or false');
 }
 
@@ -167,6 +187,7 @@ function contactProblems(contacts: unknown, agreement: Agreement, need: Need): v
     if (contact.email !== undefined)
       need(typeof contact.email === 'string' && /^[^@\s]+@[^@\s]+$/.test(contact.email), `${at}.email`, 'must be an email address');
     if (contact.phone !== undefined) need(isText(contact.phone), `${at}.phone`, 'must be text');
+    for (const field of ['name', 'role', 'email', 'phone'] as const) boundedText(contact[field], `${at}.${field}`, 'text', need);
   });
 }
 
@@ -176,6 +197,16 @@ function lineProblems(line: AgreementLine, at: string, need: Need): void {
   need(isText(line.siteId), `${at}.siteId`, 'is required');
   need(isText(line.itemId), `${at}.itemId`, 'is required');
   need(isText(line.unit), `${at}.unit`, 'is required');
+  boundedText(line.siteId, `${at}.siteId`, 'id', need);
+  boundedText(line.itemId, `${at}.itemId`, 'id', need);
+  boundedText(line.unit, `${at}.unit`, 'unit', need);
+  // Levels in days of supply are days, converted to quantities with the forecast: a year at most.
+  const levelBound = line.levelsIn === 'days-of-supply' ? MAX_DAYS : MAX_QUANTITY;
+  for (const field of ['minimum', 'maximum', 'reorderPoint']) atMost(raw, field, levelBound, at, need);
+  for (const field of ['minimumOrderQuantity', 'packMultiple', 'maximumLot', 'fixedOrderQuantity'])
+    atMost(raw, field, MAX_QUANTITY, at, need);
+  for (const field of ['leadTimeDays', 'leadTimeStdDevDays', 'reviewPeriodDays']) atMost(raw, field, MAX_DAYS, at, need);
+  atMost(raw, 'unitPrice', MAX_AMOUNT, at, need);
   if (line.levelsIn !== undefined) need(isOneOf(line.levelsIn, LEVELS_IN), `${at}.levelsIn`, `must be one of ${LEVELS_IN.join(', ')}`);
   need(isNumber(line.minimum) && line.minimum >= 0, `${at}.minimum`, 'must be >= 0');
   need(isNumber(line.maximum) && line.maximum >= line.minimum, `${at}.maximum`, 'must be >= minimum');
@@ -254,12 +285,14 @@ function serviceLevelProblems(line: AgreementLine, at: string, need: Need): void
   need(isOneOf(method, SAFETY_STOCK_METHODS), `${at}.safetyStock.method`, `must be one of ${SAFETY_STOCK_METHODS.join(', ')}`);
   const ownField = method === 'fixed' ? 'quantity' : method === 'days-of-cover' ? 'days' : undefined;
   unknownFields(safetyStock, ['method', ...(ownField ? [ownField] : [])], `${at}.safetyStock.`, need);
-  if (ownField)
+  if (ownField) {
     need(
       isNumber(safetyStock[ownField]) && safetyStock[ownField] >= 0,
       `${at}.safetyStock.${ownField}`,
       `must be >= 0 for method ${method}`,
     );
+    atMost(safetyStock, ownField, ownField === 'days' ? MAX_DAYS : MAX_QUANTITY, `${at}.safetyStock`, need);
+  }
   if (method === 'service-level')
     need(serviceLevel !== undefined, `${at}.serviceLevel`, 'is required for safetyStock.method service-level');
 }
@@ -276,6 +309,9 @@ function approvalProblems(line: AgreementLine, at: string, need: Need): void {
   if (approval.maxValue !== undefined) need(line.unitPrice !== undefined, `${where}.maxValue`, 'needs unitPrice on the line');
   need(isNumber(approval.vetoWindowHours) && approval.vetoWindowHours >= 0, `${where}.vetoWindowHours`, 'must be >= 0');
   need(isNumber(approval.expiresAfterHours) && approval.expiresAfterHours > 0, `${where}.expiresAfterHours`, 'must be > 0');
+  atMost(approval, 'maxQuantity', MAX_QUANTITY, where, need);
+  atMost(approval, 'maxValue', MAX_AMOUNT, where, need);
+  for (const field of ['vetoWindowHours', 'expiresAfterHours']) atMost(approval, field, MAX_HOURS, where, need);
 }
 
 function emergencyProblems(line: AgreementLine, at: string, need: Need): void {
@@ -285,6 +321,7 @@ function emergencyProblems(line: AgreementLine, at: string, need: Need): void {
   unknownFields(emergency, ['allowed', 'leadTimeDays'], `${at}.emergency.`, need);
   need(typeof emergency.allowed === 'boolean', `${at}.emergency.allowed`, 'must be true or false');
   need(isNumber(emergency.leadTimeDays) && emergency.leadTimeDays >= 0, `${at}.emergency.leadTimeDays`, 'must be >= 0');
+  atMost(emergency, 'leadTimeDays', MAX_DAYS, `${at}.emergency`, need);
   // An expedited delivery that is not faster than a regular one is no emergency option.
   if (isNumber(emergency.leadTimeDays) && isNumber(line.leadTimeDays)) {
     need(emergency.leadTimeDays < line.leadTimeDays, `${at}.emergency.leadTimeDays`, 'must be < leadTimeDays');
@@ -297,7 +334,10 @@ function linePenaltyProblems(penalties: unknown, at: string, need: Need): void {
   if (!isObject(penalties)) return need(false, where, 'must be an object');
   const amounts = ['perStockoutDay', 'perLateDelivery', 'perShortDelivery', 'perFillRateShortfall'];
   unknownFields(penalties, [...amounts, 'fillRateFloor'], `${where}.`, need);
-  for (const field of amounts) optionalAtLeast(penalties, field, 0, where, need);
+  for (const field of amounts) {
+    optionalAtLeast(penalties, field, 0, where, need);
+    atMost(penalties, field, MAX_AMOUNT, where, need);
+  }
   if (penalties.fillRateFloor !== undefined)
     need(isShare(penalties.fillRateFloor), `${where}.fillRateFloor`, 'must be between 0 and 1 exclusive');
   if (penalties.perFillRateShortfall !== undefined)
@@ -317,6 +357,23 @@ function optionalAtLeast(value: Json, field: string, floor: number, at: string, 
 function optionalAbove(value: Json, field: string, floor: number, at: string, need: Need): void {
   const given = value[field];
   if (given !== undefined) need(isNumber(given) && given > floor, `${at}.${field}`, `must be > ${floor}`);
+}
+
+/**
+ * The upper bound of a term (bounds.ts): checked apart from the term's own rule, so that rule's
+ * words stay as they are and a lead time of 1e308 days is told its limit.
+ */
+function atMost(value: Json, field: string, max: number, at: string, need: Need): void {
+  const given = value[field];
+  if (isNumber(given)) need(given <= max, `${at}.${field}`, `must be at most ${max.toLocaleString('en-US')} (got ${given})`);
+}
+
+/** Length and control characters of a text given (a missing one is the caller's `is required`). */
+function boundedText(value: unknown, field: string, kind: TextKind, need: Need): void {
+  if (isText(value)) {
+    const problem = textProblem(value, kind);
+    need(problem === undefined, field, problem ?? '');
+  }
 }
 
 function textOr(value: unknown, fallback: string): string {

@@ -4,3 +4,16 @@ export { AgreementBook, AgreementLineInForce } from './agreement-book';
 export { overlappingLines, governingSpans, GoverningSpan } from './agreement-overlap';
 export { agreementVersionEvent, agreementVersionOf, agreementVersionEventId, canonicalAgreement } from './agreement-event';
 export { loadAgreementBook, loadSeedVersions, seedVersionOf, DEFAULT_AGREEMENTS_FILE, SEED_FILE_CHANGER } from './agreement-file';
+export {
+  MAX_AGREEMENT_LINES,
+  MAX_ALLOWED_STOCKOUTS_PER_MONTH,
+  MAX_AMOUNT,
+  MAX_DAYS,
+  MAX_HOURS,
+  MAX_QUANTITY,
+  MAX_TEXT_LENGTH,
+  TextKind,
+  isWithin,
+  rangeProblem,
+  textProblem,
+} from './bounds';
