@@ -27,8 +27,23 @@ export { MIN_DEMANDS_FOR_PROMISE } from './safety-stock/safety-stock';
 export { SeededRandom } from './safety-stock/seeded-random';
 
 // What-if: replaying a demand history through an agreement line.
-export { whatIfProblems, type DemandDistribution, type UnmetDemand, type WhatIfInput } from './simulation/what-if-input';
-export { simulateWhatIf, type BucketTrace, type DemandOutlookSource, type WhatIfResult } from './simulation/what-if-simulator';
+export {
+  MAX_WHAT_IF_WORK,
+  WHAT_IF_TIME_BUDGET_MS,
+  whatIfProblems,
+  whatIfWork,
+  type DemandDistribution,
+  type UnmetDemand,
+  type WhatIfInput,
+} from './simulation/what-if-input';
+export {
+  simulateWhatIf,
+  WhatIfTimeBudgetExceeded,
+  type BucketTrace,
+  type Deadline,
+  type DemandOutlookSource,
+  type WhatIfResult,
+} from './simulation/what-if-simulator';
 export { pastDemandOutlook } from './simulation/past-demand-outlook';
 
 // The service-level study: many items' histories replayed under one protocol, and the service reached per demand class.

@@ -108,6 +108,29 @@ describe('agreements API against a real broker and database', () => {
     expect((await call('GET', `/agreements/${id}`, keys.buyer)).status).toBe(404);
   });
 
+  it('refuses terms beyond their bounds (lead times of 1e308, 2^53+1 and 3e9 days, a penalty of 1e12, a NUL in an id) with 400 naming each', async () => {
+    const id = uniqueId('AGR');
+    const response = await call(
+      'POST',
+      '/agreements',
+      keys.buyer,
+      agreement(
+        id,
+        [line('a', { leadTimeDays: 1e308 }), line('b', { leadTimeDays: 2 ** 53 + 1 }), line('c', { leadTimeDays: 3e9 }), line('d\u0000')],
+        { penalties: { allowedStockoutsPerMonth: 1, penaltyPerStockout: 1e12 } },
+      ),
+    );
+    expect(response.status).toBe(400);
+    expect((await json(response)).problems).toEqual([
+      `${id}: penalties.penaltyPerStockout must be at most 1,000,000,000 (got 1000000000000)`,
+      `${id}: lines[0].leadTimeDays must be at most 365 (got 1e+308)`,
+      `${id}: lines[1].leadTimeDays must be at most 365 (got 9007199254740992)`,
+      `${id}: lines[2].leadTimeDays must be at most 365 (got 3000000000)`,
+      `${id}: lines[3].itemId must not contain control characters`,
+    ]);
+    expect((await call('GET', `/agreements/${id}`, keys.buyer)).status).toBe(404);
+  });
+
   it('refuses a second agreement for a buyer site x item another agreement already covers', async () => {
     const rival = agreement(uniqueId('AGR'), [seeded.lines[0]], { supplierId: otherSupplier });
     const response = await call('POST', '/agreements', keys.otherSupplier, rival);

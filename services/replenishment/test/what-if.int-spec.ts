@@ -101,6 +101,24 @@ describe('what-if simulations over REST against the real service', () => {
     expect((await json(tooMany)).message).toBe('scenarios must list at most 10 scenarios (got 11)');
   });
 
+  it('answers a lead time the engine could not plan over (1e9, 1e6 days) with 400 at once, and more work than a request may ask with 422', async () => {
+    for (const leadTimeDays of [1e9, 1e6]) {
+      const started = Date.now();
+      const response = await post(keys.buyer, { line: { ...line, leadTimeDays }, ...history });
+      expect(response.status).toBe(400);
+      expect((await json(response)).problems).toEqual([`line.leadTimeDays must be at most 365 (got ${leadTimeDays})`]);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
+    const yearAhead = { ...line, leadTimeDays: 365, reviewPeriodDays: 365 };
+    const tenYearsDaily = { line: yearAhead, demand: Array(3650).fill(3), bucketDays: 1 };
+    const started = Date.now();
+    const tooMuch = await post(keys.buyer, { ...tenYearsDaily, scenarios: [{ name: 'a' }, { name: 'b' }] });
+    expect(tooMuch.status).toBe(422);
+    expect((await json(tooMuch)).message).toMatch(/^demand asks for 31,981,300 units of simulation work .* at most 20,000,000 per request/);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect((await fetch(`${replenishment.baseUrl}/health`)).status).toBe(200);
+  });
+
   it('lets only the parties of the agreement (or an operator) start from its line', async () => {
     const stranger = await post(keys.otherSupplier, { agreementId: signed.agreementId, ...history });
     expect(stranger.status).toBe(403);

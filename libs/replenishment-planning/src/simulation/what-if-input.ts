@@ -1,4 +1,4 @@
-import { agreementProblems, type Agreement, type AgreementLine } from '@smi/agreements';
+import { MAX_QUANTITY, agreementProblems, isWithin, type Agreement, type AgreementLine } from '@smi/agreements';
 
 /**
  * What the what-if simulator replays: a demand history (or a forecast
@@ -38,6 +38,24 @@ export type DemandDistribution = (typeof DEMAND_DISTRIBUTIONS)[number];
 /** A hundred years of days: a what-if is answered while the caller waits. */
 export const MAX_SIMULATED_DAYS = 36_500;
 
+/**
+ * The work one request may ask for, in the units of whatIfWork: each bucket's decision reads
+ * the history before it and plans over the lead time and review period, so a run costs about
+ * buckets x (buckets + days planned ahead). Ten years of daily buckets with a year's lead time
+ * and review period is about 16 million and takes 2.5 s on one core; this lets one such
+ * scenario through, or many smaller ones, and refuses more before any work is done.
+ */
+export const MAX_WHAT_IF_WORK = 20_000_000;
+/** Wall-clock time a request's simulations may take, checked bucket by bucket: the size budget's backstop. */
+export const WHAT_IF_TIME_BUDGET_MS = 5_000;
+
+/** The work a valid input asks for (see MAX_WHAT_IF_WORK). */
+export function whatIfWork(input: WhatIfInput): number {
+  const { line, demand, bucketDays } = input;
+  const aheadDays = line.leadTimeDays + (line.leadTimeStdDevDays ?? 0) + (line.reviewPeriodDays ?? 0) + bucketDays;
+  return demand.length * (demand.length + aheadDays);
+}
+
 const FIELDS = [
   'line',
   'agreementVersion',
@@ -53,7 +71,6 @@ const WHAT_IF_AGREEMENT = 'what-if';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isWhole = (value: unknown): value is number => Number.isInteger(value);
 
 /** Each problem with a what-if input, naming the field, the rule and the value; none means it can be simulated. */
@@ -71,7 +88,7 @@ export function whatIfProblems(input: unknown): string[] {
   if (!Array.isArray(demand) || demand.length === 0) need(false, 'demand', 'must list the demand of at least one bucket');
   else
     demand.forEach((quantity: unknown, i) =>
-      need(isNumber(quantity) && quantity >= 0, `demand[${i}]`, `must be a number >= 0 (got ${String(quantity)})`),
+      need(isWithin(quantity, 0, MAX_QUANTITY), `demand[${i}]`, `must be a number from 0 to ${MAX_QUANTITY} (got ${String(quantity)})`),
     );
   need(isWhole(bucketDays) && bucketDays >= 1, 'bucketDays', `must be a whole number of days >= 1 (got ${String(bucketDays)})`);
   const buckets = Array.isArray(demand) ? demand.length : 0;
@@ -90,12 +107,16 @@ export function whatIfProblems(input: unknown): string[] {
     );
   }
   if (initialOnHand !== undefined)
-    need(isNumber(initialOnHand) && initialOnHand >= 0, 'initialOnHand', `must be a number >= 0 (got ${String(initialOnHand)})`);
+    need(
+      isWithin(initialOnHand, 0, MAX_QUANTITY),
+      'initialOnHand',
+      `must be a number from 0 to ${MAX_QUANTITY} (got ${String(initialOnHand)})`,
+    );
   if (agreementVersion !== undefined)
     need(
-      isWhole(agreementVersion) && agreementVersion >= 1,
+      isWithin(agreementVersion, 1, 2 ** 31 - 1, true),
       'agreementVersion',
-      `must be a whole number >= 1 (got ${String(agreementVersion)})`,
+      `must be a whole number from 1 to ${2 ** 31 - 1} (got ${String(agreementVersion)})`,
     );
   if (unmetDemand !== undefined)
     need(

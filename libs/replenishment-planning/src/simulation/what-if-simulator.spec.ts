@@ -1,6 +1,6 @@
 import type { AgreementLine } from '@smi/agreements';
-import { simulateWhatIf } from './what-if-simulator';
-import type { WhatIfInput } from './what-if-input';
+import { simulateWhatIf, WhatIfTimeBudgetExceeded } from './what-if-simulator';
+import { MAX_WHAT_IF_WORK, whatIfProblems, whatIfWork, type WhatIfInput } from './what-if-input';
 
 const line = (overrides: Partial<AgreementLine> = {}): AgreementLine => ({
   siteId: 'plant-lyon',
@@ -159,12 +159,42 @@ describe('what-if simulator', () => {
         'invalid what-if input:',
         '  colour is not a known field',
         '  validFrom must be a date YYYY-MM-DD (got 2026-02-30)',
-        '  demand[1] must be a number >= 0 (got -2)',
+        '  demand[1] must be a number from 0 to 1000000000 (got -2)',
         '  bucketDays must be a whole number of days >= 1 (got 0.5)',
         '  warmUpBuckets must be a whole number from 0 to 1, leaving buckets to measure (got 2)',
         '  distribution must be one of by-demand-class, normal (got gamma)',
         '  line.maximum must be >= minimum',
       ].join('\n'),
     );
+  });
+});
+
+describe('what-if budgets', () => {
+  const steady: WhatIfInput = { line: line(), demand: Array(400).fill(5), bucketDays: 1 };
+
+  it('refuses a lead time beyond the bounds before simulating a day', () => {
+    expect(whatIfProblems({ ...steady, line: line({ leadTimeDays: 1e9 }) })).toEqual([
+      'line.leadTimeDays must be at most 365 (got 1000000000)',
+    ]);
+    expect(whatIfProblems({ ...steady, demand: [1, 1e12] })).toEqual([
+      'demand[1] must be a number from 0 to 1000000000 (got 1000000000000)',
+    ]);
+  });
+
+  it('counts the work a run asks for: buckets x (buckets + days planned ahead)', () => {
+    expect(whatIfWork({ ...steady, line: line({ leadTimeDays: 30, reviewPeriodDays: 7, policy: 'order-up-to' }) })).toBe(
+      400 * (400 + 30 + 7 + 1),
+    );
+    expect(whatIfWork({ line: line({ leadTimeDays: 365 }), demand: Array(3650).fill(1), bucketDays: 1 })).toBeLessThanOrEqual(
+      MAX_WHAT_IF_WORK,
+    );
+  });
+
+  it('gives up at its deadline, checked bucket by bucket', () => {
+    let clock = 0;
+    const deadline = { at: 100, now: () => (clock += 10) };
+    expect(() => simulateWhatIf(steady, undefined, deadline)).toThrow(WhatIfTimeBudgetExceeded);
+    expect(() => simulateWhatIf(steady, undefined, deadline)).toThrow(/after \d+ of 400 days/);
+    expect(simulateWhatIf(steady, undefined, { at: Infinity, now: () => 0 })).toEqual(simulateWhatIf(steady));
   });
 });

@@ -31,7 +31,7 @@ import { DEFAULT_VALID_FROM, whatIfProblems, type UnmetDemand, type WhatIfInput 
  * handed the buckets before the one starting and nothing after, so it cannot
  * see the demand it plans for.
  */
-export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSource): WhatIfResult {
+export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSource, deadline?: Deadline): WhatIfResult {
   const problems = whatIfProblems(input);
   if (problems.length > 0) throw new RangeError(`invalid what-if input:\n  ${problems.join('\n  ')}`);
   const { line, demand, bucketDays } = input;
@@ -69,6 +69,7 @@ export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSo
       if (!periodic) cycleStarts.push(day);
     }
     if (day % bucketDays === 0) {
+      if (deadline && deadline.now() > deadline.at) throw new WhatIfTimeBudgetExceeded(day, days);
       const now = new Date(start + day * DAY_MS);
       const bucket = day / bucketDays;
       const decision = planReplenishment(terms, {
@@ -158,6 +159,22 @@ export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSo
 }
 
 /** The engine's outlook at the start of a bucket from the buckets before it (oldest first). */
+/** When a run must give up (`at`, in the clock's milliseconds), and the clock to read. */
+export interface Deadline {
+  at: number;
+  now: () => number;
+}
+
+/** A run that went past its deadline: the caller asked for more than it may wait for. */
+export class WhatIfTimeBudgetExceeded extends Error {
+  constructor(
+    readonly simulatedDays: number,
+    readonly askedDays: number,
+  ) {
+    super(`the simulation ran out of its time budget after ${simulatedDays} of ${askedDays} days`);
+  }
+}
+
 export type DemandOutlookSource = (pastBuckets: readonly number[], bucketDays: number) => DemandOutlook;
 
 const dayOf = (start: number, day: number) => new Date(start + day * DAY_MS).toISOString().slice(0, 10);

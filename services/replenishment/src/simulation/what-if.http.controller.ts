@@ -2,7 +2,16 @@ import { Body, Controller, ForbiddenException, HttpCode, HttpException, HttpStat
 import { AgreementBook, AgreementLine } from '@smi/agreements';
 import { AuthenticatedRequest, Party } from '@smi/service-kit';
 import { refusalFor } from '../agreements/agreement-access';
-import { simulateWhatIf, type WhatIfInput, whatIfProblems, type WhatIfResult } from '@smi/replenishment-planning';
+import {
+  MAX_WHAT_IF_WORK,
+  simulateWhatIf,
+  WHAT_IF_TIME_BUDGET_MS,
+  type WhatIfInput,
+  whatIfProblems,
+  type WhatIfResult,
+  WhatIfTimeBudgetExceeded,
+  whatIfWork,
+} from '@smi/replenishment-planning';
 import { AskedScenario, whatIfRequestOf } from './what-if-request';
 
 type Comparison = { scenarios: { name: string; report: WhatIfResult }[] };
@@ -27,9 +36,27 @@ export class WhatIfHttpController {
     const inputs = asked.request.scenarios.map((scenario) => this.inputOf(scenario, request.party, now));
     const problems = asked.request.scenarios.flatMap((scenario, i) => whatIfProblems(inputs[i]).map(scenario.named));
     if (problems.length > 0) throw badRequest([...new Set(problems)]);
-    const reports = inputs.map((input) => simulateWhatIf(input));
+    const work = inputs.reduce((sum, input) => sum + whatIfWork(input), 0);
+    if (work > MAX_WHAT_IF_WORK) {
+      throw tooMuch(
+        `demand asks for ${work.toLocaleString('en-US')} units of simulation work (buckets x (buckets + days planned ahead), ` +
+          `over all scenarios); at most ${MAX_WHAT_IF_WORK.toLocaleString('en-US')} per request: send fewer buckets or scenarios`,
+      );
+    }
+    const deadline = { at: Date.now() + WHAT_IF_TIME_BUDGET_MS, now: Date.now };
+    const reports = inputs.map((input) => this.run(input, deadline));
     if (!asked.request.compared) return reports[0];
     return { scenarios: asked.request.scenarios.map(({ name }, i) => ({ name, report: reports[i] })) };
+  }
+
+  private run(input: WhatIfInput, deadline: { at: number; now: () => number }): WhatIfResult {
+    try {
+      return simulateWhatIf(input, undefined, deadline);
+    } catch (error) {
+      if (error instanceof WhatIfTimeBudgetExceeded)
+        throw tooMuch(`demand: ${error.message} (${WHAT_IF_TIME_BUDGET_MS} ms per request): send fewer buckets or scenarios`);
+      throw error;
+    }
   }
 
   private inputOf(scenario: AskedScenario, party: Party, now: Date): WhatIfInput {
@@ -62,6 +89,14 @@ export class WhatIfHttpController {
     }
     return inForce;
   }
+}
+
+/** A request valid in each part but asking for more work than one request may: 422, naming what to cut. */
+function tooMuch(problem: string): HttpException {
+  return new HttpException(
+    { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, error: 'Unprocessable Entity', message: problem, problems: [problem] },
+    HttpStatus.UNPROCESSABLE_ENTITY,
+  );
 }
 
 /** Every problem in the answer: `message` joined for people, `problems` listed for programs. */

@@ -30,6 +30,9 @@ describe('supplier capacity', () => {
     expect(capacityProblems({ periodDays: 7, quantityPerPeriod: 0.0000001 })).toEqual([
       { field: 'quantityPerPeriod', problem: 'must have at most 6 decimals (got 1e-7)' },
     ]);
+    expect(capacityProblems({ periodDays: 7, quantityPerPeriod: 1e12 })).toEqual([
+      { field: 'quantityPerPeriod', problem: 'must be at most 1,000,000,000 (got 1000000000000)' },
+    ]);
     expect(capacityProblems([])).toEqual([{ field: 'body', problem: 'must be a JSON object' }]);
   });
 

@@ -1,4 +1,4 @@
-import type { AgreementLineInForce } from '@smi/agreements';
+import { type AgreementLineInForce, MAX_QUANTITY } from '@smi/agreements';
 import type { OrderQuantityStep, ReplenishmentOrder } from '@smi/contracts';
 import {
   allocateCapacity,
@@ -62,6 +62,11 @@ export function capacityProblems(body: unknown): CapacityProblem[] {
   }
   if (!(typeof quantityPerPeriod === 'number' && Number.isFinite(quantityPerPeriod) && quantityPerPeriod >= 0)) {
     problems.push({ field: 'quantityPerPeriod', problem: `must be a number >= 0 (got ${JSON.stringify(quantityPerPeriod)})` });
+  } else if (quantityPerPeriod > MAX_QUANTITY) {
+    problems.push({
+      field: 'quantityPerPeriod',
+      problem: `must be at most ${MAX_QUANTITY.toLocaleString('en-US')} (got ${quantityPerPeriod})`,
+    });
   } else if (stored(quantityPerPeriod) !== quantityPerPeriod) {
     problems.push({ field: 'quantityPerPeriod', problem: `must have at most 6 decimals (got ${quantityPerPeriod})` });
   }
