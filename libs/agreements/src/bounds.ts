@@ -10,6 +10,8 @@
 
 /** A stock quantity: a movement, a level, an order quantity term, a forecast quantity. A thousand times this still fits storage. */
 export const MAX_QUANTITY = 1e9;
+/** Stock a projection may reach (on hand, on order): a hundred of the largest movements, ten times under what storage holds. */
+export const MAX_STOCK = 100 * MAX_QUANTITY;
 /** An amount of money: a unit price, a penalty, an approval limit. */
 export const MAX_AMOUNT = 1e9;
 /** Lead times, review periods, days of cover or of supply: a year. The engine plans day by day over them. */

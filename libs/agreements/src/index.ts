@@ -11,6 +11,7 @@ export {
   MAX_DAYS,
   MAX_HOURS,
   MAX_QUANTITY,
+  MAX_STOCK,
   MAX_TEXT_LENGTH,
   TextKind,
   isWithin,

@@ -1,6 +1,14 @@
 import { StockMovement, deadLetterTopicOf, topics } from '@smi/contracts';
 import { DEAD_LETTER_HEADERS } from '@smi/messaging';
-import { KafkaTestClient, queryDatabase, ServiceProcess, startServiceProcess, uniqueId } from '@smi/testing';
+import {
+  KafkaTestClient,
+  queryDatabase,
+  ServiceProcess,
+  startServiceProcess,
+  testAgreement,
+  uniqueId,
+  writeAgreementsFile,
+} from '@smi/testing';
 
 const BUYER = 'acme-motors';
 const BUYER_KEY = 'demo-acme-key';
@@ -11,6 +19,26 @@ describe('inventory-ingest against a real broker and database', () => {
   let ingest: ServiceProcess;
   let kafka: KafkaTestClient;
   const site = uniqueId('site');
+  // REST movements must fall under an agreement line in force: these two items have one, in KG and in EA.
+  const kgItem = uniqueId('item-kg');
+  const eaItem = uniqueId('item-ea');
+  const lineOf = (itemId: string, unit: string) => ({
+    siteId: site,
+    itemId,
+    unit,
+    minimum: 0,
+    maximum: 100,
+    leadTimeDays: 2,
+    packMultiple: 1,
+  });
+  const agreementsFile = writeAgreementsFile([
+    testAgreement({
+      agreementId: uniqueId('AGR'),
+      buyerId: BUYER,
+      supplierId: 'northwind',
+      lines: [lineOf(kgItem, 'KG'), lineOf(eaItem, 'EA')],
+    }),
+  ]);
 
   const movement = (overrides: Partial<StockMovement> = {}): StockMovement => ({
     eventId: uniqueId('mv'),
@@ -35,7 +63,7 @@ describe('inventory-ingest against a real broker and database', () => {
 
   beforeAll(async () => {
     kafka = new KafkaTestClient();
-    ingest = await startServiceProcess('inventory-ingest', {});
+    ingest = await startServiceProcess('inventory-ingest', { SMI_AGREEMENTS_FILE: agreementsFile });
   });
 
   afterAll(async () => {
@@ -93,7 +121,7 @@ describe('inventory-ingest against a real broker and database', () => {
   });
 
   it('accepts movements over REST with the buyer API key and projects them', async () => {
-    const item = uniqueId('item');
+    const item = kgItem;
     const response = await post({
       movements: [
         {
@@ -133,6 +161,43 @@ describe('inventory-ingest against a real broker and database', () => {
     expect((await post(movementJson(), null)).status).toBe(401);
     expect((await post(movementJson(), 'demo-northwind-key')).status).toBe(403);
     expect((await post({ ...movementJson(), buyerId: 'someone-else' })).status).toBe(403);
+  });
+
+  it('refuses over REST, before answering, a quantity of 1e12 or a NUL in an id (400), and a unit or site x item the agreement does not have (422)', async () => {
+    const rest = (overrides: Record<string, unknown>) => ({ ...movementJson(), itemId: eaItem, ...overrides });
+    const huge = await post({ movements: [rest({}), rest({ quantity: 1e12 })] });
+    expect(huge.status).toBe(400);
+    expect((await json(huge)).message).toBe('movements[1].quantity must be at most 1,000,000,000 in size (got 1000000000000)');
+    const nul = await post(rest({ itemId: `${eaItem}\u0000` }));
+    expect(nul.status).toBe(400);
+    expect((await json(nul)).message).toBe('itemId must not contain control characters');
+    const otherUnit = await post({ movements: [rest({ quantity: 4 }), rest({ unit: 'KG' })] });
+    expect(otherUnit.status).toBe(422);
+    expect((await json(otherUnit)).message).toMatch(/^movements\[1\]\.unit is KG but agreement .* keeps .* in EA$/);
+    const uncovered = await post(rest({ itemId: uniqueId('item') }));
+    expect(uncovered.status).toBe(422);
+    expect((await json(uncovered)).message).toMatch(/^itemId .* is not covered by an agreement of acme-motors in force at occurredAt$/);
+    // None of the refused requests reached the topic: the first movement applied is the one sent after them.
+    expect((await post(rest({ quantity: 6 }))).status).toBe(202);
+    const [level] = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === eaItem, { settleMs: 1500 });
+    expect(level.value).toMatchObject({ onHand: 6, sequence: 1 });
+  });
+
+  it('dead-letters with its reason a Kafka movement of 1e12 or with a NUL in its unit, and applies the next', async () => {
+    const item = uniqueId('item');
+    const huge = movement({ itemId: item, quantity: 1e12 });
+    const nul = movement({ itemId: item, unit: 'EA\u0000' });
+    await kafka.publish(topics.stockMovements, huge);
+    await kafka.publish(topics.stockMovements, nul);
+    await kafka.publish(topics.stockMovements, movement({ itemId: item, quantity: 9 }));
+    const reasonOf = async (eventId: string) => {
+      const [dead] = await kafka.waitForRaw(deadLetterTopicOf('inventory-ingest'), (r) => r.headers['smi-event-id'] === eventId);
+      return dead.headers[DEAD_LETTER_HEADERS.reason];
+    };
+    expect(await reasonOf(huge.eventId)).toBe('rejected: quantity must be at most 1,000,000,000 in size (got 1000000000000)');
+    expect(await reasonOf(nul.eventId)).toBe('rejected: unit must not contain control characters');
+    const [level] = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item);
+    expect(level.value).toMatchObject({ onHand: 9, sequence: 1 });
   });
 
   it('dead-letters a record that is not Avro, with the reason, and goes on with the next', async () => {

@@ -1,3 +1,5 @@
+import { AgreementBook } from '@smi/agreements';
+import { testAgreement } from '@smi/testing';
 import { StockMovement, siteItemKeyOf } from '@smi/contracts';
 import { applyMovement, OnHand, projectMovements } from './on-hand-projection';
 
@@ -97,5 +99,73 @@ describe('on-hand projection', () => {
       }
       expect(onHand).toEqual(expected);
     }
+  });
+});
+
+describe('movement bounds and the agreement in force', () => {
+  const agreement = testAgreement({
+    agreementId: 'A1',
+    buyerId: 'acme',
+    supplierId: 'supplier',
+    validFrom: '2026-01-01',
+    validTo: '2026-12-31',
+    lines: [{ siteId: 'plant-1', itemId: 'bolt', unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 2, packMultiple: 5 }],
+  });
+  const book = new AgreementBook([
+    {
+      agreement,
+      version: 1,
+      effectiveFrom: '2026-01-01T00:00:00.000Z',
+      status: 'active',
+      changedBy: 'supplier',
+      changedAt: '2025-12-01T00:00:00.000Z',
+      changeReason: 'signed',
+    },
+  ]);
+  const terms = (coverage: 'required' | 'optional') => ({
+    coverage,
+    lineOf: (m: StockMovement) => book.lineFor(m.buyerId, m.siteId, m.itemId, m.occurredAt),
+  });
+  const reasons = (movements: StockMovement[], coverage: 'required' | 'optional') =>
+    projectMovements(new Map(), movements, now, terms(coverage)).refused.map(({ index, reason }) => [index, reason]);
+
+  it('refuses quantities beyond 1e9, NUL bytes and control characters in ids, naming the field', () => {
+    expect(
+      reasons(
+        [
+          movement('bolt', 'RECEIPT', 1e12),
+          movement('bolt\u0000', 'RECEIPT', 1),
+          movement('bolt', 'ADJUSTMENT', -2e9),
+          movement('bolt', 'RECEIPT', 1, 60, { orderReference: 'PO\n1' }),
+          movement('bolt', 'RECEIPT', 1e9),
+        ],
+        'optional',
+      ),
+    ).toEqual([
+      [0, 'quantity must be at most 1,000,000,000 in size (got 1000000000000)'],
+      [1, 'itemId must not contain control characters'],
+      [2, 'quantity must be at most 1,000,000,000 in size (got -2000000000)'],
+      [3, 'orderReference must not contain control characters'],
+    ]);
+  });
+
+  it('refuses a movement in another unit than its agreement line, on either path; an uncovered one only where coverage is required', () => {
+    const moves = [movement('bolt', 'RECEIPT', 5, 60, { unit: 'KG' }), movement('nut', 'RECEIPT', 5), movement('bolt', 'RECEIPT', 5)];
+    expect(reasons(moves, 'optional')).toEqual([[0, 'unit is KG but agreement A1 keeps plant-1 x bolt in EA']]);
+    expect(reasons(moves, 'required')).toEqual([
+      [0, 'unit is KG but agreement A1 keeps plant-1 x bolt in EA'],
+      [1, 'itemId plant-1 x nut is not covered by an agreement of acme in force at occurredAt'],
+    ]);
+    // Before the agreement's first day nothing covers the movement.
+    expect(reasons([movement('bolt', 'RECEIPT', 5, 60 * 24 * 100)], 'required')).toEqual([
+      [0, 'itemId plant-1 x bolt is not covered by an agreement of acme in force at occurredAt'],
+    ]);
+  });
+
+  it('refuses a movement that would take on-hand beyond what storage holds, and applies the rest', () => {
+    const receipts = Array.from({ length: 101 }, () => movement('bolt', 'RECEIPT', 1e9));
+    const projected = projectMovements(new Map(), receipts, now);
+    expect(projected.refused).toEqual([{ index: 100, reason: expect.stringMatching(/^quantity would take on-hand .* to 101000000000/) }]);
+    expect(projected.changed[0].quantity).toBe(1e11);
   });
 });

@@ -1,5 +1,6 @@
+import { MAX_STOCK } from '@smi/agreements';
 import { StockMovement, roundToStoredPrecision, siteItemKeyOf } from '@smi/contracts';
-import { describeProblems, movementProblems } from '../stock-movements/stock-movement-rules';
+import { LineInForceOf, describeProblems, movementProblems, movementTermsProblems } from '../stock-movements/stock-movement-rules';
 
 /** What the platform believes is on hand for one buyer site x item. */
 export interface OnHand {
@@ -56,6 +57,13 @@ export function applyMovement(current: OnHand | undefined, movement: StockMoveme
   } else if (!alreadyCounted) {
     quantity = roundToStoredPrecision(quantity + signedQuantity(movement));
   }
+  if (Math.abs(quantity) > MAX_STOCK) {
+    return {
+      kind: 'refused',
+      field: 'quantity',
+      problem: `would take on-hand of ${movement.siteId} x ${movement.itemId} to ${quantity}, beyond ${MAX_STOCK.toLocaleString('en-US')} in size`,
+    };
+  }
   return {
     kind: 'applied',
     onHand: {
@@ -109,17 +117,36 @@ export interface MovementsProjected {
   refused: Array<{ index: number; reason: string }>;
 }
 
+/** The movements that pass the rules of their own fields: only their site x items are worth loading (a NUL byte in an id never reaches SQL). */
+export const projectable = (movements: readonly StockMovement[], now: Date): StockMovement[] =>
+  movements.filter((movement) => movementProblems(movement, now).length === 0);
+
+/** The agreements a batch is judged against: the line in force for a movement, and whether one must cover it. */
+export interface MovementTerms {
+  lineOf: LineInForceOf;
+  coverage: 'required' | 'optional';
+}
+
+const NO_TERMS: MovementTerms = { lineOf: () => undefined, coverage: 'optional' };
+
 /**
  * Applies a batch of movements to the on-hand of their site x items, each key's movements in
  * their order, as applying them one by one would: the projection's one decision for a batch.
- * `current` holds the on-hand of every key in the batch that has one.
+ * `current` holds the on-hand of every key in the batch that has one. The REST API runs it too,
+ * on the on-hand as read, before it answers: what it would refuse is refused there, at once.
  */
-export function projectMovements(current: ReadonlyMap<string, OnHand>, movements: readonly StockMovement[], now: Date): MovementsProjected {
+export function projectMovements(
+  current: ReadonlyMap<string, OnHand>,
+  movements: readonly StockMovement[],
+  now: Date,
+  terms: MovementTerms = NO_TERMS,
+): MovementsProjected {
   const onHand = new Map(current);
   const changed = new Set<string>();
   const result: MovementsProjected = { changed: [], stockLevels: [], refused: [] };
   movements.forEach((movement, index) => {
     const problems = movementProblems(movement, now);
+    if (problems.length === 0) problems.push(...movementTermsProblems(movement, terms.lineOf(movement), terms.coverage));
     if (problems.length > 0) {
       result.refused.push({ index, reason: describeProblems(problems) });
       return;

@@ -15,7 +15,16 @@ export class OnHandRepository {
    * Reads and locks the on-hand of every given site x item in one statement, so two batches
    * touching one key never interleave. Rows are locked in key order: concurrent batches cannot deadlock.
    */
-  async lockAll(manager: EntityManager, keys: readonly SiteItem[]): Promise<Map<string, OnHand>> {
+  lockAll(manager: EntityManager, keys: readonly SiteItem[]): Promise<Map<string, OnHand>> {
+    return this.selectAll(manager, keys, 'FOR UPDATE OF o');
+  }
+
+  /** Reads the on-hand of every given site x item in one statement, locking nothing (for a check before a REST answer). */
+  readAll(keys: readonly SiteItem[]): Promise<Map<string, OnHand>> {
+    return this.selectAll(this.dataSource.manager, keys, '');
+  }
+
+  private async selectAll(manager: EntityManager, keys: readonly SiteItem[], locking: string): Promise<Map<string, OnHand>> {
     const unique = [...new Map(keys.map((k) => [siteItemKeyOf(k), k])).values()];
     if (unique.length === 0) return new Map();
     const rows: Array<Record<string, unknown>> = await manager.query(
@@ -25,7 +34,7 @@ export class OnHandRepository {
        JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id)
          USING (buyer_id, site_id, item_id)
        ORDER BY o.buyer_id, o.site_id, o.item_id
-       FOR UPDATE OF o`,
+       ${locking}`,
       siteItemColumns(unique),
     );
     return new Map(rows.map((row) => [siteItemKeyOf(onHandOf(row)), onHandOf(row)]));

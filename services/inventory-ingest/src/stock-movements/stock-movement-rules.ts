@@ -1,3 +1,4 @@
+import { type AgreementLineInForce, MAX_QUANTITY, TextKind, textProblem } from '@smi/agreements';
 import { MovementKindValues, StockMovement } from '@smi/contracts';
 
 /** A reason a stock movement cannot be accepted, naming the field. */
@@ -6,7 +7,14 @@ export interface MovementProblem {
   problem: string;
 }
 
-const MAX_ID_LENGTH = 200;
+const TEXTS: ReadonlyArray<[keyof StockMovement, TextKind]> = [
+  ['eventId', 'id'],
+  ['buyerId', 'id'],
+  ['siteId', 'id'],
+  ['itemId', 'id'],
+  ['unit', 'unit'],
+  ['source', 'id'],
+];
 /** Clocks drift; a movement a little ahead of ours is fine, one a day ahead is a mistake. */
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
@@ -16,11 +24,9 @@ const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
  */
 export function movementProblems(movement: Partial<Record<keyof StockMovement, unknown>>, now: Date): MovementProblem[] {
   const problems: MovementProblem[] = [];
-  for (const field of ['eventId', 'buyerId', 'siteId', 'itemId', 'unit', 'source'] as const) {
-    const value = movement[field];
-    if (typeof value !== 'string' || value.trim().length === 0)
-      problems.push({ field, problem: 'is required and must be a non-empty string' });
-    else if (value.length > MAX_ID_LENGTH) problems.push({ field, problem: `must be at most ${MAX_ID_LENGTH} characters` });
+  for (const [field, kind] of TEXTS) {
+    const problem = textProblem(movement[field], kind);
+    if (problem) problems.push({ field, problem });
   }
   const kind = movement.kind;
   if (typeof kind !== 'string' || !(MovementKindValues as readonly string[]).includes(kind)) {
@@ -29,6 +35,8 @@ export function movementProblems(movement: Partial<Record<keyof StockMovement, u
   const quantity = movement.quantity;
   if (typeof quantity !== 'number' || !Number.isFinite(quantity)) {
     problems.push({ field: 'quantity', problem: 'must be a finite number' });
+  } else if (Math.abs(quantity) > MAX_QUANTITY) {
+    problems.push({ field: 'quantity', problem: `must be at most ${MAX_QUANTITY.toLocaleString('en-US')} in size (got ${quantity})` });
   } else if ((kind === 'RECEIPT' || kind === 'CONSUMPTION') && quantity <= 0) {
     problems.push({ field: 'quantity', problem: `must be greater than 0 for a ${kind} (got ${quantity})` });
   } else if (kind === 'ADJUSTMENT' && quantity === 0) {
@@ -43,10 +51,43 @@ export function movementProblems(movement: Partial<Record<keyof StockMovement, u
     problems.push({ field: 'occurredAt', problem: `is more than a day in the future (${occurredAt.toISOString()})` });
   }
   const reference = movement.orderReference;
-  if (reference !== undefined && reference !== null && typeof reference !== 'string') {
-    problems.push({ field: 'orderReference', problem: 'must be a string or null' });
+  if (reference !== undefined && reference !== null) {
+    const problem = typeof reference === 'string' ? textProblem(reference, 'id') : 'must be a string or null';
+    if (problem) problems.push({ field: 'orderReference', problem });
   }
   return problems;
 }
+
+/**
+ * The rules the agreement in force at the movement's occurredAt sets: its line's unit is the
+ * site x item's unit, never converted. Kafka records of a site x item no agreement covers (yet:
+ * an agreement may reach this service after the movements it governs) are still projected;
+ * a REST sender is answered at once, so there an agreement line must cover the movement.
+ */
+export function movementTermsProblems(
+  movement: Pick<StockMovement, 'buyerId' | 'siteId' | 'itemId' | 'unit'>,
+  inForce: AgreementLineInForce | undefined,
+  coverage: 'required' | 'optional',
+): MovementProblem[] {
+  if (!inForce) {
+    if (coverage === 'optional') return [];
+    return [
+      {
+        field: 'itemId',
+        problem: `${movement.siteId} x ${movement.itemId} is not covered by an agreement of ${movement.buyerId} in force at occurredAt`,
+      },
+    ];
+  }
+  if (inForce.line.unit === movement.unit) return [];
+  return [
+    {
+      field: 'unit',
+      problem: `is ${movement.unit} but agreement ${inForce.agreement.agreementId} keeps ${movement.siteId} x ${movement.itemId} in ${inForce.line.unit}`,
+    },
+  ];
+}
+
+/** Which agreement line governs a movement, if any: the AgreementBook's lineFor at occurredAt. */
+export type LineInForceOf = (movement: StockMovement) => AgreementLineInForce | undefined;
 
 export const describeProblems = (problems: MovementProblem[]): string => problems.map((p) => `${p.field} ${p.problem}`).join('; ');

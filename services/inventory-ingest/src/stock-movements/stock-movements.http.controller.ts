@@ -1,7 +1,18 @@
-import { BadRequestException, Body, Controller, ForbiddenException, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  ForbiddenException,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Req,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { StockMovement, topics } from '@smi/contracts';
 import { EventPublisher } from '@smi/messaging';
 import { AuthenticatedRequest } from '@smi/service-kit';
+import { RecordStockMovements } from './record-stock-movements.use-case';
 import { MovementProblem, movementProblems } from './stock-movement-rules';
 
 const MAX_MOVEMENTS_PER_REQUEST = 1000;
@@ -10,10 +21,15 @@ const MAX_MOVEMENTS_PER_REQUEST = 1000;
  * Buyer systems that cannot produce to Kafka post movements here. Accepted
  * movements are written to the stock-movements topic (acknowledged by the broker
  * before we answer 202), so REST and Kafka senders share one path into the projection.
+ * Before that, the projection's own rules judge them against the agreement in force
+ * and the on-hand as it stands: what it would refuse gets 422 now, so a 202 means applied.
  */
 @Controller('stock-movements')
 export class StockMovementsHttpController {
-  constructor(private readonly publisher: EventPublisher) {}
+  constructor(
+    private readonly publisher: EventPublisher,
+    private readonly recordMovements: RecordStockMovements,
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
@@ -39,6 +55,16 @@ export class StockMovementsHttpController {
     const foreign = movements.find((m) => party.kind !== 'buyer' || m.buyerId !== party.id);
     if (foreign) {
       throw new ForbiddenException(`${party.id} may only send movements for its own stock (buyerId ${foreign.buyerId})`);
+    }
+    const refused = await this.recordMovements.refusals(movements, now);
+    if (refused.length > 0) {
+      const reasons = refused.map(({ index, reason }) => `${path(index)}${reason}`);
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: reasons.join('; '),
+        problems: reasons,
+      });
     }
     await this.publisher.publishAll(topics.stockMovements, movements);
     return { accepted: movements.map((m) => m.eventId) };
