@@ -24,6 +24,7 @@ describe('forecasting against a real broker and database', () => {
   const backtestItem = uniqueId('item');
   const weeklyItem = uniqueId('item');
   const buyerItem = uniqueId('item');
+  const backdatedItem = uniqueId('item');
   const agreementId = uniqueId('AGR');
   let sequence = 0;
 
@@ -68,6 +69,7 @@ describe('forecasting against a real broker and database', () => {
             forecastPeriod: 'week',
           },
           { siteId: site, itemId: buyerItem, unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 2, packMultiple: 5 },
+          { siteId: site, itemId: backdatedItem, unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 2, packMultiple: 5 },
         ],
       }),
     ]);
@@ -220,55 +222,77 @@ describe('forecasting against a real broker and database', () => {
     });
   });
 
+  const postBuyerForecast = (key: string, body: unknown) =>
+    fetch(`${forecasting.baseUrl}/buyer-forecasts`, {
+      method: 'POST',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const actual = Array.from({ length: 40 }, (_, d) => [3, 9, 1, 12, 2, 5, 7][d % 7] + (d % 3));
+  const dayAfter = (first: Date, d: number) => new Date(first.getTime() + d * 86_400_000);
+  /** Feeds 25 days of the actual demand from `first` and answers the forecast made after the last. */
+  const forecastAfter25Days = async (itemId: string, first: Date) => {
+    for (let d = 0; d < 25; d++) {
+      const asOf = new Date(dayAfter(first, d).getTime() + 12 * 3_600_000);
+      await kafka.publish(topics.stockLevels, level({ itemId, movementQuantity: actual[d], asOf }));
+    }
+    const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === itemId, { count: 25 });
+    return forecasts[24].value;
+  };
+
   it('takes buyer forecasts over REST and Kafka, naming a bad field, and chooses the buyer’s forecast when it proves the most accurate', async () => {
-    const post = (key: string, body: unknown) =>
-      fetch(`${forecasting.baseUrl}/buyer-forecasts`, {
-        method: 'POST',
-        headers: { 'x-api-key': key, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    const actual = Array.from({ length: 40 }, (_, d) => [3, 9, 1, 12, 2, 5, 7][d % 7] + (d % 3));
+    // The buyer forecasts the 40 days from tomorrow, today: made before each of them began.
+    const tomorrow = new Date(`${dayAfter(new Date(), 1).toISOString().slice(0, 10)}T00:00:00Z`);
     const submission = {
       eventId: uniqueId('bf'),
       siteId: site,
       itemId: buyerItem,
       unit: 'EA',
       periodDays: 1,
+      firstPeriodStart: tomorrow.toISOString().slice(0, 10),
+      quantities: actual,
+      submittedAt: new Date().toISOString(),
+    };
+
+    const bad = await postBuyerForecast(keys.buyer, { ...submission, periodDays: 30 });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).message).toBe('periodDays must be 1 (days) or 7 (weeks from Monday) (got 30)');
+    expect((await postBuyerForecast(keys.supplier, submission)).status).toBe(403);
+    expect((await postBuyerForecast(keys.buyer, { ...submission, buyerId: 'someone-else' })).status).toBe(403);
+    expect((await postBuyerForecast(keys.buyer, submission)).status).toBe(201);
+    expect((await postBuyerForecast(keys.buyer, submission)).status).toBe(200); // the same eventId again
+
+    const overKafka = { ...submission, eventId: uniqueId('bf'), buyerId: buyer, quantities: [1, -2], submittedAt: new Date() };
+    await kafka.publish(topics.buyerForecasts, overKafka);
+    const [dead] = await kafka.waitForRaw(deadLetterTopicOf('forecasting'), (r) => r.headers['smi-event-id'] === overKafka.eventId);
+    expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe('rejected: quantities[1] must be a number from 0 to 1,000,000,000 (got -2)');
+
+    const latest = await forecastAfter25Days(buyerItem, tomorrow);
+    expect(latest.method).toBe('buyer-forecast');
+    expect(latest.firstPeriodStart).toBe(dayAfter(tomorrow, 24).toISOString().slice(0, 10));
+    expect(latest.horizonDemand).toEqual(actual.slice(24, 26));
+  });
+
+  it('counts a backdated buyer forecast as made when it was received: it cannot win a backtest of the days it already saw', async () => {
+    // Days of August 2026 already past, forecast exactly, but sent now claiming to be from July.
+    const august = new Date('2026-08-01T00:00:00Z');
+    const backdated = {
+      eventId: uniqueId('bf'),
+      siteId: site,
+      itemId: backdatedItem,
+      unit: 'EA',
+      periodDays: 1,
       firstPeriodStart: '2026-08-01',
       quantities: actual,
       submittedAt: '2026-07-31T00:00:00Z',
     };
-
-    const bad = await post(keys.buyer, { ...submission, periodDays: 30 });
-    expect(bad.status).toBe(400);
-    expect((await json(bad)).message).toBe('periodDays must be 1 (days) or 7 (weeks from Monday) (got 30)');
-    expect((await post(keys.supplier, submission)).status).toBe(403);
-    expect((await post(keys.buyer, { ...submission, buyerId: 'someone-else' })).status).toBe(403);
-    expect((await post(keys.buyer, submission)).status).toBe(201);
-    expect((await post(keys.buyer, submission)).status).toBe(200); // the same eventId again
-
-    const overKafka = {
-      ...submission,
-      eventId: uniqueId('bf'),
-      buyerId: buyer,
-      quantities: [1, -2],
-      submittedAt: new Date('2026-07-31T00:00:00Z'),
-    };
-    await kafka.publish(topics.buyerForecasts, overKafka);
-    const [dead] = await kafka.waitForRaw(deadLetterTopicOf('forecasting'), (r) => r.headers['smi-event-id'] === overKafka.eventId);
-    expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe('rejected: quantities[1] must be a number >= 0 (got -2)');
-
-    for (let d = 0; d < 25; d++) {
-      await kafka.publish(
-        topics.stockLevels,
-        level({ itemId: buyerItem, movementQuantity: actual[d], asOf: new Date(Date.UTC(2026, 7, 1 + d, 12)) }),
-      );
-    }
-    const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === buyerItem, { count: 25 });
-    const latest = forecasts[24].value;
-    expect(latest.method).toBe('buyer-forecast');
-    expect(latest.firstPeriodStart).toBe('2026-08-25');
-    expect(latest.horizonDemand).toEqual(actual.slice(24, 26));
+    expect((await postBuyerForecast(keys.buyer, { ...backdated, submittedAt: '2026-07-31' })).status).toBe(400);
+    const kept = await postBuyerForecast(keys.buyer, backdated);
+    expect(kept.status).toBe(201);
+    const receivedAt = Date.parse((await json(kept)).receivedAt);
+    expect(Math.abs(receivedAt - Date.now())).toBeLessThan(60_000);
+    const latest = await forecastAfter25Days(backdatedItem, august);
+    expect(latest.method).not.toBe('buyer-forecast');
   });
 
   it('runs the batch on an operator’s request: a series whose period closed without consumption is forecast again', async () => {

@@ -9,8 +9,8 @@ export class BuyerForecastRepository {
   /** Keeps a submission; false when one with its eventId is already kept (a resend). */
   async add(manager: EntityManager, submission: BuyerForecastSubmission): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `INSERT INTO buyer_forecast (event_id, buyer_id, site_id, item_id, unit, period_days, first_period_start, quantities, submitted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      `INSERT INTO buyer_forecast (event_id, buyer_id, site_id, item_id, unit, period_days, first_period_start, quantities, submitted_at, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
       [
         submission.eventId,
         submission.buyerId,
@@ -21,6 +21,7 @@ export class BuyerForecastRepository {
         dayText(submission.firstPeriodStart),
         JSON.stringify(submission.quantities),
         submission.submittedAt,
+        submission.receivedAt,
       ],
     );
     return rows.length > 0;
@@ -35,8 +36,9 @@ export class BuyerForecastRepository {
       first_period_start: string;
       quantities: number[];
       submitted_at: Date;
+      received_at: Date;
     }> = await manager.query(
-      `SELECT event_id, unit, period_days, first_period_start::text, quantities, submitted_at FROM buyer_forecast
+      `SELECT event_id, unit, period_days, first_period_start::text, quantities, submitted_at, received_at FROM buyer_forecast
         WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3
           AND first_period_start + period_days * jsonb_array_length(quantities) > $4::date
         ORDER BY submitted_at`,
@@ -52,6 +54,7 @@ export class BuyerForecastRepository {
       firstPeriodStart: dayNumberOfText(r.first_period_start),
       quantities: r.quantities,
       submittedAt: r.submitted_at,
+      receivedAt: r.received_at,
     }));
   }
 }

@@ -45,6 +45,7 @@ export class TakeBuyerForecasts {
       firstPeriodStart: dayNumberOfText(value.firstPeriodStart as string),
       quantities: value.quantities,
       submittedAt: value.submittedAt === undefined ? receivedAt : new Date(value.submittedAt as string | Date),
+      receivedAt,
     };
     // Compared with consumption, a forecast in another unit would score nonsense: refused, never converted.
     const keptIn = await this.history.unitOf(manager, submission);
