@@ -18,3 +18,4 @@ export {
   rangeProblem,
   textProblem,
 } from './bounds';
+export { lineTermsProblems, CountedSiteItem } from './line-terms';

@@ -273,6 +273,34 @@ describe('forecasting against a real broker and database', () => {
     expect(latest.horizonDemand).toEqual(actual.slice(24, 26));
   });
 
+  it('refuses over REST, naming the field, a forecast the agreement does not take or storage could not hold', async () => {
+    const forecast = {
+      eventId: uniqueId('bf'),
+      siteId: site,
+      itemId: buyerItem,
+      unit: 'EA',
+      periodDays: 1,
+      firstPeriodStart: '2026-12-01',
+      quantities: [1, 2],
+    };
+    const problemsOf = async (body: unknown) => {
+      const response = await postBuyerForecast(keys.buyer, body);
+      expect(response.status).toBe(400);
+      return (await json(response)).message;
+    };
+    expect(await problemsOf({ ...forecast, unit: 'KG' })).toBe(
+      `unit is KG but agreement ${agreementId} keeps ${site} x ${buyerItem} in EA`,
+    );
+    const stranger = uniqueId('item');
+    expect(await problemsOf({ ...forecast, itemId: stranger })).toBe(
+      `itemId ${site} x ${stranger} is not covered by an agreement of ${buyer} in force now`,
+    );
+    expect(await problemsOf({ ...forecast, quantities: [1, 1e12] })).toBe(
+      'quantities[1] must be a number from 0 to 1,000,000,000 (got 1000000000000)',
+    );
+    expect(await problemsOf({ ...forecast, eventId: 'bf\u0000' })).toBe('eventId must not contain control characters');
+  });
+
   it('counts a backdated buyer forecast as made when it was received: it cannot win a backtest of the days it already saw', async () => {
     // Days of August 2026 already past, forecast exactly, but sent now claiming to be from July.
     const august = new Date('2026-08-01T00:00:00Z');

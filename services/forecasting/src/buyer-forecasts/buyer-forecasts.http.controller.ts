@@ -28,7 +28,7 @@ export class BuyerForecastsHttpController {
     if (claimed !== undefined && claimed !== party.id)
       throw new ForbiddenException(`${party.id} may only send forecasts of its own demand (buyerId ${String(claimed)})`);
     const outcome = await this.unitOfWork.run((tx) =>
-      this.takeBuyerForecasts.take(tx, { buyerId: party.id, ...(body as object) }, new Date()),
+      this.takeBuyerForecasts.take(tx, { buyerId: party.id, ...(body as object) }, new Date(), 'required'),
     );
     if (outcome.kind === 'refused') {
       const messages = outcome.problems.map(({ field, problem }) => `${field} ${problem}`);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AgreementBook, lineTermsProblems } from '@smi/agreements';
 import { Inbound, Rejection, Transaction } from '@smi/messaging';
 import { BuyerForecast } from '@smi/contracts';
 import { dayNumberOfText } from '../consumption-history/calendar-days';
@@ -19,19 +20,24 @@ export class TakeBuyerForecasts {
   constructor(
     private readonly submissions: BuyerForecastRepository,
     private readonly history: ConsumptionHistoryRepository,
+    private readonly agreements: AgreementBook,
   ) {}
 
   /** Forecasts from the topic: those refused come back with the fields at fault. */
   async execute(records: readonly Inbound<BuyerForecast>[], tx: Transaction, receivedAt = new Date()): Promise<Rejection[]> {
     const rejected: Rejection[] = [];
     for (const record of records) {
-      const outcome = await this.take(tx, { ...record.event }, receivedAt);
+      const outcome = await this.take(tx, { ...record.event }, receivedAt, 'optional');
       if (outcome.kind === 'refused') rejected.push({ record, reason: outcome.problems.map((p) => `${p.field} ${p.problem}`).join('; ') });
     }
     return rejected;
   }
 
-  async take({ manager }: Transaction, body: unknown, receivedAt: Date): Promise<IntakeOutcome> {
+  /**
+   * One forecast, by the rules of its fields and of the agreement line in force when received (its unit;
+   * a REST sender, answered at once, needs a line covering the site x item: coverage 'required').
+   */
+  async take({ manager }: Transaction, body: unknown, receivedAt: Date, coverage: 'required' | 'optional'): Promise<IntakeOutcome> {
     const problems = buyerForecastProblems(body);
     if (problems.length > 0) return { kind: 'refused', problems };
     const value = body as Record<string, unknown> & { quantities: number[] };
@@ -47,6 +53,9 @@ export class TakeBuyerForecasts {
       submittedAt: value.submittedAt === undefined ? receivedAt : new Date(value.submittedAt as string | Date),
       receivedAt,
     };
+    const inForce = this.agreements.lineFor(submission.buyerId, submission.siteId, submission.itemId, receivedAt);
+    const againstTerms = lineTermsProblems(submission, inForce, coverage, 'now');
+    if (againstTerms.length > 0) return { kind: 'refused', problems: againstTerms };
     // Compared with consumption, a forecast in another unit would score nonsense: refused, never converted.
     const keptIn = await this.history.unitOf(manager, submission);
     if (keptIn !== undefined && keptIn !== submission.unit) {

@@ -1,4 +1,4 @@
-import { type AgreementLineInForce, MAX_QUANTITY, TextKind, textProblem } from '@smi/agreements';
+import { type AgreementLineInForce, CountedSiteItem, lineTermsProblems, MAX_QUANTITY, TextKind, textProblem } from '@smi/agreements';
 import { MovementKindValues, StockMovement } from '@smi/contracts';
 
 /** A reason a stock movement cannot be accepted, naming the field. */
@@ -58,34 +58,12 @@ export function movementProblems(movement: Partial<Record<keyof StockMovement, u
   return problems;
 }
 
-/**
- * The rules the agreement in force at the movement's occurredAt sets: its line's unit is the
- * site x item's unit, never converted. Kafka records of a site x item no agreement covers (yet:
- * an agreement may reach this service after the movements it governs) are still projected;
- * a REST sender is answered at once, so there an agreement line must cover the movement.
- */
-export function movementTermsProblems(
-  movement: Pick<StockMovement, 'buyerId' | 'siteId' | 'itemId' | 'unit'>,
+/** The rules the agreement line in force at the movement's occurredAt sets (lineTermsProblems). */
+export const movementTermsProblems = (
+  movement: CountedSiteItem,
   inForce: AgreementLineInForce | undefined,
   coverage: 'required' | 'optional',
-): MovementProblem[] {
-  if (!inForce) {
-    if (coverage === 'optional') return [];
-    return [
-      {
-        field: 'itemId',
-        problem: `${movement.siteId} x ${movement.itemId} is not covered by an agreement of ${movement.buyerId} in force at occurredAt`,
-      },
-    ];
-  }
-  if (inForce.line.unit === movement.unit) return [];
-  return [
-    {
-      field: 'unit',
-      problem: `is ${movement.unit} but agreement ${inForce.agreement.agreementId} keeps ${movement.siteId} x ${movement.itemId} in ${inForce.line.unit}`,
-    },
-  ];
-}
+): MovementProblem[] => lineTermsProblems(movement, inForce, coverage, 'at occurredAt');
 
 /** Which agreement line governs a movement, if any: the AgreementBook's lineFor at occurredAt. */
 export type LineInForceOf = (movement: StockMovement) => AgreementLineInForce | undefined;
