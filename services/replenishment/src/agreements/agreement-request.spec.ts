@@ -31,7 +31,7 @@ describe('agreement change requests', () => {
       problems: [
         'changeReason must be text saying why',
         'effectiveFrom must be an ISO-8601 day or timestamp with its zone, like 2026-07-01 or 2026-07-01T06:00:00Z (got 2026-07-01T08:00)',
-        'expectedVersion must be a whole number >= 1 (got 0)',
+        'expectedVersion must be a whole number from 1 to 2147483647 (got 0)',
       ],
     });
     expect(changeRequestOf([1, 2])).toEqual({ ok: false, problems: ['body must be a JSON object holding the agreement'] });
@@ -44,6 +44,15 @@ describe('agreement change requests', () => {
       problems: ['why is not a known field (reason, effectiveFrom, expectedVersion)'],
     });
     expect(retireRequestOf({ reason: 'site closed' })).toEqual({ ok: true, request: { reason: 'site closed' } });
+    expect(retireRequestOf({ reason: 'site closed\u0000' })).toEqual({
+      ok: false,
+      problems: ['reason must not contain control characters'],
+    });
+    expect(retireRequestOf({ reason: 'x'.repeat(1001) })).toEqual({
+      ok: false,
+      problems: ['reason must be at most 1000 characters (got 1001)'],
+    });
+    expect(retireRequestOf({ reason: 'site closed', expectedVersion: 2 ** 31 })).toMatchObject({ ok: false });
   });
 
   it('imports the shape the agreements file and the export have', () => {

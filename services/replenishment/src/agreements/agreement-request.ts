@@ -1,4 +1,4 @@
-import { Agreement } from '@smi/agreements';
+import { Agreement, isWithin, textProblem } from '@smi/agreements';
 
 /** What a caller asks for when creating or amending an agreement: the whole agreement, and about the change. */
 export interface ChangeRequest {
@@ -69,8 +69,11 @@ function changeFields(
 ): Omit<ChangeRequest, 'agreement'> {
   const about: Omit<ChangeRequest, 'agreement'> = {};
   if (fields.changeReason !== undefined) {
-    if (typeof fields.changeReason === 'string' && fields.changeReason.trim().length > 0) about.changeReason = fields.changeReason.trim();
-    else problems.push(`${reasonField} must be text saying why`);
+    const bounded = textProblem(fields.changeReason, 'text');
+    if (typeof fields.changeReason !== 'string' || fields.changeReason.trim().length === 0)
+      problems.push(`${reasonField} must be text saying why`);
+    else if (bounded) problems.push(`${reasonField} ${bounded}`);
+    else about.changeReason = fields.changeReason.trim();
   }
   if (fields.effectiveFrom !== undefined) {
     const instant = instantOf(fields.effectiveFrom);
@@ -78,9 +81,8 @@ function changeFields(
     else about.effectiveFrom = instant;
   }
   if (fields.expectedVersion !== undefined) {
-    if (Number.isInteger(fields.expectedVersion) && (fields.expectedVersion as number) >= 1)
-      about.expectedVersion = fields.expectedVersion as number;
-    else problems.push(`expectedVersion must be a whole number >= 1 (got ${String(fields.expectedVersion)})`);
+    if (isWithin(fields.expectedVersion, 1, 2 ** 31 - 1, true)) about.expectedVersion = fields.expectedVersion as number;
+    else problems.push(`expectedVersion must be a whole number from 1 to ${2 ** 31 - 1} (got ${String(fields.expectedVersion)})`);
   }
   return about;
 }
