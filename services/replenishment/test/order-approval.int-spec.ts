@@ -170,6 +170,9 @@ describe('order approval against a real broker and database', () => {
     const noReason = await call('POST', `/orders/${orderId}/reject`, keys.buyer, {});
     expect(noReason.status).toBe(400);
     expect((await json(noReason)).message).toBe('reason is required: say why the order is rejected');
+    const nul = await call('POST', `/orders/${orderId}/reject`, keys.buyer, { reason: 'moved\u0000' });
+    expect(nul.status).toBe(400);
+    expect((await json(nul)).message).toBe('reason must not contain control characters');
 
     const rejected = await call('POST', `/orders/${orderId}/reject`, keys.buyer, { reason: 'the item moves to another site' });
     expect(rejected.status).toBe(200);

@@ -13,6 +13,7 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
+import { textProblem } from '@smi/agreements';
 import { AuthenticatedRequest, optionalQueryChoice, optionalQueryText, Party } from '@smi/service-kit';
 import { UnitOfWork } from '@smi/messaging';
 import { ActionResult, OPEN_ORDER_STATUSES, OrderAction, ORDER_STATUSES, OrderStatus } from './order-lifecycle';
@@ -24,7 +25,6 @@ type OrderWithHistory = OrderRow & { history: OrderHistoryEntry[] };
 
 /** `open` stands for both statuses that count as on order. */
 const STATUS_FILTERS = ['open', ...ORDER_STATUSES] as const;
-const MAX_REASON_LENGTH = 1000;
 
 /**
  * Replenishment orders: a buyer sees those for its sites; a supplier, those it
@@ -100,8 +100,8 @@ function reasonIn(body: unknown): string {
   const reason = (body as { reason?: unknown } | undefined)?.reason;
   if (typeof reason !== 'string' || reason.trim().length === 0)
     throw new BadRequestException('reason is required: say why the order is rejected');
-  if (reason.length > MAX_REASON_LENGTH)
-    throw new BadRequestException(`reason must be at most ${MAX_REASON_LENGTH} characters (got ${reason.length})`);
+  const problem = textProblem(reason, 'text');
+  if (problem) throw new BadRequestException(`reason ${problem}`);
   return reason;
 }
 
