@@ -30,6 +30,7 @@ import { StockPositionRepository } from './stock-positions/stock-position.reposi
 import { WhatIfHttpController } from './simulation/what-if.http.controller';
 import { SupplierCapacity1764028800340 } from '../migrations/1764028800340-supplier-capacity';
 import { ForecastError1764028800350 } from '../migrations/1764028800350-forecast-error';
+import { OrderValueWidth1764028800390 } from '../migrations/1764028800390-order-value-width';
 import { AllocateCapacity } from './supplier-capacity/allocate-capacity.use-case';
 import { CapacityAllocationSweep } from './supplier-capacity/capacity-allocation.sweep';
 import { CapacityRequestRow, SupplierCapacityRow } from './supplier-capacity/supplier-capacity.entity';
@@ -58,6 +59,7 @@ import { SupplierCapacityRepository } from './supplier-capacity/supplier-capacit
         ReviewMoments1764028800331,
         SupplierCapacity1764028800340,
         ForecastError1764028800350,
+        OrderValueWidth1764028800390,
       ],
     }),
   ],

@@ -28,6 +28,7 @@ describe('order approval against a real broker and database', () => {
     veto: uniqueId('item'),
     expire: uniqueId('item'),
     race: uniqueId('item'),
+    costly: uniqueId('item'),
   };
   const level = stockLevelsAt(buyer, site);
 
@@ -80,6 +81,13 @@ describe('order approval against a real broker and database', () => {
           line(items.veto, { maxQuantity: 1000, vetoWindowHours: 24, expiresAfterHours: 48 }),
           // Lapses 3.6 s after the decision; the sweep below runs every half second.
           line(items.expire, { maxQuantity: 10, vetoWindowHours: 0, expiresAfterHours: 0.001 }),
+          // Terms at the edge of the bounds: 8,500 units at 10^9 EUR make an order worth more than 10^12.
+          {
+            ...line(items.costly, { maxQuantity: 1e6, vetoWindowHours: 0, expiresAfterHours: 48 }),
+            minimum: 4000,
+            maximum: 12000,
+            unitPrice: 1e9,
+          },
         ],
       }),
     ]);
@@ -229,5 +237,15 @@ describe('order approval against a real broker and database', () => {
     expect(late.status).toBe(409);
     expect((await json(late)).message).toBe(`order ${orderId} is expired; only an order awaiting approval can be approved`);
     expect(await json(await call('GET', `/orders/${orderId}`, keys.operator))).toMatchObject({ status: 'expired', approvalDeadline: null });
+  });
+
+  it('records and releases an order whose value is beyond 10^12 when its terms are within the bounds', async () => {
+    const item = items.costly;
+    const trigger = level(item, 2, 3500);
+    await publish(level(item, 1, 5000), trigger);
+    const [released] = await orderEvents(item, 1);
+    expect(released).toMatchObject({ status: 'RELEASED', quantity: 8500, orderValue: 8.5e12 });
+    const stored = await json(await call('GET', `/orders/${orderIdFor(trigger.eventId)}`, keys.buyer));
+    expect(stored).toMatchObject({ status: 'released', quantity: 8500, orderValue: 8.5e12 });
   });
 });
