@@ -40,7 +40,7 @@ export async function startServiceProcess(
   } = {},
 ): Promise<ServiceProcess> {
   const port = options.port ?? (await freePort());
-  if (await answers(`http://localhost:${port}/health`)) {
+  if (await answers(`http://127.0.0.1:${port}/health`)) {
     throw new Error(`port ${port} already has a service answering; stop it before running ${name} here`);
   }
   const logDir = resolve(REPO_ROOT, '.local/logs');
@@ -58,7 +58,8 @@ export async function startServiceProcess(
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const baseUrl = `http://localhost:${port}`;
+  // Services listen on loopback by default (SMI_HTTP_HOST).
+  const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, name, options.timeoutMs ?? 60_000);
   const terminate = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
