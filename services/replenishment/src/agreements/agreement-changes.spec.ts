@@ -57,7 +57,7 @@ describe('creating an agreement', () => {
   it('is for the parties it names and operators only', () => {
     expect(createAgreement({ agreement: agreement() }, context(outsider))).toMatchObject({
       status: 403,
-      problems: ['fabrikam may only create agreements it is a side of (buyerId acme, supplierId northwind)'],
+      problems: ['fabrikam may only create agreements it is a side of'],
     });
     expect(createAgreement({ agreement: agreement() }, context({ id: 'ops', kind: 'operator' })).kind).toBe('recorded');
   });
