@@ -1,9 +1,8 @@
 import { deadLetterTopicOf, StockMovement, topics } from '@smi/contracts';
-import { eventually, KafkaTestClient, REPO_ROOT, ServiceProcess, startServiceProcess, uniqueId, writeTestParties } from '@smi/testing';
+import { eventually, KafkaTestClient, serviceLogFile, ServiceProcess, startServiceProcess, uniqueId, writeTestParties } from '@smi/testing';
 import { existsSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 interface RawResponse {
@@ -225,7 +224,7 @@ describe('HTTP hardening of every service (service-kit; inventory-ingest as the 
     // Either instance (one consumer group) may have taken the record.
     const linesWithMarker = () =>
       [ingest, limited].flatMap((service) =>
-        readFileSync(resolve(REPO_ROOT, `.local/logs/inventory-ingest-${service.port}.log`), 'utf8')
+        readFileSync(serviceLogFile(service), 'utf8')
           .split('\n')
           .filter((line) => line.includes(marker)),
       );
