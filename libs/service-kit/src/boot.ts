@@ -22,14 +22,14 @@ export interface RunningService {
   port: number;
 }
 
+/** One JSON object a line: a client's string with a newline in it stays inside its line, escaped. */
+const jsonLinesLogger = new ConsoleLogger({ json: true, colors: false, logLevels: ['error', 'warn', 'log'] });
+
 /**
  * Starts a service: HTTP API, the Kafka event consumer (its @ConsumeEvents
  * handlers), and the outbox relay. Topics are created if missing, so a service
  * can start against a fresh broker.
  */
-/** One JSON object a line: a client's string with a newline in it stays inside its line, escaped. */
-const jsonLinesLogger = new ConsoleLogger({ json: true, colors: false, logLevels: ['error', 'warn', 'log'] });
-
 export async function bootService(appModule: Type<unknown>, options: BootOptions): Promise<RunningService> {
   Logger.overrideLogger(jsonLinesLogger);
   try {
