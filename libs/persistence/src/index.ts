@@ -1,2 +1,3 @@
 export { openServiceDatabase, databaseUrlFromEnv, databaseAnswers, schemaNameOf, ServiceDatabaseOptions } from './service-database';
 export { numericAsNumber, decimalColumn, siteItemColumns } from './column-transformers';
+export { QueryErrorLogger } from './query-error-logger';

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { QueryErrorLogger } from './query-error-logger';
 
 export interface ServiceDatabaseOptions {
   /** Owning service; its tables live in a Postgres schema of the same name (dashes become underscores). */
@@ -40,7 +41,9 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
     migrationsRun: true,
     // Migrations only: synchronize would silently change production tables.
     synchronize: false,
+    // Failed statements only, without their parameters (QueryErrorLogger says why).
     logging: ['error'],
+    logger: new QueryErrorLogger(options.service),
     // search_path makes unqualified SQL in migrations and repositories land in the service's schema.
     extra: { max: options.poolSize ?? 10, options: `-c search_path=${schema}` },
     applicationName: `smi-${options.service}`,

@@ -25,16 +25,21 @@ export class ApiKeyGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    // Usually named already by the middleware that runs before the body is read (hardenHttp).
+    if (request.party) return true;
     const key = apiKeyOf(request);
-    if (!key) throw new UnauthorizedException('an API key is required (header X-Api-Key)');
-    const party = this.parties.partyForKey(key);
-    if (!party) throw new UnauthorizedException('the API key is not known');
+    const party = key ? this.parties.partyForKey(key) : undefined;
+    if (!party) throw new UnauthorizedException(refusalOfKey(key));
     request.party = party;
     return true;
   }
 }
 
-function apiKeyOf(request: Request): string | undefined {
+/** Why a request names no party: no key at all, or a key nobody has. */
+export const refusalOfKey = (key: string | undefined): string =>
+  key ? 'the API key is not known' : 'an API key is required (header X-Api-Key)';
+
+export function apiKeyOf(request: Request): string | undefined {
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header) return header;
   const authorization = request.headers.authorization ?? '';

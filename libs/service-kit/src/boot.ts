@@ -1,9 +1,12 @@
-import { INestApplication, Logger, Type } from '@nestjs/common';
+import { ConsoleLogger, INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AvroCodec } from '@smi/contracts';
 import { ensureTopics, EventPublisher, KafkaEventServer, KeepHandlerErrors, OutboxRelay, UnitOfWork } from '@smi/messaging';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { hardenHttp, TimeBoundExpressAdapter } from './http-hardening';
+import { httpLimitsFromEnv } from './http-limits';
+import { PartyDirectory } from './parties';
 
 export interface BootOptions {
   service: string;
@@ -19,12 +22,16 @@ export interface RunningService {
   port: number;
 }
 
+/** One JSON object a line: a client's string with a newline in it stays inside its line, escaped. */
+const jsonLinesLogger = new ConsoleLogger({ json: true, colors: false, logLevels: ['error', 'warn', 'log'] });
+
 /**
  * Starts a service: HTTP API, the Kafka event consumer (its @ConsumeEvents
  * handlers), and the outbox relay. Topics are created if missing, so a service
  * can start against a fresh broker.
  */
 export async function bootService(appModule: Type<unknown>, options: BootOptions): Promise<RunningService> {
+  Logger.overrideLogger(jsonLinesLogger);
   try {
     return await start(appModule, options);
   } catch (error) {
@@ -35,7 +42,10 @@ export async function bootService(appModule: Type<unknown>, options: BootOptions
 }
 
 async function start(appModule: Type<unknown>, options: BootOptions): Promise<RunningService> {
-  const app = await NestFactory.create(appModule, { logger: ['error', 'warn', 'log'] });
+  const limits = httpLimitsFromEnv();
+  // Nest's body parser is off: hardenHttp mounts its own after the API key is checked.
+  const app = await NestFactory.create(appModule, new TimeBoundExpressAdapter(limits), { bodyParser: false, logger: jsonLinesLogger });
+  hardenHttp(app, limits, app.get(PartyDirectory));
   app.enableShutdownHooks();
   await ensureTopics(app.get(Kafka));
   const events = new KafkaEventServer({
@@ -55,7 +65,7 @@ async function start(appModule: Type<unknown>, options: BootOptions): Promise<Ru
   await app.startAllMicroservices();
   app.get(OutboxRelay).start();
   const port = Number(process.env.PORT ?? options.defaultPort);
-  await app.listen(port);
-  new Logger(options.service).log(`${options.service} listening on http://localhost:${port} (health: /health)`);
+  await app.listen(port, limits.host);
+  new Logger(options.service).log(`${options.service} listening on http://${limits.host}:${port} (health: /health)`);
   return { app, events, port };
 }

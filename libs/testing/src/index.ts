@@ -5,6 +5,8 @@ export {
   allStartedOrNone,
   startServiceProcess,
   startServiceProcesses,
+  mappedRoutes,
+  serviceLogFile,
   ServiceProcess,
   ServiceName,
   SERVICE_PORTS,

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from './infrastructure';
@@ -40,12 +40,11 @@ export async function startServiceProcess(
   } = {},
 ): Promise<ServiceProcess> {
   const port = options.port ?? (await freePort());
-  if (await answers(`http://localhost:${port}/health`)) {
+  if (await answers(`http://127.0.0.1:${port}/health`)) {
     throw new Error(`port ${port} already has a service answering; stop it before running ${name} here`);
   }
-  const logDir = resolve(REPO_ROOT, '.local/logs');
-  mkdirSync(logDir, { recursive: true });
-  const log = createWriteStream(resolve(logDir, `${name}-${port}.log`), { flags: 'a' });
+  mkdirSync(resolve(REPO_ROOT, '.local/logs'), { recursive: true });
+  const log = createWriteStream(logFileOf(name, port), { flags: 'a' });
   const entry =
     (options.compiled ?? process.env.SMI_SERVICES_COMPILED === '1')
       ? [resolve(REPO_ROOT, `dist/services/${name}/src/main.js`)]
@@ -58,7 +57,8 @@ export async function startServiceProcess(
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const baseUrl = `http://localhost:${port}`;
+  // Services listen on loopback by default (SMI_HTTP_HOST).
+  const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, name, options.timeoutMs ?? 60_000);
   const terminate = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -125,3 +125,22 @@ export async function allStartedOrNone(starts: Array<Promise<ServiceProcess>>): 
   await Promise.all(started.map((s) => s.stop()));
   throw failed.reason;
 }
+
+/**
+ * The HTTP routes a running service mapped, as "GET /orders/:orderId", read from what Nest logged
+ * at its last start ("Mapped {/orders/:orderId, GET} route"): the routes the service really serves.
+ */
+export function mappedRoutes(service: ServiceProcess): string[] {
+  const lines = readFileSync(serviceLogFile(service), 'utf8').split('\n');
+  const lastStart = lines.findLastIndex((line) => line.includes('Starting Nest application'));
+  const routes = lines.slice(Math.max(lastStart, 0)).flatMap((line) => {
+    const mapped = /Mapped \{([^,}]+), (\w+)\} route/.exec(line);
+    return mapped ? [`${mapped[2]} ${mapped[1]}`] : [];
+  });
+  return [...new Set(routes)].sort();
+}
+
+const logFileOf = (name: ServiceName, port: number): string => resolve(REPO_ROOT, '.local/logs', `${name}-${port}.log`);
+
+/** Where a service started by startServiceProcess writes its output. */
+export const serviceLogFile = (service: Pick<ServiceProcess, 'name' | 'port'>): string => logFileOf(service.name, service.port);

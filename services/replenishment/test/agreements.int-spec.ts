@@ -195,14 +195,18 @@ describe('agreements API against a real broker and database', () => {
     expect(await listed(keys.operator)).toContain(own.agreementId);
     expect(await listed(keys.otherSupplier)).not.toContain(own.agreementId);
 
+    // To anyone else the agreement answers exactly as one that does not exist.
     const peek = await call('GET', `/agreements/${own.agreementId}`, keys.otherSupplier);
-    expect(peek.status).toBe(403);
-    expect((await json(peek)).message).not.toContain(buyer);
-    expect((await call('GET', `/agreements/${own.agreementId}/versions`, keys.otherSupplier)).status).toBe(403);
+    const unknownId = uniqueId('AGR-none');
+    const unknown = await call('GET', `/agreements/${unknownId}`, keys.otherSupplier);
+    expect([peek.status, unknown.status]).toEqual([404, 404]);
+    expect((await json(peek)).message).toBe(`agreement ${own.agreementId} is not known`);
+    expect((await json(unknown)).message).toBe(`agreement ${unknownId} is not known`);
+    expect((await call('GET', `/agreements/${own.agreementId}/versions`, keys.otherSupplier)).status).toBe(404);
     expect((await call('PUT', `/agreements/${own.agreementId}`, keys.otherSupplier, { ...own, changeReason: 'mine now' })).status).toBe(
-      403,
+      404,
     );
-    expect((await call('POST', `/agreements/${own.agreementId}/retire`, keys.otherSupplier, { reason: 'no' })).status).toBe(403);
+    expect((await call('POST', `/agreements/${own.agreementId}/retire`, keys.otherSupplier, { reason: 'no' })).status).toBe(404);
     expect((await call('GET', '/agreements', null)).status).toBe(401);
     const export_ = await json(await call('GET', '/agreements/export', keys.otherSupplier));
     expect(export_.agreements.map((a: Agreement) => a.agreementId)).not.toContain(own.agreementId);

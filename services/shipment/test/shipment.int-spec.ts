@@ -210,12 +210,14 @@ describe('shipment against a real broker and database', () => {
     expect(events.map((e) => e.status)).toEqual(['PLANNED', 'DISPATCHED']);
   });
 
-  it("lets only the shipment's supplier move it: 403 for another supplier, a buyer or an operator; 404 for an unknown id; 401 without a key", async () => {
+  it("lets only the shipment's supplier move it: 403 for its buyer or an operator; 404 for another supplier, as for an unknown id; 401 without a key", async () => {
     const { shipmentId } = await planned();
     const foreign = await call('POST', `/shipments/${shipmentId}/dispatch`, key.otherSupplier);
-    expect(foreign.status).toBe(403);
-    expect((await json(foreign)).message).toMatch(new RegExp(`only the shipment's supplier ${supplier}`));
-    expect((await call('POST', `/shipments/${shipmentId}/dispatch`, key.buyer)).status).toBe(403);
+    expect(foreign.status).toBe(404);
+    expect(await json(foreign)).toMatchObject({ message: `shipment ${shipmentId} is not known` });
+    const byBuyer = await call('POST', `/shipments/${shipmentId}/dispatch`, key.buyer);
+    expect(byBuyer.status).toBe(403);
+    expect((await json(byBuyer)).message).toBe(`only the shipment's supplier may move shipment ${shipmentId}`);
     expect((await call('POST', `/shipments/${shipmentId}/dispatch`, key.operator)).status).toBe(403);
     expect((await call('POST', `/shipments/SHP-${uniqueId('nope')}/dispatch`, key.supplier)).status).toBe(404);
     expect((await call('POST', `/shipments/${shipmentId}/dispatch`, null)).status).toBe(401);
@@ -339,7 +341,9 @@ describe('shipment against a real broker and database', () => {
     expect(await ids(key.otherBuyer, '?status=DELIVERED')).toEqual([]);
     expect(await ids(key.operator, '?status=PLANNED')).toEqual(expect.arrayContaining([mine.shipmentId, theirs.shipmentId]));
 
-    expect((await call('GET', `/shipments/${theirs.shipmentId}`, key.buyer)).status).toBe(403);
+    const foreign = await call('GET', `/shipments/${theirs.shipmentId}`, key.buyer);
+    expect(foreign.status).toBe(404);
+    expect(await json(foreign)).toMatchObject({ message: `shipment ${theirs.shipmentId} is not known` });
     expect((await call('GET', `/shipments/${theirs.shipmentId}`, key.otherBuyer)).status).toBe(200);
     const bad = await call('GET', '/shipments?status=LOST', key.operator);
     expect(bad.status).toBe(400);

@@ -26,7 +26,7 @@ export class BuyerForecastsHttpController {
     if (party.kind !== 'buyer') throw new ForbiddenException(`only a buyer sends its own forecasts (${party.id} is a ${party.kind})`);
     const claimed = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).buyerId : undefined;
     if (claimed !== undefined && claimed !== party.id)
-      throw new ForbiddenException(`${party.id} may only send forecasts of its own demand (buyerId ${String(claimed)})`);
+      throw new ForbiddenException(`a buyer may only send forecasts of its own demand: buyerId must be ${party.id}`);
     const outcome = await this.unitOfWork.run((tx) =>
       this.takeBuyerForecasts.take(tx, { buyerId: party.id, ...(body as object) }, new Date(), 'required'),
     );

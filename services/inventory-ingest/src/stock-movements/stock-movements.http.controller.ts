@@ -52,10 +52,11 @@ export class StockMovementsHttpController {
       });
     }
     const party = request.party;
-    const foreign = movements.find((m) => party.kind !== 'buyer' || m.buyerId !== party.id);
-    if (foreign) {
-      throw new ForbiddenException(`${party.id} may only send movements for its own stock (buyerId ${foreign.buyerId})`);
-    }
+    if (party.kind !== 'buyer')
+      throw new ForbiddenException(`only a buyer sends movements of its own stock (${party.id} is a ${party.kind})`);
+    // The message echoes nothing of the body: which buyer ids exist is not the caller's to learn.
+    if (movements.some((m) => m.buyerId !== party.id))
+      throw new ForbiddenException(`a buyer may only send movements for its own stock: buyerId must be ${party.id}`);
     const refused = await this.recordMovements.refusals(movements, now);
     if (refused.length > 0) {
       const reasons = refused.map(({ index, reason }) => `${path(index)}${reason}`);

@@ -16,12 +16,10 @@ export function isPartyTo(caller: Caller, agreement: Pick<Agreement, 'buyerId' |
   return (caller.kind === 'buyer' ? agreement.buyerId : agreement.supplierId) === caller.id;
 }
 
-/** Why a caller may not act on an agreement, or undefined when it may. */
-export function refusalFor(
-  caller: Caller,
-  agreement: Pick<Agreement, 'agreementId' | 'buyerId' | 'supplierId'>,
-  action: string,
-): string | undefined {
-  if (isPartyTo(caller, agreement)) return undefined;
-  return `agreement ${agreement.agreementId} is not one of ${caller.id}'s: only its buyer, its supplier or an operator may ${action} it`;
+/** What a caller hears of an agreement that does not exist, or that it may not see: the same, so an id confirms nothing. */
+export const unknownAgreement = (agreementId: string): string => `agreement ${agreementId} is not known`;
+
+/** Why a caller may not act on an agreement (as if it did not exist), or undefined when it may. */
+export function refusalFor(caller: Caller, agreement: Pick<Agreement, 'agreementId' | 'buyerId' | 'supplierId'>): string | undefined {
+  return isPartyTo(caller, agreement) ? undefined : unknownAgreement(agreement.agreementId);
 }

@@ -57,7 +57,7 @@ describe('creating an agreement', () => {
   it('is for the parties it names and operators only', () => {
     expect(createAgreement({ agreement: agreement() }, context(outsider))).toMatchObject({
       status: 403,
-      problems: ['fabrikam may only create agreements it is a side of (buyerId acme, supplierId northwind)'],
+      problems: ['fabrikam may only create agreements it is a side of'],
     });
     expect(createAgreement({ agreement: agreement() }, context({ id: 'ops', kind: 'operator' })).kind).toBe('recorded');
   });
@@ -128,7 +128,12 @@ describe('amending an agreement', () => {
       status: 404,
       problems: ['agreement A7 is not known'],
     });
-    expect(amendAgreement('A1', { agreement: higher, changeReason: 'r' }, context(outsider, created))).toMatchObject({ status: 403 });
+    // An outsider hears what it would of an agreement that does not exist.
+    expect(amendAgreement('A1', { agreement: higher, changeReason: 'r' }, context(outsider, created))).toEqual({
+      kind: 'refused',
+      status: 404,
+      problems: ['agreement A1 is not known'],
+    });
     expect(amendAgreement('A1', { agreement: higher, changeReason: 'r', expectedVersion: 3 }, context(buyer, created))).toMatchObject({
       status: 409,
       problems: ['agreement A1 is at version 1, not the expected 3: read it again and reapply the change'],
@@ -194,7 +199,7 @@ describe('importing agreements', () => {
     const theirs = agreement({ agreementId: 'A6', supplierId: 'fabrikam', lines: [{ ...line, itemId: 'bolt' }] });
     expect(importAgreements({ agreements: [theirs] }, { by: supplier, now, others: [], historyOf: historyOf({}) })).toMatchObject({
       status: 403,
-      problems: ['northwind may only import agreements it is a side of (A6 is between acme and fabrikam)'],
+      problems: ['A6: a party may only import agreements it is a side of'],
     });
   });
 });

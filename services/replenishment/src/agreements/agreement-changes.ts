@@ -1,5 +1,5 @@
 import { Agreement, agreementProblems, AgreementVersion, canonicalAgreement, overlappingLines } from '@smi/agreements';
-import { Caller, isPartyTo, refusalFor } from './agreement-access';
+import { Caller, isPartyTo, refusalFor, unknownAgreement } from './agreement-access';
 import { ChangeRequest, ImportRequest, RetireRequest } from './agreement-request';
 
 /**
@@ -37,9 +37,8 @@ export function createAgreement(request: ChangeRequest, context: ChangeContext):
   const problems = agreementProblems(agreement);
   if (problems.length > 0) return refused(400, problems);
   if (!isPartyTo(context.by, agreement)) {
-    return refused(403, [
-      `${context.by.id} may only create agreements it is a side of (buyerId ${agreement.buyerId}, supplierId ${agreement.supplierId})`,
-    ]);
+    // Names no party but the caller: the ids in the body may be another pair's.
+    return refused(403, [`${context.by.id} may only create agreements it is a side of`]);
   }
   const current = context.history.at(-1);
   if (current)
@@ -108,8 +107,8 @@ export function importAgreements(
     seen.add(id);
     const current = context.historyOf(id).at(-1);
     const refusal = isPartyTo(context.by, agreement)
-      ? current && refusalFor(context.by, current.agreement, 'import')
-      : `${context.by.id} may only import agreements it is a side of (${id} is between ${agreement.buyerId} and ${agreement.supplierId})`;
+      ? current && refusalFor(context.by, current.agreement)
+      : `${id}: a party may only import agreements it is a side of`;
     if (refusal) return denied.push(refusal);
     if (!current) {
       versions.push(versionOf(agreement, 1, `${agreement.validFrom}T00:00:00.000Z`, reason, context));
@@ -143,9 +142,8 @@ function changeable(
   by: Caller,
 ): { kind: 'changeable'; current: AgreementVersion } | Refusal {
   const current = history.at(-1);
-  if (!current) return refused(404, [`agreement ${agreementId} is not known`]);
-  const denied = refusalFor(by, current.agreement, action);
-  if (denied) return refused(403, [denied]);
+  // Another pair's agreement answers as one that does not exist.
+  if (!current || refusalFor(by, current.agreement)) return refused(404, [unknownAgreement(agreementId)]);
   if (current.status === 'retired')
     return refused(409, [`agreement ${agreementId} was retired in version ${current.version}; it cannot be changed`]);
   if (expectedVersion !== undefined && expectedVersion !== current.version) {

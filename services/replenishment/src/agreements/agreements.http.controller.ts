@@ -1,7 +1,6 @@
 import {
   Body,
   Controller,
-  ForbiddenException,
   Get,
   HttpCode,
   HttpException,
@@ -15,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { Agreement, AgreementVersion } from '@smi/agreements';
 import { AuthenticatedRequest, optionalQueryChoice, Party } from '@smi/service-kit';
-import { refusalFor } from './agreement-access';
+import { isPartyTo, unknownAgreement } from './agreement-access';
 import { amendAgreement, Change, createAgreement, importAgreements, ImportOutcome, retireAgreement } from './agreement-changes';
 import { versionAsked, versionAskOf } from './agreement-lookup';
 import { RecordAgreementChanges } from './record-agreement-changes.use-case';
@@ -27,8 +26,8 @@ type VersionSummary = Omit<AgreementVersion, 'agreement'> & { agreementId: strin
 /**
  * Agreements between a buyer and a supplier, as versioned contracts: create,
  * read (any version, or the one in force at a moment), amend, retire, import
- * and export. Only the two parties of an agreement see or change it (403 for
- * another party, as for shipments); an operator sees and changes all. Every
+ * and export. Only the two parties of an agreement see or change it (to another
+ * party it answers 404, as one that does not exist); an operator sees and changes all. Every
  * change is a new version, published on the agreements topic.
  */
 @Controller('agreements')
@@ -144,9 +143,8 @@ export class AgreementsHttpController {
   private async readableHistory(party: Party, agreementId: string): Promise<AgreementVersion[]> {
     const history = await this.versions.history(agreementId);
     const current = history.at(-1);
-    if (!current) throw new NotFoundException(`agreement ${agreementId} is not known`);
-    const refusal = refusalFor(party, current.agreement, 'read');
-    if (refusal) throw new ForbiddenException(refusal);
+    // Another pair's agreement answers as one that does not exist.
+    if (!current || !isPartyTo(party, current.agreement)) throw new NotFoundException(unknownAgreement(agreementId));
     return history;
   }
 }

@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { Actor, applyOrderAction, OrderAction, orderEventOf, orderStatusOf, PlacedOrder, placedOrderFrom } from './order-lifecycle';
+import {
+  Actor,
+  applyOrderAction,
+  applyOrderCommands,
+  OrderAction,
+  orderEventOf,
+  orderStatusOf,
+  PlacedOrder,
+  placedOrderFrom,
+} from './order-lifecycle';
 
 const decidedAt = new Date('2026-03-04T10:00:00Z');
 const deadline = new Date('2026-03-06T10:00:00Z');
@@ -81,13 +90,23 @@ describe('order lifecycle', () => {
     expect(applyOrderAction(awaiting(), { kind: 'approve', by: supplier, at: before })).toEqual({
       kind: 'refused',
       refusal: 'forbidden',
-      message: "only the order's buyer acme or an operator may approve order ORD-1; northwind is its supplier",
+      message: "only the order's buyer or an operator may approve order ORD-1",
     });
     expect(applyOrderAction(awaiting(), { kind: 'reject', by: otherBuyer, at: before, reason: 'no' })).toEqual({
       kind: 'refused',
       refusal: 'forbidden',
-      message: "only the order's buyer acme or an operator may reject order ORD-1; globex is not its buyer",
+      message: "only the order's buyer or an operator may reject order ORD-1",
     });
+  });
+
+  it('answers a party the order is not about as if the order did not exist', () => {
+    const orders = new Map([['ORD-1', awaiting()]]);
+    const [foreign, unknown] = applyOrderCommands(orders, [
+      { orderId: 'ORD-1', action: { kind: 'approve', by: otherBuyer, at: before } },
+      { orderId: 'ORD-404', action: { kind: 'approve', by: otherBuyer, at: before } },
+    ]);
+    expect(foreign).toEqual({ kind: 'unknown', message: 'order ORD-1 is not known' });
+    expect(unknown).toEqual({ kind: 'unknown', message: 'order ORD-404 is not known' });
   });
 
   it('refuses to approve an order that is not awaiting approval, saying where it stands', () => {

@@ -54,12 +54,20 @@ export function applyOrderCommands(orders: ReadonlyMap<string, PlacedOrder>, com
   const current = new Map(orders);
   return commands.map(({ orderId, action }): ActionResult => {
     const order = current.get(orderId);
-    if (!order) return { kind: 'unknown', message: `order ${orderId} is not known` };
+    // An order of other parties answers as one that does not exist.
+    if (!order || (action.kind !== 'expire' && !maySee(order, action.by))) return { kind: 'unknown', message: unknownOrder(orderId) };
     const outcome = applyOrderAction(order, action);
     if (outcome.kind === 'moved') current.set(orderId, outcome.order);
     return outcome;
   });
 }
+
+/** What a caller hears of an order that does not exist, or that it may not see: the same, so an id confirms nothing. */
+export const unknownOrder = (orderId: string): string => `order ${orderId} is not known`;
+
+/** An order is seen by its buyer, its supplier and operators. */
+export const maySee = (order: Pick<PlacedOrder, 'buyerId' | 'supplierId'>, by: Actor): boolean =>
+  by.kind === 'operator' || by.id === order.buyerId || by.id === order.supplierId;
 
 /** Who took the step when the platform did (release, expiry). */
 export const PLATFORM_ACTOR = 'replenishment';
@@ -182,12 +190,7 @@ function expire(order: PlacedOrder, at: Date): ActionOutcome {
 /** Only the order's buyer, or an operator, decides on it; its supplier never approves its own order. */
 function refusalFor(order: PlacedOrder, by: Actor, verb: 'approve' | 'reject'): ActionOutcome | undefined {
   if (by.kind === 'operator' || (by.kind === 'buyer' && by.id === order.buyerId)) return undefined;
-  const who = by.id === order.supplierId ? `${by.id} is its supplier` : `${by.id} is not its buyer`;
-  return {
-    kind: 'refused',
-    refusal: 'forbidden',
-    message: `only the order's buyer ${order.buyerId} or an operator may ${verb} order ${order.orderId}; ${who}`,
-  };
+  return { kind: 'refused', refusal: 'forbidden', message: `only the order's buyer or an operator may ${verb} order ${order.orderId}` };
 }
 
 /** The deadline (approval or veto) as text when it has passed at `at`; an order without one never lapses. */

@@ -16,7 +16,7 @@ import {
 import { textProblem } from '@smi/agreements';
 import { AuthenticatedRequest, optionalQueryChoice, optionalQueryText, Party } from '@smi/service-kit';
 import { UnitOfWork } from '@smi/messaging';
-import { ActionResult, OPEN_ORDER_STATUSES, OrderAction, ORDER_STATUSES, OrderStatus } from './order-lifecycle';
+import { ActionResult, maySee, OPEN_ORDER_STATUSES, OrderAction, ORDER_STATUSES, OrderStatus, unknownOrder } from './order-lifecycle';
 import { OrderRow } from './order.entity';
 import { OrderHistoryEntry, OrdersRepository } from './orders.repository';
 import { TakeOrderActions } from './take-order-actions.use-case';
@@ -62,10 +62,8 @@ export class OrdersHttpController {
   @Get(':orderId')
   async get(@Req() request: AuthenticatedRequest, @Param('orderId') orderId: string): Promise<OrderWithHistory> {
     const order = await this.withHistory(orderId);
-    const party = request.party;
-    if (party.kind !== 'operator' && party.id !== order.buyerId && party.id !== order.supplierId) {
-      throw new ForbiddenException(`order ${orderId} is not one of ${party.id}'s`);
-    }
+    // An order of other parties answers as one that does not exist.
+    if (!maySee(order, request.party)) throw new NotFoundException(unknownOrder(orderId));
     return order;
   }
 
@@ -90,7 +88,7 @@ export class OrdersHttpController {
 
   private async withHistory(orderId: string): Promise<OrderWithHistory> {
     const order = await this.orders.find(orderId);
-    if (!order) throw new NotFoundException(`order ${orderId} is not known`);
+    if (!order) throw new NotFoundException(unknownOrder(orderId));
     return { ...order, history: await this.orders.history(orderId) };
   }
 }

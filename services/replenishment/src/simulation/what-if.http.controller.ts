@@ -1,7 +1,7 @@
-import { Body, Controller, ForbiddenException, HttpCode, HttpException, HttpStatus, NotFoundException, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpException, HttpStatus, NotFoundException, Post, Req } from '@nestjs/common';
 import { AgreementBook, AgreementLine } from '@smi/agreements';
 import { AuthenticatedRequest, Party } from '@smi/service-kit';
-import { refusalFor } from '../agreements/agreement-access';
+import { isPartyTo } from '../agreements/agreement-access';
 import {
   MAX_WHAT_IF_WORK,
   simulateWhatIf,
@@ -73,9 +73,9 @@ export class WhatIfHttpController {
   private lineInForce(asked: NonNullable<AskedScenario['agreement']>, party: Party, now: Date): { line: AgreementLine; version: number } {
     const { agreementId } = asked;
     const agreement = this.agreements.agreement(agreementId);
-    if (!agreement) throw new NotFoundException(`agreementId ${agreementId} is not a known active agreement`);
-    const refusal = refusalFor(party, agreement, 'simulate');
-    if (refusal) throw new ForbiddenException(refusal);
+    // Another pair's agreement answers as one that does not exist.
+    if (!agreement || !isPartyTo(party, agreement))
+      throw new NotFoundException(`agreementId ${agreementId} is not a known active agreement`);
     // An agreement of one line needs no siteId and itemId to say which.
     const only = agreement.lines.length === 1 ? agreement.lines[0] : undefined;
     const siteId = asked.siteId ?? only?.siteId;

@@ -24,15 +24,21 @@ describe('logistics reports', () => {
     expect(recorded.changed).toEqual([{ ...planned, status: 'DELIVERED', statusChangedAt: at }]);
   });
 
-  it('says why a report moves nothing: unknown shipment, not its supplier, or a step out of order', () => {
+  it("says why a report moves nothing: unknown shipment, another supplier's (as if unknown), its buyer, or a step out of order", () => {
     const recorded = recordLogisticsReports(
       shipments,
-      [report('DISPATCH', undefined, 'SHP-nope'), report('DISPATCH', { kind: 'buyer', id: 'acme' }), report('DELIVER')],
+      [
+        report('DISPATCH', undefined, 'SHP-nope'),
+        report('DISPATCH', { kind: 'supplier', id: 'fabrikam' }),
+        report('DISPATCH', { kind: 'buyer', id: 'acme' }),
+        report('DELIVER'),
+      ],
       at,
     );
     expect(recorded.outcomes).toEqual([
       { kind: 'unknown', reason: 'shipment SHP-nope is not known' },
-      { kind: 'not-theirs', reason: "only the shipment's supplier northwind may move shipment SHP-ORD-42" },
+      { kind: 'unknown', reason: 'shipment SHP-ORD-42 is not known' },
+      { kind: 'not-theirs', reason: "only the shipment's supplier may move shipment SHP-ORD-42" },
       { kind: 'refused', reason: 'shipment SHP-ORD-42 is PLANNED: only a DISPATCHED shipment can be delivered; this one is PLANNED' },
     ]);
     expect(recorded.changed).toEqual([]);

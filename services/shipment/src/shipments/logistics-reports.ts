@@ -9,6 +9,13 @@ export interface LogisticsReport {
   reportedBy: { kind: 'buyer' | 'supplier' | 'operator'; id: string };
 }
 
+/** Who may see a shipment: its buyer, its supplier, and operators. */
+export const maySeeShipment = (shipment: Pick<ShipmentState, 'buyerId' | 'supplierId'>, by: LogisticsReport['reportedBy']): boolean =>
+  by.kind === 'operator' || (by.kind === 'buyer' ? shipment.buyerId : shipment.supplierId) === by.id;
+
+/** What a caller hears of a shipment that does not exist, or that it may not see: the same, so an id confirms nothing. */
+export const unknownShipment = (shipmentId: string): string => `shipment ${shipmentId} is not known`;
+
 export type ReportOutcome =
   { kind: 'moved'; shipment: ShipmentState; event: Shipment } | { kind: 'unknown' | 'not-theirs' | 'refused'; reason: string };
 
@@ -32,10 +39,9 @@ export function recordLogisticsReports(
   const outcomes = reports.map((report): ReportOutcome => {
     const { shipmentId, reportedBy } = report;
     const shipment = batch.get(shipmentId);
-    if (!shipment) return { kind: 'unknown', reason: `shipment ${shipmentId} is not known` };
-    if (reportedBy.kind !== 'supplier' || reportedBy.id !== shipment.supplierId) {
-      return { kind: 'not-theirs', reason: `only the shipment's supplier ${shipment.supplierId} may move shipment ${shipmentId}` };
-    }
+    if (!shipment || !maySeeShipment(shipment, reportedBy)) return { kind: 'unknown', reason: unknownShipment(shipmentId) };
+    if (reportedBy.kind !== 'supplier')
+      return { kind: 'not-theirs', reason: `only the shipment's supplier may move shipment ${shipmentId}` };
     const outcome = applyStep(shipment, report.step, at);
     if (outcome.kind === 'refused') return { kind: 'refused', reason: `shipment ${shipmentId} is ${shipment.status}: ${outcome.reason}` };
     batch.set(outcome.shipment);

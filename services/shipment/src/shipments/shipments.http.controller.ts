@@ -15,7 +15,7 @@ import {
 import { ShipmentStatus, ShipmentStatusValues } from '@smi/contracts';
 import { UnitOfWork } from '@smi/messaging';
 import { AuthenticatedRequest, Party } from '@smi/service-kit';
-import { LogisticsReport } from './logistics-reports';
+import { LogisticsReport, maySeeShipment, unknownShipment } from './logistics-reports';
 import { RecordLogisticsReports } from './record-logistics-reports.use-case';
 import { ShipmentState } from './shipment';
 import { ShipmentRepository, ShipmentScope } from './shipment.repository';
@@ -44,10 +44,8 @@ export class ShipmentsHttpController {
   @Get(':shipmentId')
   async get(@Req() request: AuthenticatedRequest, @Param('shipmentId') shipmentId: string): Promise<ShipmentState> {
     const shipment = await this.shipments.find(shipmentId);
-    if (!shipment) throw new NotFoundException(`shipment ${shipmentId} is not known`);
-    const party = request.party;
-    const own = party.kind === 'operator' || (party.kind === 'buyer' ? shipment.buyerId : shipment.supplierId) === party.id;
-    if (!own) throw new ForbiddenException(`shipment ${shipmentId} is not one of ${party.id}'s`);
+    // Another pair's shipment answers as one that does not exist.
+    if (!shipment || !maySeeShipment(shipment, request.party)) throw new NotFoundException(unknownShipment(shipmentId));
     return shipment;
   }
 
