@@ -42,12 +42,13 @@ export function canonicalAgreement(agreement: Agreement): Agreement {
   return agreementOfTerms(agreementTerms(agreement));
 }
 
-type AgreementTerms = Omit<
+/** The terms of an agreement as its events carry them (a version's and a proposal's alike). */
+export type AgreementTerms = Omit<
   AgreementVersionEvent,
   'eventId' | 'version' | 'status' | 'effectiveFrom' | 'changedBy' | 'changedAt' | 'changeReason'
 >;
 
-function agreementTerms(agreement: Agreement): AgreementTerms {
+export function agreementTerms(agreement: Agreement): AgreementTerms {
   return {
     agreementId: agreement.agreementId,
     buyerId: agreement.buyerId,

@@ -28,13 +28,15 @@ export interface ChangeContext {
   history: readonly AgreementVersion[];
   /** Every version of the other agreements of the buyers concerned: a new line may not overlap theirs. */
   others: readonly AgreementVersion[];
+  /** The kind of a party known to the platform (its parties file), undefined for an unknown id. */
+  partyKindOf: (partyId: string) => Caller['kind'] | undefined;
 }
 
 const refused = (status: Refusal['status'], problems: string[]): Refusal => ({ kind: 'refused', status, problems });
 
 export function createAgreement(request: ChangeRequest, context: ChangeContext): Change {
   const { agreement } = request;
-  const problems = agreementProblems(agreement);
+  const problems = [...agreementProblems(agreement), ...unknownParties(agreement, context.partyKindOf)];
   if (problems.length > 0) return refused(400, problems);
   if (!isPartyTo(context.by, agreement)) {
     return refused(403, [
@@ -46,8 +48,10 @@ export function createAgreement(request: ChangeRequest, context: ChangeContext):
     return refused(409, [
       `agreement ${agreement.agreementId} already exists (version ${current.version}); amend it with PUT /agreements/${agreement.agreementId}`,
     ]);
-  // A new agreement governs its whole validity unless the caller says otherwise, as the seed file's do.
-  const effectiveFrom = request.effectiveFrom ?? `${agreement.validFrom}T00:00:00.000Z`;
+  const effectiveFrom = request.effectiveFrom ?? firstEffectiveFrom(agreement, context.now);
+  if (request.effectiveFrom !== undefined && request.effectiveFrom < context.now.toISOString()) {
+    return refused(400, [pastProblem(agreement.agreementId, request.effectiveFrom, context.now)]);
+  }
   return checked(versionOf(agreement, 1, effectiveFrom, request.changeReason ?? 'created', context), context.others);
 }
 
@@ -102,7 +106,8 @@ export function importAgreements(
       agreement,
       typeof agreement?.agreementId === 'string' && agreement.agreementId ? agreement.agreementId : `agreements[${i}]`,
     );
-    if (found.length > 0) return problems.push(...found);
+    const unknown = unknownParties(agreement, context.partyKindOf);
+    if (found.length + unknown.length > 0) return problems.push(...found, ...unknown);
     const id = agreement.agreementId;
     if (seen.has(id)) return problems.push(`agreements[${i}]: agreement ${id} appears more than once`);
     seen.add(id);
@@ -112,7 +117,7 @@ export function importAgreements(
       : `${context.by.id} may only import agreements it is a side of (${id} is between ${agreement.buyerId} and ${agreement.supplierId})`;
     if (refusal) return denied.push(refusal);
     if (!current) {
-      versions.push(versionOf(agreement, 1, `${agreement.validFrom}T00:00:00.000Z`, reason, context));
+      versions.push(versionOf(agreement, 1, firstEffectiveFrom(agreement, context.now), reason, context));
       return outcome.created.push(id);
     }
     if (current.status === 'retired') return problems.push(`${id}: was retired in version ${current.version}; it cannot be imported again`);
@@ -143,9 +148,8 @@ function changeable(
   by: Caller,
 ): { kind: 'changeable'; current: AgreementVersion } | Refusal {
   const current = history.at(-1);
-  if (!current) return refused(404, [`agreement ${agreementId} is not known`]);
-  const denied = refusalFor(by, current.agreement, action);
-  if (denied) return refused(403, [denied]);
+  // Another party's agreement reads as an unknown one: an outsider learns nothing, not even that it exists.
+  if (!current || refusalFor(by, current.agreement, action)) return refused(404, [`agreement ${agreementId} is not known`]);
   if (current.status === 'retired')
     return refused(409, [`agreement ${agreementId} was retired in version ${current.version}; it cannot be changed`]);
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
@@ -164,11 +168,38 @@ function partyChanges(current: Agreement, next: Agreement): string[] {
 }
 
 /**
- * From when a change governs: as asked, else now, but never before the current
- * version begins, so versions take effect in the order they were made.
+ * Both sides must be parties the platform knows, each in its role: an agreement
+ * binds a real buyer and a real supplier. The message names the field, never
+ * what the id is instead (another party's kind is not the caller's business).
+ */
+export function unknownParties(agreement: Agreement, partyKindOf: ChangeContext['partyKindOf']): string[] {
+  return (['buyerId', 'supplierId'] as const)
+    .filter(
+      (field) => typeof agreement[field] === 'string' && partyKindOf(agreement[field]) !== (field === 'buyerId' ? 'buyer' : 'supplier'),
+    )
+    .map((field) => `${agreement.agreementId}: ${field} must name a ${field === 'buyerId' ? 'buyer' : 'supplier'} known to the platform`);
+}
+
+/**
+ * From when a new agreement governs: its first valid day, or now when that day
+ * has passed, since no version may govern before it was agreed.
+ */
+export function firstEffectiveFrom(agreement: Agreement, now: Date): string {
+  const validFrom = `${agreement.validFrom}T00:00:00.000Z`;
+  return validFrom < now.toISOString() ? now.toISOString() : validFrom;
+}
+
+const pastProblem = (agreementId: string, asked: string, now: Date): string =>
+  `${agreementId}: effectiveFrom must not be in the past: a change governs from its acceptance at the earliest (now ${now.toISOString()}, got ${asked})`;
+
+/**
+ * From when a change governs: as asked, else now, but never before now (history
+ * is not rewritten) nor before the current version begins, so versions take
+ * effect in the order they were made.
  */
 function effectiveFromOf(asked: string | undefined, current: AgreementVersion, now: Date, problems: string[]): string {
-  if (asked !== undefined && asked < current.effectiveFrom) {
+  if (asked !== undefined && asked < now.toISOString()) problems.push(pastProblem(current.agreement.agreementId, asked, now));
+  else if (asked !== undefined && asked < current.effectiveFrom) {
     problems.push(
       `${current.agreement.agreementId}: effectiveFrom must not be before version ${current.version}'s effectiveFrom ${current.effectiveFrom} (got ${asked})`,
     );
