@@ -108,6 +108,18 @@ export interface AgreementLineTerms {
   penaltyPerFillRateShortfall: null | number;
 }
 
+/** A line term one party may change alone, within bounds both parties agreed. */
+export interface TunableTerm {
+  /** The party that may change the term alone: buyer or supplier. */
+  by: string;
+  /** The numeric line term, for example leadTimeDays or maximum. */
+  term: string;
+  /** Lowest value the party may set (inclusive). */
+  min: number;
+  /** Highest value the party may set (inclusive). */
+  max: number;
+}
+
 /** One step of a proposed agreement change: a buyer or supplier proposes a new agreement, an amendment or a retirement, and it takes effect only when the other party accepts it. Carries the proposed terms (for a retirement, the terms retired). Key on Kafka: agreementId. */
 export interface AgreementProposal {
   /** Unique id of this event: proposalId/<step in lower case>. */
@@ -160,6 +172,8 @@ export interface AgreementProposal {
   contacts: Array<AgreementContact>;
   /** One entry per buyer site x item. */
   lines: Array<AgreementLineTerms>;
+  /** Terms one party may change alone within agreed bounds: an amendment changing only those, within them, takes effect without the other party accepting it. */
+  tunableAlone: Array<TunableTerm>;
 }
 
 export type AgreementStatus = 'ACTIVE' | 'RETIRED';
@@ -201,6 +215,8 @@ export interface AgreementVersion {
   contacts: Array<AgreementContact>;
   /** One entry per buyer site x item. */
   lines: Array<AgreementLineTerms>;
+  /** Terms one party may change alone within agreed bounds: an amendment changing only those, within them, takes effect without the other party accepting it. */
+  tunableAlone: Array<TunableTerm>;
 }
 
 /** A buyer's own forecast of its demand for one item at one site (collaborative forecasting), as its planning system sends it. Key on Kafka: buyerId|siteId|itemId. Scored by the forecasting service like any method and used when it proves the most accurate. */

@@ -314,6 +314,36 @@ describe('agreements API against a real broker and database', () => {
     expect((await published(`${asked.agreementId}/v1`)).value.changeReason).toBe('third draft');
   });
 
+  it('lets a party change alone the terms the agreement says it may tune, within their bounds; anything beyond waits for the other', async () => {
+    const item = uniqueId('item');
+    const tunable = agreement(uniqueId('AGR'), [line(item)], {
+      tunableAlone: [{ by: 'supplier', term: 'leadTimeDays', min: 2, max: 10 }],
+    });
+    await agreed(keys.supplier, keys.buyer, 'POST', '/agreements', tunable);
+    const tuned = await call('PUT', `/agreements/${tunable.agreementId}`, keys.supplier, {
+      ...tunable,
+      lines: [line(item, { leadTimeDays: 6 })],
+      changeReason: 'new carrier',
+    });
+    expect(tuned.status).toBe(200);
+    const proposal = await json(tuned);
+    expect(proposal).toMatchObject({ status: 'accepted', decidedBy: supplier, acceptedVersion: 2 });
+    expect(proposal.decisionReason).toContain('leadTimeDays');
+    expect(await json(await call('GET', `/agreements/${tunable.agreementId}`, keys.buyer))).toMatchObject({
+      version: 2,
+      agreement: { lines: [{ leadTimeDays: 6 }] },
+    });
+    expect((await stepPublished(`${proposal.proposalId}/accepted`)).value).toMatchObject({ by: supplier, acceptedVersion: 2 });
+
+    const beyond = await call('PUT', `/agreements/${tunable.agreementId}`, keys.supplier, {
+      ...tunable,
+      lines: [line(item, { leadTimeDays: 30 })],
+      changeReason: 'slow boat',
+    });
+    expect(beyond.status).toBe(202);
+    expect((await json(await call('GET', `/agreements/${tunable.agreementId}`, keys.buyer))).version).toBe(2);
+  });
+
   it('shows an agreement to its two parties and operators only; to anyone else it does not exist', async () => {
     const own = agreement(uniqueId('AGR'), [line(uniqueId('item'))]);
     await agreed(keys.buyer, keys.supplier, 'POST', '/agreements', own);

@@ -1,6 +1,7 @@
 import { Agreement, agreementProblems, AgreementVersion, canonicalAgreement, overlappingLines } from '@smi/agreements';
 import { Caller, isPartyTo, refusalFor } from './agreement-access';
 import { ChangeRequest, ImportRequest, RetireRequest } from './agreement-request';
+import { tunableProblems } from './agreement-tuning';
 
 /**
  * The rules of changing an agreement: each change makes the next version, says
@@ -36,7 +37,7 @@ const refused = (status: Refusal['status'], problems: string[]): Refusal => ({ k
 
 export function createAgreement(request: ChangeRequest, context: ChangeContext): Change {
   const { agreement } = request;
-  const problems = [...agreementProblems(agreement), ...unknownParties(agreement, context.partyKindOf)];
+  const problems = [...agreementProblems(agreement), ...tunableProblems(agreement), ...unknownParties(agreement, context.partyKindOf)];
   if (problems.length > 0) return refused(400, problems);
   if (!isPartyTo(context.by, agreement)) {
     return refused(403, [
@@ -66,6 +67,7 @@ export function amendAgreement(agreementId: string, request: ChangeRequest, cont
       : [`agreementId must be ${agreementId}, the agreement amended (got ${agreement.agreementId})`]),
     ...(request.changeReason ? [] : [`${agreementId}: changeReason is required: say why the agreement changes`]),
     ...agreementProblems(agreement),
+    ...tunableProblems(agreement),
     ...partyChanges(current.agreement, agreement),
   ];
   const effectiveFrom = effectiveFromOf(request.effectiveFrom, current, context.now, problems);
@@ -106,7 +108,7 @@ export function importAgreements(
       agreement,
       typeof agreement?.agreementId === 'string' && agreement.agreementId ? agreement.agreementId : `agreements[${i}]`,
     );
-    const unknown = unknownParties(agreement, context.partyKindOf);
+    const unknown = [...tunableProblems(agreement), ...unknownParties(agreement, context.partyKindOf)];
     if (found.length + unknown.length > 0) return problems.push(...found, ...unknown);
     const id = agreement.agreementId;
     if (seen.has(id)) return problems.push(`agreements[${i}]: agreement ${id} appears more than once`);

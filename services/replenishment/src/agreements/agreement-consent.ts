@@ -3,6 +3,7 @@ import type { AgreementProposal as AgreementProposalEvent } from '@smi/contracts
 import { Caller, isPartyTo } from './agreement-access';
 import { amendAgreement, Change, ChangeContext, createAgreement, importAgreements, Refusal, retireAgreement } from './agreement-changes';
 import { ChangeRequest, ImportRequest, RetireRequest } from './agreement-request';
+import { tunedAlone } from './agreement-tuning';
 
 /**
  * Consent: an agreement binds two parties, so neither changes it alone. A buyer
@@ -61,7 +62,9 @@ const operatorRefusal = (action: string): Refusal =>
 /**
  * A proposal, checked now as its acceptance would be (valid terms, known
  * parties, no overlap, effectiveFrom not in the past), so what cannot take
- * effect is refused at once. One pending proposal per agreement at a time.
+ * effect is refused at once. One pending proposal per agreement at a time. An
+ * amendment the agreement lets its proposer make alone (`tunableAlone`) is
+ * proposed and accepted at once, under that agreed rule.
  */
 export function proposeChange(
   ask: ProposalAsk,
@@ -70,9 +73,30 @@ export function proposeChange(
   if (context.by.kind === 'operator') return operatorRefusal("propose changes on a party's behalf");
   const decided = changeAsked(ask, context);
   if (decided.kind === 'refused') return decided;
-  const proposal = proposalOf(ask.change, decided.versions[0], ask.request.effectiveFrom, context);
+  const [version] = decided.versions;
+  const proposal = proposalOf(ask.change, version, ask.request.effectiveFrom, context);
   const waiting = pendingFor(proposal.agreementId, context.pending, context.by);
-  return waiting ?? { kind: 'recorded', versions: [], steps: [{ step: 'proposed', proposal }] };
+  if (waiting) return waiting;
+  const current = context.history.at(-1);
+  const alone = ask.change === 'amend' && current ? tunedAlone(current.agreement, version.agreement, context.by) : undefined;
+  if (alone === undefined) return { kind: 'recorded', versions: [], steps: [{ step: 'proposed', proposal }] };
+  // The other party consented in advance, in the terms of the current version: the change takes effect as made.
+  const accepted: AgreementProposal = {
+    ...proposal,
+    status: 'accepted',
+    decidedBy: context.by.id,
+    decidedAt: proposal.proposedAt,
+    decisionReason: alone,
+    acceptedVersion: version.version,
+  };
+  return {
+    kind: 'recorded',
+    versions: [version],
+    steps: [
+      { step: 'proposed', proposal },
+      { step: 'accepted', proposal: accepted, version },
+    ],
+  };
 }
 
 /**

@@ -41,9 +41,11 @@ export class AgreementProposalsRepository {
     return (await query.getMany()).map(proposalOf);
   }
 
-  /** Writes new proposals and the decisions on existing ones, in one statement. */
-  async save(manager: EntityManager, proposals: readonly AgreementProposal[]): Promise<void> {
-    if (proposals.length === 0) return;
+  /** Writes new proposals and the decisions on existing ones, in one statement; of several states of one proposal, the last. */
+  async save(manager: EntityManager, states: readonly AgreementProposal[]): Promise<void> {
+    if (states.length === 0) return;
+    // One statement may not touch a row twice: a proposal accepted as it is made comes as two states.
+    const proposals = [...new Map(states.map((p) => [p.proposalId, p])).values()];
     await manager.query(
       `INSERT INTO agreement_proposals (proposal_id, agreement_id, change, status, buyer_id, supplier_id, base_version, effective_from,
                                         reason, proposed_by, proposed_at, decided_by, decided_at, decision_reason, accepted_version, document)

@@ -138,15 +138,25 @@ export class AgreementsHttpController {
     return proposals.filter((p) => isPartyTo(request.party, p.agreement)).map(viewOf);
   }
 
-  /** Proposes an amendment: the body is the whole new agreement, with changeReason (required), effectiveFrom (default: on acceptance; never in the past) and expectedVersion. */
+  /**
+   * Proposes an amendment: the body is the whole new agreement, with changeReason (required), effectiveFrom (default: on
+   * acceptance; never in the past) and expectedVersion. 202 with the proposal; 200 with it accepted when it changes only
+   * terms the agreement lets the caller tune alone, within their bounds.
+   */
   @Put('agreements/:agreementId')
-  @HttpCode(HttpStatus.ACCEPTED)
   async amend(
     @Req() request: AuthenticatedRequest,
     @Param('agreementId') agreementId: string,
     @Body() body: unknown,
+    @Res({ passthrough: true }) response: { status(code: number): unknown },
   ): Promise<ProposalView> {
-    return this.propose(request.party, { change: 'amend', agreementId, request: accepted(changeRequestOf(body)) }, agreementId);
+    const proposal = await this.propose(
+      request.party,
+      { change: 'amend', agreementId, request: accepted(changeRequestOf(body)) },
+      agreementId,
+    );
+    response.status(proposal.status === 'accepted' ? HttpStatus.OK : HttpStatus.ACCEPTED);
+    return proposal;
   }
 
   /** Proposes a retirement: from effectiveFrom (default: on acceptance) the agreement governs nothing. Body: reason (required), effectiveFrom, expectedVersion. */
@@ -174,7 +184,8 @@ export class AgreementsHttpController {
         pending: id === undefined ? [] : await this.proposals.pendingOn([id], manager),
       });
     });
-    return viewOf(recorded(change).steps[0].proposal);
+    // The last step: the proposal, or its acceptance under a rule the agreement states.
+    return viewOf(recorded(change).steps.at(-1)!.proposal);
   }
 
   private othersOf(manager: EntityManager, buyerId: unknown): Promise<AgreementVersion[]> {
