@@ -80,6 +80,12 @@ describe('creating an agreement', () => {
 
   it('refuses an id already taken, and a line another agreement of the buyer already covers', () => {
     expect(createAgreement({ agreement: agreement() }, context(supplier, created))).toMatchObject({ status: 409 });
+    // Another pair's agreement under that id: the caller learns the id is taken, not its version or parties.
+    expect(createAgreement({ agreement: agreement({ supplierId: 'fabrikam' }) }, context(outsider, created))).toEqual({
+      kind: 'refused',
+      status: 409,
+      problems: ['agreement id A1 is already taken; choose another'],
+    });
     const rival = agreement({ agreementId: 'A2', supplierId: 'fabrikam' });
     expect(createAgreement({ agreement: rival }, context(outsider, [], created))).toEqual({
       kind: 'refused',
@@ -242,6 +248,14 @@ describe('importing agreements', () => {
     ).toMatchObject({
       status: 403,
       problems: ['northwind may only import agreements it is a side of (A6 is between acme and fabrikam)'],
+    });
+    const mine = agreement({ supplierId: 'fabrikam', lines: [{ ...line, itemId: 'bolt' }] });
+    expect(
+      importAgreements({ agreements: [mine] }, { by: outsider, now, partyKindOf, others: [], historyOf: historyOf({ A1: created }) }),
+    ).toEqual({
+      kind: 'refused',
+      status: 400,
+      problems: ['agreement id A1 is already taken; choose another'],
     });
   });
 });

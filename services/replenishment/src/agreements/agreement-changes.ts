@@ -45,6 +45,7 @@ export function createAgreement(request: ChangeRequest, context: ChangeContext):
     ]);
   }
   const current = context.history.at(-1);
+  if (current && !isPartyTo(context.by, current.agreement)) return refused(409, [idTaken(agreement.agreementId)]);
   if (current)
     return refused(409, [
       `agreement ${agreement.agreementId} already exists (version ${current.version}); amend it with PUT /agreements/${agreement.agreementId}`,
@@ -114,10 +115,12 @@ export function importAgreements(
     if (seen.has(id)) return problems.push(`agreements[${i}]: agreement ${id} appears more than once`);
     seen.add(id);
     const current = context.historyOf(id).at(-1);
-    const refusal = isPartyTo(context.by, agreement)
-      ? current && refusalFor(context.by, current.agreement, 'import')
-      : `${context.by.id} may only import agreements it is a side of (${id} is between ${agreement.buyerId} and ${agreement.supplierId})`;
-    if (refusal) return denied.push(refusal);
+    if (!isPartyTo(context.by, agreement)) {
+      return denied.push(
+        `${context.by.id} may only import agreements it is a side of (${id} is between ${agreement.buyerId} and ${agreement.supplierId})`,
+      );
+    }
+    if (current && !isPartyTo(context.by, current.agreement)) return problems.push(idTaken(id));
     if (!current) {
       versions.push(versionOf(agreement, 1, firstEffectiveFrom(agreement, context.now), reason, context));
       return outcome.created.push(id);
@@ -136,6 +139,9 @@ export function importAgreements(
   if (overlaps.length > 0) return refused(400, overlaps);
   return { kind: 'recorded', versions, outcome };
 }
+
+/** Another pair's agreement under the id asked: the caller learns the id is taken, nothing about theirs. */
+export const idTaken = (agreementId: string): string => `agreement id ${agreementId} is already taken; choose another`;
 
 /** Whether two agreements say the same once written the one way every service reads them. */
 export const sameTerms = (a: Agreement, b: Agreement): boolean =>

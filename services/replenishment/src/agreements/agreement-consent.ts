@@ -1,7 +1,16 @@
 import { Agreement, agreementTerms, AgreementVersion } from '@smi/agreements';
 import type { AgreementProposal as AgreementProposalEvent } from '@smi/contracts';
 import { Caller, isPartyTo } from './agreement-access';
-import { amendAgreement, Change, ChangeContext, createAgreement, importAgreements, Refusal, retireAgreement } from './agreement-changes';
+import {
+  amendAgreement,
+  Change,
+  ChangeContext,
+  createAgreement,
+  idTaken,
+  importAgreements,
+  Refusal,
+  retireAgreement,
+} from './agreement-changes';
 import { ChangeRequest, ImportRequest, RetireRequest } from './agreement-request';
 import { tunedAlone } from './agreement-tuning';
 
@@ -255,7 +264,7 @@ function pendingFor(agreementId: string, pending: readonly AgreementProposal[], 
   const waiting = pending.find((p) => p.agreementId === agreementId && p.status === 'pending');
   if (!waiting) return undefined;
   // Another pair's proposal of the same new id: say the id is taken, nothing about theirs.
-  if (!isPartyTo(by, waiting.agreement)) return refused(409, [`agreement id ${agreementId} is already taken; choose another`]);
+  if (!isPartyTo(by, waiting.agreement)) return refused(409, [idTaken(agreementId)]);
   return refused(409, [
     `agreement ${agreementId} already has a pending proposal ${waiting.proposalId}: it must be accepted, rejected or withdrawn first`,
   ]);
