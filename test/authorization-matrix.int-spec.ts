@@ -34,6 +34,8 @@ interface Pair {
   receipt: StockMovement;
   orderId: string;
   shipmentId: string;
+  /** An amendment its supplier proposed and withdrew: decided, so a decision on it meets a conflict. */
+  proposalId: string;
 }
 
 interface Fixture {
@@ -125,13 +127,36 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
     },
     'GET /agreements': { request: () => ({ path: '/agreements' }), status: same(200) },
     'GET /agreements/export': { request: () => ({ path: '/agreements/export' }), status: same(200) },
+    // An operator reads every agreement and proposes, accepts or imports none: consent is the parties' own.
     'POST /agreements/import': {
       request: ({ pairs }) => ({ path: '/agreements/import', body: { agreements: [pairs[0].agreement] } }),
-      status: { B1: 200, S1: 200, OP: 200, B2: 403, S2: 403 },
+      status: { B1: 200, S1: 200, OP: 403, B2: 403, S2: 403 },
     },
     'POST /agreements': {
       request: ({ pairs }) => ({ path: '/agreements', body: { ...pairs[0].agreement, changeReason: 'matrix' } }),
-      status: { B1: 409, S1: 409, OP: 409, B2: 403, S2: 403 },
+      status: { B1: 409, S1: 409, OP: 403, B2: 403, S2: 403 },
+    },
+    'GET /agreements/:agreementId/proposals': {
+      request: ({ pairs }) => ({ path: `/agreements/${pairs[0].agreement.agreementId}/proposals` }),
+      status: pairOnes(200),
+    },
+    'GET /agreement-proposals': { request: () => ({ path: '/agreement-proposals?status=withdrawn' }), status: same(200) },
+    'GET /agreement-proposals/:proposalId': {
+      request: ({ pairs }) => ({ path: `/agreement-proposals/${pairs[0].proposalId}` }),
+      status: pairOnes(200),
+    },
+    // The proposal was withdrawn: its parties meet a conflict, except the proposer, who may not accept or reject its own.
+    'POST /agreement-proposals/:proposalId/accept': {
+      request: ({ pairs }) => ({ path: `/agreement-proposals/${pairs[0].proposalId}/accept`, body: {} }),
+      status: pairOnes(409, { S1: 403, OP: 403 }),
+    },
+    'POST /agreement-proposals/:proposalId/reject': {
+      request: ({ pairs }) => ({ path: `/agreement-proposals/${pairs[0].proposalId}/reject`, body: { reason: 'matrix' } }),
+      status: pairOnes(409, { S1: 403, OP: 403 }),
+    },
+    'POST /agreement-proposals/:proposalId/withdraw': {
+      request: ({ pairs }) => ({ path: `/agreement-proposals/${pairs[0].proposalId}/withdraw`, body: { reason: 'matrix' } }),
+      status: pairOnes(409, { B1: 403, OP: 403 }),
     },
     'GET /agreements/:agreementId': {
       request: ({ pairs }) => ({ path: `/agreements/${pairs[0].agreement.agreementId}` }),
@@ -146,14 +171,14 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
         path: `/agreements/${pairs[0].agreement.agreementId}`,
         body: { ...pairs[0].agreement, changeReason: 'matrix', expectedVersion: 999 },
       }),
-      status: pairOnes(409),
+      status: pairOnes(409, { OP: 403 }),
     },
     'POST /agreements/:agreementId/retire': {
       request: ({ pairs }) => ({
         path: `/agreements/${pairs[0].agreement.agreementId}/retire`,
         body: { reason: 'matrix', expectedVersion: 999 },
       }),
-      status: pairOnes(409),
+      status: pairOnes(409, { OP: 403 }),
     },
     // Each supplier declares (again) its own capacity for an item: the same 200 each time.
     'PUT /supplier-capacities/:itemId': {
@@ -284,7 +309,18 @@ describe('authorization matrix: every route x every caller', () => {
         const { shipmentId } = shipment.value;
         expect((await send('shipment', 'POST', `/shipments/${shipmentId}/dispatch`, supplierKey)).status).toBe(200);
         expect((await send('shipment', 'POST', `/shipments/${shipmentId}/deliver`, supplierKey)).status).toBe(200);
-        return { ...seed, receipt: receipt as unknown as StockMovement, orderId: order.value.orderId, shipmentId };
+        const amended = { ...seed.agreement, lines: seed.agreement.lines.map((l) => ({ ...l, leadTimeDays: l.leadTimeDays + 1 })) };
+        const proposed = await send('replenishment', 'PUT', `/agreements/${seed.agreement.agreementId}`, supplierKey, {
+          ...amended,
+          changeReason: 'matrix',
+        });
+        expect(proposed.status).toBe(202);
+        const { proposalId } = (await proposed.json()) as { proposalId: string };
+        const withdrawn = await send('replenishment', 'POST', `/agreement-proposals/${proposalId}/withdraw`, supplierKey, {
+          reason: 'matrix',
+        });
+        expect(withdrawn.status).toBe(200);
+        return { ...seed, receipt: receipt as unknown as StockMovement, orderId: order.value.orderId, shipmentId, proposalId };
       }),
     );
     fixture.pairs = pairs as [Pair, Pair];
@@ -313,6 +349,7 @@ describe('authorization matrix: every route x every caller', () => {
     pair.agreement.agreementId,
     pair.orderId,
     pair.shipmentId,
+    pair.proposalId,
   ];
   const partyIdsOf = (pair: Pair) => [pair.buyer, pair.supplier];
   const pairIndexOf = (caller: Caller): number | undefined => ({ B1: 0, S1: 0, B2: 1, S2: 1 })[caller as string];

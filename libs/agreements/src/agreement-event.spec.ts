@@ -1,6 +1,14 @@
 import { AvroCodec, topics } from '@smi/contracts';
 import fc from 'fast-check';
-import { Agreement, AgreementLine, AgreementVersion, REPLENISHMENT_POLICIES, SERVICE_LEVEL_MEASURES, WEEKDAYS } from './agreement';
+import {
+  Agreement,
+  AgreementLine,
+  AgreementVersion,
+  REPLENISHMENT_POLICIES,
+  SERVICE_LEVEL_MEASURES,
+  TUNABLE_LINE_TERMS,
+  WEEKDAYS,
+} from './agreement';
 import { agreementVersionEvent, agreementVersionOf, canonicalAgreement } from './agreement-event';
 import { agreementFixture, versionFixture } from './agreement.fixtures';
 
@@ -68,6 +76,15 @@ const agreement: fc.Arbitrary<Agreement> = fc.record(
       { minLength: 1, maxLength: 3 },
     ),
     lines: fc.array(line, { minLength: 1, maxLength: 4 }),
+    tunableAlone: fc.array(
+      fc.record({
+        by: fc.constantFrom('buyer' as const, 'supplier' as const),
+        term: fc.constantFrom(...TUNABLE_LINE_TERMS),
+        min: amount,
+        max: amount,
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
   },
   { requiredKeys: ['agreementId', 'buyerId', 'supplierId', 'currency', 'validFrom', 'validTo', 'penalties', 'lines'] },
 );

@@ -1,5 +1,14 @@
 import type { AgreementLineTerms, AgreementVersion as AgreementVersionEvent } from '@smi/contracts';
-import { Agreement, AgreementLine, AgreementVersion, ApprovalBoundary, SafetyStockRule, ServiceLevelTarget, Weekday } from './agreement';
+import {
+  Agreement,
+  AgreementLine,
+  AgreementVersion,
+  ApprovalBoundary,
+  SafetyStockRule,
+  ServiceLevelTarget,
+  TunableTerm,
+  Weekday,
+} from './agreement';
 
 /**
  * Agreement versions as they travel on the agreements topic, and back. Avro has
@@ -42,12 +51,13 @@ export function canonicalAgreement(agreement: Agreement): Agreement {
   return agreementOfTerms(agreementTerms(agreement));
 }
 
-type AgreementTerms = Omit<
+/** The terms of an agreement as its events carry them (a version's and a proposal's alike). */
+export type AgreementTerms = Omit<
   AgreementVersionEvent,
   'eventId' | 'version' | 'status' | 'effectiveFrom' | 'changedBy' | 'changedAt' | 'changeReason'
 >;
 
-function agreementTerms(agreement: Agreement): AgreementTerms {
+export function agreementTerms(agreement: Agreement): AgreementTerms {
   return {
     agreementId: agreement.agreementId,
     buyerId: agreement.buyerId,
@@ -70,6 +80,7 @@ function agreementTerms(agreement: Agreement): AgreementTerms {
       phone: c.phone ?? null,
     })),
     lines: agreement.lines.map(lineTerms),
+    tunableAlone: (agreement.tunableAlone ?? []).map((t) => ({ by: t.by, term: t.term, min: t.min, max: t.max })),
   };
 }
 
@@ -93,6 +104,10 @@ function agreementOfTerms(terms: AgreementTerms): Agreement {
         ? terms.contacts.map((c) => withoutEmpty({ partyId: c.partyId, name: c.name, role: c.role, email: c.email, phone: c.phone }))
         : undefined,
     lines: terms.lines.map(lineOfTerms),
+    tunableAlone:
+      terms.tunableAlone.length > 0
+        ? terms.tunableAlone.map((t) => unchecked<TunableTerm>({ by: t.by, term: t.term, min: t.min, max: t.max }))
+        : undefined,
   });
 }
 

@@ -40,6 +40,8 @@ const AGREEMENT_FIELDS = [
   'communication',
   'contacts',
   'lines',
+  // Checked where agreements change (replenishment's tunable-term rules).
+  'tunableAlone',
 ];
 const LINE_FIELDS = [
   'siteId',

@@ -133,6 +133,36 @@ export interface CommunicationTerms {
   immediateAlerts: boolean;
 }
 
+/** Numeric line terms an agreement may let one party change alone. */
+export const TUNABLE_LINE_TERMS = [
+  'minimum',
+  'maximum',
+  'reorderPoint',
+  'fixedOrderQuantity',
+  'reviewPeriodDays',
+  'leadTimeDays',
+  'leadTimeStdDevDays',
+  'minimumOrderQuantity',
+  'packMultiple',
+  'maximumLot',
+  'unitPrice',
+] as const;
+export type TunableLineTerm = (typeof TUNABLE_LINE_TERMS)[number];
+
+/**
+ * A line term one party may change alone, on every line, within bounds both
+ * agreed: an amendment changing only such terms, within their bounds, takes
+ * effect without the other party's acceptance (the rule itself changes only by consent).
+ */
+export interface TunableTerm {
+  by: 'buyer' | 'supplier';
+  term: TunableLineTerm;
+  /** Lowest value the party may set (inclusive). */
+  min: number;
+  /** Highest value the party may set (inclusive). */
+  max: number;
+}
+
 export interface Agreement {
   agreementId: string;
   buyerId: string;
@@ -144,6 +174,8 @@ export interface Agreement {
   communication?: CommunicationTerms;
   contacts?: Contact[];
   lines: AgreementLine[];
+  /** Terms one party may change alone within agreed bounds; none by default (every change needs both). */
+  tunableAlone?: TunableTerm[];
 }
 
 /** A retired agreement governs nothing from its retirement's effectiveFrom on. */

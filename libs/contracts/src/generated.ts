@@ -1,7 +1,10 @@
 // Generated from schemas/*.avsc by `npm run contracts:generate`. Do not edit.
 
-export type AgreementStatus = 'ACTIVE' | 'RETIRED';
-export const AgreementStatusValues = ['ACTIVE', 'RETIRED'] as const;
+export type ProposalStep = 'PROPOSED' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
+export const ProposalStepValues = ['PROPOSED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN'] as const;
+
+export type ProposedChange = 'CREATE' | 'AMEND' | 'RETIRE';
+export const ProposedChangeValues = ['CREATE', 'AMEND', 'RETIRE'] as const;
 
 /** Agreement-wide stockout penalty. */
 export interface AgreementPenaltyTerms {
@@ -105,6 +108,77 @@ export interface AgreementLineTerms {
   penaltyPerFillRateShortfall: null | number;
 }
 
+/** A line term one party may change alone, within bounds both parties agreed. */
+export interface TunableTerm {
+  /** The party that may change the term alone: buyer or supplier. */
+  by: string;
+  /** The numeric line term, for example leadTimeDays or maximum. */
+  term: string;
+  /** Lowest value the party may set (inclusive). */
+  min: number;
+  /** Highest value the party may set (inclusive). */
+  max: number;
+}
+
+/** One step of a proposed agreement change: a buyer or supplier proposes a new agreement, an amendment or a retirement, and it takes effect only when the other party accepts it. Carries the proposed terms (for a retirement, the terms retired). Key on Kafka: agreementId. */
+export interface AgreementProposal {
+  /** Unique id of this event: proposalId/<step in lower case>. */
+  eventId: string;
+  /** The proposal this step belongs to. */
+  proposalId: string;
+  /** PROPOSED by one party; ACCEPTED or REJECTED by the other; WITHDRAWN by the proposer. Only ACCEPTED makes a version, published on the agreements topic. */
+  step: ProposalStep;
+  /** What the proposal asks: a new agreement, an amendment or a retirement. */
+  change: ProposedChange;
+  /** Party id of who took this step. */
+  by: string;
+  /** When the step was taken. */
+  at: Date;
+  /** Why, in the words of who took the step. */
+  reason: string;
+  /** Party id of the proposer. */
+  proposedBy: string;
+  /** When the proposal was made. */
+  proposedAt: Date;
+  /** Why the proposer asks for the change. */
+  proposalReason: string;
+  /** On PROPOSED: the party whose acceptance the change waits for. */
+  awaiting: null | string;
+  /** The version the proposal changes (0 for a new agreement). */
+  baseVersion: number;
+  /** From when the proposer asks the change to govern; null: from its acceptance (for a new agreement, its first valid day if that is later). */
+  requestedEffectiveFrom: null | Date;
+  /** On ACCEPTED: the version the acceptance recorded. */
+  acceptedVersion: null | number;
+  /** On ACCEPTED: from when that version governs, never before the acceptance. */
+  effectiveFrom: null | Date;
+  /** The agreement. */
+  agreementId: string;
+  /** The buyer whose stock is replenished. */
+  buyerId: string;
+  /** The supplier replenishing it. */
+  supplierId: string;
+  /** ISO 4217 currency of prices and penalties. */
+  currency: string;
+  /** First day (YYYY-MM-DD, inclusive) the agreement is valid. */
+  validFrom: string;
+  /** Last day (YYYY-MM-DD, inclusive) the agreement is valid. */
+  validTo: string;
+  /** Agreement-wide stockout penalty. */
+  penalties: AgreementPenaltyTerms;
+  /** Communication frequency; null means the platform's default. */
+  communication: null | CommunicationTerms;
+  /** Contacts per party. */
+  contacts: Array<AgreementContact>;
+  /** One entry per buyer site x item. */
+  lines: Array<AgreementLineTerms>;
+  /** Terms one party may change alone within agreed bounds: an amendment changing only those, within them, takes effect without the other party accepting it. */
+  tunableAlone: Array<TunableTerm>;
+}
+
+export type AgreementStatus = 'ACTIVE' | 'RETIRED';
+export const AgreementStatusValues = ['ACTIVE', 'RETIRED'] as const;
+
 /** One version of a replenishment agreement between a buyer and a supplier: the whole agreement as it stands from effectiveFrom, with who changed it, when and why. Every create, amendment and retirement publishes one. Key on Kafka: agreementId. */
 export interface AgreementVersion {
   /** Unique id of this event: agreementId/v<version>. */
@@ -141,6 +215,8 @@ export interface AgreementVersion {
   contacts: Array<AgreementContact>;
   /** One entry per buyer site x item. */
   lines: Array<AgreementLineTerms>;
+  /** Terms one party may change alone within agreed bounds: an amendment changing only those, within them, takes effect without the other party accepting it. */
+  tunableAlone: Array<TunableTerm>;
 }
 
 /** A buyer's own forecast of its demand for one item at one site (collaborative forecasting), as its planning system sends it. Key on Kafka: buyerId|siteId|itemId. Scored by the forecasting service like any method and used when it proves the most accurate. */

@@ -1,4 +1,5 @@
 import type {
+  AgreementProposal,
   AgreementVersion,
   BuyerForecast,
   DemandForecast,
@@ -72,6 +73,20 @@ export const topics = {
     // An agreement with hundreds of lines is one record of a few MB.
     maxMessageBytes: 16 * 1024 * 1024,
     description: 'Every version of every agreement (created, amended, retired), published by replenishment, which owns the agreements API.',
+  }),
+  agreementProposals: topic<AgreementProposal>({
+    name: 'smi.agreement-proposals.v1',
+    schemaFile: 'AgreementProposal.avsc',
+    key: 'agreementId',
+    keyOf: (v: AgreementProposal) => v.agreementId,
+    partitions: 3,
+    // The record of who consented to what, and when: kept as long as the versions it led to.
+    retentionMs: -1,
+    compacted: false,
+    // Each step carries the proposed terms, as large as an agreement version.
+    maxMessageBytes: 16 * 1024 * 1024,
+    description:
+      'Every step of a proposed agreement change (proposed, accepted, rejected, withdrawn) with who, when and why, published by replenishment; only an accepted one becomes a version on the agreements topic.',
   }),
   stockMovements: topic<StockMovement>({
     name: 'smi.stock-movements.v1',

@@ -8,6 +8,9 @@ import { RecordAgreementChanges } from './agreements/record-agreement-changes.us
 import { AgreementVersionRow } from './agreements/agreement-version.entity';
 import { AgreementVersionsRepository } from './agreements/agreement-versions.repository';
 import { AgreementsHttpController } from './agreements/agreements.http.controller';
+import { AgreementProposalRow } from './agreements/agreement-proposal.entity';
+import { AgreementProposalsRepository } from './agreements/agreement-proposals.repository';
+import { AgreementProposals1764028800360 } from '../migrations/1764028800360-agreement-proposals';
 import { DemandOutlooks1764028800330 } from '../migrations/1764028800330-demand-outlooks';
 import { ReviewMoments1764028800331 } from '../migrations/1764028800331-review-moments';
 import { DemandForecastMessageHandler } from './demand-outlooks/demand-forecast.message.handler';
@@ -44,6 +47,7 @@ import { SupplierCapacityRepository } from './supplier-capacity/supplier-capacit
       entities: [
         StockPositionRow,
         AgreementVersionRow,
+        AgreementProposalRow,
         OrderRow,
         OrderHistoryRow,
         DemandOutlookRow,
@@ -59,6 +63,7 @@ import { SupplierCapacityRepository } from './supplier-capacity/supplier-capacit
         ReviewMoments1764028800331,
         SupplierCapacity1764028800340,
         ForecastError1764028800350,
+        AgreementProposals1764028800360,
         OrderValueWidth1764028800390,
       ],
     }),
@@ -75,6 +80,7 @@ import { SupplierCapacityRepository } from './supplier-capacity/supplier-capacit
   providers: [
     StockPositionRepository,
     AgreementVersionsRepository,
+    AgreementProposalsRepository,
     RecordAgreementChanges,
     ImportAgreementSeed,
     OrdersRepository,

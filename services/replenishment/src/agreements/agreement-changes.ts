@@ -1,6 +1,7 @@
 import { Agreement, agreementProblems, AgreementVersion, canonicalAgreement, overlappingLines } from '@smi/agreements';
 import { Caller, isPartyTo, refusalFor, unknownAgreement } from './agreement-access';
 import { ChangeRequest, ImportRequest, RetireRequest } from './agreement-request';
+import { tunableProblems } from './agreement-tuning';
 
 /**
  * The rules of changing an agreement: each change makes the next version, says
@@ -28,25 +29,30 @@ export interface ChangeContext {
   history: readonly AgreementVersion[];
   /** Every version of the other agreements of the buyers concerned: a new line may not overlap theirs. */
   others: readonly AgreementVersion[];
+  /** The kind of a party known to the platform (its parties file), undefined for an unknown id. */
+  partyKindOf: (partyId: string) => Caller['kind'] | undefined;
 }
 
 const refused = (status: Refusal['status'], problems: string[]): Refusal => ({ kind: 'refused', status, problems });
 
 export function createAgreement(request: ChangeRequest, context: ChangeContext): Change {
   const { agreement } = request;
-  const problems = agreementProblems(agreement);
+  const problems = [...agreementProblems(agreement), ...tunableProblems(agreement), ...unknownParties(agreement, context.partyKindOf)];
   if (problems.length > 0) return refused(400, problems);
   if (!isPartyTo(context.by, agreement)) {
     // Names no party but the caller: the ids in the body may be another pair's.
     return refused(403, [`${context.by.id} may only create agreements it is a side of`]);
   }
   const current = context.history.at(-1);
+  if (current && !isPartyTo(context.by, current.agreement)) return refused(409, [idTaken(agreement.agreementId)]);
   if (current)
     return refused(409, [
       `agreement ${agreement.agreementId} already exists (version ${current.version}); amend it with PUT /agreements/${agreement.agreementId}`,
     ]);
-  // A new agreement governs its whole validity unless the caller says otherwise, as the seed file's do.
-  const effectiveFrom = request.effectiveFrom ?? `${agreement.validFrom}T00:00:00.000Z`;
+  const effectiveFrom = request.effectiveFrom ?? firstEffectiveFrom(agreement, context.now);
+  if (request.effectiveFrom !== undefined && request.effectiveFrom < context.now.toISOString()) {
+    return refused(400, [pastProblem(agreement.agreementId, request.effectiveFrom, context.now)]);
+  }
   return checked(versionOf(agreement, 1, effectiveFrom, request.changeReason ?? 'created', context), context.others);
 }
 
@@ -61,6 +67,7 @@ export function amendAgreement(agreementId: string, request: ChangeRequest, cont
       : [`agreementId must be ${agreementId}, the agreement amended (got ${agreement.agreementId})`]),
     ...(request.changeReason ? [] : [`${agreementId}: changeReason is required: say why the agreement changes`]),
     ...agreementProblems(agreement),
+    ...tunableProblems(agreement),
     ...partyChanges(current.agreement, agreement),
   ];
   const effectiveFrom = effectiveFromOf(request.effectiveFrom, current, context.now, problems);
@@ -101,17 +108,16 @@ export function importAgreements(
       agreement,
       typeof agreement?.agreementId === 'string' && agreement.agreementId ? agreement.agreementId : `agreements[${i}]`,
     );
-    if (found.length > 0) return problems.push(...found);
+    const unknown = [...tunableProblems(agreement), ...unknownParties(agreement, context.partyKindOf)];
+    if (found.length + unknown.length > 0) return problems.push(...found, ...unknown);
     const id = agreement.agreementId;
     if (seen.has(id)) return problems.push(`agreements[${i}]: agreement ${id} appears more than once`);
     seen.add(id);
     const current = context.historyOf(id).at(-1);
-    const refusal = isPartyTo(context.by, agreement)
-      ? current && refusalFor(context.by, current.agreement)
-      : `${id}: a party may only import agreements it is a side of`;
-    if (refusal) return denied.push(refusal);
+    if (!isPartyTo(context.by, agreement)) return denied.push(`${id}: a party may only import agreements it is a side of`);
+    if (current && !isPartyTo(context.by, current.agreement)) return problems.push(idTaken(id));
     if (!current) {
-      versions.push(versionOf(agreement, 1, `${agreement.validFrom}T00:00:00.000Z`, reason, context));
+      versions.push(versionOf(agreement, 1, firstEffectiveFrom(agreement, context.now), reason, context));
       return outcome.created.push(id);
     }
     if (current.status === 'retired') return problems.push(`${id}: was retired in version ${current.version}; it cannot be imported again`);
@@ -128,6 +134,9 @@ export function importAgreements(
   if (overlaps.length > 0) return refused(400, overlaps);
   return { kind: 'recorded', versions, outcome };
 }
+
+/** Another pair's agreement under the id asked: the caller learns the id is taken, nothing about theirs. */
+export const idTaken = (agreementId: string): string => `agreement id ${agreementId} is already taken; choose another`;
 
 /** Whether two agreements say the same once written the one way every service reads them. */
 export const sameTerms = (a: Agreement, b: Agreement): boolean =>
@@ -162,11 +171,38 @@ function partyChanges(current: Agreement, next: Agreement): string[] {
 }
 
 /**
- * From when a change governs: as asked, else now, but never before the current
- * version begins, so versions take effect in the order they were made.
+ * Both sides must be parties the platform knows, each in its role: an agreement
+ * binds a real buyer and a real supplier. The message names the field, never
+ * what the id is instead (another party's kind is not the caller's business).
+ */
+export function unknownParties(agreement: Agreement, partyKindOf: ChangeContext['partyKindOf']): string[] {
+  return (['buyerId', 'supplierId'] as const)
+    .filter(
+      (field) => typeof agreement[field] === 'string' && partyKindOf(agreement[field]) !== (field === 'buyerId' ? 'buyer' : 'supplier'),
+    )
+    .map((field) => `${agreement.agreementId}: ${field} must name a ${field === 'buyerId' ? 'buyer' : 'supplier'} known to the platform`);
+}
+
+/**
+ * From when a new agreement governs: its first valid day, or now when that day
+ * has passed, since no version may govern before it was agreed.
+ */
+export function firstEffectiveFrom(agreement: Agreement, now: Date): string {
+  const validFrom = `${agreement.validFrom}T00:00:00.000Z`;
+  return validFrom < now.toISOString() ? now.toISOString() : validFrom;
+}
+
+const pastProblem = (agreementId: string, asked: string, now: Date): string =>
+  `${agreementId}: effectiveFrom must not be in the past: a change governs from its acceptance at the earliest (now ${now.toISOString()}, got ${asked})`;
+
+/**
+ * From when a change governs: as asked, else now, but never before now (history
+ * is not rewritten) nor before the current version begins, so versions take
+ * effect in the order they were made.
  */
 function effectiveFromOf(asked: string | undefined, current: AgreementVersion, now: Date, problems: string[]): string {
-  if (asked !== undefined && asked < current.effectiveFrom) {
+  if (asked !== undefined && asked < now.toISOString()) problems.push(pastProblem(current.agreement.agreementId, asked, now));
+  else if (asked !== undefined && asked < current.effectiveFrom) {
     problems.push(
       `${current.agreement.agreementId}: effectiveFrom must not be before version ${current.version}'s effectiveFrom ${current.effectiveFrom} (got ${asked})`,
     );

@@ -1,4 +1,5 @@
 import { Agreement, isWithin, textProblem } from '@smi/agreements';
+import type { ProposalDecision } from './agreement-consent';
 
 /** What a caller asks for when creating or amending an agreement: the whole agreement, and about the change. */
 export interface ChangeRequest {
@@ -48,6 +49,21 @@ export function retireRequestOf(body: unknown): Parsed<RetireRequest> {
   if (about.changeReason === undefined && !problems.some((p) => p.startsWith('reason'))) problems.push('reason is required');
   const { changeReason, ...when } = about;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, request: { ...when, reason: changeReason! } };
+}
+
+/**
+ * A decision on a proposal: why (required to reject or withdraw, so the other
+ * party learns it; optional to accept). Nothing else: the terms are the proposal's.
+ */
+export function decisionRequestOf(body: unknown, kind: 'accept' | 'reject' | 'withdraw'): Parsed<ProposalDecision> {
+  const fields = isObject(body) ? body : {};
+  const problems = Object.keys(fields)
+    .filter((field) => field !== 'reason')
+    .map((field) => `${field} is not a known field (reason)`);
+  const { changeReason: reason } = changeFields({ changeReason: fields.reason }, problems, 'reason');
+  if (kind === 'accept') return problems.length > 0 ? { ok: false, problems } : { ok: true, request: { kind, reason } };
+  if (reason === undefined && problems.length === 0) problems.push(`reason is required: say why you ${kind} the proposal`);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, request: { kind, reason: reason! } };
 }
 
 /** An import body, shaped as the agreements file: `{ "agreements": [...] }`. */
