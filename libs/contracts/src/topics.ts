@@ -180,3 +180,52 @@ export const deadLetterTopicOf = (service: string): string => `${topicNamespace(
 
 export const DEAD_LETTER_PARTITIONS = 1;
 export const DEAD_LETTER_RETENTION_MS = 90 * DAY_MS;
+
+/**
+ * A topic per buyer, written only by that buyer's principal (the broker's ACLs, see
+ * libs/messaging kafka-acls.ts): the records of buyer X come in on `smi.in.X.<suffix>`, so the
+ * platform knows which buyer sent a record from where it arrived, and checks the record's
+ * buyerId against it. Every member carries the contract of the topic it feeds (same schema
+ * subject, same key), so its records are decoded, keyed and deduplicated as that topic's.
+ */
+export interface InboundTopicFamily<TValue> {
+  /** What handlers are registered under: the members' name with `{buyerId}` in place of the buyer. */
+  readonly name: string;
+  /** The platform topic whose contract the members share. */
+  readonly feeds: TopicDefinition<TValue>;
+  /** The topic of one buyer, in this process's namespace. */
+  of(buyerId: string): TopicDefinition<TValue>;
+  /** Every member in this process's namespace, for a consumer's subscription. */
+  readonly pattern: RegExp;
+  /** The buyer a topic belongs to, or undefined when the topic is not a member. */
+  buyerOf(topicName: string): string | undefined;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const inboundFamily = <T>(feeds: TopicDefinition<T>, suffix: string): InboundTopicFamily<T> => {
+  const memberName = (buyerId: string) => `${topicNamespace()}smi.in.${buyerId}.${suffix}`;
+  const pattern = () => new RegExp(`^${escapeRegExp(topicNamespace())}smi\\.in\\.(.+)\\.${escapeRegExp(suffix)}$`);
+  return {
+    get name() {
+      return memberName('{buyerId}');
+    },
+    feeds,
+    of: (buyerId) => {
+      const { name: _name, ...contract } = Object.getOwnPropertyDescriptors(feeds);
+      return Object.defineProperties({ name: memberName(buyerId) }, contract) as TopicDefinition<T>;
+    },
+    get pattern() {
+      return pattern();
+    },
+    buyerOf: (topicName) => pattern().exec(topicName)?.[1],
+  };
+};
+
+/** The topics buyers' systems write to, one of each per buyer (the shared topics they feed are internal). */
+export const inboundTopics = {
+  stockMovements: inboundFamily(topics.stockMovements, 'stock-movements.v1'),
+  buyerForecasts: inboundFamily(topics.buyerForecasts, 'buyer-forecasts.v1'),
+} as const;
+
+export const allInboundTopicFamilies: readonly InboundTopicFamily<any>[] = Object.values(inboundTopics);

@@ -1,4 +1,11 @@
-import { allTopics, DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION_MS, deadLetterTopicOf } from '@smi/contracts';
+import {
+  allInboundTopicFamilies,
+  allTopics,
+  DEAD_LETTER_PARTITIONS,
+  DEAD_LETTER_RETENTION_MS,
+  deadLetterTopicOf,
+  TopicDefinition,
+} from '@smi/contracts';
 import { Kafka } from 'kafkajs';
 
 /** Every service that consumes, so each gets its dead-letter topic. */
@@ -10,9 +17,10 @@ export interface TopicSpec {
   configEntries: Array<{ name: string; value: string }>;
 }
 
-/** The topics the platform needs, from the one definition in libs/contracts. */
-export function platformTopicSpecs(): TopicSpec[] {
-  const specs: TopicSpec[] = allTopics.map((t) => ({
+/** The topics the platform needs, from the one definition in libs/contracts, with the inbound topics of each buyer given. */
+export function platformTopicSpecs(buyerIds: readonly string[] = []): TopicSpec[] {
+  const inbound = buyerIds.flatMap((buyerId) => allInboundTopicFamilies.map((family) => family.of(buyerId)));
+  const specs: TopicSpec[] = [...allTopics, ...inbound].map((t: TopicDefinition<unknown>) => ({
     topic: t.name,
     numPartitions: t.partitions,
     configEntries: [

@@ -1,9 +1,18 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AvroCodec } from '@smi/contracts';
-import { ensureTopics, EventPublisher, KafkaEventServer, KeepHandlerErrors, OutboxRelay, UnitOfWork } from '@smi/messaging';
+import {
+  ensureTopics,
+  EventPublisher,
+  KafkaEventServer,
+  KeepHandlerErrors,
+  OutboxRelay,
+  platformTopicSpecs,
+  UnitOfWork,
+} from '@smi/messaging';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { PartyDirectory } from './parties';
 
 export interface BootOptions {
   service: string;
@@ -37,7 +46,8 @@ export async function bootService(appModule: Type<unknown>, options: BootOptions
 async function start(appModule: Type<unknown>, options: BootOptions): Promise<RunningService> {
   const app = await NestFactory.create(appModule, { logger: ['error', 'warn', 'log'] });
   app.enableShutdownHooks();
-  await ensureTopics(app.get(Kafka));
+  // With the inbound topics of the buyers it knows, which a consumer of them subscribes to by pattern.
+  await ensureTopics(app.get(Kafka), platformTopicSpecs(app.get(PartyDirectory).buyerIds()));
   const events = new KafkaEventServer({
     service: options.service,
     kafka: app.get(Kafka),

@@ -42,4 +42,15 @@ export class PartyDirectory {
   party(id: string): Party | undefined {
     return this.byId.get(id);
   }
+
+  all(): Party[] {
+    return [...this.byId.values()];
+  }
+
+  /** The buyers' ids: each has inbound topics of its own (libs/contracts inboundTopics). */
+  buyerIds(): string[] {
+    return this.all()
+      .filter((p) => p.kind === 'buyer')
+      .map((p) => p.id);
+  }
 }

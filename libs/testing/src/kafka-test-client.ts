@@ -26,9 +26,10 @@ export class KafkaTestClient {
   readonly publisher: EventPublisher;
   private readonly consumers: Consumer[] = [];
 
-  constructor(brokers = process.env.KAFKA_BROKERS) {
+  /** `security` connects as another principal than this process's (KAFKA_SASL_* variables). */
+  constructor(brokers = process.env.KAFKA_BROKERS, security: Record<string, string> = {}) {
     if (!brokers) throw new Error('KAFKA_BROKERS is not set; run tests through the integration jest config');
-    this.kafka = createKafka(`smi-test-${process.pid}`, brokers.split(','));
+    this.kafka = createKafka(`smi-test-${process.pid}`, brokers.split(','), { ...process.env, ...security });
     this.publisher = new EventPublisher(this.kafka, this.codec);
   }
 
