@@ -641,7 +641,9 @@ cmd_env() {
   echo "export KAFKA_SASL_PASSWORD=$(password_of "$KAFKA_ADMIN")"
   echo "export SMI_KAFKA_PRINCIPALS_FILE=$PRINCIPALS_FILE"
   echo "export DATABASE_URL=$DATABASE_URL"
-  echo "# TLS listener: localhost:$KAFKA_TLS_PORT, its CA in $KAFKA_CA_FILE (export KAFKA_SSL_CA_FILE as that path)"
+  # The TLS listener, for a client on another host: KAFKA_BROKERS=<these> KAFKA_SSL_CA_FILE=<this CA>.
+  echo "export SMI_KAFKA_TLS_BROKERS=localhost:$KAFKA_TLS_PORT"
+  echo "export SMI_KAFKA_TLS_CA_FILE=$KAFKA_CA_FILE"
 }
 
 # Creates the named principals if missing and prints "principal password" for each (tests

@@ -132,18 +132,27 @@ describe('Kafka identities and ACLs on the broker', () => {
     await expect(asSlaMonitor.publishRaw(topics.replenishmentOrders.name, 'k', Buffer.from('forged order'))).rejects.toThrow(/authoriz/i);
   });
 
+  /** The topics a client sees once connected (with this process's principal unless told otherwise). */
+  const topicsSeen = async (security: Record<string, string>, brokers?: string[]) => {
+    const probe = createKafka('smi-acl-test-probe', brokers, { ...process.env, ...security }).admin();
+    try {
+      await probe.connect();
+      return await probe.listTopics();
+    } finally {
+      await probe.disconnect();
+    }
+  };
+
   it('refuses a client without credentials, or with a wrong password', async () => {
-    const connects = async (security: Record<string, string>) => {
-      const probe = createKafka('smi-acl-test-probe', undefined, { ...process.env, ...security }).admin();
-      try {
-        await probe.connect();
-        await probe.listTopics();
-      } finally {
-        await probe.disconnect();
-      }
-    };
-    await expect(connects({ KAFKA_SASL_MECHANISM: '' })).rejects.toThrow();
-    await expect(connects({ KAFKA_SASL_PASSWORD: 'not-the-password' })).rejects.toThrow(/authenticat/i);
+    await expect(topicsSeen({ KAFKA_SASL_MECHANISM: '' })).rejects.toThrow();
+    await expect(topicsSeen({ KAFKA_SASL_PASSWORD: 'not-the-password' })).rejects.toThrow(/authenticat/i);
+  });
+
+  it('serves a client over TLS that trusts the CA the stack made, and refuses one speaking in clear there', async () => {
+    const tlsBrokers = [process.env.SMI_KAFKA_TLS_BROKERS!];
+    expect(tlsBrokers[0]).toBeTruthy();
+    expect(await topicsSeen({ KAFKA_SSL_CA_FILE: process.env.SMI_KAFKA_TLS_CA_FILE! }, tlsBrokers)).toContain(topics.stockLevels.name);
+    await expect(topicsSeen({}, tlsBrokers)).rejects.toThrow();
   });
 
   const buyerForecast = (buyerId: string) => ({

@@ -39,7 +39,7 @@ export type Deduplication =
  */
 export function fromTheirOwnBuyer<T extends { buyerId: string }>(
   records: Inbound<T>[],
-  family: InboundTopicFamily<T>,
+  family: Pick<InboundTopicFamily<unknown>, 'buyerOf'>,
 ): { accepted: Inbound<T>[]; rejected: Rejection[] } {
   const accepted: Inbound<T>[] = [];
   const rejected: Rejection[] = [];

@@ -29,6 +29,8 @@ const KAFKA_SECURITY_VARIABLES = [
   'KAFKA_SASL_PASSWORD',
   'KAFKA_SSL_CA_FILE',
   'SMI_KAFKA_PRINCIPALS_FILE',
+  'SMI_KAFKA_TLS_BROKERS',
+  'SMI_KAFKA_TLS_CA_FILE',
 ];
 
 export async function provideInfrastructure(env: NodeJS.ProcessEnv = process.env): Promise<Infrastructure> {
