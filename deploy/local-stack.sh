@@ -26,7 +26,6 @@ KAFKA_OUT="$LOG_DIR/kafka.out"
 PG_LOG="$LOG_DIR/postgres.log"
 KAFKA_POM="$SCRIPT_DIR/kafka/pom.xml"
 KAFKA_LOG4J="$SCRIPT_DIR/kafka/log4j2.yaml"
-SCRAM_USERS_JAVA="$SCRIPT_DIR/kafka/ScramUsers.java"
 # Secrets of this stack (generated, never committed): one "principal password" line per Kafka
 # principal, the admin first; the broker's TLS keystore and the CA clients trust.
 SECRETS_DIR="$STATE_DIR/secrets"
@@ -36,6 +35,7 @@ TLS_DIR="$SECRETS_DIR/kafka-tls"
 KAFKA_CA_FILE="$TLS_DIR/ca.pem"
 KAFKA_ADMIN=admin
 SASL_MECHANISM=SCRAM-SHA-512
+PLATFORM_PRINCIPALS=()
 # The services, each its own principal (smi-<service>), and the parties file whose buyers and
 # suppliers get one principal each (party-<id>).
 SMI_SERVICE_NAMES="inventory-ingest forecasting replenishment shipment sla-monitor notification"
@@ -234,12 +234,16 @@ ensure_tls() {
   mv "$tmp" "$TLS_DIR"
 }
 
-write_admin_props() {
-  # The port the running broker listens on, whatever this shell's SMI_KAFKA_PORT says.
+# The port the running broker listens on, whatever this shell's SMI_KAFKA_PORT says.
+admin_port() {
   local port
-  port="$(sed -n 's|^listeners=CLIENT://localhost:\([0-9]*\).*|\1|p' "$KAFKA_PROPS")"
+  port="$(sed -n 's|^listeners=CLIENT://localhost:\([0-9]*\).*|\1|p' "$KAFKA_PROPS" 2>/dev/null)"
+  echo "${port:-$KAFKA_PORT}"
+}
+
+write_admin_props() {
   (umask 077 && cat >"$ADMIN_PROPS") <<EOF
-bootstrap.servers=localhost:${port:-$KAFKA_PORT}
+bootstrap.servers=localhost:$(admin_port)
 security.protocol=SASL_PLAINTEXT
 sasl.mechanism=$SASL_MECHANISM
 sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$KAFKA_ADMIN" password="$(password_of "$KAFKA_ADMIN")";
@@ -256,20 +260,24 @@ integration_parties() {
 }
 
 # Creates on the running broker the SCRAM credential of each named principal it lacks
-# (.smi-principals in the data dir lists those created, so a reformat creates them again).
+# (.smi-principals in the data dir lists those it has: those of the format step, then these, so a
+# reformat creates them again). Kafka's own kafka-configs (ConfigCommand), one JVM per principal
+# (it takes one entity at a time), so the platform's principals are made at format time instead.
 ensure_principals() {
   ensure_passwords "$@"
-  local applied="$KAFKA_DATA/.smi-principals" name missing=()
+  local applied="$KAFKA_DATA/.smi-principals" name
   touch "$applied"
-  for name in "$@"; do grep -qxF "$name" "$applied" || missing+=("$name"); done
-  [ "${#missing[@]}" -gt 0 ] || return 0
-  write_admin_props
-  for name in "${missing[@]}"; do printf '%s %s\n' "$name" "$(password_of "$name")"; done \
-    | java -cp "$KAFKA_LIBS/*" -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dkafka.logs.dir="$LOG_DIR" \
-      "$SCRAM_USERS_JAVA" "$ADMIN_PROPS" >>"$KAFKA_OUT" 2>&1 \
-    || { tail -n 20 "$KAFKA_OUT" >&2; die "could not create the SCRAM credentials of ${missing[*]}"; }
-  printf '%s\n' "${missing[@]}" >>"$applied"
-  log "Kafka principals created: ${missing[*]}"
+  for name in "$@"; do
+    grep -qxF "$name" "$applied" && continue
+    write_admin_props
+    java -cp "$KAFKA_LIBS/*" -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dkafka.logs.dir="$LOG_DIR" \
+      kafka.admin.ConfigCommand --bootstrap-server "localhost:$(admin_port)" --command-config "$ADMIN_PROPS" \
+      --alter --entity-type users --entity-name "$name" \
+      --add-config "$SASL_MECHANISM=[iterations=8192,password=$(password_of "$name")]" >>"$KAFKA_OUT" 2>&1 \
+      || { tail -n 20 "$KAFKA_OUT" >&2; die "could not create the SCRAM credential of $name"; }
+    echo "$name" >>"$applied"
+    log "Kafka principal created: $name"
+  done
 }
 
 # The platform's principals: one per service, one per buyer and supplier of the parties file.
@@ -350,8 +358,9 @@ EOF
 format_kafka_storage() {
   # meta.properties is written by the format step; without it the dir holds no usable data
   # (e.g. an interrupted format), so it is safe to clear and format again.
-  # The admin's SCRAM credential is written at format time (.smi-scram marks it); a store
-  # formatted before the broker required SASL has no admin and is formatted again.
+  # The SCRAM credentials of the admin and of the platform's principals are written at format
+  # time (.smi-scram marks it); a store formatted before the broker required SASL has no admin
+  # and is formatted again.
   if [ -f "$KAFKA_DATA/meta.properties" ] && [ -f "$KAFKA_DATA/.smi-scram" ]; then return 0; fi
   if [ -f "$KAFKA_DATA/meta.properties" ]; then
     log "Kafka storage was formatted without SCRAM credentials; formatting it again (its topics are lost)"
@@ -360,10 +369,14 @@ format_kafka_storage() {
   local cluster_id
   cluster_id="$(java -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool random-uuid)"
   log "formatting Kafka storage (cluster id $cluster_id) ..."
+  local name scram=()
+  for name in "$KAFKA_ADMIN" "${PLATFORM_PRINCIPALS[@]}"; do
+    scram+=(--add-scram "$SASL_MECHANISM=[name=$name,iterations=8192,password=$(password_of "$name")]")
+  done
   java -cp "$KAFKA_LIBS/*" -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dkafka.logs.dir="$LOG_DIR" \
-    kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_PROPS" --standalone \
-    --add-scram "$SASL_MECHANISM=[name=$KAFKA_ADMIN,password=$(password_of "$KAFKA_ADMIN")]" \
+    kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_PROPS" --standalone "${scram[@]}" \
     >>"$KAFKA_OUT" 2>&1 || { tail -n 20 "$KAFKA_OUT" >&2; die "Kafka storage format failed"; }
+  printf '%s\n' "${PLATFORM_PRINCIPALS[@]}" >"$KAFKA_DATA/.smi-principals"
   touch "$KAFKA_DATA/.smi-scram"
 }
 
@@ -381,7 +394,8 @@ start_kafka() {
   if port_open "$KAFKA_PORT" || port_open "$KAFKA_CONTROLLER_PORT" || port_open "$KAFKA_TLS_PORT"; then
     die "port $KAFKA_PORT, $KAFKA_TLS_PORT or $KAFKA_CONTROLLER_PORT is in use by a process we did not start"
   fi
-  ensure_passwords "$KAFKA_ADMIN"
+  mapfile -t PLATFORM_PRINCIPALS < <(platform_principals)
+  ensure_passwords "$KAFKA_ADMIN" "${PLATFORM_PRINCIPALS[@]}"
   ensure_tls
   write_kafka_props
   format_kafka_storage
