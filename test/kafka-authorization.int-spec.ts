@@ -62,7 +62,7 @@ describe('Kafka identities and ACLs on the broker', () => {
     ];
     const principals = createKafkaPrincipals(buyers.map((b) => partyPrincipalOf(b.id)));
     const adminKafka = createKafka('smi-acl-test-setup');
-    await ensureTopics(adminKafka, platformTopicSpecs([buyerA, buyerB]));
+    await ensureTopics(adminKafka, platformTopicSpecs(buyers));
     await ensureAcls(adminKafka, [
       ...platformAcls(buyers),
       // Lets the buyers join a reader's group, so what refuses their reads below is the topic's rule alone.

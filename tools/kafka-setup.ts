@@ -1,6 +1,6 @@
 /**
  * Prepares a broker for the platform, as its admin principal (KAFKA_SASL_* of the admin): creates
- * the platform's topics, with the inbound topics of every buyer in the parties file, and, when the
+ * the platform's topics, with those of every buyer and supplier in the parties file, and, when the
  * broker authenticates, the rules of every service and party (libs/messaging kafka-acls.ts).
  * Idempotent. Run by deploy/services.sh; `node -r @swc-node/register tools/kafka-setup.ts`.
  */
@@ -10,7 +10,7 @@ import { PartyDirectory } from '@smi/service-kit';
 async function main(): Promise<void> {
   const parties = PartyDirectory.fromFile().all();
   const kafka = createKafka('smi-kafka-setup');
-  const created = await ensureTopics(kafka, platformTopicSpecs(parties.filter((p) => p.kind === 'buyer').map((p) => p.id)));
+  const created = await ensureTopics(kafka, platformTopicSpecs(parties));
   if (created.length > 0) console.log(`[kafka-setup] topics created: ${created.join(', ')}`);
   if (process.env.KAFKA_SASL_MECHANISM) {
     const acls = platformAcls(parties);

@@ -6,11 +6,11 @@ describe('per-buyer inbound topics', () => {
   it("names a buyer's topic after the buyer and tells the buyer back from the name", () => {
     const topic = inboundTopics.stockMovements.of('acme-motors');
     expect(topic.name).toBe('smi.in.acme-motors.stock-movements.v1');
-    expect(inboundTopics.stockMovements.buyerOf(topic.name)).toBe('acme-motors');
-    expect(inboundTopics.buyerForecasts.buyerOf(topic.name)).toBeUndefined();
-    expect(inboundTopics.stockMovements.buyerOf(topics.stockMovements.name)).toBeUndefined();
+    expect(inboundTopics.stockMovements.partyOf(topic.name)).toBe('acme-motors');
+    expect(inboundTopics.buyerForecasts.partyOf(topic.name)).toBeUndefined();
+    expect(inboundTopics.stockMovements.partyOf(topics.stockMovements.name)).toBeUndefined();
     // A buyer id with dots is still one buyer.
-    expect(inboundTopics.stockMovements.buyerOf(inboundTopics.stockMovements.of('a.b').name)).toBe('a.b');
+    expect(inboundTopics.stockMovements.partyOf(inboundTopics.stockMovements.of('a.b').name)).toBe('a.b');
   });
 
   it('carries the contract of the topic it feeds: schema, subject, key', () => {

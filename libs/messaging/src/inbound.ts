@@ -1,4 +1,4 @@
-import type { InboundTopicFamily } from '@smi/contracts';
+import type { PartyTopicFamily } from '@smi/contracts';
 import type { MessageHeaders } from './trace-headers';
 
 /** One decoded record as a batch handler receives it: the event and where it came from. */
@@ -39,12 +39,12 @@ export type Deduplication =
  */
 export function fromTheirOwnBuyer<T extends { buyerId: string }>(
   records: Inbound<T>[],
-  family: Pick<InboundTopicFamily<unknown>, 'buyerOf'>,
+  family: Pick<PartyTopicFamily<unknown>, 'partyOf'>,
 ): { accepted: Inbound<T>[]; rejected: Rejection[] } {
   const accepted: Inbound<T>[] = [];
   const rejected: Rejection[] = [];
   for (const record of records) {
-    const source = family.buyerOf(record.topic);
+    const source = family.partyOf(record.topic);
     if (source !== undefined && record.event.buyerId === source) accepted.push(record);
     else rejected.push({ record, reason: `buyerId ${JSON.stringify(record.event.buyerId)} is not the buyer of topic ${record.topic}` });
   }

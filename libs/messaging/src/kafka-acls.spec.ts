@@ -5,12 +5,15 @@ import { partyAcls, platformAcls, servicePrincipalOf } from './kafka-acls';
 describe('the broker rules of the platform', () => {
   afterEach(() => delete process.env.SMI_TOPIC_PREFIX);
 
-  it('lets a buyer write its own inbound topics and nothing else; a supplier nothing', () => {
+  it('lets a buyer write its own inbound topics and nothing else, a supplier read its own outbound topic and nothing else', () => {
     expect(partyAcls({ id: 'acme', kind: 'buyer' })).toEqual([
       { principal: 'party-acme', resource: 'topic', name: 'smi.in.acme.stock-movements.v1', match: 'literal', operation: 'write' },
       { principal: 'party-acme', resource: 'topic', name: 'smi.in.acme.buyer-forecasts.v1', match: 'literal', operation: 'write' },
     ]);
-    expect(partyAcls({ id: 'northwind', kind: 'supplier' })).toEqual([]);
+    expect(partyAcls({ id: 'northwind', kind: 'supplier' })).toEqual([
+      { principal: 'party-northwind', resource: 'topic', name: 'smi.out.northwind.shipments.v1', match: 'literal', operation: 'read' },
+      { principal: 'party-northwind', resource: 'group', name: 'smi.party-northwind', match: 'prefixed', operation: 'read' },
+    ]);
     expect(partyAcls({ id: 'ops', kind: 'operator' })).toEqual([]);
   });
 
@@ -23,6 +26,7 @@ describe('the broker rules of the platform', () => {
     expect(writers(topics.demandForecasts.name)).toEqual([servicePrincipalOf('forecasting')]);
     expect(writers(topics.agreements.name)).toEqual([servicePrincipalOf('replenishment')]);
     expect(writers(topics.buyerForecasts.name)).toEqual([]);
+    expect(writers('smi.out.')).toEqual([servicePrincipalOf('shipment')]);
   });
 
   it('lets only inventory-ingest and forecasting read the inbound topics', () => {

@@ -1,7 +1,7 @@
-import { allInboundTopicFamilies, deadLetterTopicOf, topicNamespace, TopicDefinition, topics } from '@smi/contracts';
+import { allInboundTopicFamilies, deadLetterTopicOf, outboundTopics, topicNamespace, TopicDefinition, topics } from '@smi/contracts';
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, ResourcePatternTypes } from 'kafkajs';
 import { consumerGroupOf } from './kafka-connection';
-import { CONSUMING_SERVICES } from './topic-admin';
+import { CONSUMING_SERVICES, partyTopicFamilies } from './topic-admin';
 
 /** The principal a service runs as on the broker. */
 export const servicePrincipalOf = (service: string): string => `smi-${service}`;
@@ -30,15 +30,20 @@ const SERVICE_TOPICS: Record<(typeof CONSUMING_SERVICES)[number], { reads: Topic
   notification: { reads: [topics.replenishmentOrders, topics.slaBreaches, topics.shipments], writes: [topics.notifications] },
 };
 
-/** The services that read the per-buyer topics feeding the topics they read. */
-const inboundReaders = (service: keyof typeof SERVICE_TOPICS) =>
+/** The per-buyer topics feeding the topics a service reads: it reads them too. */
+const inboundRead = (service: keyof typeof SERVICE_TOPICS) =>
   allInboundTopicFamilies.filter((family) => SERVICE_TOPICS[service].reads.includes(family.feeds));
+/** The per-supplier topics mirroring the topics a service writes: it writes them too. */
+const outboundWritten = (service: keyof typeof SERVICE_TOPICS) =>
+  Object.values(outboundTopics).filter((family) => SERVICE_TOPICS[service].writes.includes(family.feeds));
 
 /**
  * The services' rules in this process's namespace (SMI_TOPIC_PREFIX, SMI_CONSUMER_GROUP_PREFIX).
  * Each service may describe and create the platform's topics (it creates missing ones at boot;
  * creating grants no access to data), read and write its own topics, read the per-buyer topics
- * of what it consumes, and use its own consumer groups.
+ * of what it consumes, write the per-supplier copies of what it publishes, and use its own
+ * consumer groups. A family's members all start with its prefix (the party is in the middle of
+ * the name); a consumer checks each record's buyer against the topic it came from.
  */
 export function serviceAcls(): KafkaAcl[] {
   const platformPrefix = `${topicNamespace()}smi.`;
@@ -58,27 +63,31 @@ export function serviceAcls(): KafkaAcl[] {
       ...[topics.agreements, ...reads].map((t) => topic(t.name, 'read')),
       ...writes.map((t) => topic(t.name, 'write')),
       topic(deadLetterTopicOf(service), 'write'),
-      // The family's members all start so; the service checks each record's buyer against its topic.
-      ...inboundReaders(service).map((family) => topic(family.name.slice(0, family.name.indexOf('{buyerId}')), 'read', 'prefixed')),
+      ...inboundRead(service).map((family) => topic(family.prefix, 'read', 'prefixed')),
+      ...outboundWritten(service).map((family) => topic(family.prefix, 'write', 'prefixed')),
       { principal, resource: 'group', name: consumerGroupOf(service), match: 'prefixed', operation: 'read' },
     ];
   });
 }
 
 /**
- * A party's rules: a buyer may write its own inbound topics, nothing else (no read, no internal
- * topic). A supplier gets no rule: nothing on Kafka is addressed to one supplier alone yet (it
- * hears of orders and shipments by webhook and HTTP), and the shared topics carry every buyer's.
+ * A party's rules: a buyer may write its own inbound topics and nothing else (no read, no
+ * internal topic); a supplier may read its own outbound topics (its shipments), with consumer
+ * groups named after its principal (`<group prefix>.party-<id>...`), and nothing else. An operator
+ * has no Kafka principal: it works over HTTP.
  */
 export function partyAcls(party: { id: string; kind: string }): KafkaAcl[] {
-  if (party.kind !== 'buyer') return [];
-  return allInboundTopicFamilies.map((family) => ({
-    principal: partyPrincipalOf(party.id),
+  const principal = partyPrincipalOf(party.id);
+  const operation = party.kind === 'buyer' ? 'write' : 'read';
+  const own: KafkaAcl[] = partyTopicFamilies(party.kind).map((family) => ({
+    principal,
     resource: 'topic',
     name: family.of(party.id).name,
     match: 'literal',
-    operation: 'write',
+    operation,
   }));
+  if (party.kind !== 'supplier') return own;
+  return [...own, { principal, resource: 'group', name: consumerGroupOf(principal), match: 'prefixed', operation: 'read' }];
 }
 
 /** The rules of the services and of the given parties, in this process's namespace. */

@@ -1,6 +1,6 @@
 import { Catch, Logger, RpcExceptionFilter } from '@nestjs/common';
 import { CustomTransportStrategy, EventPattern, Server } from '@nestjs/microservices';
-import { AvroCodec, allInboundTopicFamilies, allTopics, InboundTopicFamily, TopicDefinition, UndecodableRecordError } from '@smi/contracts';
+import { AvroCodec, allInboundTopicFamilies, allTopics, PartyTopicFamily, TopicDefinition, UndecodableRecordError } from '@smi/contracts';
 import { context, Link, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom, Observable, throwError } from 'rxjs';
@@ -43,10 +43,8 @@ export interface KafkaEventServerOptions {
  * events it refuses (`Rejection[]`): they are dead-lettered in the same unit of work. A handler
  * that throws fails its run instead, which is then halved down to the record that fails.
  */
-export const ConsumeEvents = (
-  topic: TopicDefinition<unknown> | InboundTopicFamily<unknown>,
-  options: ConsumeOptions = {},
-): MethodDecorator => EventPattern(topic.name, { deduplication: options.deduplication ?? 'inbox' });
+export const ConsumeEvents = (topic: TopicDefinition<unknown> | PartyTopicFamily<unknown>, options: ConsumeOptions = {}): MethodDecorator =>
+  EventPattern(topic.name, { deduplication: options.deduplication ?? 'inbox' });
 
 /**
  * Handlers keep thrown errors as they are: Nest's default filter would turn
@@ -328,10 +326,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const family = this.familyOf(name);
     const topic = family ? family.feeds : allTopics.find((t) => t.name === name);
     if (!topic) throw new Error(`@ConsumeEvents names no topic defined in libs/contracts: ${name}`);
-    return family && name !== family.name ? family.of(family.buyerOf(name)!) : topic;
+    return family && name !== family.name ? family.of(family.partyOf(name)!) : topic;
   }
 
-  private familyOf(name: string): InboundTopicFamily<unknown> | undefined {
-    return allInboundTopicFamilies.find((f) => f.name === name || f.buyerOf(name) !== undefined);
+  private familyOf(name: string): PartyTopicFamily<unknown> | undefined {
+    return allInboundTopicFamilies.find((f) => f.name === name || f.partyOf(name) !== undefined);
   }
 }

@@ -4,6 +4,8 @@ import {
   DEAD_LETTER_PARTITIONS,
   DEAD_LETTER_RETENTION_MS,
   deadLetterTopicOf,
+  outboundTopics,
+  PartyTopicFamily,
   TopicDefinition,
 } from '@smi/contracts';
 import { Kafka } from 'kafkajs';
@@ -17,10 +19,13 @@ export interface TopicSpec {
   configEntries: Array<{ name: string; value: string }>;
 }
 
-/** The topics the platform needs, from the one definition in libs/contracts, with the inbound topics of each buyer given. */
-export function platformTopicSpecs(buyerIds: readonly string[] = []): TopicSpec[] {
-  const inbound = buyerIds.flatMap((buyerId) => allInboundTopicFamilies.map((family) => family.of(buyerId)));
-  const specs: TopicSpec[] = [...allTopics, ...inbound].map((t: TopicDefinition<unknown>) => ({
+/**
+ * The topics the platform needs, from the one definition in libs/contracts, with the topics of
+ * each party given: a buyer's inbound topics, a supplier's outbound ones.
+ */
+export function platformTopicSpecs(parties: ReadonlyArray<{ id: string; kind: string }> = []): TopicSpec[] {
+  const ofParties = parties.flatMap((party) => partyTopicFamilies(party.kind).map((family) => family.of(party.id)));
+  const specs: TopicSpec[] = [...allTopics, ...ofParties].map((t: TopicDefinition<unknown>) => ({
     topic: t.name,
     numPartitions: t.partitions,
     configEntries: [
@@ -38,6 +43,10 @@ export function platformTopicSpecs(buyerIds: readonly string[] = []): TopicSpec[
   }
   return specs;
 }
+
+/** The families of topics a party of this kind has one of each. */
+export const partyTopicFamilies = (kind: string): ReadonlyArray<PartyTopicFamily<unknown>> =>
+  kind === 'buyer' ? allInboundTopicFamilies : kind === 'supplier' ? Object.values(outboundTopics) : [];
 
 /** Creates missing topics (auto-create is off on the broker). Existing topics are left as they are. */
 export async function ensureTopics(kafka: Kafka, specs: TopicSpec[] = platformTopicSpecs()): Promise<string[]> {

@@ -46,8 +46,8 @@ export async function bootService(appModule: Type<unknown>, options: BootOptions
 async function start(appModule: Type<unknown>, options: BootOptions): Promise<RunningService> {
   const app = await NestFactory.create(appModule, { logger: ['error', 'warn', 'log'] });
   app.enableShutdownHooks();
-  // With the inbound topics of the buyers it knows, which a consumer of them subscribes to by pattern.
-  await ensureTopics(app.get(Kafka), platformTopicSpecs(app.get(PartyDirectory).buyerIds()));
+  // With the topics of the parties it knows: a consumer of buyers' inbound topics subscribes to them by pattern.
+  await ensureTopics(app.get(Kafka), platformTopicSpecs(app.get(PartyDirectory).all()));
   const events = new KafkaEventServer({
     service: options.service,
     kafka: app.get(Kafka),

@@ -43,14 +43,8 @@ export class PartyDirectory {
     return this.byId.get(id);
   }
 
+  /** Every party (each buyer and supplier has Kafka topics of its own, see platformTopicSpecs). */
   all(): Party[] {
     return [...this.byId.values()];
-  }
-
-  /** The buyers' ids: each has inbound topics of its own (libs/contracts inboundTopics). */
-  buyerIds(): string[] {
-    return this.all()
-      .filter((p) => p.kind === 'buyer')
-      .map((p) => p.id);
   }
 }

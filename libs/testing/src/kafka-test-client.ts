@@ -7,6 +7,8 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** After the count is reached, keep reading this long so extra records would show. */
   settleMs?: number;
+  /** The reader's consumer group (a principal may use only groups its rules name); a fresh one by default. */
+  groupId?: string;
 }
 
 export interface ReceivedRecord<T> {
@@ -119,7 +121,8 @@ export class KafkaTestClient {
     const timeoutMs = options.timeoutMs ?? 60_000;
     const found: R[] = [];
     let seen = 0;
-    const consumer = this.kafka.consumer({ groupId: `smi-test-reader-${Date.now()}-${Math.random().toString(36).slice(2)}` });
+    const groupId = options.groupId ?? `smi-test-reader-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const consumer = this.kafka.consumer({ groupId });
     this.consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: [topicName], fromBeginning: true });
