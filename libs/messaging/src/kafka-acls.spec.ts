@@ -15,6 +15,8 @@ describe('the broker rules of the platform', () => {
       { principal: 'party-northwind', resource: 'group', name: 'smi.party-northwind', match: 'prefixed', operation: 'read' },
     ]);
     expect(partyAcls({ id: 'ops', kind: 'operator' })).toEqual([]);
+    // An id no topic can be named after: no topic, no rule (that party integrates over HTTP).
+    expect(partyAcls({ id: 'acme motors', kind: 'buyer' })).toEqual([]);
   });
 
   it('lets each platform topic be written by the one service that publishes it', () => {

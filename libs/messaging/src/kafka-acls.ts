@@ -79,14 +79,14 @@ export function serviceAcls(): KafkaAcl[] {
 export function partyAcls(party: { id: string; kind: string }): KafkaAcl[] {
   const principal = partyPrincipalOf(party.id);
   const operation = party.kind === 'buyer' ? 'write' : 'read';
-  const own: KafkaAcl[] = partyTopicFamilies(party.kind).map((family) => ({
+  const own: KafkaAcl[] = partyTopicFamilies(party).map((family) => ({
     principal,
     resource: 'topic',
     name: family.of(party.id).name,
     match: 'literal',
     operation,
   }));
-  if (party.kind !== 'supplier') return own;
+  if (party.kind !== 'supplier' || own.length === 0) return own;
   return [...own, { principal, resource: 'group', name: consumerGroupOf(principal), match: 'prefixed', operation: 'read' }];
 }
 

@@ -24,7 +24,7 @@ export interface TopicSpec {
  * each party given: a buyer's inbound topics, a supplier's outbound ones.
  */
 export function platformTopicSpecs(parties: ReadonlyArray<{ id: string; kind: string }> = []): TopicSpec[] {
-  const ofParties = parties.flatMap((party) => partyTopicFamilies(party.kind).map((family) => family.of(party.id)));
+  const ofParties = parties.flatMap((party) => partyTopicFamilies(party).map((family) => family.of(party.id)));
   const specs: TopicSpec[] = [...allTopics, ...ofParties].map((t: TopicDefinition<unknown>) => ({
     topic: t.name,
     numPartitions: t.partitions,
@@ -44,9 +44,15 @@ export function platformTopicSpecs(parties: ReadonlyArray<{ id: string; kind: st
   return specs;
 }
 
-/** The families of topics a party of this kind has one of each. */
-export const partyTopicFamilies = (kind: string): ReadonlyArray<PartyTopicFamily<unknown>> =>
-  kind === 'buyer' ? allInboundTopicFamilies : kind === 'supplier' ? Object.values(outboundTopics) : [];
+/**
+ * The families of topics a party has one of each: a buyer inbound ones, a supplier outbound ones.
+ * None for an id Kafka cannot put in a topic name (it takes letters, digits, '.', '_' and '-'):
+ * such a party integrates over HTTP only, and its id cannot stop a service from starting.
+ */
+export const partyTopicFamilies = (party: { id: string; kind: string }): ReadonlyArray<PartyTopicFamily<unknown>> => {
+  if (!/^[A-Za-z0-9._-]+$/.test(party.id)) return [];
+  return party.kind === 'buyer' ? allInboundTopicFamilies : party.kind === 'supplier' ? Object.values(outboundTopics) : [];
+};
 
 /** Creates missing topics (auto-create is off on the broker). Existing topics are left as they are. */
 export async function ensureTopics(kafka: Kafka, specs: TopicSpec[] = platformTopicSpecs()): Promise<string[]> {
