@@ -26,10 +26,26 @@ KAFKA_OUT="$LOG_DIR/kafka.out"
 PG_LOG="$LOG_DIR/postgres.log"
 KAFKA_POM="$SCRIPT_DIR/kafka/pom.xml"
 KAFKA_LOG4J="$SCRIPT_DIR/kafka/log4j2.yaml"
+# Secrets of this stack (generated, never committed): one "principal password" line per Kafka
+# principal, the admin first; the broker's TLS keystore and the CA clients trust.
+SECRETS_DIR="$STATE_DIR/secrets"
+PRINCIPALS_FILE="$SECRETS_DIR/kafka-principals"
+ADMIN_PROPS="$SECRETS_DIR/kafka-admin.properties"
+TLS_DIR="$SECRETS_DIR/kafka-tls"
+KAFKA_CA_FILE="$TLS_DIR/ca.pem"
+KAFKA_ADMIN=admin
+SASL_MECHANISM=SCRAM-SHA-512
+PLATFORM_PRINCIPALS=()
+# The services, each its own principal (smi-<service>), and the parties file whose buyers and
+# suppliers get one principal each (party-<id>).
+SMI_SERVICE_NAMES="inventory-ingest forecasting replenishment shipment sla-monitor notification"
+PARTIES_FILE="${SMI_PARTIES_FILE:-$SCRIPT_DIR/seed/parties.json}"
 
-KAFKA_PORT=19092
-KAFKA_CONTROLLER_PORT=19093
-PG_PORT=15432
+# Ports come from the environment so several stacks can run side by side on one machine.
+KAFKA_PORT="${SMI_KAFKA_PORT:-19092}"
+KAFKA_CONTROLLER_PORT="${SMI_KAFKA_CONTROLLER_PORT:-19093}"
+KAFKA_TLS_PORT="${SMI_KAFKA_TLS_PORT:-19094}"
+PG_PORT="${SMI_PG_PORT:-15432}"
 KAFKA_HEAP="${KAFKA_HEAP:--Xms256m -Xmx512m}"
 WAIT_SECONDS="${SMI_START_TIMEOUT:-90}"
 
@@ -170,6 +186,109 @@ cmd_provision() {
   log "provisioned (kafka libs: $KAFKA_LIBS, postgres: $(pg_bin_dir))"
 }
 
+# --- secrets: Kafka principals and TLS -------------------------------------------------
+random_secret() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32; }
+
+password_of() { [ -f "$PRINCIPALS_FILE" ] && awk -v n="$1" '$1 == n { print $2; exit }' "$PRINCIPALS_FILE"; }
+
+# A principal name must survive SCRAM (no , or =) and ACLs; party ids are kept to this.
+valid_principal() { [[ "$1" =~ ^[A-Za-z0-9][A-Za-z0-9._-]*$ ]]; }
+
+# Gives each named principal a generated password unless it has one (they never change after).
+ensure_passwords() {
+  mkdir -p "$SECRETS_DIR"
+  chmod 700 "$SECRETS_DIR"
+  [ -f "$PRINCIPALS_FILE" ] || (umask 077 && : >"$PRINCIPALS_FILE")
+  local name
+  for name in "$@"; do
+    valid_principal "$name" || die "not a usable Kafka principal name: '$name'"
+    [ -n "$(password_of "$name")" ] || printf '%s %s\n' "$name" "$(random_secret)" >>"$PRINCIPALS_FILE"
+  done
+}
+
+# A CA of this stack and a broker certificate for localhost signed by it, made with keytool.
+# Clients trust the CA (KAFKA_SSL_CA_FILE=$KAFKA_CA_FILE) on the TLS listener.
+ensure_tls() {
+  if [ -f "$TLS_DIR/broker.p12" ] && [ -f "$KAFKA_CA_FILE" ] && [ -f "$TLS_DIR/store.password" ]; then return 0; fi
+  command -v keytool >/dev/null || die "keytool (from the JDK) is needed to make the broker's TLS certificate"
+  local tmp="$TLS_DIR.tmp" pw
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  chmod 700 "$tmp"
+  pw="$(random_secret)"
+  (umask 077 && printf '%s' "$pw" >"$tmp/store.password")
+  log "making a CA and a TLS certificate for the broker (keytool) ..."
+  {
+    keytool -genkeypair -alias ca -dname "CN=SMI local stack CA" -keyalg RSA -keysize 2048 -validity 825 \
+      -ext bc:c -keystore "$tmp/ca.p12" -storetype PKCS12 -storepass "$pw"
+    keytool -exportcert -rfc -alias ca -keystore "$tmp/ca.p12" -storepass "$pw" -file "$tmp/ca.pem"
+    keytool -genkeypair -alias broker -dname "CN=localhost" -keyalg RSA -keysize 2048 -validity 825 \
+      -keystore "$tmp/broker.p12" -storetype PKCS12 -storepass "$pw"
+    keytool -certreq -alias broker -keystore "$tmp/broker.p12" -storepass "$pw" -file "$tmp/broker.csr"
+    keytool -gencert -alias ca -keystore "$tmp/ca.p12" -storepass "$pw" -infile "$tmp/broker.csr" \
+      -outfile "$tmp/broker.pem" -rfc -validity 825 -ext "SAN=dns:localhost,ip:127.0.0.1"
+    keytool -importcert -noprompt -alias ca -file "$tmp/ca.pem" -keystore "$tmp/broker.p12" -storepass "$pw"
+    keytool -importcert -noprompt -alias broker -file "$tmp/broker.pem" -keystore "$tmp/broker.p12" -storepass "$pw"
+  } >"$tmp/keytool.log" 2>&1 || { cat "$tmp/keytool.log" >&2; die "keytool could not make the TLS certificate"; }
+  rm -rf "$TLS_DIR"
+  mv "$tmp" "$TLS_DIR"
+}
+
+# The port the running broker listens on, whatever this shell's SMI_KAFKA_PORT says.
+admin_port() {
+  local port
+  port="$(sed -n 's|^listeners=CLIENT://localhost:\([0-9]*\).*|\1|p' "$KAFKA_PROPS" 2>/dev/null)"
+  echo "${port:-$KAFKA_PORT}"
+}
+
+write_admin_props() {
+  (umask 077 && cat >"$ADMIN_PROPS") <<EOF
+bootstrap.servers=localhost:$(admin_port)
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=$SASL_MECHANISM
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$KAFKA_ADMIN" password="$(password_of "$KAFKA_ADMIN")";
+EOF
+}
+
+# The buyers' and suppliers' ids in the parties file (operators reach the platform over HTTP only).
+integration_parties() {
+  [ -f "$PARTIES_FILE" ] || return 0
+  node -e '
+    const { parties } = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    for (const p of parties) if (p.kind === "buyer" || p.kind === "supplier") console.log(p.id);
+  ' "$PARTIES_FILE"
+}
+
+# Creates on the running broker the SCRAM credential of each named principal it lacks
+# (.smi-principals in the data dir lists those it has: those of the format step, then these, so a
+# reformat creates them again). Kafka's own kafka-configs (ConfigCommand), one JVM per principal
+# (it takes one entity at a time), so the platform's principals are made at format time instead.
+ensure_principals() {
+  ensure_passwords "$@"
+  local applied="$KAFKA_DATA/.smi-principals" name
+  touch "$applied"
+  for name in "$@"; do
+    grep -qxF "$name" "$applied" && continue
+    write_admin_props
+    java -cp "$KAFKA_LIBS/*" -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dkafka.logs.dir="$LOG_DIR" \
+      kafka.admin.ConfigCommand --bootstrap-server "localhost:$(admin_port)" --command-config "$ADMIN_PROPS" \
+      --alter --entity-type users --entity-name "$name" \
+      --add-config "$SASL_MECHANISM=[iterations=8192,password=$(password_of "$name")]" >>"$KAFKA_OUT" 2>&1 \
+      || { tail -n 20 "$KAFKA_OUT" >&2; die "could not create the SCRAM credential of $name"; }
+    echo "$name" >>"$applied"
+    log "Kafka principal created: $name"
+  done
+}
+
+# The platform's principals: one per service, one per buyer and supplier of the parties file.
+platform_principals() {
+  local name party
+  for name in $SMI_SERVICE_NAMES; do echo "smi-$name"; done
+  while read -r party; do
+    if valid_principal "$party"; then echo "party-$party"; else log "party id '$party' cannot be a Kafka principal; skipped"; fi
+  done < <(integration_parties)
+}
+
 # --- kafka -------------------------------------------------------------------------------
 # Prints the pid if our broker is running. Checks the command line too, so a stale pid
 # file whose pid was reused by another process (after a crash/reboot) is not trusted.
@@ -186,18 +305,38 @@ kafka_pid() {
 
 write_kafka_props() {
   # Regenerated on every start so edits to this script apply; the cluster id lives in
-  # kafka-data/meta.properties, not here.
+  # kafka-data/meta.properties, not here. It holds the admin password: readable by us only.
+  local admin_password
+  admin_password="$(password_of "$KAFKA_ADMIN")"
+  (umask 077 && : >"$KAFKA_PROPS")
   cat >"$KAFKA_PROPS" <<EOF
 # Generated by deploy/local-stack.sh - edit the script, not this file.
 process.roles=broker,controller
 node.id=1
 # Dynamic single-voter quorum (what 'format --standalone' sets up in Kafka 4.x).
 controller.quorum.bootstrap.servers=localhost:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://localhost:$KAFKA_PORT,CONTROLLER://localhost:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://localhost:$KAFKA_PORT,CONTROLLER://localhost:$KAFKA_CONTROLLER_PORT
+# Every listener authenticates. CLIENT: SASL/SCRAM in clear on loopback (the services, tests,
+# tools); TLS: SASL/SCRAM over TLS (certificate from ensure_tls) for clients on other hosts;
+# CONTROLLER: SASL/PLAIN with the admin only (KRaft controllers cannot check SCRAM themselves).
+listeners=CLIENT://localhost:$KAFKA_PORT,TLS://localhost:$KAFKA_TLS_PORT,CONTROLLER://localhost:$KAFKA_CONTROLLER_PORT
+advertised.listeners=CLIENT://localhost:$KAFKA_PORT,TLS://localhost:$KAFKA_TLS_PORT,CONTROLLER://localhost:$KAFKA_CONTROLLER_PORT
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+inter.broker.listener.name=CLIENT
+listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,TLS:SASL_SSL,CONTROLLER:SASL_PLAINTEXT
+sasl.enabled.mechanisms=$SASL_MECHANISM
+sasl.mechanism.inter.broker.protocol=$SASL_MECHANISM
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="$KAFKA_ADMIN" password="$admin_password" user_$KAFKA_ADMIN="$admin_password";
+listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$KAFKA_ADMIN" password="$admin_password";
+listener.name.tls.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+listener.name.tls.ssl.keystore.location=$TLS_DIR/broker.p12
+listener.name.tls.ssl.keystore.type=PKCS12
+listener.name.tls.ssl.keystore.password=$(cat "$TLS_DIR/store.password")
+# Nothing is allowed that an ACL does not allow; the admin (tests, tools, topic and ACL set-up) may do anything.
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:$KAFKA_ADMIN
+allow.everyone.if.no.acl.found=false
 log.dirs=$KAFKA_DATA
 num.partitions=3
 default.replication.factor=1
@@ -219,14 +358,26 @@ EOF
 format_kafka_storage() {
   # meta.properties is written by the format step; without it the dir holds no usable data
   # (e.g. an interrupted format), so it is safe to clear and format again.
-  if [ -f "$KAFKA_DATA/meta.properties" ]; then return 0; fi
+  # The SCRAM credentials of the admin and of the platform's principals are written at format
+  # time (.smi-scram marks it); a store formatted before the broker required SASL has no admin
+  # and is formatted again.
+  if [ -f "$KAFKA_DATA/meta.properties" ] && [ -f "$KAFKA_DATA/.smi-scram" ]; then return 0; fi
+  if [ -f "$KAFKA_DATA/meta.properties" ]; then
+    log "Kafka storage was formatted without SCRAM credentials; formatting it again (its topics are lost)"
+  fi
   rm -rf "$KAFKA_DATA"
   local cluster_id
   cluster_id="$(java -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool random-uuid)"
   log "formatting Kafka storage (cluster id $cluster_id) ..."
+  local name scram=()
+  for name in "$KAFKA_ADMIN" "${PLATFORM_PRINCIPALS[@]}"; do
+    scram+=(--add-scram "$SASL_MECHANISM=[name=$name,iterations=8192,password=$(password_of "$name")]")
+  done
   java -cp "$KAFKA_LIBS/*" -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dkafka.logs.dir="$LOG_DIR" \
-    kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_PROPS" --standalone \
+    kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_PROPS" --standalone "${scram[@]}" \
     >>"$KAFKA_OUT" 2>&1 || { tail -n 20 "$KAFKA_OUT" >&2; die "Kafka storage format failed"; }
+  printf '%s\n' "${PLATFORM_PRINCIPALS[@]}" >"$KAFKA_DATA/.smi-principals"
+  touch "$KAFKA_DATA/.smi-scram"
 }
 
 # Offset into the broker log before launch, so we only accept a "started" line from this run;
@@ -240,9 +391,12 @@ start_kafka() {
     return 0
   fi
   rm -f "$KAFKA_PID_FILE"
-  if port_open "$KAFKA_PORT" || port_open "$KAFKA_CONTROLLER_PORT"; then
-    die "port $KAFKA_PORT or $KAFKA_CONTROLLER_PORT is in use by a process we did not start"
+  if port_open "$KAFKA_PORT" || port_open "$KAFKA_CONTROLLER_PORT" || port_open "$KAFKA_TLS_PORT"; then
+    die "port $KAFKA_PORT, $KAFKA_TLS_PORT or $KAFKA_CONTROLLER_PORT is in use by a process we did not start"
   fi
+  mapfile -t PLATFORM_PRINCIPALS < <(platform_principals)
+  ensure_passwords "$KAFKA_ADMIN" "${PLATFORM_PRINCIPALS[@]}"
+  ensure_tls
   write_kafka_props
   format_kafka_storage
   KAFKA_LOG_OFFSET="$(stat -c %s "$KAFKA_LOG" 2>/dev/null || echo 0)"
@@ -265,39 +419,32 @@ start_kafka() {
   die "kafka did not launch (see $KAFKA_OUT)"
 }
 
-# A real protocol round trip: a Metadata request must come back listing our broker at the
-# advertised address. Uses node (always present in this repo) with raw bytes, since the
-# Maven artifacts carry no CLI tools and kafkajs may not be installed yet.
-kafka_metadata_ok() {
+# A real protocol round trip: ApiVersions, the one request a SASL listener answers before the
+# client authenticates (the admin's authenticated round trip follows in ensure_principals).
+# Uses node (always present in this repo) with raw bytes, since the Maven artifacts carry no
+# CLI tools and kafkajs may not be installed yet.
+kafka_answers() {
   command -v node >/dev/null || return 0 # best effort: the log line + port already passed
   node -e '
     const net = require("net");
     const port = Number(process.argv[1]);
     const cid = "local-stack";
-    // Metadata v4 (non-flexible): topics=[] (brokers only), allow_auto_topic_creation=false
-    const body = Buffer.alloc(2 + 2 + 4 + 2 + cid.length + 4 + 1);
+    // ApiVersions v0: header only (api key 18, version 0, correlation id, client id), no body.
+    const body = Buffer.alloc(2 + 2 + 4 + 2 + cid.length);
     let o = 0;
-    o = body.writeInt16BE(3, o); o = body.writeInt16BE(4, o); o = body.writeInt32BE(42, o);
-    o = body.writeInt16BE(cid.length, o); o += body.write(cid, o);
-    o = body.writeInt32BE(0, o); o = body.writeInt8(0, o);
+    o = body.writeInt16BE(18, o); o = body.writeInt16BE(0, o); o = body.writeInt32BE(42, o);
+    o = body.writeInt16BE(cid.length, o); body.write(cid, o);
     const req = Buffer.concat([Buffer.alloc(4), body]); req.writeInt32BE(body.length, 0);
     const s = net.connect(port, "127.0.0.1", () => s.write(req));
     let buf = Buffer.alloc(0);
     const fail = (m) => { console.error(m); process.exit(1); };
     s.setTimeout(3000, () => fail("timeout"));
     s.on("error", (e) => fail(e.message));
-    s.on("close", () => fail("connection closed without a metadata response"));
+    s.on("close", () => fail("connection closed without an ApiVersions response"));
     s.on("data", (d) => {
       buf = Buffer.concat([buf, d]);
       if (buf.length < 4 || buf.length < 4 + buf.readInt32BE(0)) return;
-      let p = 4;
-      const corr = buf.readInt32BE(p); p += 4 + 4; // correlation id, throttle_time_ms
-      const n = buf.readInt32BE(p); p += 4;
-      if (corr !== 42 || n < 1) fail("no brokers in metadata");
-      p += 4; const hl = buf.readInt16BE(p); p += 2;
-      const host = buf.toString("utf8", p, p + hl); p += hl;
-      const bport = buf.readInt32BE(p);
-      if (bport !== port) fail("unexpected broker " + host + ":" + bport);
+      if (buf.readInt32BE(4) !== 42 || buf.readInt16BE(8) !== 0) fail("unexpected ApiVersions response");
       process.exit(0);
     });
   ' "$KAFKA_PORT" 2>/dev/null
@@ -320,7 +467,7 @@ wait_kafka() {
       tail -c +"$((KAFKA_LOG_OFFSET + 1))" "$KAFKA_LOG" 2>/dev/null \
         | grep -F 'Kafka Server started' >/dev/null || started=0
     fi
-    if [ "$started" -eq 1 ] && port_open "$KAFKA_PORT" && kafka_metadata_ok; then
+    if [ "$started" -eq 1 ] && port_open "$KAFKA_PORT" && kafka_answers; then
       log "kafka ready on $KAFKA_BROKERS (pid $pid)"
       return 0
     fi
@@ -501,7 +648,26 @@ stop_postgres() {
 # --- subcommands -------------------------------------------------------------------------
 cmd_env() {
   echo "export KAFKA_BROKERS=$KAFKA_BROKERS"
+  # The admin principal (tests, tools, topic and ACL set-up); each service runs as its own
+  # principal, whose password it finds in SMI_KAFKA_PRINCIPALS_FILE (deploy/services.sh).
+  echo "export KAFKA_SASL_MECHANISM=$SASL_MECHANISM"
+  echo "export KAFKA_SASL_USERNAME=$KAFKA_ADMIN"
+  echo "export KAFKA_SASL_PASSWORD=$(password_of "$KAFKA_ADMIN")"
+  echo "export SMI_KAFKA_PRINCIPALS_FILE=$PRINCIPALS_FILE"
   echo "export DATABASE_URL=$DATABASE_URL"
+  # The TLS listener, for a client on another host: KAFKA_BROKERS=<these> KAFKA_SSL_CA_FILE=<this CA>.
+  echo "export SMI_KAFKA_TLS_BROKERS=localhost:$KAFKA_TLS_PORT"
+  echo "export SMI_KAFKA_TLS_CA_FILE=$KAFKA_CA_FILE"
+}
+
+# Creates the named principals if missing and prints "principal password" for each (tests
+# use this for integrations of their own).
+cmd_principals() {
+  take_lock
+  kafka_pid >/dev/null || die "kafka is not running (deploy/local-stack.sh start)"
+  ensure_principals "$@"
+  local name
+  for name in "$@"; do printf '%s %s\n' "$name" "$(password_of "$name")"; done
 }
 
 cmd_start() {
@@ -517,6 +683,9 @@ cmd_start() {
   start_postgres
   wait_postgres
   wait_kafka
+  local principals
+  mapfile -t principals < <(platform_principals)
+  ensure_principals "${principals[@]}"
   log "stack up in $((SECONDS - t0))s. Use:"
   cmd_env
 }
@@ -537,15 +706,16 @@ cmd_stop() {
 cmd_wipe() {
   cmd_stop
   log "deleting state in $STATE_DIR (keeping kafka-libs) ..."
-  rm -rf "$KAFKA_DATA" "$PG_DATA" "$PG_DATA.tmp" "$LOG_DIR" "$KAFKA_PROPS" "$KAFKA_PID_FILE"
+  rm -rf "$KAFKA_DATA" "$PG_DATA" "$PG_DATA.tmp" "$LOG_DIR" "$KAFKA_PROPS" "$KAFKA_PID_FILE" "$SECRETS_DIR"
   [ -z "$PG_HOME" ] || rm -rf "$PG_HOME"
 }
 
 usage() {
   cat >&2 <<EOF
-usage: $(basename "$0") provision|start|status|stop|wipe|env
+usage: $(basename "$0") provision|start|status|stop|wipe|env|principals NAME...
   state dir: $STATE_DIR (override with SMI_LOCAL_DIR)
-  kafka:     $KAFKA_BROKERS (KAFKA_HEAP overrides "$KAFKA_HEAP")
+  kafka:     $KAFKA_BROKERS SASL/SCRAM, localhost:$KAFKA_TLS_PORT SASL/SCRAM over TLS (KAFKA_HEAP overrides "$KAFKA_HEAP")
+  ports:     SMI_KAFKA_PORT, SMI_KAFKA_TLS_PORT, SMI_KAFKA_CONTROLLER_PORT, SMI_PG_PORT
   postgres:  $DATABASE_URL
 EOF
 }
@@ -557,6 +727,7 @@ case "${1:-}" in
   stop) cmd_stop ;;
   wipe) cmd_wipe ;;
   env) cmd_env ;;
+  principals) shift; cmd_principals "$@" ;;
   -h | --help | help) usage ;;
   *) usage; exit 2 ;;
 esac

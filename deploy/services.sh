@@ -28,6 +28,19 @@ infrastructure_env() {
     eval "$(bash "$SCRIPT_DIR/local-stack.sh" env)"
   fi
   export KAFKA_BROKERS DATABASE_URL KAFKAJS_NO_PARTITIONER_WARNING=1
+  ADMIN_SASL_USERNAME="${KAFKA_SASL_USERNAME:-}"
+  ADMIN_SASL_PASSWORD="${KAFKA_SASL_PASSWORD:-}"
+}
+
+# The admin's credentials in the environment, or, when the stack lists the services' passwords
+# (SMI_KAFKA_PRINCIPALS_FILE), those of this service's principal.
+service_principal_env() {
+  export KAFKA_SASL_USERNAME="$ADMIN_SASL_USERNAME" KAFKA_SASL_PASSWORD="$ADMIN_SASL_PASSWORD"
+  [ -n "${KAFKA_SASL_MECHANISM:-}" ] && [ -f "${SMI_KAFKA_PRINCIPALS_FILE:-}" ] || return 0
+  local password
+  password="$(awk -v n="smi-$1" '$1 == n { print $2; exit }' "$SMI_KAFKA_PRINCIPALS_FILE")"
+  [ -n "$password" ] || { log "no Kafka password for smi-$1 in $SMI_KAFKA_PRINCIPALS_FILE (restart the stack)"; exit 1; }
+  export KAFKA_SASL_USERNAME="smi-$1" KAFKA_SASL_PASSWORD="$password"
 }
 
 cmd_start() {
@@ -36,11 +49,15 @@ cmd_start() {
   cd "$REPO_ROOT"
   # Services run compiled (dist/), as deployed: compiling TypeScript in each process costs memory and start time.
   "$NODE" -r @swc-node/register tools/build-services.ts >&2
+  # As the admin: the topics (the buyers' inbound ones too) and the broker's rules for every principal.
+  "$NODE" -r @swc-node/register tools/kafka-setup.ts >&2
   local entry name port
   for entry in $SERVICES; do
     name="${entry%%:*}"; port="${entry##*:}"
     if pid_of "$name" >/dev/null; then log "$name already running"; continue; fi
     # A simple command in the background, so $! is the service's own pid (nohup execs node).
+    # Each service connects as its own principal (smi-<name>), with its own password.
+    service_principal_env "$name"
     PORT="$port" nohup "$NODE" --enable-source-maps "dist/services/$name/src/main.js" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
     echo $! >"$RUN_DIR/$name.pid"
   done

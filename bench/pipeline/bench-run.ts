@@ -1,5 +1,5 @@
 import { AvroCodec } from '@smi/contracts';
-import { createKafka, ensureTopics } from '@smi/messaging';
+import { createKafka, ensureAcls, ensureTopics, platformAcls } from '@smi/messaging';
 import {
   createTestDatabase,
   deleteNamespaceTopics,
@@ -52,6 +52,8 @@ export class BenchRun {
   async enterPhase(phase: string, platformTopics = true): Promise<void> {
     useNamespace(`${this.id}.${phase}`);
     if (platformTopics) await ensureTopics(this.kafka);
+    // The services run as their own principals: their rules, in this namespace.
+    if (process.env.KAFKA_SASL_MECHANISM) await ensureAcls(this.kafka, platformAcls());
   }
 
   /** Starts services (in parallel, compiled as deployed: build first) and watches their memory; each one is stopped by stopServices or the clean-up. */

@@ -67,6 +67,7 @@ async function main(): Promise<number> {
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
   const infrastructure = await provideInfrastructure();
   process.env.KAFKA_BROKERS = infrastructure.kafkaBrokers;
+  Object.assign(process.env, infrastructure.kafkaSecurity);
   const id = `smi_bench_${Date.now().toString(36)}`;
   const run = new BenchRun(id, infrastructure.databaseUrl, new TimeLimit(options.timeLimitSeconds));
   const interrupted = (signal: string) => {

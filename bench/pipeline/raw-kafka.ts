@@ -1,8 +1,9 @@
 import { topicNamespace, topics } from '@smi/contracts';
 import { REPO_ROOT } from '@smi/testing';
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { BenchRun } from './bench-run';
 import { movement } from './workload';
@@ -16,6 +17,27 @@ export interface RawKafkaResult {
 }
 
 const KAFKA_LIBS = resolve(REPO_ROOT, '.local/kafka-libs');
+
+/** A properties file of the Java client for the principal and TLS this process uses (see kafkaSecurityFromEnv in libs/messaging). */
+function javaClientConfigFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'smi-bench-')), 'producer.properties');
+  writeFileSync(file, javaClientSecurity().join('\n') + '\n', { mode: 0o600 });
+  return file;
+}
+
+function javaClientSecurity(env: NodeJS.ProcessEnv = process.env): string[] {
+  const mechanism = env.KAFKA_SASL_MECHANISM?.toUpperCase();
+  const tls = Boolean(env.KAFKA_SSL_CA_FILE);
+  if (!mechanism)
+    return tls ? ['security.protocol=SSL', `ssl.truststore.location=${env.KAFKA_SSL_CA_FILE}`, 'ssl.truststore.type=PEM'] : [];
+  const module = mechanism === 'PLAIN' ? 'plain.PlainLoginModule' : 'scram.ScramLoginModule';
+  return [
+    `security.protocol=${tls ? 'SASL_SSL' : 'SASL_PLAINTEXT'}`,
+    `sasl.mechanism=${mechanism}`,
+    `sasl.jaas.config=org.apache.kafka.common.security.${module} required username="${env.KAFKA_SASL_USERNAME}" password="${env.KAFKA_SASL_PASSWORD}";`,
+    ...(tls ? [`ssl.truststore.location=${env.KAFKA_SSL_CA_FILE}`, 'ssl.truststore.type=PEM'] : []),
+  ];
+}
 
 /**
  * The broker's own rate: Kafka's ProducerPerformance (from the kafka-tools jar that
@@ -59,6 +81,9 @@ export async function measureRawKafka(run: BenchRun, records: number): Promise<R
       '--producer-props',
       `bootstrap.servers=${process.env.KAFKA_BROKERS}`,
       'acks=all',
+      // The principal goes in a file: --producer-props cannot carry a value with '=' in it (the JAAS line).
+      '--producer.config',
+      javaClientConfigFile(),
     ],
     { maxBuffer: 16 * 1024 * 1024, timeout: run.limit.remainingMs() },
   );

@@ -9,8 +9,9 @@
  * delivered webhook; 1 if the run ends without them.
  */
 import { loadAgreementBook } from '@smi/agreements';
-import { AvroCodec, ReplenishmentOrder, Shipment, SlaBreach, StockMovement, topics, TopicDefinition } from '@smi/contracts';
-import { createKafka, EventPublisher } from '@smi/messaging';
+import { AvroCodec, inboundTopics, ReplenishmentOrder, Shipment, SlaBreach, StockMovement, topics, TopicDefinition } from '@smi/contracts';
+import { createKafka, EventPublisher, partyPrincipalOf } from '@smi/messaging';
+import { principalKafkaEnv } from '@smi/testing';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 
@@ -44,9 +45,13 @@ function mulberry32(seed: number) {
 async function main() {
   const book = loadAgreementBook();
   const lines = book.agreementsOf(BUYER).flatMap((a) => a.lines);
+  // The watcher reads as the admin (what an operator sees); the ERP writes as Acme's own
+  // principal, on Acme's own topic, the only one the broker lets it write.
   const kafka = createKafka('smi-demo-buyer-feed');
   const codec = new AvroCodec();
-  const publisher = new EventPublisher(kafka, codec);
+  const erp = createKafka('smi-demo-acme-erp', undefined, { ...process.env, ...principalKafkaEnv(partyPrincipalOf(BUYER)) });
+  const movementsTopic = inboundTopics.stockMovements.of(BUYER);
+  const publisher = new EventPublisher(erp, codec);
   await publisher.connect();
   const webhooks = startWebhookInbox();
   const stopWatching = await watchPlatform(kafka, codec, (shipment) => scheduleLogistics(shipment));
@@ -97,7 +102,7 @@ async function main() {
         await call('deliver');
         // The buyer books the goods receipt against the order: that closes it.
         await publisher.publish(
-          topics.stockMovements,
+          movementsTopic,
           movement(shipment.siteId, shipment.itemId, shipment.unit, 'RECEIPT', shipment.quantity, shipment.orderId),
         );
       }, leadTimeDays * DAY_MS),
@@ -107,7 +112,7 @@ async function main() {
   line(`demo: ${lines.length} agreement lines for ${BUYER}; ${DAYS} days of ${DAY_MS} ms each`);
   line("day 0: opening stock, received up to each line's maximum");
   const sites = [...new Set(lines.map((l) => l.siteId))];
-  for (const l of lines) await publisher.publish(topics.stockMovements, movement(l.siteId, l.itemId, l.unit, 'RECEIPT', l.maximum));
+  for (const l of lines) await publisher.publish(movementsTopic, movement(l.siteId, l.itemId, l.unit, 'RECEIPT', l.maximum));
   // On a broker that already holds events (earlier runs, tests), the services first work through that backlog.
   const caughtUp = await waitUntil(
     () => lines.every((l) => onHand.has(`${l.siteId}|${l.itemId}`)),
@@ -124,7 +129,7 @@ async function main() {
       return movement(l.siteId, l.itemId, l.unit, 'CONSUMPTION', quantity);
     });
     if (day % 5 === 0) await sendOverRest(todays);
-    else for (const m of todays) await publisher.publish(topics.stockMovements, m);
+    else for (const m of todays) await publisher.publish(movementsTopic, m);
     const table = sites
       .map(
         (site) =>

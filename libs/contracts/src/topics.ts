@@ -195,3 +195,64 @@ export const deadLetterTopicOf = (service: string): string => `${topicNamespace(
 
 export const DEAD_LETTER_PARTITIONS = 1;
 export const DEAD_LETTER_RETENTION_MS = 90 * DAY_MS;
+
+/**
+ * A topic per party, one end of it that party's alone (the broker's ACLs, see libs/messaging
+ * kafka-acls.ts). Inbound: the records of buyer X come in on `smi.in.X.<suffix>`, which only X's
+ * principal may write, so the platform knows who sent a record from where it arrived, and checks
+ * the record's buyerId against it. Outbound: `smi.out.X.<suffix>` carries what is addressed to
+ * party X, which only X's principal (and the platform) may read. Every member carries the
+ * contract of the platform topic it mirrors (same schema subject, same key), so its records are
+ * encoded, decoded, keyed and deduplicated as that topic's.
+ */
+export interface PartyTopicFamily<TValue> {
+  /** What handlers are registered under: the members' name with `{partyId}` in place of the party. */
+  readonly name: string;
+  /** The platform topic whose contract the members share. */
+  readonly feeds: TopicDefinition<TValue>;
+  /** The name every member starts with, in this process's namespace (`smi.in.` or `smi.out.`). */
+  readonly prefix: string;
+  /** The topic of one party, in this process's namespace. */
+  of(partyId: string): TopicDefinition<TValue>;
+  /** Every member in this process's namespace, for a consumer's subscription. */
+  readonly pattern: RegExp;
+  /** The party a topic belongs to, or undefined when the topic is not a member. */
+  partyOf(topicName: string): string | undefined;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const partyFamily = <T>(feeds: TopicDefinition<T>, direction: 'in' | 'out', suffix: string): PartyTopicFamily<T> => {
+  const prefix = () => `${topicNamespace()}smi.${direction}.`;
+  const pattern = () => new RegExp(`^${escapeRegExp(prefix())}(.+)\\.${escapeRegExp(suffix)}$`);
+  return {
+    get name() {
+      return `${prefix()}{partyId}.${suffix}`;
+    },
+    feeds,
+    get prefix() {
+      return prefix();
+    },
+    of: (partyId) => {
+      const { name: _name, ...contract } = Object.getOwnPropertyDescriptors(feeds);
+      return Object.defineProperties({ name: `${prefix()}${partyId}.${suffix}` }, contract) as TopicDefinition<T>;
+    },
+    get pattern() {
+      return pattern();
+    },
+    partyOf: (topicName) => pattern().exec(topicName)?.[1],
+  };
+};
+
+/** The topics buyers' systems write to, one of each per buyer (the shared topics they feed are internal). */
+export const inboundTopics = {
+  stockMovements: partyFamily(topics.stockMovements, 'in', 'stock-movements.v1'),
+  buyerForecasts: partyFamily(topics.buyerForecasts, 'in', 'buyer-forecasts.v1'),
+} as const;
+
+/** What is addressed to one supplier, for its own systems to read: the shipments it makes, one topic per supplier. */
+export const outboundTopics = {
+  shipments: partyFamily(topics.shipments, 'out', 'shipments.v1'),
+} as const;
+
+export const allInboundTopicFamilies: readonly PartyTopicFamily<any>[] = Object.values(inboundTopics);

@@ -1,9 +1,12 @@
+import type { PartyTopicFamily } from '@smi/contracts';
 import type { MessageHeaders } from './trace-headers';
 
 /** One decoded record as a batch handler receives it: the event and where it came from. */
 export interface Inbound<T> {
   event: T;
   key: string | null;
+  /** The topic it came from: on a per-buyer topic, it says which buyer sent it. */
+  topic: string;
   partition: number;
   offset: string;
   /** The record's headers, trace context included: events it causes carry that trace on. */
@@ -29,6 +32,24 @@ export type Deduplication =
    * stores with its projection), so no inbox row is written per event.
    */
   | 'handler';
+
+/**
+ * Keeps the records whose buyerId is the buyer of the per-buyer topic they came from; the others,
+ * a buyer writing in another's name, are refused with the reason.
+ */
+export function fromTheirOwnBuyer<T extends { buyerId: string }>(
+  records: Inbound<T>[],
+  family: Pick<PartyTopicFamily<unknown>, 'partyOf'>,
+): { accepted: Inbound<T>[]; rejected: Rejection[] } {
+  const accepted: Inbound<T>[] = [];
+  const rejected: Rejection[] = [];
+  for (const record of records) {
+    const source = family.partyOf(record.topic);
+    if (source !== undefined && record.event.buyerId === source) accepted.push(record);
+    else rejected.push({ record, reason: `buyerId ${JSON.stringify(record.event.buyerId)} is not the buyer of topic ${record.topic}` });
+  }
+  return { accepted, rejected };
+}
 
 export interface ConsumeOptions {
   deduplication?: Deduplication;

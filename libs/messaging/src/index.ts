@@ -1,10 +1,10 @@
-export { createKafka, kafkaBrokersFromEnv, consumerGroupOf } from './kafka-connection';
+export { createKafka, kafkaBrokersFromEnv, kafkaSecurityFromEnv, consumerGroupOf } from './kafka-connection';
 export { EventPublisher, RawMessage } from './event-publisher';
 export { Outbox, OutboxMessageEntity, EVENT_ID_HEADER, Cause } from './outbox';
 export { OutboxRelay } from './outbox-relay';
 export { UnitOfWork, Transaction } from './unit-of-work';
 export { ProcessedEventEntity, claimEvents } from './inbox';
-export { Inbound, Deduplication, ConsumeOptions, Rejection } from './inbound';
+export { Inbound, Deduplication, ConsumeOptions, Rejection, fromTheirOwnBuyer } from './inbound';
 export { MessagingTables1764028800000 } from './messaging-tables.migration';
 export { KafkaEventServer, KafkaEventServerOptions, KeepHandlerErrors, ConsumeEvents } from './kafka-event-server';
 export { RejectedEventError } from './errors';
@@ -16,3 +16,4 @@ export { traceHeaders, contextFromHeaders, headersAsStrings, withinTraceOf, Mess
 import { OutboxMessageEntity as Outbox_ } from './outbox';
 import { ProcessedEventEntity as Inbox_ } from './inbox';
 export const messagingEntities = [Outbox_, Inbox_];
+export { ensureAcls, platformAcls, serviceAcls, partyAcls, servicePrincipalOf, partyPrincipalOf, KafkaAcl } from './kafka-acls';

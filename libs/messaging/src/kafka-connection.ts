@@ -1,4 +1,5 @@
-import { Kafka, logCreator, LogEntry, logLevel } from 'kafkajs';
+import { readFileSync } from 'node:fs';
+import { Kafka, KafkaConfig, logCreator, LogEntry, logLevel, SASLOptions } from 'kafkajs';
 
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
   const brokers = env.KAFKA_BROKERS;
@@ -27,10 +28,36 @@ const platformLogCreator: logCreator =
     else console.warn(line);
   };
 
-export function createKafka(clientId: string, brokers: string[] = kafkaBrokersFromEnv()): Kafka {
+const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+
+/**
+ * Who this process is on the broker, and whether it talks TLS: KAFKA_SASL_MECHANISM (SCRAM-SHA-512,
+ * SCRAM-SHA-256 or PLAIN), KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD; KAFKA_SSL_CA_FILE (PEM) turns TLS
+ * on and trusts that CA. Without them the client connects in plaintext without a principal, as to a
+ * broker without authentication.
+ */
+export function kafkaSecurityFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<KafkaConfig, 'sasl' | 'ssl'> {
+  const security: Pick<KafkaConfig, 'sasl' | 'ssl'> = {};
+  const mechanism = env.KAFKA_SASL_MECHANISM?.toLowerCase();
+  if (mechanism) {
+    if (!(SASL_MECHANISMS as readonly string[]).includes(mechanism)) {
+      throw new Error(
+        `KAFKA_SASL_MECHANISM must be one of ${SASL_MECHANISMS.join(', ')} (case-insensitive), not ${env.KAFKA_SASL_MECHANISM}`,
+      );
+    }
+    const { KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = env;
+    if (!username || !password) throw new Error('KAFKA_SASL_MECHANISM is set, so KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be too');
+    security.sasl = { mechanism, username, password } as SASLOptions;
+  }
+  if (env.KAFKA_SSL_CA_FILE) security.ssl = { ca: [readFileSync(env.KAFKA_SSL_CA_FILE, 'utf8')] };
+  return security;
+}
+
+export function createKafka(clientId: string, brokers: string[] = kafkaBrokersFromEnv(), env: NodeJS.ProcessEnv = process.env): Kafka {
   return new Kafka({
     clientId,
     brokers,
+    ...kafkaSecurityFromEnv(env),
     logLevel: logLevel.WARN,
     logCreator: platformLogCreator,
     retry: { initialRetryTime: 200, retries: 8 },

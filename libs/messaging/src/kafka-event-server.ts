@@ -1,6 +1,6 @@
 import { Catch, Logger, RpcExceptionFilter } from '@nestjs/common';
 import { CustomTransportStrategy, EventPattern, Server } from '@nestjs/microservices';
-import { AvroCodec, allTopics, TopicDefinition, UndecodableRecordError } from '@smi/contracts';
+import { AvroCodec, allInboundTopicFamilies, allTopics, PartyTopicFamily, TopicDefinition, UndecodableRecordError } from '@smi/contracts';
 import { context, Link, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom, Observable, throwError } from 'rxjs';
@@ -43,7 +43,7 @@ export interface KafkaEventServerOptions {
  * events it refuses (`Rejection[]`): they are dead-lettered in the same unit of work. A handler
  * that throws fails its run instead, which is then halved down to the record that fails.
  */
-export const ConsumeEvents = (topic: TopicDefinition<unknown>, options: ConsumeOptions = {}): MethodDecorator =>
+export const ConsumeEvents = (topic: TopicDefinition<unknown> | PartyTopicFamily<unknown>, options: ConsumeOptions = {}): MethodDecorator =>
   EventPattern(topic.name, { deduplication: options.deduplication ?? 'inbox' });
 
 /**
@@ -104,7 +104,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       maxWaitTimeInMs: 100,
     });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: subscribed, fromBeginning: this.options.fromBeginning ?? true });
+    // A family of per-buyer topics is subscribed by pattern: its members existing now (the service
+    // creates those of the buyers it knows at boot, see bootService).
+    const subscriptions = subscribed.map((name) => allInboundTopicFamilies.find((f) => f.name === name)?.pattern ?? name);
+    await this.consumer.subscribe({ topics: subscriptions, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
@@ -161,7 +164,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       const headers = headersAsStrings(message.headers);
       run.push({
         message,
-        inbound: { event, key: message.key?.toString() ?? null, partition: batch.partition, offset: message.offset, headers },
+        inbound: {
+          event,
+          key: message.key?.toString() ?? null,
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: message.offset,
+          headers,
+        },
       });
       if (run.length >= this.runSize) await applyRun();
     }
@@ -229,7 +239,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   /** One unit of work: claim the run's new events, hand them to the handler, commit with its outbox. */
   private async commitRun(topic: TopicDefinition<unknown>, run: Record_[]): Promise<void> {
-    const handler = this.messageHandlers.get(topic.name);
+    const handler = this.messageHandlers.get(this.familyOf(topic.name)?.name ?? topic.name);
     if (!handler) throw new Error(`no handler for ${topic.name}`);
     const deduplication: Deduplication = (handler.extras?.deduplication as Deduplication | undefined) ?? 'inbox';
     await this.inSpan(topic.name, run, () =>
@@ -311,9 +321,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     await sendToDeadLetter(this.options.publisher, this.options.service, source, reason);
   }
 
+  /** A topic of libs/contracts by name; a member of a per-buyer family (or the family's own name) as its family's contract. */
   private topicNamed(name: string): TopicDefinition<unknown> {
-    const topic = allTopics.find((t) => t.name === name);
+    const family = this.familyOf(name);
+    const topic = family ? family.feeds : allTopics.find((t) => t.name === name);
     if (!topic) throw new Error(`@ConsumeEvents names no topic defined in libs/contracts: ${name}`);
-    return topic;
+    return family && name !== family.name ? family.of(family.partyOf(name)!) : topic;
+  }
+
+  private familyOf(name: string): PartyTopicFamily<unknown> | undefined {
+    return allInboundTopicFamilies.find((f) => f.name === name || f.partyOf(name) !== undefined);
   }
 }

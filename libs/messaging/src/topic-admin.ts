@@ -1,4 +1,13 @@
-import { allTopics, DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION_MS, deadLetterTopicOf } from '@smi/contracts';
+import {
+  allInboundTopicFamilies,
+  allTopics,
+  DEAD_LETTER_PARTITIONS,
+  DEAD_LETTER_RETENTION_MS,
+  deadLetterTopicOf,
+  outboundTopics,
+  PartyTopicFamily,
+  TopicDefinition,
+} from '@smi/contracts';
 import { Kafka } from 'kafkajs';
 
 /** Every service that consumes, so each gets its dead-letter topic. */
@@ -10,9 +19,13 @@ export interface TopicSpec {
   configEntries: Array<{ name: string; value: string }>;
 }
 
-/** The topics the platform needs, from the one definition in libs/contracts. */
-export function platformTopicSpecs(): TopicSpec[] {
-  const specs: TopicSpec[] = allTopics.map((t) => ({
+/**
+ * The topics the platform needs, from the one definition in libs/contracts, with the topics of
+ * each party given: a buyer's inbound topics, a supplier's outbound ones.
+ */
+export function platformTopicSpecs(parties: ReadonlyArray<{ id: string; kind: string }> = []): TopicSpec[] {
+  const ofParties = parties.flatMap((party) => partyTopicFamilies(party).map((family) => family.of(party.id)));
+  const specs: TopicSpec[] = [...allTopics, ...ofParties].map((t: TopicDefinition<unknown>) => ({
     topic: t.name,
     numPartitions: t.partitions,
     configEntries: [
@@ -30,6 +43,16 @@ export function platformTopicSpecs(): TopicSpec[] {
   }
   return specs;
 }
+
+/**
+ * The families of topics a party has one of each: a buyer inbound ones, a supplier outbound ones.
+ * None for an id Kafka cannot put in a topic name (it takes letters, digits, '.', '_' and '-'):
+ * such a party integrates over HTTP only, and its id cannot stop a service from starting.
+ */
+export const partyTopicFamilies = (party: { id: string; kind: string }): ReadonlyArray<PartyTopicFamily<unknown>> => {
+  if (!/^[A-Za-z0-9._-]+$/.test(party.id)) return [];
+  return party.kind === 'buyer' ? allInboundTopicFamilies : party.kind === 'supplier' ? Object.values(outboundTopics) : [];
+};
 
 /** Creates missing topics (auto-create is off on the broker). Existing topics are left as they are. */
 export async function ensureTopics(kafka: Kafka, specs: TopicSpec[] = platformTopicSpecs()): Promise<string[]> {

@@ -1,7 +1,15 @@
 import { ConsoleLogger, INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AvroCodec } from '@smi/contracts';
-import { ensureTopics, EventPublisher, KafkaEventServer, KeepHandlerErrors, OutboxRelay, UnitOfWork } from '@smi/messaging';
+import {
+  ensureTopics,
+  EventPublisher,
+  KafkaEventServer,
+  KeepHandlerErrors,
+  OutboxRelay,
+  platformTopicSpecs,
+  UnitOfWork,
+} from '@smi/messaging';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { hardenHttp, TimeBoundExpressAdapter } from './http-hardening';
@@ -47,7 +55,8 @@ async function start(appModule: Type<unknown>, options: BootOptions): Promise<Ru
   const app = await NestFactory.create(appModule, new TimeBoundExpressAdapter(limits), { bodyParser: false, logger: jsonLinesLogger });
   hardenHttp(app, limits, app.get(PartyDirectory));
   app.enableShutdownHooks();
-  await ensureTopics(app.get(Kafka));
+  // With the topics of the parties it knows: a consumer of buyers' inbound topics subscribes to them by pattern.
+  await ensureTopics(app.get(Kafka), platformTopicSpecs(app.get(PartyDirectory).all()));
   const events = new KafkaEventServer({
     service: options.service,
     kafka: app.get(Kafka),

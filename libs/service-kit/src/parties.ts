@@ -42,4 +42,9 @@ export class PartyDirectory {
   party(id: string): Party | undefined {
     return this.byId.get(id);
   }
+
+  /** Every party (each buyer and supplier has Kafka topics of its own, see platformTopicSpecs). */
+  all(): Party[] {
+    return [...this.byId.values()];
+  }
 }

@@ -1,6 +1,7 @@
 export { provideInfrastructure, Infrastructure, REPO_ROOT } from './infrastructure';
 export { createTestDatabase, queryDatabase } from './test-database';
 export { KafkaTestClient, ReceivedRecord } from './kafka-test-client';
+export { createKafkaPrincipals, kafkaEnvOf, principalKafkaEnv, serviceKafkaEnv } from './kafka-principals';
 export {
   allStartedOrNone,
   startServiceProcess,

@@ -5,6 +5,11 @@ export const REPO_ROOT = resolve(__dirname, '../../..');
 
 export interface Infrastructure {
   kafkaBrokers: string;
+  /**
+   * The admin principal's KAFKA_SASL_* (and KAFKA_SSL_CA_FILE), and SMI_KAFKA_PRINCIPALS_FILE with
+   * each service's password; empty for a broker without authentication (testcontainers' is one).
+   */
+  kafkaSecurity: Record<string, string>;
   databaseUrl: string;
   /** Where they came from, for the test log. */
   source: 'environment' | 'testcontainers' | 'local-stack';
@@ -18,9 +23,26 @@ export interface Infrastructure {
  * 3. otherwise the local processes of deploy/local-stack.sh (a real Kafka and Postgres, no Docker).
  * Never a mock.
  */
+const KAFKA_SECURITY_VARIABLES = [
+  'KAFKA_SASL_MECHANISM',
+  'KAFKA_SASL_USERNAME',
+  'KAFKA_SASL_PASSWORD',
+  'KAFKA_SSL_CA_FILE',
+  'SMI_KAFKA_PRINCIPALS_FILE',
+  'SMI_KAFKA_TLS_BROKERS',
+  'SMI_KAFKA_TLS_CA_FILE',
+];
+
 export async function provideInfrastructure(env: NodeJS.ProcessEnv = process.env): Promise<Infrastructure> {
   if (env.KAFKA_BROKERS && env.DATABASE_URL) {
-    return { kafkaBrokers: env.KAFKA_BROKERS, databaseUrl: env.DATABASE_URL, source: 'environment', stop: async () => undefined };
+    const kafkaSecurity = Object.fromEntries(KAFKA_SECURITY_VARIABLES.filter((name) => env[name]).map((name) => [name, env[name]!]));
+    return {
+      kafkaBrokers: env.KAFKA_BROKERS,
+      kafkaSecurity,
+      databaseUrl: env.DATABASE_URL,
+      source: 'environment',
+      stop: async () => undefined,
+    };
   }
   if (await dockerAnswers()) return startContainers();
   return startLocalStack();
@@ -45,6 +67,8 @@ async function startContainers(): Promise<Infrastructure> {
   ]);
   return {
     kafkaBrokers: `${kafka.getHost()}:${kafka.getMappedPort(9093)}`,
+    // The container's broker takes anyone: the broker ACL tests need the local stack's.
+    kafkaSecurity: {},
     databaseUrl: postgres.getConnectionUri(),
     source: 'testcontainers',
     stop: async () => {
@@ -58,12 +82,15 @@ function startLocalStack(): Infrastructure {
   execFileSync('bash', [script, 'start'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const exports = execFileSync('bash', [script, 'env'], { encoding: 'utf8' });
   const value = (name: string) => {
-    const match = exports.match(new RegExp(`${name}=([^\\s'"]+)`));
+    const match = exports.match(new RegExp(`^export ${name}=([^\\s'"]+)`, 'm'));
     if (!match) throw new Error(`deploy/local-stack.sh env did not print ${name}`);
     return match[1];
   };
   return {
     kafkaBrokers: value('KAFKA_BROKERS'),
+    kafkaSecurity: Object.fromEntries(
+      KAFKA_SECURITY_VARIABLES.filter((name) => name !== 'KAFKA_SSL_CA_FILE').map((name) => [name, value(name)]),
+    ),
     databaseUrl: value('DATABASE_URL'),
     source: 'local-stack',
     // The local stack is left running for the next run; `deploy/local-stack.sh stop` stops it.

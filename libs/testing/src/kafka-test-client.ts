@@ -7,6 +7,8 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** After the count is reached, keep reading this long so extra records would show. */
   settleMs?: number;
+  /** The reader's consumer group (a principal may use only groups its rules name); a fresh one by default. */
+  groupId?: string;
 }
 
 export interface ReceivedRecord<T> {
@@ -26,9 +28,10 @@ export class KafkaTestClient {
   readonly publisher: EventPublisher;
   private readonly consumers: Consumer[] = [];
 
-  constructor(brokers = process.env.KAFKA_BROKERS) {
+  /** `security` connects as another principal than this process's (KAFKA_SASL_* variables). */
+  constructor(brokers = process.env.KAFKA_BROKERS, security: Record<string, string> = {}) {
     if (!brokers) throw new Error('KAFKA_BROKERS is not set; run tests through the integration jest config');
-    this.kafka = createKafka(`smi-test-${process.pid}`, brokers.split(','));
+    this.kafka = createKafka(`smi-test-${process.pid}`, brokers.split(','), { ...process.env, ...security });
     this.publisher = new EventPublisher(this.kafka, this.codec);
   }
 
@@ -118,7 +121,8 @@ export class KafkaTestClient {
     const timeoutMs = options.timeoutMs ?? 60_000;
     const found: R[] = [];
     let seen = 0;
-    const consumer = this.kafka.consumer({ groupId: `smi-test-reader-${Date.now()}-${Math.random().toString(36).slice(2)}` });
+    const groupId = options.groupId ?? `smi-test-reader-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const consumer = this.kafka.consumer({ groupId });
     this.consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: [topicName], fromBeginning: true });

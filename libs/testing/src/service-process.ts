@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from './infrastructure';
+import { serviceKafkaEnv } from './kafka-principals';
 
 export const SERVICE_PORTS = {
   'inventory-ingest': 3001,
@@ -51,7 +52,8 @@ export async function startServiceProcess(
       : ['-r', '@swc-node/register', resolve(REPO_ROOT, `services/${name}/src/main.ts`)];
   const child = spawn(process.execPath, entry, {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env, PORT: String(port) },
+    // Each service connects as its own principal, as deployed (the tests themselves as the admin).
+    env: { ...process.env, ...serviceKafkaEnv(name, { ...process.env, ...env }), ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);

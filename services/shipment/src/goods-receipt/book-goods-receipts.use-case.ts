@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { StockLevel, topics } from '@smi/contracts';
+import { StockLevel } from '@smi/contracts';
 import { Inbound, Transaction } from '@smi/messaging';
 import { shipmentIdOf } from '../shipments/shipment';
+import { announceShipment } from '../shipments/plan-shipments.use-case';
 import { ShipmentRepository } from '../shipments/shipment.repository';
 import { bookGoodsReceipts, GoodsReceipt, goodsReceiptIn } from './goods-receipt';
 import { UnmatchedGoodsReceiptRepository } from './unmatched-goods-receipt.repository';
@@ -37,6 +38,6 @@ export class BookGoodsReceipts {
     for (const note of booked.notes) this.log.warn(note);
     await this.shipments.saveAll(tx.manager, booked.changed);
     await this.unmatched.keepAll(tx.manager, booked.kept);
-    for (const { index, event } of booked.announced) await tx.outbox.add(topics.shipments, event, found[index].record);
+    for (const { index, event } of booked.announced) await announceShipment(tx, event, found[index].record);
   }
 }

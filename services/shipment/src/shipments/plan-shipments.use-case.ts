@@ -1,10 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ReplenishmentOrder, topics } from '@smi/contracts';
-import { Inbound, Rejection, Transaction } from '@smi/messaging';
+import { outboundTopics, ReplenishmentOrder, Shipment, topics } from '@smi/contracts';
+import { Cause, Inbound, Rejection, Transaction } from '@smi/messaging';
 import { UnmatchedGoodsReceiptRepository } from '../goods-receipt/unmatched-goods-receipt.repository';
 import { shipmentIdOf } from './shipment';
 import { ordersToPlan, planShipments } from './shipment-planning';
 import { ShipmentRepository } from './shipment.repository';
+
+/**
+ * Announces a shipment event: on the platform's topic, and on the topic of its supplier, which
+ * that supplier's systems alone may read (libs/contracts outboundTopics).
+ */
+export async function announceShipment(tx: Transaction, event: Shipment, cause?: Cause): Promise<void> {
+  await tx.outbox.add(topics.shipments, event, cause);
+  await tx.outbox.add(outboundTopics.shipments.of(event.supplierId), event, cause);
+}
 
 /**
  * Plans shipments from a batch of replenishment order events: holds the batch's orders, reads
@@ -31,7 +40,7 @@ export class PlanShipments {
     for (const note of planned.notes) this.log.warn(note);
     await this.shipments.saveAll(tx.manager, planned.changed);
     await this.unmatched.removeAll(tx.manager, planned.receiptsUsed);
-    for (const { index, event } of planned.announced) await tx.outbox.add(topics.shipments, event, records[index]);
+    for (const { index, event } of planned.announced) await announceShipment(tx, event, records[index]);
     return planned.refused.map(({ index, reason }) => ({ record: records[index], reason }));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { topics } from '@smi/contracts';
 import { Transaction } from '@smi/messaging';
+import { announceShipment } from './plan-shipments.use-case';
 import { LogisticsReport, recordLogisticsReports, ReportOutcome } from './logistics-reports';
 import { ShipmentRepository } from './shipment.repository';
 
@@ -20,7 +20,7 @@ export class RecordLogisticsReports {
     );
     const recorded = recordLogisticsReports(current, reports, now);
     await this.shipments.saveAll(tx.manager, recorded.changed);
-    for (const outcome of recorded.outcomes) if (outcome.kind === 'moved') await tx.outbox.add(topics.shipments, outcome.event);
+    for (const outcome of recorded.outcomes) if (outcome.kind === 'moved') await announceShipment(tx, outcome.event);
     return recorded.outcomes;
   }
 }

@@ -1,0 +1,73 @@
+import { inboundTopics, topics } from '@smi/contracts';
+import { fromTheirOwnBuyer, Inbound } from './inbound';
+import { partyAcls, platformAcls, servicePrincipalOf } from './kafka-acls';
+
+describe('the broker rules of the platform', () => {
+  afterEach(() => delete process.env.SMI_TOPIC_PREFIX);
+
+  it('lets a buyer write its own inbound topics and nothing else, a supplier read its own outbound topic and nothing else', () => {
+    expect(partyAcls({ id: 'acme', kind: 'buyer' })).toEqual([
+      { principal: 'party-acme', resource: 'topic', name: 'smi.in.acme.stock-movements.v1', match: 'literal', operation: 'write' },
+      { principal: 'party-acme', resource: 'topic', name: 'smi.in.acme.buyer-forecasts.v1', match: 'literal', operation: 'write' },
+    ]);
+    expect(partyAcls({ id: 'northwind', kind: 'supplier' })).toEqual([
+      { principal: 'party-northwind', resource: 'topic', name: 'smi.out.northwind.shipments.v1', match: 'literal', operation: 'read' },
+      { principal: 'party-northwind', resource: 'group', name: 'smi.party-northwind', match: 'prefixed', operation: 'read' },
+    ]);
+    expect(partyAcls({ id: 'ops', kind: 'operator' })).toEqual([]);
+    // An id no topic can be named after: no topic, no rule (that party integrates over HTTP).
+    expect(partyAcls({ id: 'acme motors', kind: 'buyer' })).toEqual([]);
+  });
+
+  it('lets each platform topic be written by the one service that publishes it', () => {
+    const writers = (name: string) =>
+      platformAcls()
+        .filter((acl) => acl.operation === 'write' && acl.name === name)
+        .map((acl) => acl.principal);
+    expect(writers(topics.stockMovements.name)).toEqual([servicePrincipalOf('inventory-ingest')]);
+    expect(writers(topics.demandForecasts.name)).toEqual([servicePrincipalOf('forecasting')]);
+    expect(writers(topics.agreements.name)).toEqual([servicePrincipalOf('replenishment')]);
+    expect(writers(topics.buyerForecasts.name)).toEqual([]);
+    expect(writers('smi.out.')).toEqual([servicePrincipalOf('shipment')]);
+  });
+
+  it('lets only inventory-ingest and forecasting read the inbound topics', () => {
+    const readers = platformAcls([{ id: 'acme', kind: 'buyer' }]).filter(
+      (acl) => acl.operation === 'read' && acl.name.startsWith('smi.in.'),
+    );
+    expect(readers.map((acl) => [acl.principal, acl.name, acl.match])).toEqual([
+      ['smi-inventory-ingest', 'smi.in.', 'prefixed'],
+      ['smi-forecasting', 'smi.in.', 'prefixed'],
+    ]);
+  });
+
+  it("names topics and groups in the process's namespace", () => {
+    process.env.SMI_TOPIC_PREFIX = 'run-1.';
+    process.env.SMI_CONSUMER_GROUP_PREFIX = 'run-1';
+    try {
+      for (const acl of platformAcls([{ id: 'acme', kind: 'buyer' }])) expect(acl.name).toMatch(/^run-1\./);
+    } finally {
+      delete process.env.SMI_CONSUMER_GROUP_PREFIX;
+    }
+  });
+});
+
+describe('records on a per-buyer topic', () => {
+  const record = (topic: string, buyerId: string): Inbound<{ buyerId: string }> => ({
+    event: { buyerId },
+    key: null,
+    topic,
+    partition: 0,
+    offset: '0',
+    headers: {},
+  });
+
+  it('are taken when they name the buyer of their topic and refused with the reason when they name another', () => {
+    const topic = inboundTopics.stockMovements.of('acme').name;
+    const own = record(topic, 'acme');
+    const foreign = record(topic, 'globex');
+    const { accepted, rejected } = fromTheirOwnBuyer([own, foreign], inboundTopics.stockMovements);
+    expect(accepted).toEqual([own]);
+    expect(rejected).toEqual([{ record: foreign, reason: `buyerId "globex" is not the buyer of topic ${topic}` }]);
+  });
+});
