@@ -42,6 +42,9 @@ export type ClaimOutcome = 'fresh' | 'repeat' | 'conflict';
 export const CHANNEL_HEADER = 'smi-channel';
 export type Channel = 'kafka' | 'rest';
 
+/** The inbox's name for a service consuming a topic: an API that takes the topic's events in claims under the same name. */
+export const inboxConsumerOf = (service: string, topic: { contractName: string }): string => `${service}:${topic.contractName}`;
+
 export const inboxScopeOf = (party: string, channel: string): string => `${party}|${channel}`;
 
 /**

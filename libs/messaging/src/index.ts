@@ -9,6 +9,7 @@ export {
   releaseClaims,
   canonicalHashOf,
   inboxScopeOf,
+  inboxConsumerOf,
   InboxClaim,
   ClaimOutcome,
   CHANNEL_HEADER,

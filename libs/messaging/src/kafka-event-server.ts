@@ -10,7 +10,7 @@ import { recordDeadLetters } from './dead-letter';
 import { RejectedEventError } from './errors';
 import { EventPublisher } from './event-publisher';
 import { failsEveryTime } from './failures';
-import { CHANNEL_HEADER, canonicalHashOf, claimEvents, InboxClaim, inboxScopeOf, releaseClaims } from './inbox';
+import { CHANNEL_HEADER, canonicalHashOf, claimEvents, InboxClaim, inboxConsumerOf, inboxScopeOf, releaseClaims } from './inbox';
 import { ConsumeOptions, Deduplication, Inbound, Rejection } from './inbound';
 import { consumerGroupOf } from './kafka-connection';
 import { contextFromHeaders, headersAsStrings } from './trace-headers';
@@ -327,7 +327,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       else letters.push({ record, reason: `undecodable: ${record.undecodable}` });
     }
     if (decoded.length === 0) return;
-    const consumer = `${this.options.service}:${topic.contractName}`;
+    const consumer = inboxConsumerOf(this.options.service, topic);
     let fresh = decoded;
     let claims: InboxClaim[] = [];
     if (deduplication === 'inbox') {

@@ -1,7 +1,18 @@
-import { BadRequestException, Body, Controller, ForbiddenException, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  ForbiddenException,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Post,
+  Req,
+} from '@nestjs/common';
 import { StockMovement, topics } from '@smi/contracts';
-import { EventPublisher } from '@smi/messaging';
-import { AuthenticatedRequest } from '@smi/service-kit';
+import { canonicalHashOf, CHANNEL_HEADER, claimEvents, EventPublisher, inboxConsumerOf, inboxScopeOf, UnitOfWork } from '@smi/messaging';
+import { AuthenticatedRequest, SERVICE_NAME } from '@smi/service-kit';
 import { MovementProblem, movementProblems } from './stock-movement-rules';
 
 const MAX_MOVEMENTS_PER_REQUEST = 1000;
@@ -10,10 +21,17 @@ const MAX_MOVEMENTS_PER_REQUEST = 1000;
  * Buyer systems that cannot produce to Kafka post movements here. Accepted
  * movements are written to the stock-movements topic (acknowledged by the broker
  * before we answer 202), so REST and Kafka senders share one path into the projection.
+ * Each is first taken into the consumer's inbox (as the buyer's, over REST): an id sent before
+ * with the same body is not produced again (202, listed as a repeat), one sent before with
+ * another body is a conflict (409, nothing produced).
  */
 @Controller('stock-movements')
 export class StockMovementsHttpController {
-  constructor(private readonly publisher: EventPublisher) {}
+  constructor(
+    private readonly publisher: EventPublisher,
+    private readonly unitOfWork: UnitOfWork,
+    @Inject(SERVICE_NAME) private readonly service: string,
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
@@ -40,8 +58,25 @@ export class StockMovementsHttpController {
     if (foreign) {
       throw new ForbiddenException(`${party.id} may only send movements for its own stock (buyerId ${foreign.buyerId})`);
     }
-    await this.publisher.publishAll(topics.stockMovements, movements);
-    return { accepted: movements.map((m) => m.eventId) };
+    const consumer = inboxConsumerOf(this.service, topics.stockMovements);
+    const repeats = await this.unitOfWork.run(async (tx) => {
+      const claims = movements.map((m) => ({ scope: inboxScopeOf(m.buyerId, 'rest'), eventId: m.eventId, bodyHash: canonicalHashOf(m) }));
+      const outcomes = await claimEvents(tx.manager, consumer, claims, { reserve: true });
+      const conflicts = movements.filter((_, i) => outcomes[i] === 'conflict').map((m) => m.eventId);
+      if (conflicts.length > 0) {
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `event ids already used with a different body: ${conflicts.join(', ')}`,
+          conflicts,
+        });
+      }
+      const fresh = movements.filter((_, i) => outcomes[i] === 'fresh');
+      // Taken in only once the broker holds them: the transaction commits after the produce.
+      if (fresh.length > 0) await this.publisher.publishAll(topics.stockMovements, fresh, { [CHANNEL_HEADER]: 'rest' });
+      return movements.filter((_, i) => outcomes[i] === 'repeat').map((m) => m.eventId);
+    });
+    return { accepted: movements.map((m) => m.eventId), repeats };
   }
 }
 
