@@ -6,6 +6,7 @@ import { DemandPatterns1764028800203 } from '../migrations/1764028800203-demand-
 import { ForecastSelection1764028800204 } from '../migrations/1764028800204-forecast-selection';
 import { FittedParameters1764028800205 } from '../migrations/1764028800205-fitted-parameters';
 import { ConsumptionSeries1764028800210 } from '../migrations/1764028800210-consumption-series';
+import { BuyerForecastPerBuyer1764028800220 } from '../migrations/1764028800220-buyer-forecast-per-buyer';
 import { TakeBuyerForecasts } from './buyer-forecasts/take-buyer-forecasts.use-case';
 import { BuyerForecastsMessageHandler } from './buyer-forecasts/buyer-forecasts.message.handler';
 import { BuyerForecastRepository } from './buyer-forecasts/buyer-forecast.repository';
@@ -35,6 +36,7 @@ import { ForecastRunsHttpController } from './forecast-runs/forecast-runs.http.c
         ForecastSelection1764028800204,
         FittedParameters1764028800205,
         ConsumptionSeries1764028800210,
+        BuyerForecastPerBuyer1764028800220,
       ],
     }),
   ],

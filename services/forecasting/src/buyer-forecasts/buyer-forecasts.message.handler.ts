@@ -9,7 +9,7 @@ import { TakeBuyerForecasts } from './take-buyer-forecasts.use-case';
 export class BuyerForecastsMessageHandler {
   constructor(private readonly takeBuyerForecasts: TakeBuyerForecasts) {}
 
-  @ConsumeEvents(topics.buyerForecasts)
+  @ConsumeEvents(topics.buyerForecasts, { scopeOf: (forecast) => forecast.buyerId })
   onBuyerForecasts(@Payload() forecasts: Inbound<BuyerForecast>[], @Ctx() tx: Transaction): Promise<Rejection[]> {
     return this.takeBuyerForecasts.execute(forecasts, tx);
   }
