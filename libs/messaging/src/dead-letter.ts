@@ -24,15 +24,22 @@ export interface RecordSource {
   message: KafkaMessage;
 }
 
+/** Postgres text and jsonb cannot hold NUL: a bad record's key, headers or ids may, and must still be parked. */
+const storable = (text: string): string => text.replaceAll('\u0000', '\uFFFD');
+
+function storableHeaders(source: RecordSource): Record<string, string> {
+  return Object.fromEntries(Object.entries(headersAsStrings(source.message.headers)).map(([k, v]) => [storable(k), storable(v)]));
+}
+
 /** The dead-letter record for a record this service cannot apply: its bytes untouched, the reason in headers. */
 export function deadLetterOf(service: string, source: RecordSource, reason: string, failedAt = new Date()): RawMessage {
   return {
     topic: deadLetterTopicOf(service),
-    key: source.message.key?.toString() ?? '',
+    key: storable(source.message.key?.toString() ?? ''),
     value: source.message.value ?? Buffer.alloc(0),
     headers: {
-      ...headersAsStrings(source.message.headers),
-      [DEAD_LETTER_HEADERS.reason]: reason.slice(0, 2000),
+      ...storableHeaders(source),
+      [DEAD_LETTER_HEADERS.reason]: storable(reason.slice(0, 2000)),
       [DEAD_LETTER_HEADERS.topic]: source.topic,
       [DEAD_LETTER_HEADERS.partition]: String(source.partition),
       [DEAD_LETTER_HEADERS.offset]: source.message.offset,
@@ -55,7 +62,7 @@ export async function recordDeadLetters(
   if (letters.length === 0) return;
   const failedAt = new Date();
   for (const { source, reason } of letters) tx.outbox.addEncoded(deadLetterOf(service, source, reason, failedAt));
-  const headers = letters.map(({ source }) => headersAsStrings(source.message.headers));
+  const headers = letters.map(({ source }) => storableHeaders(source));
   await tx.manager.query(
     `INSERT INTO dead_letter (topic, partition, "offset", message_key, value, headers, event_id, reason, failed_at)
      SELECT t, p, o, k, v, h, e, r, $9 FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::bytea[], $6::jsonb[], $7::text[], $8::text[])
@@ -65,11 +72,11 @@ export async function recordDeadLetters(
       letters.map((l) => l.source.topic),
       letters.map((l) => l.source.partition),
       letters.map((l) => l.source.message.offset),
-      letters.map((l) => l.source.message.key?.toString() ?? null),
+      letters.map((l) => (l.source.message.key ? storable(l.source.message.key.toString()) : null)),
       letters.map((l) => l.source.message.value ?? Buffer.alloc(0)),
       headers.map((h) => JSON.stringify(h)),
       headers.map((h) => h[EVENT_ID_HEADER] ?? null),
-      letters.map((l) => l.reason.slice(0, 2000)),
+      letters.map((l) => storable(l.reason.slice(0, 2000))),
       failedAt,
     ],
   );

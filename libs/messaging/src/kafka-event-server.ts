@@ -1,5 +1,5 @@
 import { Catch, Logger, RpcExceptionFilter } from '@nestjs/common';
-import { CustomTransportStrategy, EventPattern, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, EventPattern, MessageHandler, Server } from '@nestjs/microservices';
 import { AvroCodec, allTopics, TopicDefinition, UndecodableRecordError } from '@smi/contracts';
 import { context, Link, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
@@ -73,6 +73,12 @@ interface Record_ {
 interface Settled {
   settled: number;
   failure?: Error;
+}
+
+/** A record to dead-letter and why. */
+interface Letter {
+  record: Record_;
+  reason: string;
 }
 
 /** Below this many records, a failing part is settled one record at a time rather than halved again. */
@@ -259,28 +265,38 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
    * it stops and says so, and what came before commits.
    */
   private async settle(tx: Transaction, topic: TopicDefinition<unknown>, records: Record_[]): Promise<Settled> {
-    const letters: Array<{ record: Record_; reason: string }> = [];
-    const settled = await this.settlePart(tx, topic, records, letters);
+    const handler = this.messageHandlers.get(topic.name);
+    if (!handler) throw new Error(`no handler for ${topic.name}`);
+    const letters: Letter[] = [];
+    // Claimed once for the whole run, outside the savepoints: a part that fails costs no claim again.
+    const { toApply, release } = await this.claim(tx, topic, handler, records, letters);
+    const settled = await this.settlePart(tx, handler, records, toApply, letters);
+    // Claimed but not applied (dead-lettered, or at and after a record whose failure may pass): a replay or redelivery must be fresh.
+    const dead = new Set(letters.map((l) => l.record));
+    await release(records.filter((r, i) => toApply.has(r) && (dead.has(r) || i >= settled.settled)));
     await this.deadLetterAll(tx, topic, letters);
     return settled;
   }
 
   private async settlePart(
     tx: Transaction,
-    topic: TopicDefinition<unknown>,
+    handler: MessageHandler,
     records: Record_[],
-    letters: Array<{ record: Record_; reason: string }>,
+    toApply: ReadonlySet<Record_>,
+    letters: Letter[],
   ): Promise<Settled> {
+    const applying = records.filter((r) => toApply.has(r));
+    if (applying.length === 0) return { settled: records.length };
     const outboxMark = tx.outbox.mark();
     const lettersMark = letters.length;
     await tx.manager.query('SAVEPOINT settle');
     try {
-      await this.handle(tx, topic, records, letters);
+      await this.handOver(tx, handler, applying, letters);
       await tx.manager.query('RELEASE SAVEPOINT settle');
       return { settled: records.length };
     } catch (error) {
-      await tx.manager.query('ROLLBACK TO SAVEPOINT settle');
-      await tx.manager.query('RELEASE SAVEPOINT settle');
+      // One round trip: a part that fails costs as little as it can.
+      await tx.manager.query('ROLLBACK TO SAVEPOINT settle; RELEASE SAVEPOINT settle');
       tx.outbox.rollbackTo(outboxMark);
       letters.length = lettersMark;
       if (records.length === 1) {
@@ -294,7 +310,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const parts = records.length < ONE_BY_ONE_BELOW ? records.map((r) => [r]) : [records.slice(0, half), records.slice(half)];
     let settled = 0;
     for (const part of parts) {
-      const outcome = await this.settlePart(tx, topic, part, letters);
+      const outcome = await this.settlePart(tx, handler, part, toApply, letters);
       settled += outcome.settled;
       if (outcome.failure) return { settled, failure: outcome.failure };
     }
@@ -309,62 +325,81 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   /**
-   * Hands the records' new events to the handler (claimed in the inbox first, by default); notes
-   * the records it cannot apply (undecodable, a conflicting repeat, rejected by the handler).
+   * Claims the run's events in the inbox (by default) and says which to apply; notes the records
+   * that cannot be (undecodable, a repeat with another body). `release` forgets the claims of
+   * records that end up not applied.
    */
-  private async handle(
+  private async claim(
     tx: Transaction,
     topic: TopicDefinition<unknown>,
+    handler: MessageHandler,
     records: Record_[],
-    letters: Array<{ record: Record_; reason: string }>,
-  ): Promise<void> {
-    const handler = this.messageHandlers.get(topic.name);
-    if (!handler) throw new Error(`no handler for ${topic.name}`);
-    const deduplication: Deduplication = (handler.extras?.deduplication as Deduplication | undefined) ?? 'inbox';
+    letters: Letter[],
+  ): Promise<{ toApply: Set<Record_>; release: (records: Record_[]) => Promise<void> }> {
     const decoded: Record_[] = [];
     for (const record of records) {
       if (record.inbound) decoded.push(record);
       else letters.push({ record, reason: `undecodable: ${record.undecodable}` });
     }
-    if (decoded.length === 0) return;
+    const deduplication: Deduplication = (handler.extras?.deduplication as Deduplication | undefined) ?? 'inbox';
+    if (deduplication !== 'inbox') return { toApply: new Set(decoded), release: async () => undefined };
     const consumer = inboxConsumerOf(this.options.service, topic);
-    let fresh = decoded;
-    let claims: InboxClaim[] = [];
-    if (deduplication === 'inbox') {
-      const scopeOf = handler.extras?.scopeOf as ((event: unknown) => string) | undefined;
-      claims = decoded.map((r) => this.claimOf(r.inbound!, scopeOf));
-      const outcomes = await claimEvents(tx.manager, consumer, claims);
-      fresh = [];
-      decoded.forEach((record, i) => {
-        if (outcomes[i] === 'fresh') fresh.push(record);
-        else if (outcomes[i] === 'conflict')
-          letters.push({
-            record,
-            reason: `conflict: event id ${claims[i].eventId} was already used in ${claims[i].scope} with a different body`,
-          });
-      });
+    const scopeOf = handler.extras?.scopeOf as ((event: unknown) => string) | undefined;
+    const claimable: Record_[] = [];
+    const claims: InboxClaim[] = [];
+    for (const record of decoded) {
+      const claim = this.claimOf(record.inbound!, scopeOf);
+      // Postgres text cannot hold NUL: such an id could never be claimed, so it is refused, not retried.
+      if (`${claim.scope}${claim.eventId}`.includes('\u0000'))
+        letters.push({ record, reason: 'rejected: eventId or its party holds a NUL character' });
+      else {
+        claimable.push(record);
+        claims.push(claim);
+      }
     }
-    if (fresh.length === 0) return;
-    const byInbound = new Map(fresh.map((r) => [r.inbound as Inbound<unknown>, r]));
+    const outcomes = await claimEvents(tx.manager, consumer, claims);
+    const toApply = new Set<Record_>();
+    const claimed = new Map<Record_, InboxClaim>();
+    claimable.forEach((record, i) => {
+      if (outcomes[i] === 'fresh') {
+        toApply.add(record);
+        claimed.set(record, claims[i]);
+      } else if (outcomes[i] === 'conflict') {
+        letters.push({
+          record,
+          reason: `conflict: event id ${claims[i].eventId} was already used in ${claims[i].scope} with a different body`,
+        });
+      }
+    });
+    return {
+      toApply,
+      release: (released) =>
+        releaseClaims(
+          tx.manager,
+          consumer,
+          released.map((r) => claimed.get(r)!),
+        ),
+    };
+  }
+
+  /** Hands events to the handler; notes those it rejects. */
+  private async handOver(tx: Transaction, handler: MessageHandler, applying: Record_[], letters: Letter[]): Promise<void> {
     const rejected = await lastValueFrom(
       this.transformToObservable(
         await handler(
-          fresh.map((r) => r.inbound),
+          applying.map((r) => r.inbound),
           tx,
         ),
       ),
       { defaultValue: undefined },
     );
     if (!Array.isArray(rejected) || rejected.length === 0) return;
-    const released: InboxClaim[] = [];
+    const byInbound = new Map(applying.map((r) => [r.inbound as Inbound<unknown>, r]));
     for (const { record, reason } of rejected as Rejection[]) {
       const found = byInbound.get(record);
-      if (!found) throw new Error(`a handler of ${topic.name} rejected an event that was not in its run`);
+      if (!found) throw new Error('a handler rejected an event that was not in its run');
       letters.push({ record: found, reason: `rejected: ${reason}` });
-      if (deduplication === 'inbox') released.push(claims[decoded.indexOf(found)]);
     }
-    // A rejected event was not applied: once the cause is fixed, its replay must be fresh.
-    await releaseClaims(tx.manager, consumer, released);
   }
 
   /** The inbox key of a record: whose event (the handler's scopeOf) through which channel (the channel header, else Kafka). */
@@ -379,11 +414,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return { scope: inboxScopeOf(party, channel), eventId: inbound.event.eventId, bodyHash: canonicalHashOf(inbound.event) };
   }
 
-  private async deadLetterAll(
-    tx: Transaction,
-    topic: TopicDefinition<unknown>,
-    letters: ReadonlyArray<{ record: Record_; reason: string }>,
-  ): Promise<void> {
+  private async deadLetterAll(tx: Transaction, topic: TopicDefinition<unknown>, letters: readonly Letter[]): Promise<void> {
     for (const { record, reason } of letters) {
       const eventId = record.inbound?.event.eventId;
       this.log.warn(
