@@ -18,12 +18,12 @@
  * Uses KAFKA_BROKERS and DATABASE_URL when both are set, else starts the local stack like the tests do.
  */
 import { StockMovement, topics } from '@smi/contracts';
-import { provideInfrastructure, queryDatabase } from '@smi/testing';
+import { queryDatabase } from '@smi/testing';
 import { parseArgs } from 'node:util';
 import { buildServices } from '../../tools/build-services';
-import { BenchRun } from '../pipeline/bench-run';
+import { BenchRun, startBenchRun } from '../pipeline/bench-run';
 import { deadLettered } from '../pipeline/ingest';
-import { groupLag, recordsOn, TimeLimit, waitUntil } from '../pipeline/progress';
+import { groupLag, recordsOn, waitUntil } from '../pipeline/progress';
 import { BenchParties, movement, SiteItem, writeBenchAgreements } from '../pipeline/workload';
 
 const NEAR_THE_COLUMN_LIMIT = 900_000_000_000;
@@ -93,18 +93,7 @@ async function phase(run: BenchRun, name: string, parties: BenchParties, good: n
 
 async function main(): Promise<number> {
   const options = settings();
-  process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
-  const infrastructure = await provideInfrastructure();
-  process.env.KAFKA_BROKERS = infrastructure.kafkaBrokers;
-  const id = `smi_bench_poison_${Date.now().toString(36)}`;
-  const run = new BenchRun(id, infrastructure.databaseUrl, new TimeLimit(options.timeLimitSeconds));
-  const interrupted = (signal: string) => {
-    console.error(`\n${signal}: stopping the bench's services and deleting its topics ...`);
-    void run.cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  console.log(`poison bench ${id}: Kafka ${infrastructure.kafkaBrokers} (${infrastructure.source}), ${JSON.stringify(options)}`);
+  const run = await startBenchRun('smi_bench_poison', options.timeLimitSeconds, options);
   try {
     await run.admin.connect();
     const parties = writeBenchAgreements([{ siteId: 'poison-site', itemId: 'item-0' }]);
