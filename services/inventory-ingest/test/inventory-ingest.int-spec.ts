@@ -157,6 +157,17 @@ describe('inventory-ingest against a real broker and database', () => {
     await kafka.publish(topics.stockMovements, movement({ itemId: item, unit: 'KG', quantity: 2, eventId: `${item}-kg` }));
     const [unitDead] = await kafka.waitForRaw(deadLetterTopicOf('inventory-ingest'), (r) => r.headers['smi-event-id'] === `${item}-kg`);
     expect(unitDead.headers[DEAD_LETTER_HEADERS.reason]).toMatch(/^rejected: unit is KG but .* is kept in EA$/);
+    // Kept for operators too, with the reason; buyers are told nothing of dead letters.
+    const listed = await json(
+      await fetch(`${ingest.baseUrl}/dead-letters?topic=${topics.stockMovements.name}`, { headers: { 'x-api-key': 'demo-operator-key' } }),
+    );
+    expect(listed.deadLetters).toContainEqual(
+      expect.objectContaining({
+        eventId: rejected.eventId,
+        reason: 'rejected: quantity must be greater than 0 for a CONSUMPTION (got -4)',
+      }),
+    );
+    expect((await fetch(`${ingest.baseUrl}/dead-letters`, { headers: { 'x-api-key': BUYER_KEY } })).status).toBe(404);
   });
 
   it("keeps event ids per buyer: another buyer's movement with an id already used is applied, not dropped", async () => {
