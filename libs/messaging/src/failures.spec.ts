@@ -1,4 +1,4 @@
-import { UndecodableRecordError } from '@smi/contracts';
+import { UndecodableRecordError, UnencodableValueError } from '@smi/contracts';
 import { QueryFailedError } from 'typeorm';
 import { RejectedEventError } from './errors';
 import { failsEveryTime } from './failures';
@@ -25,9 +25,13 @@ describe('which failures retrying cannot help', () => {
     expect(failsEveryTime(sqlError(code))).toBe(false);
   });
 
-  it('a rejected or undecodable record fails every time; an unexpected error may pass', () => {
+  it('a rejected, undecodable or unencodable record, or one the code trips on, fails every time; an error of unknown kind may pass', () => {
     expect(failsEveryTime(new RejectedEventError('unit is KG'))).toBe(true);
     expect(failsEveryTime(new UndecodableRecordError('not Avro'))).toBe(true);
+    expect(failsEveryTime(new UnencodableValueError('value for smi.stock-levels.v1 does not match'))).toBe(true);
+    expect(failsEveryTime(new TypeError("Cannot read properties of undefined (reading 'siteId')"))).toBe(true);
+    expect(failsEveryTime(new RangeError('Invalid time value'))).toBe(true);
+    expect(failsEveryTime(new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') }))).toBe(false);
     expect(failsEveryTime(new Error('connect ECONNREFUSED'))).toBe(false);
     expect(failsEveryTime(undefined)).toBe(false);
   });

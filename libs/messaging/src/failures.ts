@@ -1,16 +1,24 @@
-import { UndecodableRecordError } from '@smi/contracts';
+import { UndecodableRecordError, UnencodableValueError } from '@smi/contracts';
 import { RejectedEventError } from './errors';
 
 /**
  * Whether retrying a record that failed can help. A record that breaks a business rule, cannot be
- * decoded, or holds data Postgres refuses (SQLSTATE class 22, data exception: a number out of
- * range, a NUL byte in text; class 23, integrity: a constraint) fails the same way every time:
- * it is dead-lettered at once instead of holding its partition through retries. Anything else
- * (a serialization failure, a deadlock, a lost connection, an unexpected error) may pass on a
- * later attempt.
+ * decoded, holds data Postgres refuses (SQLSTATE class 22, data exception: a number out of
+ * range, a NUL byte in text; class 23, integrity: a constraint), causes an event its schema
+ * cannot hold, or trips the code itself (a TypeError or RangeError: the same input trips it
+ * again) fails the same way every time: it is dead-lettered at once instead of holding its
+ * partition through retries. Anything else (a serialization failure, a deadlock, a lost
+ * connection, an error of unknown kind) may pass on a later attempt.
  */
 export function failsEveryTime(error: unknown): boolean {
-  if (error instanceof RejectedEventError || error instanceof UndecodableRecordError) return true;
+  if (
+    error instanceof RejectedEventError ||
+    error instanceof UndecodableRecordError ||
+    error instanceof UnencodableValueError ||
+    // fetch reports a network failure as a TypeError with its cause: that one may pass.
+    ((error instanceof TypeError || error instanceof RangeError) && error.cause === undefined)
+  )
+    return true;
   const code = sqlStateOf(error);
   return code !== undefined && (code.startsWith('22') || code.startsWith('23'));
 }

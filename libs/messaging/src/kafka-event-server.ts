@@ -4,7 +4,7 @@ import { AvroCodec, allTopics, TopicDefinition, UndecodableRecordError } from '@
 import { context, Link, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom, Observable, throwError } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { databaseAnswers } from '@smi/persistence';
 import { recordDeadLetters } from './dead-letter';
 import { RejectedEventError } from './errors';
@@ -321,7 +321,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private reasonOf(error: Error): string {
     if (error instanceof RejectedEventError) return `rejected: ${error.message}`;
     if (error instanceof UndecodableRecordError) return `undecodable: ${error.message}`;
-    return `failed in the database: ${error.message}`;
+    if (error instanceof QueryFailedError) return `failed in the database: ${error.message}`;
+    return `failed: ${error.name}: ${error.message}`;
   }
 
   /**
