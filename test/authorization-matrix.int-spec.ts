@@ -71,10 +71,18 @@ const suppliersAndOperator = (status: number, buyers = 403): Record<Party, numbe
 });
 
 const health: Row = { request: () => ({ path: '/health' }), status: same(200), public: true };
+/** Every service's dead letters are an operator's: to anyone else there are none (404). */
+const operatorOnly = (status: number): Record<Party, number> => ({ ...same(404), OP: status });
+const deadLetters: Record<string, Row> = {
+  'GET /dead-letters': { request: () => ({ path: '/dead-letters' }), status: operatorOnly(200) },
+  'GET /dead-letters/:id': { request: () => ({ path: '/dead-letters/999999999' }), status: operatorOnly(404) },
+  'POST /dead-letters/:id/replay': { request: () => ({ path: '/dead-letters/999999999/replay' }), status: operatorOnly(404) },
+};
 
 const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
   'inventory-ingest': {
     'GET /health': health,
+    ...deadLetters,
     'GET /stock-levels': { request: () => ({ path: '/stock-levels' }), status: same(200) },
     // The setup's own receipt again: a repeat, accepted and applied once.
     'POST /stock-movements': {
@@ -91,6 +99,7 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
   },
   forecasting: {
     'GET /health': health,
+    ...deadLetters,
     'GET /forecasts': { request: () => ({ path: '/forecasts' }), status: same(200) },
     'GET /forecast-accuracy': { request: () => ({ path: '/forecast-accuracy' }), status: same(200) },
     'POST /forecast-runs': { request: () => ({ path: '/forecast-runs' }), status: { ...same(403), OP: 200 } },
@@ -114,6 +123,7 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
   },
   replenishment: {
     'GET /health': health,
+    ...deadLetters,
     'GET /orders': { request: () => ({ path: '/orders' }), status: same(200) },
     'GET /orders/:orderId': { request: ({ pairs }) => ({ path: `/orders/${pairs[0].orderId}` }), status: pairOnes(200) },
     // The order is released with no veto window: its buyer and an operator meet a conflict, its supplier a refusal.
@@ -203,6 +213,7 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
   },
   shipment: {
     'GET /health': health,
+    ...deadLetters,
     'GET /shipments': { request: () => ({ path: '/shipments' }), status: same(200) },
     'GET /shipments/:shipmentId': { request: ({ pairs }) => ({ path: `/shipments/${pairs[0].shipmentId}` }), status: pairOnes(200) },
     // Delivered in the setup: its supplier meets a conflict, its buyer and an operator a refusal.
@@ -217,11 +228,13 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
   },
   'sla-monitor': {
     'GET /health': health,
+    ...deadLetters,
     'GET /breaches': { request: () => ({ path: '/breaches' }), status: same(200) },
     'GET /kpis': { request: () => ({ path: `/kpis?period=${new Date().toISOString().slice(0, 7)}` }), status: same(200) },
   },
   notification: {
     'GET /health': health,
+    ...deadLetters,
     'GET /notifications': { request: () => ({ path: '/notifications' }), status: same(200) },
   },
 };

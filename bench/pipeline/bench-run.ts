@@ -2,6 +2,7 @@ import { AvroCodec } from '@smi/contracts';
 import { createKafka, ensureAcls, ensureTopics, platformAcls } from '@smi/messaging';
 import {
   createTestDatabase,
+  provideInfrastructure,
   deleteNamespaceTopics,
   queryDatabase,
   ServiceName,
@@ -123,6 +124,27 @@ export class BenchRun {
     }
     if (problems.length > 0) console.error(`clean-up incomplete:\n  ${problems.join('\n  ')}`);
   }
+}
+
+/**
+ * Starts a bench run named `<name>_<time>` on the broker and database of KAFKA_BROKERS and
+ * DATABASE_URL (else the local stack, as the tests do), cleaned up on Ctrl-C too.
+ */
+export async function startBenchRun(name: string, timeLimitSeconds: number, options: object): Promise<BenchRun> {
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+  const infrastructure = await provideInfrastructure();
+  process.env.KAFKA_BROKERS = infrastructure.kafkaBrokers;
+  Object.assign(process.env, infrastructure.kafkaSecurity);
+  const id = `${name}_${Date.now().toString(36)}`;
+  const run = new BenchRun(id, infrastructure.databaseUrl, new TimeLimit(timeLimitSeconds));
+  const interrupted = (signal: string) => {
+    console.error(`\n${signal}: stopping the bench's services and deleting its topics ...`);
+    void run.cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  console.log(`bench ${id}: Kafka ${infrastructure.kafkaBrokers} (${infrastructure.source}), ${JSON.stringify(options)}`);
+  return run;
 }
 
 async function stopProcess(pid: number): Promise<void> {

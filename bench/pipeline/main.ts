@@ -9,13 +9,11 @@
  * Uses KAFKA_BROKERS and DATABASE_URL when both are set, else starts the local stack like the
  * tests do. See bench/README.md, section "Pipeline", for what each line means.
  */
-import { provideInfrastructure } from '@smi/testing';
 import { parseArgs } from 'node:util';
-import { BenchRun } from './bench-run';
+import { startBenchRun } from './bench-run';
 import { measureEndToEnd } from './end-to-end';
 import { measureIngestAlone, ThroughputResult } from './ingest';
 import { LatencyResult, measureDecisionLatency } from './latency';
-import { TimeLimit } from './progress';
 import { measureRawKafka, RawKafkaResult } from './raw-kafka';
 import { measureRawPostgres, RawPostgresResult } from './raw-postgres';
 import { siteItems, writeBenchAgreements } from './workload';
@@ -64,19 +62,7 @@ interface Measured {
 
 async function main(): Promise<number> {
   const options = settings();
-  process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
-  const infrastructure = await provideInfrastructure();
-  process.env.KAFKA_BROKERS = infrastructure.kafkaBrokers;
-  Object.assign(process.env, infrastructure.kafkaSecurity);
-  const id = `smi_bench_${Date.now().toString(36)}`;
-  const run = new BenchRun(id, infrastructure.databaseUrl, new TimeLimit(options.timeLimitSeconds));
-  const interrupted = (signal: string) => {
-    console.error(`\n${signal}: stopping the bench's services and deleting its topics ...`);
-    void run.cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  console.log(`pipeline bench ${id}: Kafka ${infrastructure.kafkaBrokers} (${infrastructure.source}), ${JSON.stringify(options)}`);
+  const run = await startBenchRun('smi_bench', options.timeLimitSeconds, options);
 
   const measured: Measured = { latency: [], services: new Map() };
   let failure: Error | undefined;

@@ -11,6 +11,11 @@ export class UndecodableRecordError extends Error {
   override readonly name = 'UndecodableRecordError';
 }
 
+/** A value does not fit its topic's schema (a field missing, of another type, an int out of range): it never will. */
+export class UnencodableValueError extends Error {
+  override readonly name = 'UnencodableValueError';
+}
+
 /**
  * Avro values in the Confluent wire format: magic byte 0, 4-byte big-endian
  * schema id, Avro binary. Records are read with the writer's schema (found by
@@ -30,7 +35,7 @@ export class AvroCodec {
     if (!type.isValid(value)) {
       const errors: string[] = [];
       type.isValid(value, { errorHook: (path) => errors.push(path.join('.') || '(root)') });
-      throw new Error(`value for ${topic.name} does not match ${topic.schemaFile} at field ${errors.join(', ')}`);
+      throw new UnencodableValueError(`value for ${topic.name} does not match ${topic.schemaFile} at field ${errors.join(', ')}`);
     }
     const id = await this.writerIdOf(topic);
     const header = Buffer.alloc(5);

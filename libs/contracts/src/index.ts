@@ -1,6 +1,6 @@
 export * from './generated';
 export * from './topics';
-export { AvroCodec, UndecodableRecordError } from './avro-codec';
+export { AvroCodec, UndecodableRecordError, UnencodableValueError } from './avro-codec';
 export { SchemaRegistry, ManifestSchemaRegistry, HttpSchemaRegistry, RegisteredSchema, schemaRegistryFromEnv } from './schema-registry';
 export { readSchemaFile } from './schema-files';
 export { roundToStoredPrecision } from './stored-precision';

@@ -25,7 +25,10 @@ export interface Rejection {
 
 /** How a handler's events are kept from having a second effect when Kafka delivers them again. */
 export type Deduplication =
-  /** The transport claims every event id in the inbox table, in one statement per run; repeats never reach the handler. */
+  /**
+   * The transport claims every event in the inbox table, in one statement per run; repeats never
+   * reach the handler, and an id seen before with another body is dead-lettered as a conflict.
+   */
   | 'inbox'
   /**
    * The handler's own state makes a repeat harmless (for example a per-key sequence number it
@@ -51,6 +54,12 @@ export function fromTheirOwnBuyer<T extends { buyerId: string }>(
   return { accepted, rejected };
 }
 
-export interface ConsumeOptions {
+export interface ConsumeOptions<T = never> {
   deduplication?: Deduplication;
+  /**
+   * The party whose event it is (for example its buyerId). Event ids are chosen by senders, so
+   * the inbox keys them by party and channel: one buyer's id never shadows another's. Unset, the
+   * events of the topic share one scope per channel (ids the platform makes itself).
+   */
+  scopeOf?: (event: T) => string;
 }

@@ -3,12 +3,33 @@ export { EventPublisher, RawMessage } from './event-publisher';
 export { Outbox, OutboxMessageEntity, EVENT_ID_HEADER, Cause } from './outbox';
 export { OutboxRelay } from './outbox-relay';
 export { UnitOfWork, Transaction } from './unit-of-work';
-export { ProcessedEventEntity, claimEvents } from './inbox';
+export {
+  ProcessedEventEntity,
+  claimEvents,
+  releaseClaims,
+  canonicalHashOf,
+  inboxScopeOf,
+  inboxConsumerOf,
+  InboxClaim,
+  ClaimOutcome,
+  CHANNEL_HEADER,
+  Channel,
+} from './inbox';
 export { Inbound, Deduplication, ConsumeOptions, Rejection, fromTheirOwnBuyer } from './inbound';
 export { MessagingTables1764028800000 } from './messaging-tables.migration';
+export { ScopedInboxAndDeadLetters1796601600000 } from './scoped-inbox-and-dead-letters.migration';
 export { KafkaEventServer, KafkaEventServerOptions, KeepHandlerErrors, ConsumeEvents } from './kafka-event-server';
 export { RejectedEventError } from './errors';
-export { DEAD_LETTER_HEADERS } from './dead-letter';
+export {
+  DEAD_LETTER_HEADERS,
+  REPLAY_OF_HEADER,
+  DeadLetter,
+  ReplayOutcome,
+  listDeadLetters,
+  findDeadLetter,
+  replayDeadLetter,
+} from './dead-letter';
+export { failsEveryTime } from './failures';
 export { ensureTopics, platformTopicSpecs, CONSUMING_SERVICES } from './topic-admin';
 export { traceHeaders, contextFromHeaders, headersAsStrings, withinTraceOf, MessageHeaders } from './trace-headers';
 

@@ -67,6 +67,8 @@ export function serviceAcls(): KafkaAcl[] {
       ...writes.map((t) => topic(t.name, 'write')),
       topic(deadLetterTopicOf(service), 'write'),
       ...inboundRead(service).map((family) => topic(family.prefix, 'read', 'prefixed')),
+      // Only to replay an operator's dead letter onto the buyer's topic it came from, where the buyer check runs again.
+      ...inboundRead(service).map((family) => topic(family.prefix, 'write', 'prefixed')),
       ...outboundWritten(service).map((family) => topic(family.prefix, 'write', 'prefixed')),
       { principal, resource: 'group', name: consumerGroupOf(service), match: 'prefixed', operation: 'read' },
     ];

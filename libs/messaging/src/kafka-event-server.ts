@@ -1,15 +1,16 @@
 import { Catch, Logger, RpcExceptionFilter } from '@nestjs/common';
-import { CustomTransportStrategy, EventPattern, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, EventPattern, MessageHandler, Server } from '@nestjs/microservices';
 import { AvroCodec, allInboundTopicFamilies, allTopics, PartyTopicFamily, TopicDefinition, UndecodableRecordError } from '@smi/contracts';
 import { context, Link, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom, Observable, throwError } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { databaseAnswers } from '@smi/persistence';
-import { deadLetterOf, sendToDeadLetter } from './dead-letter';
+import { recordDeadLetters } from './dead-letter';
 import { RejectedEventError } from './errors';
 import { EventPublisher } from './event-publisher';
-import { claimEvents } from './inbox';
+import { failsEveryTime } from './failures';
+import { CHANNEL_HEADER, canonicalHashOf, claimEvents, InboxClaim, inboxConsumerOf, inboxScopeOf, releaseClaims } from './inbox';
 import { ConsumeOptions, Deduplication, Inbound, Rejection } from './inbound';
 import { consumerGroupOf } from './kafka-connection';
 import { contextFromHeaders, headersAsStrings } from './trace-headers';
@@ -39,12 +40,14 @@ export interface KafkaEventServerOptions {
 /**
  * Subscribes a batch handler to a topic: `handle(events: Inbound<T>[], tx: Transaction)`, called
  * with a run of decoded records of one partition, in order, inside one unit of work. With the
- * default deduplication ('inbox') only events never applied before reach it. It may return the
- * events it refuses (`Rejection[]`): they are dead-lettered in the same unit of work. A handler
- * that throws fails its run instead, which is then halved down to the record that fails.
+ * default deduplication ('inbox') only events never applied before reach it, claimed per party
+ * (`scopeOf`, e.g. `(m) => m.buyerId`) and channel, and an id repeated with another body is
+ * dead-lettered as a conflict. It may return the events it refuses (`Rejection[]`): they are
+ * dead-lettered in the same unit of work. A handler that throws fails its run instead, which is
+ * then settled part by part down to the record that fails.
  */
-export const ConsumeEvents = (topic: TopicDefinition<unknown> | PartyTopicFamily<unknown>, options: ConsumeOptions = {}): MethodDecorator =>
-  EventPattern(topic.name, { deduplication: options.deduplication ?? 'inbox' });
+export const ConsumeEvents = <T>(topic: TopicDefinition<T> | PartyTopicFamily<T>, options: ConsumeOptions<T> = {}): MethodDecorator =>
+  EventPattern(topic.name, { deduplication: options.deduplication ?? 'inbox', scopeOf: options.scopeOf });
 
 /**
  * Handlers keep thrown errors as they are: Nest's default filter would turn
@@ -60,17 +63,41 @@ export class KeepHandlerErrors implements RpcExceptionFilter<unknown> {
 
 interface Record_ {
   message: KafkaMessage;
-  inbound: Inbound<{ eventId: string }>;
+  partition: number;
+  /** Unset when the record could not be decoded; `undecodable` says why. */
+  inbound?: Inbound<{ eventId: string }>;
+  undecodable?: string;
 }
+
+/** Of the records given to a unit of work, how many were settled (applied or dead-lettered), in order, and why the next one failed. */
+interface Settled {
+  settled: number;
+  failure?: Error;
+}
+
+/** A record to dead-letter and why. */
+interface Letter {
+  record: Record_;
+  reason: string;
+}
+
+/** Below this many records, a failing part is settled one record at a time rather than halved again. */
+const ONE_BY_ONE_BELOW = 16;
 
 /**
  * A NestJS transport for the platform's Kafka topics. It hands each handler a run of records
  * (up to `runSize`, one partition, order kept) and applies the run in one unit of work: the inbox
- * claims the run's event ids in one statement, the handler's use case writes set-based, the
- * outbox takes the run's events in one insert, and all commit together. Offsets move only after
- * that commit. A run that fails is halved until the failing record stands alone; that record is
- * retried briefly, then parked on the service's dead-letter topic with the reason, and the rest
- * commit. An undecodable record is dead-lettered at once.
+ * claims the run's events in one statement, the handler's use case writes set-based, the outbox
+ * takes the run's events in one insert, and all commit together. Offsets move only after that
+ * commit.
+ *
+ * A run that fails is settled in the same transaction, part by part under savepoints (halves,
+ * then one record at a time), so each failing record costs a rolled-back savepoint, not a
+ * transaction. A record that fails the same way every time (undecodable, rejected, data Postgres
+ * refuses: see failsEveryTime) is dead-lettered at once; what came before a record whose failure
+ * may pass commits, that record is retried briefly on its own, then dead-lettered, and the rest go on.
+ * Every dead letter is parked through the outbox and kept in the dead_letter table, in the unit
+ * of work that settles its run.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
@@ -140,7 +167,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     commitOffsetsIfNecessary,
   }: EachBatchPayload): Promise<void> {
     const topic = this.topicNamed(batch.topic);
-    const source = { topic: topic.name, partition: batch.partition };
     let run: Record_[] = [];
     const applyRun = async () => {
       if (run.length === 0) return;
@@ -150,29 +176,26 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     };
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
-      let event: { eventId: string };
       try {
-        event = (await this.options.codec.decode(topic, message.value)) as { eventId: string };
+        const event = (await this.options.codec.decode(topic, message.value)) as { eventId: string };
+        const headers = headersAsStrings(message.headers);
+        run.push({
+          message,
+          partition: batch.partition,
+          inbound: {
+            event,
+            key: message.key?.toString() ?? null,
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: message.offset,
+            headers,
+          },
+        });
       } catch (error) {
         if (!(error instanceof UndecodableRecordError)) throw error;
-        // What came before it commits first, so offsets move in order.
-        await applyRun();
-        await this.deadLetter({ ...source, message }, `undecodable: ${error.message}`);
-        resolveOffset(message.offset);
-        continue;
+        // Dead-lettered in the unit of work of its run, in order with the records around it.
+        run.push({ message, partition: batch.partition, undecodable: error.message });
       }
-      const headers = headersAsStrings(message.headers);
-      run.push({
-        message,
-        inbound: {
-          event,
-          key: message.key?.toString() ?? null,
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: message.offset,
-          headers,
-        },
-      });
       if (run.length >= this.runSize) await applyRun();
     }
     if (isRunning() && !isStale()) await applyRun();
@@ -180,55 +203,63 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   /**
-   * Applies a run in one unit of work; when it fails, applies each half on its own, down to the
-   * single record that fails, which is retried and then dead-lettered. `applied` is told each
-   * offset up to which everything is settled, in order.
+   * Settles a run: applies or dead-letters every record, in order, in as few units of work as
+   * it can. `applied` is told each offset up to which everything is settled, in order.
    */
   private async applyRun(topic: TopicDefinition<unknown>, run: Record_[], applied: (offset: string) => void): Promise<void> {
-    try {
-      await this.commitRun(topic, run);
-      applied(run[run.length - 1].message.offset);
-      return;
-    } catch (error) {
-      if (run.length === 1) return this.applyAlone(topic, run[0], error as Error, applied);
-      if (!(error instanceof RejectedEventError) && !(await databaseAnswers(this.options.dataSource)))
-        throw this.databaseDown(error as Error);
+    let rest = run;
+    let attempt = 1;
+    while (rest.length > 0) {
+      let outcome: Settled;
+      try {
+        outcome = await this.inSpan(topic.name, rest, () => this.options.unitOfWork.run((tx) => this.settle(tx, topic, rest)));
+      } catch (error) {
+        // The unit of work itself failed (its commit, its connection), not one of its records.
+        if (!(await databaseAnswers(this.options.dataSource))) throw this.databaseDown(error as Error);
+        if (attempt >= this.maxAttempts) throw error;
+        await this.backOff(attempt++);
+        continue;
+      }
+      attempt = 1;
+      if (outcome.settled > 0) applied(rest[outcome.settled - 1].message.offset);
+      if (!outcome.failure) return;
+      const failing = rest[outcome.settled];
+      await this.retryAlone(topic, failing, outcome.failure);
+      applied(failing.message.offset);
+      rest = rest.slice(outcome.settled + 1);
     }
-    const half = Math.ceil(run.length / 2);
-    await this.applyRun(topic, run.slice(0, half), applied);
-    await this.applyRun(topic, run.slice(half), applied);
   }
 
-  private async applyAlone(
-    topic: TopicDefinition<unknown>,
-    record: Record_,
-    firstError: Error,
-    applied: (offset: string) => void,
-  ): Promise<void> {
-    const source = { topic: topic.name, partition: record.inbound.partition, message: record.message };
-    const eventId = record.inbound.event.eventId;
+  /**
+   * Retries a record whose failure may pass, alone, with backoff; dead-letters it when it fails
+   * the same way every time or after `maxAttempts`.
+   */
+  private async retryAlone(topic: TopicDefinition<unknown>, record: Record_, firstError: Error): Promise<void> {
     let error = firstError;
     for (let attempt = 1; ; attempt++) {
-      if (error instanceof RejectedEventError) {
-        await this.deadLetter(source, `rejected: ${error.message}`, eventId);
-        break;
-      }
       const reason = error.message ?? String(error);
       if (!(await databaseAnswers(this.options.dataSource))) throw this.databaseDown(error);
-      if (attempt >= this.maxAttempts) {
-        await this.deadLetter(source, `failed ${attempt} times: ${reason}`, eventId);
-        break;
+      if (failsEveryTime(error) || attempt >= this.maxAttempts) {
+        const because = failsEveryTime(error) ? this.reasonOf(error) : `failed ${attempt} times: ${reason}`;
+        await this.options.unitOfWork.run((tx) => this.deadLetterAll(tx, topic, [{ record, reason: because }]));
+        return;
       }
-      this.log.warn(`event ${eventId} on ${topic.name} failed (attempt ${attempt}/${this.maxAttempts}): ${reason}`);
-      await new Promise((r) => setTimeout(r, this.retryBackoffMs * 2 ** (attempt - 1)));
+      this.log.warn(`event ${record.inbound?.event.eventId} on ${topic.name} failed (attempt ${attempt}/${this.maxAttempts}): ${reason}`);
+      await this.backOff(attempt);
       try {
-        await this.commitRun(topic, [record]);
-        break;
+        const outcome = await this.inSpan(topic.name, [record], () =>
+          this.options.unitOfWork.run((tx) => this.settle(tx, topic, [record])),
+        );
+        if (!outcome.failure) return;
+        error = outcome.failure;
       } catch (next) {
         error = next as Error;
       }
     }
-    applied(record.message.offset);
+  }
+
+  private backOff(attempt: number): Promise<void> {
+    return new Promise((r) => setTimeout(r, this.retryBackoffMs * 2 ** (attempt - 1)));
   }
 
   /** The database is down, not the records: keep the offsets so Kafka delivers them again later. */
@@ -237,53 +268,181 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return error;
   }
 
-  /** One unit of work: claim the run's new events, hand them to the handler, commit with its outbox. */
-  private async commitRun(topic: TopicDefinition<unknown>, run: Record_[]): Promise<void> {
+  /**
+   * Settles records in one transaction: all at once under a savepoint; when that fails, in halves
+   * (one at a time below ONE_BY_ONE_BELOW), each under its own savepoint, down to the records
+   * that fail. Those that fail every time are dead-lettered here; at the first that may pass,
+   * it stops and says so, and what came before commits.
+   */
+  private async settle(tx: Transaction, topic: TopicDefinition<unknown>, records: Record_[]): Promise<Settled> {
     const handler = this.messageHandlers.get(this.familyOf(topic.name)?.name ?? topic.name);
     if (!handler) throw new Error(`no handler for ${topic.name}`);
+    const letters: Letter[] = [];
+    // Claimed once for the whole run, outside the savepoints: a part that fails costs no claim again.
+    const { toApply, release } = await this.claim(tx, topic, handler, records, letters);
+    const settled = await this.settlePart(tx, handler, records, toApply, letters);
+    // Claimed but not applied (dead-lettered, or at and after a record whose failure may pass): a replay or redelivery must be fresh.
+    const dead = new Set(letters.map((l) => l.record));
+    await release(records.filter((r, i) => toApply.has(r) && (dead.has(r) || i >= settled.settled)));
+    await this.deadLetterAll(tx, topic, letters);
+    return settled;
+  }
+
+  private async settlePart(
+    tx: Transaction,
+    handler: MessageHandler,
+    records: Record_[],
+    toApply: ReadonlySet<Record_>,
+    letters: Letter[],
+  ): Promise<Settled> {
+    const applying = records.filter((r) => toApply.has(r));
+    if (applying.length === 0) return { settled: records.length };
+    const outboxMark = tx.outbox.mark();
+    const lettersMark = letters.length;
+    await tx.manager.query('SAVEPOINT settle');
+    try {
+      await this.handOver(tx, handler, applying, letters);
+      await tx.manager.query('RELEASE SAVEPOINT settle');
+      return { settled: records.length };
+    } catch (error) {
+      // One round trip: a part that fails costs as little as it can.
+      await tx.manager.query('ROLLBACK TO SAVEPOINT settle; RELEASE SAVEPOINT settle');
+      tx.outbox.rollbackTo(outboxMark);
+      letters.length = lettersMark;
+      if (records.length === 1) {
+        if (!failsEveryTime(error)) return { settled: 0, failure: error as Error };
+        letters.push({ record: records[0], reason: this.reasonOf(error as Error) });
+        return { settled: 1 };
+      }
+      if (!failsEveryTime(error) && !(await databaseAnswers(this.options.dataSource))) throw error;
+    }
+    const half = Math.ceil(records.length / 2);
+    const parts = records.length < ONE_BY_ONE_BELOW ? records.map((r) => [r]) : [records.slice(0, half), records.slice(half)];
+    let settled = 0;
+    for (const part of parts) {
+      const outcome = await this.settlePart(tx, handler, part, toApply, letters);
+      settled += outcome.settled;
+      if (outcome.failure) return { settled, failure: outcome.failure };
+    }
+    return { settled };
+  }
+
+  /** Why a record that fails every time is dead-lettered. */
+  private reasonOf(error: Error): string {
+    if (error instanceof RejectedEventError) return `rejected: ${error.message}`;
+    if (error instanceof UndecodableRecordError) return `undecodable: ${error.message}`;
+    if (error instanceof QueryFailedError) return `failed in the database: ${error.message}`;
+    return `failed: ${error.name}: ${error.message}`;
+  }
+
+  /**
+   * Claims the run's events in the inbox (by default) and says which to apply; notes the records
+   * that cannot be (undecodable, a repeat with another body). `release` forgets the claims of
+   * records that end up not applied.
+   */
+  private async claim(
+    tx: Transaction,
+    topic: TopicDefinition<unknown>,
+    handler: MessageHandler,
+    records: Record_[],
+    letters: Letter[],
+  ): Promise<{ toApply: Set<Record_>; release: (records: Record_[]) => Promise<void> }> {
+    const decoded: Record_[] = [];
+    for (const record of records) {
+      if (record.inbound) decoded.push(record);
+      else letters.push({ record, reason: `undecodable: ${record.undecodable}` });
+    }
     const deduplication: Deduplication = (handler.extras?.deduplication as Deduplication | undefined) ?? 'inbox';
-    await this.inSpan(topic.name, run, () =>
-      this.options.unitOfWork.run(async (tx: Transaction) => {
-        const fresh = deduplication === 'inbox' ? await this.claimed(tx, topic, run) : run.map((r) => r.inbound);
-        if (fresh.length === 0) return;
-        const rejected = await lastValueFrom(this.transformToObservable(await handler(fresh, tx)), { defaultValue: undefined });
-        if (Array.isArray(rejected)) this.deadLetterIn(tx, topic, run, rejected as Rejection[]);
-      }),
-    );
-  }
-
-  private deadLetterIn(tx: Transaction, topic: TopicDefinition<unknown>, run: Record_[], rejected: Rejection[]): void {
-    for (const { record, reason } of rejected) {
-      const found = run.find((r) => r.inbound === record);
-      if (!found) throw new Error(`a handler of ${topic.name} rejected an event that was not in its run`);
-      this.log.warn(
-        `dead-lettering ${topic.name}[${record.partition}]@${record.offset} (event ${found.inbound.event.eventId}): rejected: ${reason}`,
-      );
-      tx.outbox.addEncoded(
-        deadLetterOf(
-          this.options.service,
-          { topic: topic.name, partition: record.partition, message: found.message },
-          `rejected: ${reason}`,
+    if (deduplication !== 'inbox') return { toApply: new Set(decoded), release: async () => undefined };
+    const consumer = inboxConsumerOf(this.options.service, topic);
+    const scopeOf = handler.extras?.scopeOf as ((event: unknown) => string) | undefined;
+    const claimable: Record_[] = [];
+    const claims: InboxClaim[] = [];
+    for (const record of decoded) {
+      const claim = this.claimOf(record.inbound!, scopeOf);
+      // Postgres text cannot hold NUL: such an id could never be claimed, so it is refused, not retried.
+      if (`${claim.scope}${claim.eventId}`.includes('\u0000'))
+        letters.push({ record, reason: 'rejected: eventId or its party holds a NUL character' });
+      else {
+        claimable.push(record);
+        claims.push(claim);
+      }
+    }
+    const outcomes = await claimEvents(tx.manager, consumer, claims);
+    const toApply = new Set<Record_>();
+    const claimed = new Map<Record_, InboxClaim>();
+    claimable.forEach((record, i) => {
+      if (outcomes[i] === 'fresh') {
+        toApply.add(record);
+        claimed.set(record, claims[i]);
+      } else if (outcomes[i] === 'conflict') {
+        letters.push({
+          record,
+          reason: `conflict: event id ${claims[i].eventId} was already used in ${claims[i].scope} with a different body`,
+        });
+      }
+    });
+    return {
+      toApply,
+      release: (released) =>
+        releaseClaims(
+          tx.manager,
+          consumer,
+          released.map((r) => claimed.get(r)!),
         ),
+    };
+  }
+
+  /** Hands events to the handler; notes those it rejects. */
+  private async handOver(tx: Transaction, handler: MessageHandler, applying: Record_[], letters: Letter[]): Promise<void> {
+    const rejected = await lastValueFrom(
+      this.transformToObservable(
+        await handler(
+          applying.map((r) => r.inbound),
+          tx,
+        ),
+      ),
+      { defaultValue: undefined },
+    );
+    if (!Array.isArray(rejected) || rejected.length === 0) return;
+    const byInbound = new Map(applying.map((r) => [r.inbound as Inbound<unknown>, r]));
+    for (const { record, reason } of rejected as Rejection[]) {
+      const found = byInbound.get(record);
+      if (!found) throw new Error('a handler rejected an event that was not in its run');
+      letters.push({ record: found, reason: `rejected: ${reason}` });
+    }
+  }
+
+  /** The inbox key of a record: whose event (the handler's scopeOf) through which channel (the channel header, else Kafka). */
+  private claimOf(inbound: Inbound<{ eventId: string }>, scopeOf?: (event: unknown) => string): InboxClaim {
+    const channel = inbound.headers[CHANNEL_HEADER] === 'rest' ? 'rest' : 'kafka';
+    let party = '';
+    try {
+      party = String(scopeOf?.(inbound.event) ?? '');
+    } catch {
+      // A record without its party falls in the channel's shared scope; the use case refuses what it lacks.
+    }
+    return { scope: inboxScopeOf(party, channel), eventId: inbound.event.eventId, bodyHash: canonicalHashOf(inbound.event) };
+  }
+
+  private async deadLetterAll(tx: Transaction, topic: TopicDefinition<unknown>, letters: readonly Letter[]): Promise<void> {
+    for (const { record, reason } of letters) {
+      const eventId = record.inbound?.event.eventId;
+      this.log.warn(
+        `dead-lettering ${topic.name}[${record.partition}]@${record.message.offset}${eventId ? ` (event ${eventId})` : ''}: ${reason}`,
       );
     }
-  }
-
-  /** The run's events not applied before, in order; an id repeated inside the run counts once. */
-  private async claimed(tx: Transaction, topic: TopicDefinition<unknown>, run: Record_[]): Promise<Inbound<{ eventId: string }>[]> {
-    const claimed = await claimEvents(
-      tx.manager,
-      `${this.options.service}:${topic.contractName}`,
-      run.map((r) => r.inbound.event.eventId),
+    await recordDeadLetters(
+      tx,
+      this.options.service,
+      letters.map(({ record, reason }) => ({
+        source: { topic: topic.name, partition: record.partition, message: record.message },
+        reason,
+      })),
     );
-    const fresh: Inbound<{ eventId: string }>[] = [];
-    for (const { inbound } of run) {
-      if (claimed.delete(inbound.event.eventId)) fresh.push(inbound);
-    }
-    return fresh;
   }
 
-  /** One span per run, linked to the trace of every record in it (each event it causes carries its own record's trace on). */
+  /** One span per unit of work, linked to the trace of every record in it (each event it causes carries its own record's trace on). */
   private async inSpan<T>(topicName: string, run: Record_[], work: () => Promise<T>): Promise<T> {
     const links: Link[] = [];
     for (const { message } of run) {
@@ -308,17 +467,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     } finally {
       span.end();
     }
-  }
-
-  private async deadLetter(
-    source: { topic: string; partition: number; message: KafkaMessage },
-    reason: string,
-    eventId?: string,
-  ): Promise<void> {
-    this.log.warn(
-      `dead-lettering ${source.topic}[${source.partition}]@${source.message.offset}${eventId ? ` (event ${eventId})` : ''}: ${reason}`,
-    );
-    await sendToDeadLetter(this.options.publisher, this.options.service, source, reason);
   }
 
   /** A topic of libs/contracts by name; a member of a per-buyer family (or the family's own name) as its family's contract. */

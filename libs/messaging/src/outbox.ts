@@ -78,6 +78,19 @@ export class Outbox {
     this.written += rows.length;
   }
 
+  /**
+   * Where the outbox stands, to go back to when the work since then is undone (a savepoint rolled
+   * back): the events added after it are dropped. Only between flushes (the unit of work flushes
+   * once, at its end).
+   */
+  mark(): number {
+    return this.pending.length;
+  }
+
+  rollbackTo(mark: number): void {
+    this.pending.length = mark;
+  }
+
   /** Events added in this unit of work, flushed or not. */
   get added(): number {
     return this.written + this.pending.length;

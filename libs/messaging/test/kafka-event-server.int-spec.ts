@@ -6,7 +6,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { deadLetterTopicOf, Notification, topics } from '@smi/contracts';
 import { bootService, RunningService, ServiceKitModule } from '@smi/service-kit';
 import { KafkaTestClient, queryDatabase, uniqueId } from '@smi/testing';
-import { ConsumeEvents, DEAD_LETTER_HEADERS, ensureTopics, Inbound, Transaction } from '../src';
+import { ConsumeEvents, DEAD_LETTER_HEADERS, ensureTopics, Inbound, Rejection, REPLAY_OF_HEADER, Transaction } from '../src';
 
 const SERVICE = 'messaging-test';
 const attempts = new Map<string, number>();
@@ -14,22 +14,31 @@ const runs: number[] = [];
 
 /**
  * A batch handler whose behaviour each test picks through the notification's subject:
- * 'ok' applies and announces, 'flaky-N' fails N times first, 'broken' always fails. A run
- * holding a failing event fails whole, as a use case's unit of work would.
+ * 'ok' applies and announces, 'flaky-N' fails N times first, 'broken' always fails, 'bad-data'
+ * fails in Postgres (a division by zero, SQLSTATE 22012), 'needs-fix' is refused until a row
+ * names it in the fixes table. A run holding a failing event fails whole, as a use case's unit
+ * of work would.
  */
 @Controller()
 class ProbeHandler {
   @ConsumeEvents(topics.notifications)
-  async onNotifications(@Payload() events: Inbound<Notification>[], @Ctx() tx: Transaction): Promise<void> {
-    runs.push(events.length);
-    for (const { event } of events) {
+  async onNotifications(@Payload() all: Inbound<Notification>[], @Ctx() tx: Transaction): Promise<Rejection[]> {
+    runs.push(all.length);
+    for (const { event } of all) {
       const seen = (attempts.get(event.eventId) ?? 0) + 1;
       attempts.set(event.eventId, seen);
       const flaky = /^flaky-(\d+)$/.exec(event.subject);
       if (event.subject === 'broken') throw new Error(`broken handler for ${event.eventId}`);
       if (flaky && seen <= Number(flaky[1])) throw new Error(`transient failure ${seen}`);
+      if (event.subject === 'bad-data') await tx.manager.query('SELECT 1 / (length($1) - length($1))', [event.eventId]);
     }
-    await tx.manager.query('CREATE TABLE IF NOT EXISTS applied (event_id text PRIMARY KEY)');
+    const waiting = all.filter((e) => e.event.subject === 'needs-fix').map((e) => e.event.eventId);
+    const fixed: Array<{ event_id: string }> =
+      waiting.length === 0 ? [] : await tx.manager.query('SELECT event_id FROM fixes WHERE event_id = ANY($1)', [waiting]);
+    const rejections = all
+      .filter((e) => waiting.includes(e.event.eventId) && !fixed.some((f) => f.event_id === e.event.eventId))
+      .map((record) => ({ record, reason: 'waiting for a fix' }));
+    const events = all.filter((e) => !rejections.some((r) => r.record === e));
     await tx.manager.query('INSERT INTO applied (event_id) SELECT unnest($1::text[])', [events.map((e) => e.event.eventId)]);
     for (const inbound of events) {
       const { event } = inbound;
@@ -40,6 +49,7 @@ class ProbeHandler {
         inbound,
       );
     }
+    return rejections;
   }
 }
 
@@ -78,6 +88,8 @@ describe('KafkaEventServer (Nest transport over kafkajs, inbox and outbox in Pos
     await ensureTopics(kafka.kafka, [{ topic: deadLetterTopicOf(SERVICE), numPartitions: 1, configEntries: [] }]);
     process.env.PORT = '3190';
     service = await bootService(ProbeModule, { service: SERVICE, defaultPort: 3190 });
+    await queryDatabase(process.env.DATABASE_URL!, 'CREATE TABLE messaging_test.applied (event_id text PRIMARY KEY)');
+    await queryDatabase(process.env.DATABASE_URL!, 'CREATE TABLE messaging_test.fixes (event_id text PRIMARY KEY)');
   });
 
   afterAll(async () => {
@@ -166,5 +178,65 @@ describe('KafkaEventServer (Nest transport over kafkajs, inbox and outbox in Pos
     expect(echoes).toHaveLength(201);
     expect(batch.map((n) => attempts.get(n.eventId))).toEqual(handledBefore);
     expect(await appliedOf(batch.map((n) => n.eventId))).toHaveLength(200);
+  });
+
+  it('dead-letters records Postgres refuses at once, without retrying them alone, and applies the rest of their run', async () => {
+    const recipientId = uniqueId('data'); // one key: one partition
+    const batch = Array.from({ length: 60 }, (_, i) => ({ ...notification(i % 3 === 1 ? 'bad-data' : 'ok'), recipientId }));
+    const bad = batch.filter((n) => n.subject === 'bad-data').map((n) => n.eventId);
+    const good = batch.filter((n) => n.subject === 'ok').map((n) => n.eventId);
+    await kafka.publisher.publishAll(topics.notifications, batch);
+    const dead = await kafka.waitForRaw(deadLetterTopicOf(SERVICE), (r) => bad.includes(r.headers['smi-event-id']), {
+      count: bad.length,
+    });
+    expect(new Set(dead.map((d) => d.headers[DEAD_LETTER_HEADERS.reason]))).toEqual(new Set(['failed in the database: division by zero']));
+    await kafka.waitFor(topics.notifications, (n) => n.recipientId === `${recipientId}-echo`, { count: good.length, settleMs: 1000 });
+    expect((await appliedOf(good)).sort()).toEqual([...good].sort());
+    expect(await appliedOf(bad)).toEqual([]);
+    // Tried within its run's parts only (60, 30, 15, then alone): never the five attempts with backoff of a failure that may pass.
+    expect(Math.max(...bad.map((id) => attempts.get(id) ?? 0))).toBeLessThanOrEqual(4);
+  });
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const json = (response: Response): Promise<any> => response.json();
+
+  it('lets an operator list, inspect and replay a dead letter once its cause is fixed, and only once', async () => {
+    const operator = 'demo-operator-key';
+    const api = (path: string, key: string, method = 'GET') =>
+      fetch(`http://localhost:${service.port}${path}`, { method, headers: { 'x-api-key': key } });
+    const event = notification('needs-fix');
+    await kafka.publish(topics.notifications, event);
+    await kafka.waitForRaw(deadLetterTopicOf(SERVICE), (r) => r.headers['smi-event-id'] === event.eventId);
+
+    const listed = (await json(await api(`/dead-letters?topic=${topics.notifications.name}&limit=100`, operator))).deadLetters.find(
+      (d: { eventId: string }) => d.eventId === event.eventId,
+    );
+    expect(listed).toMatchObject({ topic: topics.notifications.name, reason: 'rejected: waiting for a fix', replayedAt: null });
+    const inspected = await json(await api(`/dead-letters/${listed.id}`, operator));
+    expect(inspected.event).toMatchObject({ eventId: event.eventId, subject: 'needs-fix' });
+    expect(inspected.headers['smi-event-id']).toBe(event.eventId);
+    // Buyers and suppliers are told nothing, not even that dead letters exist.
+    expect((await api('/dead-letters', 'demo-acme-key')).status).toBe(404);
+    expect((await api(`/dead-letters/${listed.id}`, 'demo-northwind-key')).status).toBe(404);
+    expect((await api(`/dead-letters/${listed.id}/replay`, 'demo-acme-key', 'POST')).status).toBe(404);
+    expect(await applied(event.eventId)).toHaveLength(0);
+
+    await queryDatabase(process.env.DATABASE_URL!, 'INSERT INTO messaging_test.fixes (event_id) VALUES ($1)', [event.eventId]);
+    const first = await api(`/dead-letters/${listed.id}/replay`, operator, 'POST');
+    expect(first.status).toBe(202);
+    expect(await first.json()).toMatchObject({ id: listed.id, status: 'replayed' });
+    const second = await api(`/dead-letters/${listed.id}/replay`, operator, 'POST');
+    expect(second.status).toBe(200);
+    expect(await second.json()).toMatchObject({ id: listed.id, status: 'already-replayed' });
+
+    const echoes = await kafka.waitFor(topics.notifications, (n) => n.eventId === `${event.eventId}/echo`, { settleMs: 1500 });
+    expect(echoes).toHaveLength(1);
+    expect(await applied(event.eventId)).toHaveLength(1);
+    const resent = await kafka.waitFor(
+      topics.notifications,
+      (n, r) => n.eventId === event.eventId && r.headers[REPLAY_OF_HEADER] !== undefined,
+    );
+    expect(resent.map((r) => r.headers[REPLAY_OF_HEADER])).toEqual([listed.id]);
+    expect((await api('/dead-letters/999999999', operator)).status).toBe(404);
   });
 });

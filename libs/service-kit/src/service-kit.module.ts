@@ -2,12 +2,21 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import { APP_GUARD } from '@nestjs/core';
 import { AgreementBook, loadSeedVersions } from '@smi/agreements';
 import { AvroCodec } from '@smi/contracts';
-import { createKafka, EventPublisher, messagingEntities, MessagingTables1764028800000, OutboxRelay, UnitOfWork } from '@smi/messaging';
+import {
+  createKafka,
+  EventPublisher,
+  messagingEntities,
+  MessagingTables1764028800000,
+  OutboxRelay,
+  ScopedInboxAndDeadLetters1796601600000,
+  UnitOfWork,
+} from '@smi/messaging';
 import { openServiceDatabase } from '@smi/persistence';
 import { Admin, Kafka } from 'kafkajs';
 import { DataSource, EntitySchema } from 'typeorm';
 import { AgreementFeed } from './agreement-feed';
 import { ApiKeyGuard } from './api-key.guard';
+import { DeadLettersHttpController } from './dead-letters.http.controller';
 import { HealthController, KAFKA_ADMIN, SERVICE_NAME } from './health.controller';
 import { PartyDirectory } from './parties';
 
@@ -44,7 +53,7 @@ class ConnectionsCloser implements OnApplicationShutdown {
  * What every service needs besides its features: its database schema (migrated),
  * the Kafka client, the Avro codec, the publisher and outbox relay, API-key
  * authentication on every route, the parties, the agreements (the seed file and
- * the agreements topic, kept live), and /health.
+ * the agreements topic, kept live), /health, and /dead-letters for operators.
  */
 @Global()
 @Module({})
@@ -52,7 +61,7 @@ export class ServiceKitModule {
   static forService(options: ServiceKitOptions): DynamicModule {
     return {
       module: ServiceKitModule,
-      controllers: [HealthController],
+      controllers: [HealthController, DeadLettersHttpController],
       providers: [
         { provide: SERVICE_NAME, useValue: options.service },
         {
@@ -61,7 +70,7 @@ export class ServiceKitModule {
             openServiceDatabase({
               service: options.service,
               entities: [...messagingEntities, ...(options.entities ?? [])],
-              migrations: [MessagingTables1764028800000, ...(options.migrations ?? [])],
+              migrations: [MessagingTables1764028800000, ScopedInboxAndDeadLetters1796601600000, ...(options.migrations ?? [])],
             }),
         },
         { provide: Kafka, useFactory: () => createKafka(`smi-${options.service}`) },

@@ -7,6 +7,7 @@ import { ForecastSelection1764028800204 } from '../migrations/1764028800204-fore
 import { FittedParameters1764028800205 } from '../migrations/1764028800205-fitted-parameters';
 import { ConsumptionSeries1764028800210 } from '../migrations/1764028800210-consumption-series';
 import { BuyerForecastReceipt1764028800220 } from '../migrations/1764028800220-buyer-forecast-receipt';
+import { BuyerForecastPerBuyer1764028800221 } from '../migrations/1764028800221-buyer-forecast-per-buyer';
 import { TakeBuyerForecasts } from './buyer-forecasts/take-buyer-forecasts.use-case';
 import { BuyerForecastsMessageHandler } from './buyer-forecasts/buyer-forecasts.message.handler';
 import { BuyerForecastRepository } from './buyer-forecasts/buyer-forecast.repository';
@@ -37,6 +38,7 @@ import { ForecastRunsHttpController } from './forecast-runs/forecast-runs.http.c
         FittedParameters1764028800205,
         ConsumptionSeries1764028800210,
         BuyerForecastReceipt1764028800220,
+        BuyerForecastPerBuyer1764028800221,
       ],
     }),
   ],

@@ -1,6 +1,7 @@
 import { StockLevel, deadLetterTopicOf, topics } from '@smi/contracts';
 import { DEAD_LETTER_HEADERS } from '@smi/messaging';
 import {
+  eventually,
   KafkaTestClient,
   queryDatabase,
   ServiceProcess,
@@ -261,6 +262,29 @@ describe('forecasting against a real broker and database', () => {
     expect((await postBuyerForecast(keys.buyer, { ...submission, buyerId: 'someone-else' })).status).toBe(403);
     expect((await postBuyerForecast(keys.buyer, submission)).status).toBe(201);
     expect((await postBuyerForecast(keys.buyer, submission)).status).toBe(200); // the same eventId again
+    // The same eventId with another body is a conflict the buyer is told about; the kept one stays.
+    const rewritten = await postBuyerForecast(keys.buyer, { ...submission, quantities: actual.map((q) => q + 1) });
+    expect(rewritten.status).toBe(409);
+    expect((await json(rewritten)).message).toBe(`event id ${submission.eventId} was already used by ${buyer} with a different body`);
+    // Over Kafka too, and another buyer's forecast under the same id is its own.
+    const sameIdOverKafka = { ...submission, buyerId: buyer, quantities: [1], submittedAt: new Date() };
+    await kafka.publish(topics.buyerForecasts, sameIdOverKafka);
+    await kafka.publish(topics.buyerForecasts, { ...sameIdOverKafka, buyerId: 'other-buyer' });
+    const [conflict] = await kafka.waitForRaw(deadLetterTopicOf('forecasting'), (r) => r.headers['smi-event-id'] === submission.eventId);
+    expect(conflict.headers[DEAD_LETTER_HEADERS.reason]).toBe(
+      `rejected: event id ${submission.eventId} was already used by ${buyer} with a different body`,
+    );
+    const keptUnder = () =>
+      queryDatabase<{ buyer_id: string; quantities: number[] }>(
+        process.env.DATABASE_URL!,
+        'SELECT buyer_id, quantities FROM forecasting.buyer_forecast WHERE event_id = $1 ORDER BY buyer_id',
+        [submission.eventId],
+      );
+    await eventually(async () => (await keptUnder()).length === 2, 'the other buyer’s forecast kept');
+    expect(await keptUnder()).toEqual([
+      { buyer_id: buyer, quantities: actual },
+      { buyer_id: 'other-buyer', quantities: [1] },
+    ]);
 
     const overKafka = { ...submission, eventId: uniqueId('bf'), buyerId: buyer, quantities: [1, -2], submittedAt: new Date() };
     await kafka.publish(topics.buyerForecasts, overKafka);

@@ -222,6 +222,69 @@ describe('inventory-ingest against a real broker and database', () => {
     await kafka.publish(topics.stockMovements, movement({ itemId: item, unit: 'KG', quantity: 2, eventId: `${item}-kg` }));
     const [unitDead] = await kafka.waitForRaw(deadLetterTopicOf('inventory-ingest'), (r) => r.headers['smi-event-id'] === `${item}-kg`);
     expect(unitDead.headers[DEAD_LETTER_HEADERS.reason]).toMatch(/^rejected: unit is KG but .* is kept in EA$/);
+    // Kept for operators too, with the reason; buyers are told nothing of dead letters.
+    const listed = await json(
+      await fetch(`${ingest.baseUrl}/dead-letters?topic=${topics.stockMovements.name}`, { headers: { 'x-api-key': 'demo-operator-key' } }),
+    );
+    expect(listed.deadLetters).toContainEqual(
+      expect.objectContaining({
+        eventId: rejected.eventId,
+        reason: 'rejected: quantity must be greater than 0 for a CONSUMPTION (got -4)',
+      }),
+    );
+    expect((await fetch(`${ingest.baseUrl}/dead-letters`, { headers: { 'x-api-key': BUYER_KEY } })).status).toBe(404);
+  });
+
+  it("keeps event ids per buyer: another buyer's movement with an id already used is applied, not dropped", async () => {
+    const item = uniqueId('item');
+    const shared = uniqueId('shared');
+    await kafka.publish(topics.stockMovements, movement({ eventId: shared, itemId: item, quantity: 4 }));
+    await kafka.publish(topics.stockMovements, movement({ eventId: shared, buyerId: 'other-buyer', itemId: item, quantity: 9 }));
+    const levels = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item, { count: 2 });
+    expect(levels.map((l) => [l.value.buyerId, l.value.onHand]).sort()).toEqual([
+      [BUYER, 4],
+      ['other-buyer', 9],
+    ]);
+  });
+
+  it('dead-letters a Kafka movement whose id was used with another body, naming the id; the same body again changes nothing', async () => {
+    const item = uniqueId('item');
+    const first = movement({ itemId: item, quantity: 5 });
+    await kafka.publish(topics.stockMovements, first);
+    await kafka.publish(topics.stockMovements, { ...first });
+    await kafka.publish(topics.stockMovements, { ...first, quantity: 50 });
+    await kafka.publish(topics.stockMovements, movement({ itemId: item, quantity: 1 }));
+    const [dead] = await kafka.waitForRaw(deadLetterTopicOf('inventory-ingest'), (r) => r.headers['smi-event-id'] === first.eventId);
+    expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe(
+      `conflict: event id ${first.eventId} was already used in ${BUYER}|kafka with a different body`,
+    );
+    const levels = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item, { count: 2, settleMs: 1500 });
+    expect(levels.map((l) => l.value.onHand)).toEqual([5, 6]);
+  });
+
+  it('answers 409 over REST for an id sent before with another body, and 202 with no second effect for the same body', async () => {
+    const item = uniqueId('item');
+    const body = { ...movementJson(), itemId: item, quantity: 3 };
+    expect((await post(body)).status).toBe(202);
+    const again = await post(body);
+    expect(again.status).toBe(202);
+    expect(await json(again)).toMatchObject({ accepted: [body.eventId], repeats: [body.eventId] });
+    const changed = await post({
+      movements: [
+        { ...movementJson(), itemId: item },
+        { ...body, quantity: 30 },
+      ],
+    });
+    expect(changed.status).toBe(409);
+    expect(await json(changed)).toMatchObject({ conflicts: [body.eventId] });
+    // Nothing of a refused request is taken in: its other movement may be sent again.
+    await post({ ...movementJson(), itemId: item, quantity: 1 });
+    const levels = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item, { count: 2, settleMs: 1500 });
+    expect(levels.map((l) => l.value.onHand)).toEqual([3, 4]);
+    // The same id over Kafka is the buyer's Kafka channel, a scope of its own.
+    await kafka.publish(topics.stockMovements, movement({ eventId: body.eventId, itemId: item, quantity: 2 }));
+    const more = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item, { count: 3 });
+    expect(more.map((l) => l.value.onHand)).toEqual([3, 4, 6]);
   });
 
   it('serves the schema registry read API so other tools can find a schema by id', async () => {

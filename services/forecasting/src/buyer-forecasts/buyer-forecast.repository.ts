@@ -6,11 +6,14 @@ import type { BuyerForecastSubmission } from './buyer-forecast';
 
 @Injectable()
 export class BuyerForecastRepository {
-  /** Keeps a submission; false when one with its eventId is already kept (a resend). */
-  async add(manager: EntityManager, submission: BuyerForecastSubmission): Promise<boolean> {
+  /**
+   * Keeps a submission unless the buyer used its eventId before: with the same body (`bodyHash`)
+   * that is a resend, with another a conflict. A submission kept before hashes were stored counts as a resend.
+   */
+  async add(manager: EntityManager, submission: BuyerForecastSubmission, bodyHash: string): Promise<'kept' | 'already-kept' | 'conflict'> {
     const rows: unknown[] = await manager.query(
-      `INSERT INTO buyer_forecast (event_id, buyer_id, site_id, item_id, unit, period_days, first_period_start, quantities, submitted_at, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      `INSERT INTO buyer_forecast (event_id, buyer_id, site_id, item_id, unit, period_days, first_period_start, quantities, submitted_at, received_at, body_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (buyer_id, event_id) DO NOTHING RETURNING event_id`,
       [
         submission.eventId,
         submission.buyerId,
@@ -22,9 +25,15 @@ export class BuyerForecastRepository {
         JSON.stringify(submission.quantities),
         submission.submittedAt,
         submission.receivedAt,
+        bodyHash,
       ],
     );
-    return rows.length > 0;
+    if (rows.length > 0) return 'kept';
+    const [kept]: Array<{ body_hash: string | null }> = await manager.query(
+      'SELECT body_hash FROM buyer_forecast WHERE buyer_id = $1 AND event_id = $2',
+      [submission.buyerId, submission.eventId],
+    );
+    return kept.body_hash === null || kept.body_hash === bodyHash ? 'already-kept' : 'conflict';
   }
 
   /** The submissions for a site x item forecasting periods from fromDay on. */

@@ -1,13 +1,14 @@
-import { Body, Controller, ForbiddenException, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Body, ConflictException, Controller, ForbiddenException, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { AuthenticatedRequest } from '@smi/service-kit';
 import { UnitOfWork } from '@smi/messaging';
 import { dayText } from '../consumption-history/calendar-days';
-import { TakeBuyerForecasts } from './take-buyer-forecasts.use-case';
+import { conflictOf, TakeBuyerForecasts } from './take-buyer-forecasts.use-case';
 
 /**
  * A buyer sends its own forecast of a site x item (collaborative forecasting).
  * It is scored in the backtest beside the methods and used when it proves the
- * most accurate. 201 when kept, 200 when the same eventId was kept before.
+ * most accurate. 201 when kept, 200 when the same eventId was kept before with the same body,
+ * 409 when it was kept with another (the kept one stays).
  */
 @Controller('buyer-forecasts')
 export class BuyerForecastsHttpController {
@@ -37,6 +38,7 @@ export class BuyerForecastsHttpController {
         HttpStatus.BAD_REQUEST,
       );
     }
+    if (outcome.kind === 'conflict') throw new ConflictException(conflictOf(outcome.submission));
     response.status(outcome.kind === 'kept' ? HttpStatus.CREATED : HttpStatus.OK);
     const { submission } = outcome;
     return { ...submission, firstPeriodStart: dayText(submission.firstPeriodStart), status: outcome.kind };

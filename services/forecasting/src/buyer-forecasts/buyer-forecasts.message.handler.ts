@@ -13,12 +13,12 @@ import { TakeBuyerForecasts } from './take-buyer-forecasts.use-case';
 export class BuyerForecastsMessageHandler {
   constructor(private readonly takeBuyerForecasts: TakeBuyerForecasts) {}
 
-  @ConsumeEvents(topics.buyerForecasts)
+  @ConsumeEvents(topics.buyerForecasts, { scopeOf: (forecast) => forecast.buyerId })
   onBuyerForecasts(@Payload() forecasts: Inbound<BuyerForecast>[], @Ctx() tx: Transaction): Promise<Rejection[]> {
     return this.takeBuyerForecasts.execute(forecasts, tx);
   }
 
-  @ConsumeEvents(inboundTopics.buyerForecasts)
+  @ConsumeEvents(inboundTopics.buyerForecasts, { scopeOf: (forecast) => forecast.buyerId })
   async onBuyerOwnForecasts(@Payload() forecasts: Inbound<BuyerForecast>[], @Ctx() tx: Transaction): Promise<Rejection[]> {
     const { accepted, rejected } = fromTheirOwnBuyer(forecasts, inboundTopics.buyerForecasts);
     if (accepted.length === 0) return rejected;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AgreementBook, lineTermsProblems } from '@smi/agreements';
-import { Inbound, Rejection, Transaction } from '@smi/messaging';
+import { canonicalHashOf, Inbound, Rejection, Transaction } from '@smi/messaging';
 import { BuyerForecast } from '@smi/contracts';
 import { dayNumberOfText } from '../consumption-history/calendar-days';
 import { ConsumptionHistoryRepository } from '../consumption-history/consumption-history.repository';
@@ -8,7 +8,11 @@ import { BuyerForecastSubmission, FieldProblem, buyerForecastProblems } from './
 import { BuyerForecastRepository } from './buyer-forecast.repository';
 
 export type IntakeOutcome =
-  { kind: 'kept' | 'already-kept'; submission: BuyerForecastSubmission } | { kind: 'refused'; problems: FieldProblem[] };
+  { kind: 'kept' | 'already-kept' | 'conflict'; submission: BuyerForecastSubmission } | { kind: 'refused'; problems: FieldProblem[] };
+
+/** Why a submission whose eventId the buyer used before with another body is refused. */
+export const conflictOf = (submission: BuyerForecastSubmission): string =>
+  `event id ${submission.eventId} was already used by ${submission.buyerId} with a different body`;
 
 /**
  * Takes in buyers' forecasts, from the topic or over REST (a batch of one), by the same rules.
@@ -29,6 +33,7 @@ export class TakeBuyerForecasts {
     for (const record of records) {
       const outcome = await this.take(tx, { ...record.event }, receivedAt, 'optional');
       if (outcome.kind === 'refused') rejected.push({ record, reason: outcome.problems.map((p) => `${p.field} ${p.problem}`).join('; ') });
+      if (outcome.kind === 'conflict') rejected.push({ record, reason: conflictOf(outcome.submission) });
     }
     return rejected;
   }
@@ -69,6 +74,12 @@ export class TakeBuyerForecasts {
         ],
       };
     }
-    return { kind: (await this.submissions.add(manager, submission)) ? 'kept' : 'already-kept', submission };
+    // The body as sent (submittedAt only when given), so a resend over either channel hashes alike.
+    const bodyHash = canonicalHashOf({
+      ...submission,
+      firstPeriodStart: value.firstPeriodStart,
+      submittedAt: value.submittedAt === undefined ? null : submission.submittedAt,
+    });
+    return { kind: await this.submissions.add(manager, submission, bodyHash), submission };
   }
 }

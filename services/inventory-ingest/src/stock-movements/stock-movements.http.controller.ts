@@ -1,17 +1,19 @@
 import {
   BadRequestException,
   Body,
+  ConflictException,
   Controller,
   ForbiddenException,
   HttpCode,
   HttpStatus,
+  Inject,
   Post,
   Req,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { StockMovement, topics } from '@smi/contracts';
-import { EventPublisher } from '@smi/messaging';
-import { AuthenticatedRequest } from '@smi/service-kit';
+import { canonicalHashOf, CHANNEL_HEADER, claimEvents, EventPublisher, inboxConsumerOf, inboxScopeOf, UnitOfWork } from '@smi/messaging';
+import { AuthenticatedRequest, SERVICE_NAME } from '@smi/service-kit';
 import { RecordStockMovements } from './record-stock-movements.use-case';
 import { MovementProblem, movementProblems } from './stock-movement-rules';
 
@@ -23,12 +25,17 @@ const MAX_MOVEMENTS_PER_REQUEST = 1000;
  * before we answer 202), so REST and Kafka senders share one path into the projection.
  * Before that, the projection's own rules judge them against the agreement in force
  * and the on-hand as it stands: what it would refuse gets 422 now, so a 202 means applied.
+ * Each is first taken into the consumer's inbox (as the buyer's, over REST): an id sent before
+ * with the same body is not produced again (202, listed as a repeat), one sent before with
+ * another body is a conflict (409, nothing produced).
  */
 @Controller('stock-movements')
 export class StockMovementsHttpController {
   constructor(
     private readonly publisher: EventPublisher,
     private readonly recordMovements: RecordStockMovements,
+    private readonly unitOfWork: UnitOfWork,
+    @Inject(SERVICE_NAME) private readonly service: string,
   ) {}
 
   @Post()
@@ -67,8 +74,25 @@ export class StockMovementsHttpController {
         problems: reasons,
       });
     }
-    await this.publisher.publishAll(topics.stockMovements, movements);
-    return { accepted: movements.map((m) => m.eventId) };
+    const consumer = inboxConsumerOf(this.service, topics.stockMovements);
+    const repeats = await this.unitOfWork.run(async (tx) => {
+      const claims = movements.map((m) => ({ scope: inboxScopeOf(m.buyerId, 'rest'), eventId: m.eventId, bodyHash: canonicalHashOf(m) }));
+      const outcomes = await claimEvents(tx.manager, consumer, claims, { reserve: true });
+      const conflicts = movements.filter((_, i) => outcomes[i] === 'conflict').map((m) => m.eventId);
+      if (conflicts.length > 0) {
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `event ids already used with a different body: ${conflicts.join(', ')}`,
+          conflicts,
+        });
+      }
+      const fresh = movements.filter((_, i) => outcomes[i] === 'fresh');
+      // Taken in only once the broker holds them: the transaction commits after the produce.
+      if (fresh.length > 0) await this.publisher.publishAll(topics.stockMovements, fresh, { [CHANNEL_HEADER]: 'rest' });
+      return movements.filter((_, i) => outcomes[i] === 'repeat').map((m) => m.eventId);
+    });
+    return { accepted: movements.map((m) => m.eventId), repeats };
   }
 }
 
