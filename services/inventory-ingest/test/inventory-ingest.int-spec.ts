@@ -22,6 +22,8 @@ describe('inventory-ingest against a real broker and database', () => {
   // REST movements must fall under an agreement line in force: these two items have one, in KG and in EA.
   const kgItem = uniqueId('item-kg');
   const eaItem = uniqueId('item-ea');
+  // Its own line: the REST id-conflict test counts its on-hand from zero.
+  const restIdItem = uniqueId('item');
   const lineOf = (itemId: string, unit: string) => ({
     siteId: site,
     itemId,
@@ -36,7 +38,7 @@ describe('inventory-ingest against a real broker and database', () => {
       agreementId: uniqueId('AGR'),
       buyerId: BUYER,
       supplierId: 'northwind',
-      lines: [lineOf(kgItem, 'KG'), lineOf(eaItem, 'EA')],
+      lines: [lineOf(kgItem, 'KG'), lineOf(eaItem, 'EA'), lineOf(restIdItem, 'EA')],
     }),
   ]);
 
@@ -263,7 +265,7 @@ describe('inventory-ingest against a real broker and database', () => {
   });
 
   it('answers 409 over REST for an id sent before with another body, and 202 with no second effect for the same body', async () => {
-    const item = uniqueId('item');
+    const item = restIdItem;
     const body = { ...movementJson(), itemId: item, quantity: 3 };
     expect((await post(body)).status).toBe(202);
     const again = await post(body);

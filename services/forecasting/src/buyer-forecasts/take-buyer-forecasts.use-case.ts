@@ -74,9 +74,10 @@ export class TakeBuyerForecasts {
         ],
       };
     }
-    // The body as sent (submittedAt only when given), so a resend over either channel hashes alike.
+    // The body as sent (submittedAt only when given; not when it was received), so a resend over either channel hashes alike.
+    const { receivedAt: _receivedAt, ...sent } = submission;
     const bodyHash = canonicalHashOf({
-      ...submission,
+      ...sent,
       firstPeriodStart: value.firstPeriodStart,
       submittedAt: value.submittedAt === undefined ? null : submission.submittedAt,
     });
