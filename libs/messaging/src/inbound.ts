@@ -37,19 +37,25 @@ export type Deduplication =
   | 'handler';
 
 /**
- * Keeps the records whose buyerId is the buyer of the per-buyer topic they came from; the others,
- * a buyer writing in another's name, are refused with the reason.
+ * Keeps the records whose buyerId is the buyer of the per-buyer topic they came from, keyed as the
+ * topic's contract keys them; the others are refused with the reason: a buyer writing in another's
+ * name, or a record whose key is not its site x item (it would land on another partition than the
+ * rest of its site x item, and its order among them would be lost).
  */
 export function fromTheirOwnBuyer<T extends { buyerId: string }>(
   records: Inbound<T>[],
-  family: Pick<PartyTopicFamily<unknown>, 'partyOf'>,
+  family: Pick<PartyTopicFamily<unknown>, 'partyOf'> & { feeds: { keyOf(value: T): string } },
 ): { accepted: Inbound<T>[]; rejected: Rejection[] } {
   const accepted: Inbound<T>[] = [];
   const rejected: Rejection[] = [];
   for (const record of records) {
     const source = family.partyOf(record.topic);
-    if (source !== undefined && record.event.buyerId === source) accepted.push(record);
-    else rejected.push({ record, reason: `buyerId ${JSON.stringify(record.event.buyerId)} is not the buyer of topic ${record.topic}` });
+    const key = family.feeds.keyOf(record.event);
+    if (source === undefined || record.event.buyerId !== source)
+      rejected.push({ record, reason: `buyerId ${JSON.stringify(record.event.buyerId)} is not the buyer of topic ${record.topic}` });
+    else if (record.key !== key)
+      rejected.push({ record, reason: `the record's key ${JSON.stringify(record.key)} is not its event's ${JSON.stringify(key)}` });
+    else accepted.push(record);
   }
   return { accepted, rejected };
 }

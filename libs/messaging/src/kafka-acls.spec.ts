@@ -1,4 +1,4 @@
-import { inboundTopics, topics } from '@smi/contracts';
+import { inboundTopics, StockMovement, topics } from '@smi/contracts';
 import { fromTheirOwnBuyer, Inbound } from './inbound';
 import { partyAcls, platformAcls, servicePrincipalOf } from './kafka-acls';
 
@@ -53,9 +53,9 @@ describe('the broker rules of the platform', () => {
 });
 
 describe('records on a per-buyer topic', () => {
-  const record = (topic: string, buyerId: string): Inbound<{ buyerId: string }> => ({
-    event: { buyerId },
-    key: null,
+  const record = (topic: string, buyerId: string, key = `${buyerId}|s|i`): Inbound<StockMovement> => ({
+    event: { buyerId, siteId: 's', itemId: 'i' } as StockMovement,
+    key,
     topic,
     partition: 0,
     offset: '0',
@@ -69,5 +69,17 @@ describe('records on a per-buyer topic', () => {
     const { accepted, rejected } = fromTheirOwnBuyer([own, foreign], inboundTopics.stockMovements);
     expect(accepted).toEqual([own]);
     expect(rejected).toEqual([{ record: foreign, reason: `buyerId "globex" is not the buyer of topic ${topic}` }]);
+  });
+
+  it('are refused when their key is not their site x item: the key decides the partition that keeps their order', () => {
+    const topic = inboundTopics.stockMovements.of('acme').name;
+    const unkeyed = record(topic, 'acme', null as unknown as string);
+    const elsewhere = record(topic, 'acme', 'acme|s|other');
+    const { accepted, rejected } = fromTheirOwnBuyer([unkeyed, elsewhere], inboundTopics.stockMovements);
+    expect(accepted).toEqual([]);
+    expect(rejected.map((r) => r.reason)).toEqual([
+      `the record's key null is not its event's "acme|s|i"`,
+      `the record's key "acme|s|other" is not its event's "acme|s|i"`,
+    ]);
   });
 });
