@@ -185,12 +185,15 @@ describe('inventory-ingest against a real broker and database', () => {
     expect(level.value).toMatchObject({ onHand: 6, sequence: 1 });
   });
 
-  it('dead-letters with its reason a Kafka movement of 1e12 or with a NUL in its unit, and applies the next', async () => {
+  it('dead-letters with its reason a Kafka movement of 1e12 or with a NUL in its unit or item, and applies the next', async () => {
     const item = uniqueId('item');
     const huge = movement({ itemId: item, quantity: 1e12 });
     const nul = movement({ itemId: item, unit: 'EA\u0000' });
+    // Its key holds the NUL too, which Postgres text cannot: the dead letter must still be kept.
+    const nulItem = movement({ itemId: `${item}\u0000` });
     await kafka.publish(topics.stockMovements, huge);
     await kafka.publish(topics.stockMovements, nul);
+    await kafka.publish(topics.stockMovements, nulItem);
     await kafka.publish(topics.stockMovements, movement({ itemId: item, quantity: 9 }));
     const reasonOf = async (eventId: string) => {
       const [dead] = await kafka.waitForRaw(deadLetterTopicOf('inventory-ingest'), (r) => r.headers['smi-event-id'] === eventId);
@@ -198,6 +201,7 @@ describe('inventory-ingest against a real broker and database', () => {
     };
     expect(await reasonOf(huge.eventId)).toBe('rejected: quantity must be at most 1,000,000,000 in size (got 1000000000000)');
     expect(await reasonOf(nul.eventId)).toBe('rejected: unit must not contain control characters');
+    expect(await reasonOf(nulItem.eventId)).toBe('rejected: itemId must not contain control characters');
     const [level] = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item);
     expect(level.value).toMatchObject({ onHand: 9, sequence: 1 });
   });
