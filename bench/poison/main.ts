@@ -11,10 +11,11 @@
  * consumer group; timed from that send until every good movement's stock level is published and
  * every bad one is on the dead-letter topic. The difference is the delay the bad records add.
  *
- * A bad record is a real failure in Postgres, not a record the use case refuses: the site x item
- * starts with 900,000,000,000 on hand, and a bad record receives 900,000,000,000 more, which the
- * on-hand column (numeric(18, 6)) cannot hold (SQLSTATE 22003). The good ones consume 1 each. The
- * bench prints the dead letters' reasons, so it shows if the bad records were refused instead.
+ * A bad record is a receipt of 900,000,000,000. Before the bounds (libs/agreements bounds.ts) it
+ * failed in Postgres, the on-hand column (numeric(18, 6)) unable to hold it on top of what the site
+ * x item held (SQLSTATE 22003); now the use case refuses it (a quantity is at most 10^9), as it
+ * refuses any record the bounds keep out. The site x item opens with 1,000,000 on hand and the
+ * good ones consume 1 each. The bench prints the dead letters' reasons, so it shows which it timed.
  * Uses KAFKA_BROKERS and DATABASE_URL when both are set, else starts the local stack like the tests do.
  */
 import { StockMovement, topics } from '@smi/contracts';
@@ -26,7 +27,8 @@ import { deadLettered } from '../pipeline/ingest';
 import { groupLag, recordsOn, waitUntil } from '../pipeline/progress';
 import { BenchParties, movement, SiteItem, writeBenchAgreements } from '../pipeline/workload';
 
-const NEAR_THE_COLUMN_LIMIT = 900_000_000_000;
+const OPENING = 1_000_000;
+const BEYOND_THE_BOUNDS = 900_000_000_000;
 
 function settings() {
   const { values } = parseArgs({ options: { good: { type: 'string' }, bad: { type: 'string' }, 'time-limit': { type: 'string' } } });
@@ -41,14 +43,14 @@ function settings() {
 
 /** The opening receipt, then `good` consumptions of 1 with `bad` overflowing receipts spread evenly among them. */
 function workload(buyerId: string, at: SiteItem, good: number, bad: number): StockMovement[] {
-  const movements = [movement(buyerId, at, 'opening', 'RECEIPT', NEAR_THE_COLUMN_LIMIT)];
+  const movements = [movement(buyerId, at, 'opening', 'RECEIPT', OPENING)];
   let badSent = 0;
   for (let g = 0; g < good; g++) {
     const badBefore = Math.round(((g + 1) * bad) / (good || 1));
-    for (; badSent < badBefore; badSent++) movements.push(movement(buyerId, at, `bad-${badSent}`, 'RECEIPT', NEAR_THE_COLUMN_LIMIT));
+    for (; badSent < badBefore; badSent++) movements.push(movement(buyerId, at, `bad-${badSent}`, 'RECEIPT', BEYOND_THE_BOUNDS));
     movements.push(movement(buyerId, at, `good-${g}`, 'CONSUMPTION', 1));
   }
-  for (; badSent < bad; badSent++) movements.push(movement(buyerId, at, `bad-${badSent}`, 'RECEIPT', NEAR_THE_COLUMN_LIMIT));
+  for (; badSent < bad; badSent++) movements.push(movement(buyerId, at, `bad-${badSent}`, 'RECEIPT', BEYOND_THE_BOUNDS));
   return movements;
 }
 
