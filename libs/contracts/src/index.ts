@@ -3,4 +3,4 @@ export * from './topics';
 export { AvroCodec, UndecodableRecordError } from './avro-codec';
 export { SchemaRegistry, ManifestSchemaRegistry, HttpSchemaRegistry, RegisteredSchema, schemaRegistryFromEnv } from './schema-registry';
 export { readSchemaFile } from './schema-files';
-export { roundToStoredPrecision } from './stored-precision';
+export { roundToStoredPrecision, STORED_QUANTITY_LIMIT } from './stored-precision';

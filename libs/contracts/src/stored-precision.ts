@@ -4,3 +4,6 @@
  * keeps what a service computes equal to what it reads back.
  */
 export const roundToStoredPrecision = (value: number): number => Math.round(value * 1e6) / 1e6;
+
+/** numeric(18, 6) keeps 12 digits before the point: every stored quantity or amount is below this. */
+export const STORED_QUANTITY_LIMIT = 1e12;

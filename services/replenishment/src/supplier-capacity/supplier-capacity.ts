@@ -1,5 +1,5 @@
 import type { AgreementLineInForce } from '@smi/agreements';
-import type { OrderQuantityStep, ReplenishmentOrder } from '@smi/contracts';
+import { type OrderQuantityStep, type ReplenishmentOrder, STORED_QUANTITY_LIMIT } from '@smi/contracts';
 import {
   allocateCapacity,
   type CapacityAllotment,
@@ -62,6 +62,8 @@ export function capacityProblems(body: unknown): CapacityProblem[] {
   }
   if (!(typeof quantityPerPeriod === 'number' && Number.isFinite(quantityPerPeriod) && quantityPerPeriod >= 0)) {
     problems.push({ field: 'quantityPerPeriod', problem: `must be a number >= 0 (got ${JSON.stringify(quantityPerPeriod)})` });
+  } else if (quantityPerPeriod >= STORED_QUANTITY_LIMIT) {
+    problems.push({ field: 'quantityPerPeriod', problem: `must be below ${STORED_QUANTITY_LIMIT} (got ${quantityPerPeriod})` });
   } else if (stored(quantityPerPeriod) !== quantityPerPeriod) {
     problems.push({ field: 'quantityPerPeriod', problem: `must have at most 6 decimals (got ${quantityPerPeriod})` });
   }
