@@ -1,5 +1,6 @@
 import { Agreement, AgreementLine } from '@smi/agreements';
-import { StockMovement } from '@smi/contracts';
+import { deadLetterTopicOf, StockMovement } from '@smi/contracts';
+import { DEAD_LETTER_HEADERS } from '@smi/messaging';
 import {
   AnsweredCase,
   acceptedCases,
@@ -12,6 +13,11 @@ import {
   fuzzSeed,
   FuzzTally,
   hostileBodies,
+  hostileNumbers,
+  hostileTexts,
+  sendTimed,
+  KafkaTestClient,
+  preview,
   queryDatabase,
   ServiceName,
   ServiceProcess,
@@ -60,6 +66,7 @@ describe('fuzzing every request body of every service', () => {
     lines: [line(`${run}-plant-4`, 'bolt', 'EA')],
   });
   let services: ServiceProcess[] = [];
+  let kafka: KafkaTestClient;
   const baseUrl = (name: ServiceName) => services.find((s) => s.name === name)!.baseUrl;
   const get = async (name: ServiceName, path: string, key: string): Promise<{ status: number; body: unknown }> => {
     const response = await fetch(`${baseUrl(name)}${path}`, { headers: { 'x-api-key': key } });
@@ -169,14 +176,19 @@ describe('fuzzing every request body of every service', () => {
   const anything = fc.record({ note: fc.string({ maxLength: 20 }) });
 
   beforeAll(async () => {
-    services = await startServiceProcesses(['inventory-ingest', 'forecasting', 'replenishment', 'shipment'], {
-      SMI_AGREEMENTS_FILE: writeAgreementsFile([signed, toAmend, toRetire]),
-      SMI_PARTIES_FILE: parties.file,
-    });
+    kafka = new KafkaTestClient();
+    services = await startServiceProcesses(
+      ['inventory-ingest', 'forecasting', 'replenishment', 'shipment', 'sla-monitor', 'notification'],
+      {
+        SMI_AGREEMENTS_FILE: writeAgreementsFile([signed, toAmend, toRetire]),
+        SMI_PARTIES_FILE: parties.file,
+      },
+    );
   });
 
   afterAll(async () => {
     await Promise.all(services.map((s) => s.stop()));
+    await kafka?.disconnect();
     console.log(tally.table());
   });
 
@@ -221,12 +233,29 @@ describe('fuzzing every request body of every service', () => {
       'every accepted movement to show in GET /stock-levels',
       30_000,
     ).catch(() => undefined);
+    let missing = 0;
     for (const e of expected.values()) {
       const level = shown(e.siteId, e.itemId);
+      missing += e.movements - (level?.sequence ?? 0);
       if (level?.sequence !== e.movements || Math.abs(level.quantity - e.onHand) > 1e-4) {
         tally.fail(
           route,
           `accepted ${e.movements} movement(s) of ${JSON.stringify(e.siteId)} x ${JSON.stringify(e.itemId)} (on-hand ${e.onHand}) but GET /stock-levels shows ${level ? `sequence ${level.sequence}, on-hand ${level.quantity}` : 'nothing'}`,
+        );
+      }
+    }
+    if (missing > 0) {
+      // Where the accepted movements went: the dead-letter topic says why each was refused after its 202.
+      const ids = new Set(sent.map((m) => m.eventId));
+      const dead = await kafka.waitForRaw(deadLetterTopicOf('inventory-ingest'), (r) => ids.has(r.headers['smi-event-id']), {
+        count: missing,
+        timeoutMs: 15_000,
+        fewerOnTimeout: true,
+      });
+      for (const record of dead) {
+        tally.fail(
+          route,
+          `accepted ${preview(record.headers['smi-event-id'])}, then dead-lettered: ${record.headers[DEAD_LETTER_HEADERS.reason]}`,
         );
       }
     }
@@ -352,6 +381,52 @@ describe('fuzzing every request body of every service', () => {
     await expectHealthy('shipment');
     expectNoFailures('POST /shipments/{id}/dispatch');
     expectNoFailures('POST /shipments/{id}/deliver');
+  });
+
+  /** A lone surrogate has no UTF-8 form to encode; it is sent raw below. */
+  const queryPair = (param: string, value: string): string[] => {
+    try {
+      return [`${param}=${encodeURIComponent(value)}`];
+    } catch {
+      return [];
+    }
+  };
+
+  it('GET query parameters of every service: never a 5xx or a hang', async () => {
+    const queried: Array<[ServiceName, string, string[]]> = [
+      ['inventory-ingest', '/stock-levels', ['siteId']],
+      ['forecasting', '/forecasts', ['siteId', 'itemId']],
+      ['forecasting', '/forecast-accuracy', ['agreementId', 'siteId', 'itemId']],
+      ['notification', '/notifications', ['status', 'limit']],
+      ['shipment', '/shipments', ['status']],
+      ['sla-monitor', '/breaches', ['kind', 'period']],
+      ['sla-monitor', '/kpis', ['period']],
+      ['replenishment', '/orders', ['status', 'siteId', 'itemId']],
+      ['replenishment', '/agreements', ['status']],
+      ['replenishment', `/agreements/${signed.agreementId}`, ['version', 'on']],
+      ['replenishment', '/capacity-requests', ['status']],
+      ['replenishment', '/stock-projections', ['siteId', 'itemId', 'horizonDays']],
+    ];
+    const values = [...hostileTexts, ...hostileNumbers.filter((n) => typeof n === 'number' || typeof n === 'string').map(String)];
+    for (const [service, path, params] of queried) {
+      const route = `GET ${path.replace(signed.agreementId, '{id}')} (query)`;
+      for (const param of params) {
+        const queries = [
+          ...values.flatMap((v) => queryPair(param, v)),
+          `${param}=%ED%A0%80`,
+          `${param}=a&${param}=b`,
+          `${param}[x]=1`,
+          `${param}[]=1`,
+          `${param}=%`,
+        ];
+        for (const query of queries) {
+          const answer = await sendTimed(`${baseUrl(service)}${path}?${query}`, { method: 'GET', headers: { 'x-api-key': keys.operator } });
+          tally.record(route, { body: undefined, mutation: `?${query.slice(0, 80)}` }, answer);
+        }
+      }
+      await expectHealthy(service);
+    }
+    expect(tally.failures.filter((f) => f.startsWith('GET '))).toEqual([]);
   });
 
   // Last: until simulation work is bounded, one hostile lead time can exhaust the heap of replenishment.

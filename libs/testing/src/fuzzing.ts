@@ -272,7 +272,10 @@ export class FuzzTally {
     else if (status >= 200 && status < 300) tally.ok++;
     this.routes.set(route, tally);
     if (status === 'hang' || status === 'down' || (typeof status === 'number' && status >= 500)) {
-      this.failures.push(`${route} ${fuzzCase.mutation}: ${status} after ${Math.round(answer.ms)} ms ${answer.text.slice(0, 200)}`);
+      const sent = fuzzCase.raw ?? jsonText(fuzzCase.body);
+      this.failures.push(
+        `${route} ${fuzzCase.mutation}: ${status} after ${Math.round(answer.ms)} ms ${answer.text.slice(0, 200)}; sent ${sent.slice(0, 400)}`,
+      );
     }
   }
 
