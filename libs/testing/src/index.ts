@@ -37,3 +37,5 @@ export {
   sendTimed,
   TimedAnswer,
 } from './fuzzing';
+export { BadRecord, badRecordsOf, deadLetterReasons, FUZZ_CASE_HEADER, interleaved, OutOfRange } from './kafka-fuzzing';
+export { exampleDemandForecast, exampleReplenishmentOrder } from './example-records';
