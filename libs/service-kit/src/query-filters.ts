@@ -1,6 +1,8 @@
 import { BadRequestException } from '@nestjs/common';
 
 const MAX_ID_LENGTH = 200;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 /** An optional text filter from the query string: absent is fine, but empty, repeated or overlong is a caller's mistake. */
 export function optionalQueryText(value: unknown, field: string): string | undefined {
@@ -8,6 +10,8 @@ export function optionalQueryText(value: unknown, field: string): string | undef
   if (typeof value !== 'string') throw new BadRequestException(`${field} must be given at most once, as text`);
   if (value.trim().length === 0) throw new BadRequestException(`${field} must not be empty`);
   if (value.length > MAX_ID_LENGTH) throw new BadRequestException(`${field} must be at most ${MAX_ID_LENGTH} characters`);
+  // Postgres refuses a NUL byte in text with an error, which would answer 500; no id holds a control character.
+  if (CONTROL_CHARACTER.test(value)) throw new BadRequestException(`${field} must not hold control characters`);
   return value;
 }
 

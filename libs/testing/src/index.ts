@@ -19,3 +19,26 @@ export { ConsumerLag, ConsumerLagReader, KillReport, killMidStream, TopicEnds, w
 export { FoldedStock, foldStockMovements } from './stock-fold';
 export { ReceivedPost, WebhookReceiver } from './webhook-receiver';
 export { eventually } from './eventually';
+export {
+  AnsweredCase,
+  acceptedCases,
+  FuzzCase,
+  fuzzCases,
+  fuzzRoute,
+  fuzzRuns,
+  fuzzSeed,
+  FuzzTally,
+  FuzzTarget,
+  hostileBodies,
+  hostileNumbers,
+  hostileTexts,
+  jsonText,
+  junkValue,
+  preview,
+  RawJsonNumber,
+  RouteTally,
+  sendTimed,
+  TimedAnswer,
+} from './fuzzing';
+export { BadRecord, badRecordsOf, deadLetterReasons, FUZZ_CASE_HEADER, interleaved, OutOfRange } from './kafka-fuzzing';
+export { exampleDemandForecast, exampleReplenishmentOrder } from './example-records';

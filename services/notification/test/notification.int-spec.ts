@@ -2,6 +2,7 @@ import { Notification, ReplenishmentOrder, Shipment, ShipmentStatus, SlaBreach, 
 import { DEAD_LETTER_HEADERS } from '@smi/messaging';
 import {
   eventually,
+  exampleReplenishmentOrder,
   KafkaTestClient,
   queryDatabase,
   ServiceProcess,
@@ -28,36 +29,22 @@ describe('notification against a real broker and database', () => {
   const key = { buyer: uniqueId('key'), supplier: uniqueId('key'), brokenSupplier: uniqueId('key'), operator: uniqueId('key') };
   const site = uniqueId('site');
 
-  const order = (overrides: Partial<ReplenishmentOrder> = {}): ReplenishmentOrder => ({
-    eventId: uniqueId('order-event'),
-    orderId: uniqueId('ORD'),
-    agreementId: uniqueId('agr'),
-    buyerId: buyer,
-    supplierId: supplier,
-    siteId: site,
-    itemId: 'brake-pad-bp100',
-    quantity: 90,
-    unit: 'EA',
-    onHand: 10,
-    onOrder: 0,
-    minimum: 20,
-    maximum: 100,
-    reorderPoint: 20,
-    orderUpTo: 100,
-    packMultiple: 10,
-    expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
-    decidedAt: new Date('2026-11-21T09:30:00Z'),
-    triggeredByEventId: uniqueId('level'),
-    status: 'RELEASED',
-    agreementVersion: 1,
-    emergency: false,
-    orderValue: 0,
-    statusChangedBy: 'replenishment',
-    statusReason: '',
-    approvalDeadline: null,
-    explanation: null,
-    ...overrides,
-  });
+  const order = (overrides: Partial<ReplenishmentOrder> = {}): ReplenishmentOrder =>
+    exampleReplenishmentOrder({
+      eventId: uniqueId('order-event'),
+      orderId: uniqueId('ORD'),
+      agreementId: uniqueId('agr'),
+      buyerId: buyer,
+      supplierId: supplier,
+      siteId: site,
+      itemId: 'brake-pad-bp100',
+      quantity: 90,
+      packMultiple: 10,
+      expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
+      decidedAt: new Date('2026-11-21T09:30:00Z'),
+      triggeredByEventId: uniqueId('level'),
+      ...overrides,
+    });
 
   const shipment = (status: ShipmentStatus, overrides: Partial<Shipment> = {}): Shipment => ({
     eventId: uniqueId('shipment-event'),

@@ -1,6 +1,6 @@
 import { DemandForecast, StockLevel, topics } from '@smi/contracts';
 import { consumerGroupOf } from '@smi/messaging';
-import { KafkaTestClient, queryDatabase, uniqueId } from '@smi/testing';
+import { exampleDemandForecast, KafkaTestClient, queryDatabase, uniqueId } from '@smi/testing';
 
 /**
  * Stock levels for one buyer site, as inventory-ingest would publish them; by
@@ -70,32 +70,17 @@ export const positionReaches = (buyerId: string, siteId: string, itemId: string,
   });
 
 /** A forecast of steady demand for a site x item, as the forecasting service publishes it. */
-export const steadyForecast = (buyerId: string, siteId: string, itemId: string, perDay: number): DemandForecast => ({
-  eventId: uniqueId('forecast'),
-  buyerId,
-  siteId,
-  itemId,
-  unit: 'EA',
-  method: 'moving-average-7',
-  periodDays: 1,
-  demandPerPeriod: perDay,
-  standardDeviationPerPeriod: 0,
-  periodsObserved: 7,
-  generatedAt: new Date(Date.now() - 2 * 60 * 60 * 1000),
-  basedOnMovementId: uniqueId('mv'),
-  demandClass: 'smooth',
-  recentDemand: [],
-  agreementId: null,
-  firstPeriodStart: null,
-  horizonDemand: [],
-  censoredPeriods: 0,
-  methodScore: null,
-  runnerUpMethod: null,
-  runnerUpScore: null,
-  methodScores: [],
-  leadTimePeriods: 0,
-  leadTimeErrorVariance: null,
-});
+export const steadyForecast = (buyerId: string, siteId: string, itemId: string, perDay: number): DemandForecast =>
+  exampleDemandForecast({
+    eventId: uniqueId('forecast'),
+    buyerId,
+    siteId,
+    itemId,
+    demandPerPeriod: perDay,
+    standardDeviationPerPeriod: 0,
+    generatedAt: new Date(Date.now() - 2 * 60 * 60 * 1000),
+    basedOnMovementId: uniqueId('mv'),
+  });
 
 /** Waits until replenishment keeps a forecast for the site x item. */
 export const outlookStored = (buyerId: string, siteId: string, itemId: string) =>

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { AgreementBook } from '@smi/agreements';
-import { AuthenticatedRequest } from '@smi/service-kit';
+import { AuthenticatedRequest, optionalQueryText } from '@smi/service-kit';
 import { OnHandRepository } from './on-hand.repository';
 
 /** Current on-hand per site x item: a buyer sees its own; a supplier, its buyers'; an operator, all. */
@@ -12,7 +12,8 @@ export class StockLevelsHttpController {
   ) {}
 
   @Get()
-  async list(@Req() request: AuthenticatedRequest, @Query('siteId') siteId?: string) {
+  async list(@Req() request: AuthenticatedRequest, @Query('siteId') siteIdParam?: unknown) {
+    const siteId = optionalQueryText(siteIdParam, 'siteId');
     const party = request.party;
     if (party.kind === 'operator') return this.onHand.listAll(siteId);
     if (party.kind === 'buyer') return this.onHand.listForBuyers([party.id], siteId);

@@ -36,6 +36,14 @@ describe('supplier capacity', () => {
     expect(capacityProblems([])).toEqual([{ field: 'body', problem: 'must be a JSON object' }]);
   });
 
+  it('refuses a capacity storage cannot hold (found by fuzzing: 1e12 answered 500), the largest it holds passes', () => {
+    expect(capacityProblems({ periodDays: 7, quantityPerPeriod: 1e12 })).toEqual([
+      { field: 'quantityPerPeriod', problem: 'must be below 1000000000000 (got 1000000000000)' },
+    ]);
+    expect(capacityProblems({ periodDays: 7, quantityPerPeriod: 1e308 })).toHaveLength(1);
+    expect(capacityProblems({ periodDays: 7, quantityPerPeriod: 999_999_999_999.5 })).toEqual([]);
+  });
+
   describe('admission of a new order', () => {
     it('serves it at once while it fits in what the period has left and nothing waits', () => {
       expect(admitToCapacity('ORD-1', 90, weekly, { allocated: 60, waiting: 0 })).toEqual({

@@ -1,0 +1,59 @@
+import { DemandForecast, ReplenishmentOrder } from '@smi/contracts';
+
+/**
+ * Records as the platform's own services publish them, with every field a test does not care
+ * about set to a plain value; a test names what matters in `fields`.
+ */
+export const exampleDemandForecast = (
+  fields: Pick<DemandForecast, 'eventId' | 'buyerId' | 'siteId' | 'itemId'> & Partial<DemandForecast>,
+): DemandForecast => ({
+  unit: 'EA',
+  method: 'moving-average-7',
+  periodDays: 1,
+  demandPerPeriod: 2,
+  standardDeviationPerPeriod: 1,
+  periodsObserved: 7,
+  generatedAt: new Date(),
+  basedOnMovementId: `${fields.eventId}/movement`,
+  demandClass: 'smooth',
+  recentDemand: [],
+  agreementId: null,
+  firstPeriodStart: null,
+  horizonDemand: [],
+  censoredPeriods: 0,
+  methodScore: null,
+  runnerUpMethod: null,
+  runnerUpScore: null,
+  methodScores: [],
+  leadTimePeriods: 0,
+  leadTimeErrorVariance: null,
+  ...fields,
+});
+
+export const exampleReplenishmentOrder = (
+  fields: Pick<ReplenishmentOrder, 'orderId' | 'agreementId' | 'buyerId' | 'supplierId' | 'siteId' | 'itemId'> &
+    Partial<ReplenishmentOrder>,
+): ReplenishmentOrder => ({
+  eventId: `${fields.orderId}/released`,
+  quantity: 50,
+  unit: 'EA',
+  onHand: 10,
+  onOrder: 0,
+  minimum: 20,
+  maximum: 100,
+  reorderPoint: 20,
+  orderUpTo: 100,
+  packMultiple: 5,
+  expectedDeliveryAt: new Date(Date.now() + 3 * 86_400_000),
+  decidedAt: new Date(),
+  triggeredByEventId: `${fields.orderId}/level`,
+  status: 'RELEASED',
+  agreementVersion: 1,
+  emergency: false,
+  orderValue: 0,
+  statusChangedBy: 'replenishment',
+  statusReason: '',
+  approvalDeadline: null,
+  explanation: null,
+  ...fields,
+});
