@@ -68,7 +68,9 @@ describe('agreement book: the version in force', () => {
 
   it('refuses an invalid version, naming the field', () => {
     const book = new AgreementBook();
-    expect(() => book.apply(versionFixture(agreementFixture({}, { packMultiple: 0 })))).toThrow('A1: lines[0].packMultiple must be > 0');
+    expect(() => book.apply(versionFixture(agreementFixture({}, { packMultiple: 0 })))).toThrow(
+      'A1: lines[0].packMultiple must be at least 0.000001, the smallest quantity kept',
+    );
     expect(book.agreements).toEqual([]);
   });
 

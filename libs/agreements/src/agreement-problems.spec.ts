@@ -42,7 +42,7 @@ describe('agreement validation', () => {
     expect(agreementProblems(bad)).toEqual([
       'A1: lines[0].maximum must be >= minimum',
       'A1: lines[0].leadTimeDays must be >= 0',
-      'A1: lines[0].packMultiple must be > 0',
+      'A1: lines[0].packMultiple must be at least 0.000001, the smallest quantity kept',
     ]);
   });
 
@@ -181,7 +181,9 @@ describe('agreement version validation', () => {
   });
 
   it("includes the agreement's own problems", () => {
-    expect(versionProblems(versionFixture(agreementFixture({}, { packMultiple: 0 })))).toEqual(['A1: lines[0].packMultiple must be > 0']);
+    expect(versionProblems(versionFixture(agreementFixture({}, { packMultiple: 0 })))).toEqual([
+      'A1: lines[0].packMultiple must be at least 0.000001, the smallest quantity kept',
+    ]);
   });
 });
 
@@ -203,6 +205,8 @@ describe('agreement bounds (bounds.ts)', () => {
       'lines[0].approval.vetoWindowHours must be at most 8,760',
     ],
     ['a NUL byte in an item id', { itemId: 'part\u0000' }, 'lines[0].itemId must not contain control characters'],
+    ['half a surrogate pair in a site id', { siteId: 'plant-\ud800' }, 'lines[0].siteId must be valid Unicode'],
+    ['a pack multiple of 7e-323', { packMultiple: 7e-323 }, 'lines[0].packMultiple must be at least 0.000001'],
     ['a unit longer than 32 characters', { unit: 'U'.repeat(33) }, 'lines[0].unit must be at most 32 characters (got 33)'],
   ])('refuses %s', (_case, line, problem) => {
     expect(lineProblems(line).some((found) => found.startsWith(`A1: ${problem}`))).toBe(true);

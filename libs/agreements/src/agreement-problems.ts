@@ -16,6 +16,7 @@ import {
   MAX_DAYS,
   MAX_HOURS,
   MAX_QUANTITY,
+  MIN_QUANTITY_STEP,
   TextKind,
   textProblem,
 } from './bounds';
@@ -223,7 +224,11 @@ function lineProblems(line: AgreementLine, at: string, need: Need): void {
     need(isOneOf(line.forecastPeriod, FORECAST_PERIODS), `${at}.forecastPeriod`, `must be one of ${FORECAST_PERIODS.join(', ')}`);
   need(isNumber(line.leadTimeDays) && line.leadTimeDays >= 0, `${at}.leadTimeDays`, 'must be >= 0');
   optionalAtLeast(raw, 'leadTimeStdDevDays', 0, at, need);
-  need(isNumber(line.packMultiple) && line.packMultiple > 0, `${at}.packMultiple`, 'must be > 0');
+  need(
+    isNumber(line.packMultiple) && line.packMultiple >= MIN_QUANTITY_STEP,
+    `${at}.packMultiple`,
+    `must be at least ${MIN_QUANTITY_STEP.toFixed(6)}, the smallest quantity kept`,
+  );
   optionalAbove(raw, 'minimumOrderQuantity', 0, at, need);
   if (line.maximumLot !== undefined) {
     need(isNumber(line.maximumLot) && line.maximumLot >= line.packMultiple, `${at}.maximumLot`, 'must be >= packMultiple');
@@ -251,7 +256,14 @@ function policyProblems(line: AgreementLine, at: string, need: Need): void {
   } else {
     need(line.fixedOrderQuantity === undefined, `${at}.fixedOrderQuantity`, 'applies only to policy fixed-quantity');
   }
-  optionalAbove(line as unknown as Json, 'fixedOrderQuantity', 0, at, need);
+  const fixed = (line as unknown as Json).fixedOrderQuantity;
+  if (fixed !== undefined) {
+    need(
+      isNumber(fixed) && fixed >= MIN_QUANTITY_STEP,
+      `${at}.fixedOrderQuantity`,
+      `must be at least ${MIN_QUANTITY_STEP.toFixed(6)}, the smallest quantity kept`,
+    );
+  }
   optionalAbove(line as unknown as Json, 'reviewPeriodDays', 0, at, need);
   if (line.deliveryWeekdays !== undefined) {
     if (!Array.isArray(line.deliveryWeekdays)) need(false, `${at}.deliveryWeekdays`, 'must be a list');

@@ -10,6 +10,8 @@
 
 /** A stock quantity: a movement, a level, an order quantity term, a forecast quantity. A thousand times this still fits storage. */
 export const MAX_QUANTITY = 1e9;
+/** The smallest step of a quantity storage keeps (six decimals): a pack or a fixed lot below it would round to nothing. */
+export const MIN_QUANTITY_STEP = 0.000001;
 /** Stock a projection may reach (on hand, on order): a hundred of the largest movements, ten times under what storage holds. */
 export const MAX_STOCK = 100 * MAX_QUANTITY;
 /** An amount of money: a unit price, a penalty, an approval limit. */
@@ -38,11 +40,18 @@ export type TextKind = keyof typeof MAX_TEXT_LENGTH;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
+/**
+ * Half of a UTF-16 surrogate pair, which JSON may carry (\ud800) but UTF-8 cannot: Postgres would
+ * store it as U+FFFD, another id than the one sent.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** What is wrong with a required text of this kind (blank, too long, control characters), or undefined when it is fine. */
 export function textProblem(value: unknown, kind: TextKind): string | undefined {
   if (typeof value !== 'string' || value.trim().length === 0) return 'is required and must be a non-empty string';
   if (value.length > MAX_TEXT_LENGTH[kind]) return `must be at most ${MAX_TEXT_LENGTH[kind]} characters (got ${value.length})`;
   if (CONTROL_CHARACTER.test(value)) return 'must not contain control characters';
+  if (LONE_SURROGATE.test(value)) return 'must be valid Unicode (it holds half of a surrogate pair)';
   return undefined;
 }
 

@@ -139,7 +139,7 @@ describe('agreements API against a real broker and database', () => {
     expect(response.status).toBe(400);
     expect((await json(response)).problems).toEqual([
       `${id}: lines[0].maximum must be >= minimum`,
-      `${id}: lines[0].packMultiple must be > 0`,
+      `${id}: lines[0].packMultiple must be at least 0.000001, the smallest quantity kept`,
       `${id}: lines[0].deliveryWeekdays[1] must be one of MON..SUN`,
     ]);
     expect((await call('GET', `/agreements/${id}`, keys.buyer)).status).toBe(404);

@@ -88,7 +88,7 @@ describe('what-if simulations over REST against the real service', () => {
     const { problems } = await json(response);
     expect(problems).toEqual([
       'scenarios[1].bucketDays must be a whole number of days >= 1 (got 0)',
-      'scenarios[1].line.packMultiple must be > 0',
+      'scenarios[1].line.packMultiple must be at least 0.000001, the smallest quantity kept',
     ]);
   });
 
