@@ -224,10 +224,12 @@ describe('regression cases found by fuzzing and by the trust review', () => {
     });
 
     it('fuzz seed 20261207: refuses a pack multiple of 7e-323 (answered 500: RangeError)', async () => {
-      expectRefused(
-        await send('replenishment', 'POST', '/what-if-simulations', keys.buyer, simulation({ packMultiple: 7e-323 })),
-        'packMultiple',
-      );
+      const found = {
+        line: { siteId: 's', itemId: 'i', unit: 'EA', minimum: 4, maximum: 4, leadTimeDays: 25, packMultiple: 7e-323 },
+        demand: [0, 3, 5, 0],
+        bucketDays: 30,
+      };
+      expectRefused(await send('replenishment', 'POST', '/what-if-simulations', keys.buyer, found), 'packMultiple');
     });
 
     it('refuses a lead time beyond double range written as 1e999 in the JSON', async () => {
