@@ -1,3 +1,4 @@
+import { unstorableField } from './storable-value';
 import avro from 'avsc';
 import { avroType } from './avro-types';
 import { readSchemaFile } from './schema-files';
@@ -70,15 +71,19 @@ export class AvroCodec {
     const reader = this.readerType(topic);
     const resolverKey = `${topic.contractName}\n${id}`;
     let resolver = this.resolvers.get(resolverKey);
+    let value: T;
     try {
       if (!resolver) {
         resolver = reader.createResolver(writer);
         this.resolvers.set(resolverKey, resolver);
       }
-      return reader.fromBuffer(buffer.subarray(5), resolver) as T;
+      value = reader.fromBuffer(buffer.subarray(5), resolver) as T;
     } catch (error) {
       throw new UndecodableRecordError(`value is not valid Avro for schema id ${id} on ${topic.name}: ${(error as Error).message}`);
     }
+    const unstorable = unstorableField(value);
+    if (unstorable) throw new UndecodableRecordError(`value holds what the platform never stores: ${unstorable}`);
+    return value;
   }
 
   private readerType(topic: TopicDefinition<unknown>): avro.Type {
