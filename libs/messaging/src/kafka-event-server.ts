@@ -5,7 +5,6 @@ import { context, Link, SpanKind, SpanStatusCode, trace } from '@opentelemetry/a
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom, Observable, throwError } from 'rxjs';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { consumedRecordProblems } from '@smi/agreements';
 import { databaseAnswers } from '@smi/persistence';
 import { recordDeadLetters } from './dead-letter';
 import { RejectedEventError } from './errors';
@@ -34,6 +33,11 @@ export interface KafkaEventServerOptions {
    * partitions touch different rows; more than one overlaps their database round trips.
    */
   concurrentPartitions?: number;
+  /**
+   * What is wrong with a decoded record by its contract's bounds (one line per field), checked before any
+   * handler sees it: a record outside them is dead-lettered with that reason. None by default.
+   */
+  boundsProblems?: (topic: TopicDefinition<unknown>, event: unknown) => string[];
   /** Where a new consumer group starts. Services start from the earliest record so nothing sent before they first ran is missed. */
   fromBeginning?: boolean;
 }
@@ -180,7 +184,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       try {
         const event = (await this.options.codec.decode(topic, message.value)) as { eventId: string };
         const headers = headersAsStrings(message.headers);
-        const outOfBounds = consumedRecordProblems(topic.contractName, event);
+        const outOfBounds = this.options.boundsProblems?.(topic, event) ?? [];
         if (outOfBounds.length > 0) {
           // Refused as it is, in order with the records around it: applying it would be lost in Postgres or steer the plan.
           run.push({ message, partition: batch.partition, unusable: `rejected: ${outOfBounds.join('; ')}` });
