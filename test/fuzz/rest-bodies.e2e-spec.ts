@@ -1,4 +1,4 @@
-import { Agreement, AgreementLine } from '@smi/agreements';
+import { AgreementLine } from '@smi/agreements';
 import { deadLetterTopicOf, StockMovement } from '@smi/contracts';
 import { DEAD_LETTER_HEADERS } from '@smi/messaging';
 import {
@@ -287,21 +287,55 @@ describe('fuzzing every request body of every service', () => {
     expectNoFailures('POST /forecast-runs');
   });
 
-  const readable = async (route: string, agreementIds: string[], key: string) => {
-    for (const id of agreementIds) {
-      const { status } = await get('replenishment', `/agreements/${encodeURIComponent(id)}`, key);
-      if (status !== 200) tally.fail(route, `accepted agreement ${JSON.stringify(id)} but GET /agreements/{id} answers ${status}`);
+  /** A proposal as the agreement routes answer it. */
+  type Proposal = { proposalId: string; agreementId: string; status: string; awaiting?: string };
+  const keyOf = (partyId: string | undefined) => (partyId === buyer ? keys.buyer : partyId === supplier ? keys.supplier : undefined);
+  /**
+   * What a 2xx on an agreement route promises now that an agreement changes only with both parties' consent: each
+   * proposal answered is readable by both parties; once the party it awaits accepts it, the version it makes is
+   * readable by both and shows what `shows` expects of it (undefined when it does).
+   */
+  const appliedOnceAccepted = async (route: string, proposals: Proposal[], shows: (version: unknown) => string | undefined) => {
+    for (const proposal of proposals) {
+      const about = `proposal ${proposal.proposalId} of agreement ${JSON.stringify(proposal.agreementId)}`;
+      for (const [party, key] of [
+        ['buyer', keys.buyer],
+        ['supplier', keys.supplier],
+      ]) {
+        const { status } = await get('replenishment', `/agreement-proposals/${encodeURIComponent(proposal.proposalId)}`, key);
+        if (status !== 200) tally.fail(route, `answered ${about} but the ${party} reading it gets ${status}`);
+      }
+      if (proposal.status === 'pending') {
+        const key = keyOf(proposal.awaiting);
+        if (!key) {
+          tally.fail(route, `${about} awaits ${JSON.stringify(proposal.awaiting)}, not the other party`);
+          continue;
+        }
+        const accepting = await fetch(`${baseUrl('replenishment')}/agreement-proposals/${encodeURIComponent(proposal.proposalId)}/accept`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': key },
+          body: '{}',
+        });
+        if (accepting.status !== 200)
+          tally.fail(route, `${about}: its acceptance answers ${accepting.status} ${(await accepting.text()).slice(0, 200)}`);
+      }
+      for (const [party, key] of [
+        ['buyer', keys.buyer],
+        ['supplier', keys.supplier],
+      ]) {
+        const { status, body } = await get('replenishment', `/agreements/${encodeURIComponent(proposal.agreementId)}`, key);
+        const wrong = status === 200 ? shows(body) : `answers ${status}`;
+        if (wrong) tally.fail(route, `${about} accepted, but GET /agreements/{id} by the ${party} ${wrong}`);
+      }
     }
   };
+  const proposalOf = ({ answer }: AnsweredCase) => JSON.parse(answer.text) as Proposal;
+  const anyVersion = () => undefined;
 
-  it('POST /agreements: no 5xx or hang, and every agreement accepted is readable by its proposer', async () => {
+  it('POST /agreements: no 5xx or hang, and every agreement proposed is readable by both parties, and once accepted its version', async () => {
     const route = 'POST /agreements';
     const accepted = acceptedCases(await fuzz(route, 'replenishment', keys.supplier, validAgreement, 200));
-    await readable(
-      route,
-      accepted.map(({ fuzzCase }) => (fuzzCase.body as Agreement).agreementId),
-      keys.supplier,
-    );
+    await appliedOnceAccepted(route, accepted.map(proposalOf), anyVersion);
     await expectHealthy('replenishment');
     expectNoFailures(route);
   });
@@ -319,31 +353,28 @@ describe('fuzzing every request body of every service', () => {
         tally.fail(route, `the last amendment answered version ${answeredVersion}; GET shows ${JSON.stringify(body).slice(0, 200)}`);
       }
     }
+    await appliedOnceAccepted(route, accepted.filter(({ answer }) => answer.status === 202).map(proposalOf), anyVersion);
     await expectHealthy('replenishment');
     expectNoFailures(route);
   });
 
-  it('POST /agreements/import: no 5xx or hang, and every imported agreement readable', async () => {
+  it('POST /agreements/import: no 5xx or hang, and every imported agreement proposed, readable once accepted', async () => {
     const route = 'POST /agreements/import';
     const accepted = acceptedCases(await fuzz(route, 'replenishment', keys.supplier, validImport, 150));
-    await readable(
-      route,
-      accepted.flatMap(({ fuzzCase }) => (fuzzCase.body as { agreements: Agreement[] }).agreements.map((a) => a.agreementId)),
-      keys.supplier,
-    );
+    const proposals = accepted.flatMap(({ answer }) => (JSON.parse(answer.text) as { proposals: Proposal[] }).proposals);
+    await appliedOnceAccepted(route, proposals, anyVersion);
     await expectHealthy('replenishment');
     expectNoFailures(route);
   });
 
-  it('POST /agreements/{id}/retire: no 5xx or hang, and an accepted retirement shows', async () => {
+  it('POST /agreements/{id}/retire: no 5xx or hang, and a retirement proposed shows once accepted', async () => {
     const route = 'POST /agreements/{id}/retire';
     const accepted = acceptedCases(
       await fuzz(route, 'replenishment', keys.buyer, reason, 60, () => `/agreements/${toRetire.agreementId}/retire`),
     );
-    if (accepted.length > 0) {
-      const { body } = await get('replenishment', `/agreements/${toRetire.agreementId}`, keys.buyer);
-      if ((body as { status?: string }).status !== 'retired') tally.fail(route, `retired, but GET shows ${JSON.stringify(body)}`);
-    }
+    await appliedOnceAccepted(route, accepted.map(proposalOf), (version) =>
+      (version as { status?: string }).status === 'retired' ? undefined : `shows ${JSON.stringify(version).slice(0, 300)}`,
+    );
     await expectHealthy('replenishment');
     expectNoFailures(route);
   });

@@ -26,3 +26,4 @@ export {
   textProblem,
 } from './bounds';
 export { lineTermsProblems, CountedSiteItem } from './line-terms';
+export { consumedRecordProblems } from './consumed-records';

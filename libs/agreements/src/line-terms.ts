@@ -24,7 +24,8 @@ export function lineTermsProblems(
     if (coverage === 'optional') return [];
     return [
       {
-        field: 'itemId',
+        // Named by its site first, the site x item pair no line covers.
+        field: 'siteId',
         problem: `${record.siteId} x ${record.itemId} is not covered by an agreement of ${record.buyerId} in force ${when}`,
       },
     ];

@@ -82,6 +82,23 @@ export async function recordDeadLetters(
   );
 }
 
+/**
+ * Parks a record that a reader passes over each time it reads its topic again (the agreement book
+ * reads the agreements topic from its beginning at every boot): once per record, not once per read.
+ */
+export async function recordDeadLetterOnce(
+  tx: { manager: EntityManager; outbox: Outbox },
+  service: string,
+  letter: { source: RecordSource; reason: string },
+): Promise<void> {
+  const { topic, partition, message } = letter.source;
+  const kept: unknown[] = await tx.manager.query(
+    `SELECT 1 FROM dead_letter WHERE topic = $1 AND partition = $2 AND "offset" = $3 LIMIT 1`,
+    [topic, partition, message.offset],
+  );
+  if (kept.length === 0) await recordDeadLetters(tx, service, [letter]);
+}
+
 /** A dead letter as an operator sees it. */
 export interface DeadLetter {
   id: string;

@@ -28,6 +28,7 @@ export {
   listDeadLetters,
   findDeadLetter,
   replayDeadLetter,
+  recordDeadLetterOnce,
 } from './dead-letter';
 export { failsEveryTime } from './failures';
 export { ensureTopics, platformTopicSpecs, CONSUMING_SERVICES } from './topic-admin';

@@ -33,6 +33,11 @@ export interface KafkaEventServerOptions {
    * partitions touch different rows; more than one overlaps their database round trips.
    */
   concurrentPartitions?: number;
+  /**
+   * What is wrong with a decoded record by its contract's bounds (one line per field), checked before any
+   * handler sees it: a record outside them is dead-lettered with that reason. None by default.
+   */
+  boundsProblems?: (topic: TopicDefinition<unknown>, event: unknown) => string[];
   /** Where a new consumer group starts. Services start from the earliest record so nothing sent before they first ran is missed. */
   fromBeginning?: boolean;
 }
@@ -64,9 +69,9 @@ export class KeepHandlerErrors implements RpcExceptionFilter<unknown> {
 interface Record_ {
   message: KafkaMessage;
   partition: number;
-  /** Unset when the record could not be decoded; `undecodable` says why. */
+  /** Unset when the record cannot be used (not decodable, or out of its contract's bounds); `unusable` says why. */
   inbound?: Inbound<{ eventId: string }>;
-  undecodable?: string;
+  unusable?: string;
 }
 
 /** Of the records given to a unit of work, how many were settled (applied or dead-lettered), in order, and why the next one failed. */
@@ -179,6 +184,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       try {
         const event = (await this.options.codec.decode(topic, message.value)) as { eventId: string };
         const headers = headersAsStrings(message.headers);
+        const outOfBounds = this.options.boundsProblems?.(topic, event) ?? [];
+        if (outOfBounds.length > 0) {
+          // Refused as it is, in order with the records around it: applying it would be lost in Postgres or steer the plan.
+          run.push({ message, partition: batch.partition, unusable: `rejected: ${outOfBounds.join('; ')}` });
+          if (run.length >= this.runSize) await applyRun();
+          continue;
+        }
         run.push({
           message,
           partition: batch.partition,
@@ -194,7 +206,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       } catch (error) {
         if (!(error instanceof UndecodableRecordError)) throw error;
         // Dead-lettered in the unit of work of its run, in order with the records around it.
-        run.push({ message, partition: batch.partition, undecodable: error.message });
+        run.push({ message, partition: batch.partition, unusable: `undecodable: ${error.message}` });
       }
       if (run.length >= this.runSize) await applyRun();
     }
@@ -350,7 +362,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const decoded: Record_[] = [];
     for (const record of records) {
       if (record.inbound) decoded.push(record);
-      else letters.push({ record, reason: `undecodable: ${record.undecodable}` });
+      else letters.push({ record, reason: record.unusable ?? 'unusable' });
     }
     const deduplication: Deduplication = (handler.extras?.deduplication as Deduplication | undefined) ?? 'inbox';
     if (deduplication !== 'inbox') return { toApply: new Set(decoded), release: async () => undefined };

@@ -1,7 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { AgreementBook, AgreementVersion, agreementVersionOf } from '@smi/agreements';
-import { AvroCodec, topics } from '@smi/contracts';
-import { consumerGroupOf, ensureTopics, EVENT_ID_HEADER, headersAsStrings, platformTopicSpecs } from '@smi/messaging';
+import { AvroCodec, topics, UndecodableRecordError } from '@smi/contracts';
+import {
+  consumerGroupOf,
+  ensureTopics,
+  EVENT_ID_HEADER,
+  headersAsStrings,
+  platformTopicSpecs,
+  recordDeadLetterOnce,
+  UnitOfWork,
+} from '@smi/messaging';
 import { Admin, Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
@@ -10,6 +18,8 @@ export interface AgreementFeedOptions {
   admin: Admin;
   codec: AvroCodec;
   service: string;
+  /** Where a version that cannot be read or is invalid is dead-lettered, with its reason. */
+  unitOfWork: UnitOfWork;
   /** How long reading the topic up to its current end may take before the service gives up starting. */
   catchUpTimeoutMs?: number;
 }
@@ -63,7 +73,7 @@ export class AgreementFeed {
       autoCommit: false,
       eachBatch: async ({ batch }) => {
         for (const message of batch.messages) {
-          if (await this.take(message)) read++;
+          if (await this.take(batch.topic, batch.partition, message)) read++;
         }
         const end = pending.get(batch.partition);
         if (end !== undefined && Number(batch.lastOffset()) + 1 >= end) {
@@ -91,14 +101,20 @@ export class AgreementFeed {
     this.consumer = undefined;
   }
 
-  /** Applies one record; a record that cannot be read or is invalid is logged and passed over, as it can never become valid. */
-  private async take(message: KafkaMessage): Promise<boolean> {
+  /**
+   * Applies one record. One that cannot be read or is invalid can never become valid: it is passed
+   * over and dead-lettered with its reason, once (every boot reads it again).
+   */
+  private async take(topic: string, partition: number, message: KafkaMessage): Promise<boolean> {
     const eventId = headersAsStrings(message.headers)[EVENT_ID_HEADER] ?? `offset ${message.offset}`;
     try {
-      const version = agreementVersionOf(await this.options.codec.decode(topics.agreements, message.value));
-      return this.book.apply(version);
+      return this.book.apply(agreementVersionOf(await this.options.codec.decode(topics.agreements, message.value)));
     } catch (error) {
-      this.log.error(`agreement version ${eventId} passed over: ${(error as Error).message}`);
+      const reason = `${error instanceof UndecodableRecordError ? 'undecodable' : 'rejected'}: ${(error as Error).message}`;
+      this.log.error(`agreement version ${eventId} passed over: ${reason}`);
+      await this.options.unitOfWork.run((tx) =>
+        recordDeadLetterOnce(tx, this.options.service, { source: { topic, partition, message }, reason }),
+      );
       return false;
     }
   }

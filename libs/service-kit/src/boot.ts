@@ -1,5 +1,6 @@
 import { ConsoleLogger, INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { consumedRecordProblems } from '@smi/agreements';
 import { AvroCodec } from '@smi/contracts';
 import {
   ensureTopics,
@@ -64,6 +65,7 @@ async function start(appModule: Type<unknown>, options: BootOptions): Promise<Ru
     codec: app.get(AvroCodec),
     publisher: app.get(EventPublisher),
     unitOfWork: app.get(UnitOfWork),
+    boundsProblems: (topic, event) => consumedRecordProblems(topic.contractName, event),
     // Keys never span partitions: runs of three partitions overlap their round trips to Postgres, which is where a
     // service waits. Rows shared across keys (an agreement's accuracy, a supplier's capacity) are locked in key order.
     concurrentPartitions: options.concurrentPartitions ?? 3,

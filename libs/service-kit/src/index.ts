@@ -6,3 +6,4 @@ export { SERVICE_NAME, KAFKA_ADMIN } from './health.controller';
 export { optionalQueryText, optionalQueryChoice, optionalQueryWholeNumber } from './query-filters';
 export { AgreementFeed, AgreementFeedOptions } from './agreement-feed';
 export { PeriodicSweep, sweepMsFrom } from './periodic-sweep';
+export { admittedByAgreedUnit } from './agreed-units';

@@ -106,11 +106,11 @@ export class ServiceKitModule {
         { provide: PartyDirectory, useFactory: () => PartyDirectory.fromFile() },
         {
           provide: AgreementFeed,
-          inject: [Kafka, KAFKA_ADMIN, AvroCodec],
-          useFactory: async (kafka: Kafka, admin: Admin, codec: AvroCodec) => {
+          inject: [Kafka, KAFKA_ADMIN, AvroCodec, UnitOfWork],
+          useFactory: async (kafka: Kafka, admin: Admin, codec: AvroCodec, unitOfWork: UnitOfWork) => {
             // The file is read first, so an invalid one stops the service before it touches the broker.
             const seed = loadSeedVersions();
-            const feed = new AgreementFeed({ kafka, admin, codec, service: options.service });
+            const feed = new AgreementFeed({ kafka, admin, codec, service: options.service, unitOfWork });
             await feed.start(seed);
             return feed;
           },

@@ -317,7 +317,7 @@ describe('forecasting against a real broker and database', () => {
     );
     const stranger = uniqueId('item');
     expect(await problemsOf({ ...forecast, itemId: stranger })).toBe(
-      `itemId ${site} x ${stranger} is not covered by an agreement of ${buyer} in force now`,
+      `siteId ${site} x ${stranger} is not covered by an agreement of ${buyer} in force now`,
     );
     expect(await problemsOf({ ...forecast, quantities: [1, 1e12] })).toBe(
       'quantities[1] must be a number from 0 to 1,000,000,000 (got 1000000000000)',

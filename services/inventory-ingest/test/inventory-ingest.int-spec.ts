@@ -178,7 +178,7 @@ describe('inventory-ingest against a real broker and database', () => {
     expect((await json(otherUnit)).message).toMatch(/^movements\[1\]\.unit is KG but agreement .* keeps .* in EA$/);
     const uncovered = await post(rest({ itemId: uniqueId('item') }));
     expect(uncovered.status).toBe(422);
-    expect((await json(uncovered)).message).toMatch(/^itemId .* is not covered by an agreement of acme-motors in force at occurredAt$/);
+    expect((await json(uncovered)).message).toMatch(/^siteId .* is not covered by an agreement of acme-motors in force at occurredAt$/);
     // None of the refused requests reached the topic: the first movement applied is the one sent after them.
     expect((await post(rest({ quantity: 6 }))).status).toBe(202);
     const [level] = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === eaItem, { settleMs: 1500 });

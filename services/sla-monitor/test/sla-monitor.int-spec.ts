@@ -173,7 +173,7 @@ describe('sla-monitor against a real broker and database', () => {
     await publishAll([before, malformed, after]);
     const [dead] = await kafka.waitForRaw(deadLetterTopicOf('sla-monitor'), (r) => r.headers['smi-event-id'] === malformed.eventId);
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe(
-      'rejected: siteId must be a non-empty string; sequence must be a whole number >= 1 (got 0)',
+      'rejected: siteId is required and must be a non-empty string; sequence must be a whole number from 1 to 9,007,199,254,740,991 (got 0)',
     );
     const breaches = await breachesOf(item.malformed, 1);
     expect(breaches.map((b) => [b.kind, b.stockoutsInPeriod, b.stockLevelEventId])).toEqual([['STOCKOUT', 1, after.eventId]]);

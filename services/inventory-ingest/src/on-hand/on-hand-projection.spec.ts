@@ -154,11 +154,11 @@ describe('movement bounds and the agreement in force', () => {
     expect(reasons(moves, 'optional')).toEqual([[0, 'unit is KG but agreement A1 keeps plant-1 x bolt in EA']]);
     expect(reasons(moves, 'required')).toEqual([
       [0, 'unit is KG but agreement A1 keeps plant-1 x bolt in EA'],
-      [1, 'itemId plant-1 x nut is not covered by an agreement of acme in force at occurredAt'],
+      [1, 'siteId plant-1 x nut is not covered by an agreement of acme in force at occurredAt'],
     ]);
     // Before the agreement's first day nothing covers the movement.
     expect(reasons([movement('bolt', 'RECEIPT', 5, 60 * 24 * 100)], 'required')).toEqual([
-      [0, 'itemId plant-1 x bolt is not covered by an agreement of acme in force at occurredAt'],
+      [0, 'siteId plant-1 x bolt is not covered by an agreement of acme in force at occurredAt'],
     ]);
   });
 

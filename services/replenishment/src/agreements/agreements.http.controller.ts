@@ -13,7 +13,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { Agreement, AgreementVersion } from '@smi/agreements';
+import { Agreement, AgreementVersion, textProblem } from '@smi/agreements';
 import { AuthenticatedRequest, optionalQueryChoice, Party, PartyDirectory } from '@smi/service-kit';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -172,13 +172,13 @@ export class AgreementsHttpController {
 
   private async propose(party: Party, ask: ProposalAsk, agreementId: unknown, buyerId?: unknown): Promise<ProposalView> {
     const change = await this.recordChanges.execute(async (manager) => {
-      const id = typeof agreementId === 'string' ? agreementId : undefined;
+      const id = storableId(agreementId);
       const history = id === undefined ? [] : await this.versions.history(id, manager);
       return proposeChange(ask, {
         by: party,
         now: new Date(),
         history,
-        others: await this.othersOf(manager, history.at(-1)?.agreement.buyerId ?? buyerId),
+        others: await this.othersOf(manager, history.at(-1)?.agreement.buyerId ?? storableId(buyerId)),
         partyKindOf: this.partyKindOf,
         proposalId: randomUUID(),
         pending: id === undefined ? [] : await this.proposals.pendingOn([id], manager),
@@ -264,6 +264,14 @@ function scopeOf(party: Party): AgreementScope {
 }
 
 const ERRORS: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict' };
+
+/**
+ * An id the database can be asked about, else undefined: one it cannot store (a NUL byte) would fail the
+ * query with a 500, while the proposal's own check then refuses it with a 400 naming the field.
+ */
+function storableId(id: unknown): string | undefined {
+  return typeof id === 'string' && textProblem(id, 'id') === undefined ? id : undefined;
+}
 
 /** Every problem in the answer: `message` joined for people, `problems` listed for programs. */
 function problemsAnswer(status: number, problems: string[]): HttpException {
