@@ -66,7 +66,10 @@ describe('creating an agreement', () => {
     expect(createAgreement({ agreement: agreement({ lines: [{ ...line, maximum: 5, packMultiple: 0 }] }) }, context(outsider))).toEqual({
       kind: 'refused',
       status: 400,
-      problems: ['A1: lines[0].maximum must be >= minimum', 'A1: lines[0].packMultiple must be at least 0.000001, the smallest quantity kept'],
+      problems: [
+        'A1: lines[0].maximum must be >= minimum',
+        'A1: lines[0].packMultiple must be at least 0.000001, the smallest quantity kept',
+      ],
     });
   });
 
@@ -225,7 +228,10 @@ describe('importing agreements', () => {
     ).toEqual({
       kind: 'refused',
       status: 400,
-      problems: ['A4: lines[0].packMultiple must be at least 0.000001, the smallest quantity kept', 'agreements[2]: agreement A2 appears more than once'],
+      problems: [
+        'A4: lines[0].packMultiple must be at least 0.000001, the smallest quantity kept',
+        'agreements[2]: agreement A2 appears more than once',
+      ],
     });
   });
 
