@@ -373,6 +373,103 @@ export interface Notification {
   completedAt: Date;
 }
 
+export type PenaltyRule = 'STOCKOUT_DAYS' | 'LATE_DELIVERY' | 'SHORT_DELIVERY' | 'FILL_RATE_FLOOR' | 'STOCKOUTS_BEYOND_ALLOWANCE';
+export const PenaltyRuleValues = ['STOCKOUT_DAYS', 'LATE_DELIVERY', 'SHORT_DELIVERY', 'FILL_RATE_FLOOR', 'STOCKOUTS_BEYOND_ALLOWANCE'] as const;
+
+export type EvidenceKind = 'STOCKOUT_DAY' | 'STOCK_LEVEL' | 'ORDER' | 'SHIPMENT' | 'RECEIPT' | 'KPI';
+export const EvidenceKindValues = ['STOCKOUT_DAY', 'STOCK_LEVEL', 'ORDER', 'SHIPMENT', 'RECEIPT', 'KPI'] as const;
+
+/** One record behind a penalty, by an id a reader can fetch from the service named. */
+export interface PenaltyEvidence {
+  /** STOCKOUT_DAY: a day the site x item ended at or below zero (id: the day, YYYY-MM-DD); STOCK_LEVEL: a stock level event (inventory-ingest GET /stock-levels, eventId); ORDER: a replenishment order (replenishment GET /orders/{id}); SHIPMENT: a shipment (shipment GET /shipments/{id}); RECEIPT: a goods receipt's stock level event; KPI: a measured KPI of the period (sla-monitor GET /kpis). */
+  kind: EvidenceKind;
+  /** The record's id. */
+  id: string;
+  /** When it happened, when it has a moment. */
+  at: null | Date;
+  /** The number it contributes: the on-hand of a day, the units short, the days late, the fill rate. */
+  quantity: null | number;
+  /** What it shows, in a sentence. */
+  note: string;
+}
+
+/** A penalty due under an agreement for one period, as computed when the period closed, with the rule, the agreement version and the evidence. Late data that changes it publishes a correction: a new revision naming the event it corrects and the difference. Summing `difference` over all events of a penalty gives what is due. Key on Kafka: agreementId. */
+export interface Penalty {
+  /** Unique id of this event: <penaltyId>/r<revision>. */
+  eventId: string;
+  /** The penalty: agreement, version, line (or the whole agreement), period and rule; the same on every revision. */
+  penaltyId: string;
+  /** 1 when the period closed; +1 per correction. */
+  revision: number;
+  /** The event this one corrects (the previous revision); null on revision 1. */
+  correctsEventId: null | string;
+  /** The agreement. */
+  agreementId: string;
+  /** The agreement version in force on the days of the breaches, whose terms set the rule and amount. */
+  agreementVersion: number;
+  /** The buyer owed the penalty. */
+  buyerId: string;
+  /** The supplier answerable. */
+  supplierId: string;
+  /** The agreement line's site; null for a rule over the whole agreement. */
+  siteId: null | string;
+  /** The agreement line's item; null for a rule over the whole agreement. */
+  itemId: null | string;
+  /** STOCKOUT_DAYS: line's perStockoutDay per day at or below zero; LATE_DELIVERY: line's perLateDelivery per day late; SHORT_DELIVERY: line's perShortDelivery per unit short; FILL_RATE_FLOOR: the line's perFillRateShortfall, once for a month whose fill rate is below fillRateFloor; STOCKOUTS_BEYOND_ALLOWANCE: the agreement's penaltyPerStockout per stockout beyond allowedStockoutsPerMonth. */
+  rule: PenaltyRule;
+  /** The month the breaches fall in, YYYY-MM (UTC). */
+  period: string;
+  /** What the rule counts: stockout days, days late, units short, 1 for a month below the fill-rate floor, stockouts beyond the allowance. */
+  quantity: number;
+  /** The agreed amount per counted unit. */
+  rate: number;
+  /** What is due for this penalty after this revision (quantity x rate, to the cent); 0 when a correction cancels it. */
+  amount: number;
+  /** amount minus the previous revision's amount (equal to amount on revision 1). */
+  difference: number;
+  /** ISO 4217 currency of the amounts. */
+  currency: string;
+  /** The business moment the period was closed or the correction made. */
+  computedAt: Date;
+  /** The computation in words, for example '3 stockout days x 50.00 EUR = 150.00 EUR'. */
+  explanation: string;
+  /** The records behind the penalty. */
+  evidence: Array<PenaltyEvidence>;
+}
+
+export type DisputeStep = 'OPENED' | 'ACCEPTED' | 'REJECTED';
+export const DisputeStepValues = ['OPENED', 'ACCEPTED', 'REJECTED'] as const;
+
+/** One step of a dispute over a penalty: the supplier contests it with a reason; the buyer accepts (the penalty is credited) or rejects (it stands). Every step is kept. Key on Kafka: agreementId. */
+export interface PenaltyDispute {
+  /** Unique id of this step: <disputeId>/<step>. */
+  eventId: string;
+  /** The dispute. */
+  disputeId: string;
+  /** The penalty contested. */
+  penaltyId: string;
+  /** The penalty revision contested (its eventId). */
+  penaltyEventId: string;
+  /** The agreement. */
+  agreementId: string;
+  /** The buyer. */
+  buyerId: string;
+  /** The supplier. */
+  supplierId: string;
+  /** OPENED: the supplier contests the penalty; ACCEPTED: the buyer agrees and credits it; REJECTED: the buyer rejects the dispute and the penalty stands. */
+  step: DisputeStep;
+  /** The party that took the step. */
+  by: string;
+  /** When the step was taken. */
+  at: Date;
+  /** Why, in the party's words. */
+  reason: string;
+  /** The penalty amount disputed; on ACCEPTED the amount credited. */
+  amount: number;
+  /** ISO 4217 currency of amount. */
+  currency: string;
+}
+
 /** One adjustment to the quantity. */
 export interface OrderQuantityStep {
   /** minimum-order-quantity, pack-multiple, maximum-lot, supplier-capacity or approval. */
@@ -481,10 +578,28 @@ export interface ReplenishmentOrder {
   explanation: null | OrderExplanation;
 }
 
-export type ShipmentStatus = 'PLANNED' | 'DISPATCHED' | 'DELIVERED' | 'RECEIVED' | 'CANCELLED';
-export const ShipmentStatusValues = ['PLANNED', 'DISPATCHED', 'DELIVERED', 'RECEIVED', 'CANCELLED'] as const;
+export type ShipmentStatus = 'PLANNED' | 'DISPATCHED' | 'DELIVERED' | 'RECEIVED' | 'CANCELLED' | 'PARTIALLY_RECEIVED';
+export const ShipmentStatusValues = ['PLANNED', 'DISPATCHED', 'DELIVERED', 'RECEIVED', 'CANCELLED', 'PARTIALLY_RECEIVED'] as const;
 
-/** A shipment for the supplier's logistics, carrying one replenishment order, in its current status. Each status change publishes the whole shipment again. Key on Kafka: shipmentId. */
+/** One order carried by the shipment. */
+export interface ShipmentLine {
+  /** The replenishment order. */
+  orderId: string;
+  /** The item ordered. */
+  itemId: string;
+  /** Unit of measure of the quantities. */
+  unit: string;
+  /** Quantity the order asked for. */
+  orderedQuantity: number;
+  /** Quantity the advance shipping notice says left the supplier; null before dispatch. Less than ordered is a short shipment. */
+  dispatchedQuantity: null | number;
+  /** Quantity the buyer's goods receipts booked against this line so far. More than dispatched is an over-delivery. */
+  receivedQuantity: number;
+  /** eventIds of the stock levels whose RECEIPT movements were matched to this line, the evidence of what arrived. */
+  receiptEventIds: Array<string>;
+}
+
+/** A shipment for the supplier's logistics: the released orders for one buyer site due on the same delivery-calendar day, consolidated, one line per order, in its current status. Each status change or report publishes the whole shipment again. Key on Kafka: shipmentId. The top-level orderId, itemId, quantity, unit and receivedQuantity are those of the first line, kept for readers of the first versions; read lines. */
 export interface Shipment {
   /** Unique id of this shipment event (one per status change). */
   eventId: string;
@@ -506,14 +621,65 @@ export interface Shipment {
   quantity: number;
   /** Unit of measure. */
   unit: string;
-  /** PLANNED: created from the released order, waiting for logistics; DISPATCHED: left the supplier; DELIVERED: arrived at the site; RECEIVED: the buyer booked the goods receipt; CANCELLED: the buyer vetoed the order before it was dispatched. */
+  /** PLANNED: created from released orders, waiting for logistics; DISPATCHED: left the supplier (the advance shipping notice is on it); DELIVERED: logistics reports it arrived at the site; PARTIALLY_RECEIVED: the buyer booked goods receipts for part of what was dispatched; RECEIVED: the buyer booked receipts for all of it; CANCELLED: every order on it was vetoed before dispatch. */
   status: ShipmentStatus;
   /** When the shipment entered this status. */
   statusChangedAt: Date;
-  /** When the order promised delivery. */
+  /** When the shipment is now expected at the site: the orders' promise, or the latest arrival logistics announced (dispatch or delay). */
   expectedDeliveryAt: Date;
   /** Quantity the buyer booked on goods receipt (status RECEIVED); null before. */
   receivedQuantity: null | number;
+  /** The orders on the shipment, one line each; empty only in records written before consolidation. */
+  lines: Array<ShipmentLine>;
+  /** When the orders promised delivery (the earliest promise among its lines): lateness is measured against it, not against later announcements. Null in records written before this field; read expectedDeliveryAt then. */
+  promisedDeliveryAt: null | Date;
+  /** Carrier named in the advance shipping notice. */
+  carrier: null | string;
+  /** The carrier's tracking reference. */
+  trackingReference: null | string;
+  /** When the shipment left the supplier, as logistics reported it (business time). */
+  dispatchedAt: null | Date;
+  /** When it arrived: the first goods receipt matched to it, else the delivery logistics reported (business time). */
+  deliveredAt: null | Date;
+  /** The reason logistics gave with its latest delay report; null when none was reported. */
+  delayReason: null | string;
+  /** eventId of the order, shipment update or stock level that caused this event. */
+  causedByEventId: null | string;
+}
+
+export type ShipmentUpdateKind = 'DISPATCHED' | 'DELAYED' | 'DELIVERED';
+export const ShipmentUpdateKindValues = ['DISPATCHED', 'DELAYED', 'DELIVERED'] as const;
+
+/** What left for one order of the shipment. */
+export interface ShipmentUpdateLine {
+  /** The order (a line of the shipment). */
+  orderId: string;
+  /** Quantity dispatched for it, in the order's unit; less than ordered is a short shipment. */
+  quantity: number;
+}
+
+/** A report from the supplier's logistics about one shipment: it left (with its advance shipping notice), it is delayed, or it arrived. Supplier systems write it on their own topic smi.in.<supplierId>.shipment-updates.v1; the REST API takes the same report. Key on Kafka: shipmentId. */
+export interface ShipmentUpdate {
+  /** Unique id of this report, chosen by the sender. A report sent twice with the same id is applied once. */
+  eventId: string;
+  /** The supplier reporting; must be the shipment's supplier and the owner of the topic it came in on. */
+  supplierId: string;
+  /** The shipment reported on. */
+  shipmentId: string;
+  /** DISPATCHED: it left, with the advance shipping notice; DELAYED: a new expected arrival, with a reason; DELIVERED: it arrived at the buyer's site. */
+  kind: ShipmentUpdateKind;
+  /** When it happened (business time): the dispatch, the delay's announcement or the arrival. */
+  occurredAt: Date;
+  /** DISPATCHED: the carrier. */
+  carrier: null | string;
+  /** DISPATCHED: the carrier's tracking reference. */
+  trackingReference: null | string;
+  /** DISPATCHED and DELAYED: when the shipment is expected at the site. Required for DELAYED. */
+  expectedArrivalAt: null | Date;
+  /** DELAYED: why (required). */
+  reason: null | string;
+  /** DISPATCHED: the advance shipping notice's lines. Empty means every line left in full. */
+  lines: Array<ShipmentUpdateLine>;
 }
 
 export type BreachKind = 'STOCKOUT' | 'PENALTY';

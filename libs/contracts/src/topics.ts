@@ -5,8 +5,11 @@ import type {
   DemandForecast,
   ForecastAccuracy,
   Notification,
+  Penalty,
+  PenaltyDispute,
   ReplenishmentOrder,
   Shipment,
+  ShipmentUpdate,
   SlaBreach,
   StockLevel,
   StockMovement,
@@ -161,6 +164,38 @@ export const topics = {
     compacted: false,
     description: 'Shipments for the supplier logistics, one event per status change.',
   }),
+  shipmentUpdates: topic<ShipmentUpdate>({
+    name: 'smi.shipment-updates.v1',
+    schemaFile: 'ShipmentUpdate.avsc',
+    key: 'shipmentId',
+    keyOf: (v: ShipmentUpdate) => v.shipmentId,
+    partitions: 6,
+    retentionMs: 90 * DAY_MS,
+    compacted: false,
+    description:
+      "Logistics reports (dispatch with its advance shipping notice, delay, delivery) taken by shipment's REST API; suppliers' systems write their own smi.in.<supplierId>.shipment-updates.v1.",
+  }),
+  penalties: topic<Penalty>({
+    name: 'smi.penalties.v1',
+    schemaFile: 'Penalty.avsc',
+    key: 'agreementId',
+    keyOf: (v: Penalty) => v.agreementId,
+    partitions: 3,
+    // Money owed under a contract: kept as long as the agreements that set it.
+    retentionMs: -1,
+    compacted: false,
+    description: 'Penalties computed when a period closes, with rule, agreement version and evidence; corrections as new revisions.',
+  }),
+  penaltyDisputes: topic<PenaltyDispute>({
+    name: 'smi.penalty-disputes.v1',
+    schemaFile: 'PenaltyDispute.avsc',
+    key: 'agreementId',
+    keyOf: (v: PenaltyDispute) => v.agreementId,
+    partitions: 3,
+    retentionMs: -1,
+    compacted: false,
+    description: 'Every step of every penalty dispute (opened by the supplier, accepted or rejected by the buyer).',
+  }),
   slaBreaches: topic<SlaBreach>({
     name: 'smi.sla-breaches.v1',
     schemaFile: 'SlaBreach.avsc',
@@ -248,6 +283,11 @@ const partyFamily = <T>(feeds: TopicDefinition<T>, direction: 'in' | 'out', suff
 export const inboundTopics = {
   stockMovements: partyFamily(topics.stockMovements, 'in', 'stock-movements.v1'),
   buyerForecasts: partyFamily(topics.buyerForecasts, 'in', 'buyer-forecasts.v1'),
+} as const;
+
+/** The topics suppliers' systems write to, one of each per supplier: their logistics reports. */
+export const supplierInboundTopics = {
+  shipmentUpdates: partyFamily(topics.shipmentUpdates, 'in', 'shipment-updates.v1'),
 } as const;
 
 /** What is addressed to one supplier, for its own systems to read: the shipments it makes, one topic per supplier. */

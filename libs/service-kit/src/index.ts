@@ -7,3 +7,4 @@ export { optionalQueryText, optionalQueryChoice, optionalQueryWholeNumber } from
 export { AgreementFeed, AgreementFeedOptions } from './agreement-feed';
 export { PeriodicSweep, sweepMsFrom } from './periodic-sweep';
 export { admittedByAgreedUnit } from './agreed-units';
+export { BusinessClock, SystemClock, FileClock, SettableClock, businessClockFrom } from './business-clock';

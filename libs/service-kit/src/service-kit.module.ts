@@ -1,4 +1,5 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { BusinessClock, businessClockFrom } from './business-clock';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AgreementBook, loadSeedVersions } from '@smi/agreements';
 import { AvroCodec } from '@smi/contracts';
@@ -104,6 +105,7 @@ export class ServiceKitModule {
           useFactory: (dataSource: DataSource, codec: AvroCodec, relay: OutboxRelay) => new UnitOfWork(dataSource, codec, relay),
         },
         { provide: PartyDirectory, useFactory: () => PartyDirectory.fromFile() },
+        { provide: BusinessClock, useFactory: () => businessClockFrom(process.env, (m) => new Logger('BusinessClock').warn(m)) },
         {
           provide: AgreementFeed,
           inject: [Kafka, KAFKA_ADMIN, AvroCodec, UnitOfWork],
@@ -131,6 +133,7 @@ export class ServiceKitModule {
         UnitOfWork,
         PartyDirectory,
         AgreementBook,
+        BusinessClock,
       ],
     };
   }

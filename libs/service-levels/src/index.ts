@@ -1,0 +1,1 @@
+export { Day, DeliveryLine, LineDay, LinePenaltyRates, RatesOn } from './service-level-facts';
