@@ -27,3 +27,4 @@ export {
 } from './bounds';
 export { lineTermsProblems, CountedSiteItem } from './line-terms';
 export { consumedRecordProblems } from './consumed-records';
+export { allowedSilenceHours, DEFAULT_COMMUNICATION_HOURS, feedSilence, FeedSilence } from './feed-silence';
