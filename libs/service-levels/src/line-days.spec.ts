@@ -1,6 +1,6 @@
 import { lineDaysFromLevels } from './line-days';
 import { periodOf } from './period';
-import { workedLevels } from './service-levels.fixtures';
+import { februaryMovements, levelsOf, workedLevels, workedMovements, type Movement } from './service-levels.fixtures';
 
 const march = periodOf('2026-03');
 const history = { from: '2026-02-01', openingOnHand: 300, levels: workedLevels() };
@@ -56,19 +56,57 @@ describe('line days from a site x item’s stock levels', () => {
     expect(on('2026-03-04').stockLevelEventIds).toEqual(['lvl-32', 'lvl-31']);
   });
 
-  it('counts the part of a consumption taking on-hand below zero as unmet, and skips stocked-out days in the history', () => {
-    // Mar 5 08:00: 45 consumed from 40: 5 unmet, on-hand -5; a stockout begins.
-    // Its 28 days before (Feb 5..Mar 4): Mar 2, 3, 4 were stockout days; the 25 in-stock days consumed
-    // 24 x 10 (Feb 5..28) + 10 (Mar 1) = 250: mean 10 a day. Out 08:00-14:00: lost 10 x 6/24 = 2.5.
-    // Demand 45 + 2.5 = 47.5, met 45 - 5 = 40.
+  it('counts the part of a consumption taking on-hand below zero as unmet, and not again as demand lost', () => {
+    // Mar 5 08:00: 45 consumed from 40: 5 unmet, on-hand -5; a stockout begins, out 08:00-14:00.
+    // Estimated lost: 10 a day x 6/24 = 2.5 (see below). The buyer booked 5 beyond the stock that day,
+    // more than the estimate: lost = max(0, 2.5 - 5) = 0. Demand 45 + 0 = 45 (the shortfall counts 5,
+    // not 5 + 2.5 = 7.5), met 45 - 5 = 40.
     expect(on('2026-03-05')).toMatchObject({
       closingOnHand: 95,
       lowestOnHand: -5,
       hoursStockedOut: 6,
-      demand: 47.5,
+      demand: 45,
       metFromStock: 40,
       issued: 45,
     });
+  });
+
+  it('skips stocked-out days in the history it estimates lost demand from', () => {
+    // The worked month, but Mar 5 08:00 consumes 40 from 40: on-hand 0, a stockout begins, nothing unmet.
+    const levels = levelsOf(
+      300,
+      workedMovements().map(([at, kind, quantity]): Movement => [at, kind, at === '2026-03-05T08:00:00Z' ? 40 : quantity]),
+    );
+    // Its 28 days before (Feb 5..Mar 4): Mar 2, 3, 4 were stockout days; the 25 in-stock days consumed
+    // 24 x 10 (Feb 5..28) + 10 (Mar 1) = 250: mean 10 a day (all 28 would give 270/28 = 9.64).
+    // Out 08:00-14:00: lost 10 x 6/24 = 2.5. Demand 40 + 2.5 = 42.5, met 40.
+    const day5 = lineDaysFromLevels({ ...history, levels }, periodOf('2026-03-05'));
+    expect(day5).toEqual([
+      expect.objectContaining({ closingOnHand: 100, lowestOnHand: 0, hoursStockedOut: 6, demand: 42.5, metFromStock: 40, issued: 40 }),
+    ]);
+  });
+
+  it('takes consumption booked while stocked out as demand seen: it replaces the estimate, never adds to it', () => {
+    // February at 10 a day (300 -> 20), Mar 1 12:00 20 consumed: on-hand 0, a stockout begins; the 28 days
+    // before (Feb 1..28) were in stock: 10 a day lost. Mar 2 06:00 a receipt of 100 ends it: 6 h out on Mar 2,
+    // lost 10 x 6/24 = 2.5. At 03:00, with on-hand at 0, the buyer books consumption: all of it unmet.
+    const outOnMar2 = (booked: number) =>
+      lineDaysFromLevels(
+        {
+          ...history,
+          levels: levelsOf(300, [
+            ...februaryMovements(),
+            ['2026-03-01T12:00:00Z', 'CONSUMPTION', 20],
+            ['2026-03-02T03:00:00Z', 'CONSUMPTION', booked],
+            ['2026-03-02T06:00:00Z', 'RECEIPT', 100],
+          ]),
+        },
+        periodOf('2026-03-02'),
+      )[0];
+    // 5 booked, 5 unmet, estimate 2.5: lost max(0, 2.5 - 5) = 0. Demand 5 + 0 = 5, not 5 + 2.5 = 7.5; met 0.
+    expect(outOnMar2(5)).toMatchObject({ lowestOnHand: -5, hoursStockedOut: 6, issued: 5, demand: 5, metFromStock: 0 });
+    // 1 booked, 1 unmet: the estimate covers what was not booked, lost 2.5 - 1 = 1.5. Demand 1 + 1.5 = 2.5, met 0.
+    expect(outOnMar2(1)).toMatchObject({ lowestOnHand: -1, hoursStockedOut: 6, issued: 1, demand: 2.5, metFromStock: 0 });
   });
 
   it('measures the current period up to a business moment', () => {

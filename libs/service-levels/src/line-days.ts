@@ -30,7 +30,9 @@ export const LOST_DEMAND_HISTORY_DAYS = 28;
  * consumption issued, and demand = consumption + demand lost while stocked out, where the part of a
  * consumption taking on-hand below zero is unmet, and the demand lost is the line's mean daily
  * consumption over the in-stock days of the 28 days before the stockout began x hours stocked out / 24
- * (0 without such days). Met from stock = consumption - its unmet part.
+ * (0 without such days), less the unmet consumption the buyer booked that day, and at least 0
+ * (demand seen while short replaces the estimate rather than adding to it). Met from stock =
+ * consumption - its unmet part.
  *
  * `until` (business time) ends the days measured: later days are left out, and its own day is
  * measured up to it.
@@ -118,7 +120,8 @@ function meanInStockConsumption(walked: readonly WalkedDay[], day: Day): number 
 
 function lineDayOf(walk: WalkedDay): LineDay {
   const issued = stored(walk.issued);
-  const lost = stored(walk.lost);
+  // Demand the buyer booked while short is demand seen: it replaces the estimate, never adds to it.
+  const lost = stored(Math.max(0, walk.lost - walk.unmet));
   return {
     day: walk.day,
     closingOnHand: walk.closingOnHand,

@@ -17,7 +17,10 @@ export interface LineDay {
   lowestOnHand: number;
   /** Hours of the day (0 to 24) the site x item spent at or below zero. */
   hoursStockedOut: number;
-  /** Demand of the day: what was consumed, plus what could not be (estimated while stocked out). */
+  /**
+   * Demand of the day: what was consumed, plus what could not be: the demand estimated lost while
+   * stocked out, less what the buyer booked beyond the stock that day (already counted as consumed).
+   */
   demand: number;
   /** Demand met from stock. */
   metFromStock: number;

@@ -11,25 +11,44 @@ import { addDays } from './period';
  *   Mar 3        nothing             (a day wholly stocked out)
  *   Mar 4 18:00  receipt 50 -> 50    stockout 1 ends (54 h)
  *   Mar 4 20:00  consume 10 -> 40
- *   Mar 5 08:00  consume 45 -> -5    stockout 2 begins, 5 of the 45 unmet
+ *   Mar 5 08:00  consume 45 -> -5    stockout 2 begins, 5 of the 45 unmet, more than the
+ *                                    2.5 estimated lost over its 6 h: nothing is added to the 45
  *   Mar 5 14:00  receipt 100 -> 95   stockout 2 ends (6 h)
  */
 export function workedLevels(): LevelFact[] {
-  const levels: LevelFact[] = [];
-  let onHand = 300;
-  const add = (at: string, movementKind: LevelFact['movementKind'], movementQuantity: number) => {
+  return levelsOf(300, workedMovements());
+}
+
+/** A stock movement of the worked histories: when (ISO), what, how much. */
+export type Movement = [at: string, movementKind: LevelFact['movementKind'], movementQuantity: number];
+
+/** February at 10 a day, consumed at noon: 300 -> 20, 28 in-stock days. */
+export function februaryMovements(): Movement[] {
+  const movements: Movement[] = [];
+  for (let day = '2026-02-01'; day <= '2026-02-28'; day = addDays(day, 1)) movements.push([`${day}T12:00:00Z`, 'CONSUMPTION', 10]);
+  return movements;
+}
+
+/** The movements of workedLevels. */
+export function workedMovements(): Movement[] {
+  return [
+    ...februaryMovements(),
+    ['2026-03-01T12:00:00Z', 'CONSUMPTION', 10],
+    ['2026-03-02T12:00:00Z', 'CONSUMPTION', 10],
+    ['2026-03-04T18:00:00Z', 'RECEIPT', 50],
+    ['2026-03-04T20:00:00Z', 'CONSUMPTION', 10],
+    ['2026-03-05T08:00:00Z', 'CONSUMPTION', 45],
+    ['2026-03-05T14:00:00Z', 'RECEIPT', 100],
+  ];
+}
+
+/** The stock levels movements give from an opening on-hand, in sequence lvl-1, lvl-2, ... */
+export function levelsOf(openingOnHand: number, movements: readonly Movement[]): LevelFact[] {
+  let onHand = openingOnHand;
+  return movements.map(([at, movementKind, movementQuantity], i) => {
     onHand += movementKind === 'CONSUMPTION' ? -movementQuantity : movementQuantity;
-    const sequence = levels.length + 1;
-    levels.push({ eventId: `lvl-${sequence}`, sequence, asOf: new Date(at), onHand, movementKind, movementQuantity });
-  };
-  for (let day = '2026-02-01'; day <= '2026-02-28'; day = addDays(day, 1)) add(`${day}T12:00:00Z`, 'CONSUMPTION', 10);
-  add('2026-03-01T12:00:00Z', 'CONSUMPTION', 10);
-  add('2026-03-02T12:00:00Z', 'CONSUMPTION', 10);
-  add('2026-03-04T18:00:00Z', 'RECEIPT', 50);
-  add('2026-03-04T20:00:00Z', 'CONSUMPTION', 10);
-  add('2026-03-05T08:00:00Z', 'CONSUMPTION', 45);
-  add('2026-03-05T14:00:00Z', 'RECEIPT', 100);
-  return levels;
+    return { eventId: `lvl-${i + 1}`, sequence: i + 1, asOf: new Date(at), onHand, movementKind, movementQuantity };
+  });
 }
 
 /** Version 1 until 3 March, version 2 from 4 March: perStockoutDay rises from 50 to 80. */

@@ -30,8 +30,9 @@ const demo: WhatIfInput = {
  * The live monitor's view of a replay: the stock levels the buyer's books would have sent (each
  * day the receipts due, then the day's consumption, at the day's first moment; demand owed is
  * negative stock), read by lineDaysFromLevels as sla-monitor reads them. The replay knows its
- * demand exactly, so each day's demand and met are the replay's (the monitor estimates demand
- * lost while out of stock; that estimate is the one thing the two cannot share).
+ * demand exactly, so each day's demand is the replay's (the monitor estimates the demand lost while
+ * out of stock beyond what the buyer booked; that estimate is the one thing the two cannot share).
+ * Met from stock is the monitor's own reading of the levels.
  */
 function liveDays(input: WhatIfInput, result: WhatIfResult, month: string) {
   const start = Date.parse(`${input.validFrom}T00:00:00Z`);
@@ -63,7 +64,7 @@ function liveDays(input: WhatIfInput, result: WhatIfResult, month: string) {
   return lineDaysFromLevels(
     { from: input.validFrom!, openingOnHand: input.initialOnHand ?? input.line.maximum, levels },
     periodOf(month),
-  ).map((day) => ({ ...day, demand: exact.get(day.day)?.demand ?? 0, metFromStock: exact.get(day.day)?.metFromStock ?? 0 }));
+  ).map((day) => ({ ...day, demand: exact.get(day.day)?.demand ?? 0 }));
 }
 
 const amountsByRule = (items: { rule: string; amountCents: number }[]) => {
@@ -104,6 +105,11 @@ describe('penalty exposure of a what-if, priced by the live monitor’s rules', 
     );
     const exposure = result.penaltyExposure;
     expect(live.length).toBeGreaterThan(0);
+    // The monitor reads from the levels the very demand met from stock the replay met, day by day.
+    const metByDay = (days: { day: string; metFromStock: number }[]) => days.map((d) => [d.day, d.metFromStock]);
+    expect(metByDay(['2026-01', '2026-02', '2026-03'].flatMap((month) => liveDays(input, result, month)))).toEqual(
+      metByDay(result.buckets.map((b) => ({ day: b.start, metFromStock: b.metFromStock }))),
+    );
     const byRule = amountsByRule(live);
     expect({
       stockoutDays: exposure.stockoutDays,

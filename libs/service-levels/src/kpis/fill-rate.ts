@@ -4,7 +4,10 @@ import type { LineDay } from '../service-level-facts';
 export interface FillRate {
   demand: number;
   metFromStock: number;
-  /** Demand not met from stock: consumption booked beyond the stock, and demand lost while stocked out. */
+  /**
+   * Demand not met from stock: each day, the consumption booked beyond the stock, or the demand
+   * estimated lost while stocked out when that is more (the two are never added).
+   */
   unmet: number;
   /** metFromStock / demand; null without demand. */
   rate: number | null;

@@ -44,8 +44,9 @@ describe('line KPIs, worked by hand', () => {
   });
 
   it('fill rate: met over demand, null without demand', () => {
-    // Demand 10 + 15 + 10 + 17.5 + 47.5 = 100; met 10 + 10 + 0 + 10 + 40 = 70.
-    expect(fillRate(days)).toEqual({ demand: 100, metFromStock: 70, unmet: 30, rate: 0.7 });
+    // Demand 10 + 15 + 10 + 17.5 + 45 = 97.5 (Mar 5: the 5 booked beyond stock stand for the 2.5 estimated lost);
+    // met 10 + 10 + 0 + 10 + 40 = 70; unmet 5 + 10 + 7.5 + 5 = 27.5; rate 70 / 97.5 = 0.7179...
+    expect(fillRate(days)).toEqual({ demand: 97.5, metFromStock: 70, unmet: 27.5, rate: 70 / 97.5 });
     expect(fillRate(days.filter((d) => d.day > '2026-03-05')).rate).toBeNull();
   });
 
@@ -143,8 +144,8 @@ describe('KPIs of a line over a period, and of an agreement', () => {
       band,
     });
     const agreement = agreementKpis('2026-03', [a, b]);
-    // Fill rate (70 + 300) / (100 + 300) = 0.925, not the mean of 0.7 and 1.
-    expect(agreement.fillRate).toEqual({ demand: 400, metFromStock: 370, unmet: 30, rate: 0.925 });
+    // Fill rate (70 + 300) / (97.5 + 300) = 370 / 397.5 = 0.9308..., not the mean of 70 / 97.5 and 1 (0.8590...).
+    expect(agreement.fillRate).toEqual({ demand: 397.5, metFromStock: 370, unmet: 27.5, rate: 370 / 397.5 });
     // Stockout days 4 of 62; band 28 + 31 of 62; on time 2 of 4 + 0 of 1.
     expect(agreement.stockouts).toMatchObject({ days: 62, stockoutDays: 4, rate: 4 / 62, stockoutsBegun: 2, hoursStockedOut: 60 });
     expect(agreement.band).toEqual({ days: 62, daysInBand: 59, share: 59 / 62 });

@@ -67,7 +67,7 @@ describe('penalties of a lineâ€™s month, by the version in force on each breachâ
         amountCents: 1667,
         explanation: '5 units short x 3.333 EUR = 16.67 EUR',
       },
-      // Fill rate 70 / 100 = 70% < 90% (version 2, in force on Mar 31): 1 x 1000.
+      // Fill rate 70 / 97.5 = 71.79% < 90% (version 2, in force on Mar 31): 1 x 1000.
       {
         rule: 'FILL_RATE_FLOOR',
         agreementVersion: 2,
@@ -75,7 +75,7 @@ describe('penalties of a lineâ€™s month, by the version in force on each breachâ
         rate: 1000,
         amount: 1000,
         amountCents: 100000,
-        explanation: 'fill rate 70.00% below the floor of 90.00%: 1 month x 1000.00 EUR = 1000.00 EUR',
+        explanation: 'fill rate 71.79% below the floor of 90.00%: 1 month x 1000.00 EUR = 1000.00 EUR',
       },
       // Stockout 1 (Mar 2) is the one allowed; stockout 2 (Mar 5, version 2) is beyond: 1 x 500.
       {
@@ -122,14 +122,16 @@ describe('penalties of a lineâ€™s month, by the version in force on each breachâ
       note: 'order O-2: ordered 50, dispatched 45: 5 units short',
     });
     const fill = item('FILL_RATE_FLOOR', 2)!.evidence;
-    expect(fill[0]).toMatchObject({ kind: 'KPI', id: 'fill-rate/2026-03', quantity: 0.7 });
-    // Unmet: Mar 2 15 - 10 = 5, Mar 3 10, Mar 4 7.5, Mar 5 7.5 (5 booked beyond stock + 2.5 lost).
+    expect(fill[0]).toMatchObject({ kind: 'KPI', id: 'fill-rate/2026-03', quantity: 70 / 97.5 });
+    expect(fill[0].note).toBe('fill rate 71.79% (met 70 of 97.5 demanded) below the floor of 90.00%');
+    // Unmet: Mar 2 15 - 10 = 5, Mar 3 10, Mar 4 7.5, Mar 5 5 (booked beyond stock; the 2.5 estimated lost is not added).
     expect(fill.slice(1).map((e) => [e.id, e.quantity])).toEqual([
       ['2026-03-02', 5],
       ['2026-03-03', 10],
       ['2026-03-04', 7.5],
-      ['2026-03-05', 7.5],
+      ['2026-03-05', 5],
     ]);
+    expect(fill[4].note).toBe('on 2026-03-05 5 of 45 demanded went unmet');
     expect(item('STOCKOUTS_BEYOND_ALLOWANCE', 2)!.evidence).toEqual([
       {
         kind: 'STOCK_LEVEL',
