@@ -1,5 +1,5 @@
 import { ReplenishmentOrder, Shipment, ShipmentStatus, SlaBreach } from '@smi/contracts';
-import { deliveriesForAlerts, Recipient } from './alert-deliveries';
+import { alertsOfEvents, Recipient, routeAlerts } from './alert-deliveries';
 import { AlertDecision, AlertIntent, alertsForBreach, alertsForOrder, alertsForShipment } from './alert-rules';
 
 const order = (overrides: Partial<ReplenishmentOrder> = {}): ReplenishmentOrder => ({
@@ -66,6 +66,24 @@ const shipment = (status: ShipmentStatus, overrides: Partial<Shipment> = {}): Sh
   statusChangedAt: new Date('2026-11-22T08:00:00Z'),
   expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
   receivedQuantity: null,
+  lines: [
+    {
+      orderId: 'ORD-x',
+      itemId: 'brake-pad-bp100',
+      unit: 'EA',
+      orderedQuantity: 90,
+      dispatchedQuantity: status === 'PLANNED' ? null : 90,
+      receivedQuantity: 0,
+      receiptEventIds: [],
+    },
+  ],
+  promisedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
+  carrier: status === 'PLANNED' ? null : 'DHL',
+  trackingReference: status === 'PLANNED' ? null : 'JD0001',
+  dispatchedAt: status === 'PLANNED' ? null : new Date('2026-11-22T08:00:00Z'),
+  deliveredAt: null,
+  delayReason: null,
+  causedByEventId: 'evt-order-1',
   ...overrides,
 });
 
@@ -235,6 +253,16 @@ const parties: Record<string, Recipient> = {
 };
 const recipientOf = (id: string): Recipient | undefined => parties[id];
 let n = 0;
+/** The batch decision as the use case makes it: the events' alerts, routed to where their parties take them. */
+const deliveriesForAlerts = <T>(
+  events: T[],
+  alertsFor: (event: T) => AlertDecision,
+  recipientOf: (id: string) => Recipient | undefined,
+  at: Date,
+) => {
+  const { alerts, refused } = alertsOfEvents(events, alertsFor);
+  return { ...routeAlerts(alerts, recipientOf, at), refused };
+};
 /** An order with an event id of its own. */
 const nextOrder = (overrides: Partial<ReplenishmentOrder> = {}) => order({ eventId: `evt-${++n}`, orderId: `ORD-${n}`, ...overrides });
 
