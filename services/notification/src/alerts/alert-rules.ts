@@ -150,8 +150,11 @@ export function alertsForDispute(dispute: PenaltyDispute): AlertDecision {
       };
     case 'ACCEPTED':
     case 'REJECTED': {
-      const outcome = dispute.step === 'ACCEPTED' ? `accepted: ${amount} credited` : 'rejected: the penalty stands';
-      const subject = `Dispute of penalty ${dispute.penaltyId} ${outcome} by ${dispute.by} (${dispute.reason})`;
+      const outcome =
+        dispute.step === 'ACCEPTED'
+          ? `accepted the dispute of penalty ${dispute.penaltyId}: ${amount} credited`
+          : `rejected the dispute of penalty ${dispute.penaltyId}: the penalty stands`;
+      const subject = `${dispute.by} ${outcome} (${dispute.reason})`;
       return { kind: 'alerts', alerts: alertsTo([dispute.supplierId, dispute.buyerId], 'DISPUTE_RESOLVED', subject, dispute) };
     }
     default:
