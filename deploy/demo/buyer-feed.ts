@@ -11,6 +11,7 @@
 import { loadAgreementBook } from '@smi/agreements';
 import { AvroCodec, inboundTopics, ReplenishmentOrder, Shipment, SlaBreach, StockMovement, topics, TopicDefinition } from '@smi/contracts';
 import { createKafka, EventPublisher, partyPrincipalOf } from '@smi/messaging';
+import { PartyDirectory, verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '@smi/service-kit';
 import { principalKafkaEnv } from '@smi/testing';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -221,16 +222,33 @@ async function watchPlatform(kafka: ReturnType<typeof createKafka>, codec: AvroC
   return () => consumer.disconnect();
 }
 
-/** The parties' webhook endpoint for the demo: prints each alert the notification service delivers. */
+/**
+ * The parties' webhook endpoint for the demo: verifies each alert's signature with the secret of the
+ * party its path names (/webhooks/<party>), as a party's own receiver would, and prints it.
+ */
 function startWebhookInbox() {
+  const parties = PartyDirectory.fromFile();
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
+      const party = (request.url ?? '').split('/').at(-1) ?? '';
+      const header = request.headers[WEBHOOK_SIGNATURE_HEADER];
+      const check = verifyWebhookSignature(
+        parties.webhookSecretOf(party) ?? '',
+        typeof header === 'string' ? header : undefined,
+        body,
+        new Date(),
+      );
+      if (!check.valid) {
+        line(`WEBHOOK  ${request.url} refused: ${check.reason}`);
+        response.writeHead(401).end(check.reason);
+        return;
+      }
       seen.webhooks++;
       try {
         const alert = JSON.parse(body) as { recipientId: string; subject: string };
-        line(`WEBHOOK  to ${alert.recipientId}: ${alert.subject}`);
+        line(`WEBHOOK  to ${alert.recipientId} (signature verified): ${alert.subject}`);
       } catch {
         line(`WEBHOOK  ${request.url}: ${body.slice(0, 120)}`);
       }

@@ -61,6 +61,24 @@ describe('notification against a real broker and database', () => {
     statusChangedAt: new Date(),
     expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
     receivedQuantity: null,
+    lines: [
+      {
+        orderId: 'ORD-1',
+        itemId: 'brake-pad-bp100',
+        unit: 'EA',
+        orderedQuantity: 90,
+        dispatchedQuantity: status === 'PLANNED' ? null : 90,
+        receivedQuantity: 0,
+        receiptEventIds: [],
+      },
+    ],
+    promisedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
+    carrier: null,
+    trackingReference: null,
+    dispatchedAt: status === 'PLANNED' ? null : new Date(),
+    deliveredAt: null,
+    delayReason: null,
+    causedByEventId: null,
     ...overrides,
   });
 
@@ -316,7 +334,12 @@ describe('notification against a real broker and database', () => {
 
     const bad = await list(key.buyer, '?status=lost');
     expect(bad.status).toBe(400);
-    expect((await json(bad)).message).toBe('status must be one of pending, delivered, failed (got "lost")');
+    expect((await json(bad)).message).toBe('status must be one of pending, delivered, failed (got lost)');
     expect((await list(null)).status).toBe(401);
+  });
+
+  it('signed every post with the secret of the party it went to', () => {
+    expect(receiver.posts.length).toBeGreaterThan(10);
+    expect(receiver.badlySigned().map((p) => [p.path, p.signature])).toEqual([]);
   });
 });
