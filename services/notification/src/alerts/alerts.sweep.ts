@@ -14,8 +14,12 @@ export const alertSweepMsFrom = (env: NodeJS.ProcessEnv): number => sweepMsFrom(
 @Injectable()
 export class AlertsSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AlertsSweep.name);
-  private readonly sweep = new PeriodicSweep(this.logger, 'raising due alerts and sending digests', alertSweepMsFrom(process.env), () =>
-    this.once(),
+  private readonly sweep = new PeriodicSweep(
+    this.logger,
+    'raising due alerts and sending digests',
+    alertSweepMsFrom(process.env),
+    (now) => this.once(now),
+    () => this.clock.now(),
   );
 
   constructor(
@@ -33,8 +37,7 @@ export class AlertsSweep implements OnApplicationBootstrap, BeforeApplicationShu
     return this.sweep.stop();
   }
 
-  private async once(): Promise<number> {
-    const now = this.clock.now();
+  private async once(now: Date): Promise<number> {
     const raised = await this.unitOfWork.run((tx) => this.raiseDue.execute(now, tx));
     const digests = await this.unitOfWork.run((tx) => this.sendDigests.execute(now, tx));
     if (raised + digests > 0) this.logger.log(`at ${now.toISOString()}: ${raised} alert(s) raised, ${digests} digest(s) sent`);
