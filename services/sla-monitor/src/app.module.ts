@@ -6,6 +6,7 @@ import { BreachesHttpController } from './breaches/breaches.http.controller';
 import { SlaBreachRow } from './breaches/sla-breach.entity';
 import { SlaBreachRepository } from './breaches/sla-breach.repository';
 import { KpisHttpController } from './kpis/kpis.http.controller';
+import { MeasureKpis } from './kpis/measure-kpis.use-case';
 import { DeliveryFactsRepository } from './service-level-facts/delivery-facts.repository';
 import { RecordForecastAccuracy, RecordOrderLines, RecordShippedLines } from './service-level-facts/record-delivery-facts.use-case';
 import { ServiceLevelFactsRepository } from './service-level-facts/service-level-facts.repository';
@@ -37,6 +38,7 @@ import { WatchStockouts } from './stockouts/watch-stockouts.use-case';
     RecordShippedLines,
     RecordForecastAccuracy,
     ServiceLevelFactsRepository,
+    MeasureKpis,
   ],
 })
 export class AppModule {}
