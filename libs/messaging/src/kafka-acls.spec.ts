@@ -31,6 +31,21 @@ describe('the broker rules of the platform', () => {
     expect(writers('smi.out.')).toEqual([servicePrincipalOf('shipment')]);
   });
 
+  it('lets sla-monitor read the stock levels, orders, shipments and forecast accuracy it judges the service level on', () => {
+    const read = platformAcls()
+      .filter((acl) => acl.principal === servicePrincipalOf('sla-monitor') && acl.resource === 'topic' && acl.operation === 'read')
+      .map((acl) => acl.name);
+    expect(read).toEqual(
+      expect.arrayContaining([
+        topics.stockLevels.name,
+        topics.replenishmentOrders.name,
+        topics.shipments.name,
+        topics.forecastAccuracy.name,
+      ]),
+    );
+    expect(read).not.toContain(topics.stockMovements.name);
+  });
+
   it('lets only inventory-ingest and forecasting read the inbound topics', () => {
     const readers = platformAcls([{ id: 'acme', kind: 'buyer' }]).filter(
       (acl) => acl.operation === 'read' && acl.name.startsWith('smi.in.'),
