@@ -1,4 +1,18 @@
-import { BadRequestException, Body, ConflictException, Controller, ForbiddenException, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { UnitOfWork } from '@smi/messaging';
 import { AuthenticatedRequest, BusinessClock, optionalQueryChoice, Party } from '@smi/service-kit';
 import { DisputesRepository, DisputeScope, DisputeWithHistory } from './disputes.repository';
@@ -64,7 +78,8 @@ export function disputeScopeOf(party: Party): DisputeScope | undefined {
 }
 
 /** The reason in a request body, if any; the rules say whether it is required and sound. */
-export const reasonOf = (body: unknown): unknown => (body !== null && typeof body === 'object' ? (body as { reason?: unknown }).reason : undefined);
+export const reasonOf = (body: unknown): unknown =>
+  body !== null && typeof body === 'object' ? (body as { reason?: unknown }).reason : undefined;
 
 export function httpErrorFor(outcome: Extract<DisputeOutcome, { kind: 'refused' }>): Error {
   if (outcome.refusal === 'unknown') return new NotFoundException(outcome.message);

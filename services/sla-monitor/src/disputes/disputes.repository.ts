@@ -68,7 +68,10 @@ export class DisputesRepository {
   }
 
   /** A party's disputes, optionally of one status, newest first, each with its steps. */
-  async list(scope: DisputeScope, filter: { status?: DisputeStatus; penaltyId?: string; disputeId?: string }): Promise<DisputeWithHistory[]> {
+  async list(
+    scope: DisputeScope,
+    filter: { status?: DisputeStatus; penaltyId?: string; disputeId?: string },
+  ): Promise<DisputeWithHistory[]> {
     const party = 'buyerId' in scope ? ['d.buyer_id', scope.buyerId] : ['d.supplier_id', scope.supplierId];
     const disputes: Dispute[] = await this.dataSource.query(
       `SELECT ${DISPUTE_COLUMNS} FROM penalty_disputes d

@@ -36,10 +36,17 @@ export class PenaltiesHttpController {
 
   /** The latest revision of each penalty, optionally of one month (YYYY-MM) and one agreement. */
   @Get()
-  list(@Req() request: AuthenticatedRequest, @Query('period') period?: unknown, @Query('agreementId') agreementId?: unknown): Promise<Penalty[]> {
+  list(
+    @Req() request: AuthenticatedRequest,
+    @Query('period') period?: unknown,
+    @Query('agreementId') agreementId?: unknown,
+  ): Promise<Penalty[]> {
     const month = optionalQueryText(period, 'period');
     if (month !== undefined && !isPeriod(month)) throw new BadRequestException(`period must be YYYY-MM (got ${month})`);
-    return this.penalties.list(penaltyScopeOf(request.party), { period: month, agreementId: optionalQueryText(agreementId, 'agreementId') });
+    return this.penalties.list(penaltyScopeOf(request.party), {
+      period: month,
+      agreementId: optionalQueryText(agreementId, 'agreementId'),
+    });
   }
 
   @Get(':penaltyId')
@@ -53,12 +60,22 @@ export class PenaltiesHttpController {
     // An operator sees no dispute, but what accepted ones credited is part of what is due.
     const credits = disputes ?? (await this.disputes.list({ buyerId: latest.buyerId }, { penaltyId, status: 'accepted' }));
     const credited = credits.reduce((sum, d) => sum + (d.credited ?? 0), 0);
-    return { ...latest, revisions, credited, due: Math.max(0, Math.round((latest.amount - credited) * 100) / 100), ...(disputes ? { disputes } : {}) };
+    return {
+      ...latest,
+      revisions,
+      credited,
+      due: Math.max(0, Math.round((latest.amount - credited) * 100) / 100),
+      ...(disputes ? { disputes } : {}),
+    };
   }
 
   /** The supplier contests the penalty's latest revision with a reason (201 with the dispute opened). */
   @Post(':penaltyId/disputes')
-  openDispute(@Req() request: AuthenticatedRequest, @Param('penaltyId') penaltyId: string, @Body() body: unknown): Promise<DisputeWithHistory> {
+  openDispute(
+    @Req() request: AuthenticatedRequest,
+    @Param('penaltyId') penaltyId: string,
+    @Body() body: unknown,
+  ): Promise<DisputeWithHistory> {
     return takeDisputeStep(this, request.party, {
       kind: 'open',
       penaltyId,
@@ -76,5 +93,4 @@ export function penaltyScopeOf(party: Party): PenaltyScope {
   return party.kind === 'buyer' ? { buyerId: party.id } : { supplierId: party.id };
 }
 
-const maySeePenalty = (party: Party, penalty: Penalty): boolean =>
-  party.kind === 'operator' || maySeeDisputes(party, penalty);
+const maySeePenalty = (party: Party, penalty: Penalty): boolean => party.kind === 'operator' || maySeeDisputes(party, penalty);

@@ -49,7 +49,7 @@ export class PenaltiesRepository {
    */
   async claimClose(manager: EntityManager, month: AgreementMonth, at: Date): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `INSERT INTO period_closings (agreement_id, period, closed_at, last_computed_at) VALUES ($1, $2, $3, $3)
+      `INSERT INTO period_closings (agreement_id, period, closed_at, last_computed_at, computations) VALUES ($1, $2, $3, $3, 0)
        ON CONFLICT (agreement_id, period) DO NOTHING RETURNING 1`,
       [month.agreementId, month.period, at],
     );
@@ -82,11 +82,12 @@ export class PenaltiesRepository {
 
   /** The latest touch of a month's facts: read before the facts, so a touch after the read brings the month back. */
   async factsTouchedThrough(manager: EntityManager, month: AgreementMonth): Promise<Date | null> {
-    const [row]: Array<{ through: Date | null }> = await manager.query(
-      'SELECT max(touched_at) AS through FROM touched_period WHERE agreement_id = $1 AND period = $2',
+    // FOR SHARE waits for a recording of facts that already touched the month, so its facts are read too.
+    const rows: Array<{ touched_at: Date }> = await manager.query(
+      'SELECT touched_at FROM touched_period WHERE agreement_id = $1 AND period = $2 FOR SHARE',
       [month.agreementId, month.period],
     );
-    return row?.through ?? null;
+    return rows.reduce<Date | null>((latest, row) => (latest === null || row.touched_at > latest ? row.touched_at : latest), null);
   }
 
   async markComputed(manager: EntityManager, month: AgreementMonth, at: Date, factsThrough: Date | null): Promise<void> {
