@@ -8,6 +8,7 @@ import { SlaBreachRepository } from './breaches/sla-breach.repository';
 import { KpisHttpController } from './kpis/kpis.http.controller';
 import { DeliveryFactsRepository } from './service-level-facts/delivery-facts.repository';
 import { RecordForecastAccuracy, RecordOrderLines, RecordShippedLines } from './service-level-facts/record-delivery-facts.use-case';
+import { ServiceLevelFactsRepository } from './service-level-facts/service-level-facts.repository';
 import { ServiceLevelFactsMessageHandler } from './service-level-facts/service-level-facts.message.handler';
 import { StockLevelHistoryRepository } from './service-level-facts/stock-level-history.repository';
 import { TouchedPeriodRepository } from './service-level-facts/touched-period.repository';
@@ -35,6 +36,7 @@ import { WatchStockouts } from './stockouts/watch-stockouts.use-case';
     RecordOrderLines,
     RecordShippedLines,
     RecordForecastAccuracy,
+    ServiceLevelFactsRepository,
   ],
 })
 export class AppModule {}
