@@ -46,6 +46,15 @@ describe('the broker rules of the platform', () => {
     expect(read).not.toContain(topics.stockMovements.name);
   });
 
+  it('lets sla-monitor alone write the penalties and their disputes', () => {
+    const writers = (name: string) =>
+      platformAcls()
+        .filter((acl) => acl.resource === 'topic' && acl.operation === 'write' && acl.name === name)
+        .map((acl) => acl.principal);
+    expect(writers(topics.penalties.name)).toEqual([servicePrincipalOf('sla-monitor')]);
+    expect(writers(topics.penaltyDisputes.name)).toEqual([servicePrincipalOf('sla-monitor')]);
+  });
+
   it('lets only inventory-ingest and forecasting read the inbound topics', () => {
     const readers = platformAcls([{ id: 'acme', kind: 'buyer' }]).filter(
       (acl) => acl.operation === 'read' && acl.name.startsWith('smi.in.'),

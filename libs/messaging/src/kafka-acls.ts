@@ -31,7 +31,7 @@ const SERVICE_TOPICS: Record<(typeof CONSUMING_SERVICES)[number], { reads: Topic
   shipment: { reads: [topics.replenishmentOrders, topics.stockLevels], writes: [topics.shipments] },
   'sla-monitor': {
     reads: [topics.stockLevels, topics.replenishmentOrders, topics.shipments, topics.forecastAccuracy],
-    writes: [topics.slaBreaches],
+    writes: [topics.slaBreaches, topics.penalties, topics.penaltyDisputes],
   },
   notification: { reads: [topics.replenishmentOrders, topics.slaBreaches, topics.shipments], writes: [topics.notifications] },
 };
