@@ -1,21 +1,23 @@
 import { Penalty } from '@smi/contracts';
 import { AgreementKpis, fromCents, LineKpis, moneyWords, toCents } from '@smi/service-levels';
+import { Dispute } from '../disputes/penalty-dispute';
 import { AgreementReport, ForecastAccuracyReading, LineReport, LineTargets, worstLines } from '../kpis/kpi-report';
 
 /** A dispute over one of the period's penalties, as its two parties see it. */
-export interface ScorecardDispute {
-  disputeId: string;
-  penaltyId: string;
-  status: string;
-  amount: number;
-  credited: number | null;
-  openedBy: string;
-  openedAt: Date;
-  reason: string;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  decisionReason: string | null;
-}
+export type ScorecardDispute = Pick<
+  Dispute,
+  | 'disputeId'
+  | 'penaltyId'
+  | 'status'
+  | 'amount'
+  | 'credited'
+  | 'openedBy'
+  | 'openedAt'
+  | 'reason'
+  | 'decidedBy'
+  | 'decidedAt'
+  | 'decisionReason'
+>;
 
 /** One month of the trend: the agreement's headline KPIs and what its penalties came to. */
 export interface TrendMonth {
