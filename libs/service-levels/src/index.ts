@@ -36,4 +36,4 @@ export { agreementKpis, lineKpis, type AgreementKpis, type LineKpis, type LinePe
 
 // Penalties, to the cent.
 export { penaltiesFor, PENALTY_RULES, type LineMonth, type PenaltyItem } from './penalties/penalties';
-export { centsOf, fromCents, moneyWords, toCents } from './money';
+export { centsOf, fromCents, moneyWords, rateWords, toCents } from './money';

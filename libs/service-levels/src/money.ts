@@ -45,3 +45,9 @@ export function moneyWords(cents: number, currency: string): string {
   const size = Math.abs(cents);
   return `${sign}${Math.floor(size / 100)}.${String(size % 100).padStart(2, '0')} ${currency}`;
 }
+
+/** A rate per unit as agreed: two decimals, or all of them when it has more ('3.333 EUR'). */
+export function rateWords(rate: number, currency: string): string {
+  const cents = centsOf(rate, 1);
+  return fromCents(cents) === rate ? moneyWords(cents, currency) : `${rate} ${currency}`;
+}

@@ -48,7 +48,10 @@ export function lineKpis(facts: LinePeriodFacts): LineKpis {
   const measuredTo = asOfDay < period.lastDay ? asOfDay : period.lastDay;
   const span = { firstDay: period.firstDay, lastDay: measuredTo };
   const days = facts.days.filter((day) => isInPeriod(day.day, span));
-  const deliveries = facts.deliveries.filter((line) => isInPeriod(dayOf(line.promisedAt), period));
+  // Measured up to asOf, a line that arrived later had not arrived.
+  const deliveries = facts.deliveries
+    .filter((line) => isInPeriod(dayOf(line.promisedAt), period))
+    .map((line) => (facts.asOf && line.deliveredAt && line.deliveredAt > facts.asOf ? { ...line, deliveredAt: null } : line));
   return {
     period: period.id,
     measuredTo,

@@ -3,7 +3,7 @@ import { stored } from '../quantity';
 import { fillRate } from '../kpis/fill-rate';
 import { daysLate } from '../kpis/on-time-delivery';
 import { inDayOrder, isStockoutDay } from '../kpis/stockout-rate';
-import { centsOf, fromCents, moneyWords } from '../money';
+import { centsOf, fromCents, moneyWords, rateWords } from '../money';
 import { addDays, dayOf, isInPeriod, periodOf, startOf, type Period } from '../period';
 import type { Day, DeliveryLine, LineDay, LinePenaltyRates, RatesOn, StockoutMoment } from '../service-level-facts';
 
@@ -116,7 +116,7 @@ function priced(
         amount: fromCents(cents),
         amountCents: cents,
         currency: rates.currency,
-        explanation: `${words(quantity)} x ${moneyWords(centsOf(perUnit, 1), rates.currency)} = ${moneyWords(cents, rates.currency)}`,
+        explanation: `${words(quantity)} x ${rateWords(perUnit, rates.currency)} = ${moneyWords(cents, rates.currency)}`,
         evidence,
       };
     });
