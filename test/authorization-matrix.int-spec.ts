@@ -248,6 +248,10 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
       request: () => ({ path: '/disputes/never-opened/reject', body: { reason: 'matrix' } }),
       status: same(404),
     },
+    'GET /agreements/:agreementId/scorecard': {
+      request: ({ pairs }) => ({ path: `/agreements/${pairs[0].agreement.agreementId}/scorecard` }),
+      status: pairOnes(200),
+    },
   },
   notification: {
     'GET /health': health,

@@ -10,10 +10,13 @@ import { DisputesHttpController } from './disputes/disputes.http.controller';
 import { DisputesRepository } from './disputes/disputes.repository';
 import { TakeDisputeSteps } from './disputes/take-dispute-steps.use-case';
 import { KpisHttpController } from './kpis/kpis.http.controller';
+import { MeasureKpis } from './kpis/measure-kpis.use-case';
 import { ComputePenaltyMonth } from './penalties/compute-penalty-month.use-case';
 import { PenaltiesHttpController } from './penalties/penalties.http.controller';
 import { PenaltiesRepository } from './penalties/penalties.repository';
 import { PeriodCloseSweep } from './penalties/period-close.sweep';
+import { ReadScorecard } from './scorecards/read-scorecard.use-case';
+import { ScorecardHttpController } from './scorecards/scorecard.http.controller';
 import { DeliveryFactsRepository } from './service-level-facts/delivery-facts.repository';
 import { RecordForecastAccuracy, RecordOrderLines, RecordShippedLines } from './service-level-facts/record-delivery-facts.use-case';
 import { ServiceLevelFactsRepository } from './service-level-facts/service-level-facts.repository';
@@ -40,6 +43,7 @@ import { WatchStockouts } from './stockouts/watch-stockouts.use-case';
     ServiceLevelFactsMessageHandler,
     PenaltiesHttpController,
     DisputesHttpController,
+    ScorecardHttpController,
   ],
   providers: [
     StockoutWatchRepository,
@@ -52,6 +56,8 @@ import { WatchStockouts } from './stockouts/watch-stockouts.use-case';
     RecordShippedLines,
     RecordForecastAccuracy,
     ServiceLevelFactsRepository,
+    MeasureKpis,
+    ReadScorecard,
     PenaltiesRepository,
     DisputesRepository,
     ComputePenaltyMonth,

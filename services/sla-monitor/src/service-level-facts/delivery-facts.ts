@@ -139,12 +139,17 @@ export interface KeptAccuracy extends ForecastAccuracy {
   subject: string;
 }
 
+type SiteItem = { buyerId: string; siteId: string; itemId: string };
+
+/** What a site x item's forecast accuracy is kept under (buyerId|siteId|itemId); an agreement's is kept under its id. */
+export const accuracySubjectOf = (of: SiteItem): string => `${of.buyerId}|${of.siteId}|${of.itemId}`;
+
 /** The latest measurement of each subject and period in a batch (a later one of the same moment too), and the months they touch. */
 export function accuraciesOf(measurements: readonly ForecastAccuracy[]): { kept: KeptAccuracy[]; touches: Touch[] } {
   const latest = new Map<string, KeptAccuracy>();
   const touches: Touch[] = [];
   for (const m of measurements) {
-    const subject = m.scope === 'AGREEMENT' ? (m.agreementId ?? '') : `${m.buyerId}|${m.siteId}|${m.itemId}`;
+    const subject = m.scope === 'AGREEMENT' ? (m.agreementId ?? '') : accuracySubjectOf(m as SiteItem);
     const key = `${subject}|${m.throughPeriodStart}`;
     const before = latest.get(key);
     if (before && before.measuredAt > m.measuredAt) continue;

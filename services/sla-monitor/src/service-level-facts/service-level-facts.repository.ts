@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, DeliveryLine, LevelFact, LineDay, lineDaysFromLevels, LOST_DEMAND_HISTORY_DAYS, startOf } from '@smi/service-levels';
-import { EntityManager } from 'typeorm';
+import {
+  addDays,
+  dayOf,
+  DeliveryLine,
+  LevelFact,
+  LineDay,
+  lineDaysFromLevels,
+  LOST_DEMAND_HISTORY_DAYS,
+  startOf,
+} from '@smi/service-levels';
+import { DataSource, EntityManager } from 'typeorm';
+import { ForecastAccuracyReading } from '../kpis/kpi-report';
 
 /** An agreement line whose facts are asked for: its buyer's site x item under the agreement. */
 export interface FactsLine {
@@ -28,27 +38,69 @@ const lineKeyOf = (l: { agreementId: string; siteId: string; itemId: string }) =
 const siteItemKeyOf = (l: { buyerId: string; siteId: string; itemId: string }) => `${l.buyerId}|${l.siteId}|${l.itemId}`;
 
 /**
+ * A line's days from firstDay to lastDay. A site x item whose history begins inside the span is
+ * measured from its first level on, as that level left it from the start of its day: days before
+ * anything was known of it are not judged (no level, no days).
+ */
+function daysOf(
+  history: { opening: number | null; levels: LevelFact[] } | undefined,
+  from: string,
+  firstDay: string,
+  lastDay: string,
+): LineDay[] {
+  if (!history || (history.opening === null && history.levels.length === 0)) return [];
+  if (history.opening !== null) {
+    return lineDaysFromLevels({ from, openingOnHand: history.opening, levels: history.levels }, { firstDay, lastDay });
+  }
+  // Nothing before the first level: the days before its day are unknown, not in stock (nor out).
+  const first = history.levels.reduce((a, b) => (a.sequence < b.sequence ? a : b));
+  const known = dayOf(first.asOf);
+  if (known > lastDay) return [];
+  const start = known > firstDay ? known : firstDay;
+  return lineDaysFromLevels({ from: known, openingOnHand: first.onHand, levels: history.levels }, { firstDay: start, lastDay });
+}
+
+/**
  * The facts of agreement lines over a span of days, as the KPIs and penalties read them: one
  * statement per table for every line asked. Days are UTC calendar days YYYY-MM-DD.
  */
 @Injectable()
 export class ServiceLevelFactsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** factsOf, read outside any unit of work (for an answer over HTTP). */
+  read(lines: readonly FactsLine[], firstDay: string, lastDay: string): Promise<LineFacts[]> {
+    return this.factsOf(this.dataSource.manager, lines, firstDay, lastDay);
+  }
+
   /** Per line asked, in the same order: its days and its deliveries. */
   async factsOf(manager: EntityManager, lines: readonly FactsLine[], firstDay: string, lastDay: string): Promise<LineFacts[]> {
     if (lines.length === 0) return [];
     const from = addDays(firstDay, -HISTORY_BEFORE_DAYS);
     const levels = await this.levelsOf(manager, lines, from, lastDay);
     const deliveries = await this.deliveriesOf(manager, lines, firstDay, lastDay);
-    return lines.map((line) => {
-      const history = levels.get(siteItemKeyOf(line));
-      return {
-        days: lineDaysFromLevels(
-          { from, openingOnHand: history?.openingOnHand ?? 0, levels: history?.levels ?? [] },
-          { firstDay, lastDay },
-        ).filter((day) => day.day >= firstDay),
-        deliveries: deliveries.get(lineKeyOf(line)) ?? [],
-      };
-    });
+    return lines.map((line) => ({
+      days: daysOf(levels.get(siteItemKeyOf(line)), from, firstDay, lastDay),
+      deliveries: deliveries.get(lineKeyOf(line)) ?? [],
+    }));
+  }
+
+  /**
+   * The latest forecast accuracy of each subject (see accuracySubjectOf) known by a day's end: the
+   * measurement of the latest forecast period scored that began by then. One statement.
+   */
+  async forecastAccuracyBy(subjects: readonly string[], lastDay: string): Promise<Map<string, ForecastAccuracyReading>> {
+    if (subjects.length === 0) return new Map();
+    const rows: Array<ForecastAccuracyReading & { subject: string }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (subject) subject, through_period_start AS "throughPeriodStart", measured_at AS "measuredAt",
+              periods_scored AS "periodsScored", censored_periods_skipped AS "censoredPeriodsSkipped", mase, bias,
+              relative_bias AS "relativeBias", lines_scored AS "linesScored", event_id AS "eventId"
+       FROM forecast_accuracy
+       WHERE subject = ANY($1::text[]) AND through_period_start <= $2
+       ORDER BY subject, through_period_start DESC`,
+      [[...new Set(subjects)], lastDay],
+    );
+    return new Map(rows.map(({ subject, ...reading }) => [subject, reading]));
   }
 
   /** Per site x item, the levels from `from` to lastDay, and on-hand as the last level before `from` left it. */
@@ -57,7 +109,7 @@ export class ServiceLevelFactsRepository {
     lines: readonly FactsLine[],
     from: string,
     lastDay: string,
-  ): Promise<Map<string, { openingOnHand: number; levels: LevelFact[] }>> {
+  ): Promise<Map<string, { opening: number | null; levels: LevelFact[] }>> {
     const keys = [...new Map(lines.map((l) => [siteItemKeyOf(l), l])).values()];
     const rows: Array<{
       buyer_id: string;
@@ -87,11 +139,11 @@ export class ServiceLevelFactsRepository {
        FROM since`,
       [keys.map((k) => k.buyerId), keys.map((k) => k.siteId), keys.map((k) => k.itemId), startOf(from), startOf(addDays(lastDay, 1))],
     );
-    const bySiteItem = new Map<string, { openingOnHand: number; levels: LevelFact[] }>();
+    const bySiteItem = new Map<string, { opening: number | null; levels: LevelFact[] }>();
     for (const row of rows) {
       const key = siteItemKeyOf({ buyerId: row.buyer_id, siteId: row.site_id, itemId: row.item_id });
-      const history = bySiteItem.get(key) ?? { openingOnHand: 0, levels: [] };
-      if (row.opening) history.openingOnHand = row.on_hand;
+      const history = bySiteItem.get(key) ?? { opening: null, levels: [] };
+      if (row.opening) history.opening = row.on_hand;
       else {
         history.levels.push({
           eventId: row.event_id,
