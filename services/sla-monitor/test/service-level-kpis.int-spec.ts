@@ -419,7 +419,9 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
       period: '2026-03',
       measuredTo: '2026-03-31',
     });
-    expect(card.penalties.items.map((p: { rule: string; itemId: string; amount: number }) => [p.rule, p.itemId, p.amount]).sort()).toEqual(
+    // A penalty March closed with before its facts all landed may stand corrected to nothing: only those due count here.
+    const due = card.penalties.items.filter((p: { amount: number }) => p.amount > 0);
+    expect(due.map((p: { rule: string; itemId: string; amount: number }) => [p.rule, p.itemId, p.amount]).sort()).toEqual(
       [
         ['FILL_RATE_FLOOR', itemA, 500],
         ['LATE_DELIVERY', itemA, 40],
@@ -453,7 +455,7 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
     expect(rows[0]).toBe('section,period,siteId,itemId,measure,value,numerator,denominator,target');
     expect(rows).toContain(`line,2026-03,${site},${itemA},stockout rate (stockout days / days),${3 / 31},3,31,`);
     expect(rows).toContain(`line,2026-03,${site},${itemA},fill rate (met from stock / demand),${40 / 75},40,75,"target 0.95, floor 0.9"`);
-    expect(rows.filter((r) => r.startsWith('penalty,'))).toHaveLength(4);
+    expect(rows.filter((r) => r.startsWith('penalty,') && r.split(',')[5] !== '0')).toHaveLength(4);
 
     const byAccept = await fetch(`${monitor.baseUrl}/agreements/${agreementId}/scorecard?period=2026-03`, {
       headers: { 'x-api-key': key.buyer, accept: 'text/csv' },
