@@ -26,7 +26,8 @@ export class PeriodCloseSweep implements OnApplicationBootstrap, BeforeApplicati
     this.logger,
     'closing penalty months and correcting closed ones',
     periodCloseSweepMsFrom(process.env),
-    () => this.closeAndCorrect(this.clock.now()),
+    (now) => this.closeAndCorrect(now),
+    () => this.clock.now(),
   );
 
   constructor(
