@@ -88,24 +88,27 @@ async function main() {
     if (response.status !== 202) throw new Error(`REST ingest answered ${response.status}: ${await response.text()}`);
   }
 
+  const scheduled = new Set<string>();
+  /** The supplier's logistics: each shipment (orders of a site and day travel together) leaves and arrives once. */
   function scheduleLogistics(shipment: Shipment) {
+    if (scheduled.has(shipment.shipmentId)) return; // another order joined it: it is already scheduled
+    scheduled.add(shipment.shipmentId);
     const leadTimeDays = book.lineFor(shipment.buyerId, shipment.siteId, shipment.itemId, new Date())?.line.leadTimeDays ?? 2;
+    const url = `${SHIPMENT_URL}/shipments/${encodeURIComponent(shipment.shipmentId)}`;
     const call = async (action: 'dispatch' | 'deliver') => {
-      const response = await fetch(`${SHIPMENT_URL}/shipments/${encodeURIComponent(shipment.shipmentId)}/${action}`, {
-        method: 'POST',
-        headers: { 'x-api-key': SUPPLIER_KEY },
-      });
+      const response = await fetch(`${url}/${action}`, { method: 'POST', headers: { 'x-api-key': SUPPLIER_KEY } });
       if (!response.ok) line(`! supplier ${action} of ${shipment.shipmentId} answered ${response.status}`);
     };
     timers.push(setTimeout(() => void call('dispatch'), DAY_MS / 2));
     timers.push(
       setTimeout(async () => {
         await call('deliver');
-        // The buyer books the goods receipt against the order: that closes it.
-        await publisher.publish(
-          movementsTopic,
-          movement(shipment.siteId, shipment.itemId, shipment.unit, 'RECEIPT', shipment.quantity, shipment.orderId),
-        );
+        // The buyer books a goods receipt against each order on it: that closes them.
+        const arrived = (await (await fetch(url, { headers: { 'x-api-key': SUPPLIER_KEY } })).json()) as Shipment;
+        for (const l of arrived.lines ?? []) {
+          const quantity = l.dispatchedQuantity ?? l.orderedQuantity;
+          await publisher.publish(movementsTopic, movement(shipment.siteId, l.itemId, l.unit, 'RECEIPT', quantity, l.orderId));
+        }
       }, leadTimeDays * DAY_MS),
     );
   }
