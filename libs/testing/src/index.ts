@@ -42,3 +42,4 @@ export {
 } from './fuzzing';
 export { BadRecord, badRecordsOf, deadLetterReasons, FUZZ_CASE_HEADER, interleaved, OutOfRange } from './kafka-fuzzing';
 export { exampleDemandForecast, exampleReplenishmentOrder, exampleShipment } from './example-records';
+export { MailInbox, parseMail, ReceivedMail } from './mail-inbox';

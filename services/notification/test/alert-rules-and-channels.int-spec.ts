@@ -3,6 +3,7 @@ import {
   exampleReplenishmentOrder,
   eventually,
   KafkaTestClient,
+  MailInbox,
   queryDatabase,
   ServiceProcess,
   startServiceProcess,
@@ -16,52 +17,15 @@ import { Penalty, PenaltyDispute, Shipment, StockLevel, topics } from '@smi/cont
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
 const HOUR = 3_600_000;
 
-/** A mail as the local SMTP server took it: envelope recipients, headers unfolded, body decoded from quoted-printable. */
-interface ReceivedMail {
-  to: string[];
-  subject: string;
-  body: string;
-}
-
-function parseMail(raw: string, to: string[]): ReceivedMail {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers = head.replace(/\r?\n[ \t]+/g, ' ');
-  const subject = /^Subject: (.*)$/im.exec(headers)?.[1] ?? '';
-  const quotedPrintable = /Content-Transfer-Encoding: quoted-printable/i.test(headers);
-  let body = rest.join('\n\n');
-  if (quotedPrintable)
-    body = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return { to, subject, body: body.replace(/\r\n/g, '\n') };
-}
-
 describe('notification rules, channels, preferences and the delivery log, on business time', () => {
   const receiver = new WebhookReceiver();
-  const mails: ReceivedMail[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mails.push(
-          parseMail(
-            Buffer.concat(chunks).toString('utf8'),
-            session.envelope.rcptTo.map((r) => r.address),
-          ),
-        );
-        callback();
-      });
-    },
-  });
+  const inbox = new MailInbox();
+  const mails = inbox.mails;
   let notification: ServiceProcess;
   let kafka: KafkaTestClient;
 
@@ -176,8 +140,7 @@ describe('notification rules, channels, preferences and the delivery log, on bus
   beforeAll(async () => {
     await receiver.start();
     receiver.alwaysFail(`/hooks/${brokenBuyer}`);
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    await inbox.start();
     setClock(businessNow);
     const agreements = writeAgreementsFile([
       testAgreement({
@@ -217,7 +180,7 @@ describe('notification rules, channels, preferences and the delivery log, on bus
       SMI_AGREEMENTS_FILE: agreements,
       SMI_CLOCK_FILE: clockFile,
       SMI_NOTIFICATION_SWEEP_MS: '200',
-      SMI_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      SMI_SMTP_URL: inbox.smtpUrl,
       SMI_SMTP_FROM: 'SMI test <alerts@smi.example>',
       NOTIFICATION_RETRY_BASE_MS: '100',
       NOTIFICATION_MAX_ATTEMPTS: '3',
@@ -228,7 +191,7 @@ describe('notification rules, channels, preferences and the delivery log, on bus
     await notification?.stop();
     await kafka?.disconnect();
     await receiver.stop();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await inbox.stop();
   });
 
   it('signs every webhook so the receiver verifies it, and sends a replayed penalty once', async () => {
