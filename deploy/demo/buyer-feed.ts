@@ -44,6 +44,7 @@ const seen = {
   lateDelivery: '' as string,
   partialReceipt: '' as string,
   stockouts: 0,
+  emptied: 0,
   forecastPeriods: new Map<string, Set<string>>(),
   reports: [] as MonthReport[],
 };
@@ -84,6 +85,7 @@ async function main() {
       const key = lineKey(level.siteId, level.itemId);
       const before = onHand.get(key);
       onHand.set(key, level.onHand);
+      if (before !== undefined && before > 0 && level.onHand <= 0) seen.emptied++;
       if (before !== undefined && before > 0 && level.onHand <= 0)
         print(`EMPTY    ${level.siteId} ${level.itemId}: on-hand ${level.onHand} (stock level ${level.eventId})`);
     },
@@ -326,7 +328,7 @@ function summarize(webhooks: { verified: number; rejected: number }) {
     ['verified webhooks and no rejected one', webhooks.verified > 0 && webhooks.rejected === 0],
   ];
   console.log(`
-Demo finished: ${seen.orders} order events, ${seen.shipments} shipment events, short: ${seen.shortDelivery || 'none'}, late: ${seen.lateDelivery || 'none'}, partial receipt: ${seen.partialReceipt || 'none'}, ${seen.stockouts} stockouts,
+Demo finished: ${seen.orders} order events, ${seen.shipments} shipment events, short: ${seen.shortDelivery || 'none'}, late: ${seen.lateDelivery || 'none'}, partial receipt: ${seen.partialReceipt || 'none'}, ${seen.stockouts} stockouts (${seen.emptied} times a line's on-hand reached zero),
 forecasts moved past their first period on ${movedOn.length} lines (${movedOn.map(([k, p]) => `${k}: ${p.size} periods`).join(', ')}),
 months closed and reported: ${seen.reports.map((r) => `${r.period} (${r.penalties.length} penalties, ${r.withEvidence} with evidence${r.scorecardPath ? `, scorecard ${r.scorecardPath}` : ''})`).join('; ') || 'none'},
 webhooks: ${webhooks.verified} verified, ${webhooks.rejected} rejected.
