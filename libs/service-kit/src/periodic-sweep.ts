@@ -23,6 +23,8 @@ export class PeriodicSweep {
     private readonly what: string,
     private readonly intervalMs: number,
     private readonly sweep: (now: Date) => Promise<number>,
+    /** Where "now" comes from: the service's BusinessClock, so a replay or the demo's calendar sweeps in business time. */
+    private readonly clock: () => Date,
   ) {}
 
   start(): void {
@@ -36,8 +38,8 @@ export class PeriodicSweep {
     await this.sweeping;
   }
 
-  /** One sweep; returns how many things it moved (0 for a skipped tick). */
-  once(now = new Date()): Promise<number> {
+  /** One sweep at `now` (the clock's, unless a caller names a moment); returns how many things it moved (0 for a skipped tick). */
+  once(now: Date = this.clock()): Promise<number> {
     if (this.sweeping) return Promise.resolve(0);
     this.sweeping = this.sweep(now)
       .catch((error: Error) => {

@@ -4,6 +4,7 @@ import { StockPositions1764028800301 } from '../migrations/1764028800301-stock-p
 import { Orders1764028800302 } from '../migrations/1764028800302-orders';
 import { AgreementVersions1764028800310 } from '../migrations/1764028800310-agreement-versions';
 import { ImportAgreementSeed } from './agreements/import-agreement-seed.use-case';
+import { BuyerFeedRepository } from './buyer-feeds/buyer-feed.repository';
 import { RecordAgreementChanges } from './agreements/record-agreement-changes.use-case';
 import { AgreementVersionRow } from './agreements/agreement-version.entity';
 import { AgreementVersionsRepository } from './agreements/agreement-versions.repository';
@@ -34,6 +35,7 @@ import { WhatIfHttpController } from './simulation/what-if.http.controller';
 import { SupplierCapacity1764028800340 } from '../migrations/1764028800340-supplier-capacity';
 import { ForecastError1764028800350 } from '../migrations/1764028800350-forecast-error';
 import { OrderValueWidth1764028800390 } from '../migrations/1764028800390-order-value-width';
+import { PartialReceiptsAndBuyerFeeds1797000000000 } from '../migrations/1797000000000-partial-receipts-and-buyer-feeds';
 import { AllocateCapacity } from './supplier-capacity/allocate-capacity.use-case';
 import { CapacityAllocationSweep } from './supplier-capacity/capacity-allocation.sweep';
 import { CapacityRequestRow, SupplierCapacityRow } from './supplier-capacity/supplier-capacity.entity';
@@ -65,6 +67,7 @@ import { SupplierCapacityRepository } from './supplier-capacity/supplier-capacit
         ForecastError1764028800350,
         AgreementProposals1764028800360,
         OrderValueWidth1764028800390,
+        PartialReceiptsAndBuyerFeeds1797000000000,
       ],
     }),
   ],
@@ -91,6 +94,7 @@ import { SupplierCapacityRepository } from './supplier-capacity/supplier-capacit
     AllocateCapacity,
     CapacityAllocationSweep,
     OnOrderRepository,
+    BuyerFeedRepository,
     DecideReplenishment,
     KeepDemandOutlooks,
   ],

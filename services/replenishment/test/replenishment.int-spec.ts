@@ -95,7 +95,7 @@ describe('replenishment against a real broker and database', () => {
       orderUpTo: 120,
       packMultiple: 10,
       expectedDeliveryAt: new Date(trigger.asOf.getTime() + 3 * DAY_MS),
-      decidedAt: expect.any(Date),
+      decidedAt: trigger.asOf, // business time: the level's, not when it was processed
       triggeredByEventId: trigger.eventId,
       status: 'RELEASED', // no approval boundary on the line
       agreementVersion: 1, // the agreements file is version 1
@@ -130,33 +130,42 @@ describe('replenishment against a real broker and database', () => {
     expect(orders.map((o) => [o.value.triggeredByEventId, o.value.onHand, o.value.quantity])).toEqual([[latest.eventId, 30, 90]]);
   });
 
-  it('closes an order on its goods receipt and orders again when the position is still at or below the minimum', async () => {
+  it('keeps a partly received order open with the rest due, orders nothing of what is on its way, and closes it when the rest arrives', async () => {
     const item = items.receipt;
     await publish(level(item, 1, 35), level(item, 2, 5));
     const [first] = await kafka.waitFor(topics.replenishmentOrders, (o) => o.buyerId === buyer && o.itemId === item);
     expect(first.value).toMatchObject({ onHand: 35, onOrder: 0, quantity: 90 });
+    const orderId = first.value.orderId;
 
-    // Only 30 of the 90 arrive: on-hand 35 again, nothing left on order -> a new order for 90.
-    const partialReceipt = level(item, 3, 35, { movementKind: 'RECEIPT', movementQuantity: 30, orderReference: first.value.orderId });
-    await publish(partialReceipt);
-    const orders = await ordersFor(item, 2);
-    expect(orders).toHaveLength(2);
-    const second = orders[1].value;
-    expect(second).toMatchObject({ triggeredByEventId: partialReceipt.eventId, onHand: 35, onOrder: 0, quantity: 90 });
-
-    // The second order arrives in full: 125 on hand, above the minimum, no further order.
-    await publish(level(item, 4, 125, { movementKind: 'RECEIPT', movementQuantity: 90, orderReference: second.orderId }));
+    // Only 30 of the 90 arrive, then stock falls to 20: position 20 + 60 still on order = 80, above the minimum 40: no new order.
+    const partialReceipt = level(item, 3, 35, { movementKind: 'RECEIPT', movementQuantity: 30, orderReference: orderId });
+    await publish(partialReceipt, level(item, 4, 20));
     await positionReaches(item, 4);
-    expect(await ordersInDatabase(item)).toEqual([
-      { order_id: first.value.orderId, status: 'received', quantity: 90, received_quantity: 30 },
-      { order_id: second.orderId, status: 'received', quantity: 90, received_quantity: 90 },
-    ]);
-    expect(await ordersFor(item, 2)).toHaveLength(2);
+    expect(await ordersInDatabase(item)).toEqual([{ order_id: orderId, status: 'released', quantity: 90, received_quantity: 30 }]);
+    const partly = await json(await get(`/orders/${orderId}`, keys.supplier));
+    expect(partly).toMatchObject({ status: 'released', quantity: 90, receivedQuantity: 30 });
+    expect(partly.history.at(-1)).toMatchObject({
+      step: 'partly-received',
+      status: 'released',
+      eventId: partialReceipt.eventId,
+      reason: 'received 30 EA: 30 EA of 90 EA ordered have arrived, 60 EA still due',
+    });
+    expect(await json(await get(`/orders?status=open&itemId=${item}`, keys.supplier))).toHaveLength(1);
 
+    // The rest arrives: the order is received in full.
+    await publish(level(item, 5, 80, { movementKind: 'RECEIPT', movementQuantity: 60, orderReference: orderId }));
+    await positionReaches(item, 5);
+    expect(await ordersInDatabase(item)).toEqual([{ order_id: orderId, status: 'received', quantity: 90, received_quantity: 90 }]);
+
+    // Stock falls again: nothing of the first order counts as on order any more.
+    const fallsAgain = level(item, 6, 10);
+    await publish(fallsAgain);
+    const orders = await ordersFor(item, 2);
+    expect(orders[1].value).toMatchObject({ triggeredByEventId: fallsAgain.eventId, onHand: 10, onOrder: 0, quantity: 110 });
     const received = await json(await get(`/orders?status=received&itemId=${item}`, keys.supplier));
-    expect(received.map((o: { orderId: string }) => o.orderId)).toEqual([first.value.orderId, second.orderId]);
-    expect(received[0]).toMatchObject({ status: 'received', receivedQuantity: 30, quantity: 90, supplierId: supplier });
-    expect(await json(await get(`/orders?status=open&itemId=${item}`, keys.supplier))).toEqual([]);
+    expect(received.map((o: { orderId: string }) => o.orderId)).toEqual([orderId]);
+    expect(received[0]).toMatchObject({ status: 'received', receivedQuantity: 90, quantity: 90, supplierId: supplier });
+    expect(await json(await get(`/orders?status=open&itemId=${item}`, keys.supplier))).toHaveLength(1);
   });
 
   it('does nothing for a site x item without an agreement line', async () => {

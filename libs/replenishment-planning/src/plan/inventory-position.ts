@@ -9,6 +9,8 @@ export interface InventoryPosition {
   backorders: number;
   /** on-hand + on-order − backorders. */
   position: number;
+  /** Open orders partial receipts brought some of: only the rest counts as on order. Absent when none. */
+  partlyReceived?: Array<{ orderId: string; stillDue: number; received: number }>;
 }
 
 /**
@@ -20,10 +22,14 @@ export interface InventoryPosition {
 export function inventoryPositionOf(situation: Pick<StockSituation, 'onHand' | 'backorders' | 'openOrders'>): InventoryPosition {
   const onOrder = situation.openOrders.reduce((sum, order) => sum + toMillionths(order.quantity), 0);
   const position = toMillionths(situation.onHand) + onOrder - toMillionths(situation.backorders);
+  const partlyReceived = situation.openOrders
+    .filter((order) => (order.received ?? 0) > 0)
+    .map(({ orderId, quantity, received }) => ({ orderId, stillDue: quantity, received: received! }));
   return {
     onHand: situation.onHand,
     onOrder: fromMillionths(onOrder),
     backorders: situation.backorders,
     position: fromMillionths(position),
+    ...(partlyReceived.length > 0 ? { partlyReceived } : {}),
   };
 }

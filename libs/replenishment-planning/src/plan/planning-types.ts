@@ -35,10 +35,13 @@ export interface DemandOutlook {
   leadTimeError?: { variance: number; overDays: number };
 }
 
-/** An order released or awaiting approval and not yet received. */
+/** An order released or awaiting approval and not yet received in full. */
 export interface OpenOrder {
   orderId: string;
+  /** What is still due: ordered less what partial receipts already brought (those goods are in on-hand). */
   quantity: number;
+  /** What partial receipts already brought of it, when any did: the explanation shows it. */
+  received?: number;
   /** When it is due to arrive. */
   dueAt: Date;
 }

@@ -158,7 +158,15 @@ function checkSituation(situation: StockSituation): void {
 }
 
 const positionWords = (p: InventoryPosition) =>
-  `position = on hand ${quantityWords(p.onHand)} + on order ${quantityWords(p.onOrder)} − backorders ${quantityWords(p.backorders)}`;
+  `position = on hand ${quantityWords(p.onHand)} + on order ${quantityWords(p.onOrder)}${partlyReceivedWords(p)} − backorders ${quantityWords(p.backorders)}`;
+
+/** Partly received orders count with what is still due: the buyer sees why on order is less than was ordered. */
+const partlyReceivedWords = (p: InventoryPosition) =>
+  p.partlyReceived
+    ? ` (${p.partlyReceived
+        .map((o) => `${o.orderId}: ${quantityWords(o.stillDue)} still due, ${quantityWords(o.received)} already received`)
+        .join('; ')})`
+    : '';
 
 const waitWords = (arrival: Arrival) =>
   arrival.waitDays > 0 ? ` (lead time, then ${dayWords(arrival.waitDays)} to the next delivery day)` : '';

@@ -1,5 +1,5 @@
 import { Body, ConflictException, Controller, ForbiddenException, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import { AuthenticatedRequest } from '@smi/service-kit';
+import { AuthenticatedRequest, BusinessClock } from '@smi/service-kit';
 import { UnitOfWork } from '@smi/messaging';
 import { dayText } from '../consumption-history/calendar-days';
 import { conflictOf, TakeBuyerForecasts } from './take-buyer-forecasts.use-case';
@@ -15,6 +15,7 @@ export class BuyerForecastsHttpController {
   constructor(
     private readonly takeBuyerForecasts: TakeBuyerForecasts,
     private readonly unitOfWork: UnitOfWork,
+    private readonly clock: BusinessClock,
   ) {}
 
   @Post()
@@ -29,7 +30,7 @@ export class BuyerForecastsHttpController {
     if (claimed !== undefined && claimed !== party.id)
       throw new ForbiddenException(`a buyer may only send forecasts of its own demand: buyerId must be ${party.id}`);
     const outcome = await this.unitOfWork.run((tx) =>
-      this.takeBuyerForecasts.take(tx, { buyerId: party.id, ...(body as object) }, new Date(), 'required'),
+      this.takeBuyerForecasts.take(tx, { buyerId: party.id, ...(body as object) }, this.clock.now(), 'required'),
     );
     if (outcome.kind === 'refused') {
       const messages = outcome.problems.map(({ field, problem }) => `${field} ${problem}`);

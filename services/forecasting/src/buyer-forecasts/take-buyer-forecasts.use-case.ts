@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgreementBook, lineTermsProblems } from '@smi/agreements';
 import { canonicalHashOf, Inbound, Rejection, Transaction } from '@smi/messaging';
+import { BusinessClock } from '@smi/service-kit';
 import { BuyerForecast } from '@smi/contracts';
 import { dayNumberOfText } from '../consumption-history/calendar-days';
 import { ConsumptionHistoryRepository } from '../consumption-history/consumption-history.repository';
@@ -25,10 +26,11 @@ export class TakeBuyerForecasts {
     private readonly submissions: BuyerForecastRepository,
     private readonly history: ConsumptionHistoryRepository,
     private readonly agreements: AgreementBook,
+    private readonly clock: BusinessClock,
   ) {}
 
-  /** Forecasts from the topic: those refused come back with the fields at fault. */
-  async execute(records: readonly Inbound<BuyerForecast>[], tx: Transaction, receivedAt = new Date()): Promise<Rejection[]> {
+  /** Forecasts from the topic, received at the business clock's now: those refused come back with the fields at fault. */
+  async execute(records: readonly Inbound<BuyerForecast>[], tx: Transaction, receivedAt = this.clock.now()): Promise<Rejection[]> {
     const rejected: Rejection[] = [];
     for (const record of records) {
       const outcome = await this.take(tx, { ...record.event }, receivedAt, 'optional');

@@ -14,7 +14,8 @@ import { recordLevels, SiteItem } from './levels-recorded';
  * whose consumption opened a new period, from the periods closed before it: exactly the
  * forecasts that recording the levels one by one would make. The series are locked for the
  * batch (the batch forecast run takes the same locks), and a redelivered level, at or below its
- * series' last sequence, changes nothing.
+ * series' last sequence, changes nothing. A forecast is made at the time of the level that closed
+ * the period (its asOf), so a replay forecasts as living through it did.
  */
 @Injectable()
 export class RecordConsumption {
@@ -24,7 +25,7 @@ export class RecordConsumption {
     private readonly recomputation: RecomputeForecast,
   ) {}
 
-  async execute(records: readonly Inbound<StockLevel>[], tx: Transaction, now = new Date()): Promise<Rejection[]> {
+  async execute(records: readonly Inbound<StockLevel>[], tx: Transaction): Promise<Rejection[]> {
     const levels = records.map((r) => r.event);
     const keys = uniqueKeys(levels);
     await this.history.lockAll(tx.manager, keys);
@@ -39,7 +40,7 @@ export class RecordConsumption {
           }
         : undefined;
     await this.history.record(tx.manager, recorded.series, recorded.stockDays, recorded.consumption);
-    if (before) await this.recomputeWhereDue(tx, records, recorded.consumed, before.firstDays, before.latest, now);
+    if (before) await this.recomputeWhereDue(tx, records, recorded.consumed, before.firstDays, before.latest);
     return recorded.refused.map(({ index, reason }) => ({ record: records[index], reason }));
   }
 
@@ -50,9 +51,10 @@ export class RecordConsumption {
     consumed: ReadonlyArray<{ index: number; key: SiteItem; day: number }>,
     firstDays: Map<string, number>,
     latest: Map<string, LatestForecast>,
-    now: Date,
   ): Promise<void> {
     for (const { index, key, day } of consumed) {
+      const level = records[index].event;
+      const now = level.asOf; // business time: the level's own
       const seriesKey = siteItemKeyOf(key);
       const firstDay = Math.min(firstDays.get(seriesKey) ?? day, day);
       firstDays.set(seriesKey, firstDay);
@@ -64,7 +66,6 @@ export class RecordConsumption {
         firstDay < periodStartOf(day, line.settings.periodDays),
       );
       if (!due) continue;
-      const level = records[index].event;
       const forecast = await withinTraceOf(records[index], () =>
         this.recomputation.recompute(tx, key, {
           ...due,

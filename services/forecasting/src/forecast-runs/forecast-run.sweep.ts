@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { UnitOfWork } from '@smi/messaging';
-import { PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
+import { BusinessClock, PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
 import { DataSource } from 'typeorm';
 import { dayNumberOf, dayText, periodStartOf } from '../consumption-history/calendar-days';
 import { ConsumptionHistoryRepository } from '../consumption-history/consumption-history.repository';
@@ -25,6 +25,7 @@ export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShu
     'forecasting every series whose period closed',
     forecastRunMsFrom(process.env),
     (now) => this.runAll(now),
+    () => this.clock.now(),
   );
 
   constructor(
@@ -33,6 +34,7 @@ export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly history: ConsumptionHistoryRepository,
     private readonly forecasts: DemandForecastRepository,
     private readonly recomputation: RecomputeForecast,
+    private readonly clock: BusinessClock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -43,8 +45,11 @@ export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShu
     return this.sweep.stop();
   }
 
-  /** One run now; returns how many series got a new forecast (0 when a run is already under way). */
-  runOnce(now = new Date()): Promise<number> {
+  /**
+   * One run at the business clock's now (which periods have closed is a matter of business time);
+   * returns how many series got a new forecast (0 when a run is already under way).
+   */
+  runOnce(now?: Date): Promise<number> {
     return this.sweep.once(now);
   }
 

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { StockMovement, topics } from '@smi/contracts';
 import { canonicalHashOf, CHANNEL_HEADER, claimEvents, EventPublisher, inboxConsumerOf, inboxScopeOf, UnitOfWork } from '@smi/messaging';
-import { AuthenticatedRequest, SERVICE_NAME } from '@smi/service-kit';
+import { AuthenticatedRequest, BusinessClock, SERVICE_NAME } from '@smi/service-kit';
 import { RecordStockMovements } from './record-stock-movements.use-case';
 import { MovementProblem, movementProblems } from './stock-movement-rules';
 
@@ -36,13 +36,14 @@ export class StockMovementsHttpController {
     private readonly recordMovements: RecordStockMovements,
     private readonly unitOfWork: UnitOfWork,
     @Inject(SERVICE_NAME) private readonly service: string,
+    private readonly clock: BusinessClock,
   ) {}
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   async post(@Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const { items, path } = movementsIn(body);
-    const now = new Date();
+    const now = this.clock.now(); // a movement may not lie ahead of business time
     const problems: MovementProblem[] = [];
     const movements = items.map((item, i) => {
       const movement = movementFromJson(item);

@@ -14,7 +14,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { Agreement, AgreementVersion, textProblem } from '@smi/agreements';
-import { AuthenticatedRequest, optionalQueryChoice, Party, PartyDirectory } from '@smi/service-kit';
+import { AuthenticatedRequest, BusinessClock, optionalQueryChoice, Party, PartyDirectory } from '@smi/service-kit';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { isPartyTo, unknownAgreement } from './agreement-access';
@@ -57,6 +57,7 @@ export class AgreementsHttpController {
     private readonly proposals: AgreementProposalsRepository,
     private readonly recordChanges: RecordAgreementChanges,
     private readonly parties: PartyDirectory,
+    private readonly clock: BusinessClock,
   ) {}
 
   /** The current version of each agreement the caller is a party to. */
@@ -87,7 +88,7 @@ export class AgreementsHttpController {
       const histories = await this.versions.histories(ids, manager);
       return proposeImport(asked, {
         by: request.party,
-        now: new Date(),
+        now: this.clock.now(),
         others: await this.versions.versionsOfBuyers(manager, buyers),
         partyKindOf: this.partyKindOf,
         historyOf: (id) => histories.get(id) ?? [],
@@ -176,7 +177,7 @@ export class AgreementsHttpController {
       const history = id === undefined ? [] : await this.versions.history(id, manager);
       return proposeChange(ask, {
         by: party,
-        now: new Date(),
+        now: this.clock.now(),
         history,
         others: await this.othersOf(manager, history.at(-1)?.agreement.buyerId ?? storableId(buyerId)),
         partyKindOf: this.partyKindOf,
@@ -246,7 +247,13 @@ export class AgreementsHttpController {
       const proposal = await this.proposals.find(proposalId, manager);
       const history = proposal ? await this.versions.history(proposal.agreementId, manager) : [];
       const others = proposal ? await this.versions.versionsOfBuyers(manager, [proposal.agreement.buyerId]) : [];
-      return decideProposal(proposalId, proposal, decision, { by: party, now: new Date(), history, others, partyKindOf: this.partyKindOf });
+      return decideProposal(proposalId, proposal, decision, {
+        by: party,
+        now: this.clock.now(),
+        history,
+        others,
+        partyKindOf: this.partyKindOf,
+      });
     });
     const [step] = recorded(change).steps;
     return { proposal: viewOf(step.proposal), ...(step.version ? { version: step.version } : {}) };

@@ -2,11 +2,19 @@ import { type Agreement, type AgreementLine, type AgreementLineInForce } from '@
 import type { StockLevel } from '@smi/contracts';
 import { orderIdFor } from '../orders/replenishment-order';
 import { siteItemKeyOf } from '../stock-positions/stock-position';
-import { capacityGroupKeyOf, capacityKeyOf, type SupplierCapacity } from '../supplier-capacity/supplier-capacity';
+import { newestLevelPerBuyer } from '../buyer-feeds/buyer-feed';
+import {
+  allocateWaitingClaims,
+  capacityGroupKeyOf,
+  capacityKeyOf,
+  capacityPeriodOf,
+  type SupplierCapacity,
+} from '../supplier-capacity/supplier-capacity';
 import {
   byOldestClaim,
   bySoonestDue,
   decideReplenishment,
+  heldOrderOf,
   type LevelToDecide,
   type OnOrder,
   type ReplenishmentDecided,
@@ -15,7 +23,6 @@ import {
 } from './decide-replenishment';
 
 const start = new Date('2026-03-09T08:00:00Z').getTime();
-const decidedAt = new Date('2026-03-09T12:00:00Z');
 const pads: AgreementLine = { siteId: 'lyon', itemId: 'pad', unit: 'EA', minimum: 40, maximum: 120, leadTimeDays: 3, packMultiple: 10 };
 const discs = (siteId: string): AgreementLine => ({
   siteId,
@@ -81,16 +88,21 @@ function written(state: ReplenishmentState, decided: ReplenishmentDecided): Repl
   );
   const heldFor = (key: string) => onOrder.get(key) ?? onOrder.set(key, { orders: [], waiting: [] }).get(key)!;
   const spent = new Map(state.spent);
-  for (const { order } of decided.orders)
-    heldFor(siteItemKeyOf(order)).orders.push({
-      orderId: order.orderId,
-      quantity: order.quantity,
-      dueAt: order.expectedDeliveryAt,
-      unit: order.unit,
-    });
+  for (const { order } of decided.orders) heldFor(siteItemKeyOf(order)).orders.push(heldOrderOf(order));
   for (const received of decided.receipts) {
     const held = heldFor(siteItemKeyOf(received));
-    held.orders = held.orders.filter((o) => o.orderId !== received.orderId);
+    held.orders = received.closes
+      ? held.orders.filter((o) => o.orderId !== received.orderId)
+      : held.orders.map((o) =>
+          o.orderId === received.orderId
+            ? {
+                ...o,
+                quantity: o.ordered - received.receivedSoFar,
+                received: received.receivedSoFar,
+                receiptEventIds: [...o.receiptEventIds, received.eventId],
+              }
+            : o,
+        );
   }
   for (const claim of decided.claims) {
     const group = capacityGroupKeyOf(claim.supplierId, claim.itemId, claim.periodStart);
@@ -117,7 +129,7 @@ function oneByOne(levels: readonly LevelToDecide[], initial: ReplenishmentState)
   let state = initial;
   const all: ReplenishmentDecided = { positions: [], receipts: [], claims: [], orders: [], refused: [] };
   levels.forEach((entry, index) => {
-    const decided = decideReplenishment([entry], state, decidedAt);
+    const decided = decideReplenishment([entry], state);
     state = written(state, decided);
     all.receipts.push(...decided.receipts);
     all.claims.push(...decided.claims);
@@ -152,7 +164,7 @@ describe('deciding replenishment for a batch of stock levels', () => {
 
   it('decides exactly as deciding the levels one by one would, receipts and reorder-point crossings included', () => {
     const levels = stream();
-    const batch = decideReplenishment(levels, emptyState(), decidedAt);
+    const batch = decideReplenishment(levels, emptyState());
     const single = oneByOne(levels, emptyState());
 
     expect(batch.orders).toEqual(single.all.orders);
@@ -171,7 +183,7 @@ describe('deciding replenishment for a batch of stock levels', () => {
 
   it('words the goods receipt with the order it closes', () => {
     const levels = stream();
-    const [closed] = decideReplenishment(levels, emptyState(), decidedAt).receipts;
+    const [closed] = decideReplenishment(levels, emptyState()).receipts;
     expect(closed).toMatchObject({
       buyerId: 'acme',
       siteId: 'lyon',
@@ -187,8 +199,157 @@ describe('deciding replenishment for a batch of stock levels', () => {
     const waitingLevel = level('paris', 'disc', 1, 0);
     const period = new Date('2026-03-09T00:00:00Z'); // the Monday of that week
     const state = { ...emptyState(), unserved: new Set([unservedKeyOf(siteItemKeyOf(waitingLevel.level), period)]) };
-    const decided = decideReplenishment([waitingLevel], state, decidedAt);
+    const decided = decideReplenishment([waitingLevel], state);
     expect([decided.orders, decided.claims]).toEqual([[], []]);
     expect(decided.positions).toHaveLength(1);
+  });
+});
+
+describe('business time', () => {
+  const approving: AgreementLine = { ...pads, approval: { maxQuantity: 50, vetoWindowHours: 24, expiresAfterHours: 48 } };
+  const vetoable: AgreementLine = { ...discs('lyon'), approval: { maxQuantity: 1000, vetoWindowHours: 12, expiresAfterHours: 48 } };
+  const hours = (at: Date, h: number) => new Date(at.getTime() + h * 3_600_000);
+
+  afterEach(() => jest.useRealTimers());
+
+  it("replays last year's levels a year later into the very same orders: ids, decision times, due dates and deadlines from the levels", () => {
+    const levels = [
+      { ...level('lyon', 'pad', 1, 20), inForce: inForce(approving) }, // beyond the boundary: awaits approval
+      { ...level('lyon', 'disc', 1, 5), inForce: inForce(vetoable) }, // within it: released, veto window
+    ];
+    jest.useFakeTimers({ now: levels[1].level.asOf }); // living through it
+    const lived = decideReplenishment(levels, { ...emptyState(), capacities: new Map() });
+    jest.setSystemTime(new Date(levels[1].level.asOf.getTime() + 366 * 24 * 3_600_000)); // the replay, a year later
+    const replayed = decideReplenishment(levels, { ...emptyState(), capacities: new Map() });
+
+    expect(replayed).toEqual(lived);
+    const [pad, disc] = lived.orders.map(({ order }) => order);
+    const [padAt, discAt] = levels.map(({ level }) => level.asOf);
+    expect(pad).toMatchObject({ status: 'AWAITING_APPROVAL', decidedAt: padAt, approvalDeadline: hours(padAt, 48) });
+    expect(pad.expectedDeliveryAt.getTime()).toBeGreaterThanOrEqual(hours(padAt, 3 * 24).getTime());
+    expect(disc).toMatchObject({ status: 'RELEASED', decidedAt: discAt, approvalDeadline: hours(discAt, 12) });
+    expect(lived.orders.map(({ order }) => order.orderId)).toEqual(levels.map(({ level }) => orderIdFor(level.eventId)));
+  });
+});
+
+describe('partial receipts', () => {
+  const padKey = siteItemKeyOf({ buyerId: 'acme', siteId: 'lyon', itemId: 'pad' });
+
+  it('leaves the rest of a partly received order on order, so what is still on its way is not ordered again', () => {
+    const low = level('lyon', 'pad', 1, 20);
+    const orderId = orderIdFor(low.level.eventId);
+    const partly = receipt('lyon', 'pad', 2, 60, orderId, 40);
+    const levels = [low, partly, level('lyon', 'pad', 3, 25)];
+    const decided = decideReplenishment(levels, emptyState());
+
+    // Ordered 100, received 40: position 25 on hand + 60 still on order = 85, above the reorder point 40.
+    expect(decided.orders.map(({ order }) => [order.orderId, order.quantity])).toEqual([[orderId, 100]]);
+    expect(decided.receipts).toEqual([
+      expect.objectContaining({ orderId, receivedQuantity: 40, receivedSoFar: 40, orderedQuantity: 100, closes: false }),
+    ]);
+    expect(decided.receipts).toEqual(oneByOne(levels, emptyState()).all.receipts);
+    expect(oneByOne(levels, emptyState()).state.onOrder.get(padKey)?.orders).toEqual([
+      expect.objectContaining({ orderId, quantity: 60, ordered: 100, received: 40, receiptEventIds: [partly.level.eventId] }),
+    ]);
+  });
+
+  it('counts only what is still due in the inventory position, and says so in the explanation', () => {
+    const low = level('lyon', 'pad', 1, 20);
+    const orderId = orderIdFor(low.level.eventId);
+    const levels = [low, receipt('lyon', 'pad', 2, 60, orderId, 40), level('lyon', 'pad', 3, -30)];
+    const [, again] = decideReplenishment(levels, emptyState()).orders.map(({ order }) => order);
+
+    // Position -30 + 60 still due = 30, at or below 40: order up to 120 needs 90.
+    expect(again).toMatchObject({ onHand: -30, onOrder: 60, quantity: 90 });
+    expect(again.explanation?.summary).toContain(`on order 60 (${orderId}: 60 still due, 40 already received)`);
+  });
+
+  it('closes the order once its receipts bring all it ordered, and counts a redelivered receipt once', () => {
+    const low = level('lyon', 'pad', 1, 20);
+    const orderId = orderIdFor(low.level.eventId);
+    const first = receipt('lyon', 'pad', 2, 60, orderId, 40);
+    const rest = receipt('lyon', 'pad', 3, 120, orderId, 60);
+    const batch = decideReplenishment([low, first, { ...first }, rest], emptyState());
+
+    expect(batch.receipts.map((r) => [r.receivedSoFar, r.closes])).toEqual([
+      [40, false],
+      [100, true],
+    ]);
+    expect(oneByOne([low, first, { ...first }, rest], emptyState()).state.onOrder.get(padKey)?.orders).toEqual([]);
+  });
+
+  it('closes no order on a receipt that names none', () => {
+    const low = level('lyon', 'pad', 1, 20);
+    const unnamed = level('lyon', 'pad', 2, 60, { movementKind: 'RECEIPT', movementQuantity: 40, orderReference: null });
+    const { state } = oneByOne([low, unnamed], emptyState());
+    expect(state.onOrder.get(padKey)?.orders).toEqual([expect.objectContaining({ quantity: 100, received: 0 })]);
+  });
+});
+
+describe('stale feed hold', () => {
+  /** A claim that waits for the capacity allocation: the week's capacity is spent. */
+  const waitingClaim = () => {
+    const low = level('paris', 'disc', 1, 0);
+    const period = capacityPeriodOf(low.level.asOf, 7).start;
+    const state = { ...emptyState(), spent: new Map([[capacityGroupKeyOf('northwind', 'disc', period), { allocated: 100, waiting: 0 }]]) };
+    const [claim] = decideReplenishment([low], state).claims;
+    expect(claim.status).toBe('waiting');
+    return { claim, inForce: low.inForce, lastLevelAt: low.level.asOf };
+  };
+  const allocatedAt = (waiting: ReturnType<typeof waitingClaim>, now: Date) =>
+    allocateWaitingClaims(undefined, { allocated: 0, waiting: 1 }, [waiting], now).orders[0];
+  const hoursAfter = (at: Date, h: number) => new Date(at.getTime() + h * 3_600_000);
+
+  it("releases an order the allocation places while the buyer's feed speaks within the agreed frequency", () => {
+    const waiting = waitingClaim();
+    expect(allocatedAt(waiting, hoursAfter(waiting.lastLevelAt, 24))).toMatchObject({ status: 'RELEASED' });
+  });
+
+  it('holds it for the buyer once the feed has been silent longer than the agreement allows, saying since when, how long and what resumes it', () => {
+    const waiting = waitingClaim();
+    const now = hoursAfter(waiting.lastLevelAt, 30);
+    const order = allocatedAt(waiting, now);
+    const words =
+      `the buyer's stock feed has been silent since ${waiting.lastLevelAt.toISOString()}, for 30 h (the agreement allows 24 h): ` +
+      'not released automatically; automatic release resumes when its stock data does';
+    expect(order).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+      statusReason: words,
+      decidedAt: now,
+      approvalDeadline: hoursAfter(now, 24),
+    });
+    expect(order.explanation?.steps.at(-1)).toEqual({
+      rule: 'stale-feed-hold',
+      before: order.quantity,
+      after: order.quantity,
+      note: words,
+    });
+    expect(order.explanation?.summary).toContain(`Held for the buyer's approval: ${words}.`);
+  });
+
+  it("takes the allowed silence from the agreement's communication frequency", () => {
+    const waiting = waitingClaim();
+    const twiceADay = { ...waiting.inForce!, agreement: { ...agreement, communication: { digestEveryHours: 12, immediateAlerts: false } } };
+    expect(allocatedAt({ ...waiting, inForce: twiceADay }, hoursAfter(waiting.lastLevelAt, 13))).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+    });
+  });
+
+  it('ends the silence with a fresh level of the buyer, of any site x item', () => {
+    const waiting = waitingClaim();
+    const now = hoursAfter(waiting.lastLevelAt, 30);
+    const [fresh] = newestLevelPerBuyer([
+      { buyerId: 'acme', asOf: waiting.lastLevelAt },
+      { buyerId: 'acme', asOf: hoursAfter(now, -1) },
+      { buyerId: 'acme', asOf: hoursAfter(now, -5) },
+    ]);
+    expect(fresh).toEqual({ buyerId: 'acme', lastLevelAt: hoursAfter(now, -1) });
+    expect(allocatedAt({ ...waiting, lastLevelAt: fresh.lastLevelAt }, now)).toMatchObject({ status: 'RELEASED' });
+  });
+
+  it('never holds an order a level triggered: that level is the data', () => {
+    const late = level('lyon', 'pad', 1, 20);
+    const [{ order }] = decideReplenishment([late], emptyState()).orders;
+    expect(order.status).toBe('RELEASED');
   });
 });

@@ -14,9 +14,16 @@ import {
   type SupplierCapacity,
 } from '../supplier-capacity/supplier-capacity';
 
-/** An order released or awaiting approval and not yet received; its unit words the goods receipt. */
+/**
+ * An order released or awaiting approval and not yet received in full: `quantity` is what is still
+ * due, `ordered` and `received` what was ordered and what goods receipts brought so far, and
+ * `receiptEventIds` the stock levels that brought it (a redelivered receipt counts once).
+ */
 export interface HeldOrder extends OpenOrder {
   unit: string;
+  ordered: number;
+  received: number;
+  receiptEventIds: readonly string[];
 }
 
 /** A claim waiting for its capacity allocation: on order as far as the engine is concerned. */
@@ -55,7 +62,7 @@ export interface LevelToDecide {
 export interface ReplenishmentDecided {
   /** The new position of every site x item the batch changed, once each. */
   positions: StockPosition[];
-  /** Open orders the batch's goods receipts close, in the order received. */
+  /** Goods receipts booked against open orders, in the order received: each closes its order or leaves the rest due. */
   receipts: GoodsReceipt[];
   /** Claims on supplier capacity, in the order decided. */
   claims: CapacityClaim[];
@@ -86,14 +93,16 @@ export const byOldestClaim = (a: WaitingClaim, b: WaitingClaim): number =>
 
 /**
  * Decides a batch of stock levels, each site x item's levels in their order, exactly as
- * deciding them one by one would: apply the level to the position; let a goods receipt close
- * the open order it names; ask the engine; and where it orders, claim the supplier's capacity
- * if the supplier declares one, else place the order. A later level of a site x item sees the
- * orders, receipts and claims the earlier ones decided, and a capacity period what every level
- * of the batch before spent of it. `decidedAt` stamps the orders (the engine itself plans at
- * each level's own time, so a replay decides as the first delivery did).
+ * deciding them one by one would: apply the level to the position; book a goods receipt against
+ * the open order it names (closing it once all it ordered arrived, else leaving the rest due);
+ * ask the engine; and where it orders, claim the supplier's capacity if the supplier declares
+ * one, else place the order. A later level of a site x item sees the orders, receipts and claims
+ * the earlier ones decided, and a capacity period what every level of the batch before spent of
+ * it. Every date comes from the triggering level (its asOf): when the order was decided, when it
+ * is due, its approval deadline and veto window; so a replay of last year decides exactly as
+ * living through it did, whenever it runs.
  */
-export function decideReplenishment(levels: readonly LevelToDecide[], state: ReplenishmentState, decidedAt: Date): ReplenishmentDecided {
+export function decideReplenishment(levels: readonly LevelToDecide[], state: ReplenishmentState): ReplenishmentDecided {
   const positions = new Map(state.positions);
   const onOrder = new Map<string, OnOrder>();
   const spent = new Map(state.spent);
@@ -119,23 +128,11 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
       return;
     }
     const held = onOrderOf(key);
-    // Even a stale receipt closes its order: the newer on-hand already holds those goods,
-    // and leaving the order open would count them twice as on-order.
-    const receipt = goodsReceiptOf(level);
-    const closed = receipt && takeOut(held.orders, receipt.orderId);
-    if (receipt && closed) {
-      const { buyerId, siteId, itemId } = level;
-      result.receipts.push({
-        ...receipt,
-        buyerId,
-        siteId,
-        itemId,
-        eventId: level.eventId,
-        unit: closed.unit,
-        orderedQuantity: closed.quantity,
-      });
-    }
-    if (outcome.kind === 'stale' && !closed) return;
+    // Even a stale receipt counts against its order: the newer on-hand already holds those goods,
+    // and leaving them on order would count them twice.
+    const booked = bookReceipt(held.orders, level);
+    if (booked) result.receipts.push(booked);
+    if (outcome.kind === 'stale' && !booked) return;
     let position = outcome.position;
     if (outcome.kind === 'applied') {
       positions.set(key, position);
@@ -144,7 +141,10 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
 
     // Orders awaiting approval, or waiting for supplier capacity, count as on order too: the same need is never ordered twice.
     const limit = capacityPeriodFor(entry, state.capacities);
-    const openOrders: OpenOrder[] = [...held.orders, ...held.waiting].map(({ orderId, quantity, dueAt }) => ({ orderId, quantity, dueAt }));
+    const openOrders: OpenOrder[] = [
+      ...held.orders.map(({ orderId, quantity, dueAt, received }) => ({ orderId, quantity, dueAt, ...(received > 0 ? { received } : {}) })),
+      ...held.waiting.map(({ orderId, quantity, dueAt }) => ({ orderId, quantity, dueAt })),
+    ];
     const situation = {
       now: level.asOf,
       onHand: position.onHand,
@@ -174,7 +174,7 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
       decision,
       onHand: position.onHand,
       onOrder: roundToStoredPrecision(openOrders.reduce((sum, open) => sum + open.quantity, 0)),
-      decidedAt,
+      decidedAt: level.asOf,
     };
     let order: ReplenishmentOrder | undefined;
     if (!limit) order = orderFor(decided);
@@ -201,11 +201,7 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
         return; // waits for the capacity allocation
       }
     }
-    insertInOrder(
-      held.orders,
-      { orderId: order.orderId, quantity: order.quantity, dueAt: order.expectedDeliveryAt, unit: order.unit },
-      bySoonestDue,
-    );
+    insertInOrder(held.orders, heldOrderOf(order), bySoonestDue);
     result.orders.push({ index, order });
   });
   result.positions = [...changed].map((key) => positions.get(key)!);
@@ -215,9 +211,51 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
 /** Ids compared by code unit, as the order ids (ORD- and upper-case hex) sort in any collation. */
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function takeOut(orders: HeldOrder[], orderId: string): HeldOrder | undefined {
-  const at = orders.findIndex((o) => o.orderId === orderId);
-  return at < 0 ? undefined : orders.splice(at, 1)[0];
+/** A newly placed order as it is held on order: all of it still due. */
+export const heldOrderOf = (order: ReplenishmentOrder): HeldOrder => ({
+  orderId: order.orderId,
+  quantity: order.quantity,
+  dueAt: order.expectedDeliveryAt,
+  unit: order.unit,
+  ordered: order.quantity,
+  received: 0,
+  receiptEventIds: [],
+});
+
+/**
+ * Books the goods receipt a level carries against the open order it names: the order leaves
+ * `orders` once what it ordered has all arrived, else stays with the rest still due. Nothing is
+ * booked for a level that is no receipt, names no open order of its site x item, or was booked
+ * before (a redelivery).
+ */
+function bookReceipt(orders: HeldOrder[], level: StockLevel): GoodsReceipt | undefined {
+  const receipt = goodsReceiptOf(level);
+  if (!receipt) return undefined;
+  const at = orders.findIndex((o) => o.orderId === receipt.orderId);
+  if (at < 0 || orders[at].receiptEventIds.includes(level.eventId)) return undefined;
+  const order = orders[at];
+  const received = stored(order.received + receipt.receivedQuantity);
+  const closes = received >= order.ordered;
+  if (closes) orders.splice(at, 1);
+  else
+    orders[at] = {
+      ...order,
+      quantity: stored(order.ordered - received),
+      received,
+      receiptEventIds: [...order.receiptEventIds, level.eventId],
+    };
+  const { buyerId, siteId, itemId } = level;
+  return {
+    ...receipt,
+    buyerId,
+    siteId,
+    itemId,
+    eventId: level.eventId,
+    unit: order.unit,
+    orderedQuantity: order.ordered,
+    receivedSoFar: received,
+    closes,
+  };
 }
 
 function insertInOrder<T>(list: T[], item: T, order: (a: T, b: T) => number): void {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AgreementBook } from '@smi/agreements';
 import { StockLevel, topics } from '@smi/contracts';
 import { Inbound, Rejection, Transaction } from '@smi/messaging';
+import { newestLevelPerBuyer } from '../buyer-feeds/buyer-feed';
+import { BuyerFeedRepository } from '../buyer-feeds/buyer-feed.repository';
 import { DemandOutlookRepository } from '../demand-outlooks/demand-outlook.repository';
 import { OrdersRepository } from '../orders/orders.repository';
 import { siteItemKeyOf } from '../stock-positions/stock-position';
@@ -17,6 +19,8 @@ import { OnOrderRepository } from './on-order.repository';
  * at once, lets decideReplenishment fold the levels, and writes positions, capacity claims,
  * orders and goods receipts set-based, each order announced with its stock level as cause. A
  * level at or below a position's sequence changes nothing, so a redelivered batch is harmless.
+ * Every level, ours or not, tells that its buyer's feed is alive (the stale-feed hold).
+ * Decisions take their times from the levels, never from when they are processed.
  * Levels in another unit than their agreement line come back refused, naming the field.
  */
 @Injectable()
@@ -28,10 +32,12 @@ export class DecideReplenishment {
     private readonly outlooks: DemandOutlookRepository,
     private readonly capacities: SupplierCapacityRepository,
     private readonly orders: OrdersRepository,
+    private readonly feeds: BuyerFeedRepository,
   ) {}
 
-  async execute(records: readonly Inbound<StockLevel>[], tx: Transaction, now = new Date()): Promise<Rejection[]> {
+  async execute(records: readonly Inbound<StockLevel>[], tx: Transaction): Promise<Rejection[]> {
     const { manager } = tx;
+    await this.feeds.heard(manager, newestLevelPerBuyer(records.map((r) => r.event)));
     const levels: LevelToDecide[] = records.map(({ event }) => ({
       level: event,
       inForce: this.agreements.lineFor(event.buyerId, event.siteId, event.itemId, event.asOf),
@@ -61,11 +67,11 @@ export class DecideReplenishment {
     const outlooks = await this.outlooks.findAll(manager, keys);
     const spent = await this.capacities.spent(manager, groups);
 
-    const decided = decideReplenishment(levels, { positions, onOrder, unserved, outlooks, capacities, spent }, now);
+    const decided = decideReplenishment(levels, { positions, onOrder, unserved, outlooks, capacities, spent });
 
     await this.positions.saveAll(manager, decided.positions);
     await this.capacities.insert(manager, decided.claims);
-    // Orders before receipts: a receipt may close an order decided earlier in the same batch.
+    // Orders before receipts: a receipt may be booked against an order decided earlier in the same batch.
     await this.orders.insert(
       manager,
       decided.orders.map(({ order }) => order),

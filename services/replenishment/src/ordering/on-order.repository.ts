@@ -1,4 +1,5 @@
 import { siteItemColumns } from '@smi/persistence';
+import { stored } from '@smi/replenishment-planning';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OPEN_ORDER_STATUSES } from '../orders/order-lifecycle';
@@ -29,6 +30,8 @@ export class OnOrderRepository {
       site_id: string;
       item_id: string;
       quantity: string;
+      received: string | null;
+      receipt_event_ids: string[] | null;
       unit: string | null;
       due_at: Date | null;
       status: string;
@@ -37,13 +40,14 @@ export class OnOrderRepository {
       trigger_as_of: Date | null;
     }> = await manager.query(
       `WITH k AS (SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id))
-       SELECT 'order' AS source, o.order_id AS id, o.buyer_id, o.site_id, o.item_id, o.quantity::text AS quantity, o.unit,
+       SELECT 'order' AS source, o.order_id AS id, o.buyer_id, o.site_id, o.item_id, o.quantity::text AS quantity,
+              COALESCE(o.received_quantity, 0)::text AS received, o.receipt_event_ids, o.unit,
               o.expected_delivery_at AS due_at, o.status, NULL::timestamptz AS period_start, NULL::timestamptz AS requested_at,
               NULL::timestamptz AS trigger_as_of
          FROM orders o JOIN k USING (buyer_id, site_id, item_id)
         WHERE o.status = ANY($4::text[])
        UNION ALL
-       SELECT 'claim', r.request_id, r.buyer_id, r.site_id, r.item_id, r.requested::text, NULL,
+       SELECT 'claim', r.request_id, r.buyer_id, r.site_id, r.item_id, r.requested::text, NULL, NULL, NULL,
               (r.decision->>'dueAt')::timestamptz, r.status, r.period_start, r.requested_at, r.trigger_as_of
          FROM capacity_request r JOIN k USING (buyer_id, site_id, item_id)
         WHERE r.status = 'waiting' OR (r.status = 'unserved' AND r.period_start = ANY($5::timestamptz[]))`,
@@ -57,8 +61,18 @@ export class OnOrderRepository {
     for (const row of rows) {
       const key = siteItemKeyOf({ buyerId: row.buyer_id, siteId: row.site_id, itemId: row.item_id });
       const quantity = Number(row.quantity);
-      if (row.source === 'order') heldFor(key).orders.push({ orderId: row.id, quantity, dueAt: row.due_at!, unit: row.unit! });
-      else if (row.status === 'waiting')
+      if (row.source === 'order') {
+        const received = Number(row.received);
+        heldFor(key).orders.push({
+          orderId: row.id,
+          quantity: stored(quantity - received),
+          dueAt: row.due_at!,
+          unit: row.unit!,
+          ordered: quantity,
+          received,
+          receiptEventIds: row.receipt_event_ids ?? [],
+        });
+      } else if (row.status === 'waiting')
         heldFor(key).waiting.push({ orderId: row.id, quantity, dueAt: row.due_at ?? row.trigger_as_of!, requestedAt: row.requested_at! });
       else unserved.add(unservedKeyOf(key, row.period_start!));
     }

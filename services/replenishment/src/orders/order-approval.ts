@@ -1,4 +1,5 @@
 import type { AgreementLine } from '@smi/agreements';
+import { type StaleFeedHold, staleFeedWords } from './stale-feed-hold';
 
 /** What the supplier may release without asking the buyer (the line's approval terms). */
 export type ApprovalBoundary = NonNullable<AgreementLine['approval']>;
@@ -15,6 +16,8 @@ export interface OrderToApprove {
   /** Whether the line agrees a unit price: without one, orderValue says nothing. */
   priced: boolean;
   decidedAt: Date;
+  /** Set when the buyer's feed was silent at decidedAt: the order then waits for the buyer. */
+  feedHold?: StaleFeedHold;
 }
 
 export type ApprovalVerdict =
@@ -27,9 +30,24 @@ export type ApprovalVerdict =
  * Whether the supplier may release an order alone. Within the boundary (or with
  * no boundary agreed) the order is released, and the buyer may still veto it
  * for vetoWindowHours; beyond either limit it waits for the buyer and lapses
- * after expiresAfterHours.
+ * after expiresAfterHours. While the buyer's feed is silent nothing is released
+ * alone: the order waits for the buyer, and lapses after expiresAfterHours, or
+ * without a boundary after the agreed communication frequency.
  */
 export function approvalFor(boundary: ApprovalBoundary | undefined, order: OrderToApprove): ApprovalVerdict {
+  const verdict = boundaryVerdict(boundary, order);
+  const hold = order.feedHold;
+  if (!hold) return verdict;
+  const reason = staleFeedWords(hold);
+  if (verdict.status === 'AWAITING_APPROVAL') return { ...verdict, statusReason: `${verdict.statusReason}; ${reason}` };
+  return {
+    status: 'AWAITING_APPROVAL',
+    statusReason: reason,
+    approvalDeadline: hoursAfter(order.decidedAt, boundary?.expiresAfterHours ?? hold.allowedHours),
+  };
+}
+
+function boundaryVerdict(boundary: ApprovalBoundary | undefined, order: OrderToApprove): ApprovalVerdict {
   if (!boundary) return { status: 'RELEASED', statusReason: '', approvalDeadline: null };
   const beyond = limitsExceeded(boundary, order);
   if (beyond.length > 0) {

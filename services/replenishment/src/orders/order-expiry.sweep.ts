@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { UnitOfWork } from '@smi/messaging';
-import { PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
+import { BusinessClock, PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
 import { OrdersRepository } from './orders.repository';
 import { TakeOrderActions } from './take-order-actions.use-case';
 
@@ -23,12 +23,14 @@ export class OrderExpirySweep implements OnApplicationBootstrap, BeforeApplicati
     'expiring orders awaiting approval past their deadline',
     expirySweepMsFrom(process.env),
     (now) => this.expireOverdue(now),
+    () => this.clock.now(),
   );
 
   constructor(
     private readonly orders: OrdersRepository,
     private readonly takeActions: TakeOrderActions,
     private readonly unitOfWork: UnitOfWork,
+    private readonly clock: BusinessClock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -39,8 +41,8 @@ export class OrderExpirySweep implements OnApplicationBootstrap, BeforeApplicati
     return this.sweep.stop();
   }
 
-  /** One sweep; a tick that finds the last one still running skips. Returns how many orders expired. */
-  sweepOnce(now = new Date()): Promise<number> {
+  /** One sweep at the business clock's now; a tick that finds the last one still running skips. Returns how many orders expired. */
+  sweepOnce(now?: Date): Promise<number> {
     return this.sweep.once(now);
   }
 

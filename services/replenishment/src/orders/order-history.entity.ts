@@ -6,7 +6,7 @@ import type { OrderStatus, OrderStep } from './order-lifecycle';
 export class OrderHistoryRow {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ name: 'order_id', type: 'text' }) orderId!: string;
-  @Column({ type: 'text' }) step!: OrderStep | 'received';
+  @Column({ type: 'text' }) step!: OrderStep | 'received' | 'partly-received';
   /** Where the order stood after the step. */
   @Column({ type: 'text' }) status!: OrderStatus;
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;

@@ -33,4 +33,6 @@ export class OrderRow {
   @Column({ name: 'received_quantity', ...decimalColumn, nullable: true }) receivedQuantity!: number | null;
   @Column({ name: 'received_at', type: 'timestamptz', nullable: true }) receivedAt!: Date | null;
   @Column({ name: 'received_by_event_id', type: 'text', nullable: true }) receivedByEventId!: string | null;
+  /** The stock levels whose goods receipts were booked against the order, partial ones included. */
+  @Column({ name: 'receipt_event_ids', type: 'text', array: true, default: () => `'{}'` }) receiptEventIds!: string[];
 }

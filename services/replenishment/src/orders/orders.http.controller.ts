@@ -14,7 +14,7 @@ import {
   Req,
 } from '@nestjs/common';
 import { textProblem } from '@smi/agreements';
-import { AuthenticatedRequest, optionalQueryChoice, optionalQueryText, Party } from '@smi/service-kit';
+import { AuthenticatedRequest, BusinessClock, optionalQueryChoice, optionalQueryText, Party } from '@smi/service-kit';
 import { UnitOfWork } from '@smi/messaging';
 import { ActionResult, maySee, OPEN_ORDER_STATUSES, OrderAction, ORDER_STATUSES, OrderStatus, unknownOrder } from './order-lifecycle';
 import { OrderRow } from './order.entity';
@@ -37,6 +37,7 @@ export class OrdersHttpController {
     private readonly orders: OrdersRepository,
     private readonly takeActions: TakeOrderActions,
     private readonly unitOfWork: UnitOfWork,
+    private readonly clock: BusinessClock,
   ) {}
 
   @Get()
@@ -70,13 +71,13 @@ export class OrdersHttpController {
   @Post(':orderId/approve')
   @HttpCode(HttpStatus.OK)
   async approve(@Req() request: AuthenticatedRequest, @Param('orderId') orderId: string): Promise<OrderWithHistory> {
-    return this.take(orderId, { kind: 'approve', by: actorOf(request.party), at: new Date() });
+    return this.take(orderId, { kind: 'approve', by: actorOf(request.party), at: this.clock.now() });
   }
 
   @Post(':orderId/reject')
   @HttpCode(HttpStatus.OK)
   async reject(@Req() request: AuthenticatedRequest, @Param('orderId') orderId: string, @Body() body: unknown): Promise<OrderWithHistory> {
-    return this.take(orderId, { kind: 'reject', by: actorOf(request.party), at: new Date(), reason: reasonIn(body) });
+    return this.take(orderId, { kind: 'reject', by: actorOf(request.party), at: this.clock.now(), reason: reasonIn(body) });
   }
 
   /** The caller gets the order as it stands after the step. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReplenishmentOrder } from '@smi/contracts';
 import { DataSource, EntityManager, FindOptionsWhere, In, LessThanOrEqual } from 'typeorm';
-import { OpenOrder } from '@smi/replenishment-planning';
+import { OpenOrder, stored } from '@smi/replenishment-planning';
 import { OPEN_ORDER_STATUSES, OrderStatus, OrderStep, PlacedOrder, placedOrderFrom } from './order-lifecycle';
 import { OrderHistoryRow } from './order-history.entity';
 import { OrderRow } from './order.entity';
@@ -43,6 +43,7 @@ export class OrdersRepository {
         receivedQuantity: null,
         receivedAt: null,
         receivedByEventId: null,
+        receiptEventIds: [],
       })),
     );
     await manager
@@ -54,48 +55,66 @@ export class OrdersRepository {
       );
   }
 
-  /** Orders released or awaiting approval and not yet received, soonest due first. */
+  /** Orders released or awaiting approval and not yet received in full, with what is still due, soonest due first. */
   async openOrders(manager: EntityManager, key: SiteItem): Promise<OpenOrder[]> {
     const rows = await manager.getRepository(OrderRow).find({
-      select: { orderId: true, quantity: true, expectedDeliveryAt: true },
+      select: { orderId: true, quantity: true, receivedQuantity: true, expectedDeliveryAt: true },
       where: { buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId, status: In(OPEN_ORDER_STATUSES) },
       order: { expectedDeliveryAt: 'ASC', orderId: 'ASC' },
     });
-    return rows.map((r) => ({ orderId: r.orderId, quantity: r.quantity, dueAt: r.expectedDeliveryAt }));
+    return rows.map((r) => ({
+      orderId: r.orderId,
+      quantity: stored(r.quantity - (r.receivedQuantity ?? 0)),
+      dueAt: r.expectedDeliveryAt,
+      ...(r.receivedQuantity ? { received: r.receivedQuantity } : {}),
+    }));
   }
 
   /**
-   * Marks the open orders the goods receipts name as received, keeping the quantity received
-   * beside the quantity ordered, with the receipt in each one's history, in one statement. A
-   * receipt whose order is no longer open (received, rejected, or another site x item's) marks
-   * nothing: the goods are in on-hand either way, so that is no error.
+   * Books the goods receipts against the open orders they name, in one statement: each order
+   * keeps what its receipts brought so far and which receipts those were; one whose receipts
+   * brought all it ordered is received, one still short stays open with the rest due. Every
+   * receipt is a step in its order's history. A receipt whose order is no longer open (received,
+   * rejected, or another site x item's) books nothing: the goods are in on-hand either way.
    */
   async markReceived(manager: EntityManager, receipts: readonly GoodsReceipt[]): Promise<void> {
     if (receipts.length === 0) return;
     const column = <T>(value: (r: GoodsReceipt) => T) => receipts.map(value);
+    // An order booked several times in one batch is updated once, from its last receipt (which carries the total so far).
     await manager.query(
       `WITH receipt AS (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::timestamptz[], $7::text[], $8::text[])
-           AS r(order_id, buyer_id, site_id, item_id, received_quantity, received_at, event_id, reason)
-       ), received AS (
-         UPDATE orders o SET status = 'received', received_quantity = r.received_quantity, received_at = r.received_at,
-                received_by_event_id = r.event_id, status_changed_at = r.received_at, status_changed_by = o.buyer_id,
-                status_reason = '', approval_deadline = NULL
-           FROM receipt r
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::timestamptz[], $7::text[], $8::text[], $9::boolean[])
+           WITH ORDINALITY AS r(order_id, buyer_id, site_id, item_id, received_so_far, received_at, event_id, reason, closes, n)
+       ), per_order AS (
+         SELECT DISTINCT ON (order_id) order_id, buyer_id, site_id, item_id, received_so_far, received_at, event_id, closes,
+                array_agg(event_id) OVER (PARTITION BY order_id ORDER BY n ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS event_ids
+           FROM receipt ORDER BY order_id, n DESC
+       ), booked AS (
+         UPDATE orders o SET received_quantity = r.received_so_far, received_at = r.received_at, received_by_event_id = r.event_id,
+                receipt_event_ids = o.receipt_event_ids || r.event_ids,
+                status = CASE WHEN r.closes THEN 'received' ELSE o.status END,
+                status_changed_at = CASE WHEN r.closes THEN r.received_at ELSE o.status_changed_at END,
+                status_changed_by = CASE WHEN r.closes THEN o.buyer_id ELSE o.status_changed_by END,
+                status_reason = CASE WHEN r.closes THEN '' ELSE o.status_reason END,
+                approval_deadline = CASE WHEN r.closes THEN NULL ELSE o.approval_deadline END
+           FROM per_order r
           WHERE o.order_id = r.order_id AND o.buyer_id = r.buyer_id AND o.site_id = r.site_id AND o.item_id = r.item_id AND o.status IN (${OPEN})
-         RETURNING o.order_id, o.buyer_id, r.received_at, r.reason, r.event_id
+         RETURNING o.order_id, o.buyer_id, o.status, o.approval_deadline
        )
        INSERT INTO order_events (order_id, step, status, occurred_at, changed_by, reason, approval_deadline, event_id)
-       SELECT order_id, 'received', 'received', received_at, buyer_id, reason, NULL, event_id FROM received`,
+       SELECT r.order_id, CASE WHEN r.closes THEN 'received' ELSE 'partly-received' END, CASE WHEN r.closes THEN 'received' ELSE b.status END,
+              r.received_at, b.buyer_id, r.reason, CASE WHEN r.closes THEN NULL ELSE b.approval_deadline END, r.event_id
+         FROM receipt r JOIN booked b USING (order_id) ORDER BY r.n`,
       [
         column((r) => r.orderId),
         column((r) => r.buyerId),
         column((r) => r.siteId),
         column((r) => r.itemId),
-        column((r) => r.receivedQuantity),
+        column((r) => r.receivedSoFar),
         column((r) => r.receivedAt),
         column((r) => r.eventId),
-        column((r) => `received ${r.receivedQuantity} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered`),
+        column((r) => receiptWords(r)),
+        column((r) => r.closes),
       ],
     );
   }
@@ -177,7 +196,22 @@ const historyOf = (order: PlacedOrder, step: OrderStep, at: Date, eventId: strin
   eventId,
 });
 
+/** A receipt's step in its order's history, in the buyer's words. */
+const receiptWords = (r: GoodsReceipt): string =>
+  r.closes
+    ? `received ${r.receivedQuantity} ${r.unit}: ${r.receivedSoFar} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered have arrived`
+    : `received ${r.receivedQuantity} ${r.unit}: ${r.receivedSoFar} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered have arrived, ${stored(r.orderedQuantity - r.receivedSoFar)} ${r.unit} still due`;
+
 function placedOrderOf(row: OrderRow): PlacedOrder {
-  const { statusChangedAt: _at, receivedQuantity: _q, receivedAt: _r, receivedByEventId: _e, minimum, maximum, ...order } = row;
+  const {
+    statusChangedAt: _at,
+    receivedQuantity: _q,
+    receivedAt: _r,
+    receivedByEventId: _e,
+    receiptEventIds: _ids,
+    minimum,
+    maximum,
+    ...order
+  } = row;
   return { ...order, reorderPoint: minimum, orderUpTo: maximum };
 }

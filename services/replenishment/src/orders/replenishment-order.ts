@@ -2,6 +2,7 @@ import { Agreement, AgreementLine } from '@smi/agreements';
 import { OrderExplanation, ReplenishmentOrder, StockLevel } from '@smi/contracts';
 import { createHash } from 'node:crypto';
 import { approvalFor } from './order-approval';
+import { type StaleFeedHold, staleFeedWords } from './stale-feed-hold';
 import { orderEventOf, PLATFORM_ACTOR } from './order-lifecycle';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,11 +43,14 @@ export interface OrderDecided {
   onHand: number;
   onOrder: number;
   decidedAt: Date;
+  /** Set when the buyer's feed was silent at decidedAt (an order no fresh level triggered). */
+  feedHold?: StaleFeedHold;
 }
 
 /**
  * The first event of a new order: RELEASED within the line's approval boundary,
- * AWAITING_APPROVAL beyond it. The order id follows from the triggering stock
+ * AWAITING_APPROVAL beyond it, or while the buyer's feed is silent (with a step
+ * in its explanation saying so). The order id follows from the triggering stock
  * level, so a redelivered level finds the order it already made. Delivery is due
  * when the engine says, or else the lead time after that level (asOf), not
  * after whenever we got to read it.
@@ -61,8 +65,10 @@ export function orderFor({
   onHand,
   onOrder,
   decidedAt,
+  feedHold,
 }: OrderDecided): ReplenishmentOrder {
-  const { quantity, emergency, leadTimeDays, dueAt, orderValue, explanation } = decision;
+  const { quantity, emergency, leadTimeDays, dueAt, orderValue } = decision;
+  const explanation = feedHold ? heldExplanation(decision, feedHold) : decision.explanation;
   const approval = approvalFor(line.approval, {
     quantity,
     unit: line.unit,
@@ -70,6 +76,7 @@ export function orderFor({
     currency: agreement.currency,
     priced: line.unitPrice !== undefined,
     decidedAt,
+    feedHold,
   });
   const status = approval.status === 'RELEASED' ? 'released' : 'awaiting-approval';
   return orderEventOf(
@@ -103,18 +110,34 @@ export function orderFor({
   );
 }
 
-/** A goods receipt that closes an open order of its site x item. */
+/** The explanation of an order held for a silent feed: the quantity stands, the hold is a step of its own. */
+function heldExplanation(decision: OrderToPlace, hold: StaleFeedHold): OrderExplanation {
+  const words = staleFeedWords(hold);
+  const { explanation } = decision;
+  return {
+    ...explanation,
+    steps: [...explanation.steps, { rule: 'stale-feed-hold', before: decision.quantity, after: decision.quantity, note: words }],
+    summary: `${explanation.summary} Held for the buyer's approval: ${words}.`,
+  };
+}
+
+/** A goods receipt booked against an open order of its site x item. */
 export interface GoodsReceipt {
   orderId: string;
   buyerId: string;
   siteId: string;
   itemId: string;
+  /** What this receipt brought. */
   receivedQuantity: number;
   receivedAt: Date;
   /** The stock level that carried it. */
   eventId: string;
   unit: string;
   orderedQuantity: number;
+  /** What the order's receipts brought so far, this one included. */
+  receivedSoFar: number;
+  /** Whether all the order asked for has now arrived: it is received; else the rest stays on order. */
+  closes: boolean;
 }
 
 /** The goods receipt a stock level carries: a RECEIPT naming the order it arrived against. */

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpException, HttpStatus, NotFoundException, Post, Req } from '@nestjs/common';
 import { AgreementBook, AgreementLine } from '@smi/agreements';
-import { AuthenticatedRequest, Party } from '@smi/service-kit';
+import { AuthenticatedRequest, BusinessClock, Party } from '@smi/service-kit';
 import { isPartyTo } from '../agreements/agreement-access';
 import {
   MAX_WHAT_IF_WORK,
@@ -24,7 +24,10 @@ type Comparison = { scenarios: { name: string; report: WhatIfResult }[] };
  */
 @Controller('what-if-simulations')
 export class WhatIfHttpController {
-  constructor(private readonly agreements: AgreementBook) {}
+  constructor(
+    private readonly agreements: AgreementBook,
+    private readonly clock: BusinessClock,
+  ) {}
 
   /** One input gives its report; `{ scenarios: [{ name, ... }] }` gives one report per scenario, in order, with its name. */
   @Post()
@@ -32,7 +35,7 @@ export class WhatIfHttpController {
   simulate(@Req() request: AuthenticatedRequest, @Body() body: unknown): WhatIfResult | Comparison {
     const asked = whatIfRequestOf(body);
     if (!asked.ok) throw badRequest(asked.problems);
-    const now = new Date();
+    const now = this.clock.now();
     const inputs = asked.request.scenarios.map((scenario) => this.inputOf(scenario, request.party, now));
     const problems = asked.request.scenarios.flatMap((scenario, i) => whatIfProblems(inputs[i]).map(scenario.named));
     if (problems.length > 0) throw badRequest([...new Set(problems)]);
@@ -43,6 +46,7 @@ export class WhatIfHttpController {
           `over all scenarios); at most ${MAX_WHAT_IF_WORK.toLocaleString('en-US')} per request: send fewer buckets or scenarios`,
       );
     }
+    // The time budget is wall time on purpose: it bounds the CPU a request may take.
     const deadline = { at: Date.now() + WHAT_IF_TIME_BUDGET_MS, now: Date.now };
     const reports = inputs.map((input) => this.run(input, deadline));
     if (!asked.request.compared) return reports[0];

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { AgreementBook } from '@smi/agreements';
-import { AuthenticatedRequest, optionalQueryText, optionalQueryWholeNumber } from '@smi/service-kit';
+import { AuthenticatedRequest, BusinessClock, optionalQueryText, optionalQueryWholeNumber } from '@smi/service-kit';
 import { DataSource } from 'typeorm';
 import { NO_FORECAST_YET } from '../demand-outlooks/demand-outlook';
 import { DemandOutlookRepository } from '../demand-outlooks/demand-outlook.repository';
@@ -21,6 +21,7 @@ export class StockProjectionsHttpController {
     private readonly positions: StockPositionRepository,
     private readonly orders: OrdersRepository,
     private readonly outlooks: DemandOutlookRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
   @Get()
@@ -39,7 +40,7 @@ export class StockProjectionsHttpController {
       (p) => coverage?.covers(p) ?? true,
     );
 
-    const now = new Date();
+    const now = this.clock.now();
     const manager = this.dataSource.manager;
     const views = [];
     for (const position of positions) {

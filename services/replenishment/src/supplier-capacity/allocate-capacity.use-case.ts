@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AgreementBook } from '@smi/agreements';
 import { topics } from '@smi/contracts';
 import { Transaction } from '@smi/messaging';
+import { BuyerFeedRepository } from '../buyer-feeds/buyer-feed.repository';
 import { OrdersRepository } from '../orders/orders.repository';
 import { allocateWaitingClaims, capacityGroupKeyOf } from './supplier-capacity';
 import { CapacityGroup, SupplierCapacityRepository } from './supplier-capacity.repository';
@@ -9,7 +10,8 @@ import { CapacityGroup, SupplierCapacityRepository } from './supplier-capacity.r
 /**
  * Allocates one capacity period: locks it, reads what waits for it and what it has spent,
  * lets allocateWaitingClaims share what is left, and writes the orders and the requests'
- * settlements set-based, each order announced. Returns how many orders it placed.
+ * settlements set-based, each order announced. `now` is the business clock's: an order placed
+ * while its buyer's feed is silent waits for the buyer. Returns how many orders it placed.
  */
 @Injectable()
 export class AllocateCapacity {
@@ -19,6 +21,7 @@ export class AllocateCapacity {
     private readonly capacities: SupplierCapacityRepository,
     private readonly orders: OrdersRepository,
     private readonly agreements: AgreementBook,
+    private readonly feeds: BuyerFeedRepository,
   ) {}
 
   async execute(group: CapacityGroup, tx: Transaction, now: Date): Promise<number> {
@@ -29,9 +32,14 @@ export class AllocateCapacity {
     const spent = (await this.capacities.spent(manager, [group])).get(
       capacityGroupKeyOf(group.supplierId, group.itemId, group.periodStart),
     ) ?? { allocated: 0, waiting: 0 };
+    const lastLevels = await this.feeds.lastLevelsOf(
+      manager,
+      waiting.map((claim) => claim.buyerId),
+    );
     const claims = waiting.map((claim) => ({
       claim,
       inForce: this.agreements.lineFor(claim.buyerId, claim.siteId, claim.itemId, claim.triggerAsOf),
+      lastLevelAt: lastLevels.get(claim.buyerId),
     }));
     const allocated = allocateWaitingClaims(capacity, spent, claims, now);
     await this.orders.insert(manager, allocated.orders);

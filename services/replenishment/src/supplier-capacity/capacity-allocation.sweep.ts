@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { UnitOfWork } from '@smi/messaging';
-import { PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
+import { BusinessClock, PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
 import { AllocateCapacity } from './allocate-capacity.use-case';
 import { SupplierCapacityRepository } from './supplier-capacity.repository';
 
@@ -27,12 +27,14 @@ export class CapacityAllocationSweep implements OnApplicationBootstrap, BeforeAp
     'allocating supplier capacity to waiting orders',
     allocationSweepMsFrom(process.env),
     (now) => this.allocateWaiting(now),
+    () => this.clock.now(),
   );
 
   constructor(
     private readonly capacities: SupplierCapacityRepository,
     private readonly allocate: AllocateCapacity,
     private readonly unitOfWork: UnitOfWork,
+    private readonly clock: BusinessClock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -45,9 +47,9 @@ export class CapacityAllocationSweep implements OnApplicationBootstrap, BeforeAp
 
   /**
    * Allocates now, without waiting for the sweep: every period with waiting
-   * requests, or only one supplier's. Returns how many orders it placed.
+   * requests, or only one supplier's, at the business clock's now. Returns how many orders it placed.
    */
-  async allocateNow(supplierId?: string, now = new Date()): Promise<number> {
+  async allocateNow(supplierId?: string, now = this.clock.now()): Promise<number> {
     return this.allocateWaiting(now, supplierId);
   }
 

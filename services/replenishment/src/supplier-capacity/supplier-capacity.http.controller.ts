@@ -14,7 +14,7 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { AuthenticatedRequest, optionalQueryChoice } from '@smi/service-kit';
+import { AuthenticatedRequest, BusinessClock, optionalQueryChoice } from '@smi/service-kit';
 import { CapacityAllocationSweep } from './capacity-allocation.sweep';
 import { capacityProblems, SupplierCapacity } from './supplier-capacity';
 import { CAPACITY_REQUEST_STATUSES, CapacityRequestRow, CapacityRequestStatus, SupplierCapacityRow } from './supplier-capacity.entity';
@@ -34,6 +34,7 @@ export class SupplierCapacityHttpController {
   constructor(
     private readonly capacities: SupplierCapacityRepository,
     private readonly allocation: CapacityAllocationSweep,
+    private readonly clock: BusinessClock,
   ) {}
 
   /** Only the supplier itself declares its capacity. */
@@ -54,7 +55,7 @@ export class SupplierCapacityHttpController {
       );
     }
     const { periodDays, quantityPerPeriod } = body as Pick<SupplierCapacity, 'periodDays' | 'quantityPerPeriod'>;
-    return this.capacities.save({ supplierId: party.id, itemId, periodDays, quantityPerPeriod }, party.id, new Date());
+    return this.capacities.save({ supplierId: party.id, itemId, periodDays, quantityPerPeriod }, party.id, this.clock.now());
   }
 
   /** The supplier withdraws its capacity for the item: orders waiting for it go out in full at the next allocation. */

@@ -12,6 +12,7 @@ import {
   stored,
 } from '@smi/replenishment-planning';
 import { type OrderDecided, orderFor, orderIdFor, type OrderToPlace } from '../orders/replenishment-order';
+import { staleFeedHoldOf } from '../orders/stale-feed-hold';
 
 /**
  * What a supplier can deliver of one item per capacity period, across all its
@@ -263,12 +264,13 @@ export interface CapacitySettlement {
  * (allocateCapacity): each becomes an order cut to its share, with the reason in its
  * explanation, or is settled as given nothing, with the reason. A capacity the supplier
  * withdrew limits nothing: what waited goes out in full. `waiting` pairs each claim, oldest
- * first, with the agreement line in force at its trigger, if any still is.
+ * first, with the agreement line in force at its trigger, if any still is, and the asOf of its
+ * buyer's last stock level: an order decided while that feed is silent waits for the buyer.
  */
 export function allocateWaitingClaims(
   capacity: SupplierCapacity | undefined,
   spent: CapacitySpent,
-  waiting: ReadonlyArray<{ claim: CapacityClaim; inForce: AgreementLineInForce | undefined }>,
+  waiting: ReadonlyArray<{ claim: CapacityClaim; inForce: AgreementLineInForce | undefined; lastLevelAt?: Date | null }>,
   now: Date,
 ): { left: number; orders: ReplenishmentOrder[]; settlements: CapacitySettlement[] } {
   const left = capacity ? Math.max(0, capacity.quantityPerPeriod - spent.allocated) : Number.POSITIVE_INFINITY;
@@ -282,7 +284,7 @@ export function allocateWaitingClaims(
   const allotments = capacity ? allocateCapacity(left, requests) : requests.map(unlimitedAllotment);
   const orders: ReplenishmentOrder[] = [];
   const settlements: CapacitySettlement[] = [];
-  waiting.forEach(({ claim, inForce }, index) => {
+  waiting.forEach(({ claim, inForce, lastLevelAt }, index) => {
     const allotment = allotments[index];
     if (allotment.allocated === 0 || !inForce) {
       const reason = inForce ? allotment.reason : 'no agreement line is in force for it any more';
@@ -307,6 +309,7 @@ export function allocateWaitingClaims(
         onHand: claim.onHand,
         onOrder: claim.onOrder,
         decidedAt: now,
+        feedHold: staleFeedHoldOf(lastLevelAt, now, inForce.agreement),
       }),
     );
     settlements.push({
