@@ -18,6 +18,7 @@ import {
   eventually,
   exampleDemandForecast,
   exampleReplenishmentOrder,
+  exampleShipment,
   FUZZ_CASE_HEADER,
   fuzzSeed,
   interleaved,
@@ -284,7 +285,7 @@ describe('fuzzing every consumed Kafka topic', () => {
           forecastingConsumed: await ofKey('coalesce(sum(quantity), 0)::float', 'forecasting.consumption_day'),
           shipmentReceipts: (
             await db<{ n: number }>(
-              'SELECT count(*)::int AS n FROM shipment.unmatched_goods_receipts WHERE order_id = ANY($1) AND quantity = 5',
+              'SELECT count(*)::int AS n FROM shipment.goods_receipts WHERE order_id = ANY($1) AND quantity = 5 AND shipment_id IS NULL',
               [receipts],
             )
           )[0]?.n,
@@ -425,7 +426,9 @@ describe('fuzzing every consumed Kafka topic', () => {
       judgedBy: { 'NUL in buyerId': ['shipment'] },
       applied: async () => {
         const shipments = await db<{ order_id: string; n: number }>(
-          'SELECT order_id, count(*)::int AS n FROM shipment.shipments WHERE order_id = ANY($1) GROUP BY 1',
+          // Orders for one site and day share a shipment, a line each.
+          `SELECT line->>'orderId' AS order_id, count(*)::int AS n FROM shipment.shipments, jsonb_array_elements(lines) AS line
+           WHERE line->>'orderId' = ANY($1) GROUP BY 1`,
           [valid.map((o) => o.orderId)],
         );
         const planned = shipments.length === VALID && shipments.every((s) => s.n === 1) ? [] : [`shipments ${JSON.stringify(shipments)}`];
@@ -441,22 +444,21 @@ describe('fuzzing every consumed Kafka topic', () => {
   });
 
   it('shipments: notification dead-letters every bad record and alerts each valid dispatch once', async () => {
-    const shipment = (i: number): Shipment => ({
-      eventId: `${run}-sh-${i}/dispatched`,
-      shipmentId: `${run}-sh-${i}`,
-      orderId: `${run}-sh-order-${i}`,
-      agreementId: signed.agreementId,
-      buyerId: buyer,
-      supplierId: supplier,
-      siteId: sites.orders,
-      itemId: 'bolt',
-      quantity: 50,
-      unit: 'EA',
-      status: 'DISPATCHED',
-      statusChangedAt: new Date(now - hour),
-      expectedDeliveryAt: new Date(now + 3 * 24 * hour),
-      receivedQuantity: null,
-    });
+    const shipment = (i: number): Shipment =>
+      exampleShipment({
+        eventId: `${run}-sh-${i}/dispatched`,
+        shipmentId: `${run}-sh-${i}`,
+        orderId: `${run}-sh-order-${i}`,
+        agreementId: signed.agreementId,
+        buyerId: buyer,
+        supplierId: supplier,
+        siteId: sites.orders,
+        itemId: 'bolt',
+        status: 'DISPATCHED',
+        statusChangedAt: new Date(now - hour),
+        expectedDeliveryAt: new Date(now + 3 * 24 * hour),
+        dispatchedAt: new Date(now - hour),
+      });
     const valid = Array.from({ length: VALID }, (_, i) => shipment(i));
     await fuzzTopic({
       topic: topics.shipments,

@@ -295,4 +295,11 @@ export const outboundTopics = {
   shipments: partyFamily(topics.shipments, 'out', 'shipments.v1'),
 } as const;
 
+/** The families buyers write to. */
 export const allInboundTopicFamilies: readonly PartyTopicFamily<any>[] = Object.values(inboundTopics);
+
+/** Every family a party writes to (buyers' and suppliers'): consumers subscribe to them by pattern and check the sender. */
+export const allPartyInboundTopicFamilies: readonly PartyTopicFamily<any>[] = [
+  ...allInboundTopicFamilies,
+  ...Object.values(supplierInboundTopics),
+];

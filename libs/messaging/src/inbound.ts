@@ -37,28 +37,44 @@ export type Deduplication =
   | 'handler';
 
 /**
- * Keeps the records whose buyerId is the buyer of the per-buyer topic they came from, keyed as the
- * topic's contract keys them; the others are refused with the reason: a buyer writing in another's
- * name, or a record whose key is not its site x item (it would land on another partition than the
- * rest of its site x item, and its order among them would be lost).
+ * Keeps the records whose party field (a buyer's `buyerId`, a supplier's `supplierId`) names the
+ * party of the per-party topic they came from, keyed as the topic's contract keys them; the others
+ * are refused with the reason: a party writing in another's name, or a record whose key is not its
+ * event's (it would land on another partition than the rest of its key, and its order among them
+ * would be lost).
  */
-export function fromTheirOwnBuyer<T extends { buyerId: string }>(
+export function fromTheirOwnParty<T, F extends keyof T & string>(
   records: Inbound<T>[],
   family: Pick<PartyTopicFamily<unknown>, 'partyOf'> & { feeds: { keyOf(value: T): string } },
+  field: F,
 ): { accepted: Inbound<T>[]; rejected: Rejection[] } {
+  const role = field.replace(/Id$/, '');
   const accepted: Inbound<T>[] = [];
   const rejected: Rejection[] = [];
   for (const record of records) {
     const source = family.partyOf(record.topic);
     const key = family.feeds.keyOf(record.event);
-    if (source === undefined || record.event.buyerId !== source)
-      rejected.push({ record, reason: `buyerId ${JSON.stringify(record.event.buyerId)} is not the buyer of topic ${record.topic}` });
+    const party = record.event[field];
+    if (source === undefined || party !== source)
+      rejected.push({ record, reason: `${field} ${JSON.stringify(party)} is not the ${role} of topic ${record.topic}` });
     else if (record.key !== key)
       rejected.push({ record, reason: `the record's key ${JSON.stringify(record.key)} is not its event's ${JSON.stringify(key)}` });
     else accepted.push(record);
   }
   return { accepted, rejected };
 }
+
+/** The records of a per-buyer topic that name its buyer (see fromTheirOwnParty). */
+export const fromTheirOwnBuyer = <T extends { buyerId: string }>(
+  records: Inbound<T>[],
+  family: Pick<PartyTopicFamily<unknown>, 'partyOf'> & { feeds: { keyOf(value: T): string } },
+) => fromTheirOwnParty(records, family, 'buyerId');
+
+/** The records of a per-supplier topic that name its supplier (see fromTheirOwnParty). */
+export const fromTheirOwnSupplier = <T extends { supplierId: string }>(
+  records: Inbound<T>[],
+  family: Pick<PartyTopicFamily<unknown>, 'partyOf'> & { feeds: { keyOf(value: T): string } },
+) => fromTheirOwnParty(records, family, 'supplierId');
 
 export interface ConsumeOptions<T = never> {
   deduplication?: Deduplication;

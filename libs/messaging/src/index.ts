@@ -15,7 +15,7 @@ export {
   CHANNEL_HEADER,
   Channel,
 } from './inbox';
-export { Inbound, Deduplication, ConsumeOptions, Rejection, fromTheirOwnBuyer } from './inbound';
+export { Inbound, Deduplication, ConsumeOptions, Rejection, fromTheirOwnBuyer, fromTheirOwnSupplier, fromTheirOwnParty } from './inbound';
 export { MessagingTables1764028800000 } from './messaging-tables.migration';
 export { ScopedInboxAndDeadLetters1796601600000 } from './scoped-inbox-and-dead-letters.migration';
 export { KafkaEventServer, KafkaEventServerOptions, KeepHandlerErrors, ConsumeEvents } from './kafka-event-server';

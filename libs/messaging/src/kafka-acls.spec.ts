@@ -1,17 +1,24 @@
-import { inboundTopics, StockMovement, topics } from '@smi/contracts';
-import { fromTheirOwnBuyer, Inbound } from './inbound';
+import { inboundTopics, ShipmentUpdate, StockMovement, supplierInboundTopics, topics } from '@smi/contracts';
+import { fromTheirOwnBuyer, fromTheirOwnSupplier, Inbound } from './inbound';
 import { partyAcls, platformAcls, servicePrincipalOf } from './kafka-acls';
 
 describe('the broker rules of the platform', () => {
   afterEach(() => delete process.env.SMI_TOPIC_PREFIX);
 
-  it('lets a buyer write its own inbound topics and nothing else, a supplier read its own outbound topic and nothing else', () => {
+  it('lets a buyer write its own inbound topics and nothing else, a supplier read its own outbound topic and write its own logistics reports, and nothing else', () => {
     expect(partyAcls({ id: 'acme', kind: 'buyer' })).toEqual([
       { principal: 'party-acme', resource: 'topic', name: 'smi.in.acme.stock-movements.v1', match: 'literal', operation: 'write' },
       { principal: 'party-acme', resource: 'topic', name: 'smi.in.acme.buyer-forecasts.v1', match: 'literal', operation: 'write' },
     ]);
     expect(partyAcls({ id: 'northwind', kind: 'supplier' })).toEqual([
       { principal: 'party-northwind', resource: 'topic', name: 'smi.out.northwind.shipments.v1', match: 'literal', operation: 'read' },
+      {
+        principal: 'party-northwind',
+        resource: 'topic',
+        name: 'smi.in.northwind.shipment-updates.v1',
+        match: 'literal',
+        operation: 'write',
+      },
       { principal: 'party-northwind', resource: 'group', name: 'smi.party-northwind', match: 'prefixed', operation: 'read' },
     ]);
     expect(partyAcls({ id: 'ops', kind: 'operator' })).toEqual([]);
@@ -31,13 +38,15 @@ describe('the broker rules of the platform', () => {
     expect(writers('smi.out.')).toEqual([servicePrincipalOf('shipment')]);
   });
 
-  it('lets only inventory-ingest and forecasting read the inbound topics', () => {
-    const readers = platformAcls([{ id: 'acme', kind: 'buyer' }]).filter(
-      (acl) => acl.operation === 'read' && acl.name.startsWith('smi.in.'),
-    );
+  it('lets only inventory-ingest, forecasting and shipment read the inbound topics', () => {
+    const readers = platformAcls([
+      { id: 'acme', kind: 'buyer' },
+      { id: 'northwind', kind: 'supplier' },
+    ]).filter((acl) => acl.operation === 'read' && acl.name.startsWith('smi.in.'));
     expect(readers.map((acl) => [acl.principal, acl.name, acl.match])).toEqual([
       ['smi-inventory-ingest', 'smi.in.', 'prefixed'],
       ['smi-forecasting', 'smi.in.', 'prefixed'],
+      ['smi-shipment', 'smi.in.', 'prefixed'],
     ]);
   });
 
@@ -81,5 +90,24 @@ describe('records on a per-buyer topic', () => {
       `the record's key null is not its event's "acme|s|i"`,
       `the record's key "acme|s|other" is not its event's "acme|s|i"`,
     ]);
+  });
+});
+
+describe('records on a per-supplier topic', () => {
+  it('are taken when they name the supplier of their topic and refused with the reason when they name another', () => {
+    const topic = supplierInboundTopics.shipmentUpdates.of('northwind').name;
+    const record = (supplierId: string): Inbound<ShipmentUpdate> => ({
+      event: { supplierId, shipmentId: 'SHP-1' } as ShipmentUpdate,
+      key: 'SHP-1',
+      topic,
+      partition: 0,
+      offset: '0',
+      headers: {},
+    });
+    const own = record('northwind');
+    const foreign = record('globex');
+    const { accepted, rejected } = fromTheirOwnSupplier([own, foreign], supplierInboundTopics.shipmentUpdates);
+    expect(accepted).toEqual([own]);
+    expect(rejected).toEqual([{ record: foreign, reason: `supplierId "globex" is not the supplier of topic ${topic}` }]);
   });
 });

@@ -1,4 +1,4 @@
-import { allInboundTopicFamilies, deadLetterTopicOf, outboundTopics, topicNamespace, TopicDefinition, topics } from '@smi/contracts';
+import { allPartyInboundTopicFamilies, deadLetterTopicOf, outboundTopics, topicNamespace, TopicDefinition, topics } from '@smi/contracts';
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, ResourcePatternTypes } from 'kafkajs';
 import { consumerGroupOf } from './kafka-connection';
 import { CONSUMING_SERVICES, partyTopicFamilies } from './topic-admin';
@@ -28,14 +28,16 @@ const SERVICE_TOPICS: Record<(typeof CONSUMING_SERVICES)[number], { reads: Topic
     reads: [topics.stockLevels, topics.demandForecasts],
     writes: [topics.replenishmentOrders, topics.agreements, topics.agreementProposals],
   },
-  shipment: { reads: [topics.replenishmentOrders, topics.stockLevels], writes: [topics.shipments] },
+  shipment: { reads: [topics.replenishmentOrders, topics.stockLevels, topics.shipmentUpdates], writes: [topics.shipments] },
   'sla-monitor': { reads: [topics.stockLevels], writes: [topics.slaBreaches] },
   notification: { reads: [topics.replenishmentOrders, topics.slaBreaches, topics.shipments], writes: [topics.notifications] },
 };
 
-/** The per-buyer topics feeding the topics a service reads: it reads them too. */
+/** The per-party topics (buyers' and suppliers') feeding the topics a service reads: it reads them too. */
 const inboundRead = (service: keyof typeof SERVICE_TOPICS) =>
-  allInboundTopicFamilies.filter((family) => SERVICE_TOPICS[service].reads.includes(family.feeds));
+  allPartyInboundTopicFamilies.filter((family) => SERVICE_TOPICS[service].reads.includes(family.feeds));
+/** Every family's members start `smi.in.` (the party is in the middle of the name): one prefix covers those a service reads. */
+const inboundPrefixes = (service: keyof typeof SERVICE_TOPICS) => [...new Set(inboundRead(service).map((family) => family.prefix))];
 /** The per-supplier topics mirroring the topics a service writes: it writes them too. */
 const outboundWritten = (service: keyof typeof SERVICE_TOPICS) =>
   Object.values(outboundTopics).filter((family) => SERVICE_TOPICS[service].writes.includes(family.feeds));
@@ -66,9 +68,9 @@ export function serviceAcls(): KafkaAcl[] {
       ...[topics.agreements, ...reads].map((t) => topic(t.name, 'read')),
       ...writes.map((t) => topic(t.name, 'write')),
       topic(deadLetterTopicOf(service), 'write'),
-      ...inboundRead(service).map((family) => topic(family.prefix, 'read', 'prefixed')),
-      // Only to replay an operator's dead letter onto the buyer's topic it came from, where the buyer check runs again.
-      ...inboundRead(service).map((family) => topic(family.prefix, 'write', 'prefixed')),
+      ...inboundPrefixes(service).map((prefix) => topic(prefix, 'read', 'prefixed')),
+      // Only to replay an operator's dead letter onto the party's topic it came from, where the sender check runs again.
+      ...inboundPrefixes(service).map((prefix) => topic(prefix, 'write', 'prefixed')),
       ...outboundWritten(service).map((family) => topic(family.prefix, 'write', 'prefixed')),
       { principal, resource: 'group', name: consumerGroupOf(service), match: 'prefixed', operation: 'read' },
     ];
@@ -78,18 +80,17 @@ export function serviceAcls(): KafkaAcl[] {
 /**
  * A party's rules: a buyer may write its own inbound topics and nothing else (no read, no
  * internal topic); a supplier may read its own outbound topics (its shipments), with consumer
- * groups named after its principal (`<group prefix>.party-<id>...`), and nothing else. An operator
- * has no Kafka principal: it works over HTTP.
+ * groups named after its principal (`<group prefix>.party-<id>...`), and write its own inbound
+ * topic (its logistics reports), and nothing else. An operator has no Kafka principal: it works over HTTP.
  */
 export function partyAcls(party: { id: string; kind: string }): KafkaAcl[] {
   const principal = partyPrincipalOf(party.id);
-  const operation = party.kind === 'buyer' ? 'write' : 'read';
   const own: KafkaAcl[] = partyTopicFamilies(party).map((family) => ({
     principal,
     resource: 'topic',
     name: family.of(party.id).name,
     match: 'literal',
-    operation,
+    operation: allPartyInboundTopicFamilies.includes(family) ? 'write' : 'read',
   }));
   if (party.kind !== 'supplier' || own.length === 0) return own;
   return [...own, { principal, resource: 'group', name: consumerGroupOf(principal), match: 'prefixed', operation: 'read' }];

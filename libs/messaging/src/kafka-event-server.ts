@@ -1,6 +1,13 @@
 import { Catch, Logger, RpcExceptionFilter } from '@nestjs/common';
 import { CustomTransportStrategy, EventPattern, MessageHandler, Server } from '@nestjs/microservices';
-import { AvroCodec, allInboundTopicFamilies, allTopics, PartyTopicFamily, TopicDefinition, UndecodableRecordError } from '@smi/contracts';
+import {
+  AvroCodec,
+  allPartyInboundTopicFamilies,
+  allTopics,
+  PartyTopicFamily,
+  TopicDefinition,
+  UndecodableRecordError,
+} from '@smi/contracts';
 import { context, Link, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom, Observable, throwError } from 'rxjs';
@@ -136,9 +143,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       maxWaitTimeInMs: 100,
     });
     await this.consumer.connect();
-    // A family of per-buyer topics is subscribed by pattern: its members existing now (the service
-    // creates those of the buyers it knows at boot, see bootService).
-    const subscriptions = subscribed.map((name) => allInboundTopicFamilies.find((f) => f.name === name)?.pattern ?? name);
+    // A family of per-party topics is subscribed by pattern: its members existing now (the service
+    // creates those of the parties it knows at boot, see bootService).
+    const subscriptions = subscribed.map((name) => allPartyInboundTopicFamilies.find((f) => f.name === name)?.pattern ?? name);
     await this.consumer.subscribe({ topics: subscriptions, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
       eachBatchAutoResolve: false,
@@ -481,7 +488,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  /** A topic of libs/contracts by name; a member of a per-buyer family (or the family's own name) as its family's contract. */
+  /** A topic of libs/contracts by name; a member of a per-party family (or the family's own name) as its family's contract. */
   private topicNamed(name: string): TopicDefinition<unknown> {
     const family = this.familyOf(name);
     const topic = family ? family.feeds : allTopics.find((t) => t.name === name);
@@ -490,6 +497,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   private familyOf(name: string): PartyTopicFamily<unknown> | undefined {
-    return allInboundTopicFamilies.find((f) => f.name === name || f.partyOf(name) !== undefined);
+    return allPartyInboundTopicFamilies.find((f) => f.name === name || f.partyOf(name) !== undefined);
   }
 }

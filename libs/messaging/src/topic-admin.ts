@@ -1,5 +1,6 @@
 import {
   allInboundTopicFamilies,
+  supplierInboundTopics,
   allTopics,
   DEAD_LETTER_PARTITIONS,
   DEAD_LETTER_RETENTION_MS,
@@ -21,7 +22,7 @@ export interface TopicSpec {
 
 /**
  * The topics the platform needs, from the one definition in libs/contracts, with the topics of
- * each party given: a buyer's inbound topics, a supplier's outbound ones.
+ * each party given: a buyer's inbound topics, a supplier's outbound and inbound ones.
  */
 export function platformTopicSpecs(parties: ReadonlyArray<{ id: string; kind: string }> = []): TopicSpec[] {
   const ofParties = parties.flatMap((party) => partyTopicFamilies(party).map((family) => family.of(party.id)));
@@ -45,13 +46,18 @@ export function platformTopicSpecs(parties: ReadonlyArray<{ id: string; kind: st
 }
 
 /**
- * The families of topics a party has one of each: a buyer inbound ones, a supplier outbound ones.
+ * The families of topics a party has one of each: a buyer the inbound ones it writes; a supplier
+ * the outbound ones it reads (its shipments) and the inbound one it writes (its logistics reports).
  * None for an id Kafka cannot put in a topic name (it takes letters, digits, '.', '_' and '-'):
  * such a party integrates over HTTP only, and its id cannot stop a service from starting.
  */
 export const partyTopicFamilies = (party: { id: string; kind: string }): ReadonlyArray<PartyTopicFamily<unknown>> => {
   if (!/^[A-Za-z0-9._-]+$/.test(party.id)) return [];
-  return party.kind === 'buyer' ? allInboundTopicFamilies : party.kind === 'supplier' ? Object.values(outboundTopics) : [];
+  return party.kind === 'buyer'
+    ? allInboundTopicFamilies
+    : party.kind === 'supplier'
+      ? [...Object.values(outboundTopics), ...Object.values(supplierInboundTopics)]
+      : [];
 };
 
 /** Creates missing topics (auto-create is off on the broker). Existing topics are left as they are. */

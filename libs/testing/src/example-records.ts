@@ -1,4 +1,4 @@
-import { DemandForecast, ReplenishmentOrder } from '@smi/contracts';
+import { DemandForecast, ReplenishmentOrder, Shipment } from '@smi/contracts';
 
 /**
  * Records as the platform's own services publish them, with every field a test does not care
@@ -57,3 +57,40 @@ export const exampleReplenishmentOrder = (
   explanation: null,
   ...fields,
 });
+
+/** A shipment event carrying one order, as shipment announces it (one line, the first line's fields on top). */
+export const exampleShipment = (
+  fields: Pick<Shipment, 'shipmentId' | 'orderId' | 'agreementId' | 'buyerId' | 'supplierId' | 'siteId' | 'itemId'> & Partial<Shipment>,
+): Shipment => {
+  const quantity = fields.quantity ?? 50;
+  const unit = fields.unit ?? 'EA';
+  const expectedDeliveryAt = fields.expectedDeliveryAt ?? new Date(Date.now() + 3 * 86_400_000);
+  return {
+    eventId: `${fields.shipmentId}/planned`,
+    quantity,
+    unit,
+    status: 'PLANNED',
+    statusChangedAt: new Date(),
+    expectedDeliveryAt,
+    receivedQuantity: null,
+    lines: [
+      {
+        orderId: fields.orderId,
+        itemId: fields.itemId,
+        unit,
+        orderedQuantity: quantity,
+        dispatchedQuantity: null,
+        receivedQuantity: 0,
+        receiptEventIds: [],
+      },
+    ],
+    promisedDeliveryAt: expectedDeliveryAt,
+    carrier: null,
+    trackingReference: null,
+    dispatchedAt: null,
+    deliveredAt: null,
+    delayReason: null,
+    causedByEventId: null,
+    ...fields,
+  };
+};

@@ -41,4 +41,4 @@ export {
   TimedAnswer,
 } from './fuzzing';
 export { BadRecord, badRecordsOf, deadLetterReasons, FUZZ_CASE_HEADER, interleaved, OutOfRange } from './kafka-fuzzing';
-export { exampleDemandForecast, exampleReplenishmentOrder } from './example-records';
+export { exampleDemandForecast, exampleReplenishmentOrder, exampleShipment } from './example-records';

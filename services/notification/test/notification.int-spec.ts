@@ -61,6 +61,14 @@ describe('notification against a real broker and database', () => {
     statusChangedAt: new Date(),
     expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
     receivedQuantity: null,
+    lines: [],
+    promisedDeliveryAt: null,
+    carrier: null,
+    trackingReference: null,
+    dispatchedAt: null,
+    deliveredAt: null,
+    delayReason: null,
+    causedByEventId: null,
     ...overrides,
   });
 

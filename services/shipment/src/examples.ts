@@ -1,5 +1,5 @@
 import { ReplenishmentOrder, StockLevel } from '@smi/contracts';
-import { ShipmentState } from './shipments/shipment';
+import { plannedShipmentFor, ShipmentState } from './shipments/shipment';
 
 // Example events and state for the unit tests: one order of brake pads for Acme's Lyon plant.
 
@@ -51,20 +51,18 @@ export const exampleReceiptLevel = (overrides: Partial<StockLevel> = {}): StockL
   ...overrides,
 });
 
-/** The order's shipment, on its way. */
-export const exampleShipment = (overrides: Partial<ShipmentState> = {}): ShipmentState => ({
-  shipmentId: 'SHP-ORD-42',
-  orderId: 'ORD-42',
-  agreementId: 'AGR-1',
-  buyerId: 'acme',
-  supplierId: 'northwind',
-  siteId: 'plant-lyon',
-  itemId: 'brake-pad',
-  quantity: 80,
-  unit: 'EA',
-  status: 'DISPATCHED',
-  statusChangedAt: new Date('2026-03-11T06:00:00Z'),
-  expectedDeliveryAt: new Date('2026-03-13T08:00:00Z'),
-  receivedQuantity: null,
-  ...overrides,
-});
+/** The order's shipment, on its way: it left in full with the advance shipping notice. */
+export const exampleShipment = (overrides: Partial<ShipmentState> = {}): ShipmentState => {
+  const planned = plannedShipmentFor(exampleOrder());
+  return {
+    ...planned,
+    status: 'DISPATCHED',
+    statusChangedAt: new Date('2026-03-11T06:00:00Z'),
+    lines: planned.lines.map((line) => ({ ...line, dispatchedQuantity: line.orderedQuantity })),
+    carrier: 'DHL',
+    trackingReference: 'JJD0001',
+    dispatchedAt: new Date('2026-03-11T06:00:00Z'),
+    causedByEventId: 'asn-1',
+    ...overrides,
+  };
+};

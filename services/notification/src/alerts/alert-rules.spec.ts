@@ -66,6 +66,14 @@ const shipment = (status: ShipmentStatus, overrides: Partial<Shipment> = {}): Sh
   statusChangedAt: new Date('2026-11-22T08:00:00Z'),
   expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
   receivedQuantity: null,
+  lines: [],
+  promisedDeliveryAt: null,
+  carrier: null,
+  trackingReference: null,
+  dispatchedAt: null,
+  deliveredAt: null,
+  delayReason: null,
+  causedByEventId: null,
   ...overrides,
 });
 

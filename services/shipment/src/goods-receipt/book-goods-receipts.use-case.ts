@@ -1,18 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { StockLevel } from '@smi/contracts';
 import { Inbound, Transaction } from '@smi/messaging';
-import { shipmentIdOf } from '../shipments/shipment';
 import { announceShipment } from '../shipments/plan-shipments.use-case';
 import { ShipmentRepository } from '../shipments/shipment.repository';
 import { bookGoodsReceipts, GoodsReceipt, goodsReceiptIn } from './goods-receipt';
-import { UnmatchedGoodsReceiptRepository } from './unmatched-goods-receipt.repository';
+import { GoodsReceiptRepository } from './goods-receipt.repository';
+
+const unique = <T>(values: T[], keyOf: (value: T) => string): T[] => [...new Map(values.map((v) => [keyOf(v), v])).values()];
 
 /**
- * Books the buyer's goods receipts found in a batch of stock levels: a RECEIPT naming an order
- * marks that order's shipment RECEIVED. Most levels carry no receipt and cost one pass over the
- * batch, no statement. For the receipts: holds their orders, reads their shipments in one
- * statement, lets the booking decide, and writes shipments, kept receipts and RECEIVED events.
- * A receipt that cannot be placed is logged, never dead-lettered: the movement itself was valid.
+ * Books the buyer's goods receipts found in a batch of stock levels on shipment lines: by the
+ * order they name, else by site x item on the nearest open line. Most levels carry no receipt and
+ * cost one pass over the batch, no statement. For the receipts: holds their orders and sites,
+ * reads the receipts seen before and the shipments they could belong to in one statement each,
+ * lets the booking decide, and writes shipments, receipts (matched or kept) and shipment events.
+ * A receipt that matches nothing is kept and reported, never dead-lettered: the movement was valid.
  */
 @Injectable()
 export class BookGoodsReceipts {
@@ -20,7 +22,7 @@ export class BookGoodsReceipts {
 
   constructor(
     private readonly shipments: ShipmentRepository,
-    private readonly unmatched: UnmatchedGoodsReceiptRepository,
+    private readonly receipts: GoodsReceiptRepository,
   ) {}
 
   async execute(records: readonly Inbound<StockLevel>[], tx: Transaction): Promise<void> {
@@ -31,13 +33,24 @@ export class BookGoodsReceipts {
     }
     if (found.length === 0) return;
     const receipts = found.map((f) => f.receipt);
-    const orderIds = [...new Set(receipts.map((r) => r.orderId))];
-    await this.shipments.lockOrders(tx.manager, orderIds);
-    const current = await this.shipments.lockAll(tx.manager, orderIds.map(shipmentIdOf));
-    const booked = bookGoodsReceipts(current, receipts);
+    const orderIds = [...new Set(receipts.flatMap((r) => (r.orderId ? [r.orderId] : [])))];
+    const sites = unique(
+      receipts.filter((r) => !r.orderId).map(({ buyerId, siteId }) => ({ buyerId, siteId })),
+      (s) => `${s.buyerId}|${s.siteId}`,
+    );
+    await this.shipments.lockKeys(tx.manager, [
+      ...orderIds.map((id) => `order:${id}`),
+      ...sites.map((s) => `site:${s.buyerId}|${s.siteId}`),
+    ]);
+    const seen = await this.receipts.seen(
+      tx.manager,
+      receipts.map((r) => r.stockLevelEventId),
+    );
+    const current = await this.shipments.lockAll(tx.manager, { orderIds, openAt: sites });
+    const booked = bookGoodsReceipts(current, receipts, seen);
     for (const note of booked.notes) this.log.warn(note);
     await this.shipments.saveAll(tx.manager, booked.changed);
-    await this.unmatched.keepAll(tx.manager, booked.kept);
+    await this.receipts.recordAll(tx.manager, booked.placed);
     for (const { index, event } of booked.announced) await announceShipment(tx, event, found[index].record);
   }
 }

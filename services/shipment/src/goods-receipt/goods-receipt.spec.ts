@@ -1,13 +1,16 @@
+import { StockLevel } from '@smi/contracts';
 import { exampleReceiptLevel, exampleShipment } from '../examples';
 import { ShipmentState } from '../shipments/shipment';
-import { bookGoodsReceipts, goodsReceiptIn, receiveShipment } from './goods-receipt';
+import { bookGoodsReceipts, GoodsReceipt, goodsReceiptIn, lineForReceipt } from './goods-receipt';
 
-const level = exampleReceiptLevel;
-const shipment = exampleShipment();
+const receipt = (overrides: Partial<StockLevel> = {}): GoodsReceipt => goodsReceiptIn(exampleReceiptLevel(overrides))!;
+/** Dispatched 75 of the 80 ordered: five short. */
+const shortShipped = exampleShipment({ lines: exampleShipment().lines.map((l) => ({ ...l, dispatchedQuantity: 75 })) });
 
 describe('goods receipt', () => {
-  it('is a RECEIPT level naming an order, with the quantity booked', () => {
-    expect(goodsReceiptIn(level())).toEqual({
+  it('is a RECEIPT level, naming the order when the buyer gave one', () => {
+    expect(goodsReceiptIn(exampleReceiptLevel())).toEqual({
+      stockLevelEventId: 'mv-9/stock-level',
       orderId: 'ORD-42',
       buyerId: 'acme',
       siteId: 'plant-lyon',
@@ -15,78 +18,72 @@ describe('goods receipt', () => {
       unit: 'EA',
       quantity: 78,
       receivedAt: new Date('2026-03-12T09:30:00Z'),
-      stockLevelEventId: 'mv-9/stock-level',
     });
+    expect(goodsReceiptIn(exampleReceiptLevel({ orderReference: null }))?.orderId).toBeNull();
+    expect(goodsReceiptIn(exampleReceiptLevel({ movementKind: 'ADJUSTMENT' }))).toBeUndefined();
   });
 
-  it('is not a receipt without an order reference, nor another kind of movement', () => {
-    expect(goodsReceiptIn(level({ orderReference: null }))).toBeUndefined();
-    expect(goodsReceiptIn(level({ movementKind: 'ADJUSTMENT' }))).toBeUndefined();
-  });
-
-  it('receives the shipment with the quantity booked, when the goods were booked, under an id from the level', () => {
-    expect(receiveShipment(shipment, goodsReceiptIn(level())!)).toEqual({
-      kind: 'received',
-      eventId: 'mv-9/stock-level/shipment-received',
-      shipment: { ...shipment, status: 'RECEIVED', statusChangedAt: new Date('2026-03-12T09:30:00Z'), receivedQuantity: 78 },
-    });
-  });
-
-  it('ignores goods booked by another buyer, at another site, of another item or in another unit', () => {
-    expect(receiveShipment(shipment, goodsReceiptIn(level({ siteId: 'plant-turin' }))!)).toEqual({
-      kind: 'ignored',
-      reason: 'siteId is plant-turin but shipment SHP-ORD-42 has plant-lyon',
-    });
-    expect(receiveShipment(shipment, goodsReceiptIn(level({ buyerId: 'other' }))!)).toMatchObject({
-      kind: 'ignored',
-      reason: expect.stringMatching(/^buyerId is other/),
-    });
-    expect(receiveShipment(shipment, goodsReceiptIn(level({ unit: 'BOX' }))!)).toMatchObject({
-      kind: 'ignored',
-      reason: expect.stringMatching(/^unit is BOX/),
-    });
-  });
-
-  it('receives a shipment once: a second receipt is ignored with the reason', () => {
-    const received = { ...shipment, status: 'RECEIVED' as const, receivedQuantity: 78 };
-    expect(receiveShipment(received, goodsReceiptIn(level({ eventId: 'mv-10/stock-level' }))!)).toEqual({
-      kind: 'ignored',
-      reason: 'the goods receipt is already booked; this one is RECEIVED',
-    });
-  });
-});
-
-describe('booking a batch of goods receipts', () => {
-  const receipt = (overrides: Parameters<typeof level>[0] = {}) => goodsReceiptIn(level(overrides))!;
-  const byId = (...shipments: ShipmentState[]) => new Map(shipments.map((s) => [s.shipmentId, s]));
-
-  it('receives each shipment once: a second receipt for it in the batch is noted, not booked', () => {
-    const first = receipt();
-    const booked = bookGoodsReceipts(byId(shipment), [first, receipt({ eventId: 'mv-10/stock-level', movementQuantity: 2 })]);
-    expect(booked.changed).toEqual([{ ...shipment, status: 'RECEIVED', statusChangedAt: first.receivedAt, receivedQuantity: 78 }]);
-    expect(booked.announced.map((a) => [a.index, a.event.eventId])).toEqual([[0, 'mv-9/stock-level/shipment-received']]);
-    expect(booked.notes).toEqual([
-      'goods receipt mv-10/stock-level for shipment SHP-ORD-42 ignored: the goods receipt is already booked; this one is RECEIVED',
+  it('accumulates partial receipts on the line: PARTIALLY_RECEIVED, then RECEIVED once what left has arrived', () => {
+    const first = receipt({ eventId: 'lvl-1', movementQuantity: 50 });
+    const rest = receipt({ eventId: 'lvl-2', movementQuantity: 25, asOf: new Date('2026-03-13T09:00:00Z') });
+    const booked = bookGoodsReceipts([shortShipped], [first, rest]);
+    expect(booked.announced.map((a) => [a.index, a.event.eventId, a.event.status, a.event.lines[0].receivedQuantity])).toEqual([
+      [0, 'lvl-1/shipment-received', 'PARTIALLY_RECEIVED', 50],
+      [1, 'lvl-2/shipment-received', 'RECEIVED', 75],
+    ]);
+    expect(booked.changed).toEqual([
+      {
+        ...shortShipped,
+        status: 'RECEIVED',
+        statusChangedAt: rest.receivedAt,
+        receivedQuantity: 75,
+        quantity: 75,
+        deliveredAt: first.receivedAt,
+        causedByEventId: 'lvl-2',
+        lines: [{ ...shortShipped.lines[0], receivedQuantity: 75, receiptEventIds: ['lvl-1', 'lvl-2'] }],
+      },
     ]);
   });
 
-  it('keeps the first receipt per order that has no shipment yet, and notes each', () => {
-    const early = receipt({ orderReference: 'ORD-7' });
-    const booked = bookGoodsReceipts(new Map(), [early, receipt({ orderReference: 'ORD-7', eventId: 'mv-11/stock-level' })]);
-    expect(booked.kept).toEqual([early]);
-    expect(booked.changed).toEqual([]);
-    expect(booked.notes).toHaveLength(2);
+  it('records an over-delivery on the line, and keeps the reported arrival when it came before the goods were booked', () => {
+    const arrived = { ...shortShipped, status: 'DELIVERED' as const, deliveredAt: new Date('2026-03-12T07:00:00Z') };
+    const booked = bookGoodsReceipts([arrived], [receipt({ movementQuantity: 78 })]);
+    expect(booked.changed[0]).toMatchObject({ status: 'RECEIVED', deliveredAt: arrived.deliveredAt });
+    expect(booked.changed[0].lines[0].receivedQuantity).toBe(78);
   });
 
-  it('books nothing for goods that did not come with the shipment', () => {
-    const booked = bookGoodsReceipts(byId(shipment), [receipt({ siteId: 'plant-turin' })]);
-    expect(booked).toEqual({
-      changed: [],
-      announced: [],
-      kept: [],
-      notes: [
-        'goods receipt mv-9/stock-level for shipment SHP-ORD-42 ignored: siteId is plant-turin but shipment SHP-ORD-42 has plant-lyon',
-      ],
+  it('books a receipt naming no order on the open line of its site x item expected nearest to it', () => {
+    const shipment = (id: string, expected: string, overrides: Partial<ShipmentState> = {}) =>
+      exampleShipment({ shipmentId: id, expectedDeliveryAt: new Date(expected), ...overrides });
+    const far = shipment('SHP-far', '2026-03-20T00:00:00Z');
+    const near = shipment('SHP-near', '2026-03-12T12:00:00Z');
+    const full = shipment('SHP-full', '2026-03-12T09:00:00Z', {
+      lines: exampleShipment().lines.map((l) => ({ ...l, dispatchedQuantity: 80, receivedQuantity: 80 })),
     });
+    const notLeft = shipment('SHP-planned', '2026-03-12T09:30:00Z', { dispatchedAt: null, status: 'PLANNED' });
+    const found = lineForReceipt([far, near, full, notLeft], receipt({ orderReference: null }));
+    expect('shipment' in found && found.shipment.shipmentId).toBe('SHP-near');
+    expect(lineForReceipt([far], receipt({ orderReference: null, itemId: 'rotor' }))).toEqual({
+      reason: 'no open shipment line of plant-lyon x rotor has left the supplier',
+    });
+  });
+
+  it('keeps what matches nothing, with why, and never books a receipt twice', () => {
+    const stray = receipt({ eventId: 'lvl-stray', orderReference: 'ORD-7' });
+    const elsewhere = receipt({ eventId: 'lvl-turin', siteId: 'plant-turin' });
+    const seen = receipt({ eventId: 'lvl-seen' });
+    const twice = receipt({ eventId: 'lvl-twice', movementQuantity: 10 });
+    const booked = bookGoodsReceipts([shortShipped], [stray, elsewhere, seen, twice, twice], new Set(['lvl-seen']));
+    expect(booked.placed.map((p) => [p.receipt.stockLevelEventId, p.shipmentId])).toEqual([
+      ['lvl-stray', null],
+      ['lvl-turin', null],
+      ['lvl-twice', shortShipped.shipmentId],
+    ]);
+    expect(booked.repeats).toEqual(['lvl-seen', 'lvl-twice']);
+    expect(booked.notes).toEqual([
+      'goods receipt lvl-stray kept unmatched: it names order ORD-7, which is on no shipment',
+      `goods receipt lvl-turin kept unmatched: siteId is plant-turin but shipment ${shortShipped.shipmentId} has plant-lyon`,
+    ]);
+    expect(booked.changed[0].lines[0].receivedQuantity).toBe(10);
   });
 });

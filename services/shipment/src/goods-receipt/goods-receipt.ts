@@ -1,91 +1,180 @@
 import { StockLevel } from '@smi/contracts';
-import { Announced, applyStep, shipmentEvent, shipmentIdOf, ShipmentsOfBatch, ShipmentState } from '../shipments/shipment';
+import {
+  Announced,
+  fullyReceived,
+  LineState,
+  lineOf,
+  settled,
+  shipmentEvent,
+  ShipmentsOfBatch,
+  ShipmentState,
+  withLine,
+} from '../shipments/shipment';
 
-/** A buyer booking goods into stock against an order. */
+/** A buyer booking goods into stock: a RECEIPT movement, naming the order it answers when the buyer knows it. */
 export interface GoodsReceipt {
-  orderId: string;
+  stockLevelEventId: string;
+  /** The order reference the buyer gave; null when it gave none. */
+  orderId: string | null;
   buyerId: string;
   siteId: string;
   itemId: string;
   unit: string;
   quantity: number;
   receivedAt: Date;
-  stockLevelEventId: string;
 }
 
-export type ReceiptOutcome = { kind: 'received'; shipment: ShipmentState; eventId: string } | { kind: 'ignored'; reason: string };
-
-/** The goods receipt a stock level carries, if it is one: a RECEIPT movement naming an order. */
+/** The goods receipt a stock level carries, if it is one: a RECEIPT movement. */
 export function goodsReceiptIn(level: StockLevel): GoodsReceipt | undefined {
-  if (level.movementKind !== 'RECEIPT' || !level.orderReference) return undefined;
+  if (level.movementKind !== 'RECEIPT') return undefined;
   return {
-    orderId: level.orderReference,
+    stockLevelEventId: level.eventId,
+    orderId: level.orderReference || null,
     buyerId: level.buyerId,
     siteId: level.siteId,
     itemId: level.itemId,
     unit: level.unit,
     quantity: level.movementQuantity,
     receivedAt: level.asOf,
-    stockLevelEventId: level.eventId,
   };
 }
 
-/**
- * Books a goods receipt on its order's shipment: RECEIVED from any earlier
- * status, with the quantity booked. Goods booked by another buyer, at another
- * site, of another item or in another unit did not arrive with this shipment,
- * and a shipment is received once. The event id follows from the stock
- * level's, so the same receipt always yields the same event.
- */
-export function receiveShipment(shipment: ShipmentState, receipt: GoodsReceipt): ReceiptOutcome {
-  for (const field of ['buyerId', 'siteId', 'itemId', 'unit'] as const) {
-    if (receipt[field] !== shipment[field])
-      return { kind: 'ignored', reason: `${field} is ${receipt[field]} but shipment ${shipment.shipmentId} has ${shipment[field]}` };
+/** Whether goods booked so could have come on this line of this shipment: same buyer, site, item and unit. */
+function mismatch(shipment: ShipmentState, line: LineState, receipt: GoodsReceipt): string | undefined {
+  for (const [field, theirs] of [
+    ['buyerId', shipment.buyerId],
+    ['siteId', shipment.siteId],
+    ['itemId', line.itemId],
+    ['unit', line.unit],
+  ] as const) {
+    if (receipt[field] !== theirs) return `${field} is ${receipt[field]} but shipment ${shipment.shipmentId} has ${theirs}`;
   }
-  const outcome = applyStep(shipment, 'RECEIVE', receipt.receivedAt, receipt.quantity);
-  if (outcome.kind === 'refused') return { kind: 'ignored', reason: outcome.reason };
-  return { kind: 'received', shipment: outcome.shipment, eventId: `${receipt.stockLevelEventId}/shipment-received` };
+  return undefined;
 }
 
+/** A line that takes goods found by site x item: on a shipment that has left (dispatched or delivered), not yet fully received. */
+const openFor = (shipment: ShipmentState, line: LineState, receipt: GoodsReceipt): boolean =>
+  shipment.dispatchedAt !== null &&
+  shipment.status !== 'CANCELLED' &&
+  !fullyReceived(line) &&
+  mismatch(shipment, line, receipt) === undefined;
+
+/**
+ * Where a receipt belongs: the line of the order it names; else, for a receipt naming no order, the
+ * open line of its site x item whose shipment is expected nearest to when the goods were booked
+ * (the earlier expected, then the lower id, on a tie). A receipt naming an order waits for that
+ * order rather than going elsewhere: the order may only be late, on another topic.
+ */
+export function lineForReceipt(
+  shipments: readonly ShipmentState[],
+  receipt: GoodsReceipt,
+): { shipment: ShipmentState; line: LineState } | { reason: string } {
+  if (receipt.orderId !== null) {
+    const shipment = shipments.find((s) => lineOf(s, receipt.orderId!) !== undefined);
+    if (!shipment) return { reason: `it names order ${receipt.orderId}, which is on no shipment` };
+    const line = lineOf(shipment, receipt.orderId)!;
+    const wrong = mismatch(shipment, line, receipt);
+    return wrong ? { reason: wrong } : { shipment, line };
+  }
+  const distance = (s: ShipmentState) => Math.abs(s.expectedDeliveryAt.getTime() - receipt.receivedAt.getTime());
+  const candidates = shipments
+    .flatMap((shipment) => shipment.lines.filter((line) => openFor(shipment, line, receipt)).map((line) => ({ shipment, line })))
+    .sort(
+      (a, b) =>
+        distance(a.shipment) - distance(b.shipment) ||
+        a.shipment.expectedDeliveryAt.getTime() - b.shipment.expectedDeliveryAt.getTime() ||
+        a.shipment.shipmentId.localeCompare(b.shipment.shipmentId) ||
+        a.line.orderId.localeCompare(b.line.orderId),
+    );
+  return candidates[0] ?? { reason: `no open shipment line of ${receipt.siteId} x ${receipt.itemId} has left the supplier` };
+}
+
+/**
+ * Books a receipt on a line: the line's received quantity grows by it (several receipts may fill
+ * one line; beyond what left is an over-delivery), the receipt's id joins the line's evidence, and
+ * the shipment counts as delivered from the first goods booked (or the reported arrival, if earlier).
+ */
+export function receiveOnLine(shipment: ShipmentState, line: LineState, receipt: GoodsReceipt): ShipmentState {
+  const received = withLine(shipment, {
+    ...line,
+    receivedQuantity: line.receivedQuantity + receipt.quantity,
+    receiptEventIds: [...line.receiptEventIds, receipt.stockLevelEventId],
+  });
+  const deliveredAt =
+    shipment.deliveredAt && shipment.deliveredAt.getTime() <= receipt.receivedAt.getTime() ? shipment.deliveredAt : receipt.receivedAt;
+  return settled({ ...received, deliveredAt }, receipt.receivedAt, receipt.stockLevelEventId);
+}
+
+/** The id of the shipment event a receipt causes: one per receipt, so the same receipt always yields the same event. */
+export const receivedEventIdOf = (receipt: GoodsReceipt): string => `${receipt.stockLevelEventId}/shipment-received`;
+
 export interface GoodsReceiptsBooked {
-  /** Every shipment the batch received, once each. */
+  /** Every shipment the batch received goods on, once each. */
   changed: ShipmentState[];
-  /** RECEIVED events in the order booked; `index` is the receipt's place in the batch. */
+  /** Shipment events in the order booked; `index` is the receipt's place in the batch. */
   announced: Announced[];
-  /** Receipts naming an order no shipment exists for yet, the first per order: kept until the order comes. */
-  kept: GoodsReceipt[];
-  /** Receipts that changed nothing, with why, for the log. */
+  /** Each receipt placed or kept, with the shipment it was booked on (null: kept, matching nothing yet). */
+  placed: Array<{ receipt: GoodsReceipt; shipmentId: string | null }>;
+  /** Receipts that were booked before (a redelivery): nothing done. */
+  repeats: string[];
+  /** Receipts kept unmatched, with why, for the log. */
   notes: string[];
 }
 
 /**
- * Books a batch of goods receipts on their orders' shipments, in order, as booking them one
- * by one would. `shipments` holds the existing shipment of the receipts' orders, by shipment
- * id. A receipt for an order without a shipment is kept, since the order may only be late
- * (it travels on another topic); for one order the first receipt is the one kept.
+ * Books a batch of goods receipts on the shipments given, in order, as booking them one by one
+ * would. `shipments` holds every shipment the receipts could belong to (those carrying the orders
+ * they name, and the open ones of their sites and items); `seen` the receipts booked or kept
+ * before. A receipt that matches nothing is kept, never dropped: a shipment for it may come later.
  */
-export function bookGoodsReceipts(shipments: ReadonlyMap<string, ShipmentState>, receipts: readonly GoodsReceipt[]): GoodsReceiptsBooked {
+export function bookGoodsReceipts(
+  shipments: Iterable<ShipmentState>,
+  receipts: readonly GoodsReceipt[],
+  seen: ReadonlySet<string> = new Set(),
+): GoodsReceiptsBooked {
   const batch = new ShipmentsOfBatch(shipments);
-  const kept = new Map<string, GoodsReceipt>();
-  const result: GoodsReceiptsBooked = { changed: [], announced: [], kept: [], notes: [] };
+  const result: GoodsReceiptsBooked = { changed: [], announced: [], placed: [], repeats: [], notes: [] };
+  const booked = new Set(seen);
   receipts.forEach((receipt, index) => {
-    const shipment = batch.get(shipmentIdOf(receipt.orderId));
-    if (!shipment) {
-      if (!kept.has(receipt.orderId)) kept.set(receipt.orderId, receipt);
-      result.notes.push(
-        `goods receipt ${receipt.stockLevelEventId} names order ${receipt.orderId}, which has no shipment; kept in case the order comes later`,
-      );
+    if (booked.has(receipt.stockLevelEventId)) {
+      result.repeats.push(receipt.stockLevelEventId);
       return;
     }
-    const outcome = receiveShipment(shipment, receipt);
-    if (outcome.kind === 'ignored') {
-      result.notes.push(`goods receipt ${receipt.stockLevelEventId} for shipment ${shipment.shipmentId} ignored: ${outcome.reason}`);
+    booked.add(receipt.stockLevelEventId);
+    const found = lineForReceipt(batch.all(), receipt);
+    if ('reason' in found) {
+      result.placed.push({ receipt, shipmentId: null });
+      result.notes.push(`goods receipt ${receipt.stockLevelEventId} kept unmatched: ${found.reason}`);
       return;
     }
-    batch.set(outcome.shipment);
-    result.announced.push({ index, event: shipmentEvent(outcome.shipment, outcome.eventId) });
+    const shipment = receiveOnLine(found.shipment, found.line, receipt);
+    batch.set(shipment);
+    result.placed.push({ receipt, shipmentId: shipment.shipmentId });
+    result.announced.push({ index, event: shipmentEvent(shipment, receivedEventIdOf(receipt)) });
   });
   result.changed = batch.changed();
-  result.kept = [...kept.values()];
   return result;
+}
+
+/**
+ * Books receipts kept unmatched on a shipment that has just become a home for them (an order
+ * placed on it, or it left the supplier), in the order the goods were booked. Those still fitting
+ * nowhere on it stay kept. Returns the shipment as it ends and the receipts it took, in order.
+ */
+export function bookKeptReceipts(
+  shipment: ShipmentState,
+  kept: readonly GoodsReceipt[],
+): { shipment: ShipmentState; booked: Array<{ receipt: GoodsReceipt; shipment: ShipmentState }> } {
+  let current = shipment;
+  const booked: Array<{ receipt: GoodsReceipt; shipment: ShipmentState }> = [];
+  const inOrder = [...kept].sort(
+    (a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.stockLevelEventId.localeCompare(b.stockLevelEventId),
+  );
+  for (const receipt of inOrder) {
+    const found = lineForReceipt([current], receipt);
+    if ('reason' in found) continue;
+    current = receiveOnLine(found.shipment, found.line, receipt);
+    booked.push({ receipt, shipment: current });
+  }
+  return { shipment: current, booked };
 }

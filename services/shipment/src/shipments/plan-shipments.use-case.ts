@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { outboundTopics, ReplenishmentOrder, Shipment, topics } from '@smi/contracts';
 import { Cause, Inbound, Rejection, Transaction } from '@smi/messaging';
-import { UnmatchedGoodsReceiptRepository } from '../goods-receipt/unmatched-goods-receipt.repository';
-import { shipmentIdOf } from './shipment';
+import { BusinessClock } from '@smi/service-kit';
+import { GoodsReceiptRepository } from '../goods-receipt/goods-receipt.repository';
+import { consolidationKeyOf } from './shipment';
 import { ordersToPlan, planShipments } from './shipment-planning';
 import { ShipmentRepository } from './shipment.repository';
 
@@ -16,10 +17,11 @@ export async function announceShipment(tx: Transaction, event: Shipment, cause?:
 }
 
 /**
- * Plans shipments from a batch of replenishment order events: holds the batch's orders, reads
- * their shipments and kept goods receipts in one statement each, lets the planning decide, and
- * writes the shipments, the receipts used and the shipment events in the batch's unit of work.
- * Order events breaking a rule come back as rejections naming the field.
+ * Plans shipments from a batch of replenishment order events: holds the batch's orders and their
+ * sites and days, reads the shipments carrying them or consolidating them and the goods receipts
+ * kept for them in one statement each, lets the planning decide, and writes the shipments, the
+ * receipts used and the shipment events in the batch's unit of work. Order events breaking a rule
+ * come back as rejections naming the field.
  */
 @Injectable()
 export class PlanShipments {
@@ -27,19 +29,23 @@ export class PlanShipments {
 
   constructor(
     private readonly shipments: ShipmentRepository,
-    private readonly unmatched: UnmatchedGoodsReceiptRepository,
+    private readonly receipts: GoodsReceiptRepository,
+    private readonly clock: BusinessClock,
   ) {}
 
-  async execute(records: readonly Inbound<ReplenishmentOrder>[], tx: Transaction, now = new Date()): Promise<Rejection[]> {
+  async execute(records: readonly Inbound<ReplenishmentOrder>[], tx: Transaction): Promise<Rejection[]> {
     const orders = records.map((r) => r.event);
-    const orderIds = ordersToPlan(orders);
-    await this.shipments.lockOrders(tx.manager, orderIds);
-    const current = await this.shipments.lockAll(tx.manager, orderIds.map(shipmentIdOf));
-    const kept = await this.unmatched.lockFor(tx.manager, orderIds);
-    const planned = planShipments(current, kept, orders, now);
+    const toPlan = ordersToPlan(orders);
+    const orderIds = [...new Set(toPlan.map((o) => o.orderId))];
+    const days = [...new Set(toPlan.map(consolidationKeyOf))];
+    await this.shipments.lockKeys(tx.manager, [...orderIds.map((id) => `order:${id}`), ...days.map((key) => `day:${key}`)]);
+    const current = await this.shipments.lockAll(tx.manager, { orderIds, consolidationKeys: days });
+    const kept = await this.receipts.lockKept(tx.manager, { orderIds });
+    // A veto carries no time of its own: it takes effect now, on the business clock.
+    const planned = planShipments(current, kept, orders, this.clock.now());
     for (const note of planned.notes) this.log.warn(note);
     await this.shipments.saveAll(tx.manager, planned.changed);
-    await this.unmatched.removeAll(tx.manager, planned.receiptsUsed);
+    await this.receipts.matchAll(tx.manager, planned.receiptsUsed);
     for (const { index, event } of planned.announced) await announceShipment(tx, event, records[index]);
     return planned.refused.map(({ index, reason }) => ({ record: records[index], reason }));
   }
