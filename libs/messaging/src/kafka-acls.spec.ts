@@ -1,4 +1,4 @@
-import { inboundTopics, ShipmentUpdate, StockMovement, supplierInboundTopics, topics } from '@smi/contracts';
+import { deadLetterTopicOf, inboundTopics, ShipmentUpdate, StockMovement, supplierInboundTopics, topics } from '@smi/contracts';
 import { fromTheirOwnBuyer, fromTheirOwnSupplier, Inbound } from './inbound';
 import { partyAcls, platformAcls, servicePrincipalOf } from './kafka-acls';
 
@@ -36,6 +36,31 @@ describe('the broker rules of the platform', () => {
     expect(writers(topics.agreements.name)).toEqual([servicePrincipalOf('replenishment')]);
     expect(writers(topics.buyerForecasts.name)).toEqual([]);
     expect(writers('smi.out.')).toEqual([servicePrincipalOf('shipment')]);
+  });
+
+  it('lets notification read every topic it alerts on, and write only its notifications and dead letters', () => {
+    const acls = platformAcls().filter((acl) => acl.principal === servicePrincipalOf('notification') && acl.resource === 'topic');
+    const named = (operation: string) =>
+      acls
+        .filter((acl) => acl.operation === operation)
+        .map((acl) => acl.name)
+        .sort();
+    // Every service reads the agreements.
+    expect(named('read')).toEqual(
+      [
+        topics.agreements,
+        topics.replenishmentOrders,
+        topics.slaBreaches,
+        topics.shipments,
+        topics.penalties,
+        topics.penaltyDisputes,
+        topics.stockLevels,
+        topics.demandForecasts,
+      ]
+        .map((t) => t.name)
+        .sort(),
+    );
+    expect(named('write')).toEqual([deadLetterTopicOf('notification'), topics.notifications.name]);
   });
 
   it('lets only inventory-ingest, forecasting and shipment read the inbound topics', () => {

@@ -30,7 +30,18 @@ const SERVICE_TOPICS: Record<(typeof CONSUMING_SERVICES)[number], { reads: Topic
   },
   shipment: { reads: [topics.replenishmentOrders, topics.stockLevels, topics.shipmentUpdates], writes: [topics.shipments] },
   'sla-monitor': { reads: [topics.stockLevels], writes: [topics.slaBreaches] },
-  notification: { reads: [topics.replenishmentOrders, topics.slaBreaches, topics.shipments], writes: [topics.notifications] },
+  notification: {
+    reads: [
+      topics.replenishmentOrders,
+      topics.slaBreaches,
+      topics.shipments,
+      topics.penalties,
+      topics.penaltyDisputes,
+      topics.stockLevels,
+      topics.demandForecasts,
+    ],
+    writes: [topics.notifications],
+  },
 };
 
 /** The per-party topics (buyers' and suppliers') feeding the topics a service reads: it reads them too. */

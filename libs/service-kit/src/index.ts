@@ -8,3 +8,11 @@ export { AgreementFeed, AgreementFeedOptions } from './agreement-feed';
 export { PeriodicSweep, sweepMsFrom } from './periodic-sweep';
 export { admittedByAgreedUnit } from './agreed-units';
 export { BusinessClock, SystemClock, FileClock, SettableClock, businessClockFrom } from './business-clock';
+export {
+  DEFAULT_SIGNATURE_TOLERANCE_SECONDS,
+  WEBHOOK_SIGNATURE_HEADER,
+  WebhookVerification,
+  signWebhook,
+  verifyWebhookSignature,
+  webhookSignatureOf,
+} from './webhook-signature';

@@ -13,7 +13,7 @@ export {
   SERVICE_PORTS,
 } from './service-process';
 export { uniqueId } from './unique-id';
-export { writeAgreementsFile, writePartiesFile, writeTestParties, TestParties, testAgreement } from './seed-files';
+export { writeAgreementsFile, writePartiesFile, writeTestParties, TestParties, testAgreement, testWebhookSecretOf } from './seed-files';
 export { useNamespace, deleteNamespaceTopics } from './namespace';
 export { ConsumerLag, ConsumerLagReader, KillReport, killMidStream, TopicEnds, waitUntilCaughtUp } from './consumer-lag';
 export { FoldedStock, foldStockMovements } from './stock-fold';

@@ -16,12 +16,27 @@ export function writeAgreementsFile(agreements: Agreement[]): string {
   return file;
 }
 
-export function writePartiesFile(parties: Array<Party & { apiKey: string }>): string {
+/**
+ * A party with a webhook and no secret of its own gets `testWebhookSecretOf(id)`, so every test's
+ * webhooks are signed and its receiver can verify them; `webhookSecret: null` leaves it without one.
+ */
+export function writePartiesFile(parties: Array<Party & { apiKey: string; webhookSecret?: string | null }>): string {
   const file = join(mkdtempSync(join(tmpdir(), 'smi-parties-')), 'parties.json');
-  const records = parties.map(({ apiKey, ...party }) => ({ ...party, apiKeySha256: sha256Hex(apiKey) }));
+  const records = parties.map(({ apiKey, webhookSecret, ...party }) => ({
+    ...party,
+    ...(webhookSecret === null
+      ? {}
+      : party.webhookUrl || webhookSecret
+        ? { webhookSecret: webhookSecret ?? testWebhookSecretOf(party.id) }
+        : {}),
+    apiKeySha256: sha256Hex(apiKey),
+  }));
   writeFileSync(file, JSON.stringify({ parties: records }, null, 2));
   return file;
 }
+
+/** The webhook secret writePartiesFile gives a test party that names none. */
+export const testWebhookSecretOf = (partyId: string): string => `test-webhook-secret-${partyId}`;
 
 /** A one-line agreement for a test, valid for all of this and next year. */
 export function testAgreement(

@@ -1,5 +1,7 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER, WebhookVerification } from '@smi/service-kit';
+import { testWebhookSecretOf } from './seed-files';
 
 export interface ReceivedPost {
   path: string;
@@ -8,11 +10,17 @@ export interface ReceivedPost {
   body: any;
   /** When it arrived (epoch ms). */
   at: number;
+  /** The body as received, byte for byte: what the signature covers. */
+  rawBody: string;
+  /** The signature checked as a receiver would, with the secret of the party the path names. */
+  signature: WebhookVerification;
 }
 
 /**
  * What a party runs to take alerts: records every POST and answers as scripted
- * per path (a queue of statuses, then 200; or always 500 for a broken endpoint).
+ * per path (a queue of statuses, then 200; or always 500 for a broken endpoint). Each post's
+ * signature is verified as a party would, with the secret of the party its path names
+ * (`/hooks/<party>` signed with `testWebhookSecretOf(party)` unless `secretFor` says otherwise).
  */
 export class WebhookReceiver {
   readonly posts: ReceivedPost[] = [];
@@ -21,6 +29,8 @@ export class WebhookReceiver {
   private readonly silent = new Set<string>();
   private server?: Server;
   baseUrl = '';
+
+  constructor(private readonly secretFor: (path: string) => string = (path) => testWebhookSecretOf(path.split('/').at(-1) ?? '')) {}
 
   answerFirst(path: string, statuses: number[]): void {
     this.scripted.set(path, [...statuses]);
@@ -42,7 +52,16 @@ export class WebhookReceiver {
       request.on('end', () => {
         const path = request.url ?? '';
         const text = Buffer.concat(chunks).toString('utf8');
-        this.posts.push({ path, headers: request.headers, body: text ? JSON.parse(text) : undefined, at: Date.now() });
+        const header = request.headers[WEBHOOK_SIGNATURE_HEADER];
+        const signature = verifyWebhookSignature(this.secretFor(path), typeof header === 'string' ? header : undefined, text, new Date());
+        this.posts.push({
+          path,
+          headers: request.headers,
+          body: text ? JSON.parse(text) : undefined,
+          at: Date.now(),
+          rawBody: text,
+          signature,
+        });
         if (this.silent.has(path)) return;
         const status = this.broken.has(path) ? 500 : (this.scripted.get(path)?.shift() ?? 200);
         response.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'receiver is down for maintenance');
@@ -59,6 +78,11 @@ export class WebhookReceiver {
 
   postsFor(notificationId: string): ReceivedPost[] {
     return this.posts.filter((p) => p.headers['x-smi-notification-id'] === notificationId);
+  }
+
+  /** Posts whose signature did not verify, with why. */
+  badlySigned(): ReceivedPost[] {
+    return this.posts.filter((p) => !p.signature.valid);
   }
 
   /** Every post, grouped by the notification id the platform sends so receivers can drop repeats. */

@@ -61,11 +61,21 @@ describe('notification against a real broker and database', () => {
     statusChangedAt: new Date(),
     expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
     receivedQuantity: null,
-    lines: [],
-    promisedDeliveryAt: null,
+    lines: [
+      {
+        orderId: 'ORD-1',
+        itemId: 'brake-pad-bp100',
+        unit: 'EA',
+        orderedQuantity: 90,
+        dispatchedQuantity: status === 'PLANNED' ? null : 90,
+        receivedQuantity: 0,
+        receiptEventIds: [],
+      },
+    ],
+    promisedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
     carrier: null,
     trackingReference: null,
-    dispatchedAt: null,
+    dispatchedAt: status === 'PLANNED' ? null : new Date(),
     deliveredAt: null,
     delayReason: null,
     causedByEventId: null,
@@ -324,7 +334,7 @@ describe('notification against a real broker and database', () => {
 
     const bad = await list(key.buyer, '?status=lost');
     expect(bad.status).toBe(400);
-    expect((await json(bad)).message).toBe('status must be one of pending, delivered, failed (got "lost")');
+    expect((await json(bad)).message).toBe('status must be one of pending, delivered, failed (got lost)');
     expect((await list(null)).status).toBe(401);
   });
 });

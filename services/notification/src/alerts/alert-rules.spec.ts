@@ -1,6 +1,14 @@
-import { ReplenishmentOrder, Shipment, ShipmentStatus, SlaBreach } from '@smi/contracts';
-import { deliveriesForAlerts, Recipient } from './alert-deliveries';
-import { AlertDecision, AlertIntent, alertsForBreach, alertsForOrder, alertsForShipment } from './alert-rules';
+import { Penalty, PenaltyDispute, ReplenishmentOrder, Shipment, ShipmentStatus, SlaBreach } from '@smi/contracts';
+import { alertsOfEvents, Recipient, routeAlerts } from './alert-deliveries';
+import {
+  AlertDecision,
+  AlertIntent,
+  alertsForBreach,
+  alertsForDispute,
+  alertsForOrder,
+  alertsForPenalty,
+  alertsForShipment,
+} from './alert-rules';
 
 const order = (overrides: Partial<ReplenishmentOrder> = {}): ReplenishmentOrder => ({
   eventId: 'evt-order-1',
@@ -66,14 +74,24 @@ const shipment = (status: ShipmentStatus, overrides: Partial<Shipment> = {}): Sh
   statusChangedAt: new Date('2026-11-22T08:00:00Z'),
   expectedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
   receivedQuantity: null,
-  lines: [],
-  promisedDeliveryAt: null,
-  carrier: null,
-  trackingReference: null,
-  dispatchedAt: null,
+  lines: [
+    {
+      orderId: 'ORD-x',
+      itemId: 'brake-pad-bp100',
+      unit: 'EA',
+      orderedQuantity: 90,
+      dispatchedQuantity: status === 'PLANNED' ? null : 90,
+      receivedQuantity: 0,
+      receiptEventIds: [],
+    },
+  ],
+  promisedDeliveryAt: new Date('2026-11-28T09:30:00Z'),
+  carrier: status === 'PLANNED' ? null : 'DHL',
+  trackingReference: status === 'PLANNED' ? null : 'JD0001',
+  dispatchedAt: status === 'PLANNED' ? null : new Date('2026-11-22T08:00:00Z'),
   deliveredAt: null,
   delayReason: null,
-  causedByEventId: null,
+  causedByEventId: 'evt-order-1',
   ...overrides,
 });
 
@@ -235,6 +253,91 @@ describe('alerts for a shipment', () => {
   });
 });
 
+const penalty = (overrides: Partial<Penalty> = {}): Penalty => ({
+  eventId: 'AGR-1|v2|plant-lyon|brake-pad-bp100|2026-11|STOCKOUT_DAYS/r1',
+  penaltyId: 'AGR-1|v2|plant-lyon|brake-pad-bp100|2026-11|STOCKOUT_DAYS',
+  revision: 1,
+  correctsEventId: null,
+  agreementId: 'AGR-1',
+  agreementVersion: 2,
+  buyerId: 'acme-motors',
+  supplierId: 'northwind-parts',
+  siteId: 'plant-lyon',
+  itemId: 'brake-pad-bp100',
+  rule: 'STOCKOUT_DAYS',
+  period: '2026-11',
+  quantity: 3,
+  rate: 50,
+  amount: 150,
+  difference: 150,
+  currency: 'EUR',
+  computedAt: new Date('2026-12-01T00:00:00Z'),
+  explanation: '3 stockout days x 50.00 EUR = 150.00 EUR',
+  evidence: [],
+  ...overrides,
+});
+
+describe('alerts for a penalty', () => {
+  it('tells both parties of a penalty raised, with the amount and its computation', () => {
+    const alerts = alertsOf(alertsForPenalty(penalty()));
+    expect(alerts.map((a) => [a.recipientId, a.topic])).toEqual([
+      ['acme-motors', 'PENALTY_RAISED'],
+      ['northwind-parts', 'PENALTY_RAISED'],
+    ]);
+    expect(alerts[0].subject).toBe(
+      'Penalty of 150.00 EUR under AGR-1, stockout days in 2026-11 (brake-pad-bp100 at plant-lyon): 3 stockout days x 50.00 EUR = 150.00 EUR',
+    );
+  });
+
+  it('tells both of a correction, with the new amount and the difference', () => {
+    const corrected = penalty({ eventId: 'P/r2', revision: 2, correctsEventId: 'P/r1', quantity: 2, amount: 100, difference: -50 });
+    const [alert] = alertsOf(alertsForPenalty(corrected));
+    expect(alert.topic).toBe('PENALTY_CORRECTED');
+    expect(alert.subject).toBe(
+      'Penalty corrected under AGR-1, stockout days in 2026-11 (brake-pad-bp100 at plant-lyon): now 100.00 EUR (-50.00 EUR, revision 2)',
+    );
+  });
+});
+
+const dispute = (step: PenaltyDispute['step'], by: string, reason: string): PenaltyDispute => ({
+  eventId: `D-1/${step}`,
+  disputeId: 'D-1',
+  penaltyId: 'P',
+  penaltyEventId: 'P/r1',
+  agreementId: 'AGR-1',
+  buyerId: 'acme-motors',
+  supplierId: 'northwind-parts',
+  step,
+  by,
+  at: new Date('2026-12-02T00:00:00Z'),
+  reason,
+  amount: 150,
+  currency: 'EUR',
+});
+
+describe('alerts for a dispute', () => {
+  it('asks the buyer to decide a dispute the supplier opened', () => {
+    expect(alertsOf(alertsForDispute(dispute('OPENED', 'northwind-parts', 'the site refused the delivery')))).toEqual([
+      expect.objectContaining({
+        recipientId: 'acme-motors',
+        topic: 'DISPUTE_OPENED',
+        subject: 'northwind-parts disputes penalty P (150.00 EUR): the site refused the delivery; accept or reject it',
+      }),
+    ]);
+  });
+
+  it('tells both how it was resolved', () => {
+    const alerts = alertsOf(alertsForDispute(dispute('ACCEPTED', 'acme-motors', 'agreed')));
+    expect(alerts.map((a) => [a.recipientId, a.topic, a.subject])).toEqual([
+      ['northwind-parts', 'DISPUTE_RESOLVED', 'acme-motors accepted the dispute of penalty P: 150.00 EUR credited (agreed)'],
+      ['acme-motors', 'DISPUTE_RESOLVED', 'acme-motors accepted the dispute of penalty P: 150.00 EUR credited (agreed)'],
+    ]);
+    expect(alertsOf(alertsForDispute(dispute('REJECTED', 'acme-motors', 'evidence holds')))[0].subject).toBe(
+      'acme-motors rejected the dispute of penalty P: the penalty stands (evidence holds)',
+    );
+  });
+});
+
 const now = new Date('2026-11-21T10:00:00Z');
 const parties: Record<string, Recipient> = {
   'acme-motors': { id: 'acme-motors', webhookUrl: 'http://acme/hooks' },
@@ -243,6 +346,16 @@ const parties: Record<string, Recipient> = {
 };
 const recipientOf = (id: string): Recipient | undefined => parties[id];
 let n = 0;
+/** The batch decision as the use case makes it: the events' alerts, routed to where their parties take them. */
+const deliveriesForAlerts = <T>(
+  events: T[],
+  alertsFor: (event: T) => AlertDecision,
+  recipientOf: (id: string) => Recipient | undefined,
+  at: Date,
+) => {
+  const { alerts, refused } = alertsOfEvents(events, alertsFor);
+  return { ...routeAlerts(alerts, recipientOf, at), refused };
+};
 /** An order with an event id of its own. */
 const nextOrder = (overrides: Partial<ReplenishmentOrder> = {}) => order({ eventId: `evt-${++n}`, orderId: `ORD-${n}`, ...overrides });
 

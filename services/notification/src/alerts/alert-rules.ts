@@ -1,7 +1,27 @@
-import { ReplenishmentOrder, Shipment, SlaBreach, roundToStoredPrecision } from '@smi/contracts';
+import { Penalty, PenaltyDispute, ReplenishmentOrder, Shipment, SlaBreach, roundToStoredPrecision } from '@smi/contracts';
 
-/** What an alert is about; the words receivers switch on. */
-export type AlertTopic = 'ORDER_RAISED' | 'APPROVAL_NEEDED' | 'ORDER_REJECTED' | 'ORDER_EXPIRED' | 'STOCKOUT' | 'PENALTY' | 'SHIPMENT';
+/** What an alert is about; the words receivers switch on, and the rules a party picks in its preferences. */
+export const ALERT_TOPICS = [
+  'ORDER_RAISED',
+  'APPROVAL_NEEDED',
+  'APPROVAL_DEADLINE_NEAR',
+  'ORDER_REJECTED',
+  'ORDER_EXPIRED',
+  'STOCKOUT',
+  'PROJECTED_BELOW_MIN',
+  'ABOVE_MAX',
+  'PENALTY',
+  'PENALTY_RAISED',
+  'PENALTY_CORRECTED',
+  'DISPUTE_OPENED',
+  'DISPUTE_RESOLVED',
+  'SHIPMENT',
+  'SHIPMENT_DELAYED',
+  'SHIPMENT_LATE',
+  'FEED_SILENT',
+  'FEED_RESUMED',
+] as const;
+export type AlertTopic = (typeof ALERT_TOPICS)[number];
 
 /** One alert owed to one party because of one event. */
 export interface AlertIntent {
@@ -92,15 +112,90 @@ export function alertsForShipment(shipment: Shipment): AlertDecision {
   return { kind: 'alerts', alerts: alertsTo([shipment.buyerId], 'SHIPMENT', subject, shipment) };
 }
 
+/**
+ * A penalty concerns both sides: the buyer is owed it, the supplier answers for it. A correction
+ * says by how much it changed, so neither has to compare revisions.
+ */
+export function alertsForPenalty(penalty: Penalty): AlertDecision {
+  const problems = missingFields(penalty, ['eventId', 'penaltyId', 'agreementId', 'buyerId', 'supplierId']);
+  if (problems.length > 0) return { kind: 'refused', problems };
+  const where = penalty.siteId && penalty.itemId ? ` (${penalty.itemId} at ${penalty.siteId})` : '';
+  const amount = `${money(penalty.amount)} ${penalty.currency}`;
+  const corrected = penalty.revision > 1;
+  const subject = corrected
+    ? `Penalty corrected under ${penalty.agreementId}, ${ruleWords(penalty.rule)} in ${penalty.period}${where}: now ${amount} ` +
+      `(${penalty.difference >= 0 ? '+' : ''}${money(penalty.difference)} ${penalty.currency}, revision ${penalty.revision})`
+    : `Penalty of ${amount} under ${penalty.agreementId}, ${ruleWords(penalty.rule)} in ${penalty.period}${where}: ${penalty.explanation}`;
+  return {
+    kind: 'alerts',
+    alerts: alertsTo([penalty.buyerId, penalty.supplierId], corrected ? 'PENALTY_CORRECTED' : 'PENALTY_RAISED', subject, penalty),
+  };
+}
+
+/** A dispute opened is the buyer's to decide; its resolution concerns both. */
+export function alertsForDispute(dispute: PenaltyDispute): AlertDecision {
+  const problems = missingFields(dispute, ['eventId', 'disputeId', 'penaltyId', 'buyerId', 'supplierId']);
+  if (problems.length > 0) return { kind: 'refused', problems };
+  const amount = `${money(dispute.amount)} ${dispute.currency}`;
+  switch (dispute.step) {
+    case 'OPENED':
+      return {
+        kind: 'alerts',
+        alerts: alertsTo(
+          [dispute.buyerId],
+          'DISPUTE_OPENED',
+          `${dispute.by} disputes penalty ${dispute.penaltyId} (${amount}): ${dispute.reason}; accept or reject it`,
+          dispute,
+        ),
+      };
+    case 'ACCEPTED':
+    case 'REJECTED': {
+      const outcome =
+        dispute.step === 'ACCEPTED'
+          ? `accepted the dispute of penalty ${dispute.penaltyId}: ${amount} credited`
+          : `rejected the dispute of penalty ${dispute.penaltyId}: the penalty stands`;
+      const subject = `${dispute.by} ${outcome} (${dispute.reason})`;
+      return { kind: 'alerts', alerts: alertsTo([dispute.supplierId, dispute.buyerId], 'DISPUTE_RESOLVED', subject, dispute) };
+    }
+    default:
+      return {
+        kind: 'refused',
+        problems: [{ field: 'step', problem: `must be OPENED, ACCEPTED or REJECTED (got ${String(dispute.step)})` }],
+      };
+  }
+}
+
+const RULE_WORDS: Record<Penalty['rule'], string> = {
+  STOCKOUT_DAYS: 'stockout days',
+  LATE_DELIVERY: 'late delivery',
+  SHORT_DELIVERY: 'short delivery',
+  FILL_RATE_FLOOR: 'fill rate below the floor',
+  STOCKOUTS_BEYOND_ALLOWANCE: 'stockouts beyond the allowance',
+};
+const ruleWords = (rule: Penalty['rule']): string => RULE_WORDS[rule] ?? rule;
+
+const money = (amount: number): string => amount.toFixed(2);
+
 export const notificationIdOf = (causedByEventId: string, recipientId: string): string => `${causedByEventId}:${recipientId}`;
 
 export const describeAlertProblems = (problems: AlertProblem[]): string => problems.map((p) => `${p.field} ${p.problem}`).join('; ');
 
-function alertsTo(recipients: string[], topic: AlertTopic, subject: string, event: { eventId: string }): AlertIntent[] {
+/**
+ * One alert per recipient. `causeId` defaults to the event's id; an alert a state change or a
+ * sweep raises names its cause after the event and what it found (`<eventId>/late`), so a replay
+ * or a second sweep gives the same id.
+ */
+export function alertsTo(
+  recipients: string[],
+  topic: AlertTopic,
+  subject: string,
+  event: { eventId: string },
+  causeId = event.eventId,
+): AlertIntent[] {
   const payload = asJson(event);
   // A party on both sides of an agreement gets one alert, not two with the same id.
   return [...new Set(recipients)].map((recipientId) => ({
-    notificationId: notificationIdOf(event.eventId, recipientId),
+    notificationId: notificationIdOf(causeId, recipientId),
     recipientId,
     topic,
     subject,
@@ -118,8 +213,8 @@ function missingFields<T extends object>(event: T, fields: Array<keyof T & strin
 /** What the receiver gets: JSON has no dates, so they travel as ISO-8601 strings. */
 const asJson = (event: object): Record<string, unknown> => JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
 
-const quantityText = (quantity: number): string => String(roundToStoredPrecision(quantity));
+export const quantityText = (quantity: number): string => String(roundToStoredPrecision(quantity));
 
-const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
+export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 
-const minuteOf = (at: Date): string => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+export const minuteOf = (at: Date): string => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;

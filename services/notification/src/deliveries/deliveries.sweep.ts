@@ -3,6 +3,7 @@ import { UnitOfWork } from '@smi/messaging';
 import { Delivery } from './delivery';
 import { DeliveryRepository } from './delivery.repository';
 import { RecordDeliveryAttempts } from './record-delivery-attempts.use-case';
+import { EmailSender } from './email-sender.adapter';
 import { WEBHOOK_TIMEOUT_MS, WebhookSender } from './webhook-sender.adapter';
 
 /** Deliveries taken per poll. */
@@ -15,7 +16,7 @@ const LEASE_MS = 12 * WEBHOOK_TIMEOUT_MS;
 
 /**
  * Works off the deliveries table apart from the Kafka consumer, so a slow or
- * dead webhook never stalls a partition: takes due deliveries, posts each on
+ * dead webhook or mail server never stalls a partition: takes due deliveries, posts each on
  * its own, and settles each attempt in a unit of work of its own.
  */
 @Injectable()
@@ -28,7 +29,8 @@ export class DeliveriesSweep implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     private readonly deliveries: DeliveryRepository,
-    private readonly sender: WebhookSender,
+    private readonly webhooks: WebhookSender,
+    private readonly mail: EmailSender,
     private readonly recordAttempts: RecordDeliveryAttempts,
     private readonly unitOfWork: UnitOfWork,
   ) {}
@@ -38,7 +40,7 @@ export class DeliveriesSweep implements OnApplicationBootstrap, BeforeApplicatio
     this.running = true;
     const policy = this.recordAttempts.policy;
     this.logger.log(
-      `dispatching webhooks: up to ${policy.maxAttempts} attempts, backoff from ${policy.baseMs} ms up to ${policy.capMs} ms`,
+      `dispatching webhooks and e-mail: up to ${policy.maxAttempts} attempts, backoff from ${policy.baseMs} ms up to ${policy.capMs} ms`,
     );
     this.loop = this.run();
   }
@@ -70,7 +72,7 @@ export class DeliveriesSweep implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async attempt(delivery: Delivery): Promise<void> {
-    const result = await this.sender.send(delivery);
+    const result = await (delivery.channel === 'EMAIL' ? this.mail : this.webhooks).send(delivery);
     try {
       const [{ outcome, stored }] = await this.unitOfWork.run((tx) => this.recordAttempts.execute([{ delivery, result }], tx));
       if (!stored) {

@@ -1,11 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { DeliveryStatus } from './delivery';
+import type { DeliveryChannel, DeliveryStatus } from './delivery';
 
 @Entity({ name: 'deliveries' })
 export class DeliveryRow {
   @PrimaryColumn({ name: 'notification_id', type: 'text' }) notificationId!: string;
   @Column({ name: 'recipient', type: 'text' }) recipientId!: string;
-  @Column({ type: 'text' }) channel!: 'WEBHOOK';
+  @Column({ type: 'text' }) channel!: DeliveryChannel;
   @Column({ type: 'text' }) url!: string;
   @Column({ type: 'text' }) topic!: string;
   @Column({ type: 'text' }) subject!: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Delivery, DeliveryStatus } from './delivery';
+import { Delivery, DeliveryChannel, DeliveryStatus } from './delivery';
 import { DeliveryRow } from './delivery.entity';
 import { AttemptOutcome } from './retry-schedule';
 
@@ -8,7 +8,7 @@ import { AttemptOutcome } from './retry-schedule';
 interface RawDelivery {
   notification_id: string;
   recipient: string;
-  channel: 'WEBHOOK';
+  channel: DeliveryChannel;
   url: string;
   topic: string;
   subject: string;
@@ -83,7 +83,7 @@ export class DeliveryRepository {
    */
   async recordOutcomes(
     manager: EntityManager,
-    attempts: ReadonlyArray<{ claimed: Delivery; outcome: AttemptOutcome }>,
+    attempts: ReadonlyArray<{ claimed: Delivery; outcome: AttemptOutcome; attemptedAt: Date }>,
   ): Promise<Set<string>> {
     if (attempts.length === 0) return new Set();
     const [rows] = (await manager.query(
@@ -102,17 +102,68 @@ export class DeliveryRepository {
         attempts.map((a) => (a.outcome.status === 'pending' ? null : a.outcome.completedAt)),
       ],
     )) as [Array<{ notification_id: string }>, number];
-    return new Set(rows.map((r) => r.notification_id));
+    const stored = new Set(rows.map((r) => r.notification_id));
+    // The log keeps every attempt stored: when it ended and how.
+    const logged = attempts.filter((a) => stored.has(a.claimed.notificationId));
+    if (logged.length > 0)
+      await manager.query(
+        `INSERT INTO delivery_attempts (notification_id, attempt, attempted_at, outcome, error)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::text[], $5::text[])
+         ON CONFLICT DO NOTHING`,
+        [
+          logged.map((a) => a.claimed.notificationId),
+          logged.map((a) => a.claimed.attempts),
+          logged.map((a) => a.attemptedAt),
+          logged.map((a) => (a.outcome.status === 'delivered' ? 'delivered' : 'failed')),
+          logged.map((a) => a.outcome.lastError),
+        ],
+      );
+    return stored;
   }
 
   /** Newest first; `recipientId` narrows to one party's alerts. */
-  async list(filter: { status?: DeliveryStatus; recipientId?: string; limit: number }): Promise<Delivery[]> {
+  async list(filter: DeliveryFilter): Promise<Delivery[]> {
     return this.dataSource.getRepository(DeliveryRow).find({
-      where: { ...(filter.status ? { status: filter.status } : {}), ...(filter.recipientId ? { recipientId: filter.recipientId } : {}) },
+      where: {
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.recipientId ? { recipientId: filter.recipientId } : {}),
+        ...(filter.topic ? { topic: filter.topic } : {}),
+        ...(filter.channel ? { channel: filter.channel } : {}),
+        ...(filter.causedByEventId ? { causedByEventId: filter.causedByEventId } : {}),
+      },
       order: { createdAt: 'DESC', notificationId: 'ASC' },
       take: filter.limit,
     });
   }
+
+  /** One delivery with every attempt, oldest first. */
+  async find(notificationId: string): Promise<{ delivery: Delivery; attempts: DeliveryAttempt[] } | undefined> {
+    const delivery = await this.dataSource.getRepository(DeliveryRow).findOneBy({ notificationId });
+    if (!delivery) return undefined;
+    const rows: Array<{ attempt: number; attempted_at: Date; outcome: 'delivered' | 'failed'; error: string | null }> =
+      await this.dataSource.query(
+        'SELECT attempt, attempted_at, outcome, error FROM delivery_attempts WHERE notification_id = $1 ORDER BY attempt',
+        [notificationId],
+      );
+    return { delivery, attempts: rows.map((r) => ({ attempt: r.attempt, at: r.attempted_at, outcome: r.outcome, error: r.error })) };
+  }
+}
+
+export interface DeliveryFilter {
+  status?: DeliveryStatus;
+  recipientId?: string;
+  topic?: string;
+  channel?: DeliveryChannel;
+  causedByEventId?: string;
+  limit: number;
+}
+
+/** One attempt of a delivery, as its log shows it. */
+export interface DeliveryAttempt {
+  attempt: number;
+  at: Date;
+  outcome: 'delivered' | 'failed';
+  error: string | null;
 }
 
 function fromRaw(row: RawDelivery): Delivery {

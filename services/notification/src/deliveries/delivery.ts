@@ -3,12 +3,15 @@ import { AlertIntent } from '../alerts/alert-rules';
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['pending', 'delivered', 'failed'];
 
-/** One alert on its way to one party's webhook, and how its delivery went so far. */
+export type DeliveryChannel = 'WEBHOOK' | 'EMAIL';
+export const DELIVERY_CHANNELS: readonly DeliveryChannel[] = ['WEBHOOK', 'EMAIL'];
+
+/** One alert (or digest) on its way to one party, by webhook or e-mail, and how its delivery went so far. */
 export interface Delivery {
   notificationId: string;
   recipientId: string;
-  /** Only webhooks are built; e-mail is a later channel. */
-  channel: 'WEBHOOK';
+  channel: DeliveryChannel;
+  /** The webhook's URL, or `mailto:<address>`. */
   url: string;
   topic: string;
   subject: string;
@@ -23,12 +26,17 @@ export interface Delivery {
   completedAt: Date | null;
 }
 
-/** A new delivery, due at once. The URL is the one the party had when the alert arose. */
-export function pendingDelivery(alert: AlertIntent, url: string, now: Date): Delivery {
+/** A new delivery, due at once. The address is the one the party had when the alert arose. */
+export function pendingDelivery(
+  alert: Pick<AlertIntent, 'notificationId' | 'recipientId' | 'subject' | 'payload' | 'causedByEventId'> & { topic: string },
+  channel: DeliveryChannel,
+  url: string,
+  now: Date,
+): Delivery {
   return {
     notificationId: alert.notificationId,
     recipientId: alert.recipientId,
-    channel: 'WEBHOOK',
+    channel,
     url,
     topic: alert.topic,
     subject: alert.subject,

@@ -12,6 +12,7 @@ const delivery = pendingDelivery(
     payload: { orderId: 'ORD-x' },
     causedByEventId: 'evt-1',
   },
+  'WEBHOOK',
   'http://receiver/hooks/acme',
   createdAt,
 );

@@ -1,43 +1,49 @@
-import { BadRequestException, Controller, Get, Query, Req } from '@nestjs/common';
-import { AuthenticatedRequest } from '@smi/service-kit';
-import { Delivery, DELIVERY_STATUSES, DeliveryStatus } from './delivery';
+import { Controller, Get, NotFoundException, Param, Query, Req } from '@nestjs/common';
+import { AuthenticatedRequest, optionalQueryChoice, optionalQueryText, optionalQueryWholeNumber } from '@smi/service-kit';
+import { ALERT_TOPICS } from '../alerts/alert-rules';
+import { Delivery, DELIVERY_CHANNELS, DELIVERY_STATUSES } from './delivery';
 import { DeliveryRepository } from './delivery.repository';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
+const TOPICS = [...ALERT_TOPICS, 'DIGEST'] as const;
 
 /** Alerts and how their delivery went: a party sees those addressed to it; an operator, all. */
 @Controller('notifications')
 export class NotificationsHttpController {
   constructor(private readonly deliveries: DeliveryRepository) {}
 
+  /** Newest first; filters: status, topic, channel, causedByEventId, limit. */
   @Get()
-  async list(@Req() request: AuthenticatedRequest, @Query('status') status?: string, @Query('limit') limit?: string) {
+  async list(
+    @Req() request: AuthenticatedRequest,
+    @Query('status') status: unknown,
+    @Query('topic') topic: unknown,
+    @Query('channel') channel: unknown,
+    @Query('causedByEventId') causedByEventId: unknown,
+    @Query('limit') limit: unknown,
+  ) {
     const party = request.party;
     const deliveries = await this.deliveries.list({
-      status: statusFrom(status),
+      status: optionalQueryChoice(status, 'status', DELIVERY_STATUSES),
+      topic: optionalQueryChoice(topic, 'topic', TOPICS),
+      channel: optionalQueryChoice(channel, 'channel', DELIVERY_CHANNELS),
+      causedByEventId: optionalQueryText(causedByEventId, 'causedByEventId'),
       recipientId: party.kind === 'operator' ? undefined : party.id,
-      limit: limitFrom(limit),
+      limit: optionalQueryWholeNumber(limit, 'limit', { min: 1, max: MAX_LIMIT }) ?? DEFAULT_LIMIT,
     });
     return deliveries.map(asView);
   }
-}
 
-function statusFrom(status: string | undefined): DeliveryStatus | undefined {
-  if (status === undefined || status === '') return undefined;
-  if (!(DELIVERY_STATUSES as readonly string[]).includes(status)) {
-    throw new BadRequestException(`status must be one of ${DELIVERY_STATUSES.join(', ')} (got "${status}")`);
+  /** One notification's delivery log: every attempt, when, how it ended and why. Another party's answers 404 like none. */
+  @Get(':notificationId')
+  async one(@Req() request: AuthenticatedRequest, @Param('notificationId') notificationId: string) {
+    const found = await this.deliveries.find(notificationId);
+    const party = request.party;
+    if (!found || (party.kind !== 'operator' && found.delivery.recipientId !== party.id))
+      throw new NotFoundException(`no notification ${notificationId}`);
+    return { ...asView(found.delivery), payload: found.delivery.payload, attempts: found.attempts };
   }
-  return status as DeliveryStatus;
-}
-
-function limitFrom(limit: string | undefined): number {
-  if (limit === undefined || limit === '') return DEFAULT_LIMIT;
-  const value = Number(limit);
-  if (!Number.isSafeInteger(value) || value < 1 || value > MAX_LIMIT) {
-    throw new BadRequestException(`limit must be a whole number from 1 to ${MAX_LIMIT} (got "${limit}")`);
-  }
-  return value;
 }
 
 /** nextAttemptAt only means something while a delivery is pending. */

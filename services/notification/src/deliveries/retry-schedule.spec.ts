@@ -37,6 +37,15 @@ describe('retry schedule', () => {
     });
   });
 
+  it('gives up at once when no retry can help', () => {
+    expect(outcomeOfAttempt(1, { ok: false, error: 'no webhook secret', permanent: true }, now, policy)).toEqual({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'no webhook secret',
+      completedAt: now,
+    });
+  });
+
   it('gives up after one failure when only one attempt is allowed', () => {
     expect(outcomeOfAttempt(1, { ok: false, error: 'HTTP 404' }, now, { ...policy, maxAttempts: 1 }).status).toBe('failed');
   });

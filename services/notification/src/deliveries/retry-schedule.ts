@@ -26,7 +26,8 @@ export function retryDelayMs(failedAttempts: number, policy: RetryPolicy): numbe
   return Math.min(policy.baseMs * 2 ** Math.max(0, failedAttempts - 1), policy.capMs);
 }
 
-export type AttemptResult = { ok: true } | { ok: false; error: string };
+/** `permanent`: no retry can help (the party has no secret to sign with, no mail server is configured). */
+export type AttemptResult = { ok: true } | { ok: false; error: string; permanent?: boolean };
 
 export type AttemptOutcome =
   | { status: 'delivered'; attempts: number; lastError: null; completedAt: Date }
@@ -35,12 +36,12 @@ export type AttemptOutcome =
 
 /**
  * Where a delivery stands after an attempt: delivered on success; otherwise
- * tried again after the backoff, or given up once maxAttempts were made.
+ * tried again after the backoff, or given up once maxAttempts were made (at once when no retry can help).
  * `attempts` counts the attempt just made.
  */
 export function outcomeOfAttempt(attempts: number, result: AttemptResult, now: Date, policy: RetryPolicy): AttemptOutcome {
   if (result.ok) return { status: 'delivered', attempts, lastError: null, completedAt: now };
-  if (attempts >= policy.maxAttempts) return { status: 'failed', attempts, lastError: result.error, completedAt: now };
+  if (attempts >= policy.maxAttempts || result.permanent) return { status: 'failed', attempts, lastError: result.error, completedAt: now };
   return { status: 'pending', attempts, lastError: result.error, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, policy)) };
 }
 

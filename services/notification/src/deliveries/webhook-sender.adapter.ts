@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PartyDirectory, signWebhook, WEBHOOK_SIGNATURE_HEADER } from '@smi/service-kit';
 import { Delivery, webhookBodyOf } from './delivery';
 import { AttemptResult } from './retry-schedule';
 
@@ -7,17 +8,37 @@ export const WEBHOOK_TIMEOUT_MS = 5000;
 /** Enough of an error body to tell an operator what the receiver said. */
 const ERROR_BODY_CHARS = 200;
 
-/** Posts one alert to a party's webhook; 2xx is delivered, anything else a failure with its reason. */
+/**
+ * Posts one alert to a party's webhook, signed with the party's secret; 2xx is delivered,
+ * anything else a failure with its reason. A party without a secret gets nothing: an unsigned
+ * alert could not be told from a forged one.
+ */
 @Injectable()
 export class WebhookSender {
+  constructor(private readonly parties: PartyDirectory) {}
+
   async send(delivery: Delivery): Promise<AttemptResult> {
+    const secret = this.parties.webhookSecretOf(delivery.recipientId);
+    if (!secret) {
+      return {
+        ok: false,
+        permanent: true,
+        error: `no webhookSecret for ${delivery.recipientId} in the parties file: webhooks are only sent signed`,
+      };
+    }
+    const body = JSON.stringify(webhookBodyOf(delivery));
     let response: Response;
     try {
       response = await fetch(delivery.url, {
         method: 'POST',
-        // The id header lets a receiver drop the repeats that at-least-once delivery can cause.
-        headers: { 'content-type': 'application/json', 'x-smi-notification-id': delivery.notificationId },
-        body: JSON.stringify(webhookBodyOf(delivery)),
+        headers: {
+          'content-type': 'application/json',
+          // The id header lets a receiver drop the repeats that at-least-once delivery can cause.
+          'x-smi-notification-id': delivery.notificationId,
+          // Signed when sent (the wall clock, not business time): the receiver refuses a stale one as a replay.
+          [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, body, new Date()),
+        },
+        body,
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
         // A redirect is not an acknowledgement, and following it would post the alert somewhere the party did not name.
         redirect: 'manual',
