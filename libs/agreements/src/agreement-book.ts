@@ -84,6 +84,11 @@ export class AgreementBook {
     return this.keptInForce(agreementId, on.getTime())?.version;
   }
 
+  /** The id of every agreement heard of, retired ones included (their months in force still close), sorted. */
+  get agreementIds(): string[] {
+    return [...this.histories.keys()].sort();
+  }
+
   /** Every version of an agreement, oldest first. */
   history(agreementId: string): AgreementVersion[] {
     return (this.histories.get(agreementId) ?? []).map((kept) => kept.version);

@@ -63,6 +63,30 @@ describe('the broker rules of the platform', () => {
     expect(named('write')).toEqual([deadLetterTopicOf('notification'), topics.notifications.name]);
   });
 
+  it('lets sla-monitor read the stock levels, orders, shipments and forecast accuracy it judges the service level on', () => {
+    const read = platformAcls()
+      .filter((acl) => acl.principal === servicePrincipalOf('sla-monitor') && acl.resource === 'topic' && acl.operation === 'read')
+      .map((acl) => acl.name);
+    expect(read).toEqual(
+      expect.arrayContaining([
+        topics.stockLevels.name,
+        topics.replenishmentOrders.name,
+        topics.shipments.name,
+        topics.forecastAccuracy.name,
+      ]),
+    );
+    expect(read).not.toContain(topics.stockMovements.name);
+  });
+
+  it('lets sla-monitor alone write the penalties and their disputes', () => {
+    const writers = (name: string) =>
+      platformAcls()
+        .filter((acl) => acl.resource === 'topic' && acl.operation === 'write' && acl.name === name)
+        .map((acl) => acl.principal);
+    expect(writers(topics.penalties.name)).toEqual([servicePrincipalOf('sla-monitor')]);
+    expect(writers(topics.penaltyDisputes.name)).toEqual([servicePrincipalOf('sla-monitor')]);
+  });
+
   it('lets only inventory-ingest, forecasting and shipment read the inbound topics', () => {
     const readers = platformAcls([
       { id: 'acme', kind: 'buyer' },

@@ -29,7 +29,10 @@ const SERVICE_TOPICS: Record<(typeof CONSUMING_SERVICES)[number], { reads: Topic
     writes: [topics.replenishmentOrders, topics.agreements, topics.agreementProposals],
   },
   shipment: { reads: [topics.replenishmentOrders, topics.stockLevels, topics.shipmentUpdates], writes: [topics.shipments] },
-  'sla-monitor': { reads: [topics.stockLevels], writes: [topics.slaBreaches] },
+  'sla-monitor': {
+    reads: [topics.stockLevels, topics.replenishmentOrders, topics.shipments, topics.forecastAccuracy],
+    writes: [topics.slaBreaches, topics.penalties, topics.penaltyDisputes],
+  },
   notification: {
     reads: [
       topics.replenishmentOrders,

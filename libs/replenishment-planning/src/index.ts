@@ -45,6 +45,7 @@ export {
   type WhatIfResult,
 } from './simulation/what-if-simulator';
 export { pastDemandOutlook } from './simulation/past-demand-outlook';
+export { penaltyExposure, type PenaltyExposure } from './simulation/penalty-exposure';
 
 // The service-level study: many items' histories replayed under one protocol, and the service reached per demand class.
 export {

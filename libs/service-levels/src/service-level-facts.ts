@@ -25,6 +25,32 @@ export interface LineDay {
   issued: number;
   /** Ids of the stock level events behind the day, for evidence (the last of the day first). */
   stockLevelEventIds: string[];
+  /** Stockouts that began this day: each moment on-hand went from above zero to at or below zero. */
+  stockoutsBegun: StockoutMoment[];
+  /** Stockouts that ended this day: each moment on-hand went from at or below zero back above zero. */
+  stockoutsEnded: StockoutMoment[];
+}
+
+/** A moment a stockout began or ended, and the stock level that shows it. */
+export interface StockoutMoment {
+  at: Date;
+  /** The stock level event of that moment (evidence STOCK_LEVEL); a simulated day names its own. */
+  stockLevelEventId: string;
+  /** On-hand right after it. */
+  onHand: number;
+}
+
+/** One stock level of a site x item, as inventory-ingest announced it: what lineDaysFromLevels reads. */
+export interface LevelFact {
+  eventId: string;
+  /** +1 per movement applied to the site x item: the order levels happened in. */
+  sequence: number;
+  /** occurredAt of the movement (business time). */
+  asOf: Date;
+  /** On-hand after the movement; negative when consumption was booked beyond the known stock. */
+  onHand: number;
+  movementKind: 'RECEIPT' | 'CONSUMPTION' | 'ADJUSTMENT' | 'COUNT';
+  movementQuantity: number;
 }
 
 /** One order line's journey to the site: what was ordered, sent and received, and when. */

@@ -70,6 +70,60 @@ describe('what-if simulations over REST against the real service', () => {
     expect(higher.promisedServiceLevel).toBeCloseTo(0.99, 9);
   });
 
+  it('prices the agreement’s stockout allowance with the line’s own penalties, as the live monitor charges them', async () => {
+    // Lean terms on a steady 30 a day: the coolant line of the demo. The agreement allows 1 stockout a month, 250 EUR each beyond.
+    const lean = {
+      policy: 'min-max',
+      minimum: 50,
+      maximum: 200,
+      leadTimeDays: 5,
+      packMultiple: 20,
+      safetyStock: { method: 'fixed', quantity: 0 },
+    };
+    const response = await post(keys.buyer, {
+      agreementId: signed.agreementId,
+      demand: Array(60).fill(30),
+      bucketDays: 1,
+      initialOnHand: 200,
+      validFrom: '2026-01-01',
+      scenarios: [
+        { name: 'as agreed', lineOverrides: lean },
+        {
+          name: 'a generous allowance',
+          lineOverrides: lean,
+          agreementPenalties: { allowedStockoutsPerMonth: 100, penaltyPerStockout: 250 },
+        },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const [agreed, generous] = (await json(response)).scenarios.map((s: { report: unknown }) => s.report);
+    // January: 13 stockouts begun, 12 beyond the one allowed; February (to the 29th day of the 60): 14 begun, 13 beyond.
+    expect(agreed.penaltyExposure.penalties).toEqual([
+      {
+        rule: 'STOCKOUTS_BEYOND_ALLOWANCE',
+        agreementVersion: 1,
+        period: '2026-01',
+        quantity: 12,
+        rate: 250,
+        amount: 3000,
+        currency: 'EUR',
+        explanation: '13 stockouts begun, 12 stockouts beyond the allowance x 250.00 EUR = 3000.00 EUR',
+      },
+      {
+        rule: 'STOCKOUTS_BEYOND_ALLOWANCE',
+        agreementVersion: 1,
+        period: '2026-02',
+        quantity: 13,
+        rate: 250,
+        amount: 3250,
+        currency: 'EUR',
+        explanation: '14 stockouts begun, 13 stockouts beyond the allowance x 250.00 EUR = 3250.00 EUR',
+      },
+    ]);
+    expect(agreed.penaltyExposure).toMatchObject({ stockoutDays: 0, fillRateShortfalls: 0, stockoutsBeyondAllowance: 6250, total: 6250 });
+    expect(generous.penaltyExposure.total).toBe(0);
+  });
+
   it('simulates one input sent as the simulator takes it, for the supplier too', async () => {
     const response = await post(keys.supplier, { line, ...history });
     expect(response.status).toBe(200);

@@ -104,7 +104,7 @@ describe('sla-monitor against a real broker and database', () => {
     await kafka?.disconnect();
   });
 
-  it('turns levels 5 → 0 → 0 → 3 → -2 into two stockouts, the second beyond the allowance with a penalty', async () => {
+  it('turns levels 5 → 0 → 0 → 3 → -2 into two stockouts, numbered in the month, claiming no money (penalties come when the month closes)', async () => {
     const levels = [
       level(item.runs, 5, '2026-03-02T08:00:00Z'),
       level(item.runs, 0, '2026-03-03T08:00:00Z'),
@@ -113,15 +113,14 @@ describe('sla-monitor against a real broker and database', () => {
       level(item.runs, -2, '2026-03-06T08:00:00Z'),
     ];
     await publishAll(levels);
-    const breaches = await breachesOf(item.runs, 3);
+    const breaches = await breachesOf(item.runs, 2);
     expect(breaches.map((b) => [b.kind, b.stockoutsInPeriod, b.penaltyAmount, b.stockLevelEventId])).toEqual([
       ['STOCKOUT', 1, 0, levels[1].eventId],
       ['STOCKOUT', 2, 0, levels[4].eventId],
-      ['PENALTY', 2, 250, levels[4].eventId],
     ]);
-    expect(breaches[2]).toEqual({
-      eventId: `${levels[4].eventId}/penalty`,
-      kind: 'PENALTY',
+    expect(breaches[1]).toEqual({
+      eventId: `${levels[4].eventId}/stockout`,
+      kind: 'STOCKOUT',
       agreementId,
       buyerId: buyer,
       supplierId: supplier,
@@ -131,13 +130,12 @@ describe('sla-monitor against a real broker and database', () => {
       period: '2026-03',
       stockoutsInPeriod: 2,
       allowedStockoutsPerPeriod: 1,
-      penaltyAmount: 250,
+      penaltyAmount: 0,
       currency: 'EUR',
       stockLevelEventId: levels[4].eventId,
     });
-    expect(breaches[0].eventId).toBe(`${levels[1].eventId}/stockout`);
-    const [penaltyRecord] = await kafka.waitFor(topics.slaBreaches, (b) => b.eventId === breaches[2].eventId);
-    expect(penaltyRecord.key).toBe(agreementId);
+    const [record] = await kafka.waitFor(topics.slaBreaches, (b) => b.eventId === breaches[1].eventId);
+    expect(record.key).toBe(agreementId);
   });
 
   it('changes nothing when a level is redelivered', async () => {
@@ -145,18 +143,24 @@ describe('sla-monitor against a real broker and database', () => {
     const refilled = level(item.redelivered, 4, '2026-03-11T08:00:00Z');
     const emptyAgain = level(item.redelivered, 0, '2026-03-12T08:00:00Z');
     await publishAll([empty, empty, refilled, empty, emptyAgain, emptyAgain]);
-    const breaches = await breachesOf(item.redelivered, 3);
+    const breaches = await breachesOf(item.redelivered, 2);
     expect(breaches.map((b) => [b.kind, b.stockoutsInPeriod, b.stockLevelEventId])).toEqual([
       ['STOCKOUT', 1, empty.eventId],
       ['STOCKOUT', 2, emptyAgain.eventId],
-      ['PENALTY', 2, emptyAgain.eventId],
     ]);
     const rows = await queryDatabase(
       process.env.DATABASE_URL!,
       'SELECT count(*)::int AS n FROM sla_monitor.sla_breaches WHERE item_id = $1',
       [item.redelivered],
     );
-    expect(rows).toEqual([{ n: 3 }]);
+    expect(rows).toEqual([{ n: 2 }]);
+    // The history keeps each level once, by its sequence.
+    const kept = await queryDatabase(
+      process.env.DATABASE_URL!,
+      'SELECT event_id AS "eventId" FROM sla_monitor.stock_level_history WHERE item_id = $1 ORDER BY sequence',
+      [item.redelivered],
+    );
+    expect(kept).toEqual([empty, refilled, emptyAgain].map(({ eventId }) => ({ eventId })));
     // The watch's sequence makes the repeats harmless: no inbox row is written per stock level.
     const claimed = await queryDatabase(
       process.env.DATABASE_URL!,
@@ -234,18 +238,20 @@ describe('sla-monitor against a real broker and database', () => {
   });
 
   it('lists breaches by kind and period, each party seeing only its own agreements', async () => {
-    await breachesOf(item.runs, 3);
-    const penalties = async (apiKey: string) => {
-      const response = await get('/breaches?kind=PENALTY&period=2026-03', apiKey);
+    await breachesOf(item.runs, 2);
+    const stockouts = async (apiKey: string) => {
+      const response = await get('/breaches?kind=STOCKOUT&period=2026-03', apiKey);
       expect(response.status).toBe(200);
       return (await json(response)) as Array<{ agreementId: string; itemId: string; kind: string }>;
     };
-    const ours = await penalties(key.buyer);
-    expect(ours.map((b) => b.itemId).sort()).toEqual([item.redelivered, item.runs].sort());
-    expect(ours.every((b) => b.kind === 'PENALTY' && b.agreementId === agreementId)).toBe(true);
-    expect((await penalties(key.supplier)).map((b) => b.itemId).sort()).toEqual([item.redelivered, item.runs].sort());
-    expect(await penalties(key.otherBuyer)).toEqual([]);
-    expect((await penalties(key.operator)).map((b) => b.itemId)).toEqual(expect.arrayContaining([item.runs, item.redelivered]));
+    const ours = await stockouts(key.buyer);
+    expect(new Set(ours.map((b) => b.itemId))).toEqual(new Set([item.redelivered, item.runs, item.stale, item.malformed]));
+    expect(ours.every((b) => b.kind === 'STOCKOUT' && b.agreementId === agreementId)).toBe(true);
+    expect((await stockouts(key.supplier)).length).toBe(ours.length);
+    expect((await stockouts(key.otherBuyer)).map((b) => b.itemId)).toEqual([item.other]);
+    expect((await stockouts(key.operator)).map((b) => b.itemId)).toEqual(expect.arrayContaining([item.runs, item.other]));
+    // Penalties are no longer stockout breaches: they come when a month closes, on their own topic.
+    expect(await json(await get('/breaches?kind=PENALTY', key.operator))).toEqual([]);
 
     const january = await json(await get('/breaches?period=2026-01', key.buyer));
     expect(january.map((b: SlaBreach) => [b.itemId, b.kind])).toEqual([[item.monthEnd, 'STOCKOUT']]);
@@ -259,42 +265,5 @@ describe('sla-monitor against a real broker and database', () => {
     expect(badPeriod.status).toBe(400);
     expect((await json(badPeriod)).message).toMatch(/^period must be YYYY-MM/);
     expect((await get('/breaches', null)).status).toBe(401);
-  });
-
-  it('reports per agreement line the stockouts and penalties of a month', async () => {
-    await breachesOf(item.runs, 3);
-    await breachesOf(item.redelivered, 3);
-    const response = await get('/kpis?period=2026-03', key.buyer);
-    expect(response.status).toBe(200);
-    const kpis = await json(response);
-    const byItem = Object.fromEntries(kpis.map((k: { itemId: string }) => [k.itemId, k]));
-    expect(Object.keys(byItem).sort()).toEqual([item.runs, item.redelivered, item.stale, item.malformed, item.monthEnd, item.quiet].sort());
-    expect(byItem[item.runs]).toEqual({
-      agreementId,
-      buyerId: buyer,
-      supplierId: supplier,
-      siteId: site,
-      itemId: item.runs,
-      period: '2026-03',
-      stockouts: 2,
-      allowedStockouts: 1,
-      penalties: 1,
-      penaltiesTotal: 250,
-      currency: 'EUR',
-    });
-    expect(byItem[item.stale]).toMatchObject({ stockouts: 1, penalties: 0, penaltiesTotal: 0 });
-    expect(byItem[item.quiet]).toMatchObject({ stockouts: 0, penalties: 0, penaltiesTotal: 0 });
-    expect(byItem[item.monthEnd]).toMatchObject({ stockouts: 0 });
-
-    const february = await json(await get('/kpis?period=2026-02', key.supplier));
-    expect(february.find((k: { itemId: string }) => k.itemId === item.monthEnd)).toMatchObject({ stockouts: 1, penaltiesTotal: 0 });
-    const theirs = await json(await get('/kpis?period=2026-03', key.otherBuyer));
-    expect(theirs).toEqual([expect.objectContaining({ agreementId: otherAgreementId, itemId: item.other, stockouts: 1, currency: 'USD' })]);
-    const all = await json(await get('/kpis?period=2026-03', key.operator));
-    expect(all.map((k: { itemId: string }) => k.itemId)).toEqual(expect.arrayContaining([item.runs, item.other]));
-
-    const missing = await get('/kpis', key.buyer);
-    expect(missing.status).toBe(400);
-    expect((await json(missing)).message).toBe('period is required as YYYY-MM');
   });
 });

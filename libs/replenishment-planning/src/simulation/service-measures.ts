@@ -1,5 +1,3 @@
-import { DAY_MS } from '../calendar/delivery-calendar';
-
 /** Days of a replay that are measured: [from, to). */
 export interface MeasuredWindow {
   from: number;
@@ -27,29 +25,4 @@ export function serviceCycles(
     if (stockedOutOn.subarray(from, to).some((out) => out === 1)) withStockout++;
   }
   return { count, withStockout };
-}
-
-/**
- * Calendar months (UTC) of the measured window whose fill rate fell below the
- * agreed floor: a month with demand, less of it met from stock than the floor.
- * Months cut by the window's ends count with the days inside it.
- */
-export function monthsBelowFloor(
-  floor: number | undefined,
-  start: number,
-  window: MeasuredWindow,
-  demandOn: Float64Array,
-  metOn: Float64Array,
-): number {
-  if (floor === undefined) return 0;
-  const months = new Map<string, { demand: number; met: number }>();
-  for (let day = window.from; day < window.to; day++) {
-    if (demandOn[day] === 0) continue;
-    const month = new Date(start + day * DAY_MS).toISOString().slice(0, 7);
-    const totals = months.get(month) ?? { demand: 0, met: 0 };
-    totals.demand += demandOn[day];
-    totals.met += metOn[day];
-    months.set(month, totals);
-  }
-  return [...months.values()].filter(({ demand, met }) => met / demand < floor).length;
 }

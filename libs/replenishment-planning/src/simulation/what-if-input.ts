@@ -1,4 +1,4 @@
-import { MAX_QUANTITY, agreementProblems, isWithin, type Agreement, type AgreementLine } from '@smi/agreements';
+import { MAX_QUANTITY, agreementProblems, isWithin, type Agreement, type AgreementLine, type PenaltyTerms } from '@smi/agreements';
 
 /**
  * What the what-if simulator replays: a demand history (or a forecast
@@ -28,6 +28,14 @@ export interface WhatIfInput {
    * textbook method, for comparison).
    */
   distribution?: DemandDistribution;
+  /**
+   * The agreement-wide stockout allowance (allowedStockoutsPerMonth, penaltyPerStockout) priced
+   * with the line's own penalties; a scenario started from an agreement gets the agreement's.
+   * Default: none (nothing charged for stockouts beyond an allowance).
+   */
+  agreementPenalties?: PenaltyTerms;
+  /** Currency of the penalty amounts (the agreement's; default EUR). */
+  currency?: string;
 }
 
 export const UNMET_DEMAND = ['backorder', 'lost'] as const;
@@ -66,6 +74,8 @@ const FIELDS = [
   'initialOnHand',
   'unmetDemand',
   'distribution',
+  'agreementPenalties',
+  'currency',
 ];
 const WHAT_IF_AGREEMENT = 'what-if';
 
@@ -131,29 +141,40 @@ export function whatIfProblems(input: unknown): string[] {
       `must be one of ${DEMAND_DISTRIBUTIONS.join(', ')} (got ${String(distribution)})`,
     );
   }
-  return [...problems, ...lineProblems(input.line)];
+  return [...problems, ...lineProblems(input.line, input.agreementPenalties, input.currency)];
 }
 
 export const DEFAULT_VALID_FROM = '2000-01-01';
 
-/** The line's problems by the agreements' own rules, named from `line`. */
-function lineProblems(line: unknown): string[] {
+export const DEFAULT_CURRENCY = 'EUR';
+/** No allowance and nothing per stockout beyond it: what a bare line is priced with. */
+export const NO_AGREEMENT_PENALTIES: PenaltyTerms = { allowedStockoutsPerMonth: 0, penaltyPerStockout: 0 };
+
+/** The problems of the line, the agreement penalties and the currency by the agreements' own rules, named as the input names them. */
+function lineProblems(line: unknown, agreementPenalties: unknown, currency: unknown): string[] {
+  if (agreementPenalties !== undefined && !isObject(agreementPenalties))
+    return ['agreementPenalties must be an object { allowedStockoutsPerMonth, penaltyPerStockout }'];
   if (!isObject(line)) return ['line must be an object (an agreement line)'];
   // The rules live with agreements; a one-line agreement around the line borrows them.
   const agreement: Agreement = {
     agreementId: WHAT_IF_AGREEMENT,
     buyerId: 'buyer',
     supplierId: 'supplier',
-    currency: 'EUR',
+    currency: (currency ?? DEFAULT_CURRENCY) as string,
     validFrom: DEFAULT_VALID_FROM,
     validTo: '9999-12-31',
-    penalties: { allowedStockoutsPerMonth: 0, penaltyPerStockout: 0 },
+    penalties: (agreementPenalties ?? NO_AGREEMENT_PENALTIES) as PenaltyTerms,
     lines: [line as unknown as AgreementLine],
   };
-  const prefix = `${WHAT_IF_AGREEMENT}: lines[0]`;
-  return agreementProblems(agreement)
-    .filter((problem) => problem.startsWith(prefix))
-    .map((problem) => `line${problem.slice(prefix.length)}`);
+  const renamed: [string, string][] = [
+    [`${WHAT_IF_AGREEMENT}: lines[0]`, 'line'],
+    [`${WHAT_IF_AGREEMENT}: penalties`, 'agreementPenalties'],
+    [`${WHAT_IF_AGREEMENT}: currency`, 'currency'],
+  ];
+  return agreementProblems(agreement).flatMap((problem) => {
+    const match = renamed.find(([prefix]) => problem.startsWith(prefix));
+    return match ? [`${match[1]}${problem.slice(match[0].length)}`] : [];
+  });
 }
 
 /** A calendar day that exists (2026-02-30 does not). */

@@ -124,10 +124,13 @@ describe('what-if simulator', () => {
     });
     expect(result.stockoutDays).toBeGreaterThan(0);
     expect(result.monthsBelowFillRateFloor).toBeGreaterThan(0);
-    expect(result.penaltyExposure).toEqual({
+    expect(result.penaltyExposure).toMatchObject({
       stockoutDays: 50 * result.stockoutDays,
       fillRateShortfalls: 1000 * result.monthsBelowFillRateFloor,
+      // No agreement allowance given: nothing per stockout beyond it.
+      stockoutsBeyondAllowance: 0,
       total: 50 * result.stockoutDays + 1000 * result.monthsBelowFillRateFloor,
+      currency: 'EUR',
     });
   });
 
@@ -166,6 +169,25 @@ describe('what-if simulator', () => {
         '  line.maximum must be >= minimum',
       ].join('\n'),
     );
+  });
+});
+
+describe('what-if agreement penalties', () => {
+  it('checks the agreement’s allowance and currency by the agreements’ own rules, naming them as the input does', () => {
+    const input = { line: line(), demand: [1], bucketDays: 1 };
+    expect(
+      whatIfProblems({ ...input, agreementPenalties: { allowedStockoutsPerMonth: 1, penaltyPerStockout: 500 }, currency: 'USD' }),
+    ).toEqual([]);
+    expect(
+      whatIfProblems({ ...input, agreementPenalties: { allowedStockoutsPerMonth: 0.5, penaltyPerStockout: -1 }, currency: 'euro' }),
+    ).toEqual([
+      'currency must be a 3-letter ISO 4217 code (got euro)',
+      'agreementPenalties.allowedStockoutsPerMonth must be a whole number >= 0',
+      'agreementPenalties.penaltyPerStockout must be >= 0',
+    ]);
+    expect(whatIfProblems({ ...input, agreementPenalties: 5 })).toEqual([
+      'agreementPenalties must be an object { allowedStockoutsPerMonth, penaltyPerStockout }',
+    ]);
   });
 });
 

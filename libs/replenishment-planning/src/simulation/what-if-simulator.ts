@@ -4,9 +4,18 @@ import type { DemandOutlook, OpenOrder, PlanningTerms } from '../plan/planning-t
 import { PERIODIC_POLICIES } from '../policy/reorder-policy';
 import { planReplenishment } from '../plan/replenishment-plan';
 import { pastDemandOutlook } from './past-demand-outlook';
-import { monthsBelowFloor, serviceCycles, type MeasuredWindow } from './service-measures';
+import type { LineDay } from '@smi/service-levels';
+import { monthsBelowFloor, penaltyExposure, simulatedRates, type PenaltyExposure } from './penalty-exposure';
+import { serviceCycles, type MeasuredWindow } from './service-measures';
 import { StockLedger } from './stock-ledger';
-import { DEFAULT_VALID_FROM, whatIfProblems, type UnmetDemand, type WhatIfInput } from './what-if-input';
+import {
+  DEFAULT_CURRENCY,
+  DEFAULT_VALID_FROM,
+  NO_AGREEMENT_PENALTIES,
+  whatIfProblems,
+  type UnmetDemand,
+  type WhatIfInput,
+} from './what-if-input';
 
 /**
  * The what-if simulator: replays a demand history (or a forecast scenario)
@@ -55,6 +64,13 @@ export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSo
   const metOn = new Float64Array(days);
   const demandOn = new Float64Array(days);
   const issuedOn = new Float64Array(days);
+  /** On-hand as the buyer's books would show it (demand owed is negative stock), at the end of each day. */
+  const netAtEnd = new Float64Array(days);
+  /** Whether a stockout began (on-hand went from above zero to at or below it) or ended that day. */
+  const stockoutBegan = new Uint8Array(days);
+  const stockoutEnded = new Uint8Array(days);
+  const netOnHand = () => stored(ledger.onHand - ledger.backorders);
+  let net = netOnHand();
   let lastReviewAt: Date | undefined;
   /** The engine's promise at each measured decision (null: none). */
   const promises: (number | null)[] = [];
@@ -68,6 +84,9 @@ export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSo
       ledger.receive(due.reduce((sum, order) => sum + order.quantity, 0));
       if (!periodic) cycleStarts.push(day);
     }
+    // Receipts come at the start of the day, then the bucket's demand: both at its first moment.
+    if (net <= 0 && netOnHand() > 0) stockoutEnded[day] = 1;
+    net = netOnHand();
     if (day % bucketDays === 0) {
       if (deadline && deadline.now() > deadline.at) throw new WhatIfTimeBudgetExceeded(day, days);
       const now = new Date(start + day * DAY_MS);
@@ -109,6 +128,9 @@ export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSo
         backorders: ledger.backorders,
       });
     }
+    if (net > 0 && netOnHand() <= 0) stockoutBegan[day] = 1;
+    net = netOnHand();
+    netAtEnd[day] = net;
     issuedOn[day] = ledger.issued - issuedBefore;
     stockedOutOn[day] = ledger.stockedOut ? 1 : 0;
     onHandAtEnd[day] = ledger.onHand;
@@ -122,15 +144,37 @@ export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSo
   const unmet = stored(demandTotal - metFromStock);
   const measuredDays = days - window.from;
   const averageOnHand = total(onHandAtEnd) / measuredDays;
-  const stockoutDays = stockedOutOn.subarray(window.from).reduce((sum, v) => sum + v, 0);
+  // The measured days as the live monitor sees a site x item's days: the same facts, priced by the same rules.
+  const lineDays: LineDay[] = [];
+  for (let day = window.from; day < window.to; day++) {
+    const moment = (): LineDay['stockoutsBegun'] => [
+      { at: new Date(start + day * DAY_MS), stockLevelEventId: `what-if/${dayOf(start, day)}`, onHand: netAtEnd[day] },
+    ];
+    lineDays.push({
+      day: dayOf(start, day),
+      closingOnHand: netAtEnd[day],
+      // Receipts only add after the day's first moment: the day ends at its lowest.
+      lowestOnHand: netAtEnd[day],
+      hoursStockedOut: netAtEnd[day] <= 0 ? 24 : 0,
+      demand: demandOn[day],
+      metFromStock: metOn[day],
+      issued: issuedOn[day],
+      stockLevelEventIds: [],
+      stockoutsBegun: stockoutBegan[day] ? moment() : [],
+      stockoutsEnded: stockoutEnded[day] ? moment() : [],
+    });
+  }
+  const stockoutDays = lineDays.filter((day) => day.lowestOnHand <= 0).length;
   const cycles = serviceCycles(cycleStarts, stockedOutOn, window);
   const measuredOrders = orders.filter((order) => measured(order.day));
   const promised = promises.filter((p): p is number => p !== null);
-  const monthsBelowFillRateFloor = monthsBelowFloor(line.penalties?.fillRateFloor, start, window, demandOn, metOn);
-  const exposure = {
-    stockoutDays: stored(stockoutDays * (line.penalties?.perStockoutDay ?? 0)),
-    fillRateShortfalls: stored(monthsBelowFillRateFloor * (line.penalties?.perFillRateShortfall ?? 0)),
-  };
+  const monthsBelowFillRateFloor = monthsBelowFloor(lineDays, line.penalties?.fillRateFloor);
+  const rates = simulatedRates(
+    line,
+    terms.agreementVersion,
+    input.agreementPenalties ?? NO_AGREEMENT_PENALTIES,
+    input.currency ?? DEFAULT_CURRENCY,
+  );
   return {
     measuredFrom: dayOf(start, window.from),
     measuredTo: dayOf(start, days - 1),
@@ -152,7 +196,7 @@ export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSo
     emergencyOrders: measuredOrders.filter((order) => order.emergency).length,
     orderedQuantity: stored(measuredOrders.reduce((sum, order) => sum + order.quantity, 0)),
     monthsBelowFillRateFloor,
-    penaltyExposure: { ...exposure, total: stored(exposure.stockoutDays + exposure.fillRateShortfalls) },
+    penaltyExposure: penaltyExposure(lineDays, rates),
     orderLog: orders.map(({ day, ...order }) => ({ ...order, measured: measured(day) })),
     buckets,
   };
@@ -229,7 +273,7 @@ export interface WhatIfResult {
   promisedServiceLevel: number | null;
   /** Measured decisions without a promise: no target, or too little demand history to stand behind one. */
   decisionsWithoutPromise: number;
-  /** Days ending out of stock. */
+  /** Days on which on-hand (demand owed counting as negative stock) was at or below zero, as the live monitor counts them. */
   stockoutDays: number;
   /** On hand at the end of the day, averaged over the days measured. */
   averageOnHand: number;
@@ -241,11 +285,12 @@ export interface WhatIfResult {
   orderedQuantity: number;
   monthsBelowFillRateFloor: number;
   /**
-   * Penalties the line's terms would claim: per stockout day, and per month
-   * below the fill-rate floor. Deliveries arrive on time and in full here, so
-   * no late- or short-delivery penalties.
+   * Penalties the terms would claim, month by month, by the live monitor's own rules
+   * (@smi/service-levels penaltiesFor): per stockout day, per month below the fill-rate
+   * floor, and per stockout beyond the agreement's monthly allowance. Deliveries arrive
+   * on time and in full here, so no late- or short-delivery penalties.
    */
-  penaltyExposure: { stockoutDays: number; fillRateShortfalls: number; total: number };
+  penaltyExposure: PenaltyExposure;
   /** Every order placed, warm-up included (measured: false). */
   orderLog: { orderedAt: string; quantity: number; emergency: boolean; dueAt: string; measured: boolean }[];
   buckets: BucketTrace[];

@@ -14,8 +14,12 @@ export const alertSweepMsFrom = (env: NodeJS.ProcessEnv): number => sweepMsFrom(
 @Injectable()
 export class AlertsSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AlertsSweep.name);
-  private readonly sweep = new PeriodicSweep(this.logger, 'raising due alerts and sending digests', alertSweepMsFrom(process.env), () =>
-    this.once(),
+  private readonly sweep = new PeriodicSweep(
+    this.logger,
+    'raising due alerts and sending digests',
+    alertSweepMsFrom(process.env),
+    () => this.once(),
+    () => this.clock.now(),
   );
 
   constructor(

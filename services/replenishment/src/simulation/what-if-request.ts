@@ -3,7 +3,9 @@
  * `scenarios` to compare on the same demand. Fields beside `scenarios` are
  * shared by every scenario (the demand history, typically); a scenario's own
  * fields overrule them. Each scenario may start from an agreement's line in
- * force (agreementId, siteId, itemId) and change it with lineOverrides.
+ * force (agreementId, siteId, itemId) and change it with lineOverrides; its
+ * penalties are then priced with the agreement's stockout allowance and
+ * currency too, unless it gives agreementPenalties or currency itself.
  */
 export interface WhatIfRequest {
   /** True when the caller sent `scenarios`: the answer names each report. */

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, HttpException, HttpStatus, NotFoundException, Post, Req } from '@nestjs/common';
-import { AgreementBook, AgreementLine } from '@smi/agreements';
+import { AgreementBook, AgreementLine, AgreementLineInForce } from '@smi/agreements';
 import { AuthenticatedRequest, BusinessClock, Party } from '@smi/service-kit';
 import { isPartyTo } from '../agreements/agreement-access';
 import {
@@ -69,12 +69,15 @@ export class WhatIfHttpController {
       const inForce = this.lineInForce(scenario.agreement, party, now);
       input.line = inForce.line;
       input.agreementVersion ??= inForce.version;
+      // The agreement-wide allowance is priced too, as the live monitor charges it.
+      input.agreementPenalties ??= inForce.agreement.penalties;
+      input.currency ??= inForce.agreement.currency;
     }
     if (scenario.lineOverrides) input.line = { ...(input.line as object | undefined), ...scenario.lineOverrides };
     return input as unknown as WhatIfInput;
   }
 
-  private lineInForce(asked: NonNullable<AskedScenario['agreement']>, party: Party, now: Date): { line: AgreementLine; version: number } {
+  private lineInForce(asked: NonNullable<AskedScenario['agreement']>, party: Party, now: Date): AgreementLineInForce {
     const { agreementId } = asked;
     const agreement = this.agreements.agreement(agreementId);
     // Another pair's agreement answers as one that does not exist.

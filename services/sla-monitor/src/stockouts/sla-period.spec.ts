@@ -20,5 +20,6 @@ describe('SLA period', () => {
     expect(isPeriod('2026-13')).toBe(false);
     expect(isPeriod('2026-3')).toBe(false);
     expect(isPeriod('March')).toBe(false);
+    expect(isPeriod('2026-03-01')).toBe(false);
   });
 });

@@ -1,14 +1,45 @@
+import { Agreement } from '@smi/agreements';
 import { SlaBreach, StockLevel, siteItemKeyOf } from '@smi/contracts';
-import { AgreementTerms, breachesForStockout } from './penalty-rule';
 import { periodOf } from './sla-period';
 import { levelProblems, observeLevel, StockoutWatch } from './stockout-watch';
+
+/** What of an agreement the stockout watch reads. */
+export type AgreementTerms = Pick<Agreement, 'agreementId' | 'buyerId' | 'supplierId' | 'currency' | 'penalties'>;
+
+/**
+ * The STOCKOUT event of a stockout that just began, numbered in its agreement line's month. It
+ * claims no money (penaltyAmount 0): penalties are computed when the month closes, on
+ * smi.penalties.v1. Its id derives from the stock level's, so a replay yields the same event.
+ */
+export function stockoutBreach(
+  level: Pick<StockLevel, 'eventId' | 'siteId' | 'itemId' | 'asOf'>,
+  stockoutsInPeriod: number,
+  agreement: AgreementTerms,
+): SlaBreach {
+  return {
+    eventId: `${level.eventId}/stockout`,
+    kind: 'STOCKOUT',
+    agreementId: agreement.agreementId,
+    buyerId: agreement.buyerId,
+    supplierId: agreement.supplierId,
+    siteId: level.siteId,
+    itemId: level.itemId,
+    occurredAt: level.asOf,
+    period: periodOf(level.asOf),
+    stockoutsInPeriod,
+    allowedStockoutsPerPeriod: agreement.penalties.allowedStockoutsPerMonth,
+    penaltyAmount: 0,
+    currency: agreement.currency,
+    stockLevelEventId: level.eventId,
+  };
+}
 
 export type Assessment = { kind: 'stale' } | { kind: 'applied'; watch: StockoutWatch; breaches: SlaBreach[] };
 
 /**
  * Judges one stock level of a site x item under its agreement: updates the
  * watch and, when a stockout begins, counts it in the calendar month of the
- * level's asOf and applies the penalty rule.
+ * level's asOf.
  * `stockoutsEarlierInPeriod` is how many stockouts this agreement line already
  * has in periodOf(level.asOf), as stored.
  */
@@ -21,8 +52,7 @@ export function assessLevel(
   const observed = observeLevel(watch, level);
   if (observed.kind === 'stale') return { kind: 'stale' };
   if (!observed.stockoutBegan) return { kind: 'applied', watch: observed.watch, breaches: [] };
-  const breaches = breachesForStockout({ level, period: periodOf(level.asOf), stockoutsInPeriod: stockoutsEarlierInPeriod + 1 }, agreement);
-  return { kind: 'applied', watch: observed.watch, breaches };
+  return { kind: 'applied', watch: observed.watch, breaches: [stockoutBreach(level, stockoutsEarlierInPeriod + 1, agreement)] };
 }
 
 /** A well-formed stock level of a site x item an agreement covers at its asOf, and its place in the batch. */
