@@ -158,3 +158,41 @@ describe('KPIs of a line over a period, and of an agreement', () => {
     expect(agreement.turnover.turns).toBeCloseTo(375 / (2615 / 31 + 50), 12);
   });
 });
+
+describe('stockouts that begin and end at the same instant', () => {
+  const day = (d: string, overrides: Partial<LineDay>): LineDay => ({
+    day: d,
+    closingOnHand: 10,
+    lowestOnHand: 10,
+    hoursStockedOut: 0,
+    demand: 0,
+    metFromStock: 0,
+    issued: 0,
+    stockLevelEventIds: [],
+    stockoutsBegun: [],
+    stockoutsEnded: [],
+    ...overrides,
+  });
+  const at = (iso: string, id: string, onHand: number) => ({ at: new Date(iso), stockLevelEventId: id, onHand });
+
+  it('pairs each beginning with the end after it, a receipt and a consumption at one moment included', () => {
+    // Out all of Mar 1; at Mar 2 00:00 a receipt ends it and a consumption at the same moment begins another,
+    // which lasts the whole day; Mar 3 12:00 a receipt ends it.
+    const days = [
+      day('2026-03-01', { closingOnHand: -3, lowestOnHand: -3, hoursStockedOut: 24 }),
+      day('2026-03-02', {
+        closingOnHand: 0,
+        lowestOnHand: 0,
+        hoursStockedOut: 24,
+        stockoutsEnded: [at('2026-03-02T00:00:00Z', 'r', 5)],
+        stockoutsBegun: [at('2026-03-02T00:00:00Z', 'c', 0)],
+      }),
+      day('2026-03-03', { lowestOnHand: 0, hoursStockedOut: 12, stockoutsEnded: [at('2026-03-03T12:00:00Z', 'r2', 10)] }),
+    ];
+    expect(stockoutRate(days).episodes).toEqual([
+      { beganAt: null, beganBy: null, endedAt: new Date('2026-03-02T00:00:00Z'), hours: 24 },
+      { beganAt: new Date('2026-03-02T00:00:00Z'), beganBy: 'c', endedAt: new Date('2026-03-03T12:00:00Z'), hours: 36 },
+    ]);
+    expect(stockoutRate(days)).toMatchObject({ stockoutDays: 3, stockoutsBegun: 1, hoursStockedOut: 60 });
+  });
+});

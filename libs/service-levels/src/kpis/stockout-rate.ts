@@ -52,33 +52,31 @@ export function stockoutRate(lineDays: readonly LineDay[]): StockoutRate {
 
 function episodesOf(days: readonly LineDay[], hoursStockedOut: number): StockoutEpisode[] {
   if (days.length === 0) return [];
-  const moments = days.flatMap((day) => [
-    ...day.stockoutsBegun.map((moment) => ({ moment, begins: true })),
-    ...day.stockoutsEnded.map((moment) => ({ moment, begins: false })),
-  ]);
-  // At one instant an end comes before a begin only if it was written so; keep the days' own order otherwise.
-  moments.sort((a, b) => a.moment.at.getTime() - b.moment.at.getTime());
+  // Beginnings and ends alternate, in the order they happened (two may share an instant: a receipt
+  // and a consumption at the same moment), so the i-th beginning pairs with the i-th end after it.
+  const begun = days.flatMap((day) => day.stockoutsBegun);
+  const ended = days.flatMap((day) => day.stockoutsEnded);
   const first = days[0];
-  const firstEnds = moments.length > 0 && !moments[0].begins;
-  const runningAtStart = firstEnds || (moments.length === 0 && isStockoutDay(first) && first.hoursStockedOut > 0);
-  const episodes: StockoutEpisode[] = [];
-  let open: { began: StockoutMoment | null } | null = runningAtStart ? { began: null } : null;
+  // A day that opened stocked out has as many ends as beginnings or more; with as many, it closes out of stock again.
+  const runningAtStart =
+    first.stockoutsEnded.length > first.stockoutsBegun.length ||
+    (first.stockoutsEnded.length === first.stockoutsBegun.length && first.closingOnHand <= 0);
+  const starts: (StockoutMoment | null)[] = runningAtStart ? [null, ...begun] : begun;
   const firstStart = startOf(first.day).getTime();
-  for (const { moment, begins } of moments) {
-    if (begins) {
-      open = { began: moment };
-    } else if (open) {
-      const from = open.began ? open.began.at.getTime() : firstStart;
-      episodes.push(episode(open.began, moment.at, (moment.at.getTime() - from) / HOUR_MS));
-      open = null;
+  const episodes: StockoutEpisode[] = [];
+  let closedHours = 0;
+  starts.forEach((began, i) => {
+    const end = ended[i];
+    if (end) {
+      const hours = (end.at.getTime() - (began ? began.at.getTime() : firstStart)) / HOUR_MS;
+      closedHours += hours;
+      episodes.push(episode(began, end.at, hours));
+    } else {
+      // The last one runs to the end of what was measured (a day measured up to a moment ends there):
+      // its hours are what the days counted beyond the closed ones.
+      episodes.push(episode(began, null, Math.max(0, hoursStockedOut - closedHours)));
     }
-  }
-  if (open) {
-    // The last one runs to the end of what was measured (a day measured up to a moment ends there):
-    // its hours are what the days counted beyond the closed ones.
-    const closed = episodes.reduce((sum, e) => sum + e.hours, 0);
-    episodes.push(episode(open.began, null, Math.max(0, hoursStockedOut - closed)));
-  }
+  });
   return episodes;
 }
 
