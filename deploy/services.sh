@@ -16,7 +16,7 @@ SERVICES="inventory-ingest:3001 forecasting:3002 replenishment:3003 shipment:300
 
 # Settings the services read from the environment, passed on to each: the business clock (a file
 # holding "now": the demo's simulated calendar; unset, the wall clock) and how often the sweeps run.
-PASSED_SETTINGS="SMI_CLOCK_FILE SMI_ORDER_EXPIRY_SWEEP_MS SMI_CAPACITY_ALLOCATION_MS SMI_FORECAST_RUN_MS SMI_PERIOD_CLOSE_SWEEP_MS SMI_PERIOD_CLOSE_GRACE_HOURS"
+PASSED_SETTINGS="SMI_CLOCK_FILE SMI_ORDER_EXPIRY_SWEEP_MS SMI_CAPACITY_ALLOCATION_MS SMI_FORECAST_RUN_MS SMI_PERIOD_CLOSE_SWEEP_MS SMI_PERIOD_CLOSE_GRACE_HOURS SMI_NOTIFICATION_SWEEP_MS"
 
 log() { printf '[services] %s\n' "$*" >&2; }
 

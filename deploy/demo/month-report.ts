@@ -3,6 +3,7 @@
  * their evidence (GET /penalties), and the agreement's scorecard (CSV printed, HTML saved).
  */
 import { Penalty } from '@smi/contracts';
+import type { AgreementKpis, LineKpis } from '@smi/service-levels';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getAs } from './api';
@@ -30,30 +31,54 @@ const listOf = <T>(body: unknown, key: string): T[] =>
 
 const money = (amount: number, currency: string) => `${amount.toFixed(2)} ${currency}`;
 
-/** A KPI record in one line: its numbers by name, nested ones by their path. */
-function numbersOf(value: unknown, prefix = ''): string[] {
-  if (typeof value === 'number') return [`${prefix}=${Number.isInteger(value) ? value : value.toFixed(3)}`];
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value).flatMap(([k, v]) => numbersOf(v, prefix ? `${prefix}.${k}` : k));
+/** What GET /kpis answers (sla-monitor's KpisAnswer), as JSON. */
+interface KpisJson {
+  period: { id: string };
+  agreements: (AgreementKeys & {
+    kpis: AgreementKpis;
+    lines: (LineKeys & { kpis: LineKpis; targets: { fillRateFloor: number | null } })[];
+  })[];
+}
+interface AgreementKeys {
+  agreementId: string;
+  agreementVersion: number;
+  forecastAccuracy: { mase: number | null } | null;
+}
+interface LineKeys {
+  siteId: string;
+  itemId: string;
 }
 
-function printKpis(body: unknown, print: (line: string) => void): void {
-  const record = body as Record<string, unknown>;
-  const rows = Array.isArray(body) ? body : listOf<Record<string, unknown>>(body, 'lines');
-  const whole = record && !Array.isArray(body) ? (record.agreements ?? record.agreement ?? record.total) : undefined;
-  for (const agreement of Array.isArray(whole) ? whole : whole ? [whole] : []) {
-    const a = agreement as Record<string, unknown>;
-    print(`  KPI ${a.agreementId ?? AGREEMENT}: ${numbersOf(a.kpis ?? a).join('  ')}`);
+const percent = (share: number | null | undefined) => (share === null || share === undefined ? 'n/a' : `${(share * 100).toFixed(1)}%`);
+const days = (value: number | null | undefined) => (value === null || value === undefined ? 'n/a' : `${value.toFixed(1)} d`);
+
+/** A line's or an agreement's KPIs in one line of text. */
+function kpiWords(k: AgreementKpis | LineKpis, floor?: number | null): string {
+  return [
+    `stockout days ${k.stockouts.stockoutDays}/${k.stockouts.days} (${percent(k.stockouts.rate)}, ${k.stockouts.stockoutsBegun} begun, ${k.stockouts.hoursStockedOut.toFixed(0)} h)`,
+    `fill rate ${percent(k.fillRate.rate)}${floor ? ` (floor ${percent(floor)})` : ''}`,
+    `in band ${percent(k.band.share)}`,
+    `on time ${k.onTimeDelivery.onTime}/${k.onTimeDelivery.due}${k.onTimeDelivery.deliveredLate ? ` (${k.onTimeDelivery.deliveredLate} late)` : ''}`,
+    `accurate ${k.orderAccuracy.accurate}/${k.orderAccuracy.delivered}`,
+    `lead time ${days(k.leadTime.meanActualDays)} (${k.leadTime.meanDeviationDays === null ? 'n/a' : `${k.leadTime.meanDeviationDays >= 0 ? '+' : ''}${k.leadTime.meanDeviationDays.toFixed(1)}`} vs agreed)`,
+    `turns ${k.turnover.turns === null ? 'n/a' : k.turnover.turns.toFixed(2)}, ${days(k.turnover.daysOfSupply)} of supply`,
+  ].join(', ');
+}
+
+function printKpis(body: KpisJson, print: (line: string) => void): void {
+  for (const agreement of body.agreements ?? []) {
+    const mase = agreement.forecastAccuracy?.mase;
+    print(
+      `  KPIs ${agreement.agreementId} v${agreement.agreementVersion}: ${kpiWords(agreement.kpis)}${mase === null || mase === undefined ? '' : `, forecast MASE ${mase.toFixed(2)}`}`,
+    );
+    for (const line of agreement.lines) print(`    ${line.siteId} ${line.itemId}: ${kpiWords(line.kpis, line.targets.fillRateFloor)}`);
   }
-  for (const row of rows as Record<string, unknown>[])
-    print(`  KPI ${row.siteId ?? ''} ${row.itemId ?? ''}: ${numbersOf(row.kpis ?? row).join('  ')}`);
-  if (!whole && rows.length === 0) print(`  KPI ${JSON.stringify(body).slice(0, 600)}`);
 }
 
 export async function reportMonth(period: string, stateDir: string, print: (line: string) => void): Promise<MonthReport> {
   print(`======== ${period} closed: KPIs, penalties with evidence, scorecard ========`);
   const kpis = await getAs('buyer', 'slaMonitor', `/kpis?period=${period}`);
-  if (kpis.status === 200) printKpis(kpis.body, print);
+  if (kpis.status === 200) printKpis(kpis.body as KpisJson, print);
   else print(`  ! GET /kpis?period=${period} answered ${kpis.status}: ${kpis.text.slice(0, 200)}`);
 
   const answer = await getAs('buyer', 'slaMonitor', `/penalties?period=${period}`);
