@@ -132,10 +132,11 @@ async function main() {
     await adoptOpenShipments(logistics, start);
   } else {
     clock.set(momentOf(start, 6));
+    // A stock count, not a receipt: a receipt with no order would be matched to the first shipment of its site x item.
     const opening = lines.map((l) =>
-      erp.movement(`demo|${start}|${l.siteId}|${l.itemId}|OPENING`, l, 'RECEIPT', l.maximum, momentOf(start, 6)),
+      erp.movement(`demo|${start}|${l.siteId}|${l.itemId}|COUNT`, l, 'COUNT', l.maximum, momentOf(start, 6)),
     );
-    print("opening stock: received up to each line's maximum");
+    print('opening stock: a count finds each line at its maximum');
     await erp.send(opening, false);
   }
   // On a broker that already holds events (earlier runs), the services first work through that backlog.
@@ -281,7 +282,7 @@ function describeShipment(shipment: Shipment, run: ShipmentRun | undefined) {
   const short = shipment.lines.filter((l) => l.dispatchedQuantity !== null && l.dispatchedQuantity < l.orderedQuantity);
   if (short.length > 0 && shipment.status === 'DISPATCHED') {
     note = `  << SHORT by ${short.map((l) => `${l.orderedQuantity - l.dispatchedQuantity!} ${l.unit} ${l.itemId}`).join(', ')}`;
-    seen.shortDelivery ||= `${shipment.shipmentId} (${note.slice(6)})`;
+    seen.shortDelivery ||= `${shipment.shipmentId} (${note.slice(5)})`;
   }
   if (shipment.deliveredAt && dayOf(shipment.deliveredAt) > promised) {
     const late = daysBetween(promised, dayOf(shipment.deliveredAt));

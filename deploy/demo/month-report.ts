@@ -75,6 +75,22 @@ function printKpis(body: KpisJson, print: (line: string) => void): void {
   }
 }
 
+/** Each record behind a penalty, by kind; a long run of one kind (a month of stockout days) shortened to its ends. */
+function printEvidence(evidence: PenaltyJson['evidence'], print: (line: string) => void): void {
+  const kinds = [...new Set(evidence.map((e) => e.kind))];
+  for (const kind of kinds) {
+    const ofKind = evidence.filter((e) => e.kind === kind);
+    const shown = ofKind.length > 4 ? [ofKind[0], ofKind[1], ofKind[ofKind.length - 1]] : ofKind;
+    for (const e of shown) {
+      if (e === ofKind[ofKind.length - 1] && shown.length < ofKind.length)
+        print(`      ... ${ofKind.length - 3} more ${kind} evidence, then:`);
+      print(
+        `      evidence ${e.kind} ${e.id}${e.quantity === null || e.quantity === undefined ? '' : ` (${+e.quantity.toFixed(3)})`}: ${e.note}`,
+      );
+    }
+  }
+}
+
 export async function reportMonth(period: string, stateDir: string, print: (line: string) => void): Promise<MonthReport> {
   print(`======== ${period} closed: KPIs, penalties with evidence, scorecard ========`);
   const kpis = await getAs('buyer', 'slaMonitor', `/kpis?period=${period}`);
@@ -90,8 +106,7 @@ export async function reportMonth(period: string, stateDir: string, print: (line
     print(
       `  PENALTY ${p.rule} ${p.siteId ?? '(agreement)'} ${p.itemId ?? ''} v${p.agreementVersion} r${p.revision}: ${p.explanation}  -> ${money(p.amount, p.currency)}`,
     );
-    for (const e of p.evidence ?? [])
-      print(`      evidence ${e.kind} ${e.id}${e.quantity === null || e.quantity === undefined ? '' : ` (${e.quantity})`}: ${e.note}`);
+    printEvidence(p.evidence ?? [], print);
   }
   print(`  ${penalties.length} penalties for ${period}, ${money(total, penalties[0]?.currency ?? 'EUR')} in all`);
 
