@@ -225,6 +225,14 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
       request: ({ pairs }) => ({ path: `/shipments/${pairs[0].shipmentId}/deliver` }),
       status: pairOnes(409, { B1: 403, OP: 403 }),
     },
+    'POST /shipments/:shipmentId/delay': {
+      request: ({ pairs }) => ({
+        path: `/shipments/${pairs[0].shipmentId}/delay`,
+        body: { expectedArrivalAt: '2099-01-01T00:00:00Z', reason: 'matrix' },
+      }),
+      status: pairOnes(409, { B1: 403, OP: 403 }),
+    },
+    'GET /unmatched-receipts': { request: () => ({ path: '/unmatched-receipts' }), status: same(200) },
   },
   'sla-monitor': {
     'GET /health': health,

@@ -1,4 +1,4 @@
-import { deadLetterTopicOf, inboundTopics, StockMovement, topics } from '@smi/contracts';
+import { deadLetterTopicOf, inboundTopics, ShipmentUpdate, StockMovement, supplierInboundTopics, topics } from '@smi/contracts';
 import {
   createKafka,
   DEAD_LETTER_HEADERS,
@@ -22,7 +22,7 @@ import {
 
 /**
  * The broker itself refuses what a principal may not do: each buyer's integration writes only its
- * own inbound topics and reads nothing, a service writes only its own topics, and a client
+ * own inbound topics and reads nothing, a supplier's writes only its own logistics reports topic, a service writes only its own topics, and a client
  * without credentials gets nowhere. What a buyer writes on its own topic in another buyer's name
  * is dead-lettered by the service.
  */
@@ -32,6 +32,9 @@ describe('Kafka identities and ACLs on the broker', () => {
   const site = uniqueId('site');
   let admin: KafkaTestClient;
   let asBuyerA: KafkaTestClient;
+  let asSupplierA: KafkaTestClient;
+  const supplierA = uniqueId('supplier');
+  const supplierB = uniqueId('supplier');
   let ingest: ServiceProcess;
   const clients: KafkaTestClient[] = [];
 
@@ -60,11 +63,15 @@ describe('Kafka identities and ACLs on the broker', () => {
       { id: buyerA, kind: 'buyer' as const },
       { id: buyerB, kind: 'buyer' as const },
     ];
-    const principals = createKafkaPrincipals(buyers.map((b) => partyPrincipalOf(b.id)));
+    const suppliers = [
+      { id: supplierA, kind: 'supplier' as const },
+      { id: supplierB, kind: 'supplier' as const },
+    ];
+    const principals = createKafkaPrincipals([...buyers, ...suppliers].map((p) => partyPrincipalOf(p.id)));
     const adminKafka = createKafka('smi-acl-test-setup');
-    await ensureTopics(adminKafka, platformTopicSpecs(buyers));
+    await ensureTopics(adminKafka, platformTopicSpecs([...buyers, ...suppliers]));
     await ensureAcls(adminKafka, [
-      ...platformAcls(buyers),
+      ...platformAcls([...buyers, ...suppliers]),
       // Lets the buyers join a reader's group, so what refuses their reads below is the topic's rule alone.
       ...buyers.map((b) => ({
         principal: partyPrincipalOf(b.id),
@@ -76,6 +83,7 @@ describe('Kafka identities and ACLs on the broker', () => {
     ]);
     admin = client({});
     asBuyerA = client(principals.get(partyPrincipalOf(buyerA))!);
+    asSupplierA = client(principals.get(partyPrincipalOf(supplierA))!);
     const line = { siteId: site, itemId: 'item-a', unit: 'EA', minimum: 10, maximum: 50, leadTimeDays: 2, packMultiple: 5 };
     const supplier = uniqueId('supplier');
     ingest = await startServiceProcess('inventory-ingest', {
@@ -123,6 +131,25 @@ describe('Kafka identities and ACLs on the broker', () => {
     for (const topic of [inboundTopics.stockMovements.of(buyerB), topics.stockLevels, topics.demandForecasts, topics.stockMovements]) {
       await expect(asBuyerA.waitForRaw(topic.name, () => true, { timeoutMs: 15_000 })).rejects.toThrow(/authoriz/i);
     }
+  });
+
+  it("lets a supplier write its own logistics reports topic, and refuses it another supplier's, a buyer's or an internal topic", async () => {
+    const report = (supplierId: string): ShipmentUpdate => ({
+      eventId: uniqueId('report'),
+      supplierId,
+      shipmentId: uniqueId('SHP'),
+      kind: 'DELIVERED',
+      occurredAt: new Date(),
+      carrier: null,
+      trackingReference: null,
+      expectedArrivalAt: null,
+      reason: null,
+      lines: [],
+    });
+    await asSupplierA.publish(supplierInboundTopics.shipmentUpdates.of(supplierA), report(supplierA));
+    await expect(asSupplierA.publish(supplierInboundTopics.shipmentUpdates.of(supplierB), report(supplierB))).rejects.toThrow(/authoriz/i);
+    await expect(asSupplierA.publish(topics.shipmentUpdates, report(supplierA))).rejects.toThrow(/authoriz/i);
+    await expect(asSupplierA.publish(inboundTopics.stockMovements.of(buyerA), movement(buyerA))).rejects.toThrow(/authoriz/i);
   });
 
   it('refuses a service writing a topic it does not own', async () => {

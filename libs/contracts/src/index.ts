@@ -4,3 +4,4 @@ export { AvroCodec, UndecodableRecordError, UnencodableValueError } from './avro
 export { SchemaRegistry, ManifestSchemaRegistry, HttpSchemaRegistry, RegisteredSchema, schemaRegistryFromEnv } from './schema-registry';
 export { readSchemaFile } from './schema-files';
 export { roundToStoredPrecision } from './stored-precision';
+export { unstorableField } from './storable-value';

@@ -42,7 +42,7 @@ describe("a supplier's own shipments topic", () => {
       groupId: readerGroup(),
     });
     expect(shipment.value).toMatchObject({ orderId: order.orderId, supplierId: supplier, buyerId: buyer, status: 'PLANNED' });
-    expect(shipment.key).toBe(`SHP-${order.orderId}`);
+    expect(shipment.key).toBe(`SHP-${order.agreementId}-${order.siteId}-2026-03-13`);
   });
 
   it("refuses the supplier another supplier's topic and the shared topics", async () => {

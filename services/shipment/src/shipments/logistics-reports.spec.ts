@@ -51,6 +51,9 @@ describe('what a logistics report must say', () => {
       { field: 'lines[0].quantity', problem: 'must be a number of at least 0' },
       { field: 'lines[1].orderId', problem: 'names order ORD-42 twice' },
     ]);
+    expect(reportProblems(update('DISPATCHED', { carrier: 'DH\u0000L' }))).toEqual([
+      { field: 'carrier', problem: 'holds a NUL or half of a surrogate pair' },
+    ]);
     expect(reportProblems(update('DELIVERED', { lines: [{ orderId: 'ORD-42', quantity: 1 }] }))).toEqual([
       { field: 'lines', problem: 'are only for a DISPATCHED report' },
     ]);

@@ -1,4 +1,4 @@
-import { Shipment, ShipmentUpdate, ShipmentUpdateKindValues } from '@smi/contracts';
+import { Shipment, ShipmentUpdate, ShipmentUpdateKindValues, unstorableField } from '@smi/contracts';
 import { bookKeptReceipts, GoodsReceipt, receivedEventIdOf } from '../goods-receipt/goods-receipt';
 import { lineOf, settled, shipmentEvent, ShipmentsOfBatch, ShipmentState } from './shipment';
 
@@ -38,6 +38,12 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 export function reportProblems(update: ShipmentUpdate): ReportProblem[] {
   const problems: ReportProblem[] = [];
   const problem = (field: string, text: string) => problems.push({ field, problem: text });
+  // What no column can hold (a NUL, a non-finite number, an endless text) is refused before anything else.
+  const unstorable = unstorableField(update);
+  if (unstorable) {
+    const [field, ...why] = unstorable.split(' ');
+    return [{ field, problem: why.join(' ') }];
+  }
   for (const field of ['eventId', 'supplierId', 'shipmentId'] as const)
     if (!isText(update[field])) problem(field, 'must be a non-empty string');
   if (!(ShipmentUpdateKindValues as readonly string[]).includes(update.kind))
