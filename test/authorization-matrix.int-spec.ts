@@ -239,6 +239,10 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
     ...deadLetters,
     'GET /breaches': { request: () => ({ path: '/breaches' }), status: same(200) },
     'GET /kpis': { request: () => ({ path: `/kpis?period=${new Date().toISOString().slice(0, 7)}` }), status: same(200) },
+    'GET /agreements/:agreementId/scorecard': {
+      request: ({ pairs }) => ({ path: `/agreements/${pairs[0].agreement.agreementId}/scorecard` }),
+      status: pairOnes(200),
+    },
   },
   notification: {
     'GET /health': health,

@@ -15,6 +15,8 @@ import { ComputePenaltyMonth } from './penalties/compute-penalty-month.use-case'
 import { PenaltiesHttpController } from './penalties/penalties.http.controller';
 import { PenaltiesRepository } from './penalties/penalties.repository';
 import { PeriodCloseSweep } from './penalties/period-close.sweep';
+import { ReadScorecard } from './scorecards/read-scorecard.use-case';
+import { ScorecardHttpController } from './scorecards/scorecard.http.controller';
 import { DeliveryFactsRepository } from './service-level-facts/delivery-facts.repository';
 import { RecordForecastAccuracy, RecordOrderLines, RecordShippedLines } from './service-level-facts/record-delivery-facts.use-case';
 import { ServiceLevelFactsRepository } from './service-level-facts/service-level-facts.repository';
@@ -41,6 +43,7 @@ import { WatchStockouts } from './stockouts/watch-stockouts.use-case';
     ServiceLevelFactsMessageHandler,
     PenaltiesHttpController,
     DisputesHttpController,
+    ScorecardHttpController,
   ],
   providers: [
     StockoutWatchRepository,
@@ -54,6 +57,7 @@ import { WatchStockouts } from './stockouts/watch-stockouts.use-case';
     RecordForecastAccuracy,
     ServiceLevelFactsRepository,
     MeasureKpis,
+    ReadScorecard,
     PenaltiesRepository,
     DisputesRepository,
     ComputePenaltyMonth,

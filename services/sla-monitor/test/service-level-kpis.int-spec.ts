@@ -44,7 +44,7 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
     leadTimeDays: 2,
     packMultiple: 5,
     serviceLevel: { measure: 'fill-rate' as const, target: 0.95 },
-    penalties: { perStockoutDay: 100, fillRateFloor: 0.9, perFillRateShortfall: 500 },
+    penalties: { perStockoutDay: 100, perLateDelivery: 20, perShortDelivery: 3, fillRateFloor: 0.9, perFillRateShortfall: 500 },
   });
 
   let sequence = 0;
@@ -255,6 +255,9 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
       SMI_AGREEMENTS_FILE: agreementsFile,
       SMI_PARTIES_FILE: partiesFile,
       SMI_CLOCK_FILE: join(clockDir, 'now'),
+      // March is over by the business clock: its penalties are made at once.
+      SMI_PERIOD_CLOSE_SWEEP_MS: '500',
+      SMI_PERIOD_CLOSE_GRACE_HOURS: '0',
     });
     await publishEverything();
     await settled();
@@ -396,5 +399,74 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
       [itemA],
     );
     expect(n).toBe(levels.length + 1);
+  });
+
+  it("gives March's scorecard as JSON: KPIs against targets, the penalties of the month, the worst lines, 12 months of trend", async () => {
+    // Line A: 3 stockout days x 100 = 300, 2 days late x 20 = 40, fill rate 40/75 below the 0.9 floor: 500;
+    // line B: 5 units short x 3 = 15. 855 EUR in all.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    let card: any;
+    await eventually(async () => {
+      const response = await get(`/agreements/${agreementId}/scorecard?period=2026-03`, key.buyer);
+      card = await json(response);
+      return response.status === 200 && card.penalties.total === 855;
+    }, 'the penalties of March on the scorecard');
+    expect(card).toMatchObject({
+      agreementId,
+      buyerId: buyer,
+      supplierId: supplier,
+      currency: 'EUR',
+      period: '2026-03',
+      measuredTo: '2026-03-31',
+    });
+    expect(card.penalties.items.map((p: { rule: string; itemId: string; amount: number }) => [p.rule, p.itemId, p.amount]).sort()).toEqual(
+      [
+        ['FILL_RATE_FLOOR', itemA, 500],
+        ['LATE_DELIVERY', itemA, 40],
+        ['SHORT_DELIVERY', itemB, 15],
+        ['STOCKOUT_DAYS', itemA, 300],
+      ].sort(),
+    );
+    expect(card.kpis.fillRate).toEqual({ demand: 75, metFromStock: 40, unmet: 35, rate: 40 / 75 });
+    expect(card.lines.find((l: { itemId: string }) => l.itemId === itemA).targets.fillRateFloor).toBe(0.9);
+    // Line A ran out; line B's deliveries were on time, its fill rate unmeasured: only A falls short.
+    expect(card.worstLines.map((l: { itemId: string }) => l.itemId)).toEqual([itemA]);
+    expect(card.disputes).toEqual([]);
+    expect(card.trend).toHaveLength(12);
+    expect(card.trend[0].period).toBe('2025-04');
+    expect(card.trend[11]).toMatchObject({ period: '2026-03', stockoutRate: 3 / 31, onTimeDelivery: 2 / 3, penaltiesTotal: 855 });
+    expect(card.trend[10]).toMatchObject({ period: '2026-02', stockoutRate: null, penaltiesTotal: 0 });
+
+    // An operator reads it too, without the disputes (only the two parties see those); another buyer cannot.
+    expect((await json(await get(`/agreements/${agreementId}/scorecard?period=2026-03`, key.operator))).disputes).toBeNull();
+    expect((await get(`/agreements/${agreementId}/scorecard?period=2026-03`, key.otherBuyer)).status).toBe(404);
+    const badPeriod = await get(`/agreements/${agreementId}/scorecard?period=2026-W10`, key.buyer);
+    expect(badPeriod.status).toBe(400);
+    expect((await json(badPeriod)).message).toBe('period must be a month YYYY-MM (got 2026-W10)');
+  });
+
+  it('gives the scorecard as CSV and as a readable page', async () => {
+    const csv = await get(`/agreements/${agreementId}/scorecard?period=2026-03&format=csv`, key.supplier);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const rows = (await csv.text()).trim().split('\r\n');
+    expect(rows[0]).toBe('section,period,siteId,itemId,measure,value,numerator,denominator,target');
+    expect(rows).toContain(`line,2026-03,${site},${itemA},stockout rate (stockout days / days),${3 / 31},3,31,`);
+    expect(rows).toContain(`line,2026-03,${site},${itemA},fill rate (met from stock / demand),${40 / 75},40,75,"target 0.95, floor 0.9"`);
+    expect(rows.filter((r) => r.startsWith('penalty,'))).toHaveLength(4);
+
+    const byAccept = await fetch(`${monitor.baseUrl}/agreements/${agreementId}/scorecard?period=2026-03`, {
+      headers: { 'x-api-key': key.buyer, accept: 'text/csv' },
+    });
+    expect(byAccept.headers.get('content-type')).toMatch(/^text\/csv/);
+
+    const page = await get(`/agreements/${agreementId}/scorecard?period=2026-03&format=html`, key.buyer);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain(`<h1>Scorecard ${agreementId} 2026-03</h1>`);
+    expect(html).toContain('<h2>Penalties: 855.00 EUR</h2>');
+    expect(html).toContain('<h2>Trend over the last 12 months</h2>');
+    expect(html).toContain('<td>min 10, max 50</td>');
   });
 });

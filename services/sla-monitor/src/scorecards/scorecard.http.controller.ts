@@ -1,0 +1,62 @@
+import { BadRequestException, Controller, Get, Headers, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import { AgreementBook } from '@smi/agreements';
+import { AuthenticatedRequest, BusinessClock } from '@smi/service-kit';
+import { dayOf, monthOf, parsePeriod } from '@smi/service-levels';
+import { agreementsVisibleTo } from '../kpis/measure-kpis.use-case';
+import { ReadScorecard } from './read-scorecard.use-case';
+import { scorecardCsv, scorecardHtml } from './scorecard';
+
+const FORMATS = ['json', 'csv', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** The format asked: `format` when given, else the first of CSV or HTML the Accept header names, else JSON. */
+function formatOf(format: string | undefined, accept: string | undefined): Format | undefined {
+  if (format !== undefined) return (FORMATS as readonly string[]).includes(format) ? (format as Format) : undefined;
+  if (/\btext\/csv\b/.test(accept ?? '')) return 'csv';
+  if (/\btext\/html\b/.test(accept ?? '')) return 'html';
+  return 'json';
+}
+
+interface Reply {
+  type(contentType: string): Reply;
+  header(name: string, value: string): Reply;
+  send(body: unknown): void;
+}
+
+/**
+ * An agreement's scorecard for a month (the current one by the business clock when none is given),
+ * for the parties' review checkpoints: JSON, CSV or a readable HTML page. Only the agreement's
+ * buyer and supplier, and operators, see it; anyone else gets 404 as for an unknown agreement.
+ */
+@Controller('agreements')
+export class ScorecardHttpController {
+  constructor(
+    private readonly scorecards: ReadScorecard,
+    private readonly agreements: AgreementBook,
+    private readonly clock: BusinessClock,
+  ) {}
+
+  @Get(':agreementId/scorecard')
+  async scorecard(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: Reply,
+    @Param('agreementId') agreementId: string,
+    @Query('period') periodText?: string,
+    @Query('format') formatText?: string,
+    @Headers('accept') accept?: string,
+  ): Promise<void> {
+    const month = parsePeriod(periodText ?? monthOf(dayOf(this.clock.now())));
+    if (month?.kind !== 'month') throw new BadRequestException(`period must be a month YYYY-MM (got ${String(periodText)})`);
+    const format = formatOf(formatText, accept);
+    if (!format) throw new BadRequestException(`format must be one of ${FORMATS.join(', ')} (got ${formatText})`);
+    const agreement = agreementsVisibleTo(this.agreements, request.party).find((a) => a.agreementId === agreementId);
+    if (!agreement) throw new NotFoundException(`agreement ${agreementId} not found`);
+    const card = await this.scorecards.execute(agreement, month, request.party);
+    if (!card) throw new NotFoundException(`agreement ${agreementId} is not in force in ${month.id}`);
+    const name = `scorecard-${agreementId}-${month.id}`.replace(/[^\w.-]/g, '_');
+    if (format === 'csv')
+      reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(scorecardCsv(card));
+    else if (format === 'html') reply.type('text/html; charset=utf-8').send(scorecardHtml(card));
+    else reply.type('application/json; charset=utf-8').send(JSON.stringify(card));
+  }
+}
