@@ -70,6 +70,10 @@ const suppliersAndOperator = (status: number, buyers = 403): Record<Party, numbe
   OP: status,
 });
 
+/** A penalty id of pair 1's agreement line, as a path segment. */
+const penaltyIdOf = (pair: Pair) =>
+  encodeURIComponent(`${pair.agreement.agreementId}|v1|${pair.site}|${pair.item}|${new Date().toISOString().slice(0, 7)}|STOCKOUT_DAYS`);
+
 const health: Row = { request: () => ({ path: '/health' }), status: same(200), public: true };
 /** Every service's dead letters are an operator's: to anyone else there are none (404). */
 const operatorOnly = (status: number): Record<Party, number> => ({ ...same(404), OP: status });
@@ -239,6 +243,19 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
     ...deadLetters,
     'GET /breaches': { request: () => ({ path: '/breaches' }), status: same(200) },
     'GET /kpis': { request: () => ({ path: `/kpis?period=${new Date().toISOString().slice(0, 7)}` }), status: same(200) },
+    'GET /penalties': { request: () => ({ path: '/penalties' }), status: same(200) },
+    // Pair 1's month under no penalty term: its penalty id names nothing, for anyone.
+    'GET /penalties/:penaltyId': { request: ({ pairs }) => ({ path: `/penalties/${penaltyIdOf(pairs[0])}` }), status: same(404) },
+    'POST /penalties/:penaltyId/disputes': {
+      request: ({ pairs }) => ({ path: `/penalties/${penaltyIdOf(pairs[0])}/disputes`, body: { reason: 'matrix' } }),
+      status: same(404),
+    },
+    'GET /disputes': { request: () => ({ path: '/disputes' }), status: same(200) },
+    'POST /disputes/:disputeId/accept': { request: () => ({ path: '/disputes/never-opened/accept', body: {} }), status: same(404) },
+    'POST /disputes/:disputeId/reject': {
+      request: () => ({ path: '/disputes/never-opened/reject', body: { reason: 'matrix' } }),
+      status: same(404),
+    },
     'GET /agreements/:agreementId/scorecard': {
       request: ({ pairs }) => ({ path: `/agreements/${pairs[0].agreement.agreementId}/scorecard` }),
       status: pairOnes(200),

@@ -83,7 +83,8 @@ export class DisputesRepository {
     if (disputes.length === 0) return [];
     const steps: Array<DisputeStepRecord & { disputeId: string }> = await this.dataSource.query(
       `SELECT s.dispute_id AS "disputeId", s.event_id AS "eventId", s.step, s.by_party AS by, s.at, s.reason, s.amount::float8 AS amount
-       FROM penalty_dispute_steps s WHERE s.dispute_id = ANY($1::text[]) ORDER BY s.at, s.event_id`,
+       FROM penalty_dispute_steps s WHERE s.dispute_id = ANY($1::text[])
+       ORDER BY s.at, s.step <> 'OPENED', s.event_id`,
       [disputes.map((d) => d.disputeId)],
     );
     return disputes.map((d) => ({
