@@ -265,6 +265,14 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
     'GET /health': health,
     ...deadLetters,
     'GET /notifications': { request: () => ({ path: '/notifications' }), status: same(200) },
+    // Another party's notification answers as one that does not exist.
+    'GET /notifications/:notificationId': { request: () => ({ path: '/notifications/no-such-notification' }), status: same(404) },
+    'GET /notification-preferences': { request: () => ({ path: '/notification-preferences' }), status: same(200) },
+    // The test parties have no webhook: a buyer or supplier asking for one is refused (400) and nothing changes; an operator sets none.
+    'PUT /notification-preferences': {
+      request: () => ({ path: '/notification-preferences', body: { channel: 'WEBHOOK', mode: 'digest' } }),
+      status: { ...same(400), OP: 403 },
+    },
   },
 };
 

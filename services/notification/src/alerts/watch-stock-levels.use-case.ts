@@ -25,11 +25,9 @@ export class WatchStockLevels {
   async execute(records: readonly Inbound<StockLevel>[], tx: Transaction): Promise<void> {
     const levels = records.map((r) => r.event);
     const keys = [...new Map(levels.map((l) => [stockKeyOf(l), l])).values()];
-    const [stored, outlooks, feeds] = await Promise.all([
-      this.state.stockStates(tx.manager, keys),
-      this.state.outlooks(tx.manager, keys),
-      this.state.feedStates(tx.manager, [...new Set(levels.map((l) => l.buyerId))].sort()),
-    ]);
+    const stored = await this.state.stockStates(tx.manager, keys);
+    const outlooks = await this.state.outlooks(tx.manager, keys);
+    const feeds = await this.state.feedStates(tx.manager, [...new Set(levels.map((l) => l.buyerId))].sort());
     const stock = watchStockLevels(
       levels,
       stored,

@@ -42,7 +42,7 @@ export class NotificationsHttpController {
     const party = request.party;
     if (!found || (party.kind !== 'operator' && found.delivery.recipientId !== party.id))
       throw new NotFoundException(`no notification ${notificationId}`);
-    return { ...asView(found.delivery), payload: found.delivery.payload, attempts: found.attempts };
+    return { ...asView(found.delivery), attemptLog: found.attempts };
   }
 }
 

@@ -14,6 +14,13 @@ describe('preferences', () => {
       mode: 'digest',
     });
     expect(digestEveryHoursOf([agreement('B'), agreement('A', { digestEveryHours: 12, immediateAlerts: false })])).toBe(12);
+    // A party under several agreements: at once if any asks for it, at the shortest interval any sets.
+    const several = [
+      agreement('A', { digestEveryHours: 12, immediateAlerts: false }),
+      agreement('B', { digestEveryHours: 6, immediateAlerts: true }),
+    ];
+    expect(defaultPreference(both, several).mode).toBe('immediate');
+    expect(digestEveryHoursOf(several)).toBe(6);
     expect(defaultPreference({ email: 'x@y.example' }, [])).toEqual({ rules: null, channel: 'EMAIL', mode: 'immediate' });
     expect(digestEveryHoursOf([])).toBe(24);
   });

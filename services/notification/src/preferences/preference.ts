@@ -16,13 +16,19 @@ export interface PreferenceView extends Preference {
 
 type Communication = NonNullable<Agreement['communication']>;
 
-/** The communication terms that speak for a party: of its agreements (by id) the first that has some. */
-export const communicationOf = (agreements: readonly Agreement[]): Communication | undefined =>
-  [...agreements].sort((a, b) => a.agreementId.localeCompare(b.agreementId)).find((a) => a.communication)?.communication;
+/**
+ * The communication terms that speak for a party over all its agreements: alerts at once if any
+ * of them asks for that, and the shortest interval any of them sets (none when none sets terms).
+ */
+export function communicationOf(agreements: readonly Agreement[]): Communication | undefined {
+  const terms = agreements.flatMap((a) => (a.communication ? [a.communication] : []));
+  if (terms.length === 0) return undefined;
+  return { digestEveryHours: Math.min(...terms.map((t) => t.digestEveryHours)), immediateAlerts: terms.some((t) => t.immediateAlerts) };
+}
 
 /**
  * What a party gets before it says otherwise: every rule, at once unless its agreement's
- * communication terms ask for digests only (`immediateAlerts: false`), on its webhook, else by e-mail.
+ * communication terms ask for digests only (`immediateAlerts: false` in every one), on its webhook, else by e-mail.
  */
 export function defaultPreference(party: { webhookUrl?: string; email?: string }, agreements: readonly Agreement[]): Preference {
   const communication = communicationOf(agreements);
