@@ -1,5 +1,5 @@
 import { AgreementLine } from '@smi/agreements';
-import { ReplenishmentOrder, StockLevel, topics } from '@smi/contracts';
+import { ReplenishmentOrder, topics } from '@smi/contracts';
 import {
   KafkaTestClient,
   ServiceProcess,
@@ -10,7 +10,7 @@ import {
   writeTestParties,
 } from '@smi/testing';
 import { orderIdFor } from '../src/orders/replenishment-order';
-import { positionReaches, stockLevelsAt } from './stock-level-feed';
+import { apiCaller, levelPublisher, positionReaches, stockLevelsAt } from './stock-level-feed';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
@@ -46,19 +46,12 @@ describe('order approval against a real broker and database', () => {
   });
   const beyondValue = { maxValue: 1000, vetoWindowHours: 24, expiresAfterHours: 48 };
 
-  const publish = async (...levels: StockLevel[]) => {
-    for (const l of levels) await kafka.publish(topics.stockLevels, l);
-  };
+  const publish = levelPublisher(() => kafka);
   const orderEvents = (itemId: string, count: number, settleMs = 2000) =>
     kafka
       .waitFor(topics.replenishmentOrders, (o) => o.buyerId === buyer && o.itemId === itemId, { count, settleMs })
       .then((rs) => rs.map((r) => r.value));
-  const call = (method: 'GET' | 'POST', path: string, key: string, body?: unknown) =>
-    fetch(`${replenishment.baseUrl}${path}`, {
-      method,
-      headers: { 'x-api-key': key, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const call = apiCaller(() => replenishment.baseUrl);
 
   /** Lets stock fall below the minimum and returns the order's first event. */
   const orderRaised = async (itemId: string): Promise<ReplenishmentOrder> => {

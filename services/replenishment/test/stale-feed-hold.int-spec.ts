@@ -1,5 +1,5 @@
 import { AgreementLine } from '@smi/agreements';
-import { StockLevel, topics } from '@smi/contracts';
+import { topics } from '@smi/contracts';
 import {
   KafkaTestClient,
   ServiceProcess,
@@ -13,7 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { orderIdFor } from '../src/orders/replenishment-order';
-import { positionReaches, stockLevelsAt } from './stock-level-feed';
+import { apiCaller, levelPublisher, positionReaches, stockLevelsAt } from './stock-level-feed';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
@@ -45,15 +45,8 @@ describe('stale feed hold against a real broker and database', () => {
     packMultiple: 10,
   });
   const levels = { lyon: stockLevelsAt(ids.acme, sites.lyon), graz: stockLevelsAt(ids.globex, sites.graz) };
-  const call = (method: 'GET' | 'POST' | 'PUT', path: string, key: string, body?: unknown) =>
-    fetch(`${replenishment.baseUrl}${path}`, {
-      method,
-      headers: { 'x-api-key': key, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const publish = async (...stockLevels: StockLevel[]) => {
-    for (const level of stockLevels) await kafka.publish(topics.stockLevels, level);
-  };
+  const call = apiCaller(() => replenishment.baseUrl);
+  const publish = levelPublisher(() => kafka);
 
   beforeAll(async () => {
     kafka = new KafkaTestClient();

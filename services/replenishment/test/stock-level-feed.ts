@@ -92,3 +92,20 @@ export const outlookStored = (buyerId: string, siteId: string, itemId: string) =
     );
     return rows[0];
   });
+
+/** Publishes stock levels in the order given (one key's levels stay in order on its partition). */
+export const levelPublisher =
+  (kafka: () => KafkaTestClient) =>
+  async (...levels: StockLevel[]): Promise<void> => {
+    for (const level of levels) await kafka().publish(topics.stockLevels, level);
+  };
+
+/** Calls the service's API as the party holding `key`, with a JSON body when one is given. */
+export const apiCaller =
+  (baseUrl: () => string) =>
+  (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, key: string, body?: unknown): Promise<Response> =>
+    fetch(`${baseUrl()}${path}`, {
+      method,
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });

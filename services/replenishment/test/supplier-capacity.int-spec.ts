@@ -1,5 +1,5 @@
 import { AgreementLine } from '@smi/agreements';
-import { StockLevel, topics } from '@smi/contracts';
+import { topics } from '@smi/contracts';
 import {
   KafkaTestClient,
   queryDatabase,
@@ -11,7 +11,7 @@ import {
   writePartiesFile,
 } from '@smi/testing';
 import { orderIdFor } from '../src/orders/replenishment-order';
-import { outlookStored, positionReaches, stockLevelsAt, steadyForecast } from './stock-level-feed';
+import { apiCaller, levelPublisher, outlookStored, positionReaches, stockLevelsAt, steadyForecast } from './stock-level-feed';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
@@ -46,12 +46,7 @@ describe('supplier capacity against a real broker and database', () => {
     graz: stockLevelsAt(ids.globex, sites.graz),
   };
 
-  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, key: string, body?: unknown) =>
-    fetch(`${replenishment.baseUrl}${path}`, {
-      method,
-      headers: { 'x-api-key': key, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const call = apiCaller(() => replenishment.baseUrl);
   const requestsIn = (status: string) =>
     queryDatabase<{ request_id: string; site_id: string }>(
       process.env.DATABASE_URL!,
@@ -62,9 +57,7 @@ describe('supplier capacity against a real broker and database', () => {
     kafka
       .waitFor(topics.replenishmentOrders, (o) => o.itemId === item && o.siteId === siteId, { count, settleMs: 1500 })
       .then((rs) => rs.map((r) => r.value));
-  const publish = async (...stockLevels: StockLevel[]) => {
-    for (const level of stockLevels) await kafka.publish(topics.stockLevels, level);
-  };
+  const publish = levelPublisher(() => kafka);
 
   beforeAll(async () => {
     kafka = new KafkaTestClient();
