@@ -325,6 +325,7 @@ function summarize(webhooks: { verified: number; rejected: number }) {
     ['a late delivery', !!seen.lateDelivery],
     ['a stockout', seen.stockouts > 0],
     ['a closed month with penalties and their evidence', closedWithEvidence.length > 0],
+    ["a closed month's scorecard", seen.reports.some((r) => r.scorecardPrinted && r.scorecardPath)],
     ['forecasts beyond their first period', movedOn.length > 0],
     ['verified webhooks and no rejected one', webhooks.verified > 0 && webhooks.rejected === 0],
   ];

@@ -19,6 +19,7 @@ export interface MonthReport {
   period: string;
   penalties: PenaltyJson[];
   withEvidence: number;
+  scorecardPrinted: boolean;
   scorecardPath?: string;
 }
 
@@ -113,8 +114,11 @@ export async function reportMonth(period: string, stateDir: string, print: (line
   const base = `/agreements/${AGREEMENT}/scorecard?period=${period}`;
   const csv = await getAs('buyer', 'slaMonitor', `${base}&format=csv`);
   if (csv.status === 200) {
-    print(`  scorecard ${AGREEMENT} ${period} (CSV):`);
-    for (const row of csv.text.trim().split('\n')) print(`    ${row}`);
+    // The 12-month trend rows are left to the page; the month's own rows are printed.
+    const rows = csv.text.trim().split(/\r?\n/);
+    const trend = rows.filter((row) => row.startsWith('trend,')).length;
+    print(`  scorecard ${AGREEMENT} ${period} (GET ${base}&format=csv; ${trend} trend rows left to the HTML page):`);
+    for (const row of rows) if (!row.startsWith('trend,')) print(`    ${row}`);
   } else print(`  ! scorecard CSV answered ${csv.status}: ${csv.text.slice(0, 200)}`);
   const html = await getAs('buyer', 'slaMonitor', `${base}&format=html`);
   let scorecardPath: string | undefined;
@@ -126,5 +130,11 @@ export async function reportMonth(period: string, stateDir: string, print: (line
     print(`  scorecard page: ${scorecardPath}`);
   } else print(`  ! scorecard HTML answered ${html.status}: ${html.text.slice(0, 200)}`);
   print('======================================================================');
-  return { period, penalties, withEvidence: penalties.filter((p) => (p.evidence ?? []).length > 0).length, scorecardPath };
+  return {
+    period,
+    penalties,
+    scorecardPrinted: csv.status === 200,
+    withEvidence: penalties.filter((p) => (p.evidence ?? []).length > 0).length,
+    scorecardPath,
+  };
 }
