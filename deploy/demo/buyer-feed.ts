@@ -85,9 +85,9 @@ async function main() {
       const key = lineKey(level.siteId, level.itemId);
       const before = onHand.get(key);
       onHand.set(key, level.onHand);
-      if (before !== undefined && before > 0 && level.onHand <= 0) seen.emptied++;
-      if (before !== undefined && before > 0 && level.onHand <= 0)
-        print(`EMPTY    ${level.siteId} ${level.itemId}: on-hand ${level.onHand} (stock level ${level.eventId})`);
+      if (before === undefined || before <= 0 || level.onHand > 0) return;
+      seen.emptied++;
+      print(`EMPTY    ${level.siteId} ${level.itemId}: on-hand ${level.onHand} (stock level ${level.eventId})`);
     },
     order: (order) => {
       seen.orders++;
