@@ -262,10 +262,12 @@ describe('all six services killed mid-stream', () => {
     const booked: Array<{ orderId: string; siteId: string; itemId: string }> = await api('replenishment', '/orders', keys.supplier);
     expect(booked.map((o) => o.orderId).sort()).toEqual(orderIds);
 
-    // shipment: one shipment per order, announced once.
-    expect(shipmentEvents.map((s) => [s.value.orderId, s.value.status]).sort()).toEqual(orderIds.map((id) => [id, 'PLANNED']));
-    const shipments: Array<{ orderId: string }> = await api('shipment', '/shipments', keys.supplier);
-    expect(shipments.map((s) => s.orderId).sort()).toEqual(orderIds);
+    // shipment: each order planned once (orders of one site and day share a shipment, a line each), announced once.
+    expect(shipmentEvents.map((s) => [s.value.causedByEventId, s.value.status]).sort()).toEqual(
+      orderEvents.map((o) => [o.value.eventId, 'PLANNED']).sort(),
+    );
+    const shipments: Array<{ lines: Array<{ orderId: string }> }> = await api('shipment', '/shipments', keys.supplier);
+    expect(shipments.flatMap((s) => s.lines.map((l) => l.orderId)).sort()).toEqual(orderIds);
 
     // sla-monitor: per line, each stockout of the fold once, counted 1..n in the month, claiming no money.
     const breaches: SlaBreach[] = await api('sla-monitor', '/breaches', keys.buyer);

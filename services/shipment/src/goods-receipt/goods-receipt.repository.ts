@@ -64,10 +64,12 @@ export class GoodsReceiptRepository {
     const sites = wanted.unreferencedAt ?? [];
     if (orderIds.length + sites.length === 0) return [];
     return manager.query(
+      // One arm per way of wanting a receipt, each served by its own partial index.
       `SELECT ${RECEIPT_COLUMNS} FROM goods_receipts
-       WHERE shipment_id IS NULL
-         AND (order_id = ANY($1::text[])
-              OR (order_id IS NULL AND (buyer_id, site_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))))
+       WHERE stock_level_event_id = ANY(ARRAY(
+         SELECT stock_level_event_id FROM goods_receipts WHERE shipment_id IS NULL AND order_id = ANY($1::text[])
+         UNION SELECT g.stock_level_event_id FROM unnest($2::text[], $3::text[]) AS k(buyer_id, site_id)
+               JOIN goods_receipts g ON g.shipment_id IS NULL AND g.order_id IS NULL AND g.buyer_id = k.buyer_id AND g.site_id = k.site_id))
        ORDER BY stock_level_event_id
        FOR UPDATE`,
       [orderIds, sites.map((s) => s.buyerId), sites.map((s) => s.siteId)],

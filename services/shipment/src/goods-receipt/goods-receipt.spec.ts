@@ -61,10 +61,11 @@ describe('goods receipt', () => {
       lines: exampleShipment().lines.map((l) => ({ ...l, dispatchedQuantity: 80, receivedQuantity: 80 })),
     });
     const notLeft = shipment('SHP-planned', '2026-03-12T09:30:00Z', { dispatchedAt: null, status: 'PLANNED' });
-    const found = lineForReceipt([far, near, full, notLeft], receipt({ orderReference: null }));
+    const leftAfter = shipment('SHP-after', '2026-03-12T09:30:00Z', { dispatchedAt: new Date('2026-03-12T10:00:00Z') });
+    const found = lineForReceipt([far, near, full, notLeft, leftAfter], receipt({ orderReference: null }));
     expect('shipment' in found && found.shipment.shipmentId).toBe('SHP-near');
     expect(lineForReceipt([far], receipt({ orderReference: null, itemId: 'rotor' }))).toEqual({
-      reason: 'no open shipment line of plant-lyon x rotor has left the supplier',
+      reason: 'no open shipment line of plant-lyon x rotor had left the supplier by then',
     });
   });
 

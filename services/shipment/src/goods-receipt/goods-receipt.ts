@@ -52,9 +52,14 @@ function mismatch(shipment: ShipmentState, line: LineState, receipt: GoodsReceip
   return undefined;
 }
 
-/** A line that takes goods found by site x item: on a shipment that has left (dispatched or delivered), not yet fully received. */
+/**
+ * A line that takes goods found by site x item: on a shipment that had left (dispatched or
+ * delivered) when the goods were booked, not yet fully received. Goods booked before it left
+ * (opening stock, another source) cannot be its.
+ */
 const openFor = (shipment: ShipmentState, line: LineState, receipt: GoodsReceipt): boolean =>
   shipment.dispatchedAt !== null &&
+  shipment.dispatchedAt.getTime() <= receipt.receivedAt.getTime() &&
   shipment.status !== 'CANCELLED' &&
   !fullyReceived(line) &&
   mismatch(shipment, line, receipt) === undefined;
@@ -86,7 +91,7 @@ export function lineForReceipt(
         a.shipment.shipmentId.localeCompare(b.shipment.shipmentId) ||
         a.line.orderId.localeCompare(b.line.orderId),
     );
-  return candidates[0] ?? { reason: `no open shipment line of ${receipt.siteId} x ${receipt.itemId} has left the supplier` };
+  return candidates[0] ?? { reason: `no open shipment line of ${receipt.siteId} x ${receipt.itemId} had left the supplier by then` };
 }
 
 /**

@@ -67,11 +67,14 @@ export class ShipmentRepository {
     const sites = wanted.openAt ?? [];
     if (ids.length + orders.length + days.length + sites.length === 0) return [];
     const rows: RawShipment[] = await manager.query(
+      // One arm per way of wanting a shipment, each served by its own index (the lines' GIN index per order).
       `SELECT ${SHIPMENT_COLUMNS} FROM shipments
-       WHERE shipment_id = ANY($1::text[])
-          OR consolidation_key = ANY($2::text[])
-          OR lines @> ANY($3::jsonb[])
-          OR (status = ANY($6::text[]) AND (buyer_id, site_id) IN (SELECT * FROM unnest($4::text[], $5::text[])))
+       WHERE shipment_id = ANY(ARRAY(
+         SELECT shipment_id FROM shipments WHERE shipment_id = ANY($1::text[])
+         UNION SELECT shipment_id FROM shipments WHERE consolidation_key = ANY($2::text[])
+         UNION SELECT s.shipment_id FROM unnest($3::jsonb[]) AS o(line) JOIN shipments s ON s.lines @> o.line
+         UNION SELECT s.shipment_id FROM unnest($4::text[], $5::text[]) AS k(buyer_id, site_id)
+               JOIN shipments s ON s.buyer_id = k.buyer_id AND s.site_id = k.site_id AND s.status = ANY($6::text[])))
        ORDER BY shipment_id
        FOR UPDATE`,
       [ids, days, orders, sites.map((s) => s.buyerId), sites.map((s) => s.siteId), OPEN_STATUSES],
