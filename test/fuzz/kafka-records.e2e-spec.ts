@@ -398,7 +398,7 @@ describe('fuzzing every consumed Kafka topic', () => {
     );
   };
 
-  it('replenishment orders: shipment and notification dead-letter every bad record, plan and alert each valid order once', async () => {
+  it('replenishment orders: shipment, sla-monitor and notification dead-letter every bad record, plan, keep and alert each valid order once', async () => {
     const order = (i: number): ReplenishmentOrder =>
       exampleReplenishmentOrder({
         orderId: `${run}-or-${i}`,
@@ -411,7 +411,7 @@ describe('fuzzing every consumed Kafka topic', () => {
     const valid = Array.from({ length: VALID }, (_, i) => order(i));
     await fuzzTopic({
       topic: topics.replenishmentOrders,
-      consumers: ['shipment', 'notification'],
+      consumers: ['shipment', 'sla-monitor', 'notification'],
       valid,
       template: { ...order(999), eventId: `${run}-or-bad/released` },
       outOfRange: [
@@ -423,7 +423,7 @@ describe('fuzzing every consumed Kafka topic', () => {
         ['NUL in buyerId', { buyerId: nul }],
       ],
       // Notification alerts known parties only: an order for no known buyer is alerted to its supplier alone.
-      judgedBy: { 'NUL in buyerId': ['shipment'] },
+      judgedBy: { 'NUL in buyerId': ['shipment', 'sla-monitor'] },
       applied: async () => {
         const shipments = await db<{ order_id: string; n: number }>(
           // Orders for one site and day share a shipment, a line each.
@@ -432,8 +432,12 @@ describe('fuzzing every consumed Kafka topic', () => {
           [valid.map((o) => o.orderId)],
         );
         const planned = shipments.length === VALID && shipments.every((s) => s.n === 1) ? [] : [`shipments ${JSON.stringify(shipments)}`];
+        const [kept] = await db<{ n: number }>('SELECT count(*)::int AS n FROM sla_monitor.ordered_lines WHERE order_id = ANY($1)', [
+          valid.map((o) => o.orderId),
+        ]);
         return [
           ...planned,
+          ...(kept.n === VALID ? [] : [`sla-monitor kept ${kept.n} order lines`]),
           ...(await alertedOnce(
             valid.map((o) => o.eventId),
             2,
@@ -443,7 +447,7 @@ describe('fuzzing every consumed Kafka topic', () => {
     });
   });
 
-  it('shipments: notification dead-letters every bad record and alerts each valid dispatch once', async () => {
+  it('shipments: sla-monitor and notification dead-letter every bad record, keep and alert each valid dispatch once', async () => {
     const shipment = (i: number): Shipment =>
       exampleShipment({
         eventId: `${run}-sh-${i}/dispatched`,
@@ -462,7 +466,7 @@ describe('fuzzing every consumed Kafka topic', () => {
     const valid = Array.from({ length: VALID }, (_, i) => shipment(i));
     await fuzzTopic({
       topic: topics.shipments,
-      consumers: ['notification'],
+      consumers: ['sla-monitor', 'notification'],
       valid,
       template: { ...shipment(999), eventId: `${run}-sh-bad/dispatched` },
       outOfRange: [
@@ -472,11 +476,18 @@ describe('fuzzing every consumed Kafka topic', () => {
         ['NUL in shipmentId', { shipmentId: nul }],
       ],
       // A dispatch is news to the buyer only.
-      applied: () =>
-        alertedOnce(
-          valid.map((s) => s.eventId),
-          1,
-        ),
+      applied: async () => {
+        const [kept] = await db<{ n: number }>('SELECT count(*)::int AS n FROM sla_monitor.shipped_lines WHERE shipment_id = ANY($1)', [
+          valid.map((s) => s.shipmentId),
+        ]);
+        return [
+          ...(kept.n === VALID ? [] : [`sla-monitor kept ${kept.n} shipped lines`]),
+          ...(await alertedOnce(
+            valid.map((s) => s.eventId),
+            1,
+          )),
+        ];
+      },
     });
   });
 

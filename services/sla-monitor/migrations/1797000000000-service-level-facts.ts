@@ -21,9 +21,14 @@ export class ServiceLevelFacts1797000000000 implements MigrationInterface {
         as_of timestamptz NOT NULL,
         movement_kind text NOT NULL,
         movement_quantity numeric NOT NULL,
+        order_reference text,
         PRIMARY KEY (buyer_id, site_id, item_id, sequence)
       )`);
     await runner.query('CREATE INDEX stock_level_history_by_time ON stock_level_history (buyer_id, site_id, item_id, as_of)');
+    // A goods receipt booked against an order of another item makes that order's delivery inaccurate.
+    await runner.query(
+      "CREATE INDEX stock_level_history_receipts ON stock_level_history (order_reference) WHERE movement_kind = 'RECEIPT' AND order_reference IS NOT NULL",
+    );
     await runner.query(`
       CREATE TABLE ordered_lines (
         order_id text PRIMARY KEY,

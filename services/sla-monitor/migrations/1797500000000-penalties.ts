@@ -12,7 +12,8 @@ export class Penalties1797500000000 implements MigrationInterface {
         period text NOT NULL,
         closed_at timestamptz NOT NULL,
         last_computed_at timestamptz NOT NULL,
-        facts_through timestamptz,
+        -- Per line (site|item), the latest touch of its facts read when the month was last computed.
+        facts_seen jsonb NOT NULL DEFAULT '{}',
         computations integer NOT NULL DEFAULT 1,
         PRIMARY KEY (agreement_id, period)
       )`);

@@ -38,6 +38,8 @@ describe('sla-monitor penalties and disputes against a real broker and database'
     site: uniqueId('site'),
     item: uniqueId('coolant'),
   };
+  // A second line of agreement one, quietly in stock, whose facts run later than line one's late level.
+  const oneFilter = { ...one, item: uniqueId('filter') };
   const two = {
     buyer: uniqueId('buyer'),
     supplier: uniqueId('supplier'),
@@ -76,6 +78,10 @@ describe('sla-monitor penalties and disputes against a real broker and database'
     level(one, 20, '2026-03-01T00:00:00Z', 'RECEIPT', 20),
     level(one, -2, '2026-03-10T14:00:00Z', 'CONSUMPTION', 22),
     level(one, 15, '2026-03-12T09:00:00Z', 'RECEIPT', 17),
+  ];
+  const levelsOneFilter = [
+    level(oneFilter, 30, '2026-03-01T00:00:00Z', 'RECEIPT', 30),
+    level(oneFilter, 25, '2026-03-31T20:00:00Z', 'CONSUMPTION', 5),
   ];
   // Line two: at zero from the 5th 06:00 to the 6th 12:00, two stockout days.
   const levelsTwo = [
@@ -127,18 +133,16 @@ describe('sla-monitor penalties and disputes against a real broker and database'
         validFrom: '2026-03-01',
         validTo: '2026-12-31',
         penalties: { allowedStockoutsPerMonth: 1, penaltyPerStockout: 250 },
-        lines: [
-          {
-            siteId: one.site,
-            itemId: one.item,
-            unit: 'EA',
-            minimum: 5,
-            maximum: 40,
-            leadTimeDays: 2,
-            packMultiple: 1,
-            penalties: { perStockoutDay: 50 },
-          },
-        ],
+        lines: [one.item, oneFilter.item].map((itemId) => ({
+          siteId: one.site,
+          itemId,
+          unit: 'EA',
+          minimum: 5,
+          maximum: 40,
+          leadTimeDays: 2,
+          packMultiple: 1,
+          penalties: { perStockoutDay: 50 },
+        })),
       }),
       testAgreement({
         agreementId: two.agreementId,
@@ -191,8 +195,9 @@ describe('sla-monitor penalties and disputes against a real broker and database'
   });
 
   it('closes March once, at April 1st plus the grace, with the penalties the stock record implies', async () => {
-    await publishAll([...levelsOne, ...levelsTwo]);
+    await publishAll([...levelsOne, ...levelsOneFilter, ...levelsTwo]);
     await recorded(levelsOne);
+    await recorded(levelsOneFilter);
     await recorded(levelsTwo);
     // One second before the close moment nothing is due.
     await setClock('2026-04-01T23:59:59Z');
@@ -246,6 +251,7 @@ describe('sla-monitor penalties and disputes against a real broker and database'
 
   it('corrects the closed month when a late level arrives, referencing the first event with the difference', async () => {
     // Reported after the close: on-hand fell to -1 at 18:00 on the 31st, a fourth stockout day and a second stockout.
+    // (The other line's facts reach 20:00 that day: the late level is still new for its own line.)
     const late = level(one, -1, '2026-03-31T18:00:00Z', 'CONSUMPTION', 16);
     levelsOne.push(late);
     await setClock('2026-04-03T10:00:00Z');

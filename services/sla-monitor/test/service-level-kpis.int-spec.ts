@@ -34,6 +34,7 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
   const site = uniqueId('site');
   const itemA = uniqueId('item-a');
   const itemB = uniqueId('item-b');
+  const itemC = uniqueId('item-c');
   const key = { buyer: uniqueId('k'), supplier: uniqueId('k'), otherBuyer: uniqueId('k'), operator: uniqueId('k') };
   const line = (itemId: string) => ({
     siteId: site,
@@ -155,9 +156,13 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
     short: uniqueId('ORD-short'),
     partial: uniqueId('ORD-partial'),
     vetoed: uniqueId('ORD-vetoed'),
+    wrongItem: uniqueId('ORD-wrong-item'),
   };
   levels.push(level('2026-03-07T00:00:00Z', 'RECEIPT', 45, 40, ids.late));
   const receipt = levels[levels.length - 1];
+  // Line C's only level: a receipt of item C booked against line B's last order.
+  const wrongReceipt = { ...level('2026-03-26T08:00:00Z', 'RECEIPT', 10, 10, ids.wrongItem), itemId: itemC, sequence: 1 };
+  sequence--;
   const orders: ReplenishmentOrder[] = [
     // Line A: decided 3 March 12:00, promised 5 March 12:00, arrives 7 March 00:00: 2 days late, 3.5 days of lead time.
     order(ids.late, itemA, '2026-03-03T12:00:00Z', '2026-03-05T12:00:00Z', 45),
@@ -168,6 +173,8 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
     // Vetoed after its release: never owed.
     order(ids.vetoed, itemB, '2026-03-25T08:00:00Z', '2026-03-27T08:00:00Z', 10),
     order(ids.vetoed, itemB, '2026-03-25T09:00:00Z', '2026-03-27T08:00:00Z', 10, 'REJECTED'),
+    // Line B: 10 ordered, shipped and received on time (2 days), but the buyer booked item C against it: the wrong item.
+    order(ids.wrongItem, itemB, '2026-03-24T08:00:00Z', '2026-03-26T08:00:00Z', 10),
   ];
   const shipments: Shipment[] = [
     shipment(
@@ -202,6 +209,14 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
       '2026-03-22T20:00:00Z',
       '2026-03-22T08:00:00Z',
     ),
+    shipment(
+      'SHP-wrong-item',
+      'RECEIVED',
+      '2026-03-26T08:00:00Z',
+      { orderId: ids.wrongItem, itemId: itemB, ordered: 10, dispatched: 10, received: 10, receipts: [wrongReceipt.eventId] },
+      '2026-03-26T08:00:00Z',
+      '2026-03-26T08:00:00Z',
+    ),
   ];
   const accuracies = [
     accuracy('SITE_ITEM', '2026-03-16', 1.2),
@@ -211,7 +226,7 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
   ];
 
   const publishEverything = async () => {
-    for (const l of levels) await kafka.publish(topics.stockLevels, l);
+    for (const l of [...levels, wrongReceipt]) await kafka.publish(topics.stockLevels, l);
     for (const o of orders) await kafka.publish(topics.replenishmentOrders, o);
     for (const s of shipments) await kafka.publish(topics.shipments, s);
     for (const a of accuracies) await kafka.publish(topics.forecastAccuracy, a);
@@ -227,21 +242,21 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
     eventually(async () => {
       const [row] = await queryDatabase(
         process.env.DATABASE_URL!,
-        `SELECT (SELECT count(*)::int FROM sla_monitor.stock_level_history WHERE item_id = $1) AS levels,
+        `SELECT (SELECT count(*)::int FROM sla_monitor.stock_level_history WHERE item_id = ANY($1)) AS levels,
                 (SELECT count(*)::int FROM sla_monitor.ordered_lines WHERE order_id = ANY($2)) AS orders,
                 (SELECT count(*)::int FROM sla_monitor.shipped_lines WHERE order_id = ANY($2) AND status IN ('RECEIVED', 'PARTIALLY_RECEIVED')) AS shipped,
                 (SELECT count(*)::int FROM sla_monitor.forecast_accuracy WHERE agreement_id = $3) AS accuracies,
                 (SELECT bool_and(withdrawn) FROM sla_monitor.ordered_lines WHERE order_id = $4) AS vetoed`,
-        [itemA, Object.values(ids), agreementId, ids.vetoed],
+        [[itemA, itemC], Object.values(ids), agreementId, ids.vetoed],
       );
-      return JSON.stringify(row) === JSON.stringify({ levels: levels.length, orders: 4, shipped: 3, accuracies: 4, vetoed: true });
+      return JSON.stringify(row) === JSON.stringify({ levels: levels.length + 1, orders: 5, shipped: 4, accuracies: 4, vetoed: true });
     }, 'every fact of March stored');
 
   beforeAll(async () => {
     const clockDir = mkdtempSync(join(tmpdir(), 'sla-clock-'));
     writeFileSync(join(clockDir, 'now'), '2026-04-10T12:00:00.000Z');
     const agreementsFile = writeAgreementsFile([
-      testAgreement({ agreementId, buyerId: buyer, supplierId: supplier, currency: 'EUR', lines: [line(itemA), line(itemB)] }),
+      testAgreement({ agreementId, buyerId: buyer, supplierId: supplier, currency: 'EUR', lines: [line(itemA), line(itemB), line(itemC)] }),
       testAgreement({ agreementId: otherAgreementId, buyerId: otherBuyer, supplierId: supplier, currency: 'EUR', lines: [line(itemA)] }),
     ]);
     const partiesFile = writePartiesFile([
@@ -303,29 +318,31 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
     expect(a.forecastAccuracy).toMatchObject({ throughPeriodStart: '2026-03-23', mase: 0.8, periodsScored: 4 });
   });
 
-  it("measures line B's deliveries and the agreement's: a short shipment and a partial receipt are on time but not accurate", async () => {
+  it("measures line B's deliveries and the agreement's: a short shipment, a partial receipt and a wrong item are on time but not accurate", async () => {
     const [report] = (await marchOf(key.supplier)).agreements;
     const b = report.lines.find((l: { itemId: string }) => l.itemId === itemB);
-    // The vetoed order is not owed; both others arrived on their promised day, neither as ordered.
-    expect(b.kpis.onTimeDelivery).toEqual({ due: 2, onTime: 2, deliveredLate: 0, openPastPromise: 0, rate: 1 });
-    expect(b.kpis.orderAccuracy).toEqual({ delivered: 2, accurate: 0, rate: 0 });
-    // Deviations 0 and 0.5 days: mean 0.25, spread 0.25.
-    expect(b.kpis.leadTime).toMatchObject({
-      delivered: 2,
-      meanActualDays: 2.25,
-      meanDeviationDays: 0.25,
-      deviationStdDevDays: 0.25,
-      withinOneDay: 2,
-    });
+    // The vetoed order is not owed; the three others arrived on their promised day, none as ordered
+    // (15 of 20, 10 of 30, and item C booked against the third).
+    expect(b.kpis.onTimeDelivery).toEqual({ due: 3, onTime: 3, deliveredLate: 0, openPastPromise: 0, rate: 1 });
+    expect(b.kpis.orderAccuracy).toEqual({ delivered: 3, accurate: 0, rate: 0 });
+    // Lead times 2, 2.5 and 2 days against 2 agreed: deviations 0, 0.5, 0; mean 1/6, population spread sqrt(1/18).
+    expect(b.kpis.leadTime).toMatchObject({ delivered: 3, withinOneDay: 3 });
+    expect(b.kpis.leadTime.meanActualDays).toBeCloseTo(6.5 / 3, 9);
+    expect(b.kpis.leadTime.meanDeviationDays).toBeCloseTo(1 / 6, 9);
+    expect(b.kpis.leadTime.deviationStdDevDays).toBeCloseTo(Math.sqrt(1 / 18), 9);
     // No stock level of line B: no day is judged.
     expect(b.kpis.stockouts).toMatchObject({ days: 0, stockoutDays: 0, rate: null });
 
     expect(report).toMatchObject({ agreementId, buyerId: buyer, supplierId: supplier, currency: 'EUR', agreementVersion: 1 });
-    expect(report.kpis.onTimeDelivery).toEqual({ due: 3, onTime: 2, deliveredLate: 1, openPastPromise: 0, rate: 2 / 3 });
-    expect(report.kpis.orderAccuracy).toEqual({ delivered: 3, accurate: 1, rate: 1 / 3 });
-    // Deviations 1.5, 0 and 0.5: mean 2/3, population spread sqrt(((5/6)^2 + (2/3)^2 + (1/6)^2) / 3).
-    expect(report.kpis.leadTime.meanDeviationDays).toBeCloseTo(2 / 3, 9);
-    expect(report.kpis.leadTime.deviationStdDevDays).toBeCloseTo(Math.sqrt((25 / 36 + 16 / 36 + 1 / 36) / 3), 9);
+    expect(report.kpis.onTimeDelivery).toEqual({ due: 4, onTime: 3, deliveredLate: 1, openPastPromise: 0, rate: 0.75 });
+    expect(report.kpis.orderAccuracy).toEqual({ delivered: 4, accurate: 1, rate: 0.25 });
+    // Deviations 1.5, 0, 0.5 and 0: mean 0.5; squared distances from it 1, 0.25, 0, 0.25.
+    expect(report.kpis.leadTime.meanDeviationDays).toBeCloseTo(0.5, 9);
+    expect(report.kpis.leadTime.deviationStdDevDays).toBeCloseTo(Math.sqrt((1 + 0.25 + 0 + 0.25) / 4), 9);
+    // Line C holds 10 from its receipt on 26 March: 6 days judged, none out, no demand.
+    const c = report.lines.find((l: { itemId: string }) => l.itemId === itemC);
+    expect(c.kpis.stockouts).toMatchObject({ days: 6, stockoutDays: 0 });
+    expect(report.kpis.stockouts).toMatchObject({ days: 37, stockoutDays: 3, rate: 3 / 37 });
     expect(report.kpis.fillRate).toEqual({ demand: 75, metFromStock: 40, unmet: 35, rate: 40 / 75 });
     expect(report.forecastAccuracy).toMatchObject({ throughPeriodStart: '2026-03-23', mase: 0.9 });
   });
@@ -376,6 +393,7 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
         { itemId: itemA, period: '2026-03' },
         { itemId: itemA, period: '2026-04' },
         { itemId: itemB, period: '2026-03' },
+        { itemId: itemC, period: '2026-03' },
       ].sort((x, y) => `${x.itemId}${x.period}`.localeCompare(`${y.itemId}${y.period}`)),
     );
   });
@@ -419,7 +437,9 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
       period: '2026-03',
       measuredTo: '2026-03-31',
     });
-    expect(card.penalties.items.map((p: { rule: string; itemId: string; amount: number }) => [p.rule, p.itemId, p.amount]).sort()).toEqual(
+    // A penalty March closed with before its facts all landed may stand corrected to nothing: only those due count here.
+    const due = card.penalties.items.filter((p: { amount: number }) => p.amount > 0);
+    expect(due.map((p: { rule: string; itemId: string; amount: number }) => [p.rule, p.itemId, p.amount]).sort()).toEqual(
       [
         ['FILL_RATE_FLOOR', itemA, 500],
         ['LATE_DELIVERY', itemA, 40],
@@ -429,12 +449,12 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
     );
     expect(card.kpis.fillRate).toEqual({ demand: 75, metFromStock: 40, unmet: 35, rate: 40 / 75 });
     expect(card.lines.find((l: { itemId: string }) => l.itemId === itemA).targets.fillRateFloor).toBe(0.9);
-    // Line A ran out; line B's deliveries were on time, its fill rate unmeasured: only A falls short.
+    // Line A ran out; lines B and C were never out and B's deliveries were on time: only A falls short.
     expect(card.worstLines.map((l: { itemId: string }) => l.itemId)).toEqual([itemA]);
     expect(card.disputes).toEqual([]);
     expect(card.trend).toHaveLength(12);
     expect(card.trend[0].period).toBe('2025-04');
-    expect(card.trend[11]).toMatchObject({ period: '2026-03', stockoutRate: 3 / 31, onTimeDelivery: 2 / 3, penaltiesTotal: 855 });
+    expect(card.trend[11]).toMatchObject({ period: '2026-03', stockoutRate: 3 / 37, onTimeDelivery: 0.75, penaltiesTotal: 855 });
     expect(card.trend[10]).toMatchObject({ period: '2026-02', stockoutRate: null, penaltiesTotal: 0 });
 
     // An operator reads it too, without the disputes (only the two parties see those); another buyer cannot.
@@ -453,7 +473,7 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
     expect(rows[0]).toBe('section,period,siteId,itemId,measure,value,numerator,denominator,target');
     expect(rows).toContain(`line,2026-03,${site},${itemA},stockout rate (stockout days / days),${3 / 31},3,31,`);
     expect(rows).toContain(`line,2026-03,${site},${itemA},fill rate (met from stock / demand),${40 / 75},40,75,"target 0.95, floor 0.9"`);
-    expect(rows.filter((r) => r.startsWith('penalty,'))).toHaveLength(4);
+    expect(rows.filter((r) => r.startsWith('penalty,') && r.split(',')[5] !== '0')).toHaveLength(4);
 
     const byAccept = await fetch(`${monitor.baseUrl}/agreements/${agreementId}/scorecard?period=2026-03`, {
       headers: { 'x-api-key': key.buyer, accept: 'text/csv' },

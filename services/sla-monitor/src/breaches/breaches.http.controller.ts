@@ -4,7 +4,7 @@ import { AuthenticatedRequest } from '@smi/service-kit';
 import { isPeriod } from '../stockouts/sla-period';
 import { breachScopeOf, SlaBreachRepository } from './sla-breach.repository';
 
-/** Stockouts and penalties recorded: a buyer or supplier sees those of its agreements; an operator, all. */
+/** Stockouts recorded (and PENALTY breaches of earlier versions; penalties are now on GET /penalties): a buyer or supplier sees those of its agreements; an operator, all. */
 @Controller('breaches')
 export class BreachesHttpController {
   constructor(private readonly breaches: SlaBreachRepository) {}

@@ -6,9 +6,15 @@ import { accuracySubjectOf } from '../service-level-facts/delivery-facts';
 import { FactsLine, ServiceLevelFactsRepository } from '../service-level-facts/service-level-facts.repository';
 import { AgreementReport, agreementReport, inForceDuring, MeasuredAgreement } from './kpi-report';
 
-/** The agreements a party may read: its own (as buyer or supplier); an operator, all. */
-export function agreementsVisibleTo(book: AgreementBook, party: Party): readonly Agreement[] {
-  return party.kind === 'operator' ? book.agreements : book.agreementsOf(party.id);
+/**
+ * The agreements a party may read, each as its last active version has it: its own (as buyer or
+ * supplier); an operator, all. A retired agreement stays readable: its months in force still count.
+ */
+export function agreementsVisibleTo(book: AgreementBook, party: Party): Agreement[] {
+  return book.agreementIds
+    .map((id) => book.history(id).findLast((v) => v.status === 'active')?.agreement)
+    .filter((a): a is Agreement => a !== undefined)
+    .filter((a) => party.kind === 'operator' || a.buyerId === party.id || a.supplierId === party.id);
 }
 
 /**
@@ -35,8 +41,9 @@ export class MeasureKpis {
     const measured = agreements
       .filter((a) => inForceDuring(a, { firstDay, lastDay }))
       .map((a) => {
-        // The version in force at the end measured; one effective only later counts from its start.
-        const version = this.agreements.versionInForce(a.agreementId, endOfLast) ?? this.agreements.history(a.agreementId)[0];
+        // The last active version effective by the end measured; one effective only later counts from its start.
+        const active = this.agreements.history(a.agreementId).filter((v) => v.status === 'active');
+        const version = active.findLast((v) => Date.parse(v.effectiveFrom) <= endOfLast.getTime()) ?? active[0];
         return { agreement: version?.agreement ?? a, version: version?.version ?? 0 };
       });
     const lines: FactsLine[] = measured.flatMap(({ agreement }) =>

@@ -39,7 +39,7 @@ export class ComputePenaltyMonth {
     const claimed =
       kind === 'close' ? await this.penalties.claimClose(tx.manager, month, at) : await this.penalties.claimCorrection(tx.manager, month);
     if (!claimed) return { kind: 'skipped' };
-    const factsThrough = await this.penalties.factsTouchedThrough(tx.manager, month);
+    const factsSeen = await this.penalties.factsTouched(tx.manager, month);
     const history = this.agreements.history(month.agreementId);
     const parties = partiesOf(history);
     const lines = linesInMonth(history, month.period);
@@ -54,7 +54,7 @@ export class ComputePenaltyMonth {
     const revisions = revisionsFor(parties, month.period, assessed, await this.penalties.latestOfMonth(tx.manager, month), at);
     await this.penalties.addRevisions(tx.manager, revisions);
     for (const revision of revisions) await tx.outbox.add(topics.penalties, revision);
-    await this.penalties.markComputed(tx.manager, month, at, factsThrough);
+    await this.penalties.markComputed(tx.manager, month, at, factsSeen);
     return { kind: 'computed', published: revisions.length };
   }
 }

@@ -17,6 +17,16 @@ const PENALTY_COLUMNS = `
   r.site_id AS "siteId", r.item_id AS "itemId", r.rule, r.period, r.quantity, r.rate::float8 AS rate, r.amount::float8 AS amount,
   r.difference::float8 AS difference, r.currency, r.computed_at AS "computedAt", r.explanation, r.evidence`;
 
+/**
+ * A line of the month whose facts were touched after they were last read: each line is compared
+ * with its own latest touch, so late data of one line is seen even when another line has later facts.
+ */
+const TOUCHED_SINCE_SEEN = `(c.facts_seen->>(t.site_id || '|' || t.item_id) IS NULL
+  OR t.touched_at > (c.facts_seen->>(t.site_id || '|' || t.item_id))::timestamptz)`;
+
+/** Per line (site|item), the latest touch of its facts, as ISO text. */
+export type FactsSeen = Record<string, string>;
+
 /** Evidence moments come back from jsonb as text. */
 const penaltyOf = (row: Penalty): Penalty => ({
   ...row,
@@ -61,7 +71,7 @@ export class PenaltiesRepository {
     return this.dataSource.query(
       `SELECT c.agreement_id AS "agreementId", c.period FROM period_closings c
        WHERE EXISTS (SELECT 1 FROM touched_period t WHERE t.agreement_id = c.agreement_id AND t.period = c.period
-                     AND (c.facts_through IS NULL OR t.touched_at > c.facts_through))
+                     AND ${TOUCHED_SINCE_SEEN})
        ORDER BY c.period, c.agreement_id LIMIT $1`,
       [limit],
     );
@@ -73,29 +83,30 @@ export class PenaltiesRepository {
       `SELECT 1 FROM period_closings c
        WHERE c.agreement_id = $1 AND c.period = $2
          AND EXISTS (SELECT 1 FROM touched_period t WHERE t.agreement_id = c.agreement_id AND t.period = c.period
-                     AND (c.facts_through IS NULL OR t.touched_at > c.facts_through))
+                     AND ${TOUCHED_SINCE_SEEN})
        FOR UPDATE OF c SKIP LOCKED`,
       [month.agreementId, month.period],
     );
     return rows.length === 1;
   }
 
-  /** The latest touch of a month's facts: read before the facts, so a touch after the read brings the month back. */
-  async factsTouchedThrough(manager: EntityManager, month: AgreementMonth): Promise<Date | null> {
-    // FOR SHARE waits for a recording of facts that already touched the month, so its facts are read too.
-    const rows: Array<{ touched_at: Date }> = await manager.query(
-      'SELECT touched_at FROM touched_period WHERE agreement_id = $1 AND period = $2 FOR SHARE',
+  /**
+   * The latest touch of each line's facts in the month, read before the facts, so a touch after
+   * this read brings the month back. FOR SHARE waits for a recording of facts already under way.
+   */
+  async factsTouched(manager: EntityManager, month: AgreementMonth): Promise<FactsSeen> {
+    const rows: Array<{ line: string; touched_at: Date }> = await manager.query(
+      `SELECT site_id || '|' || item_id AS line, touched_at FROM touched_period WHERE agreement_id = $1 AND period = $2 FOR SHARE`,
       [month.agreementId, month.period],
     );
-    return rows.reduce<Date | null>((latest, row) => (latest === null || row.touched_at > latest ? row.touched_at : latest), null);
+    return Object.fromEntries(rows.map((row) => [row.line, row.touched_at.toISOString()]));
   }
 
-  async markComputed(manager: EntityManager, month: AgreementMonth, at: Date, factsThrough: Date | null): Promise<void> {
+  async markComputed(manager: EntityManager, month: AgreementMonth, at: Date, factsSeen: FactsSeen): Promise<void> {
     await manager.query(
-      `UPDATE period_closings SET last_computed_at = $3, facts_through = greatest(facts_through, $4::timestamptz),
-         computations = computations + 1
+      `UPDATE period_closings SET last_computed_at = $3, facts_seen = facts_seen || $4::jsonb, computations = computations + 1
        WHERE agreement_id = $1 AND period = $2`,
-      [month.agreementId, month.period, at, factsThrough],
+      [month.agreementId, month.period, at, JSON.stringify(factsSeen)],
     );
   }
 

@@ -1,5 +1,5 @@
 import { ForecastAccuracy, ReplenishmentOrder, Shipment } from '@smi/contracts';
-import { accuraciesOf, orderedLinesOf, shippedLinesOf } from './delivery-facts';
+import { accuraciesOf, OrderedLine, orderedLinesOf, ShippedLine, shippedLinesOf } from './delivery-facts';
 
 const order = (orderId: string, status: string, overrides: Partial<ReplenishmentOrder> = {}): ReplenishmentOrder =>
   ({
@@ -145,5 +145,96 @@ describe('forecast accuracy kept', () => {
       ['AGR-1', 0.8],
     ]);
     expect(touches.map((t) => `${t.agreementId}|${t.siteId}|${t.itemId}|${t.period}`)).toEqual(['AGR-1|lyon|pad|2026-03']);
+  });
+});
+
+describe('delivery facts from any order Kafka allows', () => {
+  /** What the tables keep, applied as the repositories write: order lines upserted then withdrawn, shipped lines kept when not older. */
+  function store(batches: ReadonlyArray<ReadonlyArray<{ order?: ReplenishmentOrder; shipment?: Shipment }>>) {
+    const ordered = new Map<string, OrderedLine>();
+    const shipped = new Map<string, ShippedLine>();
+    const touched = new Map<string, number>();
+    for (const batch of batches) {
+      const orders = batch.flatMap((r) => (r.order ? [r.order] : []));
+      const shipments = batch.flatMap((r) => (r.shipment ? [r.shipment] : []));
+      const o = orderedLinesOf(orders, () => 2);
+      for (const line of o.released) ordered.set(line.orderId, line);
+      for (const id of o.withdrawn) if (ordered.has(id)) ordered.set(id, { ...ordered.get(id)!, withdrawn: true });
+      const s = shippedLinesOf(shipments);
+      for (const line of s.shipped) {
+        const before = shipped.get(line.orderId);
+        if (!before || before.statusChangedAt <= line.statusChangedAt) shipped.set(line.orderId, line);
+      }
+      for (const t of [...o.touches, ...s.touches]) {
+        const key = `${t.agreementId}|${t.itemId}|${t.period}`;
+        touched.set(key, Math.max(touched.get(key) ?? 0, t.touchedAt.getTime()));
+      }
+    }
+    const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+    return { ordered: sorted(ordered), shipped: sorted(shipped), touched: sorted(touched) };
+  }
+
+  /** A small deterministic random source, so a failure can be replayed. */
+  const randomFrom = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+
+  it('keeps the same order lines, shipped lines and touched months for any interleaving of the topics and any batch split', () => {
+    // Per order (one key each): released, maybe vetoed; per shipment (its own key): planned, dispatched, received.
+    const streams: Array<Array<{ order?: ReplenishmentOrder; shipment?: Shipment }>> = [];
+    for (let n = 0; n < 12; n++) {
+      const orderId = `ORD-${n}`;
+      const day = String(1 + n).padStart(2, '0');
+      const events: Array<{ order?: ReplenishmentOrder }> = [
+        {
+          order: order(orderId, 'RELEASED', {
+            decidedAt: new Date(`2026-03-${day}T08:00:00Z`),
+            expectedDeliveryAt: new Date(`2026-03-${day}T20:00:00Z`),
+          }),
+        },
+      ];
+      if (n % 4 === 3) events.push({ order: order(orderId, 'REJECTED') });
+      streams.push(events);
+      const line = (dispatched: number | null, received: number) => [
+        {
+          orderId,
+          itemId: 'pad',
+          unit: 'EA',
+          orderedQuantity: 40,
+          dispatchedQuantity: dispatched,
+          receivedQuantity: received,
+          receiptEventIds: [],
+        },
+      ];
+      streams.push([
+        { shipment: shipment('PLANNED', `2026-03-${day}T09:00:00Z`, { shipmentId: `SHP-${n}`, lines: line(null, 0) }) },
+        { shipment: shipment('DISPATCHED', `2026-03-${day}T10:00:00Z`, { shipmentId: `SHP-${n}`, lines: line(40 - (n % 3), 0) }) },
+        {
+          shipment: shipment('RECEIVED', `2026-04-${day}T10:00:00Z`, {
+            shipmentId: `SHP-${n}`,
+            lines: line(40 - (n % 3), 40 - n),
+            deliveredAt: new Date(`2026-04-${day}T10:00:00Z`),
+          }),
+        },
+      ]);
+    }
+    const expected = store([streams.flat()]);
+    expect(expected.ordered.filter(([, l]) => l.withdrawn)).toHaveLength(3);
+    for (let seed = 1; seed <= 50; seed++) {
+      const random = randomFrom(seed);
+      // Any interleaving keeping each key's order: repeatedly take the next event of a random stream.
+      const cursors = streams.map(() => 0);
+      const interleaved: Array<{ order?: ReplenishmentOrder; shipment?: Shipment }> = [];
+      while (interleaved.length < streams.flat().length) {
+        const open = streams.map((s, i) => i).filter((i) => cursors[i] < streams[i].length);
+        const i = open[Math.floor(random() * open.length)];
+        interleaved.push(streams[i][cursors[i]++]);
+      }
+      const batches: Array<typeof interleaved> = [];
+      for (let start = 0; start < interleaved.length;) {
+        const size = 1 + Math.floor(random() * 7);
+        batches.push(interleaved.slice(start, start + size));
+        start += size;
+      }
+      expect(store(batches)).toEqual(expected);
+    }
   });
 });

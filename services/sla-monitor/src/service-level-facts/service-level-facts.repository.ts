@@ -24,7 +24,11 @@ export interface FactsLine {
 export interface LineFacts {
   /** Each day from firstDay to lastDay, from the line's stock level history. */
   days: LineDay[];
-  /** The released order lines (not withdrawn) promised from firstDay to lastDay, with what their shipments said. */
+  /**
+   * The released order lines (not withdrawn) promised from firstDay to lastDay, with what their
+   * shipments said; a line is of the wrong item when another item was shipped for it, or a goods
+   * receipt of another agreed item was booked against its order.
+   */
   deliveries: DeliveryLine[];
 }
 
@@ -182,10 +186,13 @@ export class ServiceLevelFactsRepository {
       received_quantity: number | null;
       agreed_lead_time_days: number;
       receipt_event_ids: string[] | null;
+      other_item_received: boolean;
     }> = await manager.query(
       `SELECT o.agreement_id, o.order_id, s.shipment_id, o.site_id, o.item_id, s.item_id AS shipped_item_id, o.ordered_at, o.promised_at,
               s.delivered_at, o.ordered_quantity::float8 AS ordered_quantity, s.dispatched_quantity::float8 AS dispatched_quantity,
-              s.received_quantity::float8 AS received_quantity, o.agreed_lead_time_days::float8 AS agreed_lead_time_days, s.receipt_event_ids
+              s.received_quantity::float8 AS received_quantity, o.agreed_lead_time_days::float8 AS agreed_lead_time_days, s.receipt_event_ids,
+              EXISTS (SELECT 1 FROM stock_level_history r
+                      WHERE r.order_reference = o.order_id AND r.movement_kind = 'RECEIPT' AND r.item_id <> o.item_id) AS other_item_received
        FROM ordered_lines o
        JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(agreement_id, site_id, item_id) USING (agreement_id, site_id, item_id)
        LEFT JOIN shipped_lines s ON s.order_id = o.order_id AND s.status <> 'CANCELLED'
@@ -213,7 +220,8 @@ export class ServiceLevelFactsRepository {
         orderedQuantity: row.ordered_quantity,
         dispatchedQuantity: row.dispatched_quantity,
         receivedQuantity: row.received_quantity ?? 0,
-        wrongItemReceived: row.shipped_item_id !== null && row.shipped_item_id !== row.item_id,
+        // Another item shipped for the order, or a goods receipt of another item booked against it.
+        wrongItemReceived: (row.shipped_item_id !== null && row.shipped_item_id !== row.item_id) || row.other_item_received,
         agreedLeadTimeDays: row.agreed_lead_time_days,
         receiptEventIds: row.receipt_event_ids ?? [],
       };

@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 /** One stock level of a site x item as kept: what the line days are built from. */
 export type StoredLevel = Pick<
   StockLevel,
-  'buyerId' | 'siteId' | 'itemId' | 'eventId' | 'sequence' | 'asOf' | 'onHand' | 'movementKind' | 'movementQuantity'
+  'buyerId' | 'siteId' | 'itemId' | 'eventId' | 'sequence' | 'asOf' | 'onHand' | 'movementKind' | 'movementQuantity' | 'orderReference'
 >;
 
 @Injectable()
@@ -18,8 +18,10 @@ export class StockLevelHistoryRepository {
     if (levels.length === 0) return [];
     const column = <K extends keyof StoredLevel>(name: K) => levels.map((l) => l[name]);
     const added: Array<{ buyer_id: string; site_id: string; item_id: string; sequence: string }> = await manager.query(
-      `INSERT INTO stock_level_history (buyer_id, site_id, item_id, sequence, event_id, as_of, on_hand, movement_kind, movement_quantity)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $7::numeric[], $8::text[], $9::numeric[])
+      `INSERT INTO stock_level_history (buyer_id, site_id, item_id, sequence, event_id, as_of, on_hand, movement_kind, movement_quantity,
+                                        order_reference)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $7::numeric[], $8::text[], $9::numeric[],
+                            $10::text[])
        ON CONFLICT (buyer_id, site_id, item_id, sequence) DO NOTHING
        RETURNING buyer_id, site_id, item_id, sequence::text`,
       [
@@ -32,6 +34,7 @@ export class StockLevelHistoryRepository {
         column('onHand'),
         column('movementKind'),
         column('movementQuantity'),
+        column('orderReference'),
       ],
     );
     const isNew = new Set(added.map((row) => `${row.buyer_id}|${row.site_id}|${row.item_id}|${row.sequence}`));

@@ -7,7 +7,7 @@ import { admittedByAgreedUnit } from '@smi/service-kit';
 import { WatchStockouts } from './watch-stockouts.use-case';
 
 /**
- * Watches the stock levels of every site x item an agreement covers for stockouts and penalties.
+ * Watches the stock levels of every site x item an agreement covers for stockouts, and keeps them as the history KPIs and penalties are judged on.
  * Each level carries its site x item's sequence, which the watch stores: a redelivered level
  * changes nothing, so the transport writes no inbox row per level. A level in another unit than
  * its agreement line's is refused: its stock cannot be judged against the line's minimum.
