@@ -38,8 +38,6 @@ describe('sla-monitor penalties and disputes against a real broker and database'
     site: uniqueId('site'),
     item: uniqueId('coolant'),
   };
-  // A second line of agreement one, quietly in stock, whose facts run later than line one's late level.
-  const oneFilter = { ...one, item: uniqueId('filter') };
   const two = {
     buyer: uniqueId('buyer'),
     supplier: uniqueId('supplier'),
@@ -47,11 +45,14 @@ describe('sla-monitor penalties and disputes against a real broker and database'
     site: uniqueId('site'),
     item: uniqueId('filter'),
   };
+  // A second line of agreement one, quietly in stock, whose facts run later than line one's late level.
+  const oneFilter = { ...one, item: uniqueId('filter') };
   const key = { B1: uniqueId('k'), S1: uniqueId('k'), B2: uniqueId('k'), S2: uniqueId('k'), OP: uniqueId('k') };
   type Caller = keyof typeof key;
 
   const stockoutDaysId = `${one.agreementId}|v1|${one.site}|${one.item}|2026-03|STOCKOUT_DAYS`;
   const beyondAllowanceId = `${one.agreementId}|v1|${one.site}|${one.item}|2026-03|STOCKOUTS_BEYOND_ALLOWANCE`;
+  const filterStockoutDaysId = `${one.agreementId}|v1|${one.site}|${oneFilter.item}|2026-03|STOCKOUT_DAYS`;
   const otherStockoutDaysId = `${two.agreementId}|v1|${two.site}|${two.item}|2026-03|STOCKOUT_DAYS`;
 
   const sequences = new Map<string, number>();
@@ -282,14 +283,33 @@ describe('sla-monitor penalties and disputes against a real broker and database'
     );
   });
 
+  it('corrects the closed month for a movement reported late with a time before the facts already known', async () => {
+    // The filter line's last March level was 25 at 20:00 on the 31st; a consumption of 30 dated 10:00 that
+    // day is reported after the close. It takes effect after the level before it (20:00): -5, a stockout day.
+    const backdated = level(oneFilter, -5, '2026-03-31T10:00:00Z', 'CONSUMPTION', 30);
+    levelsOneFilter.push(backdated);
+    await publishAll([backdated]);
+    const events = await penaltiesOf(one.agreementId, 4);
+    expect(events[3]).toMatchObject({
+      eventId: `${filterStockoutDaysId}/r1`,
+      correctsEventId: null,
+      quantity: 1,
+      rate: 50,
+      amount: 50,
+      difference: 50,
+      explanation: '1 stockout day x 50.00 EUR = 50.00 EUR',
+    });
+    expect(events[3].evidence).toContainEqual(expect.objectContaining({ kind: 'STOCK_LEVEL', id: backdated.eventId, quantity: -5 }));
+  });
+
   it('changes nothing when every event of the month is delivered again', async () => {
-    await publishAll(levelsOne);
+    await publishAll([...levelsOne, ...levelsOneFilter]);
     // A new April level after the replayed ones: once it is recorded, so are they.
     const april = level(one, 10, '2026-04-01T10:00:00Z', 'RECEIPT', 11);
     await publishAll([april]);
     await recorded([april]);
     await new Promise((r) => setTimeout(r, 2000));
-    expect((await penaltiesOf(one.agreementId, 3)).map((p) => p.eventId)).toHaveLength(3);
+    expect((await penaltiesOf(one.agreementId, 4)).map((p) => p.eventId)).toHaveLength(4);
   });
 
   it('runs a dispute to acceptance: the supplier contests, the buyer credits', async () => {
@@ -351,8 +371,9 @@ describe('sla-monitor penalties and disputes against a real broker and database'
 
   it('shows each party its own penalties and disputes, an operator every penalty but no dispute', async () => {
     const ids = async (caller: Caller, path: string) => ((await send(caller, 'GET', path)).body as Json[]).map((p) => p.penaltyId).sort();
-    expect(await ids('B1', '/penalties?period=2026-03')).toEqual([stockoutDaysId, beyondAllowanceId].sort());
-    expect(await ids('S1', `/penalties?agreementId=${one.agreementId}`)).toEqual([stockoutDaysId, beyondAllowanceId].sort());
+    const ones = [stockoutDaysId, beyondAllowanceId, filterStockoutDaysId].sort();
+    expect(await ids('B1', '/penalties?period=2026-03')).toEqual(ones);
+    expect(await ids('S1', `/penalties?agreementId=${one.agreementId}`)).toEqual(ones);
     expect(await ids('B2', '/penalties?period=2026-03')).toEqual([otherStockoutDaysId]);
     expect(await ids('S2', `/penalties?agreementId=${one.agreementId}`)).toEqual([]);
     expect(await ids('OP', '/penalties?period=2026-03')).toEqual(
