@@ -414,6 +414,20 @@ describe('fuzzing every request body of every service', () => {
     expectNoFailures('POST /shipments/{id}/deliver');
   });
 
+  it('PUT /notification-preferences: a body never gives a 5xx', async () => {
+    const route = 'PUT /notification-preferences';
+    const preference = fc.record({
+      rules: fc.option(
+        fc.array(fc.constantFrom('STOCKOUT', 'ABOVE_MAX', 'SHIPMENT_LATE', 'PENALTY_RAISED', 'FEED_SILENT'), { maxLength: 5 }),
+      ),
+      channel: fc.constantFrom('WEBHOOK', 'EMAIL'),
+      mode: fc.constantFrom('immediate', 'digest'),
+    });
+    await fuzz(route, 'notification', keys.buyer, preference, 60);
+    await expectHealthy('notification');
+    expectNoFailures(route);
+  });
+
   /** A lone surrogate has no UTF-8 form to encode; it is sent raw below. */
   const queryPair = (param: string, value: string): string[] => {
     try {
@@ -428,7 +442,7 @@ describe('fuzzing every request body of every service', () => {
       ['inventory-ingest', '/stock-levels', ['siteId']],
       ['forecasting', '/forecasts', ['siteId', 'itemId']],
       ['forecasting', '/forecast-accuracy', ['agreementId', 'siteId', 'itemId']],
-      ['notification', '/notifications', ['status', 'limit']],
+      ['notification', '/notifications', ['status', 'topic', 'channel', 'causedByEventId', 'limit']],
       ['shipment', '/shipments', ['status']],
       ['sla-monitor', '/breaches', ['kind', 'period']],
       ['sla-monitor', '/kpis', ['period']],

@@ -337,4 +337,9 @@ describe('notification against a real broker and database', () => {
     expect((await json(bad)).message).toBe('status must be one of pending, delivered, failed (got lost)');
     expect((await list(null)).status).toBe(401);
   });
+
+  it('signed every post with the secret of the party it went to', () => {
+    expect(receiver.posts.length).toBeGreaterThan(10);
+    expect(receiver.badlySigned().map((p) => [p.path, p.signature])).toEqual([]);
+  });
 });
