@@ -1,12 +1,10 @@
 /**
  * The parties' webhook endpoint for the demo (deploy/seed/parties.json points both parties at
- * it): checks every delivery's signature with the party's secret, as a receiver must, and
+ * it): checks every delivery's signature with the party's secret (the parties file, SMI_PARTIES_FILE), as a receiver must, and
  * counts what it accepted and rejected.
  */
-import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '@smi/service-kit';
-import { readFileSync } from 'node:fs';
+import { PartyDirectory, verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '@smi/service-kit';
 import { createServer, Server } from 'node:http';
-import { resolve } from 'node:path';
 
 const NOTEWORTHY = /penalt|late|delay|short|stockout|out of stock|silent|dispute/i;
 
@@ -16,14 +14,8 @@ export interface WebhookInbox {
   close(): void;
 }
 
-function webhookSecrets(): Map<string, string> {
-  const file = process.env.SMI_PARTIES_FILE ?? resolve(__dirname, '../seed/parties.json');
-  const parties = (JSON.parse(readFileSync(file, 'utf8')) as { parties: { id: string; webhookSecret?: string }[] }).parties;
-  return new Map(parties.filter((p) => p.webhookSecret).map((p) => [p.id, p.webhookSecret!]));
-}
-
 export function startWebhookInbox(port: number, print: (line: string) => void): WebhookInbox {
-  const secrets = webhookSecrets();
+  const parties = PartyDirectory.fromFile();
   const inbox: WebhookInbox = { verified: 0, rejected: 0, close: () => server.close() };
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -31,7 +23,7 @@ export function startWebhookInbox(port: number, print: (line: string) => void): 
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const partyId = decodeURIComponent((request.url ?? '').split('/').pop() ?? '');
-      const secret = secrets.get(partyId);
+      const secret = parties.webhookSecretOf(partyId);
       const header = request.headers[WEBHOOK_SIGNATURE_HEADER] as string | undefined;
       // Replay protection is about when the delivery was sent, so the receiver checks against its own wall clock.
       const verification = secret
