@@ -35,7 +35,12 @@ const REPORT_WITHIN_DAYS = 3;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 let clock: SimulatedClock;
-const print = (s: string) => console.log(`${clock ? clock.now.toISOString().slice(0, 16).replace('T', ' ') : '                '}  ${s}`);
+const stamped = (s: string) => `${clock ? clock.now.toISOString().slice(0, 16).replace('T', ' ') : '                '}  ${s}`;
+/** Lines the platform's events print while a month's report is being printed wait for its end, so the report reads in one piece. */
+const held: string[] = [];
+let holding = false;
+const print = (s: string) => (holding ? held.push(stamped(s)) : console.log(stamped(s)));
+const printNow = (s: string) => console.log(stamped(s));
 
 const seen = {
   orders: 0,
@@ -149,7 +154,13 @@ async function main() {
   const reported = new Set<string>();
   const monthReport = async (month: string) => {
     reported.add(month);
-    seen.reports.push(await reportMonth(month, STATE_DIR, print));
+    holding = true;
+    try {
+      seen.reports.push(await reportMonth(month, STATE_DIR, printNow));
+    } finally {
+      holding = false;
+      for (const line of held.splice(0)) console.log(line);
+    }
   };
 
   for (let dayOfRun = 0; dayOfRun < DAYS; dayOfRun++) {
