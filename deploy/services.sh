@@ -14,6 +14,10 @@ NODE="$REPO_ROOT/node_modules/.bin/node"
 # name:port — the same ports as libs/testing SERVICE_PORTS and docker-compose.yml.
 SERVICES="inventory-ingest:3001 forecasting:3002 replenishment:3003 shipment:3004 sla-monitor:3005 notification:3006"
 
+# Settings the services read from the environment, passed on to each: the business clock (a file
+# holding "now": the demo's simulated calendar; unset, the wall clock) and how often the sweeps run.
+PASSED_SETTINGS="SMI_CLOCK_FILE SMI_ORDER_EXPIRY_SWEEP_MS SMI_CAPACITY_ALLOCATION_MS SMI_FORECAST_RUN_MS SMI_PERIOD_CLOSE_SWEEP_MS SMI_PERIOD_CLOSE_GRACE_HOURS SMI_NOTIFICATION_SWEEP_MS"
+
 log() { printf '[services] %s\n' "$*" >&2; }
 
 pid_of() {
@@ -51,10 +55,16 @@ cmd_start() {
   "$NODE" -r @swc-node/register tools/build-services.ts >&2
   # As the admin: the topics (the buyers' inbound ones too) and the broker's rules for every principal.
   "$NODE" -r @swc-node/register tools/kafka-setup.ts >&2
-  local entry name port
+  local entry name port setting settings=""
+  for setting in $PASSED_SETTINGS; do
+    [ -n "${!setting:-}" ] || continue
+    export "${setting?}"
+    settings="$settings $setting=${!setting}"
+  done
+  [ -z "$settings" ] || log "with$settings"
   for entry in $SERVICES; do
     name="${entry%%:*}"; port="${entry##*:}"
-    if pid_of "$name" >/dev/null; then log "$name already running"; continue; fi
+    if pid_of "$name" >/dev/null; then log "$name already running (with the settings it started with)"; continue; fi
     # A simple command in the background, so $! is the service's own pid (nohup execs node).
     # Each service connects as its own principal (smi-<name>), with its own password.
     service_principal_env "$name"
