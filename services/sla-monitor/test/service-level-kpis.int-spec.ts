@@ -295,8 +295,9 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
       { beganAt: '2026-03-04T00:00:00.000Z', beganBy: levels[4].eventId, endedAt: '2026-03-07T00:00:00.000Z', hours: 72 },
     ]);
     // Demand: 10 a day on 1-3 March (met); 4 March 10 consumed + 10 lost (mean of the 3 in-stock days before);
-    // 5 March 10 lost; 6 March 5 booked beyond the stock (unmet) + 10 lost. 75 asked, 40 met.
-    expect(a.kpis.fillRate).toEqual({ demand: 75, metFromStock: 40, unmet: 35, rate: 40 / 75 });
+    // 5 March 10 lost; 6 March 5 booked beyond the stock (unmet), which replaces 5 of the 10 estimated
+    // (demand seen while short is not counted twice): 5 + 5. 70 asked, 40 met.
+    expect(a.kpis.fillRate).toEqual({ demand: 70, metFromStock: 40, unmet: 30, rate: 40 / 70 });
     // Closing 30, 20, 10 (in [10, 50]), 0, 0, -5 (out), then 40 for 25 days: 28 of 31 days in the band.
     expect(a.kpis.band).toEqual({ days: 31, daysInBand: 28, share: 28 / 31 });
     // 45 issued; average closing on-hand (below zero holds nothing) (30 + 20 + 10 + 25 x 40) / 31 = 1060 / 31.
@@ -343,7 +344,7 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
     const c = report.lines.find((l: { itemId: string }) => l.itemId === itemC);
     expect(c.kpis.stockouts).toMatchObject({ days: 6, stockoutDays: 0 });
     expect(report.kpis.stockouts).toMatchObject({ days: 37, stockoutDays: 3, rate: 3 / 37 });
-    expect(report.kpis.fillRate).toEqual({ demand: 75, metFromStock: 40, unmet: 35, rate: 40 / 75 });
+    expect(report.kpis.fillRate).toEqual({ demand: 70, metFromStock: 40, unmet: 30, rate: 40 / 70 });
     expect(report.forecastAccuracy).toMatchObject({ throughPeriodStart: '2026-03-23', mase: 0.9 });
   });
 
@@ -359,7 +360,7 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
     expect(week.period).toEqual({ kind: 'week', id: '2026-W10', firstDay: '2026-03-02', lastDay: '2026-03-08' });
     const weekA = week.agreements[0].lines.find((l: { itemId: string }) => l.itemId === itemA);
     expect(weekA.kpis.stockouts).toMatchObject({ days: 7, stockoutDays: 3 });
-    expect(weekA.kpis.fillRate).toEqual({ demand: 65, metFromStock: 30, unmet: 35, rate: 30 / 65 });
+    expect(weekA.kpis.fillRate).toEqual({ demand: 60, metFromStock: 30, unmet: 30, rate: 30 / 60 });
 
     const current = await json(await get(`/kpis?agreementId=${agreementId}`, key.buyer));
     expect(current.period.id).toBe('2026-04');
@@ -420,7 +421,7 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
   });
 
   it("gives March's scorecard as JSON: KPIs against targets, the penalties of the month, the worst lines, 12 months of trend", async () => {
-    // Line A: 3 stockout days x 100 = 300, 2 days late x 20 = 40, fill rate 40/75 below the 0.9 floor: 500;
+    // Line A: 3 stockout days x 100 = 300, 2 days late x 20 = 40, fill rate 40/70 below the 0.9 floor: 500;
     // line B: 5 units short x 3 = 15. 855 EUR in all.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     let card: any;
@@ -447,7 +448,7 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
         ['STOCKOUT_DAYS', itemA, 300],
       ].sort(),
     );
-    expect(card.kpis.fillRate).toEqual({ demand: 75, metFromStock: 40, unmet: 35, rate: 40 / 75 });
+    expect(card.kpis.fillRate).toEqual({ demand: 70, metFromStock: 40, unmet: 30, rate: 40 / 70 });
     expect(card.lines.find((l: { itemId: string }) => l.itemId === itemA).targets.fillRateFloor).toBe(0.9);
     // Line A ran out; lines B and C were never out and B's deliveries were on time: only A falls short.
     expect(card.worstLines.map((l: { itemId: string }) => l.itemId)).toEqual([itemA]);
@@ -472,7 +473,7 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
     const rows = (await csv.text()).trim().split('\r\n');
     expect(rows[0]).toBe('section,period,siteId,itemId,measure,value,numerator,denominator,target');
     expect(rows).toContain(`line,2026-03,${site},${itemA},stockout rate (stockout days / days),${3 / 31},3,31,`);
-    expect(rows).toContain(`line,2026-03,${site},${itemA},fill rate (met from stock / demand),${40 / 75},40,75,"target 0.95, floor 0.9"`);
+    expect(rows).toContain(`line,2026-03,${site},${itemA},fill rate (met from stock / demand),${40 / 70},40,70,"target 0.95, floor 0.9"`);
     expect(rows.filter((r) => r.startsWith('penalty,') && r.split(',')[5] !== '0')).toHaveLength(4);
 
     const byAccept = await fetch(`${monitor.baseUrl}/agreements/${agreementId}/scorecard?period=2026-03`, {
