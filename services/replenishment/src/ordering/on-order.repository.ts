@@ -61,7 +61,7 @@ export class OnOrderRepository {
          FROM orders o JOIN k USING (buyer_id, site_id, item_id)
         WHERE o.status = 'received' AND o.dispatched_quantity < o.quantity
           AND NOT EXISTS (SELECT 1 FROM orders n WHERE n.buyer_id = o.buyer_id AND n.site_id = o.site_id AND n.item_id = o.item_id
-                             AND n.decided_at > o.status_changed_at)
+                             AND n.decided_at >= o.status_changed_at)
        UNION ALL
        SELECT 'claim', r.request_id, r.buyer_id, r.site_id, r.item_id, r.requested::text, NULL, NULL, NULL, NULL, NULL,
               (r.decision->>'dueAt')::timestamptz, r.status, r.period_start, r.requested_at, r.trigger_as_of

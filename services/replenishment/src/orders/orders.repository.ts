@@ -259,8 +259,8 @@ const receiptWords = (r: GoodsReceipt): string =>
   r.closes && r.dispatchedQuantity !== null && r.dispatchedQuantity < r.orderedQuantity
     ? `received ${r.receivedQuantity} ${r.unit}; ${shortCloseWords({ shipmentId: r.shipmentId ?? '', ordered: r.orderedQuantity, dispatched: r.dispatchedQuantity, received: r.receivedSoFar, unit: r.unit })}`
     : r.closes
-    ? `received ${r.receivedQuantity} ${r.unit}: ${r.receivedSoFar} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered have arrived`
-    : `received ${r.receivedQuantity} ${r.unit}: ${r.receivedSoFar} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered have arrived, ${stillOnOrder({ ordered: r.orderedQuantity, dispatched: r.dispatchedQuantity, received: r.receivedSoFar })} ${r.unit} still due`;
+      ? `received ${r.receivedQuantity} ${r.unit}: ${r.receivedSoFar} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered have arrived`
+      : `received ${r.receivedQuantity} ${r.unit}: ${r.receivedSoFar} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered have arrived, ${stillOnOrder({ ordered: r.orderedQuantity, dispatched: r.dispatchedQuantity, received: r.receivedSoFar })} ${r.unit} still due`;
 
 function placedOrderOf(row: OrderRow): PlacedOrder {
   const {

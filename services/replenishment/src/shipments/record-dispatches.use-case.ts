@@ -16,7 +16,9 @@ export class RecordDispatches {
 
   async execute(records: readonly Inbound<Shipment>[], tx: Transaction): Promise<void> {
     const shipments = records.map((r) => r.event);
-    const orderIds = shipments.flatMap((s) => (s.status === 'CANCELLED' ? [] : s.lines.filter((l) => l.dispatchedQuantity !== null).map((l) => l.orderId)));
+    const orderIds = shipments.flatMap((s) =>
+      s.status === 'CANCELLED' ? [] : s.lines.filter((l) => l.dispatchedQuantity !== null).map((l) => l.orderId),
+    );
     if (orderIds.length === 0) return;
     const orders = await this.orders.lockForDispatch(tx.manager, orderIds);
     const decided = decideDispatches(shipments, orders);
