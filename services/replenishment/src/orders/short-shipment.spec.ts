@@ -56,9 +56,28 @@ describe('recording dispatches', () => {
     const twice = decideDispatches([dispatched(80), dispatched(80), dispatched(null, 'shp-1/e0')], orders);
     expect(twice).toEqual(once);
     const after = new Map([['ORD-1', order({ received: 80, dispatched: 80, open: false })]]);
-    expect(decideDispatches([dispatched(80), dispatched(70, 'shp-1/e0')], after)).toEqual({ dispatched: [], closes: [] });
-    expect(decideDispatches([dispatched(80, 'shp-1/e9', { status: 'CANCELLED' })], orders)).toEqual({ dispatched: [], closes: [] });
-    expect(decideDispatches([dispatched(null)], orders)).toEqual({ dispatched: [], closes: [] });
+    expect(decideDispatches([dispatched(80), dispatched(70, 'shp-1/e0')], after)).toEqual({ dispatched: [], closes: [], refused: [] });
+    expect(decideDispatches([dispatched(80, 'shp-1/e9', { status: 'CANCELLED' })], orders)).toEqual({
+      dispatched: [],
+      closes: [],
+      refused: [],
+    });
+    expect(decideDispatches([dispatched(null)], orders)).toEqual({ dispatched: [], closes: [], refused: [] });
+  });
+
+  it('refuses a whole shipment whose dispatched quantity is no quantity or in another unit than its order, naming the field', () => {
+    const orders = new Map([['ORD-1', order({ received: 80 })]]);
+    const negative = dispatched(-5);
+    const inKilograms = { ...dispatched(80), lines: dispatched(80).lines.map((l) => ({ ...l, unit: 'KG' })) };
+    expect(decideDispatches([negative, inKilograms, dispatched(Number.NaN)], orders)).toEqual({
+      dispatched: [],
+      closes: [],
+      refused: [
+        { index: 0, reason: 'lines[0].dispatchedQuantity must be a finite number >= 0 (got -5)' },
+        { index: 1, reason: 'lines[0].unit "KG" is not the unit "EA" of order ORD-1' },
+        { index: 2, reason: 'lines[0].dispatchedQuantity must be a finite number >= 0 (got NaN)' },
+      ],
+    });
   });
 
   it('closes no order that is no longer open (rejected, expired or received), but keeps what was dispatched', () => {

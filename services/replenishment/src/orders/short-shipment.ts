@@ -59,6 +59,8 @@ export interface DispatchesDecided {
   /** The dispatched quantity of each order that changed, once each (its last). */
   dispatched: DispatchRecorded[];
   closes: ShortClose[];
+  /** Shipment events refused whole, by their place in the batch, with the reason naming the field. */
+  refused: Array<{ index: number; reason: string }>;
 }
 
 /**
@@ -71,8 +73,14 @@ export function decideDispatches(shipments: readonly Shipment[], orders: Readonl
   const current = new Map(orders);
   const dispatched = new Map<string, DispatchRecorded>();
   const closes: ShortClose[] = [];
-  for (const shipment of shipments) {
-    if (shipment.status === 'CANCELLED') continue;
+  const refused: DispatchesDecided['refused'] = [];
+  shipments.forEach((shipment, index) => {
+    if (shipment.status === 'CANCELLED') return;
+    const problem = lineProblem(shipment, current);
+    if (problem) {
+      refused.push({ index, reason: problem });
+      return;
+    }
     for (const line of shipment.lines) {
       const order = current.get(line.orderId);
       if (!order || line.dispatchedQuantity === null) continue;
@@ -100,8 +108,21 @@ export function decideDispatches(shipments: readonly Shipment[], orders: Readonl
       }
       current.set(order.orderId, next);
     }
+  });
+  return { dispatched: [...dispatched.values()], closes, refused };
+}
+
+/** Why a shipment's lines cannot be taken: a dispatched quantity that is no quantity, or in another unit than its order's. */
+function lineProblem(shipment: Shipment, orders: ReadonlyMap<string, DispatchedOrder>): string | undefined {
+  for (const [i, line] of shipment.lines.entries()) {
+    const quantity = line.dispatchedQuantity;
+    if (quantity !== null && !(Number.isFinite(quantity) && quantity >= 0))
+      return `lines[${i}].dispatchedQuantity must be a finite number >= 0 (got ${quantity})`;
+    const order = orders.get(line.orderId);
+    if (quantity !== null && order && line.unit !== order.unit)
+      return `lines[${i}].unit "${line.unit}" is not the unit "${order.unit}" of order ${line.orderId}`;
   }
-  return { dispatched: [...dispatched.values()], closes };
+  return undefined;
 }
 
 /** A short close in the buyer's words: what was dispatched of what was ordered, all of it received, and the shortfall. */

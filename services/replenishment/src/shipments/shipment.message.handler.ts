@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Shipment, topics } from '@smi/contracts';
-import { ConsumeEvents, Inbound, Transaction } from '@smi/messaging';
+import { ConsumeEvents, Inbound, Rejection, Transaction } from '@smi/messaging';
 import { RecordDispatches } from './record-dispatches.use-case';
 
 /**
@@ -14,7 +14,7 @@ export class ShipmentMessageHandler {
   constructor(private readonly recordDispatches: RecordDispatches) {}
 
   @ConsumeEvents(topics.shipments, { deduplication: 'handler' })
-  onShipments(@Payload() shipments: Inbound<Shipment>[], @Ctx() tx: Transaction): Promise<void> {
+  onShipments(@Payload() shipments: Inbound<Shipment>[], @Ctx() tx: Transaction): Promise<Rejection[]> {
     return this.recordDispatches.execute(shipments, tx);
   }
 }
