@@ -9,7 +9,7 @@ import {
   writeAgreementsFile,
   writeTestParties,
 } from '@smi/testing';
-import { shipmentEvent } from '../src/orders/shipment.fixtures';
+import { shipmentEvent } from './shipment-events';
 import { eventually, positionReaches as positionAt, stockLevelsAt } from './stock-level-feed';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -2,7 +2,7 @@ import { type Agreement, type AgreementLine, type AgreementLineInForce } from '@
 import type { StockLevel } from '@smi/contracts';
 import type { Shipment } from '@smi/contracts';
 import { orderIdFor } from '../orders/replenishment-order';
-import { shipmentEvent } from '../orders/shipment.fixtures';
+import { shipmentEvent } from '../../test/shipment-events';
 import { decideDispatches, type DispatchedOrder, stillOnOrder } from '../orders/short-shipment';
 import { siteItemKeyOf } from '../stock-positions/stock-position';
 import { newestLevelPerBuyer } from '../buyer-feeds/buyer-feed';

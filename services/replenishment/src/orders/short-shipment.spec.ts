@@ -1,5 +1,5 @@
 import { decideDispatches, type DispatchedOrder, stillOnOrder, allArrived } from './short-shipment';
-import { shipmentEvent } from './shipment.fixtures';
+import { shipmentEvent } from '../../test/shipment-events';
 
 const at = new Date('2026-03-10T09:00:00Z');
 const where = { buyerId: 'acme', siteId: 'lyon', statusChangedAt: at };
