@@ -3,7 +3,7 @@ import type { StockLevel } from '@smi/contracts';
 import type { Shipment } from '@smi/contracts';
 import { orderIdFor } from '../orders/replenishment-order';
 import { shipmentEvent } from '../../test/shipment-events';
-import { decideDispatches, type DispatchedOrder, stillOnOrder } from '../orders/short-shipment';
+import { closesShort, decideDispatches, type DispatchedOrder, stillOnOrder } from '../orders/short-shipment';
 import { siteItemKeyOf } from '../stock-positions/stock-position';
 import { newestLevelPerBuyer } from '../buyer-feeds/buyer-feed';
 import {
@@ -100,8 +100,8 @@ function written(state: ReplenishmentState, decided: ReplenishmentDecided): Repl
   }
   for (const received of decided.receipts) {
     const held = heldFor(siteItemKeyOf(received));
-    if (received.closes && received.dispatchedQuantity !== null && received.dispatchedQuantity < received.orderedQuantity)
-      held.closedShort!.push({ orderId: received.orderId, ordered: received.orderedQuantity, dispatched: received.dispatchedQuantity });
+    if (closesShort(received))
+      held.closedShort!.push({ orderId: received.orderId, ordered: received.orderedQuantity, dispatched: received.dispatchedQuantity! });
     held.orders = received.closes
       ? held.orders.filter((o) => o.orderId !== received.orderId)
       : held.orders.map((o) =>

@@ -3,7 +3,7 @@ import { roundToStoredPrecision, type ReplenishmentOrder, type StockLevel } from
 import { type ClosedShortOrder, type DemandOutlook, type OpenOrder, planReplenishment, stored } from '@smi/replenishment-planning';
 import { NO_FORECAST_YET } from '../demand-outlooks/demand-outlook';
 import { type GoodsReceipt, goodsReceiptOf, type OrderDecided, orderFor } from '../orders/replenishment-order';
-import { allArrived, isShort, stillOnOrder } from '../orders/short-shipment';
+import { allArrived, closesShort, isShort, stillOnOrder } from '../orders/short-shipment';
 import { applyLevel, siteItemKeyOf, type StockPosition } from '../stock-positions/stock-position';
 import {
   type CapacityClaim,
@@ -143,8 +143,8 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
     // and leaving them on order would count them twice.
     const booked = bookReceipt(held.orders, level);
     if (booked) result.receipts.push(booked);
-    if (booked?.closes && booked.dispatchedQuantity !== null && booked.dispatchedQuantity < booked.orderedQuantity)
-      held.closedShort!.push({ orderId: booked.orderId, ordered: booked.orderedQuantity, dispatched: booked.dispatchedQuantity });
+    if (booked && closesShort(booked))
+      held.closedShort!.push({ orderId: booked.orderId, ordered: booked.orderedQuantity, dispatched: booked.dispatchedQuantity! });
     if (outcome.kind === 'stale' && !booked) return;
     let position = outcome.position;
     if (outcome.kind === 'applied') {

@@ -6,7 +6,7 @@ import { OPEN_ORDER_STATUSES, OrderStatus, OrderStep, PlacedOrder, placedOrderFr
 import { OrderHistoryRow } from './order-history.entity';
 import { OrderRow } from './order.entity';
 import type { GoodsReceipt } from './replenishment-order';
-import { type DispatchedOrder, type DispatchRecorded, isShort, type ShortClose, shortCloseWords, stillOnOrder } from './short-shipment';
+import { closesShort, type DispatchedOrder, type DispatchRecorded, type ShortClose, shortCloseWords, stillOnOrder } from './short-shipment';
 
 export interface SiteItem {
   buyerId: string;
@@ -119,7 +119,7 @@ export class OrdersRepository {
         column((r) => r.eventId),
         column((r) => receiptWords(r)),
         column((r) => r.closes),
-        column((r) => r.closes && isShort({ ordered: r.orderedQuantity, dispatched: r.dispatchedQuantity, received: r.receivedSoFar })),
+        column(closesShort),
       ],
     );
   }
@@ -256,8 +256,8 @@ const historyOf = (order: PlacedOrder, step: OrderStep, at: Date, eventId: strin
 
 /** A receipt's step in its order's history, in the buyer's words. */
 const receiptWords = (r: GoodsReceipt): string =>
-  r.closes && r.dispatchedQuantity !== null && r.dispatchedQuantity < r.orderedQuantity
-    ? `received ${r.receivedQuantity} ${r.unit}; ${shortCloseWords({ shipmentId: r.shipmentId ?? '', ordered: r.orderedQuantity, dispatched: r.dispatchedQuantity, received: r.receivedSoFar, unit: r.unit })}`
+  closesShort(r)
+    ? `received ${r.receivedQuantity} ${r.unit}; ${shortCloseWords({ shipmentId: r.shipmentId ?? '', ordered: r.orderedQuantity, dispatched: r.dispatchedQuantity!, received: r.receivedSoFar, unit: r.unit })}`
     : r.closes
       ? `received ${r.receivedQuantity} ${r.unit}: ${r.receivedSoFar} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered have arrived`
       : `received ${r.receivedQuantity} ${r.unit}: ${r.receivedSoFar} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered have arrived, ${stillOnOrder({ ordered: r.orderedQuantity, dispatched: r.dispatchedQuantity, received: r.receivedSoFar })} ${r.unit} still due`;

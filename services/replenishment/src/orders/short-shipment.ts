@@ -1,5 +1,6 @@
 import type { Shipment } from '@smi/contracts';
 import { stored } from '@smi/replenishment-planning';
+import type { GoodsReceipt } from './replenishment-order';
 
 /**
  * What an order's supplier promised and what arrived: `dispatched` is what the advance shipping
@@ -21,6 +22,10 @@ export const allArrived = (order: OrderArrivals): boolean => order.received >= (
 
 /** The supplier dispatched less than was ordered. */
 export const isShort = ({ ordered, dispatched }: OrderArrivals): boolean => dispatched !== null && dispatched < ordered;
+
+/** The goods receipt brought the last of what a short shipment dispatched: it closes its order short. */
+export const closesShort = (r: GoodsReceipt): boolean =>
+  r.closes && isShort({ ordered: r.orderedQuantity, dispatched: r.dispatchedQuantity, received: r.receivedSoFar });
 
 /** An order as a shipment event finds it. */
 export interface DispatchedOrder extends OrderArrivals {
