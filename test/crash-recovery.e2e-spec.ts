@@ -32,7 +32,7 @@ const CONSUMED: Record<ServiceName, string[]> = {
   shipment: [topics.replenishmentOrders.name, topics.stockLevels.name],
   'sla-monitor': [topics.stockLevels.name],
   forecasting: [topics.stockLevels.name, topics.buyerForecasts.name],
-  replenishment: [topics.stockLevels.name, topics.demandForecasts.name],
+  replenishment: [topics.stockLevels.name, topics.demandForecasts.name, topics.shipments.name],
   'inventory-ingest': [topics.stockMovements.name],
 };
 /** Downstream first, so each still has work coming when it is killed. */

@@ -78,6 +78,13 @@ describe('the broker rules of the platform', () => {
     expect(read).not.toContain(topics.stockMovements.name);
   });
 
+  it('lets replenishment read the shipments, whose advance shipping notices say what of each order will come', () => {
+    const read = platformAcls()
+      .filter((acl) => acl.principal === servicePrincipalOf('replenishment') && acl.resource === 'topic' && acl.operation === 'read')
+      .map((acl) => acl.name);
+    expect(read).toEqual(expect.arrayContaining([topics.stockLevels.name, topics.demandForecasts.name, topics.shipments.name]));
+  });
+
   it('lets sla-monitor alone write the penalties and their disputes', () => {
     const writers = (name: string) =>
       platformAcls()

@@ -25,7 +25,7 @@ const SERVICE_TOPICS: Record<(typeof CONSUMING_SERVICES)[number], { reads: Topic
   'inventory-ingest': { reads: [topics.stockMovements], writes: [topics.stockMovements, topics.stockLevels] },
   forecasting: { reads: [topics.stockLevels, topics.buyerForecasts], writes: [topics.demandForecasts, topics.forecastAccuracy] },
   replenishment: {
-    reads: [topics.stockLevels, topics.demandForecasts],
+    reads: [topics.stockLevels, topics.demandForecasts, topics.shipments],
     writes: [topics.replenishmentOrders, topics.agreements, topics.agreementProposals],
   },
   shipment: { reads: [topics.replenishmentOrders, topics.stockLevels, topics.shipmentUpdates], writes: [topics.shipments] },

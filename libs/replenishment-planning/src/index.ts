@@ -1,7 +1,16 @@
 // The replenishment engine and the what-if simulator: pure functions over agreement terms, stock and demand.
 
 // Deciding one order: what a site holds and owes, the terms, the decision and its explanation.
-export type { DemandClass, DemandOutlook, OpenOrder, PlanningTerms, ReplenishmentDecision, StockSituation } from './plan/planning-types';
+export type {
+  ClosedShortOrder,
+  DemandClass,
+  DemandOutlook,
+  OpenOrder,
+  PlanningTerms,
+  ShortDispatch,
+  ReplenishmentDecision,
+  StockSituation,
+} from './plan/planning-types';
 export { planReplenishment } from './plan/replenishment-plan';
 export { projectStock, type ProjectedDay, type StockProjection } from './plan/projected-stock';
 export { agreedLevels } from './policy/reorder-levels';

@@ -36,6 +36,9 @@ import { SupplierCapacity1764028800340 } from '../migrations/1764028800340-suppl
 import { ForecastError1764028800350 } from '../migrations/1764028800350-forecast-error';
 import { OrderValueWidth1764028800390 } from '../migrations/1764028800390-order-value-width';
 import { PartialReceiptsAndBuyerFeeds1797000000000 } from '../migrations/1797000000000-partial-receipts-and-buyer-feeds';
+import { ShortShipments1797100000000 } from '../migrations/1797100000000-short-shipments';
+import { RecordDispatches } from './shipments/record-dispatches.use-case';
+import { ShipmentMessageHandler } from './shipments/shipment.message.handler';
 import { AllocateCapacity } from './supplier-capacity/allocate-capacity.use-case';
 import { CapacityAllocationSweep } from './supplier-capacity/capacity-allocation.sweep';
 import { CapacityRequestRow, SupplierCapacityRow } from './supplier-capacity/supplier-capacity.entity';
@@ -68,12 +71,14 @@ import { SupplierCapacityRepository } from './supplier-capacity/supplier-capacit
         AgreementProposals1764028800360,
         OrderValueWidth1764028800390,
         PartialReceiptsAndBuyerFeeds1797000000000,
+        ShortShipments1797100000000,
       ],
     }),
   ],
   controllers: [
     StockLevelMessageHandler,
     DemandForecastMessageHandler,
+    ShipmentMessageHandler,
     OrdersHttpController,
     AgreementsHttpController,
     StockProjectionsHttpController,
@@ -97,6 +102,7 @@ import { SupplierCapacityRepository } from './supplier-capacity/supplier-capacit
     BuyerFeedRepository,
     DecideReplenishment,
     KeepDemandOutlooks,
+    RecordDispatches,
   ],
 })
 export class AppModule {}

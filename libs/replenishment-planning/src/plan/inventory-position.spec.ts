@@ -27,4 +27,21 @@ describe('inventory position', () => {
   it('goes below zero when more is owed than is on hand and on order', () => {
     expect(inventoryPositionOf({ onHand: 0, backorders: 12, openOrders: [] }).position).toBe(-12);
   });
+
+  it('names the orders that count less than was ordered: partly received, dispatched short, and closed short (which count 0)', () => {
+    const openOrders = [
+      { orderId: 'partly', quantity: 30, received: 50, short: { ordered: 90, dispatched: 80 }, dueAt: due },
+      { orderId: 'on-its-way', quantity: 40, short: { ordered: 50, dispatched: 40 }, dueAt: due },
+    ];
+    const closedShort = [{ orderId: 'closed', ordered: 90, dispatched: 80 }];
+    expect(inventoryPositionOf({ onHand: 10, backorders: 0, openOrders, closedShort })).toEqual({
+      onHand: 10,
+      onOrder: 70,
+      backorders: 0,
+      position: 80,
+      partlyReceived: [{ orderId: 'partly', stillDue: 30, received: 50, short: { ordered: 90, dispatched: 80 } }],
+      shortDispatched: [{ orderId: 'on-its-way', stillDue: 40, short: { ordered: 50, dispatched: 40 } }],
+      closedShort,
+    });
+  });
 });

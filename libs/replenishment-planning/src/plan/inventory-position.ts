@@ -1,5 +1,5 @@
 import { fromMillionths, toMillionths } from './exact-quantity';
-import type { StockSituation } from './planning-types';
+import type { ClosedShortOrder, ShortDispatch, StockSituation } from './planning-types';
 
 /** On-hand, on-order and backorders, and the inventory position they make. */
 export interface InventoryPosition {
@@ -10,7 +10,11 @@ export interface InventoryPosition {
   /** on-hand + on-order − backorders. */
   position: number;
   /** Open orders partial receipts brought some of: only the rest counts as on order. Absent when none. */
-  partlyReceived?: Array<{ orderId: string; stillDue: number; received: number }>;
+  partlyReceived?: Array<{ orderId: string; stillDue: number; received: number; short?: ShortDispatch }>;
+  /** Open orders their supplier dispatched less of, none of it received yet. Absent when none. */
+  shortDispatched?: Array<{ orderId: string; stillDue: number; short: ShortDispatch }>;
+  /** Orders closed short since the line last ordered (they count 0). Absent when none. */
+  closedShort?: readonly ClosedShortOrder[];
 }
 
 /**
@@ -19,17 +23,25 @@ export interface InventoryPosition {
  * a need already ordered is never ordered twice; backorders count against it
  * because the next goods received go to the demand already owed.
  */
-export function inventoryPositionOf(situation: Pick<StockSituation, 'onHand' | 'backorders' | 'openOrders'>): InventoryPosition {
+export function inventoryPositionOf(
+  situation: Pick<StockSituation, 'onHand' | 'backorders' | 'openOrders' | 'closedShort'>,
+): InventoryPosition {
   const onOrder = situation.openOrders.reduce((sum, order) => sum + toMillionths(order.quantity), 0);
   const position = toMillionths(situation.onHand) + onOrder - toMillionths(situation.backorders);
   const partlyReceived = situation.openOrders
     .filter((order) => (order.received ?? 0) > 0)
-    .map(({ orderId, quantity, received }) => ({ orderId, stillDue: quantity, received: received! }));
+    .map(({ orderId, quantity, received, short }) => ({ orderId, stillDue: quantity, received: received!, ...(short ? { short } : {}) }));
+  const shortDispatched = situation.openOrders
+    .filter((order) => order.short && !((order.received ?? 0) > 0))
+    .map(({ orderId, quantity, short }) => ({ orderId, stillDue: quantity, short: short! }));
+  const closedShort = situation.closedShort ?? [];
   return {
     onHand: situation.onHand,
     onOrder: fromMillionths(onOrder),
     backorders: situation.backorders,
     position: fromMillionths(position),
     ...(partlyReceived.length > 0 ? { partlyReceived } : {}),
+    ...(shortDispatched.length > 0 ? { shortDispatched } : {}),
+    ...(closedShort.length > 0 ? { closedShort } : {}),
   };
 }

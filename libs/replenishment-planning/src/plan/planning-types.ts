@@ -42,8 +42,24 @@ export interface OpenOrder {
   quantity: number;
   /** What partial receipts already brought of it, when any did: the explanation shows it. */
   received?: number;
+  /**
+   * A short shipment: what the supplier dispatched and what was ordered, when it dispatched less.
+   * Only the dispatched part is still due; the explanation shows the shortfall.
+   */
+  short?: ShortDispatch;
   /** When it is due to arrive. */
   dueAt: Date;
+}
+
+/** An order whose supplier dispatched less than it asked for: the rest will never come. */
+export interface ShortDispatch {
+  ordered: number;
+  dispatched: number;
+}
+
+/** An order closed short: all that was dispatched arrived, the shortfall never will (it is no longer on order). */
+export interface ClosedShortOrder extends ShortDispatch {
+  orderId: string;
 }
 
 /** The stock situation the engine decides on. */
@@ -54,6 +70,8 @@ export interface StockSituation {
   /** Demand owed to the buyer and not yet met. */
   backorders: number;
   openOrders: readonly OpenOrder[];
+  /** Orders closed short since this line last ordered: they count 0, and the explanation says why. */
+  closedShort?: readonly ClosedShortOrder[];
   demand: DemandOutlook;
   /**
    * When the periodic policies last reviewed this line: the reviewedAt of the

@@ -7,7 +7,7 @@ import { dateWords, dayWords, quantityWords, statisticWords } from '../explanati
 import { stored } from './exact-quantity';
 import { inventoryPositionOf, type InventoryPosition } from './inventory-position';
 import { roundOrderQuantity } from '../policy/order-rounding';
-import type { DemandClass, DemandOutlook, PlanningTerms, ReplenishmentDecision, StockSituation } from './planning-types';
+import type { DemandClass, DemandOutlook, PlanningTerms, ReplenishmentDecision, ShortDispatch, StockSituation } from './planning-types';
 import { reorderLevelsFor } from '../policy/reorder-levels';
 import { applyPolicy, PERIODIC_POLICIES } from '../policy/reorder-policy';
 import { reviewStatusAt } from '../calendar/review-moments';
@@ -160,13 +160,28 @@ function checkSituation(situation: StockSituation): void {
 const positionWords = (p: InventoryPosition) =>
   `position = on hand ${quantityWords(p.onHand)} + on order ${quantityWords(p.onOrder)}${partlyReceivedWords(p)} − backorders ${quantityWords(p.backorders)}`;
 
-/** Partly received orders count with what is still due: the buyer sees why on order is less than was ordered. */
-const partlyReceivedWords = (p: InventoryPosition) =>
-  p.partlyReceived
-    ? ` (${p.partlyReceived
-        .map((o) => `${o.orderId}: ${quantityWords(o.stillDue)} still due, ${quantityWords(o.received)} already received`)
-        .join('; ')})`
-    : '';
+/**
+ * Orders that count with less than was ordered, and why: partly received ones with what is still due,
+ * short-dispatched ones with what their supplier dispatched (the shortfall never comes), and orders
+ * closed short, which count nothing.
+ */
+const partlyReceivedWords = (p: InventoryPosition) => {
+  const clauses = [
+    ...(p.partlyReceived ?? []).map(
+      (o) =>
+        `${o.orderId}: ${quantityWords(o.stillDue)} still due, ${quantityWords(o.received)} already received${o.short ? `, ${dispatchWords(o.short)}` : ''}`,
+    ),
+    ...(p.shortDispatched ?? []).map((o) => `${o.orderId}: ${quantityWords(o.stillDue)} still due, ${dispatchWords(o.short)}`),
+    ...(p.closedShort ?? []).map(
+      (o) =>
+        `${o.orderId}: ${quantityWords(o.dispatched)} of ${quantityWords(o.ordered)} dispatched, all received; ${quantityWords(stored(o.ordered - o.dispatched))} short`,
+    ),
+  ];
+  return clauses.length > 0 ? ` (${clauses.join('; ')})` : '';
+};
+
+const dispatchWords = (short: ShortDispatch) =>
+  `${quantityWords(short.dispatched)} of ${quantityWords(short.ordered)} dispatched (${quantityWords(stored(short.ordered - short.dispatched))} short)`;
 
 const waitWords = (arrival: Arrival) =>
   arrival.waitDays > 0 ? ` (lead time, then ${dayWords(arrival.waitDays)} to the next delivery day)` : '';

@@ -1,6 +1,9 @@
 import { type Agreement, type AgreementLine, type AgreementLineInForce } from '@smi/agreements';
 import type { StockLevel } from '@smi/contracts';
+import type { Shipment } from '@smi/contracts';
 import { orderIdFor } from '../orders/replenishment-order';
+import { shipmentEvent } from '../../test/shipment-events';
+import { closesShort, decideDispatches, type DispatchedOrder, stillOnOrder } from '../orders/short-shipment';
 import { siteItemKeyOf } from '../stock-positions/stock-position';
 import { newestLevelPerBuyer } from '../buyer-feeds/buyer-feed';
 import {
@@ -84,20 +87,28 @@ function written(state: ReplenishmentState, decided: ReplenishmentDecided): Repl
   const positions = new Map(state.positions);
   for (const position of decided.positions) positions.set(siteItemKeyOf(position), position);
   const onOrder = new Map<string, OnOrder>(
-    [...state.onOrder].map(([key, held]) => [key, { orders: [...held.orders], waiting: [...held.waiting] }]),
+    [...state.onOrder].map(([key, held]) => [
+      key,
+      { orders: [...held.orders], waiting: [...held.waiting], closedShort: [...(held.closedShort ?? [])] },
+    ]),
   );
-  const heldFor = (key: string) => onOrder.get(key) ?? onOrder.set(key, { orders: [], waiting: [] }).get(key)!;
+  const heldFor = (key: string) => onOrder.get(key) ?? onOrder.set(key, { orders: [], waiting: [], closedShort: [] }).get(key)!;
   const spent = new Map(state.spent);
-  for (const { order } of decided.orders) heldFor(siteItemKeyOf(order)).orders.push(heldOrderOf(order));
+  for (const { order } of decided.orders) {
+    heldFor(siteItemKeyOf(order)).orders.push(heldOrderOf(order));
+    heldFor(siteItemKeyOf(order)).closedShort = []; // closed before this order: its explanation named them
+  }
   for (const received of decided.receipts) {
     const held = heldFor(siteItemKeyOf(received));
+    if (closesShort(received))
+      held.closedShort!.push({ orderId: received.orderId, ordered: received.orderedQuantity, dispatched: received.dispatchedQuantity! });
     held.orders = received.closes
       ? held.orders.filter((o) => o.orderId !== received.orderId)
       : held.orders.map((o) =>
           o.orderId === received.orderId
             ? {
                 ...o,
-                quantity: o.ordered - received.receivedSoFar,
+                quantity: stillOnOrder({ ...o, received: received.receivedSoFar }),
                 received: received.receivedSoFar,
                 receiptEventIds: [...o.receiptEventIds, received.eventId],
               }
@@ -122,6 +133,32 @@ function written(state: ReplenishmentState, decided: ReplenishmentDecided): Repl
     held.waiting.sort(byOldestClaim);
   }
   return { ...state, positions, onOrder, spent };
+}
+
+/** The state after shipment events, as the dispatch use case writes them and the next decision reads them back. */
+function dispatchesWritten(state: ReplenishmentState, shipments: readonly Shipment[]): ReplenishmentState {
+  const onOrder = new Map<string, OnOrder>();
+  const found = new Map<string, DispatchedOrder>();
+  for (const [key, held] of state.onOrder) {
+    onOrder.set(key, { orders: [...held.orders], waiting: [...held.waiting], closedShort: [...(held.closedShort ?? [])] });
+    for (const o of held.orders) found.set(o.orderId, { ...o, open: true, receivedAt: null });
+  }
+  const decided = decideDispatches(shipments, found);
+  for (const held of onOrder.values()) {
+    for (const d of decided.dispatched) {
+      held.orders = held.orders.map((o) =>
+        o.orderId === d.orderId
+          ? { ...o, dispatched: d.dispatched, shipmentId: d.shipmentId, quantity: stillOnOrder({ ...o, dispatched: d.dispatched }) }
+          : o,
+      );
+    }
+    for (const c of decided.closes) {
+      if (!held.orders.some((o) => o.orderId === c.orderId)) continue;
+      held.orders = held.orders.filter((o) => o.orderId !== c.orderId);
+      held.closedShort!.push({ orderId: c.orderId, ordered: c.ordered, dispatched: c.dispatched });
+    }
+  }
+  return { ...state, onOrder };
 }
 
 /** Decides each level alone against the state the one before left, as a batch of one each. */
@@ -283,6 +320,80 @@ describe('partial receipts', () => {
     const unnamed = level('lyon', 'pad', 2, 60, { movementKind: 'RECEIPT', movementQuantity: 40, orderReference: null });
     const { state } = oneByOne([low, unnamed], emptyState());
     expect(state.onOrder.get(padKey)?.orders).toEqual([expect.objectContaining({ quantity: 100, received: 0 })]);
+  });
+});
+
+describe('short shipments', () => {
+  const padKey = siteItemKeyOf({ buyerId: 'acme', siteId: 'lyon', itemId: 'pad' });
+  /** Pads at 30 order 90 (up to 120); its shipment dispatches 80; 80 arrive. */
+  const story = () => {
+    const low = level('lyon', 'pad', 1, 30);
+    const orderId = orderIdFor(low.level.eventId);
+    const shipment = (dispatched: number | null, eventId: string) =>
+      shipmentEvent('SHP-1', eventId, [{ orderId, itemId: 'pad', ordered: 90, dispatched }], {
+        buyerId: 'acme',
+        siteId: 'lyon',
+        statusChangedAt: low.level.asOf,
+      });
+    return { low, orderId, shipment, arrived: receipt('lyon', 'pad', 2, 110, orderId, 80), next: level('lyon', 'pad', 3, 30) };
+  };
+  const onOrderAfter = (state: ReplenishmentState) => state.onOrder.get(padKey);
+
+  it('gives the same on order, the same close and the same next order whether the dispatch or the receipt is read first', () => {
+    const { low, orderId, shipment, arrived, next } = story();
+    const placed = oneByOne([low], emptyState()).state;
+    expect(onOrderAfter(placed)?.orders).toEqual([expect.objectContaining({ orderId, quantity: 90 })]);
+
+    const dispatchFirst = oneByOne([arrived], dispatchesWritten(placed, [shipment(80, 'e1')]));
+    const receiptFirst = oneByOne([arrived], placed);
+    expect(onOrderAfter(receiptFirst.state)?.orders).toEqual([expect.objectContaining({ orderId, quantity: 10, received: 80 })]);
+    const receiptThenDispatch = dispatchesWritten(receiptFirst.state, [shipment(80, 'e1')]);
+
+    for (const state of [dispatchFirst.state, receiptThenDispatch]) {
+      expect(onOrderAfter(state)?.orders).toEqual([]);
+      expect(onOrderAfter(state)?.closedShort).toEqual([{ orderId, ordered: 90, dispatched: 80 }]);
+    }
+    expect(dispatchFirst.all.receipts).toEqual([
+      expect.objectContaining({ orderId, closes: true, dispatchedQuantity: 80, shipmentId: 'SHP-1' }),
+    ]);
+
+    const [fromDispatchFirst] = oneByOne([next], dispatchFirst.state).all.orders.map(({ order }) => order);
+    const [fromReceiptFirst] = oneByOne([next], receiptThenDispatch).all.orders.map(({ order }) => order);
+    // 30 on hand, nothing on order: the full 90 again (not 80, as counting the 10 short would order).
+    expect(fromDispatchFirst).toMatchObject({ onHand: 30, onOrder: 0, quantity: 90 });
+    expect(fromReceiptFirst).toMatchObject({ onHand: 30, onOrder: 0, quantity: 90 });
+    expect(fromDispatchFirst.explanation?.summary).toContain(`on order 0 (${orderId}: 80 of 90 dispatched, all received; 10 short)`);
+    expect(fromReceiptFirst.explanation).toEqual(fromDispatchFirst.explanation);
+    // The receipt and the next level in one batch decide as one by one.
+    const batch = decideReplenishment([arrived, next], dispatchesWritten(placed, [shipment(80, 'e1')]));
+    expect(batch.orders.map(({ order }) => order)).toEqual([fromDispatchFirst]);
+  });
+
+  it('counts only what was dispatched while it is on its way, and says the shortfall', () => {
+    const { low, orderId, shipment } = story();
+    const state = dispatchesWritten(oneByOne([low], emptyState()).state, [shipment(80, 'e1')]);
+    const [again] = oneByOne([level('lyon', 'pad', 2, -50)], state).all.orders.map(({ order }) => order);
+    // Position -50 + 80 dispatched = 30, at or below 40: up to 120 needs 90.
+    expect(again).toMatchObject({ onOrder: 80, quantity: 90 });
+    expect(again.explanation?.summary).toContain(`on order 80 (${orderId}: 80 still due, 80 of 90 dispatched (10 short))`);
+  });
+
+  it('changes nothing on a redelivered shipment event, in a batch or later', () => {
+    const { low, shipment, arrived } = story();
+    const placed = oneByOne([low], emptyState()).state;
+    const once = oneByOne([arrived], dispatchesWritten(placed, [shipment(80, 'e1')])).state;
+    const again = dispatchesWritten(
+      oneByOne([arrived], dispatchesWritten(placed, [shipment(80, 'e1'), shipment(80, 'e1'), shipment(null, 'e0')])).state,
+      [shipment(80, 'e1')],
+    );
+    expect(again.onOrder).toEqual(once.onOrder);
+  });
+
+  it('names a short close only in the first order after it', () => {
+    const { low, shipment, arrived, next } = story();
+    const closed = oneByOne([arrived], dispatchesWritten(oneByOne([low], emptyState()).state, [shipment(80, 'e1')])).state;
+    const { all } = oneByOne([next, level('lyon', 'pad', 4, 30), level('lyon', 'pad', 5, -80)], closed);
+    expect(all.orders.map(({ order }) => order.explanation?.summary.includes('short'))).toEqual([true, false]);
   });
 });
 

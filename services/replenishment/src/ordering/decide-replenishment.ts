@@ -1,8 +1,9 @@
 import type { AgreementLineInForce } from '@smi/agreements';
 import { roundToStoredPrecision, type ReplenishmentOrder, type StockLevel } from '@smi/contracts';
-import { type DemandOutlook, type OpenOrder, planReplenishment, stored } from '@smi/replenishment-planning';
+import { type ClosedShortOrder, type DemandOutlook, type OpenOrder, planReplenishment, stored } from '@smi/replenishment-planning';
 import { NO_FORECAST_YET } from '../demand-outlooks/demand-outlook';
 import { type GoodsReceipt, goodsReceiptOf, type OrderDecided, orderFor } from '../orders/replenishment-order';
+import { allArrived, closesShort, isShort, stillOnOrder } from '../orders/short-shipment';
 import { applyLevel, siteItemKeyOf, type StockPosition } from '../stock-positions/stock-position';
 import {
   type CapacityClaim,
@@ -16,13 +17,18 @@ import {
 
 /**
  * An order released or awaiting approval and not yet received in full: `quantity` is what is still
- * due, `ordered` and `received` what was ordered and what goods receipts brought so far, and
- * `receiptEventIds` the stock levels that brought it (a redelivered receipt counts once).
+ * due, `ordered` and `received` what was ordered and what goods receipts brought so far,
+ * `dispatched` what its shipment's advance shipping notice says left the supplier (null before
+ * dispatch; only that much will come), and `receiptEventIds` the stock levels that brought it (a
+ * redelivered receipt counts once).
  */
 export interface HeldOrder extends OpenOrder {
   unit: string;
   ordered: number;
   received: number;
+  dispatched: number | null;
+  /** The shipment that dispatched it, once dispatched. */
+  shipmentId: string | null;
   receiptEventIds: readonly string[];
 }
 
@@ -31,10 +37,15 @@ export interface WaitingClaim extends OpenOrder {
   requestedAt: Date;
 }
 
-/** What a site x item has on order: open orders soonest due first, claims waiting for capacity oldest first. */
+/**
+ * What a site x item has on order: open orders soonest due first, claims waiting for capacity
+ * oldest first, and the orders closed short since it last ordered (they count nothing; the next
+ * order's explanation says why).
+ */
 export interface OnOrder {
   orders: HeldOrder[];
   waiting: WaitingClaim[];
+  closedShort?: ClosedShortOrder[];
 }
 
 /** Everything the decisions on a batch of stock levels read, for every site x item and capacity in the batch. */
@@ -112,7 +123,7 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
     let held = onOrder.get(key);
     if (!held) {
       const loaded = state.onOrder.get(key);
-      held = { orders: [...(loaded?.orders ?? [])], waiting: [...(loaded?.waiting ?? [])] };
+      held = { orders: [...(loaded?.orders ?? [])], waiting: [...(loaded?.waiting ?? [])], closedShort: [...(loaded?.closedShort ?? [])] };
       onOrder.set(key, held);
     }
     return held;
@@ -132,6 +143,8 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
     // and leaving them on order would count them twice.
     const booked = bookReceipt(held.orders, level);
     if (booked) result.receipts.push(booked);
+    if (booked && closesShort(booked))
+      held.closedShort!.push({ orderId: booked.orderId, ordered: booked.orderedQuantity, dispatched: booked.dispatchedQuantity! });
     if (outcome.kind === 'stale' && !booked) return;
     let position = outcome.position;
     if (outcome.kind === 'applied') {
@@ -142,7 +155,13 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
     // Orders awaiting approval, or waiting for supplier capacity, count as on order too: the same need is never ordered twice.
     const limit = capacityPeriodFor(entry, state.capacities);
     const openOrders: OpenOrder[] = [
-      ...held.orders.map(({ orderId, quantity, dueAt, received }) => ({ orderId, quantity, dueAt, ...(received > 0 ? { received } : {}) })),
+      ...held.orders.map((o) => ({
+        orderId: o.orderId,
+        quantity: o.quantity,
+        dueAt: o.dueAt,
+        ...(o.received > 0 ? { received: o.received } : {}),
+        ...(isShort(o) ? { short: { ordered: o.ordered, dispatched: o.dispatched! } } : {}),
+      })),
       ...held.waiting.map(({ orderId, quantity, dueAt }) => ({ orderId, quantity, dueAt })),
     ];
     const situation = {
@@ -150,6 +169,7 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
       onHand: position.onHand,
       backorders: 0, // the buyer reports demand it could not meet as negative on-hand
       openOrders,
+      ...(held.closedShort!.length > 0 ? { closedShort: [...held.closedShort!] } : {}),
       demand: state.outlooks.get(key) ?? NO_FORECAST_YET,
       lastReviewAt: position.lastReviewAt,
     };
@@ -202,6 +222,7 @@ export function decideReplenishment(levels: readonly LevelToDecide[], state: Rep
       }
     }
     insertInOrder(held.orders, heldOrderOf(order), bySoonestDue);
+    held.closedShort = []; // this order's explanation told them
     result.orders.push({ index, order });
   });
   result.positions = [...changed].map((key) => positions.get(key)!);
@@ -219,12 +240,15 @@ export const heldOrderOf = (order: ReplenishmentOrder): HeldOrder => ({
   unit: order.unit,
   ordered: order.quantity,
   received: 0,
+  dispatched: null,
+  shipmentId: null,
   receiptEventIds: [],
 });
 
 /**
  * Books the goods receipt a level carries against the open order it names: the order leaves
- * `orders` once what it ordered has all arrived, else stays with the rest still due. Nothing is
+ * `orders` once all that will come has arrived (what was dispatched, or before dispatch what was
+ * ordered: a short shipment closes short), else stays with the rest still due. Nothing is
  * booked for a level that is no receipt, names no open order of its site x item, or was booked
  * before (a redelivery).
  */
@@ -235,12 +259,12 @@ function bookReceipt(orders: HeldOrder[], level: StockLevel): GoodsReceipt | und
   if (at < 0 || orders[at].receiptEventIds.includes(level.eventId)) return undefined;
   const order = orders[at];
   const received = stored(order.received + receipt.receivedQuantity);
-  const closes = received >= order.ordered;
+  const closes = allArrived({ ...order, received });
   if (closes) orders.splice(at, 1);
   else
     orders[at] = {
       ...order,
-      quantity: stored(order.ordered - received),
+      quantity: stillOnOrder({ ...order, received }),
       received,
       receiptEventIds: [...order.receiptEventIds, level.eventId],
     };
@@ -253,6 +277,8 @@ function bookReceipt(orders: HeldOrder[], level: StockLevel): GoodsReceipt | und
     eventId: level.eventId,
     unit: order.unit,
     orderedQuantity: order.ordered,
+    dispatchedQuantity: order.dispatched,
+    shipmentId: order.shipmentId,
     receivedSoFar: received,
     closes,
   };

@@ -35,4 +35,8 @@ export class OrderRow {
   @Column({ name: 'received_by_event_id', type: 'text', nullable: true }) receivedByEventId!: string | null;
   /** The stock levels whose goods receipts were booked against the order, partial ones included. */
   @Column({ name: 'receipt_event_ids', type: 'text', array: true, default: () => `'{}'` }) receiptEventIds!: string[];
+  /** What the advance shipping notice says left the supplier; null before dispatch. Less than ordered is a short shipment. */
+  @Column({ name: 'dispatched_quantity', ...decimalColumn, nullable: true }) dispatchedQuantity!: number | null;
+  /** The shipment whose advance shipping notice said so. */
+  @Column({ name: 'dispatched_by_shipment_id', type: 'text', nullable: true }) dispatchedByShipmentId!: string | null;
 }

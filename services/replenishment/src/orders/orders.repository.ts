@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ReplenishmentOrder } from '@smi/contracts';
 import { DataSource, EntityManager, FindOptionsWhere, In, LessThanOrEqual } from 'typeorm';
-import { OpenOrder, stored } from '@smi/replenishment-planning';
+import { OpenOrder } from '@smi/replenishment-planning';
 import { OPEN_ORDER_STATUSES, OrderStatus, OrderStep, PlacedOrder, placedOrderFrom } from './order-lifecycle';
 import { OrderHistoryRow } from './order-history.entity';
 import { OrderRow } from './order.entity';
 import type { GoodsReceipt } from './replenishment-order';
+import { closesShort, type DispatchedOrder, type DispatchRecorded, type ShortClose, shortCloseWords, stillOnOrder } from './short-shipment';
 
 export interface SiteItem {
   buyerId: string;
@@ -44,6 +45,8 @@ export class OrdersRepository {
         receivedAt: null,
         receivedByEventId: null,
         receiptEventIds: [],
+        dispatchedQuantity: null,
+        dispatchedByShipmentId: null,
       })),
     );
     await manager
@@ -58,13 +61,13 @@ export class OrdersRepository {
   /** Orders released or awaiting approval and not yet received in full, with what is still due, soonest due first. */
   async openOrders(manager: EntityManager, key: SiteItem): Promise<OpenOrder[]> {
     const rows = await manager.getRepository(OrderRow).find({
-      select: { orderId: true, quantity: true, receivedQuantity: true, expectedDeliveryAt: true },
+      select: { orderId: true, quantity: true, receivedQuantity: true, dispatchedQuantity: true, expectedDeliveryAt: true },
       where: { buyerId: key.buyerId, siteId: key.siteId, itemId: key.itemId, status: In(OPEN_ORDER_STATUSES) },
       order: { expectedDeliveryAt: 'ASC', orderId: 'ASC' },
     });
     return rows.map((r) => ({
       orderId: r.orderId,
-      quantity: stored(r.quantity - (r.receivedQuantity ?? 0)),
+      quantity: stillOnOrder({ ordered: r.quantity, dispatched: r.dispatchedQuantity, received: r.receivedQuantity ?? 0 }),
       dueAt: r.expectedDeliveryAt,
       ...(r.receivedQuantity ? { received: r.receivedQuantity } : {}),
     }));
@@ -75,7 +78,8 @@ export class OrdersRepository {
    * keeps what its receipts brought so far and which receipts those were; one whose receipts
    * brought all it ordered is received, one still short stays open with the rest due. Every
    * receipt is a step in its order's history. A receipt whose order is no longer open (received,
-   * rejected, or another site x item's) books nothing: the goods are in on-hand either way.
+   * rejected, or another site x item's) books nothing: the goods are in on-hand either way. The
+   * receipt that brings all a short shipment dispatched closes its order short (its step says so).
    */
   async markReceived(manager: EntityManager, receipts: readonly GoodsReceipt[]): Promise<void> {
     if (receipts.length === 0) return;
@@ -83,8 +87,8 @@ export class OrdersRepository {
     // An order booked several times in one batch is updated once, from its last receipt (which carries the total so far).
     await manager.query(
       `WITH receipt AS (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::timestamptz[], $7::text[], $8::text[], $9::boolean[])
-           WITH ORDINALITY AS r(order_id, buyer_id, site_id, item_id, received_so_far, received_at, event_id, reason, closes, n)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::timestamptz[], $7::text[], $8::text[], $9::boolean[], $10::boolean[])
+           WITH ORDINALITY AS r(order_id, buyer_id, site_id, item_id, received_so_far, received_at, event_id, reason, closes, short, n)
        ), per_order AS (
          SELECT DISTINCT ON (order_id) order_id, buyer_id, site_id, item_id, received_so_far, received_at, event_id, closes,
                 array_agg(event_id) OVER (PARTITION BY order_id ORDER BY n ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS event_ids
@@ -102,7 +106,7 @@ export class OrdersRepository {
          RETURNING o.order_id, o.buyer_id, o.status, o.approval_deadline
        )
        INSERT INTO order_events (order_id, step, status, occurred_at, changed_by, reason, approval_deadline, event_id)
-       SELECT r.order_id, CASE WHEN r.closes THEN 'received' ELSE 'partly-received' END, CASE WHEN r.closes THEN 'received' ELSE b.status END,
+       SELECT r.order_id, CASE WHEN r.closes AND r.short THEN 'closed-short' WHEN r.closes THEN 'received' ELSE 'partly-received' END, CASE WHEN r.closes THEN 'received' ELSE b.status END,
               r.received_at, b.buyer_id, r.reason, CASE WHEN r.closes THEN NULL ELSE b.approval_deadline END, r.event_id
          FROM receipt r JOIN booked b USING (order_id) ORDER BY r.n`,
       [
@@ -115,7 +119,61 @@ export class OrdersRepository {
         column((r) => r.eventId),
         column((r) => receiptWords(r)),
         column((r) => r.closes),
+        column(closesShort),
       ],
+    );
+  }
+
+  /**
+   * The orders shipment lines name, as a dispatch finds them, locked until the transaction ends (in
+   * id order, as every writer of orders locks them), so a goods receipt and a dispatch on one order
+   * apply one after the other.
+   */
+  async lockForDispatch(manager: EntityManager, orderIds: readonly string[]): Promise<Map<string, DispatchedOrder>> {
+    if (orderIds.length === 0) return new Map();
+    const rows = await manager
+      .getRepository(OrderRow)
+      .find({ where: { orderId: In([...new Set(orderIds)]) }, order: { orderId: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return new Map(
+      rows.map((row) => [
+        row.orderId,
+        {
+          orderId: row.orderId,
+          unit: row.unit,
+          ordered: row.quantity,
+          dispatched: row.dispatchedQuantity,
+          received: row.receivedQuantity ?? 0,
+          receivedAt: row.receivedAt,
+          open: OPEN_ORDER_STATUSES.includes(row.status),
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Keeps each order's dispatched quantity and the shipment that reported it, in one statement, and
+   * closes the orders closed short (received, with a `closed-short` step naming the shipment), in another two.
+   */
+  async recordDispatches(manager: EntityManager, dispatched: readonly DispatchRecorded[], closes: readonly ShortClose[]): Promise<void> {
+    if (dispatched.length > 0)
+      await manager.query(
+        `UPDATE orders o SET dispatched_quantity = d.dispatched, dispatched_by_shipment_id = d.shipment_id
+           FROM unnest($1::text[], $2::numeric[], $3::text[]) AS d(order_id, dispatched, shipment_id)
+          WHERE o.order_id = d.order_id`,
+        [dispatched.map((d) => d.orderId), dispatched.map((d) => d.dispatched), dispatched.map((d) => d.shipmentId)],
+      );
+    if (closes.length === 0) return;
+    await manager.query(
+      `WITH c AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[]) AS c(order_id, at, reason, event_id)),
+       closed AS (
+         UPDATE orders o SET status = 'received', status_changed_at = c.at, status_changed_by = o.buyer_id, status_reason = '',
+                approval_deadline = NULL
+           FROM c WHERE o.order_id = c.order_id AND o.status IN (${OPEN})
+         RETURNING o.order_id, o.buyer_id
+       )
+       INSERT INTO order_events (order_id, step, status, occurred_at, changed_by, reason, approval_deadline, event_id)
+       SELECT c.order_id, 'closed-short', 'received', c.at, closed.buyer_id, c.reason, NULL, c.event_id FROM c JOIN closed USING (order_id)`,
+      [closes.map((c) => c.orderId), closes.map((c) => c.at), closes.map(shortCloseWords), closes.map((c) => c.eventId)],
     );
   }
 
@@ -198,9 +256,11 @@ const historyOf = (order: PlacedOrder, step: OrderStep, at: Date, eventId: strin
 
 /** A receipt's step in its order's history, in the buyer's words. */
 const receiptWords = (r: GoodsReceipt): string =>
-  r.closes
-    ? `received ${r.receivedQuantity} ${r.unit}: ${r.receivedSoFar} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered have arrived`
-    : `received ${r.receivedQuantity} ${r.unit}: ${r.receivedSoFar} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered have arrived, ${stored(r.orderedQuantity - r.receivedSoFar)} ${r.unit} still due`;
+  closesShort(r)
+    ? `received ${r.receivedQuantity} ${r.unit}; ${shortCloseWords({ shipmentId: r.shipmentId ?? '', ordered: r.orderedQuantity, dispatched: r.dispatchedQuantity!, received: r.receivedSoFar, unit: r.unit })}`
+    : r.closes
+      ? `received ${r.receivedQuantity} ${r.unit}: ${r.receivedSoFar} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered have arrived`
+      : `received ${r.receivedQuantity} ${r.unit}: ${r.receivedSoFar} ${r.unit} of ${r.orderedQuantity} ${r.unit} ordered have arrived, ${stillOnOrder({ ordered: r.orderedQuantity, dispatched: r.dispatchedQuantity, received: r.receivedSoFar })} ${r.unit} still due`;
 
 function placedOrderOf(row: OrderRow): PlacedOrder {
   const {
@@ -209,6 +269,8 @@ function placedOrderOf(row: OrderRow): PlacedOrder {
     receivedAt: _r,
     receivedByEventId: _e,
     receiptEventIds: _ids,
+    dispatchedQuantity: _d,
+    dispatchedByShipmentId: _s,
     minimum,
     maximum,
     ...order

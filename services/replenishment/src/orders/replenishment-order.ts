@@ -134,9 +134,12 @@ export interface GoodsReceipt {
   eventId: string;
   unit: string;
   orderedQuantity: number;
+  /** What its shipment dispatched, once dispatched (less than ordered: the receipt that brings it all closes the order short). */
+  dispatchedQuantity: number | null;
+  shipmentId: string | null;
   /** What the order's receipts brought so far, this one included. */
   receivedSoFar: number;
-  /** Whether all the order asked for has now arrived: it is received; else the rest stays on order. */
+  /** Whether all that will come (dispatched, else ordered) has now arrived: it is received; else the rest stays on order. */
   closes: boolean;
 }
 
