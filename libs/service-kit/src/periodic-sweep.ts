@@ -27,7 +27,9 @@ export class PeriodicSweep {
     private readonly clock: () => Date,
   ) {}
 
+  /** Starts the interval once: Nest calls bootstrap hooks once per application of a hybrid app (HTTP and Kafka). */
   start(): void {
+    if (this.timer) return;
     this.timer = setInterval(() => void this.once(), this.intervalMs);
     this.logger.log(`${this.what} every ${this.intervalMs} ms`);
   }

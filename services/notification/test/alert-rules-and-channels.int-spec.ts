@@ -93,10 +93,13 @@ describe('notification rules, channels, preferences and the delivery log, on bus
     orderReference: null,
   });
 
+  // Ids of this run alone: other suites of the same run publish shipments on the same topics.
+  const lateShipmentId = uniqueId('SHP-late');
+  const lateOrderId = uniqueId('ORD-late');
   const shipment = (overrides: Partial<Shipment> = {}): Shipment => ({
     eventId: uniqueId('shipment-event'),
-    shipmentId: 'SHP-late',
-    orderId: 'ORD-late',
+    shipmentId: lateShipmentId,
+    orderId: lateOrderId,
     agreementId,
     buyerId: buyer,
     supplierId: supplier,
@@ -110,7 +113,7 @@ describe('notification rules, channels, preferences and the delivery log, on bus
     receivedQuantity: null,
     lines: [
       {
-        orderId: 'ORD-late',
+        orderId: lateOrderId,
         itemId: item,
         unit: 'EA',
         orderedQuantity: 90,
@@ -260,7 +263,7 @@ describe('notification rules, channels, preferences and the delivery log, on bus
     await kafka.publish(topics.shipments, dispatched);
     await eventually(() => postsOf(buyer, 'SHIPMENT_LATE').length > 0 && postsOf(supplier, 'SHIPMENT_LATE').length > 0, 'late alerts');
     expect(postsOf(buyer, 'SHIPMENT_LATE')[0].body.subject).toBe(
-      `Shipment SHP-late for ${site} is late: promised 2026-11-20 10:00 UTC, not delivered by 2026-11-20 12:00 UTC`,
+      `Shipment ${lateShipmentId} for ${site} is late: promised 2026-11-20 10:00 UTC, not delivered by 2026-11-20 12:00 UTC`,
     );
     const delayed = shipment({
       statusChangedAt: new Date(businessNow.getTime() - HOUR),
@@ -270,7 +273,7 @@ describe('notification rules, channels, preferences and the delivery log, on bus
     await kafka.publish(topics.shipments, delayed);
     await eventually(() => postsOf(buyer, 'SHIPMENT_DELAYED').length > 0, 'the delay alert');
     expect(postsOf(buyer, 'SHIPMENT_DELAYED')[0].body.subject).toBe(
-      `Shipment SHP-late for ${site} delayed: now expected 2026-11-23 (customs hold at Lyon)`,
+      `Shipment ${lateShipmentId} for ${site} delayed: now expected 2026-11-23 (customs hold at Lyon)`,
     );
     await new Promise((r) => setTimeout(r, 1000));
     expect(postsOf(buyer, 'SHIPMENT_LATE')).toHaveLength(1);
