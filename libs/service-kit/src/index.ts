@@ -5,7 +5,7 @@ export { Party, PartyDirectory, sha256Hex } from './parties';
 export { SERVICE_NAME, KAFKA_ADMIN } from './health.controller';
 export { optionalQueryText, optionalQueryChoice, optionalQueryWholeNumber } from './query-filters';
 export { AgreementFeed, AgreementFeedOptions } from './agreement-feed';
-export { PeriodicSweep, sweepMsFrom } from './periodic-sweep';
+export { PeriodicSweep, ScheduledSweep, sweepMsFrom } from './periodic-sweep';
 export { admittedByAgreedUnit } from './agreed-units';
 export { BusinessClock, SystemClock, FileClock, SettableClock, businessClockFrom } from './business-clock';
 export {

@@ -1,4 +1,5 @@
-import { Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BusinessClock } from './business-clock';
 
 /** Milliseconds between sweeps from an environment variable (tests shorten it), or the default. */
 export function sweepMsFrom(env: NodeJS.ProcessEnv, variable: string, defaultMs: number): number {
@@ -51,4 +52,47 @@ export class PeriodicSweep {
       .finally(() => (this.sweeping = undefined));
     return this.sweeping;
   }
+}
+
+/**
+ * A Nest provider that sweeps every interval on the business clock: the interval starts with the
+ * application and stops, waiting for a sweep under way, before it shuts down. A subclass says what
+ * one sweep does (`sweepAt`) and calls `super(...)` with the clock it is given, so the clock is
+ * there before the first sweep can read it.
+ */
+export abstract class ScheduledSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  /** Named after the subclass, so its lines read as they did before it shared this class. */
+  protected readonly logger: Logger;
+  private readonly sweep: PeriodicSweep;
+
+  constructor(
+    what: string,
+    intervalMs: number,
+    protected readonly clock: BusinessClock,
+  ) {
+    this.logger = new Logger(new.target.name);
+    this.sweep = new PeriodicSweep(
+      this.logger,
+      what,
+      intervalMs,
+      (now) => this.sweepAt(now),
+      () => this.clock.now(),
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.sweep.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.sweep.stop();
+  }
+
+  /** One sweep at `now` (the clock's, unless a caller names a moment); returns how many things it moved (0 for a skipped tick). */
+  once(now?: Date): Promise<number> {
+    return this.sweep.once(now);
+  }
+
+  /** What one sweep does at `now`; returns how many things it moved. */
+  protected abstract sweepAt(now: Date): Promise<number>;
 }

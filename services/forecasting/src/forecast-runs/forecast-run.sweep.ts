@@ -1,6 +1,6 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@smi/messaging';
-import { BusinessClock, PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
+import { BusinessClock, ScheduledSweep, sweepMsFrom } from '@smi/service-kit';
 import { DataSource } from 'typeorm';
 import { dayNumberOf, dayText, periodStartOf } from '../consumption-history/calendar-days';
 import { ConsumptionHistoryRepository } from '../consumption-history/consumption-history.repository';
@@ -18,31 +18,16 @@ export const forecastRunMsFrom = (env: NodeJS.ProcessEnv): number => sweepMsFrom
  * one transaction per series, so a failure leaves the others done.
  */
 @Injectable()
-export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(ForecastRun.name);
-  private readonly sweep = new PeriodicSweep(
-    this.logger,
-    'forecasting every series whose period closed',
-    forecastRunMsFrom(process.env),
-    (now) => this.runAll(now),
-    () => this.clock.now(),
-  );
-
+export class ForecastRun extends ScheduledSweep {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly history: ConsumptionHistoryRepository,
     private readonly forecasts: DemandForecastRepository,
     private readonly recomputation: RecomputeForecast,
-    private readonly clock: BusinessClock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.sweep.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.sweep.stop();
+    clock: BusinessClock,
+  ) {
+    super('forecasting every series whose period closed', forecastRunMsFrom(process.env), clock);
   }
 
   /**
@@ -50,10 +35,10 @@ export class ForecastRun implements OnApplicationBootstrap, BeforeApplicationShu
    * returns how many series got a new forecast (0 when a run is already under way).
    */
   runOnce(now?: Date): Promise<number> {
-    return this.sweep.once(now);
+    return this.once(now);
   }
 
-  private async runAll(now: Date): Promise<number> {
+  protected override async sweepAt(now: Date): Promise<number> {
     let recomputed = 0;
     const today = dayNumberOf(now);
     for (const key of await this.history.seriesForecastBefore(this.dataSource.manager, today)) {

@@ -1,6 +1,6 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@smi/messaging';
-import { BusinessClock, PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
+import { BusinessClock, ScheduledSweep, sweepMsFrom } from '@smi/service-kit';
 import { SendDigests } from '../digests/send-digests.use-case';
 import { RaiseDueAlerts } from './raise-due-alerts.use-case';
 
@@ -12,32 +12,17 @@ export const alertSweepMsFrom = (env: NodeJS.ProcessEnv): number => sweepMsFrom(
  * late shipments, silent feeds), then sends the digests due; each in a unit of work of its own.
  */
 @Injectable()
-export class AlertsSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(AlertsSweep.name);
-  private readonly sweep = new PeriodicSweep(
-    this.logger,
-    'raising due alerts and sending digests',
-    alertSweepMsFrom(process.env),
-    (now) => this.once(now),
-    () => this.clock.now(),
-  );
-
+export class AlertsSweep extends ScheduledSweep {
   constructor(
     private readonly raiseDue: RaiseDueAlerts,
     private readonly sendDigests: SendDigests,
     private readonly unitOfWork: UnitOfWork,
-    private readonly clock: BusinessClock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.sweep.start();
+    clock: BusinessClock,
+  ) {
+    super('raising due alerts and sending digests', alertSweepMsFrom(process.env), clock);
   }
 
-  beforeApplicationShutdown(): Promise<void> {
-    return this.sweep.stop();
-  }
-
-  private async once(now: Date): Promise<number> {
+  protected override async sweepAt(now: Date): Promise<number> {
     const raised = await this.unitOfWork.run((tx) => this.raiseDue.execute(now, tx));
     const digests = await this.unitOfWork.run((tx) => this.sendDigests.execute(now, tx));
     if (raised + digests > 0) this.logger.log(`at ${now.toISOString()}: ${raised} alert(s) raised, ${digests} digest(s) sent`);

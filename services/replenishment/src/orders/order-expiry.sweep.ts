@@ -1,6 +1,6 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@smi/messaging';
-import { BusinessClock, PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
+import { BusinessClock, ScheduledSweep, sweepMsFrom } from '@smi/service-kit';
 import { OrdersRepository } from './orders.repository';
 import { TakeOrderActions } from './take-order-actions.use-case';
 
@@ -16,37 +16,22 @@ export const expirySweepMsFrom = (env: NodeJS.ProcessEnv): number => sweepMsFrom
  * between the look-up and its expiry is left as the buyer decided.
  */
 @Injectable()
-export class OrderExpirySweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(OrderExpirySweep.name);
-  private readonly sweep = new PeriodicSweep(
-    this.logger,
-    'expiring orders awaiting approval past their deadline',
-    expirySweepMsFrom(process.env),
-    (now) => this.expireOverdue(now),
-    () => this.clock.now(),
-  );
-
+export class OrderExpirySweep extends ScheduledSweep {
   constructor(
     private readonly orders: OrdersRepository,
     private readonly takeActions: TakeOrderActions,
     private readonly unitOfWork: UnitOfWork,
-    private readonly clock: BusinessClock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.sweep.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.sweep.stop();
+    clock: BusinessClock,
+  ) {
+    super('expiring orders awaiting approval past their deadline', expirySweepMsFrom(process.env), clock);
   }
 
   /** One sweep at the business clock's now; a tick that finds the last one still running skips. Returns how many orders expired. */
   sweepOnce(now?: Date): Promise<number> {
-    return this.sweep.once(now);
+    return this.once(now);
   }
 
-  private async expireOverdue(now: Date): Promise<number> {
+  protected override async sweepAt(now: Date): Promise<number> {
     const overdue = await this.orders.overdue(now, SWEEP_BATCH);
     if (overdue.length === 0) return 0;
     const results = await this.unitOfWork.run((tx) =>

@@ -1,6 +1,6 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@smi/messaging';
-import { BusinessClock, PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
+import { BusinessClock, ScheduledSweep, sweepMsFrom } from '@smi/service-kit';
 import { AllocateCapacity } from './allocate-capacity.use-case';
 import { SupplierCapacityRepository } from './supplier-capacity.repository';
 
@@ -20,29 +20,14 @@ export const allocationSweepMsFrom = (env: NodeJS.ProcessEnv): number => sweepMs
  * lock and its share are decided in.
  */
 @Injectable()
-export class CapacityAllocationSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(CapacityAllocationSweep.name);
-  private readonly sweep = new PeriodicSweep(
-    this.logger,
-    'allocating supplier capacity to waiting orders',
-    allocationSweepMsFrom(process.env),
-    (now) => this.allocateWaiting(now),
-    () => this.clock.now(),
-  );
-
+export class CapacityAllocationSweep extends ScheduledSweep {
   constructor(
     private readonly capacities: SupplierCapacityRepository,
     private readonly allocate: AllocateCapacity,
     private readonly unitOfWork: UnitOfWork,
-    private readonly clock: BusinessClock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.sweep.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.sweep.stop();
+    clock: BusinessClock,
+  ) {
+    super('allocating supplier capacity to waiting orders', allocationSweepMsFrom(process.env), clock);
   }
 
   /**
@@ -51,6 +36,10 @@ export class CapacityAllocationSweep implements OnApplicationBootstrap, BeforeAp
    */
   async allocateNow(supplierId?: string, now = this.clock.now()): Promise<number> {
     return this.allocateWaiting(now, supplierId);
+  }
+
+  protected override sweepAt(now: Date): Promise<number> {
+    return this.allocateWaiting(now);
   }
 
   private async allocateWaiting(now: Date, supplierId?: string): Promise<number> {

@@ -1,7 +1,7 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AgreementBook } from '@smi/agreements';
 import { UnitOfWork } from '@smi/messaging';
-import { BusinessClock, PeriodicSweep, sweepMsFrom } from '@smi/service-kit';
+import { BusinessClock, ScheduledSweep, sweepMsFrom } from '@smi/service-kit';
 import { ComputePenaltyMonth, MonthToCompute } from './compute-penalty-month.use-case';
 import { AgreementMonth, monthKeyOf, PenaltiesRepository } from './penalties.repository';
 import { closeGraceHoursFrom, monthsDue } from './penalty-period';
@@ -19,39 +19,21 @@ export const periodCloseSweepMsFrom = (env: NodeJS.ProcessEnv): number => sweepM
  * and month; a month closes once however many sweeps, restarts or instances try.
  */
 @Injectable()
-export class PeriodCloseSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(PeriodCloseSweep.name);
+export class PeriodCloseSweep extends ScheduledSweep {
   private readonly graceHours = closeGraceHoursFrom(process.env);
-  private readonly sweep = new PeriodicSweep(
-    this.logger,
-    'closing penalty months and correcting closed ones',
-    periodCloseSweepMsFrom(process.env),
-    (now) => this.closeAndCorrect(now),
-    () => this.clock.now(),
-  );
 
   constructor(
     private readonly agreements: AgreementBook,
     private readonly penalties: PenaltiesRepository,
     private readonly computeMonth: ComputePenaltyMonth,
     private readonly unitOfWork: UnitOfWork,
-    private readonly clock: BusinessClock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.sweep.start();
+    clock: BusinessClock,
+  ) {
+    super('closing penalty months and correcting closed ones', periodCloseSweepMsFrom(process.env), clock);
   }
 
-  beforeApplicationShutdown(): Promise<void> {
-    return this.sweep.stop();
-  }
-
-  /** One sweep; a tick that finds the last one still running skips. Returns how many months it closed or corrected. */
-  once(): Promise<number> {
-    return this.sweep.once();
-  }
-
-  private async closeAndCorrect(now: Date): Promise<number> {
+  /** Closes the months due at `now` and corrects touched ones; returns how many months it closed or corrected. */
+  protected override async sweepAt(now: Date): Promise<number> {
     const due: AgreementMonth[] = this.agreements.agreementIds.flatMap((agreementId) =>
       monthsDue(this.agreements.history(agreementId), now, this.graceHours).map((period) => ({ agreementId, period })),
     );
