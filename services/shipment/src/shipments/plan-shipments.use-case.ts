@@ -3,7 +3,7 @@ import { outboundTopics, ReplenishmentOrder, Shipment, topics } from '@smi/contr
 import { Cause, Inbound, Rejection, Transaction } from '@smi/messaging';
 import { BusinessClock } from '@smi/service-kit';
 import { GoodsReceiptRepository } from '../goods-receipt/goods-receipt.repository';
-import { consolidationKeyOf } from './shipment';
+import { consolidationKeyOf, lastAnnouncementPerShipment } from './shipment';
 import { ordersToPlan, planShipments } from './shipment-planning';
 import { ShipmentRepository } from './shipment.repository';
 
@@ -46,7 +46,7 @@ export class PlanShipments {
     for (const note of planned.notes) this.log.warn(note);
     await this.shipments.saveAll(tx.manager, planned.changed);
     await this.receipts.matchAll(tx.manager, planned.receiptsUsed);
-    for (const { index, event } of planned.announced) await announceShipment(tx, event, records[index]);
+    for (const { index, event } of lastAnnouncementPerShipment(planned.announced)) await announceShipment(tx, event, records[index]);
     return planned.refused.map(({ index, reason }) => ({ record: records[index], reason }));
   }
 }

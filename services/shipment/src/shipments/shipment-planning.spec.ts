@@ -2,7 +2,15 @@ import { ReplenishmentOrder, Shipment, ShipmentUpdate, StockLevel } from '@smi/c
 import { exampleOrder, exampleReceiptLevel } from '../examples';
 import { bookGoodsReceipts, GoodsReceipt, goodsReceiptIn } from '../goods-receipt/goods-receipt';
 import { LogisticsReport, recordLogisticsReports } from './logistics-reports';
-import { consolidationKeyOf, lineOf, plannedShipmentFor, shipmentIdOf, ShipmentState } from './shipment';
+import {
+  consolidationKeyOf,
+  lastAnnouncementPerShipment,
+  lineOf,
+  plannedShipmentFor,
+  shipmentEvent,
+  shipmentIdOf,
+  ShipmentState,
+} from './shipment';
 import { ordersToPlan, planShipments } from './shipment-planning';
 
 const now = new Date('2026-03-10T12:00:00Z');
@@ -38,6 +46,27 @@ describe('planning shipments from a batch of order events', () => {
       statusChangedAt: first.decidedAt,
       causedByEventId: second.eventId,
     });
+  });
+
+  it('announces each shipment of a batch once, as the batch leaves it: a hundred orders of a site are one event of a hundred lines', () => {
+    const orders = Array.from({ length: 100 }, (_, i) => order(`ORD-B${i}`, 'RELEASED', { itemId: `item-${i}` }));
+    const otherDay = order('ORD-B100', 'RELEASED', { expectedDeliveryAt: new Date('2026-03-14T08:00:00Z') });
+    const planned = planShipments([], [], [...orders.slice(0, 50), otherDay, ...orders.slice(50)], now);
+    // The planning says what each order did (101 steps, 1 + 2 + ... + 100 + 1 lines in all) ...
+    expect(planned.announced).toHaveLength(101);
+    // ... and the batch announces each shipment once, in its last state, under the last order's event.
+    const once = lastAnnouncementPerShipment(planned.announced);
+    expect(once.map((a) => [a.index, a.event.eventId, a.event.lines.length])).toEqual([
+      [50, `${otherDay.eventId}/shipment`, 1],
+      [100, `${orders[99].eventId}/shipment`, 100],
+    ]);
+    for (const { event } of once)
+      expect(event).toEqual(
+        shipmentEvent(
+          planned.changed.find((c) => c.shipmentId === event.shipmentId)!,
+          event.eventId,
+        ),
+      );
   });
 
   it('starts the next shipment of the site and day when the first has left', () => {

@@ -24,6 +24,23 @@ export interface Announced {
   event: Shipment;
 }
 
+/**
+ * A batch's announcements, one per shipment: its last, which carries the shipment as the batch
+ * leaves it. Every reader keeps a shipment's latest state, so the states in between add only
+ * bytes: n orders joining one consolidated shipment in a batch are one event with n lines, not n
+ * events with 1, 2, ... n lines. Kept in the order of each shipment's last announcement. A batch
+ * delivered again with other boundaries may name its event after another order; readers keep state,
+ * so that changes nothing.
+ */
+export function lastAnnouncementPerShipment(announced: readonly Announced[]): Announced[] {
+  const last = new Map<string, Announced>();
+  for (const announcement of announced) {
+    last.delete(announcement.event.shipmentId);
+    last.set(announcement.event.shipmentId, announcement);
+  }
+  return [...last.values()];
+}
+
 /** The delivery-calendar day of a moment: its UTC date. */
 export const deliveryDayOf = (at: Date): string => at.toISOString().slice(0, 10);
 
