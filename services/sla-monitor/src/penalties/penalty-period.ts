@@ -1,5 +1,5 @@
 import { AgreementVersion } from '@smi/agreements';
-import { LinePenaltyRates, RatesOn } from '@smi/service-levels';
+import { addDays, LinePenaltyRates, monthOf, parsePeriod, RatesOn, startOf } from '@smi/service-levels';
 
 /**
  * When a penalty month closes, which months of an agreement are due, which lines they cover and
@@ -7,7 +7,6 @@ import { LinePenaltyRates, RatesOn } from '@smi/service-levels';
  */
 
 const HOUR_MS = 3_600_000;
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** Hours after a month's end before it closes, so levels and receipts of its last day can still arrive. */
 export const DEFAULT_CLOSE_GRACE_HOURS = 24;
@@ -22,18 +21,18 @@ export function closeGraceHoursFrom(env: NodeJS.ProcessEnv): number {
   return hours;
 }
 
-/** The first moment of a month (YYYY-MM), UTC. */
-export function monthStart(month: string): Date {
-  const match = MONTH.exec(month);
-  if (!match) throw new Error(`month must be YYYY-MM (got ${month})`);
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+/** A month (YYYY-MM) as the service-levels lib reads periods; anything else is a programming error here. */
+function monthPeriod(month: string) {
+  const period = parsePeriod(month);
+  if (period?.kind !== 'month') throw new Error(`month must be YYYY-MM (got ${month})`);
+  return period;
 }
 
+/** The first moment of a month (YYYY-MM), UTC. */
+export const monthStart = (month: string): Date => startOf(monthPeriod(month).firstDay);
+
 /** The month after (YYYY-MM). */
-export function nextMonth(month: string): string {
-  const start = monthStart(month);
-  return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)).toISOString().slice(0, 7);
-}
+export const nextMonth = (month: string): string => monthOf(addDays(monthPeriod(month).lastDay, 1));
 
 /** The moment month M closes: the first moment of M+1 plus the grace. */
 export function closeMomentOf(month: string, graceHours: number): Date {
