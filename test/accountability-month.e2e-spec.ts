@@ -8,6 +8,7 @@ import {
   startServiceProcess,
   testAgreement,
   uniqueId,
+  untilPasses,
   WebhookReceiver,
   writeAgreementsFile,
   writePartiesFile,
@@ -18,19 +19,6 @@ import { join } from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
-
-/** Retries an assertion until it passes (or the time is up, then fails with its last error), and returns its value. */
-async function until<T>(assertion: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
-}
 
 /**
  * The supplier's accountability loop through all six services, on business time: a scripted March
@@ -112,7 +100,7 @@ describe('a month of supplier accountability: deliveries, KPIs, penalties with e
   const releasedOrders = (count: number) =>
     kafka.waitForEvents(topics.replenishmentOrders, (o: ReplenishmentOrder) => o.itemId === item && o.status === 'RELEASED', { count });
   const shipmentOf = async (orderId: string): Promise<Json> =>
-    until(async () => {
+    untilPasses(async () => {
       const shipments: Json[] = await json(await api('shipment', '/shipments', key.supplier));
       const found = shipments.find((s) => s.lines.some((l: Json) => l.orderId === orderId));
       expect(found).toBeDefined();
@@ -221,7 +209,7 @@ describe('a month of supplier accountability: deliveries, KPIs, penalties with e
       reason: 'truck breakdown',
     });
     await move('RECEIPT', 50, '2026-03-12T16:00:00.000Z', o2.orderId);
-    const partly = await until(async () => {
+    const partly = await untilPasses(async () => {
       const shipment = await json(await api('shipment', `/shipments/${encodeURIComponent(s2.shipmentId)}`, key.buyer));
       expect(shipment.status).toBe('PARTIALLY_RECEIVED');
       return shipment;
@@ -239,7 +227,7 @@ describe('a month of supplier accountability: deliveries, KPIs, penalties with e
     const kpisOfMarch = async () =>
       (await json(await api('sla-monitor', `/kpis?period=2026-03&agreementId=${encodeURIComponent(agreementId)}`, key.buyer))).agreements[0]
         .lines[0].kpis;
-    await until(async () => {
+    await untilPasses(async () => {
       const facts = await kpisOfMarch();
       expect([facts.turnover.issued, facts.orderAccuracy.delivered, facts.orderAccuracy.accurate]).toEqual([200, 2, 1]);
     });
@@ -319,13 +307,13 @@ describe('a month of supplier accountability: deliveries, KPIs, penalties with e
     expect(settled).toMatchObject({ amount: 20, credited: 20, due: 0 });
 
     // Notifications: the supplier heard at once on its webhook, every post signed; the buyer got its digest by mail.
-    await until(async () => {
+    await untilPasses(async () => {
       const topicsHeard = receiver.posts.filter((p) => p.path.endsWith(`/${supplier}`)).map((p) => p.body.topic);
       expect(topicsHeard).toEqual(expect.arrayContaining(['ORDER_RAISED', 'STOCKOUT', 'PENALTY_RAISED', 'DISPUTE_RESOLVED']));
     }, 60_000);
     expect(receiver.posts.length).toBeGreaterThan(0);
     expect(receiver.posts.filter((p) => !p.signature.valid)).toEqual([]);
-    await until(async () => {
+    await untilPasses(async () => {
       const digests = inbox.to(buyerMail);
       expect(digests.length).toBeGreaterThan(0);
       expect(digests.map((m) => m.body).join('\n')).toMatch(/stockout/i);

@@ -8,6 +8,7 @@ import {
   startServiceProcess,
   testAgreement,
   uniqueId,
+  untilPasses,
   writeAgreementsFile,
   writePartiesFile,
 } from '@smi/testing';
@@ -182,7 +183,7 @@ describe('stock movements in, orders, shipments, stockouts and alerts out', () =
       [buyer],
     );
     expect(onHand).toEqual([{ quantity: 85 }]);
-    await eventually(async () => {
+    await untilPasses(async () => {
       const orders = await json(await api('replenishment', '/orders', supplierKey));
       expect(orders).toEqual([expect.objectContaining({ orderId: order.value.orderId, status: 'received' })]);
     });
@@ -195,15 +196,3 @@ describe('stock movements in, orders, shipments, stockouts and alerts out', () =
     expect(asOperator.map((o: { orderId: string }) => o.orderId)).toContain(order.value.orderId);
   });
 });
-
-async function eventually(assertion: () => Promise<void>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
-}

@@ -6,3 +6,16 @@ export async function eventually(condition: () => boolean | Promise<boolean>, wh
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Retries an assertion every 300 ms until it passes, and returns its value; after `timeoutMs` fails with its last error. */
+export async function untilPasses<T>(assertion: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+}

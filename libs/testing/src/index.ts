@@ -18,7 +18,7 @@ export { useNamespace, deleteNamespaceTopics } from './namespace';
 export { ConsumerLag, ConsumerLagReader, KillReport, killMidStream, TopicEnds, waitUntilCaughtUp } from './consumer-lag';
 export { FoldedStock, foldStockMovements } from './stock-fold';
 export { ReceivedPost, WebhookReceiver } from './webhook-receiver';
-export { eventually } from './eventually';
+export { eventually, untilPasses } from './eventually';
 export {
   AnsweredCase,
   acceptedCases,
