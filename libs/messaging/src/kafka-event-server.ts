@@ -8,7 +8,7 @@ import {
   TopicDefinition,
   UndecodableRecordError,
 } from '@smi/contracts';
-import { context, Link, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom, Observable, throwError } from 'rxjs';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -20,7 +20,7 @@ import { failsEveryTime } from './failures';
 import { CHANNEL_HEADER, canonicalHashOf, claimEvents, InboxClaim, inboxConsumerOf, inboxScopeOf, releaseClaims } from './inbox';
 import { ConsumeOptions, Deduplication, Inbound, Rejection } from './inbound';
 import { consumerGroupOf } from './kafka-connection';
-import { contextFromHeaders, headersAsStrings } from './trace-headers';
+import { headersAsStrings, runParentOf } from './trace-headers';
 import { Transaction, UnitOfWork } from './unit-of-work';
 
 export interface KafkaEventServerOptions {
@@ -461,14 +461,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     );
   }
 
-  /** One span per unit of work, linked to the trace of every record in it (each event it causes carries its own record's trace on). */
+  /**
+   * One span per unit of work, a child of its records' trace (linked to every other trace a run mixes in):
+   * what the run announces continues that trace, so one movement is one trace across the services.
+   */
   private async inSpan<T>(topicName: string, run: Record_[], work: () => Promise<T>): Promise<T> {
-    const links: Link[] = [];
-    for (const { message } of run) {
-      const spanContext = trace.getSpanContext(contextFromHeaders(message.headers));
-      if (spanContext) links.push({ context: spanContext });
-    }
-    const parent = run.length === 1 ? contextFromHeaders(run[0].message.headers) : context.active();
+    const { parent, links } = runParentOf(run.map((r) => r.message.headers));
     const span = trace.getTracer('smi-messaging').startSpan(
       `handle ${topicName}`,
       {

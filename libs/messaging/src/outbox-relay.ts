@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import { DataSource } from 'typeorm';
 import { EventPublisher } from './event-publisher';
 import { OutboxMessage, OutboxMessageEntity } from './outbox';
@@ -56,7 +58,9 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    // Untraced: each row carries the trace of the work that wrote it, and the relay's polling is no one's trace
+    // (in whatever context start() was called, a poll must neither start a trace nor join that one).
+    this.loop = context.with(suppressTracing(ROOT_CONTEXT), () => this.run());
   }
 
   /** Called after a transaction that wrote to the outbox commits, to publish without waiting for the poll. */

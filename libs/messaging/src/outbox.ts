@@ -1,7 +1,7 @@
 import { AvroCodec, TopicDefinition } from '@smi/contracts';
 import type { RawMessage } from './event-publisher';
 import { EntityManager, EntitySchema } from 'typeorm';
-import { contextFromHeaders, MessageHeaders, traceHeaders } from './trace-headers';
+import { contextForCause, MessageHeaders, traceHeaders } from './trace-headers';
 
 /** A message waiting to be published; written in the same transaction as the state change it announces. */
 export interface OutboxMessage {
@@ -49,7 +49,7 @@ export class Outbox {
 
   /** Adds an event; `cause` (the inbound record that led to it) gives its trace, else the active span does. */
   async add<T extends { eventId: string }>(topic: TopicDefinition<T>, value: T, cause?: Cause): Promise<void> {
-    const trace = cause ? traceHeaders(contextFromHeaders(cause.headers)) : traceHeaders();
+    const trace = traceHeaders(contextForCause(cause));
     this.pending.push({
       topic: topic.name,
       key: topic.keyOf(value),

@@ -8,6 +8,8 @@ import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 
 let sdk: NodeSDK | undefined;
 
+const UNTRACED_PATHS = /^\/(health|metrics)(\/|\?|$)/;
+
 /**
  * Starts tracing for a service. Must run before kafkajs, pg and http are loaded,
  * which is why each service's main.ts imports its telemetry file first.
@@ -23,7 +25,12 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
     // Kafka is traced by libs/messaging itself (trace context in headers, a span per applied run): the kafkajs
     // instrumentation's span per record cost more than the rest of a record's handling, and its producer span
     // would overwrite the trace each outbox record carries from its cause when the relay sends them together.
-    instrumentations: [new HttpInstrumentation(), new PgInstrumentation()],
+    instrumentations: [
+      // Health checks and metric scrapes come every few seconds and are no one's business trace.
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? '') }),
+      // A query outside any span (a poll, a sweep's probe) would be a trace of its own, one per query.
+      new PgInstrumentation({ requireParentSpan: true }),
+    ],
     // Metrics and logs are not exported yet; keep the SDK from starting default exporters for them.
     metricReaders: [],
     logRecordProcessors: [],
