@@ -37,6 +37,7 @@ import { ForecastError1764028800350 } from '../migrations/1764028800350-forecast
 import { OrderValueWidth1764028800390 } from '../migrations/1764028800390-order-value-width';
 import { PartialReceiptsAndBuyerFeeds1797000000000 } from '../migrations/1797000000000-partial-receipts-and-buyer-feeds';
 import { ShortShipments1797100000000 } from '../migrations/1797100000000-short-shipments';
+import { OrderTrace1797200000000 } from '../migrations/1797200000000-order-trace';
 import { RecordDispatches } from './shipments/record-dispatches.use-case';
 import { ShipmentMessageHandler } from './shipments/shipment.message.handler';
 import { AllocateCapacity } from './supplier-capacity/allocate-capacity.use-case';
@@ -72,6 +73,7 @@ import { SupplierCapacityRepository } from './supplier-capacity/supplier-capacit
         OrderValueWidth1764028800390,
         PartialReceiptsAndBuyerFeeds1797000000000,
         ShortShipments1797100000000,
+        OrderTrace1797200000000,
       ],
     }),
   ],

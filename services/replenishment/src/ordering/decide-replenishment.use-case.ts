@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgreementBook } from '@smi/agreements';
 import { StockLevel, topics } from '@smi/contracts';
-import { Inbound, Rejection, Transaction } from '@smi/messaging';
+import { Inbound, Rejection, traceIdOf, Transaction } from '@smi/messaging';
 import { newestLevelPerBuyer } from '../buyer-feeds/buyer-feed';
 import { BuyerFeedRepository } from '../buyer-feeds/buyer-feed.repository';
 import { DemandOutlookRepository } from '../demand-outlooks/demand-outlook.repository';
@@ -17,8 +17,9 @@ import { OnOrderRepository } from './on-order.repository';
  * Decides replenishment for a batch of stock levels: reads the position (locked), what is on
  * order, the demand outlook and the supplier capacity (locked) of every site x item in the batch
  * at once, lets decideReplenishment fold the levels, and writes positions, capacity claims,
- * orders and goods receipts set-based, each order announced with its stock level as cause. A
- * level at or below a position's sequence changes nothing, so a redelivered batch is harmless.
+ * orders and goods receipts set-based, each order announced with its stock level as cause and kept
+ * with the trace it continues. A level at or below a position's sequence changes nothing, so a
+ * redelivered batch is harmless.
  * Every level, ours or not, tells that its buyer's feed is alive (the stale-feed hold).
  * Decisions take their times from the levels, never from when they are processed.
  * Levels in another unit than their agreement line come back refused, naming the field.
@@ -75,6 +76,7 @@ export class DecideReplenishment {
     await this.orders.insert(
       manager,
       decided.orders.map(({ order }) => order),
+      decided.orders.map(({ index }) => traceIdOf(records[index])),
     );
     await this.orders.markReceived(manager, decided.receipts);
     for (const { index, order } of decided.orders) await tx.outbox.add(topics.replenishmentOrders, order, records[index]);

@@ -39,4 +39,10 @@ export class OrderRow {
   @Column({ name: 'dispatched_quantity', ...decimalColumn, nullable: true }) dispatchedQuantity!: number | null;
   /** The shipment whose advance shipping notice said so. */
   @Column({ name: 'dispatched_by_shipment_id', type: 'text', nullable: true }) dispatchedByShipmentId!: string | null;
+  /**
+   * The W3C trace id (32 hex) of the run that decided the order; absent when it was not traced (a row's null
+   * reads as absent, so the order's JSON has no traceId rather than a null one).
+   */
+  @Column({ name: 'trace_id', type: 'text', nullable: true, transformer: { to: (id?: string) => id ?? null, from: (id: string | null) => id ?? undefined } })
+  traceId?: string;
 }

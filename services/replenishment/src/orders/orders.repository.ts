@@ -30,13 +30,16 @@ const OPEN = OPEN_ORDER_STATUSES.map((s) => `'${s}'`).join(', ');
 export class OrdersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Keeps new orders as their first events announce them, each with that step in its history, in one statement per table. */
-  async insert(manager: EntityManager, events: readonly ReplenishmentOrder[]): Promise<void> {
+  /**
+   * Keeps new orders as their first events announce them, each with that step in its history, in one statement per
+   * table; `traceIds[i]` is the trace of the run that decided `events[i]` (none when it was not traced).
+   */
+  async insert(manager: EntityManager, events: readonly ReplenishmentOrder[], traceIds: ReadonlyArray<string | undefined> = []): Promise<void> {
     if (events.length === 0) return;
     const orders = events.map(placedOrderFrom);
     // The order rows (and GET /orders) keep the levels under the names ReplenishmentOrder gave them before version 5.
     await manager.getRepository(OrderRow).insert(
-      orders.map(({ reorderPoint, orderUpTo, ...fields }) => ({
+      orders.map(({ reorderPoint, orderUpTo, ...fields }, i) => ({
         ...fields,
         minimum: reorderPoint,
         maximum: orderUpTo,
@@ -47,6 +50,7 @@ export class OrdersRepository {
         receiptEventIds: [],
         dispatchedQuantity: null,
         dispatchedByShipmentId: null,
+        traceId: traceIds[i],
       })),
     );
     await manager

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AgreementBook } from '@smi/agreements';
 import { topics } from '@smi/contracts';
-import { Transaction } from '@smi/messaging';
+import { traceIdOf, Transaction } from '@smi/messaging';
 import { BuyerFeedRepository } from '../buyer-feeds/buyer-feed.repository';
 import { OrdersRepository } from '../orders/orders.repository';
 import { allocateWaitingClaims, capacityGroupKeyOf } from './supplier-capacity';
@@ -42,7 +42,12 @@ export class AllocateCapacity {
       lastLevelAt: lastLevels.get(claim.buyerId),
     }));
     const allocated = allocateWaitingClaims(capacity, spent, claims, now);
-    await this.orders.insert(manager, allocated.orders);
+    const traceId = traceIdOf();
+    await this.orders.insert(
+      manager,
+      allocated.orders,
+      allocated.orders.map(() => traceId),
+    );
     await this.capacities.settle(manager, allocated.settlements);
     for (const order of allocated.orders) await tx.outbox.add(topics.replenishmentOrders, order);
     this.logger.log(
