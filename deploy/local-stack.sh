@@ -3,6 +3,7 @@
 # both running as plain processes with their state under .local/ (or $SMI_LOCAL_DIR).
 #
 #   deploy/local-stack.sh provision|start|status|stop|wipe|env
+#   deploy/local-stack.sh start|stop --with-jaeger   (also Jaeger, through deploy/jaeger.sh)
 #
 # Every subcommand is idempotent: re-running it after success, after a partial run,
 # or after a crash (stale pid files) is safe.
@@ -712,7 +713,7 @@ cmd_wipe() {
 
 usage() {
   cat >&2 <<EOF
-usage: $(basename "$0") provision|start|status|stop|wipe|env|principals NAME...
+usage: $(basename "$0") provision|start|status|stop|wipe|env|principals NAME...  (start|stop --with-jaeger: Jaeger too)
   state dir: $STATE_DIR (override with SMI_LOCAL_DIR)
   kafka:     $KAFKA_BROKERS SASL/SCRAM, localhost:$KAFKA_TLS_PORT SASL/SCRAM over TLS (KAFKA_HEAP overrides "$KAFKA_HEAP")
   ports:     SMI_KAFKA_PORT, SMI_KAFKA_TLS_PORT, SMI_KAFKA_CONTROLLER_PORT, SMI_PG_PORT
@@ -720,11 +721,14 @@ usage: $(basename "$0") provision|start|status|stop|wipe|env|principals NAME...
 EOF
 }
 
+# --with-jaeger: Jaeger too (deploy/jaeger.sh), after the stack starts and before it stops.
+with_jaeger() { [ "${2:-}" = --with-jaeger ]; }
+
 case "${1:-}" in
   provision) cmd_provision ;;
-  start) cmd_start ;;
+  start) cmd_start; if with_jaeger "$@"; then bash "$SCRIPT_DIR/jaeger.sh" start; fi ;;
   status) cmd_status ;;
-  stop) cmd_stop ;;
+  stop) if with_jaeger "$@"; then bash "$SCRIPT_DIR/jaeger.sh" stop; fi; cmd_stop ;;
   wipe) cmd_wipe ;;
   env) cmd_env ;;
   principals) shift; cmd_principals "$@" ;;
