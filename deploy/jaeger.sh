@@ -68,7 +68,7 @@ cmd_provision() {
     go mod init smi.local/jaeger-build >/dev/null 2>&1
     go mod edit -replace github.com/Shopify/sarama=github.com/Shopify/sarama@v1.33.0
     go get -tool "$JAEGER_MODULE/cmd/jaeger@$JAEGER_MODULE_VERSION"
-    go build -trimpath -o "$JAEGER_BIN.tmp" \
+    go build -o "$JAEGER_BIN.tmp" \
       -ldflags "-s -w -X $JAEGER_MODULE/internal/version.latestVersion=$JAEGER_RELEASE" \
       "$JAEGER_MODULE/cmd/jaeger"
   )

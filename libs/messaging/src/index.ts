@@ -32,14 +32,7 @@ export {
 } from './dead-letter';
 export { failsEveryTime } from './failures';
 export { ensureTopics, platformTopicSpecs, CONSUMING_SERVICES } from './topic-admin';
-export {
-  traceHeaders,
-  contextFromHeaders,
-  headersAsStrings,
-  withinTraceOf,
-  traceIdOf,
-  MessageHeaders,
-} from './trace-headers';
+export { traceHeaders, contextFromHeaders, headersAsStrings, withinTraceOf, traceIdOf, MessageHeaders } from './trace-headers';
 
 /** Entities every service registers so the inbox and outbox work. */
 import { OutboxMessageEntity as Outbox_ } from './outbox';

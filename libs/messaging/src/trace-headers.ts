@@ -60,7 +60,8 @@ export function runParentOf(headersOfRecords: ReadonlyArray<MessageHeaders | IHe
   const [first] = carried;
   const linked = new Map<string, Link>();
   for (const spanContext of carried) {
-    if (spanContext.traceId !== first.traceId && !linked.has(spanContext.traceId)) linked.set(spanContext.traceId, { context: spanContext });
+    if (spanContext.traceId !== first.traceId && !linked.has(spanContext.traceId))
+      linked.set(spanContext.traceId, { context: spanContext });
   }
   return { parent: trace.setSpanContext(ROOT_CONTEXT, first), links: [...linked.values()] };
 }

@@ -43,6 +43,11 @@ export class OrderRow {
    * The W3C trace id (32 hex) of the run that decided the order; absent when it was not traced (a row's null
    * reads as absent, so the order's JSON has no traceId rather than a null one).
    */
-  @Column({ name: 'trace_id', type: 'text', nullable: true, transformer: { to: (id?: string) => id ?? null, from: (id: string | null) => id ?? undefined } })
+  @Column({
+    name: 'trace_id',
+    type: 'text',
+    nullable: true,
+    transformer: { to: (id?: string) => id ?? null, from: (id: string | null) => id ?? undefined },
+  })
   traceId?: string;
 }

@@ -34,7 +34,11 @@ export class OrdersRepository {
    * Keeps new orders as their first events announce them, each with that step in its history, in one statement per
    * table; `traceIds[i]` is the trace of the run that decided `events[i]` (none when it was not traced).
    */
-  async insert(manager: EntityManager, events: readonly ReplenishmentOrder[], traceIds: ReadonlyArray<string | undefined> = []): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    events: readonly ReplenishmentOrder[],
+    traceIds: ReadonlyArray<string | undefined> = [],
+  ): Promise<void> {
     if (events.length === 0) return;
     const orders = events.map(placedOrderFrom);
     // The order rows (and GET /orders) keep the levels under the names ReplenishmentOrder gave them before version 5.
