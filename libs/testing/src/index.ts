@@ -43,3 +43,4 @@ export {
 export { BadRecord, badRecordsOf, deadLetterReasons, FUZZ_CASE_HEADER, interleaved, OutOfRange } from './kafka-fuzzing';
 export { exampleDemandForecast, exampleReplenishmentOrder, exampleShipment } from './example-records';
 export { MailInbox, parseMail, ReceivedMail } from './mail-inbox';
+export { Jaeger, JaegerSpan, JaegerTrace, jaegerTrace, jaegerTracesOf, provideJaeger } from './jaeger';
