@@ -402,7 +402,7 @@ export class AgreementsHttpController {
   /** The proposals on the caller's agreements, pending ones unless `?status=` asks otherwise; `awaiting` names who must decide. */
   @Get('agreement-proposals')
   @ApiOperation({
-    summary: 'Proposals on your agreements, pending ones first of all',
+    summary: 'Proposals on your agreements, the pending ones unless you ask for others',
     description:
       "The proposals on the caller's agreements (an operator: all), pending ones unless `status` asks otherwise; `awaiting` names who must decide.",
   })
