@@ -64,6 +64,8 @@ const SERVICE_ADAPTERS = [
   '**/telemetry.ts',
   '**/*.module.ts',
   '**/*.controller.ts',
+  // The HTTP API's request and response shapes (OpenAPI decorators): transport code beside its controller.
+  '**/*.dto.ts',
   '**/*.handler.ts',
   '**/*.repository.ts',
   '**/*.entity.ts',

@@ -37,7 +37,9 @@ export { SeededRandom } from './safety-stock/seeded-random';
 
 // What-if: replaying a demand history through an agreement line.
 export {
+  DEMAND_DISTRIBUTIONS,
   MAX_WHAT_IF_WORK,
+  UNMET_DEMAND,
   WHAT_IF_TIME_BUDGET_MS,
   whatIfProblems,
   whatIfWork,

@@ -1,4 +1,16 @@
 import { Body, Controller, HttpCode, HttpException, HttpStatus, NotFoundException, Post, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { AgreementBook, AgreementLineInForce } from '@smi/agreements';
 import { AuthenticatedRequest, BusinessClock, Party } from '@smi/service-kit';
 import { isPartyTo } from '../agreements/agreement-access';
@@ -13,8 +25,7 @@ import {
   whatIfWork,
 } from '@smi/replenishment-planning';
 import { AskedScenario, whatIfRequestOf } from './what-if-request';
-
-type Comparison = { scenarios: { name: string; report: WhatIfResult }[] };
+import { WHAT_IF_EXAMPLES, WhatIfComparisonDto, WhatIfComparisonRequestDto, WhatIfInputDto, WhatIfReportDto } from './what-if.dto';
 
 /**
  * What-if simulations: replays a demand history through agreement terms, so a
@@ -22,6 +33,9 @@ type Comparison = { scenarios: { name: string; report: WhatIfResult }[] };
  * recorded. Starting from an agreement's line needs the caller to be a party
  * to it (403 otherwise); an operator may start from any.
  */
+@ApiTags('what-if')
+@ApiUnauthorizedResponse({ description: 'No API key, or one the platform does not know.' })
+@ApiExtraModels(WhatIfInputDto, WhatIfComparisonRequestDto, WhatIfReportDto, WhatIfComparisonDto)
 @Controller('what-if-simulations')
 export class WhatIfHttpController {
   constructor(
@@ -32,7 +46,35 @@ export class WhatIfHttpController {
   /** One input gives its report; `{ scenarios: [{ name, ... }] }` gives one report per scenario, in order, with its name. */
   @Post()
   @HttpCode(HttpStatus.OK)
-  simulate(@Req() request: AuthenticatedRequest, @Body() body: unknown): WhatIfResult | Comparison {
+  @ApiOperation({
+    summary: 'Replay a demand history through agreement terms, or compare several sets of terms',
+    description:
+      "Runs the replenishment engine day by day over the demand given, under one agreement line's terms (from an agreement in force " +
+      'you are a party to, changed with lineOverrides, or a line of your own), and reports the service (fill rate, cycle service level, ' +
+      'stockout days), the stock (average on hand, turns), the orders and the penalties the terms would claim. With `scenarios`, ' +
+      'one report per scenario on the same demand, to compare parameter sets before signing. Nothing is recorded.',
+  })
+  @ApiBody({
+    schema: { oneOf: [{ $ref: getSchemaPath(WhatIfInputDto) }, { $ref: getSchemaPath(WhatIfComparisonRequestDto) }] },
+    examples: WHAT_IF_EXAMPLES,
+  })
+  @ApiOkResponse({
+    description: 'One report, or with scenarios one named report per scenario in order.',
+    schema: { oneOf: [{ $ref: getSchemaPath(WhatIfReportDto) }, { $ref: getSchemaPath(WhatIfComparisonDto) }] },
+  })
+  @ApiBadRequestResponse({
+    description:
+      "A field is missing or invalid; each problem in `problems` names it, with the scenario when it is a scenario's own " +
+      '(for example `scenarios[1].lineOverrides.minimum must be ...`, `demand[3] must be a number from 0 ...`).',
+  })
+  @ApiNotFoundResponse({
+    description: 'agreementId is not an active agreement you are a party to, or it has no line in force for that site x item.',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Valid, but more simulation work than one request may ask (buckets x days planned ahead, or the 5 s time budget): send fewer buckets or scenarios.',
+  })
+  simulate(@Req() request: AuthenticatedRequest, @Body() body: unknown): WhatIfResult | WhatIfComparisonDto {
     const asked = whatIfRequestOf(body);
     if (!asked.ok) throw badRequest(asked.problems);
     const now = this.clock.now();
