@@ -284,5 +284,6 @@ export function orderDtoOf(row: OrderRow): OrderDto {
     receiptEventIds: row.receiptEventIds,
     dispatchedQuantity: row.dispatchedQuantity,
     dispatchedByShipmentId: row.dispatchedByShipmentId,
+    ...(row.traceId ? { traceId: row.traceId } : {}),
   };
 }
