@@ -1,4 +1,4 @@
-import { StockMovement, topics } from '@smi/contracts';
+import { deadLetterTopicOf, StockMovement, topics } from '@smi/contracts';
 import { consumerGroupOf } from '@smi/messaging';
 import { KafkaTestClient, PrometheusServer, ServiceProcess, startServiceProcess, uniqueId, untilPasses } from '@smi/testing';
 
@@ -30,6 +30,19 @@ describe('metrics scraped by a real Prometheus', () => {
     await kafka?.disconnect();
   });
 
+  const movement = (siteId: string, itemId: string): StockMovement => ({
+    eventId: uniqueId('mv'),
+    buyerId: BUYER,
+    siteId,
+    itemId,
+    kind: 'RECEIPT',
+    quantity: 1,
+    unit: 'EA',
+    occurredAt: new Date(),
+    source: 'metrics-test',
+    orderReference: null,
+  });
+
   const metricsWith = (key?: string) => fetch(`${ingest.baseUrl}/metrics`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
 
   it('shows /metrics to the operator only, in Prometheus text', async () => {
@@ -56,18 +69,7 @@ describe('metrics scraped by a real Prometheus', () => {
     const before = (await prometheus.valueOf(applied)) ?? 0;
     const burstStarted = Date.now();
     const site = uniqueId('site');
-    const movements: StockMovement[] = Array.from({ length: BURST }, (_, i) => ({
-      eventId: uniqueId('mv'),
-      buyerId: BUYER,
-      siteId: site,
-      itemId: `item-${i % 50}`,
-      kind: 'RECEIPT',
-      quantity: 1,
-      unit: 'EA',
-      occurredAt: new Date(),
-      source: 'metrics-test',
-      orderReference: null,
-    }));
+    const movements = Array.from({ length: BURST }, (_, i) => movement(site, `item-${i % 50}`));
     // Written over a few seconds, in produce requests of 200: scrapes every second land while the service works it off
     // (it commits offsets once a second, so what came since its last commit is lag).
     for (let i = 0; i < movements.length; i += 200) {
@@ -90,6 +92,26 @@ describe('metrics scraped by a real Prometheus', () => {
     expect(await prometheus.valueOf(`smi_records_consumed_total{topic="${topic}"}`)).toBeGreaterThanOrEqual(before + BURST);
     expect((await prometheus.valueOf(`smi_records_dead_lettered_total{topic="${topic}"}`)) ?? 0).toBe(0);
     expect(await prometheus.valueOf('smi_outbox_depth')).toBeGreaterThanOrEqual(0);
+  });
+
+  it('counts repeats and dead letters per topic, and the records on the dead-letter topic', async () => {
+    const valueNow = async (promql: string) => (await prometheus.valueOf(promql)) ?? 0;
+    const duplicated = `smi_records_duplicated_total{topic="${topic}"}`;
+    const deadLettered = `smi_records_dead_lettered_total{topic="${topic}"}`;
+    const parked = `smi_dead_letter_records{topic="${deadLetterTopicOf('inventory-ingest')}"}`;
+    const [duplicatedBefore, deadLetteredBefore, parkedBefore] = await Promise.all([duplicated, deadLettered, parked].map(valueNow));
+    const once = movement(uniqueId('site'), 'item-a');
+    await kafka.publish(topics.stockMovements, once);
+    await kafka.publish(topics.stockMovements, once);
+    await kafka.publishRaw(topic, 'not-avro', Buffer.from('not an Avro record'));
+    await kafka.publishRaw(topic, 'not-avro', Buffer.from('nor this'));
+    await untilPasses(async () => {
+      expect(await valueNow(duplicated)).toBe(duplicatedBefore + 1);
+      expect(await valueNow(deadLettered)).toBe(deadLetteredBefore + 2);
+      expect(await valueNow(parked)).toBe(parkedBefore + 2);
+    });
+    // Stock levels went out through the outbox: each relayed row timed from its write to the broker's ack.
+    expect(await valueNow('smi_outbox_relay_latency_seconds_count')).toBeGreaterThan(0);
   });
 
   it('counts HTTP calls by route pattern, never by raw path', async () => {
