@@ -85,6 +85,10 @@ describe('metrics scraped by a real Prometheus', () => {
     const mostBehind = await prometheus.valueOf(`max_over_time(${lagSum}[${window}])`);
     console.log(`most records behind during the burst of ${BURST}: ${mostBehind}`);
     expect(mostBehind).toBeGreaterThan(0);
+    // A scrape reads the lag from the broker and counts the outbox, beside the batches: inside the 1 s scrape timeout.
+    const slowestScrape = await prometheus.valueOf(`max_over_time(scrape_duration_seconds{job="inventory-ingest"}[${window}])`);
+    console.log(`slowest scrape during the burst: ${slowestScrape} s`);
+    expect(slowestScrape).toBeLessThan(1);
     // Per partition too, under kafka_exporter's labels: each back to nothing behind.
     const partitions = await prometheus.query(`kafka_consumergroup_lag{consumergroup="${group}",topic="${topic}"}`);
     expect(partitions.length).toBeGreaterThan(0);
