@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
+import { platformMetrics, PlatformMetrics } from '@smi/metrics';
 import { DataSource } from 'typeorm';
 import { EventPublisher } from './event-publisher';
 import { OutboxMessage, OutboxMessageEntity } from './outbox';
@@ -29,6 +30,8 @@ function chunksOfSize(rows: OutboxMessage[], limit: number): OutboxMessage[][] {
 export interface OutboxRelayOptions {
   batchSize?: number;
   idlePollMs?: number;
+  /** Where the time from write to acknowledgement is observed (default: the process's metrics). */
+  metrics?: PlatformMetrics;
 }
 
 /**
@@ -45,6 +48,7 @@ export class OutboxRelay {
   private wokenWhileBusy = false;
   private readonly batchSize: number;
   private readonly idlePollMs: number;
+  private readonly metrics: PlatformMetrics;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -53,6 +57,7 @@ export class OutboxRelay {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.idlePollMs = options.idlePollMs ?? 250;
+    this.metrics = options.metrics ?? platformMetrics();
   }
 
   start(): void {
@@ -98,7 +103,9 @@ export class OutboxRelay {
           chunk.map((row) => ({ topic: row.topic, key: row.messageKey, value: row.value, headers: row.headers })),
         );
       }
+      const sentAt = Date.now();
       await manager.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      for (const row of rows) this.metrics.outboxRelayLatency.observe((sentAt - row.createdAt.getTime()) / 1000);
       return rows.length;
     });
   }

@@ -70,7 +70,7 @@ export async function startServiceProcess(
 }
 
 /** A port nothing listens on now, as the system hands out for port 0. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
