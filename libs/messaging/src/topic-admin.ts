@@ -9,7 +9,7 @@ import {
   PartyTopicFamily,
   TopicDefinition,
 } from '@smi/contracts';
-import { Kafka } from 'kafkajs';
+import { Admin, Kafka } from 'kafkajs';
 
 /** Every service that consumes, so each gets its dead-letter topic. */
 export const CONSUMING_SERVICES = ['inventory-ingest', 'forecasting', 'replenishment', 'shipment', 'sla-monitor', 'notification'] as const;
@@ -68,10 +68,41 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[] = platformTo
     const existing = new Set(await admin.listTopics());
     const missing = specs.filter((s) => !existing.has(s.topic));
     if (missing.length > 0) {
-      await admin.createTopics({ topics: missing.map((s) => ({ ...s, replicationFactor: 1 })), waitForLeaders: true });
+      try {
+        await admin.createTopics({ topics: missing.map((s) => ({ ...s, replicationFactor: 1 })), waitForLeaders: true });
+      } catch (error) {
+        // A busy broker can take longer to elect the new partitions' leaders than kafkajs's own retries wait
+        // ("This server does not host this topic-partition"), and a process booting beside this one may have
+        // created some of them first. Either way the topics are fine once every partition has a leader.
+        if (
+          !(await leadersElected(
+            admin,
+            missing.map((s) => s.topic),
+            LEADER_WAIT_MS,
+          ))
+        )
+          throw error;
+      }
     }
     return missing.map((s) => s.topic);
   } finally {
     await admin.disconnect();
   }
+}
+
+const LEADER_WAIT_MS = 60_000;
+
+/** Whether every partition of these topics has a leader within `waitMs` (false when a topic never appears). */
+async function leadersElected(admin: Admin, topicNames: string[], waitMs: number): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline) {
+    const existing = new Set(await admin.listTopics());
+    if (topicNames.every((t) => existing.has(t))) {
+      const { topics } = await admin.fetchTopicMetadata({ topics: topicNames }).catch(() => ({ topics: [] }));
+      const led = topics.length === topicNames.length && topics.every((t) => t.partitions.every((p) => p.leader >= 0));
+      if (led) return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
 }
