@@ -144,6 +144,27 @@ export class HttpSchemaRegistry implements SchemaRegistry {
     return schema;
   }
 
+  subjects(): Promise<string[]> {
+    return this.request('GET', '/subjects') as Promise<string[]>;
+  }
+
+  versions(subject: string): Promise<number[]> {
+    return this.request('GET', `/subjects/${encodeURIComponent(subject)}/versions`) as Promise<number[]>;
+  }
+
+  async version(subject: string, version: number | 'latest'): Promise<RegisteredSchema> {
+    const found = (await this.request('GET', `/subjects/${encodeURIComponent(subject)}/versions/${version}`)) as RegisteredSchema & {
+      schema: string;
+    };
+    return { ...found, schema: JSON.parse(found.schema) as object };
+  }
+
+  /** The subject's own rule for its next versions. */
+  async compatibilityOf(subject: string): Promise<CompatibilityLevel> {
+    const config = (await this.request('GET', `/config/${encodeURIComponent(subject)}`)) as { compatibilityLevel: CompatibilityLevel };
+    return config.compatibilityLevel;
+  }
+
   /** Sets the rule the subject's next versions must pass (the registry refuses them with 409 otherwise). */
   async setCompatibility(subject: string, level: CompatibilityLevel): Promise<void> {
     await this.request('PUT', `/config/${encodeURIComponent(subject)}`, { compatibility: level });
