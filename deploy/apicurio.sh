@@ -19,6 +19,10 @@ APP_DIR="$STATE_DIR/app"
 PID_FILE="$STATE_DIR/apicurio.pid"
 LOG_FILE="$STATE_DIR/apicurio.log"
 POM="$SCRIPT_DIR/apicurio/pom.xml"
+# Confluent's Python client (confluent-kafka, its own recent librdkafka, Avro and registry extras):
+# the tests read records with it as a user of the Confluent tools would, through a registry.
+CONFLUENT_PYTHON="$LOCAL_DIR/confluent-python"
+CONFLUENT_CLIENT="confluent-kafka[avro,schemaregistry]==2.16.1"
 
 PORT="${SMI_APICURIO_PORT:-18080}"
 MANAGEMENT_PORT="${SMI_APICURIO_MANAGEMENT_PORT:-$((PORT + 1))}"
@@ -109,9 +113,22 @@ provision_app() {
   log "provisioned ($APP_DIR)"
 }
 
+provision_confluent_client() {
+  local marker="$CONFLUENT_PYTHON/.installed"
+  if [ -f "$marker" ] && [ "$(cat "$marker")" = "$CONFLUENT_CLIENT" ]; then return 0; fi
+  command -v python3 >/dev/null || die "python3 is needed for the Confluent client the registry tests use"
+  log "installing $CONFLUENT_CLIENT into $CONFLUENT_PYTHON (pip) ..."
+  rm -rf "$CONFLUENT_PYTHON"
+  python3 -m venv "$CONFLUENT_PYTHON" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+  "$CONFLUENT_PYTHON/bin/pip" install -q --disable-pip-version-check "$CONFLUENT_CLIENT" \
+    || die "pip could not install $CONFLUENT_CLIENT"
+  echo "$CONFLUENT_CLIENT" >"$marker"
+}
+
 cmd_provision() {
   take_lock
   provision_app
+  provision_confluent_client
 }
 
 # --- run ---------------------------------------------------------------------------------
@@ -208,6 +225,7 @@ cmd_env() {
   local port
   port="$(running_port 2>/dev/null || true)"
   echo "export SCHEMA_REGISTRY_URL=http://127.0.0.1:${port:-$PORT}/apis/ccompat/v7"
+  echo "export SMI_CONFLUENT_PYTHON=$CONFLUENT_PYTHON/bin/python"
 }
 
 usage() {

@@ -177,8 +177,6 @@ cmd_provision() {
   check_java
   provision_kafka
   provision_postgres
-  # kcat: the tests read the platform's topics with it as any Kafka user would.
-  command -v kcat >/dev/null || apt_install kcat
   if kafka_pid >/dev/null; then log "note: a running broker keeps the jars it started with until restarted"; fi
   log "provisioned (kafka libs: $KAFKA_LIBS, postgres: $(pg_bin_dir))"
 }

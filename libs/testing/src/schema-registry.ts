@@ -27,3 +27,10 @@ export function provideSchemaRegistry(env: NodeJS.ProcessEnv = process.env): Pro
     },
   };
 }
+
+/** The python of Confluent's own client (confluent-kafka), installed by deploy/apicurio.sh provision if missing. */
+export function confluentClientPython(): string {
+  const script = resolve(REPO_ROOT, 'deploy/apicurio.sh');
+  execFileSync('bash', [script, 'provision'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return exportsOf(script)('SMI_CONFLUENT_PYTHON');
+}
