@@ -49,7 +49,7 @@ export class ManifestSchemaRegistry implements SchemaRegistry {
   constructor(private readonly manifest: SchemaManifest = readManifest()) {}
 
   async idFor(subject: string, schema: object): Promise<number> {
-    const found = versionsOf(this.manifest, subject).find((s) => sameSchema(s.schema, schema));
+    const found = this.versionOf(subject, schema);
     if (!found) {
       throw new Error(`schema for subject ${subject} is not in schemas/registry.json; run npm run schemas:register`);
     }
@@ -73,6 +73,11 @@ export class ManifestSchemaRegistry implements SchemaRegistry {
 
   versions(subject: string): number[] {
     return versionsOf(this.manifest, subject).map((s) => s.version);
+  }
+
+  /** The version under the subject that is exactly this schema, if any. */
+  versionOf(subject: string, schema: object): RegisteredSchema | undefined {
+    return versionsOf(this.manifest, subject).find((s) => sameSchema(s.schema, schema));
   }
 }
 

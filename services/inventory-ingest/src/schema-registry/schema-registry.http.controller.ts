@@ -1,4 +1,5 @@
-import { Controller, Get, HttpException, HttpStatus, Param } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ManifestSchemaRegistry } from '@smi/contracts';
 
 /**
@@ -38,6 +39,38 @@ export class SchemaRegistryHttpController {
     } catch {
       throw notFound(40403, `Schema ${id} not found`);
     }
+  }
+
+  /**
+   * Which version of the subject a schema is (registers nothing): what Confluent's serializers ask
+   * when they may not register schemas themselves (auto.register.schemas=false), before writing its id.
+   */
+  @Post('subjects/:subject')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Which published version of the subject a schema is',
+    description:
+      'Confluent schema-registry API lookup: the body carries the Avro schema as JSON text in `schema`. Answers its subject, version and id, so a producer can write the id without registering anything. Registers nothing.',
+  })
+  @ApiOkResponse({ description: 'The version this schema is: `{ subject, version, id, schema }`.' })
+  @ApiNotFoundResponse({ description: 'No such subject (error_code 40401), or the schema is none of its versions (40403).' })
+  lookUp(@Param('subject') subject: string, @Body() body: { schema?: unknown; schemaType?: unknown }) {
+    if (this.registry.versions(subject).length === 0) throw notFound(40401, `Subject '${subject}' not found.`);
+    const schema = avroSchemaIn(body);
+    const found = schema && this.registry.versionOf(subject, schema);
+    if (!found) throw notFound(40403, 'Schema not found');
+    return { subject: found.subject, version: found.version, id: found.id, schema: JSON.stringify(found.schema) };
+  }
+}
+
+/** The Avro schema a request carries as JSON text in `schema`; undefined for anything else. */
+function avroSchemaIn(body: { schema?: unknown; schemaType?: unknown } | undefined): object | undefined {
+  if (typeof body?.schema !== 'string' || (body.schemaType !== undefined && body.schemaType !== 'AVRO')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body.schema);
+    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+  } catch {
+    return undefined;
   }
 }
 
