@@ -64,7 +64,7 @@ describe('a real schema registry', () => {
     const levels = await Promise.all(subjects.map((subject) => registry.compatibilityOf(subject)));
     expect(new Set(levels)).toEqual(new Set(['BACKWARD_TRANSITIVE']));
     // Registering today's StockMovement schema again adds no version: the registry has it as its latest.
-    const latest = await registry.version('smi.stock-movements.v1-value', 'latest');
+    const latest = (await registry.version('smi.stock-movements.v1-value', 'latest'))!;
     expect(await registry.idFor('smi.stock-movements.v1-value', stockMovementSchema)).toBe(latest.id);
     expect(await registry.versions('smi.stock-movements.v1-value')).toEqual([latest.version]);
   });
@@ -87,8 +87,17 @@ describe('a real schema registry', () => {
     // the level under the id the registry holds for StockLevel; the test reads it back the same way.
     const [level] = await kafka.waitFor(topics.stockLevels, (l) => l.itemId === item);
     expect(level.value).toMatchObject({ buyerId: buyer, siteId: site, itemId: item, onHand: 40, movementId: movement.eventId });
-    const stockLevelSchema = await registry.version('smi.stock-levels.v1-value', 'latest');
+    const stockLevelSchema = (await registry.version('smi.stock-levels.v1-value', 'latest'))!;
     expect(level.raw!.readInt32BE(1)).toBe(stockLevelSchema.id);
+  });
+
+  it("serves, on inventory-ingest's own registry endpoint, the registry's ids, since those are on the wire", async () => {
+    const auth = { headers: { 'x-api-key': 'demo-acme-key' } };
+    const latest = (await registry.version('smi.stock-levels.v1-value', 'latest'))!;
+    const served = await (await fetch(`${ingest.baseUrl}/subjects/smi.stock-levels.v1-value/versions/latest`, auth)).json();
+    expect(served).toMatchObject({ subject: 'smi.stock-levels.v1-value', version: latest.version, id: latest.id });
+    const byId = (await (await fetch(`${ingest.baseUrl}/schemas/ids/${latest.id}`, auth)).json()) as { schema: string };
+    expect(JSON.parse(byId.schema)).toEqual(latest.schema);
   });
 
   it('refuses a version that cannot read the one before under BACKWARD, and takes one that can', async () => {

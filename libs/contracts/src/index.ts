@@ -6,6 +6,7 @@ export {
   SchemaRegistry,
   SchemaRegistryError,
   ManifestSchemaRegistry,
+  PublishedSchemas,
   HttpSchemaRegistry,
   RegisteredSchema,
   schemaRegistryFromEnv,

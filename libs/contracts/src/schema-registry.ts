@@ -13,6 +13,21 @@ export interface SchemaRegistry {
   schemaFor(id: number): Promise<object>;
 }
 
+/**
+ * What a registry has published, by subject and version: the read-only part of the Confluent API
+ * (inventory-ingest serves it from whichever registry the platform's ids come from).
+ */
+export interface PublishedSchemas {
+  subjects(): Promise<string[]>;
+  /** The subject's versions, oldest first; none for a subject the registry does not hold. */
+  versions(subject: string): Promise<number[]>;
+  version(subject: string, version: number | 'latest'): Promise<RegisteredSchema | undefined>;
+  /** The version under the subject that is this schema, if any. */
+  versionOf(subject: string, schema: object): Promise<RegisteredSchema | undefined>;
+  /** The schema behind an id; fails for an id the registry does not know. */
+  schemaFor(id: number): Promise<object>;
+}
+
 export interface RegisteredSchema {
   id: number;
   subject: string;
@@ -45,11 +60,11 @@ export function versionsOf(manifest: SchemaManifest, subject: string): Registere
  * published stays in it, so old records stay readable and compatibility can be
  * checked offline. A schema not in it is refused: run `npm run schemas:register`.
  */
-export class ManifestSchemaRegistry implements SchemaRegistry {
+export class ManifestSchemaRegistry implements SchemaRegistry, PublishedSchemas {
   constructor(private readonly manifest: SchemaManifest = readManifest()) {}
 
   async idFor(subject: string, schema: object): Promise<number> {
-    const found = this.versionOf(subject, schema);
+    const found = this.find(subject, schema);
     if (!found) {
       throw new Error(`schema for subject ${subject} is not in schemas/registry.json; run npm run schemas:register`);
     }
@@ -62,21 +77,24 @@ export class ManifestSchemaRegistry implements SchemaRegistry {
     return found.schema;
   }
 
-  subjects(): string[] {
+  async subjects(): Promise<string[]> {
     return [...new Set(this.manifest.schemas.map((s) => s.subject))].sort();
   }
 
-  version(subject: string, version: number | 'latest'): RegisteredSchema | undefined {
+  async version(subject: string, version: number | 'latest'): Promise<RegisteredSchema | undefined> {
     const versions = versionsOf(this.manifest, subject);
     return version === 'latest' ? versions[versions.length - 1] : versions.find((s) => s.version === version);
   }
 
-  versions(subject: string): number[] {
+  async versions(subject: string): Promise<number[]> {
     return versionsOf(this.manifest, subject).map((s) => s.version);
   }
 
-  /** The version under the subject that is exactly this schema, if any. */
-  versionOf(subject: string, schema: object): RegisteredSchema | undefined {
+  async versionOf(subject: string, schema: object): Promise<RegisteredSchema | undefined> {
+    return this.find(subject, schema);
+  }
+
+  private find(subject: string, schema: object): RegisteredSchema | undefined {
     return versionsOf(this.manifest, subject).find((s) => sameSchema(s.schema, schema));
   }
 }
@@ -109,7 +127,7 @@ const REQUEST_TIMEOUT_MS = 10_000;
  * (`https://user:secret@host/...`, or just an API key as user) are sent as HTTP Basic, as the
  * Confluent clients and kcat do: fetch refuses a URL that carries them. Ids are cached.
  */
-export class HttpSchemaRegistry implements SchemaRegistry {
+export class HttpSchemaRegistry implements SchemaRegistry, PublishedSchemas {
   private readonly ids = new Map<string, Promise<number>>();
   private readonly schemas = new Map<number, Promise<object>>();
   private readonly baseUrl: string;
@@ -154,14 +172,30 @@ export class HttpSchemaRegistry implements SchemaRegistry {
   }
 
   versions(subject: string): Promise<number[]> {
-    return this.request('GET', `/subjects/${encodeURIComponent(subject)}/versions`) as Promise<number[]>;
+    return this.orNotFound(this.request('GET', `/subjects/${encodeURIComponent(subject)}/versions`) as Promise<number[]>, []);
   }
 
-  async version(subject: string, version: number | 'latest'): Promise<RegisteredSchema> {
-    const found = (await this.request('GET', `/subjects/${encodeURIComponent(subject)}/versions/${version}`)) as RegisteredSchema & {
-      schema: string;
-    };
-    return { ...found, schema: JSON.parse(found.schema) as object };
+  async version(subject: string, version: number | 'latest'): Promise<RegisteredSchema | undefined> {
+    return this.registered(this.request('GET', `/subjects/${encodeURIComponent(subject)}/versions/${version}`));
+  }
+
+  async versionOf(subject: string, schema: object): Promise<RegisteredSchema | undefined> {
+    return this.registered(this.request('POST', `/subjects/${encodeURIComponent(subject)}`, { schema: JSON.stringify(schema) }));
+  }
+
+  private async registered(answer: Promise<unknown>): Promise<RegisteredSchema | undefined> {
+    const found = (await this.orNotFound(answer, undefined)) as (Omit<RegisteredSchema, 'schema'> & { schema: string }) | undefined;
+    return found && { subject: found.subject, version: found.version, id: found.id, schema: JSON.parse(found.schema) as object };
+  }
+
+  /** The answer, or `absent` where the registry says 404 (no such subject, version or schema). */
+  private async orNotFound<T, A>(answer: Promise<T>, absent: A): Promise<T | A> {
+    try {
+      return await answer;
+    } catch (error) {
+      if (error instanceof SchemaRegistryError && error.status === 404) return absent;
+      throw error;
+    }
   }
 
   /** The subject's own rule for its next versions. */
@@ -200,6 +234,6 @@ export class HttpSchemaRegistry implements SchemaRegistry {
   }
 }
 
-export function schemaRegistryFromEnv(env: NodeJS.ProcessEnv = process.env): SchemaRegistry {
+export function schemaRegistryFromEnv(env: NodeJS.ProcessEnv = process.env): SchemaRegistry & PublishedSchemas {
   return env.SCHEMA_REGISTRY_URL ? new HttpSchemaRegistry(env.SCHEMA_REGISTRY_URL) : new ManifestSchemaRegistry();
 }
