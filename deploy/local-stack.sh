@@ -81,14 +81,9 @@ if pg_blocked; then
   PG_LOG="$PG_HOME/postgres.log"
 fi
 
-# kill -0 also succeeds for zombies (if nothing reaps orphans, as in some containers),
-# so look at the process state as well.
-proc_alive() {
-  kill -0 "$1" 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null
-}
-
-# True if something accepts TCP connections on 127.0.0.1:$1.
-port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+# proc_alive, port_open, stop_process
+# shellcheck source=deploy/lib/processes.sh
+source "$SCRIPT_DIR/lib/processes.sh"
 
 # Serialise concurrent invocations (two `start`s racing would both format/initdb).
 # fd 9 must be closed for every long-lived child (9>&-), or the daemon would hold the lock.
@@ -493,19 +488,9 @@ stop_kafka() {
     log "kafka not running"
     return 0
   fi
-  log "stopping kafka (pid $pid) ..."
   # SIGTERM triggers Kafka's controlled shutdown (flushes logs, clean-shutdown marker,
   # so the next start skips log recovery).
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 60); do
-    proc_alive "$pid" || break
-    sleep 0.5
-  done
-  if proc_alive "$pid"; then
-    log "kafka did not stop within 30s; sending SIGKILL"
-    kill -KILL "$pid" 2>/dev/null || true
-    sleep 1
-  fi
+  stop_process "$pid" kafka 30
   rm -f "$KAFKA_PID_FILE"
   log "kafka stopped"
 }

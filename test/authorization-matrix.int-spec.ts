@@ -1,5 +1,5 @@
 import { Agreement } from '@smi/agreements';
-import { StockMovement, topics } from '@smi/contracts';
+import { readSchemaFile, StockMovement, topics } from '@smi/contracts';
 import {
   KafkaTestClient,
   mappedRoutes,
@@ -100,6 +100,14 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
       status: same(200),
     },
     'GET /schemas/ids/:id': { request: () => ({ path: '/schemas/ids/999999' }), status: same(404) },
+    // A look-up: registers nothing, so every party may ask.
+    'POST /subjects/:subject': {
+      request: () => ({
+        path: '/subjects/smi.stock-movements.v1-value',
+        body: { schema: JSON.stringify(readSchemaFile(topics.stockMovements.schemaFile)) },
+      }),
+      status: same(200),
+    },
   },
   forecasting: {
     'GET /health': health,

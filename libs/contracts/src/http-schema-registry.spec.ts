@@ -12,7 +12,7 @@ import { topics } from './topics';
 describe('HttpSchemaRegistry (Confluent REST API)', () => {
   let server: Server;
   let baseUrl: string;
-  const requests: Array<{ method: string; url: string; contentType?: string; body: string }> = [];
+  const requests: Array<{ method: string; url: string; contentType?: string; authorization?: string; body: string }> = [];
   const registered: string[] = [];
 
   beforeAll(async () => {
@@ -20,7 +20,13 @@ describe('HttpSchemaRegistry (Confluent REST API)', () => {
       let body = '';
       request.on('data', (c) => (body += c));
       request.on('end', () => {
-        requests.push({ method: request.method!, url: request.url!, contentType: request.headers['content-type'], body });
+        requests.push({
+          method: request.method!,
+          url: request.url!,
+          contentType: request.headers['content-type'],
+          authorization: request.headers.authorization,
+          body,
+        });
         const register = /^\/subjects\/([^/]+)\/versions$/.exec(request.url!);
         if (request.method === 'POST' && register) {
           const schema = JSON.parse(body).schema as string;
@@ -93,6 +99,15 @@ describe('HttpSchemaRegistry (Confluent REST API)', () => {
     await codec.encode(topics.notifications, value);
     await codec.encode(topics.notifications, { ...value, eventId: 'y' });
     expect(requests.length - before).toBe(1);
+  });
+
+  it('sends credentials written in the URL as HTTP Basic, as the Confluent clients and kcat do', async () => {
+    const registry = new HttpSchemaRegistry(baseUrl.replace('http://', 'http://demo-acme-key@'));
+    await registry.idFor('smi.notifications.v1-value', { type: 'string' });
+    expect(requests[requests.length - 1]).toMatchObject({
+      url: '/subjects/smi.notifications.v1-value/versions',
+      authorization: `Basic ${Buffer.from('demo-acme-key:').toString('base64')}`,
+    });
   });
 
   it('reports an id the registry does not know as undecodable', async () => {

@@ -47,7 +47,8 @@ export function hardenHttp(app: INestApplication, limits: HttpLimits, parties: P
   app.use(authenticateBeforeBody(parties));
   app.use(rateLimited(perKey, (request) => request.party && `party ${request.party.id}`));
   app.use(refuseDeclaredTooLarge(limits.bodyLimitBytes));
-  app.use(express.json({ limit: limits.bodyLimitBytes }));
+  // application/*+json too: the schema registry's clients send application/vnd.schemaregistry.v1+json.
+  app.use(express.json({ limit: limits.bodyLimitBytes, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: true, limit: limits.bodyLimitBytes }));
   app.use(bodyErrorsAsJson);
 }

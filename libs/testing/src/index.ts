@@ -1,4 +1,5 @@
 export { provideInfrastructure, Infrastructure, REPO_ROOT } from './infrastructure';
+export { confluentClientPython, provideSchemaRegistry, ProvidedSchemaRegistry } from './schema-registry';
 export { createTestDatabase, queryDatabase } from './test-database';
 export { KafkaTestClient, ReceivedRecord } from './kafka-test-client';
 export { createKafkaPrincipals, kafkaEnvOf, principalKafkaEnv, serviceKafkaEnv } from './kafka-principals';

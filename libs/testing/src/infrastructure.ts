@@ -80,12 +80,7 @@ async function startContainers(): Promise<Infrastructure> {
 function startLocalStack(): Infrastructure {
   const script = resolve(REPO_ROOT, 'deploy/local-stack.sh');
   execFileSync('bash', [script, 'start'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const exports = execFileSync('bash', [script, 'env'], { encoding: 'utf8' });
-  const value = (name: string) => {
-    const match = exports.match(new RegExp(`^export ${name}=([^\\s'"]+)`, 'm'));
-    if (!match) throw new Error(`deploy/local-stack.sh env did not print ${name}`);
-    return match[1];
-  };
+  const value = exportsOf(script);
   return {
     kafkaBrokers: value('KAFKA_BROKERS'),
     kafkaSecurity: Object.fromEntries(
@@ -95,5 +90,15 @@ function startLocalStack(): Infrastructure {
     source: 'local-stack',
     // The local stack is left running for the next run; `deploy/local-stack.sh stop` stops it.
     stop: async () => undefined,
+  };
+}
+
+/** What a deploy script's `env` subcommand exports, by name (it fails naming what it lacks). */
+export function exportsOf(script: string): (name: string) => string {
+  const exports = execFileSync('bash', [script, 'env'], { encoding: 'utf8' });
+  return (name) => {
+    const match = exports.match(new RegExp(`^export ${name}=([^\\s'"]+)`, 'm'));
+    if (!match) throw new Error(`${script} env did not print ${name}`);
+    return match[1];
   };
 }

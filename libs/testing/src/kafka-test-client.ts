@@ -26,12 +26,18 @@ export interface ReceivedRecord<T> {
  */
 export class KafkaTestClient {
   readonly kafka: Kafka;
-  readonly codec = new AvroCodec();
   readonly publisher: EventPublisher;
   private readonly consumers: Consumer[] = [];
 
-  /** `security` connects as another principal than this process's (KAFKA_SASL_* variables). */
-  constructor(brokers = process.env.KAFKA_BROKERS, security: Record<string, string> = {}) {
+  /**
+   * `security` connects as another principal than this process's (KAFKA_SASL_* variables);
+   * `codec` finds schema ids elsewhere than this process's registry (SCHEMA_REGISTRY_URL or the manifest).
+   */
+  constructor(
+    brokers = process.env.KAFKA_BROKERS,
+    security: Record<string, string> = {},
+    readonly codec = new AvroCodec(),
+  ) {
     if (!brokers) throw new Error('KAFKA_BROKERS is not set; run tests through the integration jest config');
     this.kafka = createKafka(`smi-test-${process.pid}`, brokers.split(','), { ...process.env, ...security });
     this.publisher = new EventPublisher(this.kafka, this.codec);

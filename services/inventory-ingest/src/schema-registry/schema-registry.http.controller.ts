@@ -1,43 +1,80 @@
-import { Controller, Get, HttpException, HttpStatus, Param } from '@nestjs/common';
-import { ManifestSchemaRegistry } from '@smi/contracts';
+import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { SchemaRegistryError, schemaRegistryFromEnv } from '@smi/contracts';
 
 /**
- * The read-only part of the Confluent schema-registry API, served from
- * schemas/registry.json, so a consumer in any language can find the schema
- * behind the id in a record's header.
+ * The read-only part of the Confluent schema-registry API, so a consumer in any language can find
+ * the schema behind the id in a record's header: served from schemas/registry.json, or, when the
+ * platform's ids come from a registry (SCHEMA_REGISTRY_URL), read from that registry, since those
+ * are the ids on the wire.
  */
 @Controller()
 export class SchemaRegistryHttpController {
-  private readonly registry = new ManifestSchemaRegistry();
+  private readonly registry = schemaRegistryFromEnv();
 
   @Get('subjects')
-  subjects(): string[] {
+  subjects(): Promise<string[]> {
     return this.registry.subjects();
   }
 
   @Get('subjects/:subject/versions')
-  versions(@Param('subject') subject: string): number[] {
-    const versions = this.registry.versions(subject);
+  async versions(@Param('subject') subject: string): Promise<number[]> {
+    const versions = await this.registry.versions(subject);
     if (versions.length === 0) throw notFound(40401, `Subject '${subject}' not found.`);
     return versions;
   }
 
   @Get('subjects/:subject/versions/:version')
-  version(@Param('subject') subject: string, @Param('version') version: string) {
-    if (this.registry.versions(subject).length === 0) throw notFound(40401, `Subject '${subject}' not found.`);
+  async version(@Param('subject') subject: string, @Param('version') version: string) {
+    if ((await this.registry.versions(subject)).length === 0) throw notFound(40401, `Subject '${subject}' not found.`);
     const wanted = version === 'latest' || version === '-1' ? 'latest' : Number(version);
-    const found = wanted === 'latest' || Number.isInteger(wanted) ? this.registry.version(subject, wanted) : undefined;
+    const found = wanted === 'latest' || Number.isInteger(wanted) ? await this.registry.version(subject, wanted) : undefined;
     if (!found) throw notFound(40402, `Version ${version} not found.`);
     return { subject: found.subject, version: found.version, id: found.id, schema: JSON.stringify(found.schema) };
   }
 
   @Get('schemas/ids/:id')
   async schema(@Param('id') id: string) {
+    if (!/^\d{1,10}$/.test(id)) throw notFound(40403, `Schema ${id} not found`);
     try {
       return { schema: JSON.stringify(await this.registry.schemaFor(Number(id))) };
-    } catch {
+    } catch (error) {
+      // The platform's registry failing is not "no such schema".
+      if (error instanceof SchemaRegistryError && error.status !== 404) throw error;
       throw notFound(40403, `Schema ${id} not found`);
     }
+  }
+
+  /**
+   * Which version of the subject a schema is (registers nothing): what Confluent's serializers ask
+   * when they may not register schemas themselves (auto.register.schemas=false), before writing its id.
+   */
+  @Post('subjects/:subject')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Which published version of the subject a schema is',
+    description:
+      'Confluent schema-registry API lookup: the body carries the Avro schema as JSON text in `schema`. Answers its subject, version and id, so a producer can write the id without registering anything. Registers nothing.',
+  })
+  @ApiOkResponse({ description: 'The version this schema is: `{ subject, version, id, schema }`.' })
+  @ApiNotFoundResponse({ description: 'No such subject (error_code 40401), or the schema is none of its versions (40403).' })
+  async lookUp(@Param('subject') subject: string, @Body() body: { schema?: unknown; schemaType?: unknown }) {
+    if ((await this.registry.versions(subject)).length === 0) throw notFound(40401, `Subject '${subject}' not found.`);
+    const schema = avroSchemaIn(body);
+    const found = schema && (await this.registry.versionOf(subject, schema));
+    if (!found) throw notFound(40403, 'Schema not found');
+    return { subject: found.subject, version: found.version, id: found.id, schema: JSON.stringify(found.schema) };
+  }
+}
+
+/** The Avro schema a request carries as JSON text in `schema`; undefined for anything else. */
+function avroSchemaIn(body: { schema?: unknown; schemaType?: unknown } | undefined): object | undefined {
+  if (typeof body?.schema !== 'string' || (body.schemaType !== undefined && body.schemaType !== 'AVRO')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body.schema);
+    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+  } catch {
+    return undefined;
   }
 }
 
