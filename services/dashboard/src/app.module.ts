@@ -6,6 +6,14 @@ import { PlatformApi } from './platform/platform-api.adapter';
 import { SessionSeal } from './session/session';
 import { SessionMiddleware, sessionSealFromEnv } from './session/session.middleware';
 import { StockController } from './stock/stock.controller';
+import { ApprovalsController } from './approvals/approvals.controller';
+import { ShipmentsController } from './shipments/shipments.controller';
+import { ServiceLevelsController } from './service-levels/service-levels.controller';
+import { PositionsController } from './positions/positions.controller';
+import { DispatchController } from './dispatch/dispatch.controller';
+import { CapacityController } from './capacity/capacity.controller';
+import { ForecastsController } from './forecasts/forecasts.controller';
+import { PenaltiesController } from './penalties/penalties.controller';
 
 /**
  * The dashboard: pages for buyers, suppliers and operators, rendered on the server from the services' HTTP APIs
@@ -13,7 +21,21 @@ import { StockController } from './stock/stock.controller';
  * with its controller listed here and its entry in layout/navigation.ts.
  */
 @Module({
-  controllers: [LoginController, AssetsController, StockController],
+  controllers: [
+    LoginController,
+    AssetsController,
+    // Buyer pages.
+    StockController,
+    ApprovalsController,
+    ShipmentsController,
+    ServiceLevelsController,
+    // Supplier pages.
+    PositionsController,
+    DispatchController,
+    CapacityController,
+    ForecastsController,
+    PenaltiesController,
+  ],
   providers: [
     PlatformApi,
     { provide: SessionSeal, useFactory: sessionSealFromEnv },
