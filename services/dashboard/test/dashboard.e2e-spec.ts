@@ -261,6 +261,8 @@ describe('the web dashboard in a browser', () => {
     }
     await untilPasses(async () => expect(await open(page, '/dispatch')).toContain('bolt-plant-oslo'), 30_000);
     await shoot(page, 'supplier-dispatch');
+    // A buyer's page is not the supplier's, whatever the services would answer it.
+    expect((await page.goto(`${dashboard.baseUrl}/approvals`))?.status()).toBe(404);
   });
 
   it('ends the session at logout', async () => {
