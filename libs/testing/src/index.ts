@@ -12,6 +12,8 @@ export {
   ServiceProcess,
   ServiceName,
   SERVICE_PORTS,
+  APP_PORTS,
+  AppName,
 } from './service-process';
 export { uniqueId } from './unique-id';
 export { writeAgreementsFile, writePartiesFile, writeTestParties, TestParties, testAgreement, testWebhookSecretOf } from './seed-files';
@@ -46,3 +48,4 @@ export { BadRecord, badRecordsOf, deadLetterReasons, FUZZ_CASE_HEADER, interleav
 export { exampleDemandForecast, exampleReplenishmentOrder, exampleShipment } from './example-records';
 export { MailInbox, parseMail, ReceivedMail } from './mail-inbox';
 export { Jaeger, JaegerSpan, JaegerTrace, jaegerTrace, jaegerTracesOf, provideJaeger } from './jaeger';
+export { CHROMIUM_FLAGS, chromiumPath, launchTestBrowser, screenshotDir, TestBrowser } from './browser';
