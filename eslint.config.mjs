@@ -64,6 +64,8 @@ const SERVICE_ADAPTERS = [
   '**/telemetry.ts',
   '**/*.module.ts',
   '**/*.controller.ts',
+  // Request and response shapes of the HTTP API, described for OpenAPI: transport code, not domain.
+  '**/*.dto.ts',
   '**/*.handler.ts',
   '**/*.repository.ts',
   '**/*.entity.ts',

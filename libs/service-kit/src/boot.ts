@@ -13,6 +13,7 @@ import {
 } from '@smi/messaging';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { describeApi } from './api-docs';
 import { hardenHttp, TimeBoundExpressAdapter } from './http-hardening';
 import { httpLimitsFromEnv } from './http-limits';
 import { PartyDirectory } from './parties';
@@ -55,6 +56,7 @@ async function start(appModule: Type<unknown>, options: BootOptions): Promise<Ru
   // Nest's body parser is off: hardenHttp mounts its own after the API key is checked.
   const app = await NestFactory.create(appModule, new TimeBoundExpressAdapter(limits), { bodyParser: false, logger: jsonLinesLogger });
   hardenHttp(app, limits, app.get(PartyDirectory));
+  describeApi(app, { service: options.service });
   app.enableShutdownHooks();
   // With the topics of the parties it knows: a consumer of buyers' inbound topics subscribes to them by pattern.
   await ensureTopics(app.get(Kafka), platformTopicSpecs(app.get(PartyDirectory).all()));
@@ -77,6 +79,6 @@ async function start(appModule: Type<unknown>, options: BootOptions): Promise<Ru
   app.get(OutboxRelay).start();
   const port = Number(process.env.PORT ?? options.defaultPort);
   await app.listen(port, limits.host);
-  new Logger(options.service).log(`${options.service} listening on http://${limits.host}:${port} (health: /health)`);
+  new Logger(options.service).log(`${options.service} listening on http://${limits.host}:${port} (health: /health, API: /docs)`);
   return { app, events, port };
 }
