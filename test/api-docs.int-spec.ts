@@ -40,7 +40,7 @@ describe('the API description served by a running service (inventory-ingest as t
   it('serves the OpenAPI document without a key', async () => {
     const response = await fetch(`${ingest.baseUrl}/docs-json`);
     expect(response.status).toBe(200);
-    const document = await response.json();
+    const document = (await response.json()) as { openapi: string; info: { title: string }; paths: Record<string, unknown> };
     expect(document.openapi).toMatch(/^3\./);
     expect(document.info.title).toBe('inventory-ingest');
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/stock-movements', '/stock-levels', '/subjects']));

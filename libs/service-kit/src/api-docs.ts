@@ -1,6 +1,7 @@
 import { applyDecorators, INestApplication } from '@nestjs/common';
-import { ApiExtension, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ApiExtension, ApiResponse, DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { RequestHandler } from 'express';
+import { ApiErrorDto } from './api-error.dto';
 
 /** Where each service serves its API description: the Swagger UI page, and the OpenAPI 3 document it reads. */
 export const API_DOCS_PATH = '/docs';
@@ -13,6 +14,16 @@ export const BEARER_SCHEME = 'bearer';
 /** Marks an operation that needs no key in the description; PublicRoute applies it with the guard's own mark. */
 const PUBLIC_OPERATION = 'x-smi-public';
 export const PublicInApiDocs = () => applyDecorators(ApiExtension(PUBLIC_OPERATION, true));
+
+/** A refusal a route really answers, in the one error shape (ApiErrorDto): `@ApiRefusal(404, 'no such shipment, or not yours')`. */
+export const ApiRefusal = (status: 400 | 403 | 404 | 409 | 413 | 415 | 422, description: string) =>
+  ApiResponse({ status, description, type: ApiErrorDto });
+
+/** What the hardening answers before any controller runs: no known key (on every keyed route), too many requests (everywhere). */
+const REFUSED_BEFORE_ANY_ROUTE = {
+  '401': 'No API key, or one nobody has (a request with a body is refused before the body is read).',
+  '429': 'Too many requests from this address or this key in the last minute; `Retry-After` says when to try again.',
+};
 
 /**
  * The OpenAPI 3 document of a service, built from its controllers' decorators: title = service name, the API key
@@ -37,13 +48,22 @@ export function apiDocumentOf(app: INestApplication, service: string): OpenAPIOb
   const document = SwaggerModule.createDocument(app, config, {
     // Tags are named per controller in business words (@ApiTags), never derived from class names.
     autoTagControllers: false,
+    extraModels: [ApiErrorDto],
     operationIdFactory: (controller, method) => `${controller.replace(/HttpController$|Controller$/, '')}_${method}`,
   });
+  const error = { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorDto) } } };
   for (const operations of Object.values(document.paths)) {
-    for (const operation of Object.values(operations) as Array<Record<string, unknown>>) {
-      if (typeof operation !== 'object' || operation === null || !(PUBLIC_OPERATION in operation)) continue;
-      delete operation[PUBLIC_OPERATION];
-      operation.security = [];
+    for (const operation of Object.values(operations) as Array<{ responses?: Record<string, object>; security?: unknown[] }>) {
+      if (typeof operation !== 'object' || operation === null || !operation.responses) continue;
+      const isPublic = PUBLIC_OPERATION in operation;
+      if (isPublic) {
+        delete (operation as Record<string, unknown>)[PUBLIC_OPERATION];
+        operation.security = [];
+      }
+      for (const [status, description] of Object.entries(REFUSED_BEFORE_ANY_ROUTE)) {
+        if (status === '401' && isPublic) continue;
+        operation.responses[status] ??= { description, content: error };
+      }
     }
   }
   return document;
