@@ -1,0 +1,49 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { OnHand } from './on-hand-projection';
+
+/** What the platform believes is on hand at one buyer site x item. */
+export class StockLevelDto {
+  @ApiProperty({ description: 'The buyer.', example: 'acme' })
+  buyerId!: string;
+
+  @ApiProperty({ description: "The buyer's site.", example: 'plant-lyon' })
+  siteId!: string;
+
+  @ApiProperty({ description: 'The item.', example: 'brake-pad' })
+  itemId!: string;
+
+  @ApiProperty({ description: 'Unit of measure of quantity.', example: 'EA' })
+  unit!: string;
+
+  @ApiProperty({ description: 'On hand now, in unit.', example: 110 })
+  quantity!: number;
+
+  @ApiProperty({ description: 'Movements applied so far: each accepted movement adds one.', example: 9 })
+  sequence!: number;
+
+  @ApiProperty({
+    description: 'When the last physical count was taken (movements before it are inside it); null before any count.',
+    type: Date,
+    nullable: true,
+    example: '2026-03-01T18:00:00.000Z',
+  })
+  lastCountAt!: Date | null;
+
+  @ApiProperty({ description: 'When the latest movement applied happened.', type: Date, example: '2026-03-12T09:30:00.000Z' })
+  asOf!: Date;
+
+  @ApiProperty({ description: 'The eventId of the latest movement applied.', example: 'mv-9' })
+  lastMovementId!: string;
+}
+
+export const stockLevelOf = (onHand: OnHand): StockLevelDto => ({
+  buyerId: onHand.buyerId,
+  siteId: onHand.siteId,
+  itemId: onHand.itemId,
+  unit: onHand.unit,
+  quantity: onHand.quantity,
+  sequence: onHand.sequence,
+  lastCountAt: onHand.lastCountAt,
+  asOf: onHand.asOf,
+  lastMovementId: onHand.lastMovementId,
+});
