@@ -1,17 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SiteItemDto } from '@smi/service-kit';
 import type { OnHand } from './on-hand-projection';
 
 /** What the platform believes is on hand at one buyer site x item. */
-export class StockLevelDto {
-  @ApiProperty({ description: 'The buyer.', example: 'acme' })
-  buyerId!: string;
-
-  @ApiProperty({ description: "The buyer's site.", example: 'plant-lyon' })
-  siteId!: string;
-
-  @ApiProperty({ description: 'The item.', example: 'brake-pad' })
-  itemId!: string;
-
+export class StockLevelDto extends SiteItemDto {
   @ApiProperty({ description: 'Unit of measure of quantity.', example: 'EA' })
   unit!: string;
 

@@ -1,22 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MovementKind, MovementKindValues } from '@smi/contracts';
+import { SiteItemDto } from '@smi/service-kit';
 
 /** One stock movement as a buyer system posts it (the stock-movements contract, with times as ISO-8601 text). */
-export class StockMovementRequestDto {
+export class StockMovementRequestDto extends SiteItemDto {
   @ApiProperty({
     description: 'Unique id of this movement, chosen by the sender. Sent twice with the same body, it counts once.',
     example: 'mv-9',
   })
   eventId!: string;
-
-  @ApiProperty({ description: "The buyer whose stock this is: the caller's own party id.", example: 'acme' })
-  buyerId!: string;
-
-  @ApiProperty({ description: "The buyer's site (plant, warehouse, store) holding the stock.", example: 'plant-lyon' })
-  siteId!: string;
-
-  @ApiProperty({ description: 'The item, by the number both parties use in the agreement.', example: 'brake-pad' })
-  itemId!: string;
 
   @ApiProperty({
     description:
