@@ -19,6 +19,10 @@ export const PublicInApiDocs = () => applyDecorators(ApiExtension(PUBLIC_OPERATI
 export const ApiRefusal = (status: 400 | 403 | 404 | 409 | 413 | 415 | 422, description: string) =>
   ApiResponse({ status, description, type: ApiErrorDto });
 
+/** The 400 of a route whose only checks are its text filters (optionalQueryText). */
+export const ApiFilterRefusal = () =>
+  ApiRefusal(400, 'A filter is empty, given twice, longer than 200 characters or holds a control character.');
+
 /** What the hardening answers before any controller runs: no known key (on every keyed route), too many requests (everywhere). */
 const REFUSED_BEFORE_ANY_ROUTE = {
   '401': 'No API key, or one nobody has (a request with a body is refused before the body is read).',

@@ -1,6 +1,15 @@
 export { ServiceKitModule, ServiceKitOptions } from './service-kit.module';
 export { bootService, BootOptions, RunningService } from './boot';
-export { describeApi, apiDocumentOf, ApiRefusal, API_DOCS_PATH, API_DOCS_JSON_PATH, API_KEY_SCHEME, BEARER_SCHEME } from './api-docs';
+export {
+  describeApi,
+  apiDocumentOf,
+  ApiFilterRefusal,
+  ApiRefusal,
+  API_DOCS_PATH,
+  API_DOCS_JSON_PATH,
+  API_KEY_SCHEME,
+  BEARER_SCHEME,
+} from './api-docs';
 export { ApiErrorDto } from './api-error.dto';
 export { SiteItemDto } from './site-item.dto';
 export { ApiKeyGuard, PublicRoute, AuthenticatedRequest } from './api-key.guard';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AgreementBook } from '@smi/agreements';
-import { ApiRefusal, AuthenticatedRequest, optionalQueryText } from '@smi/service-kit';
+import { ApiFilterRefusal, AuthenticatedRequest, optionalQueryText } from '@smi/service-kit';
 import { OnHandRepository } from './on-hand.repository';
 import { StockLevelDto, stockLevelOf } from './stock-levels.dto';
 
@@ -23,7 +23,7 @@ export class StockLevelsHttpController {
   })
   @ApiQuery({ name: 'siteId', required: false, description: 'Only this site.', example: 'plant-lyon' })
   @ApiOkResponse({ description: 'The stock levels the caller may see.', type: [StockLevelDto] })
-  @ApiRefusal(400, 'siteId is empty, repeated or longer than 200 characters.')
+  @ApiFilterRefusal()
   async list(@Req() request: AuthenticatedRequest, @Query('siteId') siteIdParam?: unknown): Promise<StockLevelDto[]> {
     return (await this.visible(request, optionalQueryText(siteIdParam, 'siteId'))).map(stockLevelOf);
   }
