@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { DeadLetter, ReplayOutcome } from '@smi/messaging';
+import type { ReplayOutcome } from '@smi/messaging';
 
 export class DeadLetterSummaryDto {
   @ApiProperty({ description: 'The dead letter\'s id (a whole number, as text): "before" pages by it.', example: '1042' })
@@ -75,15 +75,3 @@ export class DeadLetterReplayDto extends DeadLetterSummaryDto {
   })
   status!: Exclude<ReplayOutcome['kind'], 'unknown'>;
 }
-
-export const deadLetterSummaryOf = (d: DeadLetter): DeadLetterSummaryDto => ({
-  id: d.id,
-  topic: d.topic,
-  partition: d.partition,
-  offset: d.offset,
-  key: d.key,
-  eventId: d.eventId,
-  reason: d.reason,
-  failedAt: d.failedAt,
-  replayedAt: d.replayedAt,
-});

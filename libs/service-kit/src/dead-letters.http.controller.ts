@@ -5,7 +5,8 @@ import { DeadLetter, findDeadLetter, listDeadLetters, replayDeadLetter, UnitOfWo
 import { DataSource } from 'typeorm';
 import { ApiRefusal } from './api-docs';
 import type { AuthenticatedRequest } from './api-key.guard';
-import { DeadLetterDto, DeadLetterListDto, DeadLetterReplayDto, deadLetterSummaryOf } from './dead-letters.dto';
+import { DeadLetterDto, DeadLetterListDto, DeadLetterReplayDto, DeadLetterSummaryDto } from './dead-letters.dto';
+import { asDto } from './dto';
 import { optionalQueryText, optionalQueryWholeNumber } from './query-filters';
 
 const NOT_FOUND = 'no such dead letter';
@@ -56,7 +57,7 @@ export class DeadLettersHttpController {
       limit: optionalQueryWholeNumber(limit, 'limit', { min: 1, max: 1000 }) ?? 100,
       before: optionalQueryWholeNumber(before, 'before', { min: 1, max: Number.MAX_SAFE_INTEGER })?.toString(),
     });
-    return { deadLetters: letters.map(deadLetterSummaryOf) };
+    return { deadLetters: letters.map((letter) => asDto(DeadLetterSummaryDto, letter)) };
   }
 
   @Get(':id')
@@ -71,12 +72,7 @@ export class DeadLettersHttpController {
     operatorOnly(request);
     const letter = await findDeadLetter(this.dataSource.manager, id);
     if (!letter) throw new NotFoundException(NOT_FOUND);
-    return {
-      ...deadLetterSummaryOf(letter),
-      headers: letter.headers,
-      value: letter.value.toString('base64'),
-      event: await this.decoded(letter),
-    };
+    return asDto(DeadLetterDto, { ...letter, value: letter.value.toString('base64'), event: await this.decoded(letter) });
   }
 
   /** 202 when sent again, 200 when it was replayed before (nothing is sent a second time). */
@@ -116,7 +112,7 @@ export class DeadLettersHttpController {
     const outcome = await this.unitOfWork.run((tx) => replayDeadLetter(tx, id));
     if (outcome.kind === 'unknown') throw new NotFoundException(NOT_FOUND);
     if (outcome.kind === 'already-replayed') response.status(HttpStatus.OK);
-    return { ...deadLetterSummaryOf(outcome.deadLetter), status: outcome.kind };
+    return asDto(DeadLetterReplayDto, { ...outcome.deadLetter, status: outcome.kind });
   }
 
   /** The event the bytes hold, when they decode (an undecodable record has none). */

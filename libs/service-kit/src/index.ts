@@ -11,6 +11,7 @@ export {
   BEARER_SCHEME,
 } from './api-docs';
 export { ApiErrorDto } from './api-error.dto';
+export { asDto } from './dto';
 export { SiteItemDto } from './site-item.dto';
 export { ApiKeyGuard, PublicRoute, AuthenticatedRequest } from './api-key.guard';
 export { Party, PartyDirectory, sha256Hex } from './parties';

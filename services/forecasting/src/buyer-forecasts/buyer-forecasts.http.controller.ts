@@ -1,6 +1,6 @@
 import { Body, ConflictException, Controller, ForbiddenException, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiRefusal, AuthenticatedRequest, BusinessClock } from '@smi/service-kit';
+import { ApiRefusal, asDto, AuthenticatedRequest, BusinessClock } from '@smi/service-kit';
 import { UnitOfWork } from '@smi/messaging';
 import { dayText } from '../consumption-history/calendar-days';
 import { BUYER_FORECAST_EXAMPLES, BuyerForecastReceiptDto, BuyerForecastRequestDto } from './buyer-forecasts.dto';
@@ -65,18 +65,6 @@ export class BuyerForecastsHttpController {
     if (outcome.kind === 'conflict') throw new ConflictException(conflictOf(outcome.submission));
     response.status(outcome.kind === 'kept' ? HttpStatus.CREATED : HttpStatus.OK);
     const { submission } = outcome;
-    return {
-      eventId: submission.eventId,
-      buyerId: submission.buyerId,
-      siteId: submission.siteId,
-      itemId: submission.itemId,
-      unit: submission.unit,
-      periodDays: submission.periodDays,
-      firstPeriodStart: dayText(submission.firstPeriodStart),
-      quantities: submission.quantities,
-      submittedAt: submission.submittedAt,
-      receivedAt: submission.receivedAt,
-      status: outcome.kind,
-    };
+    return asDto(BuyerForecastReceiptDto, { ...submission, firstPeriodStart: dayText(submission.firstPeriodStart), status: outcome.kind });
   }
 }

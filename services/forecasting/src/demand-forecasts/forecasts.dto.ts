@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DemandForecast } from '@smi/contracts';
 import { SiteItemDto } from '@smi/service-kit';
 
 export class ForecastMethodScoreDto {
@@ -125,30 +124,3 @@ export class DemandForecastDto extends SiteItemDto {
   })
   leadTimeErrorVariance!: number | null;
 }
-
-export const demandForecastDtoOf = (f: DemandForecast): DemandForecastDto => ({
-  buyerId: f.buyerId,
-  siteId: f.siteId,
-  itemId: f.itemId,
-  eventId: f.eventId,
-  unit: f.unit,
-  method: f.method,
-  periodDays: f.periodDays,
-  demandPerPeriod: f.demandPerPeriod,
-  standardDeviationPerPeriod: f.standardDeviationPerPeriod,
-  periodsObserved: f.periodsObserved,
-  generatedAt: f.generatedAt,
-  basedOnMovementId: f.basedOnMovementId,
-  demandClass: f.demandClass,
-  recentDemand: f.recentDemand,
-  agreementId: f.agreementId,
-  firstPeriodStart: f.firstPeriodStart,
-  horizonDemand: f.horizonDemand,
-  censoredPeriods: f.censoredPeriods,
-  methodScore: f.methodScore,
-  runnerUpMethod: f.runnerUpMethod,
-  runnerUpScore: f.runnerUpScore,
-  methodScores: f.methodScores.map(({ method, rmsse, mase, bias, origins }) => ({ method, rmsse, mase, bias, origins })),
-  leadTimePeriods: f.leadTimePeriods,
-  leadTimeErrorVariance: f.leadTimeErrorVariance,
-});

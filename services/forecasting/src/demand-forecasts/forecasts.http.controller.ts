@@ -1,9 +1,9 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AgreementBook } from '@smi/agreements';
-import { ApiFilterRefusal, AuthenticatedRequest, optionalQueryText } from '@smi/service-kit';
+import { ApiFilterRefusal, asDto, AuthenticatedRequest, optionalQueryText } from '@smi/service-kit';
 import { DemandForecastRepository } from './demand-forecast.repository';
-import { DemandForecastDto, demandForecastDtoOf } from './forecasts.dto';
+import { DemandForecastDto, ForecastMethodScoreDto } from './forecasts.dto';
 
 /** Latest demand forecast per site x item: a buyer sees its own; a supplier, those its agreements cover; an operator, all. */
 @ApiTags('forecasts')
@@ -32,7 +32,9 @@ export class ForecastsHttpController {
     @Query('itemId') itemIdParam?: unknown,
   ): Promise<DemandForecastDto[]> {
     const filter = { siteId: optionalQueryText(siteIdParam, 'siteId'), itemId: optionalQueryText(itemIdParam, 'itemId') };
-    return (await this.visible(request, filter)).map(demandForecastDtoOf);
+    return (await this.visible(request, filter)).map((forecast) =>
+      asDto(DemandForecastDto, { ...forecast, methodScores: forecast.methodScores.map((score) => asDto(ForecastMethodScoreDto, score)) }),
+    );
   }
 
   private async visible(request: AuthenticatedRequest, filter: { siteId?: string; itemId?: string }) {

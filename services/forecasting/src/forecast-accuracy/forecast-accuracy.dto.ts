@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AccuracyScope, AccuracyScopeValues, ForecastAccuracy } from '@smi/contracts';
+import { AccuracyScope, AccuracyScopeValues } from '@smi/contracts';
 
 /** How well the forecasts of one site x item, or of all lines of one agreement, matched the demand that came. */
 export class ForecastAccuracyDto {
@@ -68,20 +68,3 @@ export class ForecastAccuracyDto {
   @ApiProperty({ description: 'When it was measured.', type: Date, example: '2026-03-16T02:00:00.000Z' })
   measuredAt!: Date;
 }
-
-export const forecastAccuracyDtoOf = (a: ForecastAccuracy): ForecastAccuracyDto => ({
-  eventId: a.eventId,
-  scope: a.scope,
-  buyerId: a.buyerId,
-  agreementId: a.agreementId,
-  siteId: a.siteId,
-  itemId: a.itemId,
-  periodsScored: a.periodsScored,
-  censoredPeriodsSkipped: a.censoredPeriodsSkipped,
-  mase: a.mase,
-  bias: a.bias,
-  relativeBias: a.relativeBias,
-  linesScored: a.linesScored,
-  throughPeriodStart: a.throughPeriodStart,
-  measuredAt: a.measuredAt,
-});

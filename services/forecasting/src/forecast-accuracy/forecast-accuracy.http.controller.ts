@@ -1,8 +1,8 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AgreementBook } from '@smi/agreements';
-import { ApiFilterRefusal, AuthenticatedRequest, optionalQueryText } from '@smi/service-kit';
-import { ForecastAccuracyDto, forecastAccuracyDtoOf } from './forecast-accuracy.dto';
+import { ApiFilterRefusal, asDto, AuthenticatedRequest, optionalQueryText } from '@smi/service-kit';
+import { ForecastAccuracyDto } from './forecast-accuracy.dto';
 import { ForecastAccuracyRepository, KeptAccuracy } from './forecast-accuracy.repository';
 
 /**
@@ -46,7 +46,7 @@ export class ForecastAccuracyHttpController {
       filter,
     );
     const visible = party.kind === 'supplier' ? rows.filter((row) => this.suppliedBy(party.id, row)) : rows;
-    return visible.map(forecastAccuracyDtoOf);
+    return visible.map((accuracy) => asDto(ForecastAccuracyDto, accuracy));
   }
 
   /** A supplier sees the accuracy of its own agreements' lines, and of those agreements. */

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SiteItemDto } from '@smi/service-kit';
-import type { OnHand } from './on-hand-projection';
 
 /** What the platform believes is on hand at one buyer site x item. */
 export class StockLevelDto extends SiteItemDto {
@@ -27,15 +26,3 @@ export class StockLevelDto extends SiteItemDto {
   @ApiProperty({ description: 'The eventId of the latest movement applied.', example: 'mv-9' })
   lastMovementId!: string;
 }
-
-export const stockLevelOf = (onHand: OnHand): StockLevelDto => ({
-  buyerId: onHand.buyerId,
-  siteId: onHand.siteId,
-  itemId: onHand.itemId,
-  unit: onHand.unit,
-  quantity: onHand.quantity,
-  sequence: onHand.sequence,
-  lastCountAt: onHand.lastCountAt,
-  asOf: onHand.asOf,
-  lastMovementId: onHand.lastMovementId,
-});

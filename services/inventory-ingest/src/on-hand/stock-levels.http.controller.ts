@@ -1,9 +1,9 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AgreementBook } from '@smi/agreements';
-import { ApiFilterRefusal, AuthenticatedRequest, optionalQueryText } from '@smi/service-kit';
+import { ApiFilterRefusal, asDto, AuthenticatedRequest, optionalQueryText } from '@smi/service-kit';
 import { OnHandRepository } from './on-hand.repository';
-import { StockLevelDto, stockLevelOf } from './stock-levels.dto';
+import { StockLevelDto } from './stock-levels.dto';
 
 /** Current on-hand per site x item: a buyer sees its own; a supplier, its buyers'; an operator, all. */
 @ApiTags('stock-levels')
@@ -25,7 +25,7 @@ export class StockLevelsHttpController {
   @ApiOkResponse({ description: 'The stock levels the caller may see.', type: [StockLevelDto] })
   @ApiFilterRefusal()
   async list(@Req() request: AuthenticatedRequest, @Query('siteId') siteIdParam?: unknown): Promise<StockLevelDto[]> {
-    return (await this.visible(request, optionalQueryText(siteIdParam, 'siteId'))).map(stockLevelOf);
+    return (await this.visible(request, optionalQueryText(siteIdParam, 'siteId'))).map((onHand) => asDto(StockLevelDto, onHand));
   }
 
   private async visible({ party }: AuthenticatedRequest, siteId: string | undefined) {
