@@ -42,7 +42,6 @@ export function apiDocumentOf(app: INestApplication, service: string): OpenAPIOb
         'a party sees only its own data, and what it may not see answers as if it did not exist. Errors have one shape: ' +
         '`{ statusCode, message, error }`.',
     )
-    .setVersion(process.env.npm_package_version ?? '0.1.0')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: "The party's API key." }, API_KEY_SCHEME)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: "The party's API key, as a bearer token." }, BEARER_SCHEME)
     // Either scheme is enough: two requirement objects are alternatives.
