@@ -1,11 +1,20 @@
-import { CanActivate, ExecutionContext, Injectable, NotFoundException, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  NotFoundException,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { PublicInApiDocs } from './api-docs';
 import { Party, PartyDirectory } from './parties';
 
 const PUBLIC = 'smi:public';
-/** Marks a route that needs no API key (health probes only). */
-export const PublicRoute = () => SetMetadata(PUBLIC, true);
+/** Marks a route that needs no API key (health probes only); its API description then asks for none either. */
+export const PublicRoute = () => applyDecorators(SetMetadata(PUBLIC, true), PublicInApiDocs());
 
 export type AuthenticatedRequest = Request & { party: Party };
 

@@ -14,6 +14,7 @@ import {
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { platformMetrics } from '@smi/metrics';
+import { describeApi } from './api-docs';
 import { hardenHttp, TimeBoundExpressAdapter } from './http-hardening';
 import { countHttpRequests } from './http-metrics';
 import { httpLimitsFromEnv } from './http-limits';
@@ -59,6 +60,7 @@ async function start(appModule: Type<unknown>, options: BootOptions): Promise<Ru
   const app = await NestFactory.create(appModule, new TimeBoundExpressAdapter(limits), { bodyParser: false, logger: jsonLinesLogger });
   app.use(countHttpRequests(platformMetrics()));
   hardenHttp(app, limits, app.get(PartyDirectory));
+  describeApi(app, { service: options.service });
   app.enableShutdownHooks();
   // With the topics of the parties it knows: a consumer of buyers' inbound topics subscribes to them by pattern.
   await ensureTopics(app.get(Kafka), platformTopicSpecs(app.get(PartyDirectory).all()));
@@ -82,6 +84,6 @@ async function start(appModule: Type<unknown>, options: BootOptions): Promise<Ru
   app.get(OutboxRelay).start();
   const port = Number(process.env.PORT ?? options.defaultPort);
   await app.listen(port, limits.host);
-  new Logger(options.service).log(`${options.service} listening on http://${limits.host}:${port} (health: /health)`);
+  new Logger(options.service).log(`${options.service} listening on http://${limits.host}:${port} (health: /health, API: /docs)`);
   return { app, events, port };
 }

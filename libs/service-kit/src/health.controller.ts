@@ -1,14 +1,17 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { databaseAnswers } from '@smi/persistence';
 import type { Response } from 'express';
 import { Admin } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { PublicRoute } from './api-key.guard';
+import { HealthDto } from './health.dto';
 
 export const KAFKA_ADMIN = Symbol('KAFKA_ADMIN');
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
 
 /** Liveness for operators and orchestrators: 200 when the broker and the database both answer, 503 otherwise. */
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -20,7 +23,19 @@ export class HealthController {
   @Get()
   @PublicRoute()
   @HttpCode(HttpStatus.OK)
-  async health(@Res({ passthrough: true }) response: Response) {
+  @ApiOperation({
+    summary: 'Whether the service can work: its database and its broker both answer',
+    description:
+      'For probes and operators; needs no API key. 200 when Postgres and Kafka both answer (Kafka within 3 s), ' +
+      '503 with the same body, naming which one is down, otherwise.',
+  })
+  @ApiOkResponse({ description: 'Both answer.', type: HealthDto })
+  @ApiServiceUnavailableResponse({
+    description: 'The database or the broker does not answer; the body says which.',
+    type: HealthDto,
+    example: { service: 'inventory-ingest', status: 'down', database: 'up', kafka: 'down' },
+  })
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
     const [database, kafka] = await Promise.all([databaseAnswers(this.dataSource), this.kafkaAnswers()]);
     const healthy = database && kafka;
     if (!healthy) response.status(HttpStatus.SERVICE_UNAVAILABLE);

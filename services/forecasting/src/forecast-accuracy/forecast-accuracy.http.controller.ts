@@ -1,12 +1,15 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AgreementBook } from '@smi/agreements';
-import { AuthenticatedRequest, optionalQueryText } from '@smi/service-kit';
+import { ApiFilterRefusal, asDto, AuthenticatedRequest, optionalQueryText } from '@smi/service-kit';
+import { ForecastAccuracyDto } from './forecast-accuracy.dto';
 import { ForecastAccuracyRepository, KeptAccuracy } from './forecast-accuracy.repository';
 
 /**
  * The latest forecast accuracy (MASE, bias) per site x item and per agreement:
  * a buyer sees its own, a supplier its agreements', an operator all.
  */
+@ApiTags('forecast-accuracy')
 @Controller('forecast-accuracy')
 export class ForecastAccuracyHttpController {
   constructor(
@@ -15,12 +18,23 @@ export class ForecastAccuracyHttpController {
   ) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'How accurate the forecasts have been, per site x item and per agreement (MASE, bias)',
+    description:
+      'The latest measurement of each site x item and of each agreement, once actual demand came in. A buyer sees its ' +
+      "own; a supplier, its agreements' and their lines'; an operator, all.",
+  })
+  @ApiQuery({ name: 'agreementId', required: false, description: 'Only this agreement and its lines.', example: 'AGR-1' })
+  @ApiQuery({ name: 'siteId', required: false, description: 'Only this site.', example: 'plant-lyon' })
+  @ApiQuery({ name: 'itemId', required: false, description: 'Only this item.', example: 'brake-pad' })
+  @ApiOkResponse({ description: 'The measurements the caller may see.', type: [ForecastAccuracyDto] })
+  @ApiFilterRefusal()
   async list(
     @Req() request: AuthenticatedRequest,
     @Query('agreementId') agreementParam?: unknown,
     @Query('siteId') siteParam?: unknown,
     @Query('itemId') itemParam?: unknown,
-  ) {
+  ): Promise<ForecastAccuracyDto[]> {
     const filter = {
       agreementId: optionalQueryText(agreementParam, 'agreementId'),
       siteId: optionalQueryText(siteParam, 'siteId'),
@@ -32,7 +46,7 @@ export class ForecastAccuracyHttpController {
       filter,
     );
     const visible = party.kind === 'supplier' ? rows.filter((row) => this.suppliedBy(party.id, row)) : rows;
-    return visible.map(({ forecastTotal: _f, actualTotal: _a, ...published }) => published);
+    return visible.map((accuracy) => asDto(ForecastAccuracyDto, accuracy));
   }
 
   /** A supplier sees the accuracy of its own agreements' lines, and of those agreements. */

@@ -1,9 +1,12 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AgreementBook } from '@smi/agreements';
-import { AuthenticatedRequest, optionalQueryText } from '@smi/service-kit';
+import { ApiFilterRefusal, asDto, AuthenticatedRequest, optionalQueryText } from '@smi/service-kit';
 import { OnHandRepository } from './on-hand.repository';
+import { StockLevelDto } from './stock-levels.dto';
 
 /** Current on-hand per site x item: a buyer sees its own; a supplier, its buyers'; an operator, all. */
+@ApiTags('stock-levels')
 @Controller('stock-levels')
 export class StockLevelsHttpController {
   constructor(
@@ -12,9 +15,20 @@ export class StockLevelsHttpController {
   ) {}
 
   @Get()
-  async list(@Req() request: AuthenticatedRequest, @Query('siteId') siteIdParam?: unknown) {
-    const siteId = optionalQueryText(siteIdParam, 'siteId');
-    const party = request.party;
+  @ApiOperation({
+    summary: 'What is on hand now at each buyer site x item',
+    description:
+      'The on-hand the platform projects from the movements applied, per site x item, ordered by buyer, site and item. ' +
+      'A buyer sees its own sites; a supplier, the site x items its agreements cover; an operator, all.',
+  })
+  @ApiQuery({ name: 'siteId', required: false, description: 'Only this site.', example: 'plant-lyon' })
+  @ApiOkResponse({ description: 'The stock levels the caller may see.', type: [StockLevelDto] })
+  @ApiFilterRefusal()
+  async list(@Req() request: AuthenticatedRequest, @Query('siteId') siteIdParam?: unknown): Promise<StockLevelDto[]> {
+    return (await this.visible(request, optionalQueryText(siteIdParam, 'siteId'))).map((onHand) => asDto(StockLevelDto, onHand));
+  }
+
+  private async visible({ party }: AuthenticatedRequest, siteId: string | undefined) {
     if (party.kind === 'operator') return this.onHand.listAll(siteId);
     if (party.kind === 'buyer') return this.onHand.listForBuyers([party.id], siteId);
     const coverage = this.agreements.coverageOf(party.id);

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { SchemaRegistryError, schemaRegistryFromEnv } from '@smi/contracts';
+import { SchemaDto, SchemaLookupDto, SchemaRegistryErrorDto, SchemaVersionDto } from './schema-registry.dto';
+
+const CONFLUENT_API =
+  "Confluent schema-registry API (read-only), so standard tools (Confluent's clients and serializers) find a record's schema; " +
+  'the key may also be sent as HTTP Basic user name, as those clients do.';
+const SUBJECT = { name: 'subject', description: 'The subject: `<topic>-value`.', example: 'smi.stock-movements.v1-value' };
+const NO_SUBJECT = { description: 'No such subject (error_code 40401).', type: SchemaRegistryErrorDto };
 
 /**
  * The read-only part of the Confluent schema-registry API, so a consumer in any language can find
@@ -8,16 +15,33 @@ import { SchemaRegistryError, schemaRegistryFromEnv } from '@smi/contracts';
  * platform's ids come from a registry (SCHEMA_REGISTRY_URL), read from that registry, since those
  * are the ids on the wire.
  */
+@ApiTags('schema-registry')
 @Controller()
 export class SchemaRegistryHttpController {
   private readonly registry = schemaRegistryFromEnv();
 
   @Get('subjects')
+  @ApiOperation({
+    summary: 'The subjects whose schemas the platform publishes: one per topic',
+    description: `Every \`<topic>-value\` subject of the platform's events. ${CONFLUENT_API}`,
+  })
+  @ApiOkResponse({
+    description: 'The subject names.',
+    type: [String],
+    example: ['smi.stock-movements.v1-value', 'smi.stock-levels.v1-value'],
+  })
   subjects(): Promise<string[]> {
     return this.registry.subjects();
   }
 
   @Get('subjects/:subject/versions')
+  @ApiOperation({
+    summary: "A subject's schema versions",
+    description: `The versions registered under the subject, oldest first. ${CONFLUENT_API}`,
+  })
+  @ApiParam(SUBJECT)
+  @ApiOkResponse({ description: 'The version numbers.', type: [Number], example: [1, 2, 3] })
+  @ApiNotFoundResponse(NO_SUBJECT)
   async versions(@Param('subject') subject: string): Promise<number[]> {
     const versions = await this.registry.versions(subject);
     if (versions.length === 0) throw notFound(40401, `Subject '${subject}' not found.`);
@@ -25,7 +49,15 @@ export class SchemaRegistryHttpController {
   }
 
   @Get('subjects/:subject/versions/:version')
-  async version(@Param('subject') subject: string, @Param('version') version: string) {
+  @ApiOperation({
+    summary: 'One version of a subject: its schema and global id',
+    description: `\`latest\` (or \`-1\`) names the newest. ${CONFLUENT_API}`,
+  })
+  @ApiParam(SUBJECT)
+  @ApiParam({ name: 'version', description: 'A version number, or `latest` / `-1` for the newest.', example: 'latest' })
+  @ApiOkResponse({ description: 'The version.', type: SchemaVersionDto })
+  @ApiNotFoundResponse({ description: 'No such subject (40401) or version (40402).', type: SchemaRegistryErrorDto })
+  async version(@Param('subject') subject: string, @Param('version') version: string): Promise<SchemaVersionDto> {
     if ((await this.registry.versions(subject)).length === 0) throw notFound(40401, `Subject '${subject}' not found.`);
     const wanted = version === 'latest' || version === '-1' ? 'latest' : Number(version);
     const found = wanted === 'latest' || Number.isInteger(wanted) ? await this.registry.version(subject, wanted) : undefined;
@@ -34,7 +66,14 @@ export class SchemaRegistryHttpController {
   }
 
   @Get('schemas/ids/:id')
-  async schema(@Param('id') id: string) {
+  @ApiOperation({
+    summary: 'The schema behind a global id, as a record names it',
+    description: `What a consumer needs to decode a record whose header or wire format carries this id. ${CONFLUENT_API}`,
+  })
+  @ApiParam({ name: 'id', description: "The schema's global id.", example: 1 })
+  @ApiOkResponse({ description: 'The schema.', type: SchemaDto })
+  @ApiNotFoundResponse({ description: 'No schema with this id (40403).', type: SchemaRegistryErrorDto })
+  async schema(@Param('id') id: string): Promise<SchemaDto> {
     if (!/^\d{1,10}$/.test(id)) throw notFound(40403, `Schema ${id} not found`);
     try {
       return { schema: JSON.stringify(await this.registry.schemaFor(Number(id))) };
@@ -56,9 +95,14 @@ export class SchemaRegistryHttpController {
     description:
       'Confluent schema-registry API lookup: the body carries the Avro schema as JSON text in `schema`. Answers its subject, version and id, so a producer can write the id without registering anything. Registers nothing.',
   })
-  @ApiOkResponse({ description: 'The version this schema is: `{ subject, version, id, schema }`.' })
-  @ApiNotFoundResponse({ description: 'No such subject (error_code 40401), or the schema is none of its versions (40403).' })
-  async lookUp(@Param('subject') subject: string, @Body() body: { schema?: unknown; schemaType?: unknown }) {
+  @ApiParam(SUBJECT)
+  @ApiBody({ type: SchemaLookupDto })
+  @ApiOkResponse({ description: 'The version this schema is.', type: SchemaVersionDto })
+  @ApiNotFoundResponse({
+    description: 'No such subject (error_code 40401), or the schema is none of its versions (40403).',
+    type: SchemaRegistryErrorDto,
+  })
+  async lookUp(@Param('subject') subject: string, @Body() body: { schema?: unknown; schemaType?: unknown }): Promise<SchemaVersionDto> {
     if ((await this.registry.versions(subject)).length === 0) throw notFound(40401, `Subject '${subject}' not found.`);
     const schema = avroSchemaIn(body);
     const found = schema && (await this.registry.versionOf(subject, schema));

@@ -11,11 +11,13 @@ import {
   Req,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { StockMovement, topics } from '@smi/contracts';
 import { canonicalHashOf, CHANNEL_HEADER, claimEvents, EventPublisher, inboxConsumerOf, inboxScopeOf, UnitOfWork } from '@smi/messaging';
-import { AuthenticatedRequest, BusinessClock, SERVICE_NAME } from '@smi/service-kit';
+import { ApiRefusal, AuthenticatedRequest, BusinessClock, SERVICE_NAME } from '@smi/service-kit';
 import { RecordStockMovements } from './record-stock-movements.use-case';
 import { MovementProblem, movementProblems } from './stock-movement-rules';
+import { MOVEMENT_EXAMPLES, MovementsAcceptedDto, StockMovementBatchDto, StockMovementRequestDto } from './stock-movements.dto';
 
 const MAX_MOVEMENTS_PER_REQUEST = 1000;
 
@@ -29,6 +31,8 @@ const MAX_MOVEMENTS_PER_REQUEST = 1000;
  * with the same body is not produced again (202, listed as a repeat), one sent before with
  * another body is a conflict (409, nothing produced).
  */
+@ApiTags('stock-movements')
+@ApiExtraModels(StockMovementRequestDto, StockMovementBatchDto)
 @Controller('stock-movements')
 export class StockMovementsHttpController {
   constructor(
@@ -41,7 +45,34 @@ export class StockMovementsHttpController {
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  async post(@Body() body: unknown, @Req() request: AuthenticatedRequest) {
+  @ApiOperation({
+    summary: "Records movements of the buyer's own stock (receipts, consumption, adjustments, counts)",
+    description:
+      'For buyer systems that do not produce to Kafka: one movement, or `{ "movements": [...] }` (1 to 1000), taken all ' +
+      'or none. They are judged first by the same rules as movements from Kafka, against the agreement in force and the ' +
+      'on-hand as it stands, then written to the stock-movements topic before the answer: a 202 means applied. An ' +
+      'eventId sent before with the same body is not produced again (listed in `repeats`). Buyers only.',
+  })
+  @ApiBody({
+    description: 'One movement, or a batch.',
+    schema: { oneOf: [{ $ref: getSchemaPath(StockMovementRequestDto) }, { $ref: getSchemaPath(StockMovementBatchDto) }] },
+    examples: MOVEMENT_EXAMPLES,
+  })
+  @ApiAcceptedResponse({ description: 'All applied (repeats included, produced once).', type: MovementsAcceptedDto })
+  @ApiRefusal(
+    400,
+    'Not a movement or batch, or a field is missing or wrong (say, a CONSUMPTION of 0, or occurredAt more than a day ahead of business time); ' +
+      '`problems` lists each as `{ field, problem }`, the field prefixed with `movements[i].` in a batch. Nothing is recorded.',
+  )
+  @ApiRefusal(403, 'The caller is not a buyer, or a movement names another buyer.')
+  @ApiRefusal(409, 'An eventId was used before with another body; `conflicts` lists them. Nothing is recorded.')
+  @ApiRefusal(
+    422,
+    'The projection would refuse a movement (no agreement line in force for the site x item, another unit than the one its stock is kept in, an on-hand beyond the largest kept); ' +
+      '`problems` says which and why. Nothing is recorded.',
+  )
+  @ApiRefusal(413, 'The body is larger than the limit (SMI_HTTP_BODY_LIMIT_BYTES, 100 KiB by default).')
+  async post(@Body() body: unknown, @Req() request: AuthenticatedRequest): Promise<MovementsAcceptedDto> {
     const { items, path } = movementsIn(body);
     const now = this.clock.now(); // a movement may not lie ahead of business time
     const problems: MovementProblem[] = [];

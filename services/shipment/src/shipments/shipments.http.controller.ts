@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   BadRequestException,
   Body,
   ConflictException,
@@ -14,23 +15,46 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ShipmentStatus, ShipmentStatusValues, ShipmentUpdate, ShipmentUpdateKind, topics } from '@smi/contracts';
 import { canonicalHashOf, claimEvents, inboxConsumerOf, inboxScopeOf, UnitOfWork } from '@smi/messaging';
-import { AuthenticatedRequest, BusinessClock, Party, SERVICE_NAME } from '@smi/service-kit';
+import { ApiRefusal, asDto, AuthenticatedRequest, BusinessClock, Party, SERVICE_NAME } from '@smi/service-kit';
 import { describeReportProblems, maySeeShipment, ReportOutcome, reportProblems, unknownShipment } from './logistics-reports';
 import { RecordShipmentUpdates } from './record-shipment-updates.use-case';
 import { overOf, shortOf, ShipmentState } from './shipment';
 import { partyScopeOf, ShipmentRepository } from './shipment.repository';
+import { DelayReportDto, DeliveryReportDto, DispatchReportDto, ShipmentDto, ShipmentLineDto } from './shipments.dto';
 
 /** A shipment as the API shows it: each line says what was short and what came over. */
-export type ShipmentView = ShipmentState & {
-  lines: Array<ShipmentState['lines'][number] & { shortQuantity: number; overQuantity: number }>;
-};
+const shipmentDtoOf = (shipment: ShipmentState): ShipmentDto =>
+  asDto(ShipmentDto, {
+    ...shipment,
+    lines: shipment.lines.map((line) => asDto(ShipmentLineDto, { ...line, shortQuantity: shortOf(line), overQuantity: overOf(line) })),
+  });
 
-const viewOf = (shipment: ShipmentState): ShipmentView => ({
-  ...shipment,
-  lines: shipment.lines.map((line) => ({ ...line, shortQuantity: shortOf(line), overQuantity: overOf(line) })),
-});
+const SHIPMENT_ID = { name: 'shipmentId', description: "The shipment's id.", example: 'SHP-AGR-1-plant-lyon-2026-03-13' };
+const NOT_FOUND = "No such shipment, or another pair's (it answers as one that does not exist).";
+
+/** What the three logistics reports have in common: the shipment in the path, its state in the answer, the same refusals. */
+const ApiShipmentReport = (summary: string, description: string, body: Parameters<typeof ApiBody>[0]) =>
+  applyDecorators(
+    ApiOperation({
+      summary,
+      description:
+        `${description} Applied at once, by the same rules as the report from Kafka; the report and the events announcing ` +
+        'it commit together. With an eventId, a resend with the same body answers the shipment as it is. Its supplier only.',
+    }),
+    ApiParam(SHIPMENT_ID),
+    ApiBody(body),
+    ApiOkResponse({ description: 'The shipment as the report left it.', type: ShipmentDto }),
+    ApiRefusal(400, 'The body is not a JSON object, or a field is wrong; `problems` lists each as `{ field, problem }`.'),
+    ApiRefusal(403, "The caller may see the shipment but is not its supplier (a buyer's key, say)."),
+    ApiRefusal(404, NOT_FOUND),
+    ApiRefusal(
+      409,
+      'The shipment is in a status the report cannot move (say, a delivery before dispatch), or the eventId was used with another report.',
+    ),
+  );
 
 /**
  * Shipments over REST: the supplier's logistics report dispatch (with the advance shipping
@@ -38,6 +62,7 @@ const viewOf = (shipment: ShipmentState): ShipmentView => ({
  * from Kafka; buyers, suppliers and operators look shipments up. A buyer or supplier sees only its
  * own shipments; an operator sees all.
  */
+@ApiTags('shipments')
 @Controller('shipments')
 export class ShipmentsHttpController {
   constructor(
@@ -49,39 +74,92 @@ export class ShipmentsHttpController {
   ) {}
 
   @Get()
-  async list(@Req() request: AuthenticatedRequest, @Query('status') status?: string): Promise<ShipmentView[]> {
+  @ApiOperation({
+    summary: 'The shipments the caller takes part in, each with its lines and what was short or came over',
+    description: 'A buyer sees the shipments coming to it, a supplier those it sends, an operator all.',
+  })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    enum: ShipmentStatusValues,
+    description: 'Only shipments in this status.',
+    example: 'DISPATCHED',
+  })
+  @ApiOkResponse({ description: 'The shipments.', type: [ShipmentDto] })
+  @ApiRefusal(400, 'status is not one of the statuses.')
+  async list(@Req() request: AuthenticatedRequest, @Query('status') status?: string): Promise<ShipmentDto[]> {
     if (status !== undefined && !(ShipmentStatusValues as readonly string[]).includes(status)) {
       throw new BadRequestException(`status must be one of ${ShipmentStatusValues.join(', ')}`);
     }
-    return (await this.shipments.list(partyScopeOf(request.party), status as ShipmentStatus | undefined)).map(viewOf);
+    return (await this.shipments.list(partyScopeOf(request.party), status as ShipmentStatus | undefined)).map(shipmentDtoOf);
   }
 
   @Get(':shipmentId')
-  async get(@Req() request: AuthenticatedRequest, @Param('shipmentId') shipmentId: string): Promise<ShipmentView> {
+  @ApiOperation({
+    summary: 'One shipment: status, expected arrival, carrier and each order on it',
+    description: 'A buyer or supplier sees only its own shipments; an operator, all.',
+  })
+  @ApiParam(SHIPMENT_ID)
+  @ApiOkResponse({ description: 'The shipment.', type: ShipmentDto })
+  @ApiRefusal(404, NOT_FOUND)
+  async get(@Req() request: AuthenticatedRequest, @Param('shipmentId') shipmentId: string): Promise<ShipmentDto> {
     const shipment = await this.shipments.find(shipmentId);
     // Another pair's shipment answers as one that does not exist.
     if (!shipment || !maySeeShipment(shipment, request.party)) throw new NotFoundException(unknownShipment(shipmentId));
-    return viewOf(shipment);
+    return shipmentDtoOf(shipment);
   }
 
   /** Body: { carrier?, trackingReference?, expectedArrivalAt?, lines?: [{ orderId, quantity }], occurredAt?, eventId? }; no lines = all in full. */
   @Post(':shipmentId/dispatch')
   @HttpCode(HttpStatus.OK)
-  dispatch(@Req() request: AuthenticatedRequest, @Param('shipmentId') shipmentId: string, @Body() body: unknown): Promise<ShipmentView> {
+  @ApiShipmentReport(
+    'Reports that a planned shipment left, with its advance shipping notice',
+    'Carrier, tracking reference, expected arrival and, per order, what left: without lines every order left in full; less than ordered is a short shipment.',
+    {
+      type: DispatchReportDto,
+      required: false,
+      examples: {
+        full: {
+          summary: 'Everything left',
+          value: { carrier: 'DHL', trackingReference: 'JJD0001', expectedArrivalAt: '2026-03-13T08:00:00Z', eventId: 'asn-1' },
+        },
+        short: {
+          summary: 'Two short on one order',
+          value: { carrier: 'DHL', lines: [{ orderId: 'ORD-42', quantity: 78 }], eventId: 'asn-2' },
+        },
+      },
+    },
+  )
+  dispatch(@Req() request: AuthenticatedRequest, @Param('shipmentId') shipmentId: string, @Body() body: unknown): Promise<ShipmentDto> {
     return this.report(request.party, shipmentId, 'DISPATCHED', body);
   }
 
   /** Body: { expectedArrivalAt, reason, occurredAt?, eventId? }. */
   @Post(':shipmentId/delay')
   @HttpCode(HttpStatus.OK)
-  delay(@Req() request: AuthenticatedRequest, @Param('shipmentId') shipmentId: string, @Body() body: unknown): Promise<ShipmentView> {
+  @ApiShipmentReport(
+    'Reports that a shipment will arrive later, and why',
+    "The new expected arrival replaces the one announced; lateness is still measured against the orders' promise.",
+    {
+      type: DelayReportDto,
+      examples: {
+        delay: { summary: 'A day late', value: { expectedArrivalAt: '2026-03-14T12:00:00Z', reason: 'truck breakdown near Mâcon' } },
+      },
+    },
+  )
+  delay(@Req() request: AuthenticatedRequest, @Param('shipmentId') shipmentId: string, @Body() body: unknown): Promise<ShipmentDto> {
     return this.report(request.party, shipmentId, 'DELAYED', body);
   }
 
   /** Body (optional): { occurredAt?, eventId? }. */
   @Post(':shipmentId/deliver')
   @HttpCode(HttpStatus.OK)
-  deliver(@Req() request: AuthenticatedRequest, @Param('shipmentId') shipmentId: string, @Body() body: unknown): Promise<ShipmentView> {
+  @ApiShipmentReport(
+    'Reports that a dispatched shipment arrived at the buyer site',
+    "What arrived is what the buyer books as goods receipts; this is logistics' word that it is there.",
+    { type: DeliveryReportDto, required: false, examples: { now: { summary: 'Arrived now', value: {} } } },
+  )
+  deliver(@Req() request: AuthenticatedRequest, @Param('shipmentId') shipmentId: string, @Body() body: unknown): Promise<ShipmentDto> {
     return this.report(request.party, shipmentId, 'DELIVERED', body);
   }
 
@@ -90,7 +168,7 @@ export class ShipmentsHttpController {
    * report is taken into the inbox as the supplier's over REST: sent again with the same body it is
    * answered with the shipment as it is, with another body it is a conflict.
    */
-  private async report(party: Party, shipmentId: string, kind: ShipmentUpdateKind, body: unknown): Promise<ShipmentView> {
+  private async report(party: Party, shipmentId: string, kind: ShipmentUpdateKind, body: unknown): Promise<ShipmentDto> {
     const { update, sent } = updateFromJson(body, { shipmentId, kind, supplierId: party.id }, this.clock.now());
     const problems = reportProblems(update);
     if (problems.length > 0) {
@@ -109,11 +187,11 @@ export class ShipmentsHttpController {
         if (claimed === 'repeat') {
           const shipment = await this.shipments.find(shipmentId);
           if (!shipment || !maySeeShipment(shipment, party)) throw new NotFoundException(unknownShipment(shipmentId));
-          return viewOf(shipment);
+          return shipmentDtoOf(shipment);
         }
       }
       const [outcome] = await this.recordUpdates.execute([{ update, reportedBy: party }], tx);
-      return viewOf(answer(outcome));
+      return shipmentDtoOf(answer(outcome));
     });
   }
 }

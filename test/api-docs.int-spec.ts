@@ -1,0 +1,55 @@
+import { ServiceProcess, startServiceProcess, writeTestParties } from '@smi/testing';
+
+/**
+ * A service started as deployed serves its API description to anyone: the Swagger UI page at /docs loads (every
+ * script and stylesheet it names answers, and the page's CSP lets them run), and /docs-json is the OpenAPI document.
+ * The API itself keeps its strict policy and its key.
+ */
+describe('the API description served by a running service (inventory-ingest as the example)', () => {
+  const parties = writeTestParties();
+  let ingest: ServiceProcess;
+
+  beforeAll(async () => {
+    ingest = await startServiceProcess('inventory-ingest', { SMI_PARTIES_FILE: parties.file });
+  });
+
+  afterAll(() => ingest?.stop());
+
+  it('serves the Swagger UI page without a key, with every asset it loads', async () => {
+    const page = await fetch(`${ingest.baseUrl}/docs`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const html = await page.text();
+    expect(html).toContain('<div id="swagger-ui"></div>');
+    // The UI's code comes from files of this origin only: an inline script would be refused by the policy.
+    expect(html).not.toMatch(/<script>(?!\s*<\/script>)/);
+    const assets = [...html.matchAll(/(?:src|href)=['"]([^'"]+)['"]/g)].map((m) => m[1]).filter((url) => !url.startsWith('http'));
+    const files = assets.map((asset) => new URL(asset, `${ingest.baseUrl}/docs`).pathname);
+    expect(files).toEqual(expect.arrayContaining(['/docs/swagger-ui-bundle.js', '/docs/swagger-ui-init.js', '/docs/swagger-ui.css']));
+    for (const file of files) {
+      const response = await fetch(`${ingest.baseUrl}${file}`);
+      expect({ file, status: response.status }).toEqual({ file, status: 200 });
+    }
+    const init = await (await fetch(`${ingest.baseUrl}/docs/swagger-ui-init.js`)).text();
+    expect(init).toContain('"title": "inventory-ingest"');
+  });
+
+  it('serves the OpenAPI document without a key', async () => {
+    const response = await fetch(`${ingest.baseUrl}/docs-json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { openapi: string; info: { title: string }; paths: Record<string, unknown> };
+    expect(document.openapi).toMatch(/^3\./);
+    expect(document.info.title).toBe('inventory-ingest');
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/stock-movements', '/stock-levels', '/subjects']));
+  });
+
+  it('keeps the strict policy and the key on the API itself', async () => {
+    const response = await fetch(`${ingest.baseUrl}/stock-levels`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(response.headers.get('content-security-policy')).not.toContain("script-src 'self'");
+  });
+});
