@@ -70,6 +70,7 @@ const SERVICE_ADAPTERS = [
   '**/*.adapter.ts',
   '**/*.dispatcher.ts',
   '**/*.sweep.ts',
+  '**/*.middleware.ts',
   '**/*.use-case.ts',
   '**/*.spec.ts',
 ];

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the six SMI services as background processes against the local stack
+# Runs the six SMI services and the web dashboard as background processes against the local stack
 # (or KAFKA_BROKERS / DATABASE_URL when set). Logs and pid files go to .local/.
 #
 #   deploy/services.sh start|stop|status
@@ -13,6 +13,8 @@ NODE="$REPO_ROOT/node_modules/.bin/node"
 
 # name:port — the same ports as libs/testing SERVICE_PORTS and docker-compose.yml.
 SERVICES="inventory-ingest:3001 forecasting:3002 replenishment:3003 shipment:3004 sla-monitor:3005 notification:3006"
+# Apps without a broker or database of their own (libs/testing APP_PORTS): the dashboard calls the services' APIs.
+WEB_APPS="dashboard:3007"
 
 # Settings the services read from the environment, passed on to each: the business clock (a file
 # holding "now": the demo's simulated calendar; unset, the wall clock) and how often the sweeps run.
@@ -47,6 +49,20 @@ service_principal_env() {
   export KAFKA_SASL_USERNAME="smi-$1" KAFKA_SASL_PASSWORD="$password"
 }
 
+# The secret the dashboard seals its session cookies with: SMI_DASHBOARD_SECRET, else one made once and kept in
+# the state directory, so sessions survive a restart of the dashboard.
+dashboard_secret_env() {
+  if [ -z "${SMI_DASHBOARD_SECRET:-}" ]; then
+    local file="$STATE_DIR/secrets/dashboard-secret"
+    if [ ! -s "$file" ]; then
+      mkdir -p "$STATE_DIR/secrets"
+      (umask 077; head -c 32 /dev/urandom | base64 | tr -d '\n=' >"$file")
+    fi
+    SMI_DASHBOARD_SECRET="$(cat "$file")"
+  fi
+  export SMI_DASHBOARD_SECRET
+}
+
 cmd_start() {
   infrastructure_env
   mkdir -p "$RUN_DIR" "$LOG_DIR"
@@ -62,19 +78,20 @@ cmd_start() {
     settings="$settings $setting=${!setting}"
   done
   [ -z "$settings" ] || log "with$settings"
-  for entry in $SERVICES; do
+  dashboard_secret_env
+  for entry in $SERVICES $WEB_APPS; do
     name="${entry%%:*}"; port="${entry##*:}"
     if pid_of "$name" >/dev/null; then log "$name already running (with the settings it started with)"; continue; fi
     # A simple command in the background, so $! is the service's own pid (nohup execs node).
     # Each service connects as its own principal (smi-<name>), with its own password.
-    service_principal_env "$name"
+    case " $WEB_APPS " in *" $name:"*) unset KAFKA_SASL_USERNAME KAFKA_SASL_PASSWORD ;; *) service_principal_env "$name" ;; esac
     PORT="$port" nohup "$NODE" --enable-source-maps "dist/services/$name/src/main.js" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
     echo $! >"$RUN_DIR/$name.pid"
   done
   local deadline=$((SECONDS + 120)) pending
   while :; do
     pending=""
-    for entry in $SERVICES; do
+    for entry in $SERVICES $WEB_APPS; do
       name="${entry%%:*}"; port="${entry##*:}"
       pid_of "$name" >/dev/null || { log "$name exited; last lines of $LOG_DIR/$name.log:"; tail -20 "$LOG_DIR/$name.log" >&2; exit 1; }
       curl -fs "http://localhost:$port/health" >/dev/null 2>&1 || pending="$pending $name"
@@ -83,16 +100,16 @@ cmd_start() {
     [ "$SECONDS" -lt "$deadline" ] || { log "not healthy after 120 s:$pending (logs in $LOG_DIR)"; exit 1; }
     sleep 1
   done
-  log "all six services are healthy"
+  log "all six services and the dashboard are healthy (dashboard: http://localhost:3007)"
 }
 
 cmd_stop() {
   local entry name pid
-  for entry in $SERVICES; do
+  for entry in $SERVICES $WEB_APPS; do
     name="${entry%%:*}"
     if pid="$(pid_of "$name")"; then kill "$pid" 2>/dev/null || true; fi
   done
-  for entry in $SERVICES; do
+  for entry in $SERVICES $WEB_APPS; do
     name="${entry%%:*}"
     for _ in $(seq 1 50); do pid_of "$name" >/dev/null || break; sleep 0.2; done
     if pid="$(pid_of "$name")"; then kill -9 "$pid" 2>/dev/null || true; fi
@@ -103,7 +120,7 @@ cmd_stop() {
 
 cmd_status() {
   local rc=0 entry name port pid
-  for entry in $SERVICES; do
+  for entry in $SERVICES $WEB_APPS; do
     name="${entry%%:*}"; port="${entry##*:}"
     if pid="$(pid_of "$name")"; then echo "$name: running (pid $pid) on http://localhost:$port"; else echo "$name: stopped"; rc=3; fi
   done

@@ -32,7 +32,7 @@ export interface RunningService {
 }
 
 /** One JSON object a line: a client's string with a newline in it stays inside its line, escaped. */
-const jsonLinesLogger = new ConsoleLogger({ json: true, colors: false, logLevels: ['error', 'warn', 'log'] });
+export const jsonLinesLogger = new ConsoleLogger({ json: true, colors: false, logLevels: ['error', 'warn', 'log'] });
 
 /**
  * Starts a service: HTTP API, the Kafka event consumer (its @ConsumeEvents

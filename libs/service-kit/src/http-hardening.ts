@@ -53,6 +53,50 @@ export function hardenHttp(app: INestApplication, limits: HttpLimits, parties: P
 }
 
 /**
+ * The same defences for a web app of its own (the dashboard): security headers whose content policy lets the
+ * app's own scripts, styles and images (and nothing else) run, control characters refused, a rate limit per
+ * client address, the body limit, and form bodies. The app authenticates its users itself (a session), so no
+ * API key is asked here.
+ */
+export function hardenWebApp(app: INestApplication, limits: HttpLimits): void {
+  const perAddress = new RateLimiter(limits.requestsPerMinutePerAddress);
+  (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
+  app.use(...webSecurityHeaders);
+  app.use(refuseControlCharacters);
+  app.use(rateLimited(perAddress, (request) => `address ${request.socket.remoteAddress ?? 'unknown'}`));
+  app.use(refuseDeclaredTooLarge(limits.bodyLimitBytes));
+  app.use(express.urlencoded({ extended: false, limit: limits.bodyLimitBytes }));
+  app.use(bodyErrorsAsJson);
+}
+
+const noStore: RequestHandler = (_request, response, next) => {
+  response.set('Cache-Control', 'no-store');
+  next();
+};
+
+/** Pages hold one party's data: only the app's own origin may script, style or frame nothing; forms post only to it. */
+const webSecurityHeaders: RequestHandler[] = [
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+  }),
+  noStore,
+];
+
+/**
  * helmet's defaults, for an API that serves JSON only: nothing may frame, embed, sniff or cache it. Answers carry
  * one party's data, so no shared cache may keep them either.
  */
@@ -61,10 +105,7 @@ const securityHeaders: RequestHandler[] = [
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     frameguard: { action: 'deny' },
   }),
-  (_request, response, next) => {
-    response.set('Cache-Control', 'no-store');
-    next();
-  },
+  noStore,
 ];
 
 /**

@@ -1,5 +1,6 @@
 export { ServiceKitModule, ServiceKitOptions } from './service-kit.module';
 export { bootService, BootOptions, RunningService } from './boot';
+export { bootWebApp, WebBootOptions } from './web-boot';
 export { ApiKeyGuard, PublicRoute, AuthenticatedRequest } from './api-key.guard';
 export { Party, PartyDirectory, sha256Hex } from './parties';
 export { SERVICE_NAME, KAFKA_ADMIN } from './health.controller';

@@ -11,6 +11,8 @@ export {
   ServiceProcess,
   ServiceName,
   SERVICE_PORTS,
+  APP_PORTS,
+  AppName,
 } from './service-process';
 export { uniqueId } from './unique-id';
 export { writeAgreementsFile, writePartiesFile, writeTestParties, TestParties, testAgreement, testWebhookSecretOf } from './seed-files';

@@ -16,8 +16,17 @@ export const SERVICE_PORTS = {
 
 export type ServiceName = keyof typeof SERVICE_PORTS;
 
-export interface ServiceProcess {
-  name: ServiceName;
+/**
+ * The apps beside the six services: the web dashboard holds no data, uses no broker or database, and is not an
+ * API the platform's other callers use, so the tests that walk every service (authorization matrix, compose file,
+ * end to end) leave it out of SERVICE_PORTS.
+ */
+export const APP_PORTS = { ...SERVICE_PORTS, dashboard: 3007 } as const;
+
+export type AppName = keyof typeof APP_PORTS;
+
+export interface ServiceProcess<Name extends AppName = ServiceName> {
+  name: Name;
   port: number;
   baseUrl: string;
   child: ChildProcess;
@@ -31,15 +40,15 @@ export interface ServiceProcess {
  * until its /health answers 200. Output goes to .local/logs/<name>-<port>.log.
  * Without a port it gets a free one, so test runs side by side never meet.
  */
-export async function startServiceProcess(
-  name: ServiceName,
+export async function startServiceProcess<Name extends AppName = ServiceName>(
+  name: Name,
   env: NodeJS.ProcessEnv,
   options: {
     port?: number;
     timeoutMs?: number;
     /** Run the build of `npm run build:services` (dist/), as deployed, not the TypeScript source; SMI_SERVICES_COMPILED=1 makes it the default. */ compiled?: boolean;
   } = {},
-): Promise<ServiceProcess> {
+): Promise<ServiceProcess<Name>> {
   const port = options.port ?? (await freePort());
   if (await answers(`http://127.0.0.1:${port}/health`)) {
     throw new Error(`port ${port} already has a service answering; stop it before running ${name} here`);
@@ -53,7 +62,12 @@ export async function startServiceProcess(
   const child = spawn(process.execPath, entry, {
     cwd: REPO_ROOT,
     // Each service connects as its own principal, as deployed (the tests themselves as the admin).
-    env: { ...process.env, ...serviceKafkaEnv(name, { ...process.env, ...env }), ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      ...(name in SERVICE_PORTS ? serviceKafkaEnv(name, { ...process.env, ...env }) : {}),
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
@@ -132,7 +146,7 @@ export async function allStartedOrNone(starts: Array<Promise<ServiceProcess>>): 
  * The HTTP routes a running service mapped, as "GET /orders/:orderId", read from what Nest logged
  * at its last start ("Mapped {/orders/:orderId, GET} route"): the routes the service really serves.
  */
-export function mappedRoutes(service: ServiceProcess): string[] {
+export function mappedRoutes(service: ServiceProcess<AppName>): string[] {
   const lines = readFileSync(serviceLogFile(service), 'utf8').split('\n');
   const lastStart = lines.findLastIndex((line) => line.includes('Starting Nest application'));
   const routes = lines.slice(Math.max(lastStart, 0)).flatMap((line) => {
@@ -142,7 +156,7 @@ export function mappedRoutes(service: ServiceProcess): string[] {
   return [...new Set(routes)].sort();
 }
 
-const logFileOf = (name: ServiceName, port: number): string => resolve(REPO_ROOT, '.local/logs', `${name}-${port}.log`);
+const logFileOf = (name: AppName, port: number): string => resolve(REPO_ROOT, '.local/logs', `${name}-${port}.log`);
 
 /** Where a service started by startServiceProcess writes its output. */
-export const serviceLogFile = (service: Pick<ServiceProcess, 'name' | 'port'>): string => logFileOf(service.name, service.port);
+export const serviceLogFile = (service: Pick<ServiceProcess<AppName>, 'name' | 'port'>): string => logFileOf(service.name, service.port);

@@ -1,0 +1,28 @@
+import type { Viewer } from '../session/viewer';
+
+export interface NavigationEntry {
+  path: string;
+  title: string;
+  kinds: ReadonlyArray<Viewer['kind']>;
+}
+
+/**
+ * Every page of the dashboard and which kind of party it is for: a page is listed here once, in the order the
+ * navigation shows it, and the first entry of a kind is that party's home.
+ */
+export const PAGES: readonly NavigationEntry[] = [
+  { path: '/stock', title: 'Stock', kinds: ['buyer'] },
+  { path: '/approvals', title: 'Orders to approve', kinds: ['buyer'] },
+  { path: '/shipments', title: 'Shipments', kinds: ['buyer'] },
+  { path: '/service-levels', title: 'Service levels', kinds: ['buyer'] },
+  { path: '/positions', title: 'Buyers by urgency', kinds: ['supplier'] },
+  { path: '/dispatch', title: 'Orders to dispatch', kinds: ['supplier'] },
+  { path: '/capacity', title: 'Capacity', kinds: ['supplier'] },
+  { path: '/forecasts', title: 'Forecasts', kinds: ['supplier'] },
+  { path: '/penalties', title: 'Penalties and disputes', kinds: ['supplier'] },
+];
+
+export const pagesFor = (kind: Viewer['kind']): NavigationEntry[] => PAGES.filter((page) => page.kinds.includes(kind));
+
+/** Where a party lands after login: its first page, or a page saying there is nothing for it yet. */
+export const homeOf = (kind: Viewer['kind']): string => pagesFor(kind)[0]?.path ?? '/welcome';
