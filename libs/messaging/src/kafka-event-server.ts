@@ -12,6 +12,7 @@ import { context, Link, SpanKind, SpanStatusCode, trace } from '@opentelemetry/a
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom, Observable, throwError } from 'rxjs';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { platformMetrics, PlatformMetrics, TopicConsumption } from '@smi/metrics';
 import { databaseAnswers } from '@smi/persistence';
 import { recordDeadLetters } from './dead-letter';
 import { RejectedEventError } from './errors';
@@ -47,6 +48,8 @@ export interface KafkaEventServerOptions {
   boundsProblems?: (topic: TopicDefinition<unknown>, event: unknown) => string[];
   /** Where a new consumer group starts. Services start from the earliest record so nothing sent before they first ran is missed. */
   fromBeginning?: boolean;
+  /** Where records consumed, applied, repeated and dead-lettered are counted (default: the process's metrics). */
+  metrics?: PlatformMetrics;
 }
 
 /**
@@ -87,6 +90,13 @@ interface Settled {
   failure?: Error;
 }
 
+/** What a unit of work did with the records it settled: counted once it has committed. */
+interface Tally extends Settled {
+  applied: number;
+  duplicated: number;
+  deadLettered: number;
+}
+
 /** A record to dead-letter and why. */
 interface Letter {
   record: Record_;
@@ -117,6 +127,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private readonly maxAttempts: number;
   private readonly retryBackoffMs: number;
   private readonly runSize: number;
+  private readonly metrics: PlatformMetrics;
+  private subscriptions: Array<string | RegExp> = [];
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
@@ -124,6 +136,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryBackoffMs = options.retryBackoffMs ?? 50;
     this.runSize = options.runSize ?? 500;
+    this.metrics = options.metrics ?? platformMetrics();
+  }
+
+  /** The consumer group this server reads with. */
+  get consumerGroup(): string {
+    return consumerGroupOf(this.options.service);
+  }
+
+  /** What it subscribed to: topic names, and patterns for families of per-party topics (empty before it listens). */
+  get subscribedTo(): ReadonlyArray<string | RegExp> {
+    return this.subscriptions;
   }
 
   async listen(callback: (...optionalParams: unknown[]) => unknown): Promise<void> {
@@ -134,7 +157,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
     for (const name of subscribed) this.topicNamed(name);
     this.consumer = this.options.kafka.consumer({
-      groupId: consumerGroupOf(this.options.service),
+      groupId: this.consumerGroup,
       allowAutoTopicCreation: false,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
@@ -145,8 +168,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     await this.consumer.connect();
     // A family of per-party topics is subscribed by pattern: its members existing now (the service
     // creates those of the parties it knows at boot, see bootService).
-    const subscriptions = subscribed.map((name) => allPartyInboundTopicFamilies.find((f) => f.name === name)?.pattern ?? name);
-    await this.consumer.subscribe({ topics: subscriptions, fromBeginning: this.options.fromBeginning ?? true });
+    this.subscriptions = subscribed.map((name) => allPartyInboundTopicFamilies.find((f) => f.name === name)?.pattern ?? name);
+    await this.consumer.subscribe({ topics: this.subscriptions, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
@@ -179,10 +202,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     commitOffsetsIfNecessary,
   }: EachBatchPayload): Promise<void> {
     const topic = this.topicNamed(batch.topic);
+    const counts = this.metrics.consumptionOf(batch.topic);
     let run: Record_[] = [];
     const applyRun = async () => {
       if (run.length === 0) return;
-      await this.applyRun(topic, run, (offset) => resolveOffset(offset));
+      counts.consumed.inc(run.length);
+      counts.batchRecords.observe(run.length);
+      await this.applyRun(topic, run, counts, (offset) => resolveOffset(offset));
       run = [];
       await heartbeat();
     };
@@ -225,11 +251,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
    * Settles a run: applies or dead-letters every record, in order, in as few units of work as
    * it can. `applied` is told each offset up to which everything is settled, in order.
    */
-  private async applyRun(topic: TopicDefinition<unknown>, run: Record_[], applied: (offset: string) => void): Promise<void> {
+  private async applyRun(
+    topic: TopicDefinition<unknown>,
+    run: Record_[],
+    counts: TopicConsumption,
+    applied: (offset: string) => void,
+  ): Promise<void> {
     let rest = run;
     let attempt = 1;
     while (rest.length > 0) {
-      let outcome: Settled;
+      let outcome: Tally;
       try {
         outcome = await this.inSpan(topic.name, rest, () => this.options.unitOfWork.run((tx) => this.settle(tx, topic, rest)));
       } catch (error) {
@@ -240,10 +271,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         continue;
       }
       attempt = 1;
+      countTally(counts, outcome);
       if (outcome.settled > 0) applied(rest[outcome.settled - 1].message.offset);
       if (!outcome.failure) return;
       const failing = rest[outcome.settled];
-      await this.retryAlone(topic, failing, outcome.failure);
+      await this.retryAlone(topic, failing, outcome.failure, counts);
       applied(failing.message.offset);
       rest = rest.slice(outcome.settled + 1);
     }
@@ -253,7 +285,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
    * Retries a record whose failure may pass, alone, with backoff; dead-letters it when it fails
    * the same way every time or after `maxAttempts`.
    */
-  private async retryAlone(topic: TopicDefinition<unknown>, record: Record_, firstError: Error): Promise<void> {
+  private async retryAlone(topic: TopicDefinition<unknown>, record: Record_, firstError: Error, counts: TopicConsumption): Promise<void> {
     let error = firstError;
     for (let attempt = 1; ; attempt++) {
       const reason = error.message ?? String(error);
@@ -261,6 +293,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       if (failsEveryTime(error) || attempt >= this.maxAttempts) {
         const because = failsEveryTime(error) ? this.reasonOf(error) : `failed ${attempt} times: ${reason}`;
         await this.options.unitOfWork.run((tx) => this.deadLetterAll(tx, topic, [{ record, reason: because }]));
+        counts.deadLettered.inc(1);
         return;
       }
       this.log.warn(`event ${record.inbound?.event.eventId} on ${topic.name} failed (attempt ${attempt}/${this.maxAttempts}): ${reason}`);
@@ -269,6 +302,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         const outcome = await this.inSpan(topic.name, [record], () =>
           this.options.unitOfWork.run((tx) => this.settle(tx, topic, [record])),
         );
+        countTally(counts, outcome);
         if (!outcome.failure) return;
         error = outcome.failure;
       } catch (next) {
@@ -293,18 +327,25 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
    * that fail. Those that fail every time are dead-lettered here; at the first that may pass,
    * it stops and says so, and what came before commits.
    */
-  private async settle(tx: Transaction, topic: TopicDefinition<unknown>, records: Record_[]): Promise<Settled> {
+  private async settle(tx: Transaction, topic: TopicDefinition<unknown>, records: Record_[]): Promise<Tally> {
     const handler = this.messageHandlers.get(this.familyOf(topic.name)?.name ?? topic.name);
     if (!handler) throw new Error(`no handler for ${topic.name}`);
     const letters: Letter[] = [];
     // Claimed once for the whole run, outside the savepoints: a part that fails costs no claim again.
-    const { toApply, release } = await this.claim(tx, topic, handler, records, letters);
+    const { toApply, repeats, release } = await this.claim(tx, topic, handler, records, letters);
     const settled = await this.settlePart(tx, handler, records, toApply, letters);
     // Claimed but not applied (dead-lettered, or at and after a record whose failure may pass): a replay or redelivery must be fresh.
     const dead = new Set(letters.map((l) => l.record));
-    await release(records.filter((r, i) => toApply.has(r) && (dead.has(r) || i >= settled.settled)));
+    const released = records.filter((r, i) => toApply.has(r) && (dead.has(r) || i >= settled.settled));
+    await release(released);
     await this.deadLetterAll(tx, topic, letters);
-    return settled;
+    return {
+      ...settled,
+      applied: toApply.size - released.length,
+      // A repeat after a record whose failure may pass comes again with it: counted then.
+      duplicated: settled.failure ? records.slice(0, settled.settled).filter((r) => repeats.has(r)).length : repeats.size,
+      deadLettered: letters.length,
+    };
   }
 
   private async settlePart(
@@ -365,14 +406,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     handler: MessageHandler,
     records: Record_[],
     letters: Letter[],
-  ): Promise<{ toApply: Set<Record_>; release: (records: Record_[]) => Promise<void> }> {
+  ): Promise<{ toApply: Set<Record_>; repeats: Set<Record_>; release: (records: Record_[]) => Promise<void> }> {
     const decoded: Record_[] = [];
     for (const record of records) {
       if (record.inbound) decoded.push(record);
       else letters.push({ record, reason: record.unusable ?? 'unusable' });
     }
     const deduplication: Deduplication = (handler.extras?.deduplication as Deduplication | undefined) ?? 'inbox';
-    if (deduplication !== 'inbox') return { toApply: new Set(decoded), release: async () => undefined };
+    if (deduplication !== 'inbox') return { toApply: new Set(decoded), repeats: new Set(), release: async () => undefined };
     const consumer = inboxConsumerOf(this.options.service, topic);
     const scopeOf = handler.extras?.scopeOf as ((event: unknown) => string) | undefined;
     const claimable: Record_[] = [];
@@ -390,8 +431,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const outcomes = await claimEvents(tx.manager, consumer, claims);
     const toApply = new Set<Record_>();
     const claimed = new Map<Record_, InboxClaim>();
+    const repeats = new Set<Record_>();
     claimable.forEach((record, i) => {
-      if (outcomes[i] === 'fresh') {
+      if (outcomes[i] === 'repeat') repeats.add(record);
+      else if (outcomes[i] === 'fresh') {
         toApply.add(record);
         claimed.set(record, claims[i]);
       } else if (outcomes[i] === 'conflict') {
@@ -403,6 +446,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     });
     return {
       toApply,
+      repeats,
       release: (released) =>
         releaseClaims(
           tx.manager,
@@ -499,4 +543,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private familyOf(name: string): PartyTopicFamily<unknown> | undefined {
     return allPartyInboundTopicFamilies.find((f) => f.name === name || f.partyOf(name) !== undefined);
   }
+}
+
+/** Adds what a committed unit of work did to its topic's counters: a few additions per run, none per record. */
+function countTally(counts: TopicConsumption, tally: Tally): void {
+  if (tally.applied > 0) counts.applied.inc(tally.applied);
+  if (tally.duplicated > 0) counts.duplicated.inc(tally.duplicated);
+  if (tally.deadLettered > 0) counts.deadLettered.inc(tally.deadLettered);
 }

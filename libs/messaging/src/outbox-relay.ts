@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { platformMetrics, PlatformMetrics } from '@smi/metrics';
 import { DataSource } from 'typeorm';
 import { EventPublisher } from './event-publisher';
 import { OutboxMessage, OutboxMessageEntity } from './outbox';
@@ -27,6 +28,8 @@ function chunksOfSize(rows: OutboxMessage[], limit: number): OutboxMessage[][] {
 export interface OutboxRelayOptions {
   batchSize?: number;
   idlePollMs?: number;
+  /** Where the time from write to acknowledgement is observed (default: the process's metrics). */
+  metrics?: PlatformMetrics;
 }
 
 /**
@@ -43,6 +46,7 @@ export class OutboxRelay {
   private wokenWhileBusy = false;
   private readonly batchSize: number;
   private readonly idlePollMs: number;
+  private readonly metrics: PlatformMetrics;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,6 +55,7 @@ export class OutboxRelay {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.idlePollMs = options.idlePollMs ?? 250;
+    this.metrics = options.metrics ?? platformMetrics();
   }
 
   start(): void {
@@ -94,7 +99,9 @@ export class OutboxRelay {
           chunk.map((row) => ({ topic: row.topic, key: row.messageKey, value: row.value, headers: row.headers })),
         );
       }
+      const sentAt = Date.now();
       await manager.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      for (const row of rows) this.metrics.outboxRelayLatency.observe((sentAt - row.createdAt.getTime()) / 1000);
       return rows.length;
     });
   }

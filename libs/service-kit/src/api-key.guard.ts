@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, NotFoundException, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Party, PartyDirectory } from './parties';
@@ -47,4 +47,9 @@ export function apiKeyOf(request: Request): string | undefined {
   if (/^bearer$/i.test(scheme) && value) return value;
   if (/^basic$/i.test(scheme) && value) return Buffer.from(value, 'base64').toString('utf8').split(':')[0] || undefined;
   return undefined;
+}
+
+/** Refuses a buyer or supplier as if the route did not exist: what only operators may see holds every tenant's records. */
+export function operatorOnly(request: AuthenticatedRequest): void {
+  if (request.party.kind !== 'operator') throw new NotFoundException('Cannot ' + request.method + ' ' + request.path);
 }

@@ -13,9 +13,12 @@ import {
 } from '@smi/messaging';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { platformMetrics } from '@smi/metrics';
 import { hardenHttp, TimeBoundExpressAdapter } from './http-hardening';
+import { countHttpRequests } from './http-metrics';
 import { httpLimitsFromEnv } from './http-limits';
 import { PartyDirectory } from './parties';
+import { observeService } from './service-metrics';
 
 export interface BootOptions {
   service: string;
@@ -54,6 +57,7 @@ async function start(appModule: Type<unknown>, options: BootOptions): Promise<Ru
   const limits = httpLimitsFromEnv();
   // Nest's body parser is off: hardenHttp mounts its own after the API key is checked.
   const app = await NestFactory.create(appModule, new TimeBoundExpressAdapter(limits), { bodyParser: false, logger: jsonLinesLogger });
+  app.use(countHttpRequests(platformMetrics()));
   hardenHttp(app, limits, app.get(PartyDirectory));
   app.enableShutdownHooks();
   // With the topics of the parties it knows: a consumer of buyers' inbound topics subscribes to them by pattern.
@@ -74,6 +78,7 @@ async function start(appModule: Type<unknown>, options: BootOptions): Promise<Ru
   const microservice = app.connectMicroservice({ strategy: events }, { deferInitialization: true });
   microservice.useGlobalFilters(new KeepHandlerErrors());
   await app.startAllMicroservices();
+  observeService(app, events, options.service);
   app.get(OutboxRelay).start();
   const port = Number(process.env.PORT ?? options.defaultPort);
   await app.listen(port, limits.host);

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, 
 import { allTopics, AvroCodec } from '@smi/contracts';
 import { DeadLetter, findDeadLetter, listDeadLetters, replayDeadLetter, UnitOfWork } from '@smi/messaging';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedRequest } from './api-key.guard';
+import { AuthenticatedRequest, operatorOnly } from './api-key.guard';
 import { optionalQueryText, optionalQueryWholeNumber } from './query-filters';
 
 const NOT_FOUND = 'no such dead letter';
@@ -70,11 +70,6 @@ export class DeadLettersHttpController {
       return null;
     }
   }
-}
-
-function operatorOnly(request: AuthenticatedRequest): void {
-  // Dead letters hold every tenant's records: a buyer or supplier is told nothing, not even that they exist.
-  if (request.party.kind !== 'operator') throw new NotFoundException('Cannot ' + request.method + ' ' + request.path);
 }
 
 const summaryOf = (d: DeadLetter) => ({

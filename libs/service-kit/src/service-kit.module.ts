@@ -19,6 +19,7 @@ import { AgreementFeed } from './agreement-feed';
 import { ApiKeyGuard } from './api-key.guard';
 import { DeadLettersHttpController } from './dead-letters.http.controller';
 import { HealthController, KAFKA_ADMIN, SERVICE_NAME } from './health.controller';
+import { MetricsHttpController } from './metrics.http.controller';
 import { PartyDirectory } from './parties';
 
 export interface ServiceKitOptions {
@@ -54,7 +55,7 @@ class ConnectionsCloser implements OnApplicationShutdown {
  * What every service needs besides its features: its database schema (migrated),
  * the Kafka client, the Avro codec, the publisher and outbox relay, API-key
  * authentication on every route, the parties, the agreements (the seed file and
- * the agreements topic, kept live), /health, and /dead-letters for operators.
+ * the agreements topic, kept live), /health, and /dead-letters and /metrics for operators.
  */
 @Global()
 @Module({})
@@ -62,7 +63,7 @@ export class ServiceKitModule {
   static forService(options: ServiceKitOptions): DynamicModule {
     return {
       module: ServiceKitModule,
-      controllers: [HealthController, DeadLettersHttpController],
+      controllers: [HealthController, DeadLettersHttpController, MetricsHttpController],
       providers: [
         { provide: SERVICE_NAME, useValue: options.service },
         {

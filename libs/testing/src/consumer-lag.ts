@@ -1,6 +1,9 @@
+import { readPartitionLag, readTopicEnds, TopicEnds } from '@smi/metrics';
 import { consumerGroupOf } from '@smi/messaging';
 import { Admin, Kafka } from 'kafkajs';
 import { ServiceName, ServiceProcess } from './service-process';
+
+export { TopicEnds };
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -12,12 +15,10 @@ export interface ConsumerLag {
   behind: number;
 }
 
-/** Low and high watermark of every partition, per topic. */
-export type TopicEnds = Map<string, Array<{ partition: number; low: number; high: number }>>;
-
 /**
  * Reads consumer-group lag as an operator would (committed offsets against the
- * topics' ends), without joining the group, so reading it never moves a partition.
+ * topics' ends), without joining the group, so reading it never moves a partition:
+ * the same reading as the services' /metrics (libs/metrics), summed over partitions.
  */
 export class ConsumerLagReader {
   private constructor(private readonly admin: Admin) {}
@@ -28,30 +29,16 @@ export class ConsumerLagReader {
     return new ConsumerLagReader(admin);
   }
 
-  async ends(topicNames: string[]): Promise<TopicEnds> {
-    const entries = await Promise.all(
-      topicNames.map(async (topic) => {
-        const partitions = await this.admin.fetchTopicOffsets(topic);
-        return [topic, partitions.map((p) => ({ partition: p.partition, low: Number(p.low), high: Number(p.high) }))] as const;
-      }),
-    );
-    return new Map(entries);
+  ends(topicNames: string[]): Promise<TopicEnds> {
+    return readTopicEnds(this.admin, topicNames);
   }
 
   /** The group's lag against `ends` read earlier, or against the topics' ends now. */
   async lagOf(groupId: string, topicNames: string[], ends?: TopicEnds): Promise<ConsumerLag> {
-    const topicEnds = ends ?? (await this.ends(topicNames));
-    const committed = await this.admin.fetchOffsets({ groupId, topics: topicNames });
     const lag: ConsumerLag = { consumed: 0, behind: 0 };
-    for (const { topic, partitions } of committed) {
-      for (const { partition, offset } of partitions) {
-        const end = topicEnds.get(topic)?.find((p) => p.partition === partition);
-        if (!end) continue;
-        // Nothing committed yet (-1): the group starts from the beginning of what is kept.
-        const position = Math.max(Number(offset), end.low);
-        lag.consumed += position - end.low;
-        lag.behind += Math.max(end.high - position, 0);
-      }
+    for (const p of await readPartitionLag(this.admin, groupId, topicNames, ends)) {
+      lag.consumed += p.position - p.low;
+      lag.behind += p.lag;
     }
     return lag;
   }

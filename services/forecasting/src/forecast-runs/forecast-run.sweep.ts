@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@smi/messaging';
+import { platformMetrics, timed } from '@smi/metrics';
 import { BusinessClock, ScheduledSweep, sweepMsFrom } from '@smi/service-kit';
 import { DataSource } from 'typeorm';
 import { dayNumberOf, dayText, periodStartOf } from '../consumption-history/calendar-days';
@@ -38,7 +39,11 @@ export class ForecastRun extends ScheduledSweep {
     return this.once(now);
   }
 
-  protected override async sweepAt(now: Date): Promise<number> {
+  protected override sweepAt(now: Date): Promise<number> {
+    return timed(platformMetrics().forecastRunDuration, () => this.forecastClosedPeriods(now));
+  }
+
+  private async forecastClosedPeriods(now: Date): Promise<number> {
     let recomputed = 0;
     const today = dayNumberOf(now);
     for (const key of await this.history.seriesForecastBefore(this.dataSource.manager, today)) {
