@@ -6,6 +6,8 @@ import { PlatformApi } from './platform/platform-api.adapter';
 import { SessionSeal } from './session/session';
 import { SessionMiddleware, sessionSealFromEnv } from './session/session.middleware';
 import { StockController } from './stock/stock.controller';
+import { OperationsController } from './operations/operations.controller';
+import { WhatIfController } from './what-if/what-if.controller';
 
 /**
  * The dashboard: pages for buyers, suppliers and operators, rendered on the server from the services' HTTP APIs
@@ -13,7 +15,7 @@ import { StockController } from './stock/stock.controller';
  * with its controller listed here and its entry in layout/navigation.ts.
  */
 @Module({
-  controllers: [LoginController, AssetsController, StockController],
+  controllers: [LoginController, AssetsController, StockController, WhatIfController, OperationsController],
   providers: [
     PlatformApi,
     { provide: SessionSeal, useFactory: sessionSealFromEnv },

@@ -1,7 +1,7 @@
 import { operationsViewOf, type ServiceObservation } from './operations-view';
 
 const metricsOf = (lines: string[]) => ({ ok: true as const, value: lines.join('\n') + '\n' });
-const none = (reason: string) => ({ ok: false as const, reason });
+const none = (message: string) => ({ ok: false as const, message });
 
 const replenishment: ServiceObservation = {
   service: 'replenishment',

@@ -1,7 +1,7 @@
 import { type MetricSample, parsePrometheusText, samplesNamed } from './prometheus-text';
 
-/** What one call to a service gave: its answer, or why there is none (shown as "not available"). */
-export type Fetched<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** What one call to a service gave: its answer, or why there is none (shown as "not available"); the platform API's Answer fits. */
+export type Fetched<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export interface HealthAnswer {
   status?: unknown;
@@ -97,7 +97,7 @@ function serviceRowOf(observation: ServiceObservation, samples: MetricSample[] |
     outboxDepth: samples ? sumOf(samplesNamed(samples, 'smi_outbox_depth')) : null,
     lag: samples ? sumOf(samplesNamed(samples, 'kafka_consumergroup_lag')) : null,
     deadLetters: samples ? sumOf(samplesNamed(samples, 'smi_dead_letter_records')) : null,
-    ...(metrics.ok ? {} : { metricsUnavailable: metrics.reason }),
+    ...(metrics.ok ? {} : { metricsUnavailable: metrics.message }),
   };
 }
 
@@ -123,8 +123,8 @@ function deadLetterPanelOf(observation: ServiceObservation, samples: MetricSampl
           .sort((a, b) => a.topic.localeCompare(b.topic))
       : [],
     latest: deadLetters.ok ? deadLetters.value : [],
-    ...(deadLetters.ok ? {} : { latestUnavailable: deadLetters.reason }),
-    ...(metrics.ok ? {} : { metricsUnavailable: metrics.reason }),
+    ...(deadLetters.ok ? {} : { latestUnavailable: deadLetters.message }),
+    ...(metrics.ok ? {} : { metricsUnavailable: metrics.message }),
   };
 }
 
