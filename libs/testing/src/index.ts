@@ -45,3 +45,4 @@ export {
 export { BadRecord, badRecordsOf, deadLetterReasons, FUZZ_CASE_HEADER, interleaved, OutOfRange } from './kafka-fuzzing';
 export { exampleDemandForecast, exampleReplenishmentOrder, exampleShipment } from './example-records';
 export { MailInbox, parseMail, ReceivedMail } from './mail-inbox';
+export { CHROMIUM_FLAGS, chromiumPath, launchTestBrowser, screenshotDir, TestBrowser } from './browser';

@@ -14,3 +14,12 @@ export function refusalMessage(status: number, body: string): string {
   }
   return status === 0 ? 'did not answer' : `answered ${status}`;
 }
+
+/** A contract type as it arrives over JSON: its moments are ISO strings. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends ReadonlyArray<infer U>
+    ? Array<Wire<U>>
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
