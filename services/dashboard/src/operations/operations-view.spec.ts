@@ -9,8 +9,8 @@ const replenishment: ServiceObservation = {
   metrics: metricsOf([
     '# HELP kafka_consumergroup_lag lag',
     '# TYPE kafka_consumergroup_lag gauge',
-    'kafka_consumergroup_lag{consumergroup="smi-replenishment",topic="smi.stock-levels.v1",partition="0"} 7',
     'kafka_consumergroup_lag{consumergroup="smi-replenishment",topic="smi.stock-levels.v1",partition="1"} 0',
+    'kafka_consumergroup_lag{consumergroup="smi-replenishment",topic="smi.stock-levels.v1",partition="0"} 7',
     'kafka_consumergroup_lag_sum{consumergroup="smi-replenishment",topic="smi.stock-levels.v1"} 7',
     'smi_outbox_depth 3',
     'smi_dead_letter_records{topic="smi.dead-letter.replenishment"} 2',
@@ -67,11 +67,25 @@ describe('the operator page', () => {
     ]);
   });
 
-  it('lists lag per group, topic and partition, most behind first, from the per-partition gauge only', () => {
+  it('lists lag per group and topic with each partition, most behind first, from the per-partition gauge only', () => {
     expect(view.lag).toEqual([
-      { service: 'shipment', group: 'smi-shipment', topic: 'smi.replenishment-orders.v1', partition: 0, lag: 120 },
-      { service: 'replenishment', group: 'smi-replenishment', topic: 'smi.stock-levels.v1', partition: 0, lag: 7 },
-      { service: 'replenishment', group: 'smi-replenishment', topic: 'smi.stock-levels.v1', partition: 1, lag: 0 },
+      {
+        service: 'shipment',
+        group: 'smi-shipment',
+        topic: 'smi.replenishment-orders.v1',
+        lag: 120,
+        partitions: [{ partition: 0, lag: 120 }],
+      },
+      {
+        service: 'replenishment',
+        group: 'smi-replenishment',
+        topic: 'smi.stock-levels.v1',
+        lag: 7,
+        partitions: [
+          { partition: 0, lag: 7 },
+          { partition: 1, lag: 0 },
+        ],
+      },
     ]);
   });
 

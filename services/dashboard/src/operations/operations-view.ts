@@ -45,12 +45,15 @@ export interface ServiceRow {
   metricsUnavailable?: string;
 }
 
+/** One consumer group on one topic: its lag in all, and on each partition. */
 export interface LagRow {
   service: string;
   group: string;
   topic: string;
-  partition: number;
+  /** Records behind over the topic's partitions. */
   lag: number;
+  /** Every partition the group reads, in partition order. */
+  partitions: { partition: number; lag: number }[];
 }
 
 export interface DeadLetterPanel {
@@ -65,7 +68,7 @@ export interface DeadLetterPanel {
 
 export interface OperationsView {
   services: ServiceRow[];
-  /** Every partition a consumer group of a service reads, most behind first. */
+  /** Each consumer group of a service on each topic it reads, most behind first. */
   lag: LagRow[];
   deadLetters: DeadLetterPanel[];
 }
@@ -80,7 +83,9 @@ export function operationsViewOf(observations: readonly ServiceObservation[]): O
     services: read.map(({ observation, samples }) => serviceRowOf(observation, samples)),
     lag: read
       .flatMap(({ observation, samples }) => (samples ? lagRowsOf(observation.service, samples) : []))
-      .sort((a, b) => b.lag - a.lag || a.service.localeCompare(b.service) || a.topic.localeCompare(b.topic) || a.partition - b.partition),
+      .sort(
+        (a, b) => b.lag - a.lag || a.service.localeCompare(b.service) || a.group.localeCompare(b.group) || a.topic.localeCompare(b.topic),
+      ),
     deadLetters: read.map(({ observation, samples }) => deadLetterPanelOf(observation, samples)),
   };
 }
@@ -102,15 +107,19 @@ function serviceRowOf(observation: ServiceObservation, samples: MetricSample[] |
 }
 
 function lagRowsOf(service: string, samples: MetricSample[]): LagRow[] {
-  return samplesNamed(samples, 'kafka_consumergroup_lag')
-    .filter((s) => Number.isFinite(s.value))
-    .map((s) => ({
-      service,
-      group: s.labels.consumergroup ?? '',
-      topic: s.labels.topic ?? '',
-      partition: Number(s.labels.partition ?? NaN),
-      lag: s.value,
-    }));
+  const rows = new Map<string, LagRow>();
+  for (const s of samplesNamed(samples, 'kafka_consumergroup_lag')) {
+    if (!Number.isFinite(s.value)) continue;
+    const group = s.labels.consumergroup ?? '';
+    const topic = s.labels.topic ?? '';
+    const key = JSON.stringify([group, topic]);
+    const row = rows.get(key) ?? { service, group, topic, lag: 0, partitions: [] };
+    row.lag += s.value;
+    row.partitions.push({ partition: Number(s.labels.partition ?? NaN), lag: s.value });
+    rows.set(key, row);
+  }
+  for (const row of rows.values()) row.partitions.sort((a, b) => a.partition - b.partition);
+  return [...rows.values()];
 }
 
 function deadLetterPanelOf(observation: ServiceObservation, samples: MetricSample[] | undefined): DeadLetterPanel {

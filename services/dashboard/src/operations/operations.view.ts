@@ -6,7 +6,7 @@ import type { OrderTrace } from './order-trace';
 /** The operator page: the figures (refreshed in place every 15 s) and the order lookup. */
 export function operationsContent(view: OperationsView): HtmlValue {
   return html`${figuresSection(view)}
-    <section class="order-lookup">
+    <section class="card order-lookup">
       <h2>An order's trace</h2>
       <form method="get" action="/operations/order" hx-get="/operations/order" hx-target="#order-trace" hx-swap="innerHTML">
         <label>Order id <input name="orderId" required maxlength="200" autocomplete="off" /></label>
@@ -18,7 +18,7 @@ export function operationsContent(view: OperationsView): HtmlValue {
 
 export function figuresSection(view: OperationsView): HtmlValue {
   return html`<div id="operations-figures" hx-get="/operations/figures" hx-trigger="every 15s" hx-swap="outerHTML">
-    <section class="services">
+    <section class="card services">
       <h2>Services</h2>
       <table class="health">
         <thead>
@@ -37,11 +37,11 @@ export function figuresSection(view: OperationsView): HtmlValue {
         </tbody>
       </table>
     </section>
-    <section class="lag">
+    <section class="card lag">
       <h2>Consumer lag per group and partition</h2>
       ${lagTable(view.lag)}
     </section>
-    <section class="dead-letters">
+    <section class="card dead-letters">
       <h2>Dead letters</h2>
       ${view.deadLetters.map(deadLetterPanel)}
     </section>
@@ -74,23 +74,32 @@ function lagTable(rows: readonly LagRow[]): HtmlValue {
         <th>service</th>
         <th>consumer group</th>
         <th>topic</th>
-        <th>partition</th>
-        <th>lag (records)</th>
+        <th class="number">lag (records)</th>
+        <th>partitions behind</th>
       </tr>
     </thead>
     <tbody>
       ${rows.map(
         (r) =>
-          html`<tr data-group="${r.group}" data-topic="${r.topic}" data-partition="${r.partition}">
+          html`<tr data-group="${r.group}" data-topic="${r.topic}">
             <td>${r.service}</td>
-            <td>${r.group}</td>
-            <td>${r.topic}</td>
-            <td>${r.partition}</td>
-            <td class="lag">${r.lag}</td>
+            <td><code>${r.group}</code></td>
+            <td><code>${r.topic}</code></td>
+            <td class="number lag">${r.lag}</td>
+            <td>${partitionsBehind(r)}</td>
           </tr>`,
       )}
     </tbody>
   </table>`;
+}
+
+/** The partitions with records waiting, each with how many; a topic read to its end says so in a word. */
+function partitionsBehind(row: LagRow): HtmlValue {
+  const behind = row.partitions.filter((p) => p.lag > 0);
+  if (behind.length === 0) return html`<span class="empty">none of ${row.partitions.length}</span>`;
+  return behind.map(
+    (p) => html`<span class="partition" data-partition="${p.partition}">partition ${p.partition}: <strong>${p.lag}</strong></span> `,
+  );
 }
 
 function deadLetterPanel(panel: DeadLetterPanel): HtmlValue {
@@ -142,7 +151,7 @@ function deadLetterPanel(panel: DeadLetterPanel): HtmlValue {
 export function orderTraceFragment(trace: OrderTrace): HtmlValue {
   if (trace.kind === 'unknown') return html`<p class="problem" role="alert">${trace.message}</p>`;
   const { order, traceUrl } = trace;
-  return html`<dl class="order" data-order="${order.orderId}">
+  return html`<dl class="levels order" data-order="${order.orderId}">
     <div>
       <dt>Order</dt>
       <dd>${order.orderId}</dd>

@@ -65,8 +65,6 @@ export class WhatIfController {
     const fields = body ?? {};
     const lines = await this.lines(viewer);
     const result = lines.ok ? await this.compare(viewer, fields, lines.value) : answered(lines, () => null);
-    if (request.headers['hx-request']) return String(result);
-    // Without htmx the form posts the whole page: it comes back filled in, with the comparison under it.
     return page(
       viewer,
       '/what-if',

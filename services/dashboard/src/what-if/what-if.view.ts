@@ -5,8 +5,9 @@ import type { Comparison } from './what-if-comparison';
 import { BUCKET_DAYS, FormFields, LineChoice, SCENARIO_ROWS, SCENARIO_TERMS, scenarioField } from './what-if-form';
 
 /**
- * The what-if page: a form (line, demand history, scenarios) posted with htmx, and under it the comparison of
- * the scenarios it ran. The form keeps what was typed, so a party changes one term and runs again.
+ * The what-if page: a form (line, demand history, scenarios), and under it the comparison of the scenarios it ran.
+ * The form posts the whole page (htmx drops the chart's JSON block from a swapped fragment, as it drops every
+ * script there) and comes back filled in, so a party changes one term and runs again.
  */
 export function whatIfContent(lines: readonly LineChoice[], csrfToken: string, fields: FormFields, result: HtmlValue = null): HtmlValue {
   if (lines.length === 0) return html`<p class="empty">You have no active agreement line to simulate.</p>`;
@@ -14,7 +15,7 @@ export function whatIfContent(lines: readonly LineChoice[], csrfToken: string, f
   const chosen = lines.find((l) => l.key === value('line')) ?? lines[0];
   const bucketDays = value('bucketDays') || '30';
   const measure = value('serviceLevelMeasure') || chosen.serviceLevelMeasure || 'cycle-service-level';
-  return html`<form class="what-if" method="post" action="/what-if" hx-post="/what-if" hx-target="#comparison" hx-swap="innerHTML">
+  return html`<form class="what-if" method="post" action="/what-if">
       ${csrfField(csrfToken)}
       <fieldset>
         <legend>Line and demand</legend>
@@ -86,7 +87,7 @@ export function whatIfContent(lines: readonly LineChoice[], csrfToken: string, f
       </fieldset>
       <button type="submit">Run scenarios</button>
     </form>
-    <section id="comparison" aria-live="polite">${result}</section>`;
+    <section id="comparison" class="card" aria-live="polite">${result}</section>`;
 }
 
 /** The chosen line's terms as signed, beside the scenario rows that change them. */
