@@ -2,7 +2,7 @@
 # Quick start, command 1: brings the whole SMI platform up on this machine and shows it working.
 #   - installs npm packages if missing (Node 24 comes with them), Kafka jars and Postgres if missing;
 #   - starts one KRaft Kafka node and Postgres (deploy/local-stack.sh);
-#   - starts the six services (deploy/services.sh) on a simulated business clock;
+#   - starts the six services and the web dashboard (deploy/services.sh) on a simulated business clock;
 #   - runs the demo feed (deploy/demo/buyer-feed.ts): DEMO_DAYS simulated days (default 92) of
 #     DEMO_DAY_MS wall time each (default 1500): stock, orders, shipments with their advance shipping
 #     notices, a short and a late delivery, stockouts, forecasts moving on, and each month's close
@@ -42,5 +42,11 @@ bash deploy/local-stack.sh start >/dev/null
 eval "$(bash deploy/local-stack.sh env)"
 export KAFKA_BROKERS DATABASE_URL KAFKAJS_NO_PARTITIONER_WARNING=1
 bash deploy/services.sh start
-echo "[demo] broker, database and six services up in $((SECONDS - t0)) s; starting the demo feed"
-exec node_modules/.bin/node -r @swc-node/register deploy/demo/buyer-feed.ts
+echo "[demo] broker, database, six services and the dashboard up in $((SECONDS - t0)) s; starting the demo feed"
+dashboard="[demo] dashboard: http://localhost:3007 (sign in with demo-acme-key, the buyer; demo-northwind-key, the supplier; or demo-operator-key)"
+echo "$dashboard"
+status=0
+node_modules/.bin/node -r @swc-node/register deploy/demo/buyer-feed.ts || status=$?
+# The services and the dashboard keep running after the feed: `bash deploy/demo.sh stop` stops them.
+echo "$dashboard"
+exit "$status"

@@ -113,6 +113,11 @@ apt_install() {
   apt-get install -y -q "$@" >/dev/null
 }
 
+# Debian's chromium, for the dashboard's browser tests (driven by playwright-core; no browser download).
+provision_browser() {
+  command -v chromium >/dev/null || [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || { log "installing chromium with apt-get ..."; apt_install chromium; }
+}
+
 provision_kafka() {
   # The marker holds the pom's hash: jars present for the same pom = nothing to do,
   # and editing the pom (e.g. a version bump) triggers a fresh download.
@@ -182,6 +187,7 @@ cmd_provision() {
   check_java
   provision_kafka
   provision_postgres
+  provision_browser
   if kafka_pid >/dev/null; then log "note: a running broker keeps the jars it started with until restarted"; fi
   log "provisioned (kafka libs: $KAFKA_LIBS, postgres: $(pg_bin_dir))"
 }

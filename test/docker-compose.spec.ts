@@ -1,4 +1,4 @@
-import { SERVICE_PORTS } from '@smi/testing';
+import { APP_PORTS, SERVICE_PORTS } from '@smi/testing';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -12,11 +12,11 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { 
 const serviceNames = readdirSync(join(root, 'services')).filter((d) => existsSync(join(root, 'services', d, 'src/main.ts')));
 
 describe('docker-compose.yml', () => {
-  it('runs every service under services/ with the port the local stack uses', () => {
-    for (const name of Object.keys(SERVICE_PORTS)) {
-      expect(compose.services[name]?.ports).toEqual([`${SERVICE_PORTS[name as keyof typeof SERVICE_PORTS]}:3000`]);
+  it('runs every service (and the dashboard) under services/ with the port the local stack uses', () => {
+    for (const name of Object.keys(APP_PORTS)) {
+      expect(compose.services[name]?.ports).toEqual([`${APP_PORTS[name as keyof typeof APP_PORTS]}:3000`]);
     }
-    for (const name of serviceNames) expect(Object.keys(SERVICE_PORTS)).toContain(name);
+    for (const name of serviceNames) expect(Object.keys(APP_PORTS)).toContain(name);
   });
 
   it('gives each service the environment the code reads', () => {
@@ -43,7 +43,7 @@ describe('docker-compose.yml', () => {
 
   it("publishes only the services' HTTP ports (and Jaeger's UI on loopback), nothing of Kafka, Postgres or the registry", () => {
     for (const [name, service] of Object.entries<{ ports?: string[] }>(compose.services)) {
-      if (name in SERVICE_PORTS) continue;
+      if (name in APP_PORTS) continue;
       for (const port of service.ports ?? []) expect(`${name} ${port}`).toMatch(/^\S+ 127\.0\.0\.1:/);
     }
     for (const name of ['kafka', 'postgres', 'schema-registry', 'otel-collector']) expect(compose.services[name].ports).toBeUndefined();

@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Browser, BrowserContext, chromium } from 'playwright-core';
 import { REPO_ROOT } from './infrastructure';
 
@@ -28,24 +27,20 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** A real chromium driven by playwright-core, with a user-data directory of its own removed on close. */
+/**
+ * A real chromium driven by playwright-core. Playwright gives each launch a fresh user-data directory of its own
+ * (and removes it on close), so no profile, cookie or cache survives from another run; each visitor is a
+ * context of its own, with its own cookies.
+ */
 export async function launchTestBrowser(env: NodeJS.ProcessEnv = process.env): Promise<TestBrowser> {
   const executablePath = chromiumPath(env);
   if (!existsSync(executablePath)) {
     throw new Error(`no chromium at ${executablePath}: install Debian's chromium (deploy/local-stack.sh provision) or set CHROMIUM_PATH`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'smi-chromium-'));
-  const browser: Browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`],
-  });
+  const browser: Browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
   return {
     newVisitor: () => browser.newContext({ viewport: { width: 1280, height: 900 } }),
-    close: async () => {
-      await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }
 

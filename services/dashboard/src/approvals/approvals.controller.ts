@@ -15,7 +15,7 @@ export class ApprovalsController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   async show(@Req() request: DashboardRequest): Promise<string> {
     const viewer = request.viewer!;
-    const orders = await this.api.get<Order[]>('replenishment', '/orders?status=AWAITING_APPROVAL', viewer.apiKey);
+    const orders = await this.api.get<Order[]>('replenishment', '/orders?status=awaiting-approval', viewer.apiKey);
     return page(
       viewer,
       '/approvals',

@@ -13,8 +13,11 @@ export function approvalRow(order: Order, csrfToken: string): Html {
   const htmx = (action: string) => html`hx-post="${orderPath(order, action)}" hx-target="#${rowId}" hx-swap="outerHTML"`;
   return html`<tr id="${rowId}" data-order="${order.orderId}">
     <td><strong>${order.siteId}</strong> · ${order.itemId}<br /><small>${order.orderId}</small></td>
-    <td class="number">${quantity(order.quantity)} ${order.unit}<br /><small>value ${quantity(order.orderValue)}</small></td>
-    <td>${day(order.expectedDeliveryAt)}<br /><small>decide by ${day(order.approvalDeadline)}</small></td>
+    <td class="number">
+      ${quantity(order.quantity)}
+      ${order.unit}${order.orderValue > 0 ? html`<br /><small>value ${quantity(order.orderValue)}</small>` : null}
+    </td>
+    <td class="date">${day(order.expectedDeliveryAt)}<br /><small>decide by ${day(order.approvalDeadline)}</small></td>
     <td>
       <ul class="explanation">
         ${explanationInWords(order).map((sentence) => html`<li>${sentence}</li>`)}

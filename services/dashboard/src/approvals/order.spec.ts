@@ -16,7 +16,7 @@ const exampleOrder = (overrides: Partial<Order> = {}): Order => ({
   ) as Order),
   quantity: 90,
   onHand: 30,
-  status: 'AWAITING_APPROVAL',
+  status: 'awaiting-approval',
   statusReason: 'quantity 90 is above the approval boundary of 50',
   explanation: {
     policy: 'min-max',
@@ -34,7 +34,7 @@ const exampleOrder = (overrides: Partial<Order> = {}): Order => ({
     reorderPoint: 40,
     orderUpTo: 120,
     neededQuantity: 90,
-    steps: [{ rule: 'pack-multiple', before: 85, after: 90, note: 'Rounded up to whole packs of 10' }],
+    steps: [{ rule: 'pack-multiple', before: 85, after: 90, note: 'rounded up to whole packs of 10' }],
     summary: 'Inventory position 30 is at or below the reorder point 40: order 90 to reach 120.',
   },
   ...overrides,
@@ -54,16 +54,16 @@ describe('an order in words', () => {
   });
 
   it('says little when the order carries no explanation', () => {
-    expect(explanationInWords(exampleOrder({ explanation: null, status: 'RELEASED', emergency: true }))).toEqual([
+    expect(explanationInWords(exampleOrder({ explanation: null, status: 'released', emergency: true }))).toEqual([
       'An emergency order: it goes with the emergency lead time.',
     ]);
   });
 
   it('says what became of it after a decision', () => {
-    expect(outcomeInWords({ status: 'RELEASED', statusChangedBy: 'acme-motors', statusReason: '' })).toBe(
+    expect(outcomeInWords({ status: 'released', statusChangedBy: 'acme-motors', statusReason: '' })).toBe(
       'Approved by acme-motors: released to the supplier.',
     );
-    expect(outcomeInWords({ status: 'REJECTED', statusChangedBy: 'acme-motors', statusReason: 'plant closed' })).toBe(
+    expect(outcomeInWords({ status: 'rejected', statusChangedBy: 'acme-motors', statusReason: 'plant closed' })).toBe(
       'Rejected by acme-motors: plant closed',
     );
   });

@@ -6,11 +6,14 @@ import type { Wire } from '../platform/answer';
  * its status last changed and, once known, what was dispatched and received.
  */
 export type Order = Omit<Wire<ReplenishmentOrder>, 'eventId'> & {
+  /** awaiting-approval, released, rejected, expired or received (the API's words; the events spell them in capitals). */
+  status: string;
   statusChangedAt?: string;
   dispatchedQuantity?: number | null;
   receivedQuantity?: number | null;
 };
 
+const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const n = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 const percent = (share: number): string => `${n(share * 100)} %`;
 
@@ -19,7 +22,7 @@ const SAFETY_STOCK_METHODS: Record<string, string> = {
   'days-of-cover': 'days of cover agreed',
   normal: 'set for the service level under normal demand',
   bootstrap: "set from the item's own lead-time demand",
-  minimum: 'the agreed minimum (no service level agreed)',
+  minimum: 'from the agreed minimum, no service level agreed',
 };
 
 /**
@@ -43,24 +46,27 @@ export function explanationInWords(order: Order): string[] {
     );
     if (e.neededQuantity !== order.quantity || e.steps.length > 0) {
       words.push(`The policy asked for ${n(e.neededQuantity)}.`);
-      for (const step of e.steps) words.push(`${step.note} (${n(step.before)} → ${n(step.after)}).`);
+      for (const step of e.steps) words.push(`${sentence(step.note)} (${n(step.before)} → ${n(step.after)}).`);
     }
   }
   if (order.emergency) words.push('An emergency order: it goes with the emergency lead time.');
-  if (order.status === 'AWAITING_APPROVAL' && order.statusReason) words.push(`Needs your approval: ${order.statusReason}.`);
+  if (statusOf(order) === 'awaiting-approval' && order.statusReason) words.push(`Needs your approval: ${order.statusReason}.`);
   return words;
 }
 
+/** The status in the API's words, whichever spelling it came in. */
+export const statusOf = (order: Pick<Order, 'status'>): string => order.status.toLowerCase().replace(/_/g, '-');
+
 /** What became of an order after a decision, in one line. */
 export function outcomeInWords(order: Pick<Order, 'status' | 'statusChangedBy' | 'statusReason'>): string {
-  switch (order.status) {
-    case 'RELEASED':
+  switch (statusOf(order)) {
+    case 'released':
       return `Approved by ${order.statusChangedBy}: released to the supplier.`;
-    case 'REJECTED':
+    case 'rejected':
       return `Rejected by ${order.statusChangedBy}: ${order.statusReason}`;
-    case 'EXPIRED':
+    case 'expired':
       return 'Expired: nobody decided before its deadline.';
     default:
-      return `Now ${order.status.toLowerCase().replace(/_/g, ' ')}.`;
+      return `Now ${statusOf(order).replace(/-/g, ' ')}.`;
   }
 }

@@ -28,3 +28,13 @@ export const pagesFor = (kind: Viewer['kind']): NavigationEntry[] => PAGES.filte
 
 /** Where a party lands after login: its first page, or a page saying there is nothing for it yet. */
 export const homeOf = (kind: Viewer['kind']): string => pagesFor(kind)[0]?.path ?? '/welcome';
+
+/**
+ * Whether a party of this kind may open a path: a listed page (and anything under it, like its form posts) is
+ * for the kinds it names; other paths (login, assets) are not pages of one kind. The services still decide what
+ * each call returns; this keeps a party off pages that are not made for it.
+ */
+export function mayOpen(path: string, kind: Viewer['kind']): boolean {
+  const entry = PAGES.find((page) => path === page.path || path.startsWith(`${page.path}/`));
+  return entry === undefined || entry.kinds.includes(kind);
+}

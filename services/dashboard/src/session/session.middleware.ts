@@ -3,6 +3,7 @@ import { PartyDirectory } from '@smi/service-kit';
 import type { Request, Response, NextFunction } from 'express';
 import { randomBytes } from 'node:crypto';
 import { messagePage } from '../layout/layout.view';
+import { mayOpen } from '../layout/navigation';
 import { cookieValue, sameToken, Session, SESSION_COOKIE, sessionCookie, SessionSeal, SESSION_HOURS } from './session';
 import { isPublicPath, Viewer } from './viewer';
 
@@ -61,6 +62,10 @@ export class SessionMiddleware implements NestMiddleware {
           .send(messagePage('Refused', 'This form did not come from this session of the dashboard. Reload the page and try again.').text);
         return;
       }
+    }
+    if (request.viewer && !mayOpen(request.path, request.viewer.kind)) {
+      response.status(404).type('html').send(messagePage('Not found', 'There is no such page for your kind of party.').text);
+      return;
     }
     if (request.viewer || isPublicPath(request.path)) return next();
     if (request.headers['hx-request']) {

@@ -1,9 +1,7 @@
 import { AgreementVersion } from '@smi/agreements';
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
 import { answered, page } from '../layout/layout.view';
 import { PlatformApi } from '../platform/platform-api.adapter';
-import { notForThisParty } from '../session/page-access';
 import type { DashboardRequest } from '../session/session.middleware';
 import type { Viewer } from '../session/viewer';
 import { comparisonOf } from './what-if-comparison';
@@ -12,8 +10,6 @@ import { comparisonSection, lineTerms, problemsSection, whatIfContent } from './
 
 const TITLE = 'What-if';
 const HTML = 'text/html; charset=utf-8';
-/** The parties to agreements simulate their terms; an operator signs none. */
-const PARTIES = ['buyer', 'supplier'];
 
 /**
  * The what-if page for a buyer or a supplier: one of its agreement lines, its terms changed scenario by
@@ -25,9 +21,8 @@ export class WhatIfController {
 
   @Get()
   @Header('Content-Type', HTML)
-  async show(@Req() request: DashboardRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async show(@Req() request: DashboardRequest): Promise<string> {
     const viewer = request.viewer!;
-    if (!PARTIES.includes(viewer.kind)) return notForThisParty(response);
     const lines = await this.lines(viewer);
     return page(
       viewer,
@@ -40,13 +35,8 @@ export class WhatIfController {
   /** The chosen line's terms, when the form's line changes. */
   @Get('terms')
   @Header('Content-Type', HTML)
-  async terms(
-    @Req() request: DashboardRequest,
-    @Res({ passthrough: true }) response: Response,
-    @Query('line') key: unknown,
-  ): Promise<string> {
+  async terms(@Req() request: DashboardRequest, @Query('line') key: unknown): Promise<string> {
     const viewer = request.viewer!;
-    if (!PARTIES.includes(viewer.kind)) return notForThisParty(response);
     const lines = await this.lines(viewer);
     const line = lines.ok ? lines.value.find((l) => l.key === key) : undefined;
     return String(line ? lineTerms(line) : '');
@@ -55,13 +45,8 @@ export class WhatIfController {
   @Post()
   @HttpCode(HttpStatus.OK)
   @Header('Content-Type', HTML)
-  async run(
-    @Req() request: DashboardRequest,
-    @Res({ passthrough: true }) response: Response,
-    @Body() body: FormFields | undefined,
-  ): Promise<string> {
+  async run(@Req() request: DashboardRequest, @Body() body: FormFields | undefined): Promise<string> {
     const viewer = request.viewer!;
-    if (!PARTIES.includes(viewer.kind)) return notForThisParty(response);
     const fields = body ?? {};
     const lines = await this.lines(viewer);
     const result = lines.ok ? await this.compare(viewer, fields, lines.value) : answered(lines, () => null);
