@@ -182,12 +182,18 @@ check_java() {
   [ "${major:-0}" -ge 17 ] || die "Kafka 4.1 needs Java 17+, found: $(java -version 2>&1 | head -n1)"
 }
 
+# The metrics test scrapes the services with a real Prometheus, which it starts itself on a free loopback port.
+provision_prometheus() {
+  command -v prometheus >/dev/null || apt_install --no-install-recommends prometheus
+}
+
 cmd_provision() {
   take_lock
   check_java
   provision_kafka
   provision_postgres
   provision_browser
+  provision_prometheus
   if kafka_pid >/dev/null; then log "note: a running broker keeps the jars it started with until restarted"; fi
   log "provisioned (kafka libs: $KAFKA_LIBS, postgres: $(pg_bin_dir))"
 }

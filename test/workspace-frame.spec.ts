@@ -40,7 +40,7 @@ const errors = (messages: LintMessage[]) => messages.filter((message) => message
 
 describe('the Nx workspace', () => {
   const services = ['forecasting', 'inventory-ingest', 'notification', 'replenishment', 'shipment', 'sla-monitor'];
-  const libs = ['agreements', 'contracts', 'forecasting', 'messaging', 'persistence', 'service-kit', 'telemetry', 'testing'].map(
+  const libs = ['agreements', 'contracts', 'forecasting', 'messaging', 'metrics', 'persistence', 'service-kit', 'telemetry', 'testing'].map(
     (lib) => `@smi/${lib}`,
   );
 

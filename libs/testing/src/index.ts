@@ -19,6 +19,7 @@ export { writeAgreementsFile, writePartiesFile, writeTestParties, TestParties, t
 export { useNamespace, deleteNamespaceTopics } from './namespace';
 export { ConsumerLag, ConsumerLagReader, KillReport, killMidStream, TopicEnds, waitUntilCaughtUp } from './consumer-lag';
 export { FoldedStock, foldStockMovements } from './stock-fold';
+export { PrometheusServer, Sample, ScrapeTarget } from './prometheus';
 export { ReceivedPost, WebhookReceiver } from './webhook-receiver';
 export { eventually, untilPasses } from './eventually';
 export {

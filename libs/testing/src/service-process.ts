@@ -84,7 +84,7 @@ export async function startServiceProcess<Name extends AppName = ServiceName>(
 }
 
 /** A port nothing listens on now, as the system hands out for port 0. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
