@@ -238,6 +238,19 @@ describe('dashboard: operator page and what-if page in a browser', () => {
     await page.screenshot({ path: join(shots, 'what-if.png'), fullPage: true });
   });
 
+  it('shows a service that stopped as unreachable with its figures not available, and the others as before', async () => {
+    await services.find((s) => s.name === 'notification')!.stop();
+    const page = await signIn(keys.operator);
+    await operationsShowing(page, async () => {
+      const stopped = page.locator('table.health tr[data-service="notification"]');
+      expect(await stopped.locator('td.status').textContent()).toBe('unreachable');
+      expect(await stopped.locator('td.lag-total').textContent()).toBe('not available');
+      expect(await stopped.locator('td.outbox').textContent()).toBe('not available');
+      expect(await page.locator('table.health tr[data-service="replenishment"] td.status').textContent()).toBe('up');
+      expect(await page.locator('article.dead-letter-service[data-service="notification"]').textContent()).toContain('not available');
+    });
+  });
+
   afterAll(() => {
     // Two of the screenshots illustrate the README.
     if (process.env.SMI_UPDATE_SCREENSHOTS !== '1') return;
