@@ -29,6 +29,10 @@ describe('the what-if form', () => {
     expect(bolt.key).toBe('AGR-2/plant%2F2/bolt');
     expect(bolt.terms).toEqual({ serviceLevel: 95, leadTimeDays: 5, reviewPeriodDays: 7, minimum: 20, maximum: 80 });
     expect(bolt.serviceLevelMeasure).toBe('fill-rate');
+    expect(bolt.safetyStock).toBe('none');
+    expect(
+      lineChoicesOf([version('AGR-3', 'active', [line('p', 'i', { safetyStock: { method: 'days-of-cover', days: 4 } })])])[0].safetyStock,
+    ).toBe('4 days of cover');
   });
 
   it('asks replenishment for one scenario per filled row: a name alone runs the line as signed', () => {

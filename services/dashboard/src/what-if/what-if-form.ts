@@ -1,4 +1,4 @@
-import { type AgreementVersion, isWithin, MAX_DAYS, MAX_QUANTITY, SERVICE_LEVEL_MEASURES } from '@smi/agreements';
+import { type AgreementLine, type AgreementVersion, isWithin, MAX_DAYS, MAX_QUANTITY, SERVICE_LEVEL_MEASURES } from '@smi/agreements';
 
 /**
  * The what-if form: one of the party's agreement lines, a demand history, and a few scenarios,
@@ -35,6 +35,8 @@ export interface LineChoice {
   /** The terms a scenario may change, as they stand (absent when the line does not set them). */
   terms: Partial<Record<ScenarioTerm, number>>;
   serviceLevelMeasure?: ServiceLevelMeasure;
+  /** How the line sets safety stock, in words: a service level changes the stock only when it sets it. */
+  safetyStock: string;
 }
 
 /** The form's field name of a scenario row's term (`scenario-0-leadTimeDays`). */
@@ -65,10 +67,18 @@ export function lineChoicesOf(versions: readonly AgreementVersion[]): LineChoice
           label: `${agreement.agreementId}: site ${line.siteId} x item ${line.itemId}`,
           terms,
           serviceLevelMeasure: line.serviceLevel?.measure,
+          safetyStock: safetyStockWords(line.safetyStock),
         };
       }),
     )
     .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+function safetyStockWords(rule: AgreementLine['safetyStock']): string {
+  if (!rule) return 'none';
+  if (rule.method === 'fixed') return `fixed at ${rule.quantity}`;
+  if (rule.method === 'days-of-cover') return `${rule.days} days of cover`;
+  return 'from the service level';
 }
 
 export interface WhatIfScenario {

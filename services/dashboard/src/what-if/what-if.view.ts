@@ -95,6 +95,7 @@ export function lineTerms(line: LineChoice): HtmlValue {
   return html`<p class="line-terms">
     As signed (${line.unit}):
     ${SCENARIO_TERMS.map((t) => html`<span>${t.label} <strong>${line.terms[t.field] ?? 'not set'}</strong></span> `)}
+    <span>safety stock <strong>${line.safetyStock}</strong></span>
   </p>`;
 }
 
