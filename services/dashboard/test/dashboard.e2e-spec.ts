@@ -44,6 +44,8 @@ describe('the web dashboard in a browser', () => {
   let dashboard: ServiceProcess<'dashboard'>;
   let browser: TestBrowser;
   const visitors: BrowserContext[] = [];
+  /** What the browser complained about: script errors, content the security policy blocked, resources missing. */
+  const browserErrors: string[] = [];
 
   const serviceUrl = (name: ServiceName) => services.find((s) => s.name === name)!.baseUrl;
   const api = async (name: ServiceName, path: string, key: string, init: RequestInit = {}) => {
@@ -83,6 +85,10 @@ describe('the web dashboard in a browser', () => {
     const context = await browser.newVisitor();
     visitors.push(context);
     const page = await context.newPage();
+    page.on('pageerror', (error) => browserErrors.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') browserErrors.push(`${page.url()}: ${message.text()}`);
+    });
     await page.goto(`${dashboard.baseUrl}/`);
     await page.waitForURL('**/login');
     await page.fill('input[name=apiKey]', key);
@@ -263,6 +269,11 @@ describe('the web dashboard in a browser', () => {
     await shoot(page, 'supplier-dispatch');
     // A buyer's page is not the supplier's, whatever the services would answer it.
     expect((await page.goto(`${dashboard.baseUrl}/approvals`))?.status()).toBe(404);
+  });
+
+  it('runs every page under its content security policy without a browser error', () => {
+    // The supplier's visit to a buyer's page (404) is the one error on purpose.
+    expect(browserErrors.filter((error) => !error.startsWith(`${dashboard.baseUrl}/approvals: Failed to load resource`))).toEqual([]);
   });
 
   it('ends the session at logout', async () => {

@@ -10,6 +10,7 @@ const head = (title: string): Html =>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
+        <link rel="icon" href="data:," />
         <title>${title} · SMI dashboard</title>
         <link rel="stylesheet" href="/assets/dashboard.css" />
         <script src="/assets/htmx.min.js"></script>
