@@ -50,6 +50,8 @@ describe('dashboard: operator page and what-if page in a browser', () => {
   let dashboard: ServiceProcess<'dashboard'> | undefined;
   let browser: TestBrowser;
   let kafka: KafkaTestClient;
+  /** What the browser complained about: script errors (a chart that failed to draw), content the security policy blocked. */
+  const browserErrors: string[] = [];
 
   const movement = (itemId: string, kind: StockMovement['kind'], quantity: number): StockMovement => ({
     eventId: uniqueId('mv'),
@@ -83,6 +85,10 @@ describe('dashboard: operator page and what-if page in a browser', () => {
 
   async function signIn(apiKey: string): Promise<Page> {
     const page = await (await browser.newVisitor()).newPage();
+    page.on('pageerror', (error) => browserErrors.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') browserErrors.push(`${page.url()}: ${message.text()}`);
+    });
     await page.goto(`${dashboard!.baseUrl}/login`);
     await page.fill('input[name=apiKey]', apiKey);
     await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('button[type=submit]')]);
@@ -249,6 +255,11 @@ describe('dashboard: operator page and what-if page in a browser', () => {
       expect(await page.locator('table.health tr[data-service="replenishment"] td.status').textContent()).toBe('up');
       expect(await page.locator('article.dead-letter-service[data-service="notification"]').textContent()).toContain('not available');
     });
+  });
+
+  it('ran both pages under their content security policy without a browser error', () => {
+    // The buyer's visit to the operator page (404) is the one error on purpose.
+    expect(browserErrors.filter((error) => !error.startsWith(`${dashboard!.baseUrl}/operations: Failed to load resource`))).toEqual([]);
   });
 
   afterAll(() => {
