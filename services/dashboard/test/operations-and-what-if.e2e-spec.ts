@@ -211,6 +211,12 @@ describe('dashboard: operator page and what-if page in a browser', () => {
     const page = await signIn(keys.buyer);
     await page.click('header nav a[href="/what-if"]');
     await page.selectOption('select[name=line]', { label: `${agreement.agreementId}: site ${site} x item ${simulatedItem}` });
+    // The chosen line's terms as signed come in beside the form (htmx), so the party sees what a scenario changes.
+    await untilPasses(async () => {
+      expect(await page.locator('#line-terms').textContent()).toMatch(
+        /service level % 90 .*review period \(days\) 30 .*safety stock from the service level/s,
+      );
+    });
     await page.fill('textarea[name=demand]', IRREGULAR_MONTHLY_DEMAND.join(', '));
     await page.selectOption('select[name=bucketDays]', '30');
     await page.fill('input[name=warmUpBuckets]', '12');
