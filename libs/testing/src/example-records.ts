@@ -1,3 +1,4 @@
+import type { AgreementLine } from '@smi/agreements';
 import { DemandForecast, ReplenishmentOrder, Shipment } from '@smi/contracts';
 
 /**
@@ -94,3 +95,23 @@ export const exampleShipment = (
     ...fields,
   };
 };
+
+/** An agreement line reviewed monthly with a month's lead time and safety stock from a 90% cycle service level: the terms a buyer and a supplier haggle over in a what-if. */
+export const exampleMonthlyReviewedLine = (siteId: string, itemId: string): AgreementLine => ({
+  siteId,
+  itemId,
+  unit: 'EA',
+  minimum: 0,
+  maximum: 0,
+  leadTimeDays: 30,
+  packMultiple: 1,
+  policy: 'order-up-to',
+  reviewPeriodDays: 30,
+  serviceLevel: { measure: 'cycle-service-level', target: 0.9 },
+  safetyStock: { method: 'service-level' },
+});
+
+/** Three years of a part that sells irregularly month to month: a demand history to replay terms over. */
+export const IRREGULAR_MONTHLY_DEMAND: readonly number[] = [
+  12, 30, 8, 22, 41, 15, 9, 27, 35, 11, 19, 44, 7, 25, 31, 14, 38, 10, 21, 29, 16, 46, 13, 24, 33, 9, 18, 40, 12, 27, 36, 15, 8, 30, 22, 17,
+];

@@ -45,7 +45,13 @@ export {
   TimedAnswer,
 } from './fuzzing';
 export { BadRecord, badRecordsOf, deadLetterReasons, FUZZ_CASE_HEADER, interleaved, OutOfRange } from './kafka-fuzzing';
-export { exampleDemandForecast, exampleReplenishmentOrder, exampleShipment } from './example-records';
+export {
+  exampleDemandForecast,
+  exampleMonthlyReviewedLine,
+  exampleReplenishmentOrder,
+  exampleShipment,
+  IRREGULAR_MONTHLY_DEMAND,
+} from './example-records';
 export { MailInbox, parseMail, ReceivedMail } from './mail-inbox';
 export { Jaeger, JaegerSpan, JaegerTrace, jaegerTrace, jaegerTracesOf, provideJaeger } from './jaeger';
 export { CHROMIUM_FLAGS, chromiumPath, launchTestBrowser, screenshotDir, TestBrowser } from './browser';

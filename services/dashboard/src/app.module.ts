@@ -14,6 +14,8 @@ import { DispatchController } from './dispatch/dispatch.controller';
 import { CapacityController } from './capacity/capacity.controller';
 import { ForecastsController } from './forecasts/forecasts.controller';
 import { PenaltiesController } from './penalties/penalties.controller';
+import { WhatIfController } from './what-if/what-if.controller';
+import { OperationsController } from './operations/operations.controller';
 
 /**
  * The dashboard: pages for buyers, suppliers and operators, rendered on the server from the services' HTTP APIs
@@ -35,6 +37,10 @@ import { PenaltiesController } from './penalties/penalties.controller';
     CapacityController,
     ForecastsController,
     PenaltiesController,
+    // Buyer and supplier pages.
+    WhatIfController,
+    // Operator pages.
+    OperationsController,
   ],
   providers: [
     PlatformApi,

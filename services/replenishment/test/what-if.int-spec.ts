@@ -1,5 +1,14 @@
 import { AgreementLine } from '@smi/agreements';
-import { ServiceProcess, startServiceProcess, testAgreement, uniqueId, writeAgreementsFile, writeTestParties } from '@smi/testing';
+import {
+  exampleMonthlyReviewedLine,
+  IRREGULAR_MONTHLY_DEMAND,
+  ServiceProcess,
+  startServiceProcess,
+  testAgreement,
+  uniqueId,
+  writeAgreementsFile,
+  writeTestParties,
+} from '@smi/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
@@ -9,27 +18,9 @@ describe('what-if simulations over REST against the real service', () => {
   const parties = writeTestParties();
   const { buyer, supplier, keys } = parties;
   const site = uniqueId('site');
-  // Reviewed monthly, a month's lead time, safety stock from the service level: the terms a buyer and a supplier haggle over.
-  const line: AgreementLine = {
-    siteId: site,
-    itemId: uniqueId('item'),
-    unit: 'EA',
-    minimum: 0,
-    maximum: 0,
-    leadTimeDays: 30,
-    packMultiple: 1,
-    policy: 'order-up-to',
-    reviewPeriodDays: 30,
-    serviceLevel: { measure: 'cycle-service-level', target: 0.9 },
-    safetyStock: { method: 'service-level' },
-  };
+  const line: AgreementLine = exampleMonthlyReviewedLine(site, uniqueId('item'));
   const signed = testAgreement({ agreementId: uniqueId('AGR'), buyerId: buyer, supplierId: supplier, lines: [line] });
-  // Three years of a part that sells irregularly month to month.
-  const months = [
-    12, 30, 8, 22, 41, 15, 9, 27, 35, 11, 19, 44, 7, 25, 31, 14, 38, 10, 21, 29, 16, 46, 13, 24, 33, 9, 18, 40, 12, 27, 36, 15, 8, 30, 22,
-    17,
-  ];
-  const history = { demand: months, bucketDays: 30, warmUpBuckets: 12 };
+  const history = { demand: IRREGULAR_MONTHLY_DEMAND, bucketDays: 30, warmUpBuckets: 12 };
 
   const post = (key: string | null, body: unknown) =>
     fetch(`${replenishment.baseUrl}/what-if-simulations`, {
@@ -128,7 +119,7 @@ describe('what-if simulations over REST against the real service', () => {
     const response = await post(keys.supplier, { line, ...history });
     expect(response.status).toBe(200);
     const report = await json(response);
-    expect(report).toMatchObject({ measuredFrom: '2000-12-26', demand: months.slice(12).reduce((a, b) => a + b, 0) });
+    expect(report).toMatchObject({ measuredFrom: '2000-12-26', demand: IRREGULAR_MONTHLY_DEMAND.slice(12).reduce((a, b) => a + b, 0) });
     expect(report.metFromStock + report.backordered).toBeCloseTo(report.demand, 9);
   });
 

@@ -20,6 +20,8 @@ export const PAGES: readonly NavigationEntry[] = [
   { path: '/capacity', title: 'Capacity', kinds: ['supplier'] },
   { path: '/forecasts', title: 'Forecasts', kinds: ['supplier'] },
   { path: '/penalties', title: 'Penalties and disputes', kinds: ['supplier'] },
+  { path: '/what-if', title: 'What-if', kinds: ['buyer', 'supplier'] },
+  { path: '/operations', title: 'Operations', kinds: ['operator'] },
 ];
 
 export const pagesFor = (kind: Viewer['kind']): NavigationEntry[] => PAGES.filter((page) => page.kinds.includes(kind));
