@@ -1,5 +1,5 @@
-// Draws every chart a page carries: an element `.chart[data-chart=ID]` and beside it a JSON block
-// `<script type="application/json" id="ID">` with the ECharts option, built on the server. Runs on load and
+// Draws every chart a page carries: an element `.chart[data-chart=ID]` and beside it a hidden element
+// `<div id="ID" data-json="...">` with the ECharts option, built on the server. Runs on load and
 // after each htmx swap, so fragments bring their charts too.
 (function () {
   function drawCharts(root) {
@@ -8,7 +8,7 @@
       var source = document.getElementById(element.dataset.chart);
       if (!source || !window.echarts) return;
       var chart = window.echarts.init(element, null, { renderer: 'canvas' });
-      chart.setOption(JSON.parse(source.textContent));
+      chart.setOption(JSON.parse(source.getAttribute('data-json')));
       element.dataset.drawn = 'yes';
       window.addEventListener('resize', function () {
         chart.resize();

@@ -15,8 +15,16 @@ describe('html templates', () => {
   });
 
   it('puts data for page scripts where no value can end the block', () => {
-    expect(jsonData('chart', { site: '</script><script>x' }).text).toBe(
-      '<script type="application/json" id="chart">{"site":"\\u003c/script>\\u003cscript>x"}</script>',
-    );
+    const data = { site: '"><script>x' };
+    const markup = jsonData('chart', data).text;
+    expect(markup).toMatch(/^<div hidden id="chart" data-json="[^"<>]*"><\/div>$/);
+    const attribute = markup.match(/data-json="([^"]*)"/)![1];
+    const decoded = attribute
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+    expect(JSON.parse(decoded)).toEqual(data);
   });
 });

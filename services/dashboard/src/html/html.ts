@@ -30,8 +30,9 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Htm
 export const trusted = (markup: string): Html => new Html(markup);
 
 /**
- * Data for a page script, as the text of a `<script type="application/json">` block: the browser never runs it,
- * and `<` is escaped so no value can close the block.
+ * Data for a page script, as an attribute of a hidden element (HTML-escaped, so no value can leave it). Not a
+ * `<script type="application/json">` block: htmx drops script elements from the fragments it swaps in
+ * (allowScriptTags is off), and a fragment's chart would lose its data.
  */
 export const jsonData = (id: string, data: unknown): Html =>
-  trusted(`<script type="application/json" id="${escapeHtml(id)}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`);
+  trusted(`<div hidden id="${escapeHtml(id)}" data-json="${escapeHtml(JSON.stringify(data))}"></div>`);
