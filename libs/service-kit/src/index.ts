@@ -14,6 +14,7 @@ export {
 export { ApiErrorDto } from './api-error.dto';
 export { asDto } from './dto';
 export { SiteItemDto } from './site-item.dto';
+export { ServiceLevelTargetDto } from './service-level-target.dto';
 export { ApiKeyGuard, PublicRoute, AuthenticatedRequest } from './api-key.guard';
 export { Party, PartyDirectory, sha256Hex } from './parties';
 export { SERVICE_NAME, KAFKA_ADMIN } from './health.controller';

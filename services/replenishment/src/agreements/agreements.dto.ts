@@ -14,12 +14,11 @@ import {
   PenaltyTerms,
   REPLENISHMENT_POLICIES,
   SAFETY_STOCK_METHODS,
-  SERVICE_LEVEL_MEASURES,
-  ServiceLevelTarget,
   TUNABLE_LINE_TERMS,
   TunableTerm,
   WEEKDAYS,
 } from '@smi/agreements';
+import { ServiceLevelTargetDto } from '@smi/service-kit';
 import type { AgreementProposal, ProposalStatus, ProposedChange } from './agreement-consent';
 
 const AGREEMENT_ID = 'AGR-ACME-NW-2026';
@@ -51,17 +50,6 @@ export class ContactDto implements Contact {
   email?: string;
   @ApiPropertyOptional({ description: 'Phone.', example: '+33 4 72 00 00 00' })
   phone?: string;
-}
-
-export class ServiceLevelTargetDto implements ServiceLevelTarget {
-  @ApiProperty({
-    description: 'cycle-service-level: chance of no stockout per replenishment cycle; fill-rate: share of demand met from stock.',
-    enum: SERVICE_LEVEL_MEASURES,
-    example: 'fill-rate',
-  })
-  measure!: ServiceLevelTarget['measure'];
-  @ApiProperty({ description: 'Between 0 and 1 exclusive.', example: 0.95 })
-  target!: number;
 }
 
 /** How safety stock is set: `quantity` with fixed, `days` with days-of-cover, nothing more with service-level. */

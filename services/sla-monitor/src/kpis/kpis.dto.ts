@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SERVICE_LEVEL_MEASURES, ServiceLevelTarget } from '@smi/agreements';
+import { ServiceLevelTargetDto } from '@smi/service-kit';
 import {
   AgreementKpis,
   FillRate,
@@ -217,17 +217,6 @@ export class ForecastAccuracyDto implements ForecastAccuracyReading {
     example: 'forecast-accuracy/acme-motors|plant-lyon|brake-pad-bp100/2026-03-30',
   })
   eventId!: string;
-}
-
-export class ServiceLevelTargetDto implements ServiceLevelTarget {
-  @ApiProperty({
-    description: 'cycle-service-level: chance of no stockout per cycle; fill-rate: share of demand met from stock.',
-    enum: SERVICE_LEVEL_MEASURES,
-    example: 'fill-rate',
-  })
-  measure!: ServiceLevelTarget['measure'];
-  @ApiProperty({ description: 'Between 0 and 1 exclusive.', example: 0.95 })
-  target!: number;
 }
 
 /** What a line's KPIs are read against. */
