@@ -75,9 +75,10 @@ const penaltyIdOf = (pair: Pair) =>
   encodeURIComponent(`${pair.agreement.agreementId}|v1|${pair.site}|${pair.item}|${new Date().toISOString().slice(0, 7)}|STOCKOUT_DAYS`);
 
 const health: Row = { request: () => ({ path: '/health' }), status: same(200), public: true };
-/** Every service's dead letters are an operator's: to anyone else there are none (404). */
+/** Every service's dead letters and metrics are an operator's: to anyone else there are none (404). */
 const operatorOnly = (status: number): Record<Party, number> => ({ ...same(404), OP: status });
-const deadLetters: Record<string, Row> = {
+const operatorRoutes: Record<string, Row> = {
+  'GET /metrics': { request: () => ({ path: '/metrics' }), status: operatorOnly(200) },
   'GET /dead-letters': { request: () => ({ path: '/dead-letters' }), status: operatorOnly(200) },
   'GET /dead-letters/:id': { request: () => ({ path: '/dead-letters/999999999' }), status: operatorOnly(404) },
   'POST /dead-letters/:id/replay': { request: () => ({ path: '/dead-letters/999999999/replay' }), status: operatorOnly(404) },
@@ -86,7 +87,7 @@ const deadLetters: Record<string, Row> = {
 const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
   'inventory-ingest': {
     'GET /health': health,
-    ...deadLetters,
+    ...operatorRoutes,
     'GET /stock-levels': { request: () => ({ path: '/stock-levels' }), status: same(200) },
     // The setup's own receipt again: a repeat, accepted and applied once.
     'POST /stock-movements': {
@@ -111,7 +112,7 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
   },
   forecasting: {
     'GET /health': health,
-    ...deadLetters,
+    ...operatorRoutes,
     'GET /forecasts': { request: () => ({ path: '/forecasts' }), status: same(200) },
     'GET /forecast-accuracy': { request: () => ({ path: '/forecast-accuracy' }), status: same(200) },
     'POST /forecast-runs': { request: () => ({ path: '/forecast-runs' }), status: { ...same(403), OP: 200 } },
@@ -135,7 +136,7 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
   },
   replenishment: {
     'GET /health': health,
-    ...deadLetters,
+    ...operatorRoutes,
     'GET /orders': { request: () => ({ path: '/orders' }), status: same(200) },
     'GET /orders/:orderId': { request: ({ pairs }) => ({ path: `/orders/${pairs[0].orderId}` }), status: pairOnes(200) },
     // The order is released with no veto window: its buyer and an operator meet a conflict, its supplier a refusal.
@@ -225,7 +226,7 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
   },
   shipment: {
     'GET /health': health,
-    ...deadLetters,
+    ...operatorRoutes,
     'GET /shipments': { request: () => ({ path: '/shipments' }), status: same(200) },
     'GET /shipments/:shipmentId': { request: ({ pairs }) => ({ path: `/shipments/${pairs[0].shipmentId}` }), status: pairOnes(200) },
     // Delivered in the setup: its supplier meets a conflict, its buyer and an operator a refusal.
@@ -248,7 +249,7 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
   },
   'sla-monitor': {
     'GET /health': health,
-    ...deadLetters,
+    ...operatorRoutes,
     'GET /breaches': { request: () => ({ path: '/breaches' }), status: same(200) },
     'GET /kpis': { request: () => ({ path: `/kpis?period=${new Date().toISOString().slice(0, 7)}` }), status: same(200) },
     'GET /penalties': { request: () => ({ path: '/penalties' }), status: same(200) },
@@ -271,7 +272,7 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
   },
   notification: {
     'GET /health': health,
-    ...deadLetters,
+    ...operatorRoutes,
     'GET /notifications': { request: () => ({ path: '/notifications' }), status: same(200) },
     // Another party's notification answers as one that does not exist.
     'GET /notifications/:notificationId': { request: () => ({ path: '/notifications/no-such-notification' }), status: same(404) },
