@@ -23,6 +23,11 @@ describe('service levels on the dashboard', () => {
     expect(percent(null)).toBe('—');
   });
 
+  it('show demand that counts lost sales at the forecast rate to two decimals', () => {
+    const lostSales = { ...kpis, fillRate: { demand: 123.708333, metFromStock: 119, unmet: 4.708333, rate: 119 / 123.708333 } };
+    expect(kpiTiles(lostSales)[0].basis).toBe('119 of 123.71 demanded met from stock');
+  });
+
   it('total penalties per currency to the cent', () => {
     expect(
       totalsByCurrency([

@@ -59,6 +59,9 @@ export interface DisputeView {
 }
 
 /** A share as people read it: "97.5 %", or "—" when there was nothing to count. */
+/** Demand counts lost sales at the forecast's rate, so it is fractional: two decimals are what a reader can use. */
+const quantity = (value: number): string => String(Math.round(value * 100) / 100);
+
 export const percent = (share: number | null | undefined): string =>
   share === null || share === undefined ? '—' : `${(Math.round(share * 1000) / 10).toFixed(1)} %`;
 
@@ -75,7 +78,7 @@ export function kpiTiles(kpis: ServiceKpis): KpiTile[] {
     {
       label: 'Fill rate',
       value: percent(kpis.fillRate.rate),
-      basis: `${kpis.fillRate.metFromStock} of ${kpis.fillRate.demand} demanded met from stock`,
+      basis: `${quantity(kpis.fillRate.metFromStock)} of ${quantity(kpis.fillRate.demand)} demanded met from stock`,
     },
     { label: 'Time in band', value: percent(kpis.band.share), basis: `${kpis.band.daysInBand} of ${kpis.band.days} days within min–max` },
     {
