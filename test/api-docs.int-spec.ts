@@ -1,19 +1,25 @@
-import { ServiceProcess, startServiceProcess, writeTestParties } from '@smi/testing';
+import { launchTestBrowser, ServiceProcess, startServiceProcess, TestBrowser, writeTestParties } from '@smi/testing';
 
 /**
  * A service started as deployed serves its API description to anyone: the Swagger UI page at /docs loads (every
  * script and stylesheet it names answers, and the page's CSP lets them run), and /docs-json is the OpenAPI document.
- * The API itself keeps its strict policy and its key.
+ * The API itself keeps its strict policy and its key. In Debian's chromium the UI lists the routes, takes a key in
+ * its Authorize dialog and calls the API with it.
  */
 describe('the API description served by a running service (inventory-ingest as the example)', () => {
   const parties = writeTestParties();
   let ingest: ServiceProcess;
+  let browser: TestBrowser;
 
   beforeAll(async () => {
     ingest = await startServiceProcess('inventory-ingest', { SMI_PARTIES_FILE: parties.file });
+    browser = await launchTestBrowser();
   });
 
-  afterAll(() => ingest?.stop());
+  afterAll(async () => {
+    await browser?.close();
+    await ingest?.stop();
+  });
 
   it('serves the Swagger UI page without a key, with every asset it loads', async () => {
     const page = await fetch(`${ingest.baseUrl}/docs`);
@@ -51,5 +57,37 @@ describe('the API description served by a running service (inventory-ingest as t
     expect(response.status).toBe(401);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(response.headers.get('content-security-policy')).not.toContain("script-src 'self'");
+  });
+
+  it('works in a real browser: the UI lists the routes, takes a key and calls the API with it', async () => {
+    const visitor = await browser.newVisitor();
+    const errors: string[] = [];
+    try {
+      const page = await visitor.newPage();
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(`${ingest.baseUrl}/docs`);
+      await page.waitForSelector('.opblock');
+      expect(await page.locator('.opblock-summary-path').allTextContents()).toEqual(
+        expect.arrayContaining(['/stock-movements', '/stock-levels', '/health']),
+      );
+      // The key goes in through the UI's own Authorize dialog, as a person would give it.
+      await page.click('button.authorize');
+      await page.locator('.auth-container input').first().fill(parties.keys.operator);
+      await page.locator('.auth-container button.authorize').first().click();
+      await page.click('button.btn-done');
+      const route = page.locator('.opblock-get', { has: page.locator('.opblock-summary-path', { hasText: /^\/stock-levels$/ }) });
+      await route.locator('.opblock-summary').click();
+      await route.locator('button.try-out__btn').click();
+      await route.locator('button.execute').click();
+      const status = route.locator('.live-responses-table tr.response .response-col_status').first();
+      await status.waitFor();
+      expect((await status.textContent())?.trim()).toBe('200');
+      expect(errors).toEqual([]);
+    } finally {
+      await visitor.close();
+    }
   });
 });
