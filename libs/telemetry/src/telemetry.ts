@@ -13,8 +13,8 @@ const UNTRACED_PATHS = /^\/(health|metrics)(\/|\?|$)/;
 /**
  * Starts tracing for a service. Must run before kafkajs, pg and http are loaded,
  * which is why each service's main.ts imports its telemetry file first.
- * Spans are always created (so trace context flows through Kafka headers);
- * they are exported only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+ * Tracing is on only when OTEL_EXPORTER_OTLP_ENDPOINT is set: without a span processor the SDK
+ * registers no tracer, so nothing makes spans and an order records no trace id.
  */
 export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = process.env): void {
   if (sdk) return;
