@@ -73,4 +73,5 @@ export {
   type StudyItem,
 } from './replay/demand-history-replay';
 export { parseCarparts } from './replay/carparts';
-export { syntheticSmoothItems } from './replay/synthetic-demand';
+export { syntheticIntermittentItems, syntheticSmoothItems, type IntermittentProcess } from './replay/synthetic-demand';
+export { sizesRelativeToItemMean } from './safety-stock/compound-demand';

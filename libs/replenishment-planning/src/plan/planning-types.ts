@@ -1,6 +1,7 @@
 import type { AgreementLine } from '@smi/agreements';
 import type { OrderExplanation } from '@smi/contracts';
 import type { DemandClass } from '@smi/forecasting';
+import type { UnmetDemandHandling } from '../safety-stock/lead-time-demand';
 
 /**
  * The inputs and outputs of the replenishment engine. The engine is pure: it
@@ -25,6 +26,12 @@ export interface DemandOutlook {
    * resamples it; absent or too short and the engine falls back to normal theory.
    */
   history?: { bucketDays: number; quantities: readonly number[] };
+  /**
+   * Demand sizes of similar items, each over its own item's mean size: the
+   * engine draws sizes from them for an item that has seen few demands of its
+   * own (safety-stock/compound-demand.ts). Absent, the item's own sizes only.
+   */
+  similarSizes?: readonly number[];
   /**
    * How far the forecast has missed demand summed over overDays days, from its
    * own backtest: the mean squared error of that sum. When present, normal
@@ -86,6 +93,8 @@ export interface PlanningTerms {
   line: AgreementLine;
   agreementVersion: number;
   validFrom: string;
+  /** Whether demand not met from stock waits for the next receipt (default) or is lost: a fill rate's level depends on it. */
+  unmetDemand?: UnmetDemandHandling;
 }
 
 export type ReplenishmentDecision =

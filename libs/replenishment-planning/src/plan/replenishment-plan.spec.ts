@@ -106,7 +106,7 @@ describe('replenishment plan', () => {
         const quantile = leadTimeDemandQuantile(history, 30, 0.95)!;
         expect(decision.explanation.reorderPoint).toBe(quantile.level);
         expect(decision.explanation.promisedServiceLevel).toBe(quantile.promised);
-        expect(decision.explanation.summary).toContain("the item's own lumpy demand history (bootstrap)");
+        expect(decision.explanation.summary).toContain('lumpy demand, compound: level 1.29 a bucket of 30 days from the forecast');
       });
 
       it('classifies the history itself when the forecast carries no class', () => {

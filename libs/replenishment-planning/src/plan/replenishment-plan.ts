@@ -37,7 +37,14 @@ export function planReplenishment(terms: PlanningTerms, situation: StockSituatio
   const reviewDays = periodic ? reviewPeriodOf(line, arrival) : 0;
   const protectionDays = arrival.days + reviewDays;
   const demandClass = demandClassOf(situation.demand);
-  const levels = reorderLevelsFor({ line, demand: situation.demand, demandClass, protectionDays, reviewDays });
+  const levels = reorderLevelsFor({
+    line,
+    demand: situation.demand,
+    demandClass,
+    protectionDays,
+    reviewDays,
+    ...(terms.unmetDemand && { unmetDemand: terms.unmetDemand }),
+  });
   const review = periodic ? reviewStatusAt(situation.now, situation.lastReviewAt, line, terms.validFrom) : undefined;
   const reviewedAt = review?.due ? situation.now : undefined;
 

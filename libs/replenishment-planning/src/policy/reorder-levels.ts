@@ -3,6 +3,7 @@ import { dayWords, quantityWords, statisticWords } from '../explanation/explanat
 import { fromMillionths, stored, toMillionths } from '../plan/exact-quantity';
 import type { DemandClass, DemandOutlook } from '../plan/planning-types';
 import { fixedOrderQuantityOf } from './reorder-policy';
+import type { UnmetDemandHandling } from '../safety-stock/lead-time-demand';
 import { safetyStockFor, type SafetyStockMethod } from '../safety-stock/safety-stock';
 
 export interface LevelQuestion {
@@ -13,6 +14,8 @@ export interface LevelQuestion {
   protectionDays: number;
   /** Review period in days for periodic policies, 0 for continuous ones. */
   reviewDays: number;
+  /** Whether unmet demand waits for the next receipt (default) or is lost. */
+  unmetDemand?: UnmetDemandHandling;
 }
 
 /** The levels a policy compares the inventory position with, in units. */
@@ -69,6 +72,7 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
     leadTimeStdDevDays: line.leadTimeStdDevDays ?? 0,
     reviewDays: question.reviewDays,
     cycleDemand: cycleDemandOf(line, demand.perDay, question.reviewDays, maximum - minimum),
+    ...(question.unmetDemand && { unmetDemand: question.unmetDemand }),
   });
 
   let reorderPoint: number;

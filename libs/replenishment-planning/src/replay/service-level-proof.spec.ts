@@ -137,7 +137,7 @@ const MINUTE = 60_000;
   );
 
   it(
-    'keeps the fill-rate promise on average only: short on the promised parts whose demand rose after the warm-up, long on the others',
+    'keeps the fill-rate promise on average only: short on the promised parts whose demand rose after the warm-up (less so since the model draws the uncertainty of the rate), long on the others',
     () => {
       const outcomes = replay(wholeSeries, FILL_RATE_95).filter(promisedThroughout);
       const rising = groupOutcome(
@@ -149,7 +149,9 @@ const MINUTE = 60_000;
         outcomes.filter((o) => !roseAfterWarmUp(o.item)).map((o) => o.result),
       );
       expect(rising.items).toBeGreaterThan(300);
-      expect(rising.fillRate).toBeLessThan(0.9);
+      // Under 0.9 when the engine resampled the history alone; the compound model's rate uncertainty lifts it.
+      expect(rising.fillRate).toBeGreaterThan(0.9);
+      expect(rising.fillRate).toBeLessThan(0.95);
       expect(steady.fillRate).toBeGreaterThan(0.97);
     },
     MINUTE,

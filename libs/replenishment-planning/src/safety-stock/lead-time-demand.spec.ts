@@ -96,18 +96,26 @@ describe('lead-time demand from the item’s own history (bootstrap)', () => {
     }
   });
 
-  it('plans exactly the demand of a steady item, whatever the target', () => {
+  it('resampling the history alone plans exactly the demand of a steady item, whatever the target', () => {
     const history = { bucketDays: 7, quantities: Array(20).fill(4) };
-    expect([0.5, 0.95, 0.999].map((p) => leadTimeDemandQuantile(history, 14, p)?.level)).toEqual([8, 8, 8]);
-    expect(levelForFillRate(history, 14, 0.99, 7)?.level).toBe(8);
+    expect([0.5, 0.95, 0.999].map((p) => leadTimeDemandQuantile(history, 14, p, 'markov-kernel')?.level)).toEqual([8, 8, 8]);
+    expect(levelForFillRate(history, 14, 0.99, 7, 'markov-kernel')?.level).toBe(8);
+  });
+
+  it('the compound model plans a steady item its demand at the median, and a little more at high targets: 20 weeks do not prove every week has demand', () => {
+    const history = { bucketDays: 7, quantities: Array(20).fill(4) };
+    const levels = [0.5, 0.95, 0.999].map((p) => leadTimeDemandQuantile(history, 14, p)!.level);
+    expect(levels[0]).toBe(8);
+    expect(levels[2]).toBeGreaterThan(8);
+    expect(levels[2]).toBeLessThanOrEqual(12);
   });
 
   it('counts a bucket the interval covers in part with the chance of the part covered', () => {
     // 7 a week, protection 10 days: one whole week and 3/7 of the next, so 7 or 14, 14 with chance 3/7.
     const history = { bucketDays: 7, quantities: Array(20).fill(7) };
-    expect(leadTimeDemandQuantile(history, 10, 0.5)?.level).toBe(7);
-    expect(leadTimeDemandQuantile(history, 10, 0.62)?.level).toBe(14);
-    expect(leadTimeDemandQuantile(history, 7, 0.99)?.level).toBe(7);
+    expect(leadTimeDemandQuantile(history, 10, 0.5, 'markov-kernel')?.level).toBe(7);
+    expect(leadTimeDemandQuantile(history, 10, 0.62, 'markov-kernel')?.level).toBe(14);
+    expect(leadTimeDemandQuantile(history, 7, 0.99, 'markov-kernel')?.level).toBe(7);
   });
 
   it('plans for more than the largest bucket seen when demand comes in runs', () => {

@@ -1,5 +1,6 @@
 import { tsbLevel } from '@smi/forecasting';
 import { inverseNormalCdf } from './normal-distribution';
+import { CompoundDemandModel } from './compound-demand';
 import { SeededRandom } from './seeded-random';
 
 /**
@@ -44,7 +45,21 @@ const { floor, round, sqrt } = Math;
 export interface DemandHistory {
   bucketDays: number;
   quantities: readonly number[];
+  /**
+   * The compound model's level: the demand expected per bucket, from the
+   * forecast. Absent, the history's own mean.
+   */
+  expectedPerBucket?: number;
+  /**
+   * Demand sizes of similar items, each over its own item's mean size (so
+   * they average about 1): the compound model draws from them, scaled to this
+   * item, when the item has seen few demands of its own.
+   */
+  similarSizes?: readonly number[];
 }
+
+/** Whether demand not met from stock waits for the next receipt or is lost: it changes the fill rate a level gives. */
+export type UnmetDemandHandling = 'backorder' | 'lost';
 
 /**
  * A history is too short with fewer buckets than this (a year of months), or
@@ -69,9 +84,18 @@ export const MIN_PROTECTION_INTERVALS = 2;
  * - windows: each run of consecutive buckets of the history as long as the
  *   interval, once (the empirical distribution, no resampling).
  */
-export const RESAMPLINGS = ['markov-kernel', 'markov-kernel-tsb', 'markov', 'markov-willemain', 'independent', 'windows'] as const;
+export const RESAMPLINGS = [
+  'compound',
+  'markov-kernel',
+  'markov-kernel-tsb',
+  'markov',
+  'markov-willemain',
+  'independent',
+  'windows',
+] as const;
 export type Resampling = (typeof RESAMPLINGS)[number];
-export const ENGINE_RESAMPLING: Resampling = 'markov-kernel';
+/** compound-demand.ts: the level from the forecast, the shape from the history, the uncertainty of both. */
+export const ENGINE_RESAMPLING: Resampling = 'compound';
 
 /** Resampled protection intervals per answer. */
 export const BOOTSTRAP_PATHS = 1000;
@@ -128,7 +152,9 @@ export function levelForFillRate(
   fillRate: number,
   cycleDays = protectionDays,
   resampling = ENGINE_RESAMPLING,
+  unmetDemand: UnmetDemandHandling = 'backorder',
 ): BootstrapLevel | undefined {
+  resampling ??= ENGINE_RESAMPLING;
   checkShare('fillRate', fillRate);
   if (!(Number.isFinite(cycleDays) && cycleDays > 0)) throw new RangeError(`cycleDays must be a number above 0 (got ${cycleDays})`);
   const demand = resampleProtectionDemand(history, protectionDays, Math.max(0, protectionDays - cycleDays), resampling);
@@ -138,7 +164,10 @@ export function levelForFillRate(
   const cycleDemand = total.mean - beforeCycle.mean;
   // No demand resampled: nothing to fall short of.
   if (cycleDemand <= 0) return { level: 0, promised: 1 };
-  const fillAt = (level: number) => 1 - (total.expectedShortage(level) - beforeCycle.expectedShortage(level)) / cycleDemand;
+  const fillAt =
+    unmetDemand === 'backorder'
+      ? (level: number) => 1 - (total.expectedShortage(level) - beforeCycle.expectedShortage(level)) / cycleDemand
+      : (level: number) => 1 - lostShortage(demand.paths, level) / cycleDemand;
   const at = (level: number) => ({ level, promised: fillAt(level) });
   // Fill rate never falls as the level rises: bisect between nothing and the largest demand seen (fill rate 1).
   let low = 0;
@@ -160,7 +189,25 @@ export function levelForFillRate(
   return at(high);
 }
 
+/**
+ * Expected demand lost per cycle at a level, when unmet demand is lost: the
+ * cycle starts with what the demand before it left of the level (nothing is
+ * owed), and what the cycle's demand asks beyond that is lost.
+ */
+function lostShortage(paths: { total: Float64Array; beforeCycle: Float64Array }, level: number): number {
+  const { total, beforeCycle } = paths;
+  let lost = 0;
+  for (let path = 0; path < total.length; path++) {
+    const left = level > beforeCycle[path] ? level - beforeCycle[path] : 0;
+    const asked = total[path] - beforeCycle[path];
+    if (asked > left) lost += asked - left;
+  }
+  return lost / total.length;
+}
+
 interface ResampledDemand {
+  /** Each path's demand over the whole interval and before the cycle, in path order (lost sales pairs them). */
+  paths: { total: Float64Array; beforeCycle: Float64Array };
   /** Demand over the whole protection interval, one per path, ascending. */
   total: Float64Array;
   /** Demand over its first part, before the cycle a fill rate counts, ascending. */
@@ -181,7 +228,7 @@ function resampleProtectionDemand(
   const protectionBuckets = protectionDays / bucketDays;
   if (quantities.length < Math.max(MIN_HISTORY_BUCKETS, MIN_PROTECTION_INTERVALS * protectionBuckets)) return undefined;
 
-  const model = new BucketModel(quantities, resampling);
+  const model: PathModel = resampling === 'compound' ? new CompoundDemandModel(history) : new BucketModel(quantities, resampling);
   // Share of each spanned bucket inside the interval and inside its part before the cycle.
   const spanned = Math.ceil(protectionBuckets - 1e-9);
   const beforeBuckets = beforeCycleDays / bucketDays;
@@ -190,11 +237,11 @@ function resampleProtectionDemand(
   const partial = covered.map((share, bucket) => (share < 1 || (coveredBefore[bucket] > 0 && coveredBefore[bucket] < 1) ? 1 : 0));
 
   const random = new SeededRandom(SEED);
-  const paths = resampling === 'windows' ? quantities.length - spanned + 1 : BOOTSTRAP_PATHS;
-  const total = new Float64Array(paths);
-  const beforeCycle = new Float64Array(paths);
-  for (let path = 0; path < paths; path++) {
-    model.startPath(path);
+  const pathCount = resampling === 'windows' ? quantities.length - spanned + 1 : BOOTSTRAP_PATHS;
+  const total = new Float64Array(pathCount);
+  const beforeCycle = new Float64Array(pathCount);
+  for (let path = 0; path < pathCount; path++) {
+    model.startPath(path, random);
     let sum = 0;
     let sumBefore = 0;
     for (let bucket = 0; bucket < spanned; bucket++) {
@@ -208,8 +255,14 @@ function resampleProtectionDemand(
     total[path] = sum;
     beforeCycle[path] = sumBefore;
   }
+  const paths = { total: total.slice(), beforeCycle: beforeCycle.slice() };
   const ascending = model.wholeUnits ? sortWholeNumbers : (values: Float64Array) => values.sort();
-  return { total: ascending(total), beforeCycle: beforeCycleDays > 0 ? ascending(beforeCycle) : beforeCycle, wholeUnits: model.wholeUnits };
+  return {
+    paths,
+    total: ascending(total),
+    beforeCycle: beforeCycleDays > 0 ? ascending(beforeCycle) : beforeCycle,
+    wholeUnits: model.wholeUnits,
+  };
 }
 
 /** Counting sort: resampled whole-number demands mostly repeat a few small values. */
@@ -226,11 +279,20 @@ function sortWholeNumbers(values: Float64Array): Float64Array {
   return values;
 }
 
+/** Draws one protection interval's buckets, one after another. */
+export interface PathModel {
+  readonly wholeUnits: boolean;
+  /** A new protection interval starts after the history's last bucket. */
+  startPath(path: number, random: SeededRandom): void;
+  /** The next bucket's demand. */
+  next(random: SeededRandom): number;
+}
+
 /**
  * What the history says about the next bucket: the chance of demand after a
  * bucket with or without it, and the sizes; it draws one bucket after another.
  */
-class BucketModel {
+class BucketModel implements PathModel {
   readonly wholeUnits: boolean;
   private readonly nonZeroAfterZero: number;
   private readonly nonZeroAfterNonZero: number;
@@ -266,7 +328,7 @@ class BucketModel {
   }
 
   /** A new protection interval starts after the history's last bucket (windows: at the path-th bucket of the history). */
-  startPath(path: number): void {
+  startPath(path: number, _random: SeededRandom): void {
     this.nonZero = this.lastNonZero;
     this.windowAt = path;
   }

@@ -26,12 +26,15 @@ describe('safety stock for intermittent and lumpy demand', () => {
   it('takes the cycle-service-level quantile of the item’s own demand over the protection interval', () => {
     quantile.mockReturnValue({ level: 14, promised: 0.962 });
     const ss = safetyStockFor(question({}))!;
-    expect(quantile).toHaveBeenCalledWith(history, 60, 0.95);
+    // The forecast's level per bucket goes with the history: the level from the forecast, the shape from the history.
+    expect(quantile).toHaveBeenCalledWith({ ...history, expectedPerBucket: 0.0639 * 30 }, 60, 0.95);
     expect(ss.method).toBe('bootstrap');
     // reorder point = expected demand over P + safety stock = the quantile itself
     expect(ss.quantity).toBeCloseTo(14 - 0.0639 * 60, 9);
     expect(ss.basis).toBe(
-      "the item's own intermittent demand history (bootstrap): stock of 14 covers 60 days of demand with 95% probability, 3.83 of it expected demand, promising 96.2% (stock comes in whole units)",
+      'intermittent demand, compound: level 1.92 a bucket of 30 days from the forecast; chance of demand from 3 of 12 buckets, with its uncertainty; ' +
+        'its own 3 sizes, with the uncertainty of their mean: stock of 14 covers 60 days of demand with 95% probability, 3.83 of it expected demand, ' +
+        'promising 96.2% (stock comes in whole units)',
     );
     expect(ss.promisedServiceLevel).toBe(0.962);
   });
@@ -39,14 +42,36 @@ describe('safety stock for intermittent and lumpy demand', () => {
   it('takes the fill-rate level for a fill-rate target, lumpy demand alike', () => {
     fillRateLevel.mockReturnValue({ level: 9, promised: 0.93 });
     const ss = safetyStockFor(question({ demandClass: 'lumpy', serviceLevel: { measure: 'fill-rate', target: 0.9 } }))!;
-    expect(fillRateLevel).toHaveBeenCalledWith(history, 60, 0.9);
+    expect(fillRateLevel).toHaveBeenCalledWith({ ...history, expectedPerBucket: 0.0639 * 30 }, 60, 0.9, 60, undefined, 'backorder');
     expect([ss.method, ss.serviceLevelTarget]).toEqual(['bootstrap', 0.9]);
+  });
+
+  it('weighs the item’s sizes against similar items’ and plans lost sales as lost when told', () => {
+    fillRateLevel.mockReturnValue({ level: 9, promised: 0.93 });
+    const similarSizes = [0.5, 1, 1.5];
+    const ss = safetyStockFor(
+      question({
+        demand: { perDay: 0.0639, stdDevPerDay: 0.5, history, similarSizes },
+        serviceLevel: { measure: 'fill-rate', target: 0.9 },
+        unmetDemand: 'lost',
+      }),
+    )!;
+    expect(fillRateLevel).toHaveBeenCalledWith(
+      { ...history, expectedPerBucket: 0.0639 * 30, similarSizes },
+      60,
+      0.9,
+      60,
+      undefined,
+      'lost',
+    );
+    expect(ss.basis).toContain('its own 3 sizes weighed against 3 sizes of similar items');
+    expect(ss.basis).toContain('meets a 90% fill rate with unmet demand lost');
   });
 
   it('tells the fill-rate level which part of the interval one periodic order serves: the review period', () => {
     fillRateLevel.mockReturnValue({ level: 9, promised: 0.93 });
     safetyStockFor(question({ serviceLevel: { measure: 'fill-rate', target: 0.9 }, protectionDays: 60, reviewDays: 30 }));
-    expect(fillRateLevel).toHaveBeenCalledWith(history, 60, 0.9, 30);
+    expect(fillRateLevel).toHaveBeenCalledWith({ ...history, expectedPerBucket: 0.0639 * 30 }, 60, 0.9, 30, undefined, 'backorder');
   });
 
   it('falls back to normal theory when the history is too short, and says so', () => {

@@ -1,6 +1,6 @@
 import type { SafetyStockRule, ServiceLevelTarget } from '@smi/agreements';
 import { dayWords, percentWords, quantityWords, statisticWords } from '../explanation/explanation-words';
-import { leadTimeDemandQuantile, levelForFillRate } from './lead-time-demand';
+import { leadTimeDemandQuantile, levelForFillRate, type UnmetDemandHandling } from './lead-time-demand';
 import { inverseNormalCdf, inverseNormalLoss } from './normal-distribution';
 import type { DemandClass, DemandOutlook } from '../plan/planning-types';
 
@@ -10,7 +10,9 @@ export type SafetyStockMethod = 'fixed' | 'days-of-cover' | 'normal' | 'bootstra
 export interface SafetyStockQuestion {
   rule?: SafetyStockRule;
   serviceLevel?: ServiceLevelTarget;
-  demand: Pick<DemandOutlook, 'perDay' | 'stdDevPerDay' | 'history' | 'leadTimeError'>;
+  demand: Pick<DemandOutlook, 'perDay' | 'stdDevPerDay' | 'history' | 'leadTimeError' | 'similarSizes'>;
+  /** Whether unmet demand waits for the next receipt (default) or is lost. */
+  unmetDemand?: UnmetDemandHandling;
   /** The demand class the decision goes by: the forecast's, else the history's. */
   demandClass?: DemandClass;
   /** Days the stock must cover: lead time (plus waiting for a delivery day), plus the review period for periodic policies. */
@@ -177,28 +179,49 @@ function normalSafetyStock(question: SafetyStockQuestion, serviceLevel: ServiceL
   };
 }
 
+/** What a promise on intermittent or lumpy demand rests on, in words. */
+function compoundBasis(
+  demandClass: DemandClass | undefined,
+  history: NonNullable<SafetyStockQuestion['demand']['history']>,
+  perDay: number,
+  similarSizes: readonly number[] | undefined,
+): string {
+  const demands = history.quantities.filter((q) => q > 0).length;
+  const sizes = similarSizes?.length
+    ? `its own ${demands} sizes weighed against ${similarSizes.length} sizes of similar items`
+    : `its own ${demands} sizes`;
+  return (
+    `${demandClass ?? 'intermittent'} demand, compound: level ${statisticWords(perDay * history.bucketDays)} a bucket of ${dayWords(history.bucketDays)} ` +
+    `from the forecast; chance of demand from ${demands} of ${history.quantities.length} buckets, with its uncertainty; ${sizes}, with the uncertainty of their mean`
+  );
+}
+
 function bootstrapSafetyStock(question: SafetyStockQuestion, serviceLevel: ServiceLevelTarget): SafetyStock | undefined {
   const history = question.demand.history;
   if (!history) return undefined;
   const { protectionDays } = question;
   const target = serviceLevel.target;
   const fillRate = serviceLevel.measure === 'fill-rate';
+  const { perDay, similarSizes } = question.demand;
+  const unmetDemand = question.unmetDemand ?? 'backorder';
+  // The forecast sets the level, the history the shape around it (compound-demand.ts).
+  const model = { ...history, expectedPerBucket: perDay * history.bucketDays, ...(similarSizes && { similarSizes }) };
   // A periodic order serves the review period's demand; a continuous one is measured over the whole interval.
-  const cycleDays = question.reviewDays > 0 ? [question.reviewDays] : [];
+  const cycleDays = question.reviewDays > 0 ? question.reviewDays : protectionDays;
   const found = fillRate
-    ? levelForFillRate(history, protectionDays, target, ...cycleDays)
-    : leadTimeDemandQuantile(history, protectionDays, target);
+    ? levelForFillRate(model, protectionDays, target, cycleDays, undefined, unmetDemand)
+    : leadTimeDemandQuantile(model, protectionDays, target);
   if (found === undefined) return undefined;
   const { level, promised } = found;
-  const expected = question.demand.perDay * protectionDays;
+  const expected = perDay * protectionDays;
   const measure = fillRate
-    ? `meets a ${percentWords(target)} fill rate`
+    ? `meets a ${percentWords(target)} fill rate${unmetDemand === 'lost' ? ' with unmet demand lost' : ''}`
     : `covers ${dayWords(protectionDays)} of demand with ${percentWords(target)} probability`;
   return {
     method: 'bootstrap',
     quantity: level - expected,
     serviceLevelTarget: target,
     promisedServiceLevel: promised,
-    basis: `the item's own ${question.demandClass} demand history (bootstrap): stock of ${statisticWords(level)} ${measure}, ${statisticWords(expected)} of it expected demand`,
+    basis: `${compoundBasis(question.demandClass, history, perDay, similarSizes)}: stock of ${statisticWords(level)} ${measure}, ${statisticWords(expected)} of it expected demand`,
   };
 }

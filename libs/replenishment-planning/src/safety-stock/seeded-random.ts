@@ -47,6 +47,31 @@ export class SeededRandom {
   normal(): number {
     return sqrt(-2 * log(1 - this.next())) * cos(2 * PI * this.next());
   }
+
+  /** A Gamma(shape, 1) number by Marsaglia & Tsang (2000); below shape 1 by their boost U^(1/shape). */
+  gamma(shape: number): number {
+    if (!(shape > 0)) throw new RangeError(`shape must be above 0 (got ${shape})`);
+    if (shape < 1) return this.gamma(shape + 1) * (1 - this.next()) ** (1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v ** 3;
+      const u = this.next();
+      if (u < 1 - 0.0331 * x ** 4 || log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
+    }
+  }
+
+  /** A Beta(a, b) number, from two gamma numbers. */
+  beta(a: number, b: number): number {
+    const x = this.gamma(a);
+    return x / (x + this.gamma(b));
+  }
 }
 
 const rotl = (x: number, k: number) => ((x << k) | (x >>> (32 - k))) >>> 0;

@@ -45,8 +45,8 @@ export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSo
   if (problems.length > 0) throw new RangeError(`invalid what-if input:\n  ${problems.join('\n  ')}`);
   const { line, demand, bucketDays } = input;
   const validFrom = input.validFrom ?? DEFAULT_VALID_FROM;
-  const terms: PlanningTerms = { line, agreementVersion: input.agreementVersion ?? 1, validFrom };
   const unmetDemand: UnmetDemand = input.unmetDemand ?? 'backorder';
+  const terms: PlanningTerms = { line, agreementVersion: input.agreementVersion ?? 1, validFrom, unmetDemand };
   const distribution = input.distribution ?? 'by-demand-class';
   const start = Date.parse(`${validFrom}T00:00:00Z`);
   const days = demand.length * bucketDays;
