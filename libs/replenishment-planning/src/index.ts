@@ -74,3 +74,4 @@ export {
 } from './replay/demand-history-replay';
 export { parseCarparts } from './replay/carparts';
 export { syntheticSmoothItems } from './replay/synthetic-demand';
+export { lumpyDailyDemand, steadyDailyDemand } from './replay/synthetic-daily-demand';

@@ -41,7 +41,7 @@ describe('reorder point and order-up-to level', () => {
       reviewDays: 0,
     });
     expect(levels).toMatchObject({ reorderPoint: 55, safetyStock: 15, safetyStockMethod: 'fixed' });
-    expect(levels.basis[0]).toBe('reorder point 55 as agreed, overriding the fixed safety stock 5 as agreed');
+    expect(levels.basis[0]).toBe('reorder point 55 as agreed, overriding the computed 45 (fixed safety stock 5 as agreed)');
   });
 
   it('raises the order-up-to level to the reorder point + one pack when the reorder point exceeds the maximum, and says so', () => {

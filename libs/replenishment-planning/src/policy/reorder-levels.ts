@@ -2,8 +2,10 @@ import type { AgreementLine } from '@smi/agreements';
 import { dayWords, quantityWords, statisticWords } from '../explanation/explanation-words';
 import { fromMillionths, stored, toMillionths } from '../plan/exact-quantity';
 import type { DemandClass, DemandOutlook } from '../plan/planning-types';
-import { fixedOrderQuantityOf } from './reorder-policy';
-import { safetyStockFor, type SafetyStockMethod } from '../safety-stock/safety-stock';
+import { fixedOrderQuantityOf, PERIODIC_POLICIES } from './reorder-policy';
+import { safetyStockFor, type SafetyStock, type SafetyStockMethod } from '../safety-stock/safety-stock';
+import { undershootOf, undershootWords } from '../safety-stock/undershoot';
+import { belowExpectedWhy, statedSafetyStock } from './stated-safety-stock';
 
 export interface LevelQuestion {
   line: AgreementLine;
@@ -22,8 +24,14 @@ export interface ReorderLevels {
   maximum: number;
   /** Expected demand over the protection interval. */
   expectedDemand: number;
+  /** Expected undershoot the reorder point covers (continuous review with a service-level target), else 0. */
+  expectedUndershoot: number;
   safetyStockMethod: SafetyStockMethod;
-  /** The safety stock the reorder point carries: reorder point − expected demand. */
+  /**
+   * The safety stock the reorder point carries: reorder point − expected
+   * demand − expected undershoot, never below 0; when the reorder point is
+   * below what it is expected to cover, the basis says so and why.
+   */
   safetyStock: number;
   serviceLevelTarget: number | null;
   /** The service the engine stands behind (SafetyStock.promisedServiceLevel); null without one or with an agreed reorder point. */
@@ -60,30 +68,61 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
     );
   }
   const expectedDemand = demand.perDay * protectionDays;
-  const safetyStock = safetyStockFor({
-    rule: line.safetyStock,
-    serviceLevel: line.serviceLevel,
-    demand,
-    demandClass: question.demandClass,
-    protectionDays,
-    leadTimeStdDevDays: line.leadTimeStdDevDays ?? 0,
-    reviewDays: question.reviewDays,
-    cycleDemand: cycleDemandOf(line, demand.perDay, question.reviewDays, maximum - minimum),
-  });
+  const policy = line.policy ?? 'min-max';
+  // Continuous review orders when the position is already below the reorder point by the undershoot; a target must cover it.
+  const targeted = line.serviceLevel !== undefined && (line.safetyStock === undefined || line.safetyStock.method === 'service-level');
+  const undershoot = targeted && !PERIODIC_POLICIES.includes(policy) ? undershootOf(demand) : undefined;
+  const safetyStockAt = (cycleDemand: number) =>
+    safetyStockFor({
+      rule: line.safetyStock,
+      serviceLevel: line.serviceLevel,
+      demand,
+      demandClass: question.demandClass,
+      protectionDays,
+      leadTimeStdDevDays: line.leadTimeStdDevDays ?? 0,
+      reviewDays: question.reviewDays,
+      cycleDemand,
+      ...(undershoot && { undershoot }),
+    });
+  const computedLevel = (stock: SafetyStock) => stored(expectedDemand + (stock.undershoot ?? 0) + stock.quantity);
+  let safetyStock: SafetyStock | undefined;
+  if (policy === 'min-max' && undershoot) {
+    // (s,S): an order brings S − s plus the undershoot, the demand per cycle a fill rate counts; s depends on it, so settle both.
+    const cycleOf = (level: number) => Math.max(level >= maximum ? 0 : maximum - level, line.packMultiple, line.minimumOrderQuantity ?? 0) + undershoot.mean;
+    safetyStock = safetyStockAt(cycleOf(expectedDemand + undershoot.mean));
+    for (let round = 0; round < 2 && safetyStock && line.serviceLevel?.measure === 'fill-rate'; round++) {
+      safetyStock = safetyStockAt(cycleOf(computedLevel(safetyStock)));
+    }
+  } else {
+    safetyStock = safetyStockAt(cycleDemandOf(line, demand.perDay, question.reviewDays, maximum - minimum));
+  }
 
   let reorderPoint: number;
   if (line.reorderPoint !== undefined) {
     reorderPoint = units(line.reorderPoint);
-    basis.push(`reorder point ${quantityWords(reorderPoint)} as agreed${safetyStock ? `, overriding the ${safetyStock.basis}` : ''}`);
-  } else if (safetyStock) {
-    reorderPoint = stored(expectedDemand + safetyStock.quantity);
     basis.push(
-      `reorder point ${statisticWords(reorderPoint)} = expected demand ${statisticWords(expectedDemand)} over ${dayWords(protectionDays)} + ${safetyStock.basis}`,
+      `reorder point ${quantityWords(reorderPoint)} as agreed` +
+        (safetyStock ? `, overriding the computed ${statisticWords(computedLevel(safetyStock))} (${safetyStock.basis})` : ''),
+    );
+  } else if (safetyStock) {
+    reorderPoint = computedLevel(safetyStock);
+    const undershootPart = safetyStock.undershoot !== undefined && undershoot ? ` + ${undershootWords(undershoot)}` : '';
+    basis.push(
+      `reorder point ${statisticWords(reorderPoint)} = expected demand ${statisticWords(expectedDemand)} over ${dayWords(protectionDays)}${undershootPart} + ${safetyStock.basis}`,
     );
   } else {
     reorderPoint = minimum;
     basis.push(`reorder point is the agreed minimum ${quantityWords(minimum)} (no safety stock or service level agreed)`);
   }
+  const expectedUndershoot = line.reorderPoint === undefined ? (safetyStock?.undershoot ?? 0) : 0;
+  const stated = statedSafetyStock({
+    reorderPoint,
+    expectedDemand,
+    expectedUndershoot,
+    protectionDays,
+    why: belowExpectedWhy(line, safetyStock),
+  });
+  if (stated.words) basis.push(stated.words);
 
   let orderUpTo = maximum;
   if ((line.policy ?? 'min-max') === 'fixed-quantity') {
@@ -113,8 +152,9 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
     minimum,
     maximum,
     expectedDemand,
+    expectedUndershoot,
     safetyStockMethod: safetyStock?.method ?? 'minimum',
-    safetyStock: reorderPoint - expectedDemand,
+    safetyStock: stated.quantity,
     serviceLevelTarget: safetyStock?.serviceLevelTarget ?? null,
     // An agreed reorder point overrides the level the promise was made for.
     promisedServiceLevel: line.reorderPoint === undefined ? (safetyStock?.promisedServiceLevel ?? null) : null,
@@ -139,7 +179,9 @@ const inUnits = (level: number, line: Pick<AgreementLine, 'levelsIn'>, perDay: n
  * Expected demand per replenishment cycle, which a fill rate is measured
  * against: the review period's demand for periodic policies, the fixed order
  * quantity for fixed-quantity, and for min-max the band between minimum and
- * maximum (what a typical order brings), at least one pack and the minimum order quantity.
+ * maximum (what a typical order brings), at least one pack and the minimum
+ * order quantity. Min-max with its undershoot settles it with its reorder
+ * point instead (reorderLevelsFor).
  */
 function cycleDemandOf(line: AgreementLine, perDay: number, reviewDays: number, band: number): number {
   switch (line.policy ?? 'min-max') {
