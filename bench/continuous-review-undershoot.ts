@@ -24,14 +24,20 @@ const SERIES = [
   { name: 'lumpy (p 0.3, size 1+Poisson(4))', demand: (seed: number) => lumpyDailyDemand(DAYS, seed) },
   { name: 'steady (Poisson(2) orders, geometric size 3)', demand: (seed: number) => steadyDailyDemand(DAYS, seed) },
 ];
-/** (s,S): S is 30 days of supply; (s,Q): Q is two weeks of demand. */
+/** (s,S): S is 30 days of supply, or one unit above s (maximum 0: S = s + one pack); (s,Q): Q is two weeks of demand. */
 const POLICIES: { name: string; line: (perDay: number) => Partial<AgreementLine> }[] = [
   { name: 'min-max (s,S)', line: (perDay) => ({ policy: 'min-max', maximum: Math.round(30 * perDay) }) },
-  { name: 'fixed-quantity (s,Q)', line: (perDay) => ({ policy: 'fixed-quantity', maximum: 0, fixedOrderQuantity: Math.round(14 * perDay) }) },
+  { name: 'min-max (s,S), S = s + 1', line: () => ({ policy: 'min-max', maximum: 0 }) },
+  {
+    name: 'fixed-quantity (s,Q)',
+    line: (perDay) => ({ policy: 'fixed-quantity', maximum: 0, fixedOrderQuantity: Math.round(14 * perDay) }),
+  },
 ];
 
 const percent = (share: number) => (100 * share).toFixed(1);
-console.log(`${DAYS} days of daily demand, ${WARM_UP_DAYS} of them warm-up, lead time 7 days, backorders, seeds ${SEEDS.join(', ')} (mean over seeds)\n`);
+console.log(
+  `${DAYS} days of daily demand, ${WARM_UP_DAYS} of them warm-up, lead time 7 days, backorders, seeds ${SEEDS.join(', ')} (mean over seeds)\n`,
+);
 console.log('| series | policy | target | reached % | reached − target, points | promised % | average on hand |');
 console.log('|---|---|---|---|---|---|---|');
 const started = Date.now();

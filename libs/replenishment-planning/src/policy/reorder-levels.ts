@@ -4,7 +4,7 @@ import { fromMillionths, stored, toMillionths } from '../plan/exact-quantity';
 import type { DemandClass, DemandOutlook } from '../plan/planning-types';
 import { fixedOrderQuantityOf, PERIODIC_POLICIES } from './reorder-policy';
 import { safetyStockFor, type SafetyStock, type SafetyStockMethod } from '../safety-stock/safety-stock';
-import { undershootOf, undershootWords } from '../safety-stock/undershoot';
+import { undershootOf, undershootWords, type Undershoot } from '../safety-stock/undershoot';
 import { belowExpectedWhy, statedSafetyStock } from './stated-safety-stock';
 
 export interface LevelQuestion {
@@ -71,8 +71,8 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
   const policy = line.policy ?? 'min-max';
   // Continuous review orders when the position is already below the reorder point by the undershoot; a target must cover it.
   const targeted = line.serviceLevel !== undefined && (line.safetyStock === undefined || line.safetyStock.method === 'service-level');
-  const undershoot = targeted && !PERIODIC_POLICIES.includes(policy) ? undershootOf(demand) : undefined;
-  const safetyStockAt = (cycleDemand: number) =>
+  const continuous = targeted && !PERIODIC_POLICIES.includes(policy);
+  const safetyStockAt = (cycleDemand: number, undershoot?: Undershoot) =>
     safetyStockFor({
       rule: line.safetyStock,
       serviceLevel: line.serviceLevel,
@@ -85,16 +85,22 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
       ...(undershoot && { undershoot }),
     });
   const computedLevel = (stock: SafetyStock) => stored(expectedDemand + (stock.undershoot ?? 0) + stock.quantity);
+  let undershoot = continuous ? undershootOf(demand) : undefined;
   let safetyStock: SafetyStock | undefined;
   if (policy === 'min-max' && undershoot) {
-    // (s,S): an order brings S − s plus the undershoot, the demand per cycle a fill rate counts; s depends on it, so settle both.
-    const cycleOf = (level: number) => Math.max(level >= maximum ? 0 : maximum - level, line.packMultiple, line.minimumOrderQuantity ?? 0) + undershoot.mean;
-    safetyStock = safetyStockAt(cycleOf(expectedDemand + undershoot.mean));
-    for (let round = 0; round < 2 && safetyStock && line.serviceLevel?.measure === 'fill-rate'; round++) {
-      safetyStock = safetyStockAt(cycleOf(computedLevel(safetyStock)));
+    // (s,S) starts each cycle at S: its undershoot depends on S − s, and an order brings S − s plus the undershoot,
+    // the demand per cycle a fill rate counts. s depends on both, so settle them in a few rounds.
+    const moq = line.minimumOrderQuantity ?? 0;
+    const bandOf = (level: number) => Math.max(level >= maximum ? line.packMultiple : maximum - level, moq);
+    let level = expectedDemand + undershoot.mean;
+    for (let round = 0; round < 3; round++) {
+      undershoot = undershootOf(demand, bandOf(level))!;
+      safetyStock = safetyStockAt(Math.max(bandOf(level), line.packMultiple) + undershoot.mean, undershoot);
+      if (!safetyStock || computedLevel(safetyStock) === level) break;
+      level = computedLevel(safetyStock);
     }
   } else {
-    safetyStock = safetyStockAt(cycleDemandOf(line, demand.perDay, question.reviewDays, maximum - minimum));
+    safetyStock = safetyStockAt(cycleDemandOf(line, demand.perDay, question.reviewDays, maximum - minimum), undershoot);
   }
 
   let reorderPoint: number;

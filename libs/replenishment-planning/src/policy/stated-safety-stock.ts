@@ -35,7 +35,8 @@ export function statedSafetyStock(levels: {
 /** Why a line's reorder point may sit below the demand it is expected to cover, by how it was set. */
 export function belowExpectedWhy(line: Pick<AgreementLine, 'reorderPoint' | 'minimum'>, safetyStock: SafetyStock | undefined): string {
   if (line.reorderPoint !== undefined) return 'the reorder point is agreed, not computed';
-  if (!safetyStock) return `the reorder point is the agreed minimum ${quantityWords(line.minimum)} and no safety stock or service level is agreed`;
+  if (!safetyStock)
+    return `the reorder point is the agreed minimum ${quantityWords(line.minimum)} and no safety stock or service level is agreed`;
   const target = safetyStock.serviceLevelTarget;
   const met = target === null ? 'the agreed safety stock' : `the ${percentWords(target)} target`;
   if (safetyStock.method === 'bootstrap') {

@@ -3,7 +3,7 @@ import { dayWords, percentWords, quantityWords, statisticWords } from '../explan
 import { leadTimeDemandQuantile, levelForFillRate } from './lead-time-demand';
 import { inverseNormalCdf, inverseNormalLoss } from './normal-distribution';
 import type { DemandClass, DemandOutlook } from '../plan/planning-types';
-import { continuousLevelFromHistory, undershootWords, type Undershoot } from './undershoot';
+import { continuousLevelFromHistory, type Undershoot } from './undershoot';
 
 /** How safety stock was set, as the explanation names it. */
 export type SafetyStockMethod = 'fixed' | 'days-of-cover' | 'normal' | 'bootstrap' | 'minimum';
@@ -156,9 +156,7 @@ function normalSafetyStock(question: SafetyStockQuestion, serviceLevel: ServiceL
   const sigma = undershoot ? Math.sqrt(demandSigma ** 2 + undershoot.variance) : demandSigma;
   const error = question.demand.leadTimeError;
   const source = error ? ` (forecast error ${statisticWords(Math.sqrt(error.variance))} over ${dayWords(error.overDays)} in backtest)` : '';
-  const withUndershoot = undershoot
-    ? ` with the undershoot's σ ${statisticWords(Math.sqrt(undershoot.variance))} (${undershootWords(undershoot)})`
-    : '';
+  const withUndershoot = undershoot ? `, the undershoot's σ ${statisticWords(Math.sqrt(undershoot.variance))} included` : '';
   const over = `σ ${statisticWords(sigma)} over ${dayWords(question.protectionDays)}${source}${withUndershoot}`;
   const target = serviceLevel.target;
   const expectedUndershoot = undershoot && { undershoot: undershoot.mean };

@@ -1,7 +1,7 @@
 import type { ServiceLevelTarget } from '@smi/agreements';
 import { dayWords, percentWords, statisticWords } from '../explanation/explanation-words';
 import type { DemandOutlook } from '../plan/planning-types';
-import { countAtOrBelow, resampledLeadTimeDemand, ShortageCurve } from './lead-time-demand';
+import { countAtOrBelow, resampledLeadTimeDemand, ShortageCurve, type DemandHistory } from './lead-time-demand';
 import type { SafetyStock, SafetyStockQuestion } from './safety-stock';
 
 /**
@@ -23,10 +23,9 @@ import type { SafetyStock, SafetyStockQuestion } from './safety-stock';
  *   E[U] = (E[D²] − E[D]) / (2E[D]), E[U²] = (2E[D³] − 3E[D²] + E[D]) / (6E[D]);
  * - continuous quantities: U = V·D*, V uniform on (0, 1), D* the demand drawn
  *   in proportion to its size: E[U] = E[D²] / (2E[D]), E[U²] = E[D³] / (3E[D]).
- * It holds exactly for (s,Q) whose position is spread evenly over (s, s + Q],
- * and for (s,S) when S − s spans several demands; with a band of one or two
- * demands the true undershoot of (s,S) is somewhat smaller, so the level errs
- * on the safe side.
+ * It holds for (s,Q), whose position is spread evenly over (s, s + Q], and
+ * for (s,S) when S − s spans many demands; (s,S) with a narrower band starts
+ * each cycle at S and has an undershoot of its own (undershootBelowBand).
  *
  * What one review sees is known when the caller reviews at a fixed grain: the
  * what-if simulator decides once a bucket, before the bucket's demand, and
@@ -62,45 +61,131 @@ const NO_UNDERSHOOT = (source: string): Undershoot => ({
 /**
  * The undershoot a continuous policy's reorder point must cover, from the
  * demand its past reviews saw (DemandOutlook.demandPerReview), or undefined
- * when the caller does not review at a fixed grain.
+ * when the caller does not review at a fixed grain. With `band` (S − s of
+ * min-max), the undershoot of (s,S) itself, which starts each cycle at S
+ * (undershootBelowBand); without, the stationary excess, as for (s,Q).
  */
-export function undershootOf(demand: Pick<DemandOutlook, 'demandPerReview'>): Undershoot | undefined {
-  return demand.demandPerReview && undershootFromReviews(demand.demandPerReview);
+export function undershootOf(demand: Pick<DemandOutlook, 'demandPerReview'>, band?: number): Undershoot | undefined {
+  const reviews = demand.demandPerReview;
+  if (!reviews) return undefined;
+  return band === undefined ? undershootFromReviews(reviews) : undershootBelowBand(reviews, band);
+}
+
+/** Beyond this many steps (band × largest demand) the band spans many demands and the stationary excess is as good. */
+const MAX_RENEWAL_STEPS = 200_000;
+
+/**
+ * The undershoot of (s,S): each order lifts the position to S, Δ = S − s
+ * above the reorder point, and the next order comes at the first review that
+ * takes the demand summed since to Δ or more; U is that sum less Δ. For whole
+ * units, with f the distribution of one review's demand (reviews with demand)
+ * and r(k) the chance that the sum ever equals k (r(0) = 1,
+ * r(k) = Σ f(j)·r(k − j)), P(U = u) = Σ over k < ⌈Δ⌉ of r(k)·f(⌈Δ⌉ + u − k),
+ * shifted by ⌈Δ⌉ − Δ. A band of one demand gives U = D − Δ, a band of many the
+ * stationary excess, which it falls back to for other quantities.
+ */
+export function undershootBelowBand(reviews: readonly number[], band: number): Undershoot {
+  const seen = reviewSizes(reviews);
+  const { largest } = seen;
+  const steps = Math.ceil(band - 1e-9);
+  if (seen.demands === 0 || !seen.wholeUnits || !(steps >= 1) || steps * largest > MAX_RENEWAL_STEPS) {
+    return undershootFromReviews(reviews);
+  }
+  const f = new Float64Array(largest + 1);
+  for (let i = 0; i < seen.sizes.length; i++) f[seen.sizes[i]] = seen.counts[i] / seen.demands;
+  const reach = new Float64Array(steps);
+  reach[0] = 1;
+  for (let k = 1; k < steps; k++) {
+    let chance = 0;
+    for (let j = 1; j <= k && j <= largest; j++) chance += f[j] * reach[k - j];
+    reach[k] = chance;
+  }
+  const chances = new Array<number>(largest).fill(0);
+  for (let k = steps > largest ? steps - largest : 0; k < steps; k++) {
+    for (let u = 0; steps + u - k <= largest; u++) chances[u] += reach[k] * f[steps + u - k];
+  }
+  const shift = steps - band < 1e-9 ? 0 : steps - band;
+  const values = chances.map((_, u) => u + shift);
+  return {
+    ...atoms(values, chances, shift === 0),
+    source: `${seen.demands} of ${reviews.length} reviews with demand, from the order-up-to level ${statisticWords(band)} above the reorder point`,
+  };
 }
 
 /** The stationary excess of the demand per review (whole units or not), as its distribution. */
 export function undershootFromReviews(reviews: readonly number[]): Undershoot {
-  const demands = reviews.filter((q) => q > 0);
-  const total = demands.reduce((sum, q) => sum + q, 0);
-  const source = `${demands.length} of ${reviews.length} reviews with demand`;
+  const seen = reviewSizes(reviews);
+  const { sizes, counts, total } = seen;
+  const source = `${seen.demands} of ${reviews.length} reviews with demand`;
   if (total === 0) return NO_UNDERSHOOT(source);
-  const wholeUnits = demands.every((q) => Number.isInteger(q));
-  let values: number[];
-  let chances: number[];
-  if (wholeUnits) {
-    // P(U = u) = #(days with D > u) / Σ D.
-    const largest = Math.max(...demands);
-    const above = new Float64Array(largest + 1);
-    for (const q of demands) above[q - 1]++;
-    for (let u = largest - 1; u >= 0; u--) above[u] += above[u + 1];
-    values = Array.from({ length: largest }, (_, u) => u);
-    chances = values.map((u) => above[u] / total);
+  const values: number[] = [];
+  const chances: number[] = [];
+  if (seen.wholeUnits) {
+    // P(U = u) = #(reviews with D > u) / Σ D.
+    let above = seen.demands;
+    let next = 0;
+    for (let u = 0; u < seen.largest; u++) {
+      while (sizes[next] <= u) above -= counts[next++];
+      values.push(u);
+      chances.push(above / total);
+    }
   } else {
-    values = [];
-    chances = [];
-    for (const q of demands) {
+    for (let i = 0; i < sizes.length; i++) {
       for (let point = 0; point < CONTINUOUS_POINTS; point++) {
-        values.push((q * (point + 0.5)) / CONTINUOUS_POINTS);
-        chances.push(q / total / CONTINUOUS_POINTS);
+        values.push((sizes[i] * (point + 0.5)) / CONTINUOUS_POINTS);
+        chances.push((counts[i] * sizes[i]) / total / CONTINUOUS_POINTS);
       }
     }
   }
-  return { ...atoms(values, chances, wholeUnits), source };
+  return { ...atoms(values, chances, seen.wholeUnits), source };
+}
+
+/** The sizes of demand the reviews saw (ascending, each once, with how often), in one pass. */
+interface ReviewSizes {
+  sizes: number[];
+  counts: number[];
+  /** Reviews with demand, their total and the largest. */
+  demands: number;
+  total: number;
+  largest: number;
+  wholeUnits: boolean;
+}
+
+/** Kept while the reviews are: min-max asks for the undershoot of the same reviews at a few bands. */
+const sizesSeen = new WeakMap<readonly number[], ReviewSizes>();
+
+function reviewSizes(reviews: readonly number[]): ReviewSizes {
+  const kept = sizesSeen.get(reviews);
+  if (kept) return kept;
+  const count = new Map<number, number>();
+  let total = 0;
+  let largest = 0;
+  let wholeUnits = true;
+  for (let i = 0; i < reviews.length; i++) {
+    const q = reviews[i];
+    if (!(q > 0)) continue;
+    count.set(q, (count.get(q) ?? 0) + 1);
+    total += q;
+    if (q > largest) largest = q;
+    if (wholeUnits && q !== Math.floor(q)) wholeUnits = false;
+  }
+  const sizes = [...count.keys()].sort((a, b) => a - b);
+  const seen: ReviewSizes = {
+    sizes,
+    counts: sizes.map((q) => count.get(q)!),
+    demands: [...count.values()].reduce((sum, n) => sum + n, 0),
+    total,
+    largest,
+    wholeUnits,
+  };
+  sizesSeen.set(reviews, seen);
+  return seen;
 }
 
 /** Mean and variance of the values at their chances, and the values grouped into at most MAX_ATOMS equal-chance groups. */
 function atoms(values: number[], chances: number[], wholeUnits: boolean): Omit<Undershoot, 'source'> {
-  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
+  const order = values.map((_, i) => i);
+  if (values.some((v, i) => i > 0 && v < values[i - 1])) order.sort((a, b) => values[a] - values[b]);
   let mean = 0;
   let square = 0;
   for (const i of order) {
@@ -109,7 +194,13 @@ function atoms(values: number[], chances: number[], wholeUnits: boolean): Omit<U
   }
   const variance = Math.max(0, square - mean ** 2);
   if (order.length <= MAX_ATOMS) {
-    return { mean, variance, values: Float64Array.from(order, (i) => values[i]), chances: Float64Array.from(order, (i) => chances[i]), wholeUnits };
+    return {
+      mean,
+      variance,
+      values: Float64Array.from(order, (i) => values[i]),
+      chances: Float64Array.from(order, (i) => chances[i]),
+      wholeUnits,
+    };
   }
   const grouped: number[] = [];
   const groupChances: number[] = [];
@@ -156,7 +247,7 @@ export function continuousLevelFromHistory(
 ): SafetyStock | undefined {
   const history = question.demand.history;
   if (!history) return undefined;
-  const sample = resampledLeadTimeDemand(history, question.protectionDays);
+  const sample = resampledOnce(history, question.protectionDays);
   if (!sample) return undefined;
   const { total } = sample;
   const paths = total.length;
@@ -194,6 +285,19 @@ export function continuousLevelFromHistory(
       `the item's own ${question.demandClass ?? ''} demand history (bootstrap) with the undershoot: reorder point ${statisticWords(level)} ${measure}, ` +
       `${statisticWords(expected)} of it expected demand and ${statisticWords(undershoot.mean)} expected undershoot`,
   };
+}
+
+/**
+ * The resampled lead-time demand of a history, kept while the history is: min-max
+ * settles its reorder point with its band in a few rounds over the same history.
+ */
+const resampled = new WeakMap<readonly number[], { protectionDays: number; sample: ReturnType<typeof resampledLeadTimeDemand> }>();
+function resampledOnce(history: DemandHistory, protectionDays: number): ReturnType<typeof resampledLeadTimeDemand> {
+  const kept = resampled.get(history.quantities);
+  if (kept && kept.protectionDays === protectionDays) return kept.sample;
+  const sample = resampledLeadTimeDemand(history, protectionDays);
+  resampled.set(history.quantities, { protectionDays, sample });
+  return sample;
 }
 
 /** The smallest level from 0 to `highest` whose service reaches the target (service never falls as the level rises): bisection. */
