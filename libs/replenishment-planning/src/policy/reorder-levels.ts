@@ -93,7 +93,7 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
     const moq = line.minimumOrderQuantity ?? 0;
     const bandOf = (level: number) => Math.max(level >= maximum ? line.packMultiple : maximum - level, moq);
     let level = expectedDemand + undershoot.mean;
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 4; round++) {
       undershoot = undershootOf(demand, bandOf(level))!;
       safetyStock = safetyStockAt(Math.max(bandOf(level), line.packMultiple) + undershoot.mean, undershoot);
       if (!safetyStock || computedLevel(safetyStock) === level) break;

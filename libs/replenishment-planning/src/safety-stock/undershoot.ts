@@ -80,9 +80,12 @@ const MAX_RENEWAL_STEPS = 200_000;
  * takes the demand summed since to Δ or more; U is that sum less Δ. For whole
  * units, with f the distribution of one review's demand (reviews with demand)
  * and r(k) the chance that the sum ever equals k (r(0) = 1,
- * r(k) = Σ f(j)·r(k − j)), P(U = u) = Σ over k < ⌈Δ⌉ of r(k)·f(⌈Δ⌉ + u − k),
- * shifted by ⌈Δ⌉ − Δ. A band of one demand gives U = D − Δ, a band of many the
- * stationary excess, which it falls back to for other quantities.
+ * r(k) = Σ f(j)·r(k − j)), P(U = u) = Σ over k < ⌈Δ⌉ of r(k)·f(⌈Δ⌉ + u − k).
+ * The position moves in whole units, so a reorder point acts as the whole
+ * number at or below it and the band as ⌈Δ⌉: U is counted from there, and a
+ * level from whole-unit history stays whole. A band of one unit gives
+ * U = D − 1, a band of many the stationary excess, which it falls back to for
+ * quantities that are not whole.
  */
 export function undershootBelowBand(reviews: readonly number[], band: number): Undershoot {
   const seen = reviewSizes(reviews);
@@ -104,11 +107,13 @@ export function undershootBelowBand(reviews: readonly number[], band: number): U
   for (let k = steps > largest ? steps - largest : 0; k < steps; k++) {
     for (let u = 0; steps + u - k <= largest; u++) chances[u] += reach[k] * f[steps + u - k];
   }
-  const shift = steps - band < 1e-9 ? 0 : steps - band;
-  const values = chances.map((_, u) => u + shift);
   return {
-    ...atoms(values, chances, shift === 0),
-    source: `${seen.demands} of ${reviews.length} reviews with demand, from the order-up-to level ${statisticWords(band)} above the reorder point`,
+    ...atoms(
+      chances.map((_, u) => u),
+      chances,
+      true,
+    ),
+    source: `${seen.demands} of ${reviews.length} reviews with demand, each cycle starting at the order-up-to level, ${statisticWords(band)} above the reorder point`,
   };
 }
 
@@ -282,7 +287,7 @@ export function continuousLevelFromHistory(
     serviceLevelTarget: target,
     promisedServiceLevel: Math.min(1, promised),
     basis:
-      `the item's own ${question.demandClass ?? ''} demand history (bootstrap) with the undershoot: reorder point ${statisticWords(level)} ${measure}, ` +
+      `the item's own ${question.demandClass ?? ''} demand history (bootstrap) with the undershoot: stock of ${statisticWords(level)} ${measure}, ` +
       `${statisticWords(expected)} of it expected demand and ${statisticWords(undershoot.mean)} expected undershoot`,
   };
 }
