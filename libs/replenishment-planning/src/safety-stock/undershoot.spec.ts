@@ -41,6 +41,12 @@ describe('undershoot of continuous review', () => {
     expect(undershoot.values.reduce((sum, v, i) => sum + v * undershoot.chances[i], 0)).toBeCloseTo(second / (2 * first), 9);
   });
 
+  it('takes very large whole demands as continuous: E[U] = E[D²] / 2E[D] (10,000 and 20,000: 8,333.33)', () => {
+    const undershoot = undershootFromReviews([10_000, 0, 20_000]);
+    expect(undershoot.mean).toBeCloseTo(8333.33, 2);
+    expect(undershootBelowBand([10_000, 0, 20_000], 5).mean).toBeCloseTo(8333.33, 2);
+  });
+
   it('is none without demand, and unknown when the caller does not review at a fixed grain', () => {
     expect(undershootFromReviews([0, 0]).mean).toBe(0);
     expect(undershootOf({})).toBeUndefined();

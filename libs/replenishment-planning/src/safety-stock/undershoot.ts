@@ -71,41 +71,53 @@ export function undershootOf(demand: Pick<DemandOutlook, 'demandPerReview'>, ban
   return band === undefined ? undershootFromReviews(reviews) : undershootBelowBand(reviews, band);
 }
 
-/** Beyond this many steps (band × largest demand) the band spans many demands and the stationary excess is as good. */
-const MAX_RENEWAL_STEPS = 200_000;
+/**
+ * Bounds on the work per decision (a replay asks at every bucket): the renewal sum of (s,S) only for bands
+ * up to RENEWAL_DEMANDS mean demands (beyond, the stationary excess is as good) and RENEWAL_WORK steps ×
+ * sizes; whole units counted one by one up to WHOLE_UNITS_LARGEST, larger ones taken as continuous;
+ * at most CONTINUOUS_SIZES groups of sizes for the continuous undershoot.
+ */
+const RENEWAL_DEMANDS = 8;
+const RENEWAL_WORK = 100_000;
+const WHOLE_UNITS_LARGEST = 4096;
+const CONTINUOUS_SIZES = 256;
 
 /**
  * The undershoot of (s,S): each order lifts the position to S, Δ = S − s
  * above the reorder point, and the next order comes at the first review that
  * takes the demand summed since to Δ or more; U is that sum less Δ. For whole
- * units, with f the distribution of one review's demand (reviews with demand)
+ * units, with p the distribution of one review's demand (reviews with demand)
  * and r(k) the chance that the sum ever equals k (r(0) = 1,
- * r(k) = Σ f(j)·r(k − j)), P(U = u) = Σ over k < ⌈Δ⌉ of r(k)·f(⌈Δ⌉ + u − k).
+ * r(k) = Σ p(j)·r(k − j)), P(U = u) = Σ over k < ⌈Δ⌉ of r(k)·p(⌈Δ⌉ + u − k).
  * The position moves in whole units, so a reorder point acts as the whole
  * number at or below it and the band as ⌈Δ⌉: U is counted from there, and a
  * level from whole-unit history stays whole. A band of one unit gives
- * U = D − 1, a band of many the stationary excess, which it falls back to for
- * quantities that are not whole.
+ * U = D − 1; a band of many demands, or quantities that are not whole, the
+ * stationary excess.
  */
 export function undershootBelowBand(reviews: readonly number[], band: number): Undershoot {
   const seen = reviewSizes(reviews);
-  const { largest } = seen;
+  const { sizes, largest } = seen;
   const steps = Math.ceil(band - 1e-9);
-  if (seen.demands === 0 || !seen.wholeUnits || !(steps >= 1) || steps * largest > MAX_RENEWAL_STEPS) {
-    return undershootFromReviews(reviews);
-  }
-  const f = new Float64Array(largest + 1);
-  for (let i = 0; i < seen.sizes.length; i++) f[seen.sizes[i]] = seen.counts[i] / seen.demands;
+  const renewal =
+    seen.demands > 0 &&
+    seen.wholeUnits &&
+    largest <= WHOLE_UNITS_LARGEST &&
+    steps >= 1 &&
+    steps <= (RENEWAL_DEMANDS * seen.total) / seen.demands &&
+    steps * sizes.length <= RENEWAL_WORK;
+  if (!renewal) return undershootFromReviews(reviews);
+  const chanceOf = seen.counts.map((count) => count / seen.demands);
   const reach = new Float64Array(steps);
   reach[0] = 1;
   for (let k = 1; k < steps; k++) {
     let chance = 0;
-    for (let j = 1; j <= k && j <= largest; j++) chance += f[j] * reach[k - j];
+    for (let i = 0; i < sizes.length && sizes[i] <= k; i++) chance += chanceOf[i] * reach[k - sizes[i]];
     reach[k] = chance;
   }
   const chances = new Array<number>(largest).fill(0);
-  for (let k = steps > largest ? steps - largest : 0; k < steps; k++) {
-    for (let u = 0; steps + u - k <= largest; u++) chances[u] += reach[k] * f[steps + u - k];
+  for (let k = Math.max(0, steps - largest); k < steps; k++) {
+    for (let i = 0; i < sizes.length; i++) if (k + sizes[i] >= steps) chances[k + sizes[i] - steps] += reach[k] * chanceOf[i];
   }
   return {
     ...atoms(
@@ -125,7 +137,8 @@ export function undershootFromReviews(reviews: readonly number[]): Undershoot {
   if (total === 0) return NO_UNDERSHOOT(source);
   const values: number[] = [];
   const chances: number[] = [];
-  if (seen.wholeUnits) {
+  const wholeUnits = seen.wholeUnits && seen.largest <= WHOLE_UNITS_LARGEST;
+  if (wholeUnits) {
     // P(U = u) = #(reviews with D > u) / Σ D.
     let above = seen.demands;
     let next = 0;
@@ -135,14 +148,27 @@ export function undershootFromReviews(reviews: readonly number[]): Undershoot {
       chances.push(above / total);
     }
   } else {
+    // U = V·D*: D* drawn in proportion to its size (sizes in groups of equal weight, each at its weighted mean), V uniform.
+    const groups = CONTINUOUS_SIZES;
+    let weight = 0;
+    let weighted = 0;
+    let done = 0;
     for (let i = 0; i < sizes.length; i++) {
-      for (let point = 0; point < CONTINUOUS_POINTS; point++) {
-        values.push((sizes[i] * (point + 0.5)) / CONTINUOUS_POINTS);
-        chances.push((counts[i] * sizes[i]) / total / CONTINUOUS_POINTS);
+      const share = (counts[i] * sizes[i]) / total;
+      weight += share;
+      weighted += share * sizes[i];
+      done += share;
+      if (done >= ((values.length / CONTINUOUS_POINTS + 1) / groups) * (1 - 1e-12) || i === sizes.length - 1) {
+        for (let point = 0; point < CONTINUOUS_POINTS; point++) {
+          values.push(((weighted / weight) * (point + 0.5)) / CONTINUOUS_POINTS);
+          chances.push(weight / CONTINUOUS_POINTS);
+        }
+        weight = 0;
+        weighted = 0;
       }
     }
   }
-  return { ...atoms(values, chances, seen.wholeUnits), source };
+  return { ...atoms(values, chances, wholeUnits), source };
 }
 
 /** The sizes of demand the reviews saw (ascending, each once, with how often), in one pass. */
