@@ -131,14 +131,14 @@ export function reorderLevelsFor(question: LevelQuestion): ReorderLevels {
   if (stated.words) basis.push(stated.words);
 
   let orderUpTo = maximum;
-  if ((line.policy ?? 'min-max') === 'fixed-quantity') {
+  if (policy === 'fixed-quantity') {
     // (s,Q) has no order-up-to level of its own: an order lifts the position to at most s + Q.
     const q = fixedOrderQuantityOf(line);
     orderUpTo = fromMillionths(toMillionths(reorderPoint) + toMillionths(q));
     basis.push(
       `an order lifts the position to at most the reorder point + the fixed quantity ${quantityWords(q)} = ${statisticWords(orderUpTo)}`,
     );
-  } else if (line.policy === 'order-up-to') {
+  } else if (policy === 'order-up-to') {
     // (R,S) orders up to S at every review and never at a reorder point, so S may be the reorder point itself
     // (demand over the review period and lead time at the service level); a pack more would overshoot the target.
     if (reorderPoint > maximum) {
