@@ -74,4 +74,5 @@ export {
 } from './replay/demand-history-replay';
 export { parseCarparts } from './replay/carparts';
 export { syntheticIntermittentItems, syntheticSmoothItems, type IntermittentProcess } from './replay/synthetic-demand';
+export { lumpyDailyDemand, steadyDailyDemand } from './replay/synthetic-daily-demand';
 export { sizesRelativeToItemMean } from './safety-stock/compound-demand';

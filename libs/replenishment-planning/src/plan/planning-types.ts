@@ -40,6 +40,15 @@ export interface DemandOutlook {
    * follows a trend misses by less than demand varies.
    */
   leadTimeError?: { variance: number; overDays: number };
+  /**
+   * The demand each past review saw, oldest first, when the caller reviews at
+   * a fixed grain (the what-if simulator: once a bucket, before its demand).
+   * A continuous policy with a service-level target then covers the
+   * undershoot: the position is already below the reorder point by part of
+   * one review's demand when the order is placed (safety-stock/undershoot.ts).
+   * Absent (the live service reviews every stock movement), none is planned.
+   */
+  demandPerReview?: readonly number[];
 }
 
 /** An order released or awaiting approval and not yet received in full. */

@@ -98,6 +98,8 @@ const situationArbitrary: fc.Arbitrary<StockSituation> = fc
       { nil: undefined },
     ),
     lastReviewHoursAgo: fc.option(fc.integer({ min: 0, max: 24 * 30 }), { nil: undefined }),
+    // What each past review saw, when the caller reviews at a fixed grain (a replay): continuous policies then cover the undershoot.
+    demandPerReview: fc.option(fc.array(fc.oneof(fc.constant(0), quantity(0, 60)), { maxLength: 120 }), { nil: undefined }),
   })
   .map((r) => {
     const now = new Date(START + r.minutes * 60_000);
@@ -115,6 +117,7 @@ const situationArbitrary: fc.Arbitrary<StockSituation> = fc
         stdDevPerDay: r.stdDevPerDay,
         ...(r.demandClass && { demandClass: r.demandClass }),
         ...(r.history && { history: r.history }),
+        ...(r.demandPerReview && { demandPerReview: r.demandPerReview }),
       },
       ...(r.lastReviewHoursAgo !== undefined && { lastReviewAt: new Date(now.getTime() - r.lastReviewHoursAgo * 3_600_000) }),
     };
@@ -185,6 +188,21 @@ describe('replenishment plan over many random lines and situations', () => {
       const placed = { orderId: 'placed', quantity: order.explanation.neededQuantity, dueAt: order.dueAt };
       expect(planReplenishment(termsOf(line), { ...situation, openOrders: [...situation.openOrders, placed] }).kind).toBe('none');
     });
+  });
+
+  it('never states a negative safety stock, and says so in words when the reorder point covers less than the expected demand', () => {
+    let below = 0;
+    everyDecision((decision) => {
+      const { safetyStock, reorderPoint, forecastPerDay, protectionDays, summary } = decision.explanation;
+      expect(safetyStock).toBeGreaterThanOrEqual(0);
+      if (millionths(reorderPoint) < millionths(forecastPerDay * protectionDays) - 1) {
+        below++;
+        expect(summary).toContain('no safety stock: the reorder point');
+        expect(summary).toContain('covers less than the expected demand');
+      }
+    });
+    // A guard against generators that never put the reorder point below expected demand.
+    expect(below).toBeGreaterThan(0);
   });
 
   it('meets every kind of decision (a guard against generators that never order)', () => {

@@ -41,7 +41,7 @@ describe('reorder point and order-up-to level', () => {
       reviewDays: 0,
     });
     expect(levels).toMatchObject({ reorderPoint: 55, safetyStock: 15, safetyStockMethod: 'fixed' });
-    expect(levels.basis[0]).toBe('reorder point 55 as agreed, overriding the fixed safety stock 5 as agreed');
+    expect(levels.basis[0]).toBe('reorder point 55 as agreed, overriding the computed 45 (fixed safety stock 5 as agreed)');
   });
 
   it('raises the order-up-to level to the reorder point + one pack when the reorder point exceeds the maximum, and says so', () => {
@@ -105,5 +105,54 @@ describe('fixed-quantity levels', () => {
     });
     expect([levels.reorderPoint, levels.orderUpTo]).toEqual([40, 240]);
     expect(levels.basis[1]).toBe('an order lifts the position to at most the reorder point + the fixed quantity 200 = 240');
+  });
+});
+
+describe('the safety stock the levels state', () => {
+  it('is never negative: the agreed minimum below expected demand is a reorder point that covers less, said in words', () => {
+    const levels = reorderLevelsFor({ line: line({ minimum: 25 }), demand, protectionDays: 4, reviewDays: 0 });
+    expect(levels).toMatchObject({ safetyStockMethod: 'minimum', reorderPoint: 25, expectedDemand: 40, safetyStock: 0 });
+    expect(levels.basis).toEqual([
+      'reorder point is the agreed minimum 25 (no safety stock or service level agreed)',
+      'no safety stock: the reorder point 25 covers less than the expected demand 40 over 4 days, because the reorder point is the agreed minimum 25 and no safety stock or service level is agreed',
+    ]);
+  });
+
+  it('an agreed reorder point below expected demand names the computed level it overrides', () => {
+    const levels = reorderLevelsFor({
+      line: line({ reorderPoint: 30, serviceLevel: { measure: 'cycle-service-level', target: 0.95 } }),
+      demand,
+      protectionDays: 4,
+      reviewDays: 0,
+    });
+    expect(levels.safetyStock).toBe(0);
+    expect(levels.basis[0]).toMatch(/^reorder point 30 as agreed, overriding the computed 49\.87 \(normal theory: z 1\.64 /);
+    expect(levels.basis[1]).toBe(
+      'no safety stock: the reorder point 30 covers less than the expected demand 40 over 4 days, because the reorder point is agreed, not computed',
+    );
+  });
+
+  it("a level from an intermittent item's own history below expected demand: most intervals see less than the average", () => {
+    // A part demanded in 4 of 24 months, 30 at a time: 5 a month expected; 30 days are covered by 0 with 83% probability.
+    const quantities = [0, 0, 30, 0, 0, 0, 0, 0, 0, 30, 0, 0, 0, 0, 0, 0, 30, 0, 0, 0, 0, 0, 30, 0];
+    const levels = reorderLevelsFor({
+      line: line({
+        policy: 'order-up-to',
+        reviewPeriodDays: 30,
+        minimum: 0,
+        maximum: 0,
+        serviceLevel: { measure: 'cycle-service-level', target: 0.8 },
+      }),
+      demand: { perDay: 5 / 30, stdDevPerDay: 2, history: { bucketDays: 30, quantities } },
+      demandClass: 'lumpy',
+      protectionDays: 30,
+      reviewDays: 30,
+    });
+    expect(levels.safetyStockMethod).toBe('bootstrap');
+    expect(levels.reorderPoint).toBeLessThan(levels.expectedDemand);
+    expect(levels.safetyStock).toBe(0);
+    expect(levels.basis.at(-1)).toMatch(
+      /^no safety stock: the reorder point \d+ covers less than the expected demand 5 over 30 days, because the 80% target is met with less than the expected demand: by the item's own history most protection intervals see less demand than the average/,
+    );
   });
 });

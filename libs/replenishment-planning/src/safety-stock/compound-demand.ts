@@ -1,3 +1,4 @@
+import type { DemandOutlook } from '../plan/planning-types';
 import type { DemandHistory, PathModel } from './lead-time-demand';
 import type { SeededRandom } from './seeded-random';
 
@@ -115,4 +116,15 @@ export function sizesRelativeToItemMean(histories: readonly (readonly number[])[
     for (const size of sizes) ratios.push(size / mean);
   }
   return ratios;
+}
+
+/**
+ * The history the compound model draws from for an outlook: the item's own
+ * buckets, the forecast's level per bucket, and similar items' sizes when
+ * the outlook carries them. Undefined without a history.
+ */
+export function compoundHistoryOf(demand: Pick<DemandOutlook, 'perDay' | 'history' | 'similarSizes'>): DemandHistory | undefined {
+  const { history, perDay, similarSizes } = demand;
+  if (!history) return undefined;
+  return { ...history, expectedPerBucket: perDay * history.bucketDays, ...(similarSizes && { similarSizes }) };
 }

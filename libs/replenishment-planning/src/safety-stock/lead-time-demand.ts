@@ -400,7 +400,7 @@ function silvermanBandwidth(sizes: readonly number[]): number {
 }
 
 /** E[(D − S)⁺] for a resampled demand D, at any level S, by binary search over the sorted sample and its tail sums. */
-class ShortageCurve {
+export class ShortageCurve {
   readonly mean: number;
   readonly largest: number;
   private readonly tailSums: Float64Array;
@@ -419,7 +419,7 @@ class ShortageCurve {
 }
 
 /** How many of an ascending sample are at most `level`, by binary search. */
-function countAtOrBelow(sorted: Float64Array, level: number): number {
+export function countAtOrBelow(sorted: Float64Array, level: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -428,6 +428,19 @@ function countAtOrBelow(sorted: Float64Array, level: number): number {
     else high = middle;
   }
   return low;
+}
+
+/**
+ * The resampled demand over `protectionDays` itself (ascending, one per path), for
+ * levels that add something to it (continuous review: the undershoot), or undefined
+ * when the history is too short to say.
+ */
+export function resampledLeadTimeDemand(
+  history: DemandHistory,
+  protectionDays: number,
+  resampling: Resampling = ENGINE_RESAMPLING,
+): { total: Float64Array; wholeUnits: boolean } | undefined {
+  return resampleProtectionDemand(history, protectionDays, 0, resampling);
 }
 
 function checkHistory(history: DemandHistory): void {

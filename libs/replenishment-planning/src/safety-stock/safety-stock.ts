@@ -3,6 +3,8 @@ import { dayWords, percentWords, quantityWords, statisticWords } from '../explan
 import { leadTimeDemandQuantile, levelForFillRate, type UnmetDemandHandling } from './lead-time-demand';
 import { inverseNormalCdf, inverseNormalLoss } from './normal-distribution';
 import type { DemandClass, DemandOutlook } from '../plan/planning-types';
+import { compoundHistoryOf } from './compound-demand';
+import { continuousLevelFromHistory, type Undershoot } from './undershoot';
 
 /** How safety stock was set, as the explanation names it. */
 export type SafetyStockMethod = 'fixed' | 'days-of-cover' | 'normal' | 'bootstrap' | 'minimum';
@@ -26,11 +28,19 @@ export interface SafetyStockQuestion {
    * demand for periodic ones.
    */
   cycleDemand: number;
+  /**
+   * For continuous policies: how far the position passes below the reorder
+   * point before an order is placed (undershoot.ts). A service-level target
+   * then covers lead-time demand plus the undershoot.
+   */
+  undershoot?: Undershoot;
 }
 
 export interface SafetyStock {
   method: Exclude<SafetyStockMethod, 'minimum'>;
   quantity: number;
+  /** Expected undershoot the reorder point covers on top of expected demand and the safety stock (continuous review); absent: none. */
+  undershoot?: number;
   serviceLevelTarget: number | null;
   /**
    * The service level the engine stands behind for this stock, by its own
@@ -91,7 +101,10 @@ export function safetyStockFor(question: SafetyStockQuestion): SafetyStock | und
   }
   const distributionAware = question.demandClass !== undefined && NON_NORMAL_CLASSES.includes(question.demandClass);
   if (distributionAware) {
-    const fromHistory = bootstrapSafetyStock(question, serviceLevel);
+    // Continuous review: the resampled lead-time demand plus the undershoot.
+    const fromHistory = question.undershoot
+      ? continuousLevelFromHistory(question, serviceLevel, question.undershoot)
+      : bootstrapSafetyStock(question, serviceLevel);
     if (fromHistory) return withinEvidence(fromHistory, question);
     const normal = normalSafetyStock(question, serviceLevel);
     const history = question.demand.history;
@@ -140,16 +153,22 @@ function demandVarianceOver({ demand, protectionDays }: Pick<SafetyStockQuestion
 }
 
 function normalSafetyStock(question: SafetyStockQuestion, serviceLevel: ServiceLevelTarget): SafetyStock {
-  const sigma = protectionIntervalStdDev(question);
+  const undershoot = question.undershoot;
+  const demandSigma = protectionIntervalStdDev(question);
+  // The undershoot adds its mean to the level and its variance to the spread (independent of lead-time demand).
+  const sigma = undershoot ? Math.sqrt(demandSigma ** 2 + undershoot.variance) : demandSigma;
   const error = question.demand.leadTimeError;
   const source = error ? ` (forecast error ${statisticWords(Math.sqrt(error.variance))} over ${dayWords(error.overDays)} in backtest)` : '';
-  const over = `σ ${statisticWords(sigma)} over ${dayWords(question.protectionDays)}${source}`;
+  const withUndershoot = undershoot ? `, the undershoot's σ ${statisticWords(Math.sqrt(undershoot.variance))} included` : '';
+  const over = `σ ${statisticWords(sigma)} over ${dayWords(question.protectionDays)}${source}${withUndershoot}`;
   const target = serviceLevel.target;
+  const expectedUndershoot = undershoot && { undershoot: undershoot.mean };
   if (serviceLevel.measure === 'cycle-service-level') {
     const z = inverseNormalCdf(target);
     return {
       method: 'normal',
       quantity: z * sigma,
+      ...expectedUndershoot,
       serviceLevelTarget: target,
       promisedServiceLevel: target,
       basis: `normal theory: z ${statisticWords(z)} for a ${percentWords(target)} cycle service level × ${over} = ${statisticWords(z * sigma)}`,
@@ -162,6 +181,7 @@ function normalSafetyStock(question: SafetyStockQuestion, serviceLevel: ServiceL
     return {
       method: 'normal',
       quantity: 0,
+      ...expectedUndershoot,
       serviceLevelTarget: target,
       promisedServiceLevel: target,
       basis: `no safety stock for a ${percentWords(target)} fill rate: ${why}`,
@@ -171,6 +191,7 @@ function normalSafetyStock(question: SafetyStockQuestion, serviceLevel: ServiceL
   return {
     method: 'normal',
     quantity: k * sigma,
+    ...expectedUndershoot,
     serviceLevelTarget: target,
     promisedServiceLevel: target,
     basis:
@@ -205,7 +226,7 @@ function bootstrapSafetyStock(question: SafetyStockQuestion, serviceLevel: Servi
   const { perDay, similarSizes } = question.demand;
   const unmetDemand = question.unmetDemand ?? 'backorder';
   // The forecast sets the level, the history the shape around it (compound-demand.ts).
-  const model = { ...history, expectedPerBucket: perDay * history.bucketDays, ...(similarSizes && { similarSizes }) };
+  const model = compoundHistoryOf(question.demand)!;
   // A periodic order serves the review period's demand; a continuous one is measured over the whole interval.
   const cycleDays = question.reviewDays > 0 ? question.reviewDays : protectionDays;
   const found = fillRate

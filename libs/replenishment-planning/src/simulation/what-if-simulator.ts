@@ -96,9 +96,11 @@ export function simulateWhatIf(input: WhatIfInput, outlookFrom?: DemandOutlookSo
         onHand: ledger.onHand,
         backorders: ledger.backorders,
         openOrders: [...open],
-        demand: outlookFrom
-          ? outlookFrom(demand.slice(0, bucket), bucketDays)
-          : pastDemandOutlook(demand, bucket, bucketDays, distribution),
+        // The engine reviews once a bucket: each past bucket's demand is what one review saw.
+        demand: {
+          ...(outlookFrom ? outlookFrom(demand.slice(0, bucket), bucketDays) : pastDemandOutlook(demand, bucket, bucketDays, distribution)),
+          demandPerReview: demand.slice(0, bucket),
+        },
         lastReviewAt,
       });
       if (day >= measuredFrom) promises.push(decision.explanation.promisedServiceLevel);
