@@ -18,6 +18,7 @@ export const FORECAST_METHODS = [
   'sba',
   'tsb',
   'adida',
+  'imapa',
 ] as const;
 export type ForecastMethodName = (typeof FORECAST_METHODS)[number];
 
