@@ -13,5 +13,7 @@ export {
   flat,
 } from './methods/forecast-method';
 export { FORECASTING_METHODS } from './methods/all-methods';
+export { COMBINED_METHODS, combination } from './methods/combination';
+export { DemandFloors, demandFloors } from './methods/demand-floors';
 export { BacktestSettings, MethodScore, MethodSelection, fittedParameters, selectMethod } from './selection/method-selection';
 export { CENSORED_REFERENCE_PERIODS, ConsumptionDay, DemandPeriod, demandEstimate, demandPeriods } from './demand-history/demand-periods';

@@ -19,6 +19,7 @@ export const FORECAST_METHODS = [
   'tsb',
   'adida',
   'imapa',
+  'combination',
 ] as const;
 export type ForecastMethodName = (typeof FORECAST_METHODS)[number];
 

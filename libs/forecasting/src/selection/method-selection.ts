@@ -23,11 +23,17 @@ import type { CandidateName, FittedParameters, ForecastMethod, MethodForecast, S
  */
 
 export interface BacktestSettings extends SeriesSettings {
-  /** Periods forecast from each origin. */
+  /** Periods of the forecast made from the whole history. */
   horizon: number;
-  /** Forecast origins, the last one `horizon` periods before the end. */
+  /**
+   * Periods forecast and scored from each origin; `horizon` without. Apart
+   * from the horizon so a short lead time does not score methods on one
+   * period ahead, where naive wins by chance.
+   */
+  backtestHorizon?: number;
+  /** Forecast origins, the last one `backtestHorizon` periods before the end. */
   origins: number;
-  /** Periods of lead time the error variance is summed over (at most horizon). */
+  /** Periods of lead time the error variance is summed over (at most the backtest horizon). */
   leadTimePeriods: number;
   /** Parameters fitted earlier on this series, for the methods that reuse them; without, every method is fitted at every origin. */
   earlier?: FittedParameters;
@@ -61,9 +67,10 @@ export function selectMethod(
   settings: BacktestSettings,
 ): MethodSelection | undefined {
   const { horizon, origins, leadTimePeriods } = settings;
-  if (!(leadTimePeriods >= 1 && leadTimePeriods <= horizon))
-    throw new RangeError(`leadTimePeriods must be between 1 and horizon ${horizon} (got ${leadTimePeriods})`);
-  const firstOrigin = history.length - horizon - origins + 1;
+  const backtestHorizon = settings.backtestHorizon ?? horizon;
+  if (!(leadTimePeriods >= 1 && leadTimePeriods <= backtestHorizon))
+    throw new RangeError(`leadTimePeriods must be between 1 and the backtest horizon ${backtestHorizon} (got ${leadTimePeriods})`);
+  const firstOrigin = history.length - backtestHorizon - origins + 1;
   if (firstOrigin < 2) return undefined;
 
   const scored: { score: MethodScore; leadTimeErrors: number[] }[] = [];
@@ -72,8 +79,8 @@ export function selectMethod(
     const leadTimeErrors: number[] = [];
     for (let origin = firstOrigin; origin < firstOrigin + origins; origin++) {
       const past = history.slice(0, origin);
-      const actual = history.slice(origin, origin + horizon);
-      const made = method.forecast(past, horizon, settings, settings.earlier?.[method.name]);
+      const actual = history.slice(origin, origin + backtestHorizon);
+      const made = method.forecast(past, backtestHorizon, settings, settings.earlier?.[method.name]);
       // A method that cannot forecast from every origin is not compared on fewer.
       if (!made) continue methods;
       // A history that never moved has no scale, for any method: that origin is left out for all.
