@@ -1,4 +1,4 @@
-import { FORECASTING_METHODS } from '@smi/forecasting';
+import { FORECASTING_METHODS, combination, demandFloors } from '@smi/forecasting';
 import { dayNumberOfText } from '../consumption-history/calendar-days';
 import { demandForecastOf, HISTORY_MEAN_METHOD, type ForecastQuestion } from './demand-forecast';
 import { forecastSettingsFor } from './forecast-settings';
@@ -12,7 +12,7 @@ const question = (periods: ForecastQuestion['periods']): ForecastQuestion => ({
   agreementId: 'AGR-1',
   periods,
   settings: forecastSettingsFor({ forecastPeriod: 'week', leadTimeDays: 14 }),
-  candidates: FORECASTING_METHODS,
+  candidates: [combination],
   basedOnMovementId: 'mv-1',
   generatedAt: new Date('2026-06-01T00:00:00Z'),
 });
@@ -32,14 +32,34 @@ describe('the demand forecast of a site x item', () => {
     expect(forecast.firstPeriodStart).toBe('2026-01-26');
   });
 
-  it('comes from the method the backtest chose, over a horizon of the lead time (2 weeks), its σ from the lead-time error', () => {
+  it('comes from the combination, published over the lead time (2 weeks), its σ from the lead-time error of its backtest', () => {
     const history = Array.from({ length: 30 }, (_, i) => 20 + (i % 2 === 0 ? 3 : -3));
     const forecast = demandForecastOf(question(weeks(history))).forecast;
-    expect(forecast.methodScores[0].method).toBe(forecast.method);
-    expect(forecast).toMatchObject({ leadTimePeriods: 2, periodsObserved: 30, agreementId: 'AGR-1' });
+    expect(forecast.method).toBe('combination');
+    expect(forecast.methodScores).toEqual([expect.objectContaining({ method: 'combination', origins: 8 })]);
+    expect(forecast).toMatchObject({ leadTimePeriods: 2, periodsObserved: 30, agreementId: 'AGR-1', runnerUpMethod: null });
     expect(forecast.horizonDemand).toHaveLength(2);
-    expect(forecast.standardDeviationPerPeriod).toBeCloseTo(Math.sqrt(forecast.leadTimeErrorVariance! / 2), 5);
-    expect(forecast.runnerUpMethod).toBe(forecast.methodScores[1].method);
+    expect(forecast.standardDeviationPerPeriod).toBeGreaterThanOrEqual(Math.sqrt(forecast.leadTimeErrorVariance! / 2) - 1e-6);
+  });
+
+  it('scores the backtest 12 periods ahead even for a one-period lead time, so a history of 20 periods is still too short', () => {
+    const settings = forecastSettingsFor({ forecastPeriod: 'week', leadTimeDays: 7 });
+    expect(settings).toMatchObject({ leadTimePeriods: 1, horizon: 1, backtestHorizon: 12 });
+    const history = Array.from({ length: 21 }, (_, i) => (i % 3 === 0 ? 6 : 0));
+    expect(demandForecastOf({ ...question(weeks(history.slice(0, 20))), settings }).forecast.method).toBe(HISTORY_MEAN_METHOD);
+    const forecast = demandForecastOf({ ...question(weeks(history)), settings }).forecast;
+    expect(forecast).toMatchObject({ method: 'combination', leadTimePeriods: 1 });
+    expect(forecast.horizonDemand).toHaveLength(1);
+  });
+
+  it('after a long run of weeks without demand still forecasts some demand, with a deviation above zero', () => {
+    const history = [...Array.from({ length: 30 }, (_, i) => (i % 4 === 0 ? 8 : 0)), ...Array.from({ length: 40 }, () => 0)];
+    const forecast = demandForecastOf(question(weeks(history))).forecast;
+    const floors = demandFloors(history)!;
+    expect(forecast.demandPerPeriod).toBeGreaterThanOrEqual(floors.level - 1e-6);
+    expect(forecast.demandPerPeriod).toBeGreaterThan(0);
+    expect(forecast.standardDeviationPerPeriod).toBeCloseTo(floors.deviation, 5);
+    expect(forecast.standardDeviationPerPeriod).toBeGreaterThan(1);
   });
 
   it('takes a week out of stock at the usual demand, not what little was consumed, and counts it', () => {

@@ -1,5 +1,13 @@
 import { DemandForecast, roundToStoredPrecision } from '@smi/contracts';
-import { classifyDemand, demandEstimate, fittedParameters, selectMethod, type DemandPeriod, type ForecastMethod } from '@smi/forecasting';
+import {
+  classifyDemand,
+  demandEstimate,
+  demandFloors,
+  fittedParameters,
+  selectMethod,
+  type DemandPeriod,
+  type ForecastMethod,
+} from '@smi/forecasting';
 import { dayText } from '../consumption-history/calendar-days';
 import type { ForecastSettings } from './forecast-settings';
 import { parametersToReuse, type KeptParameters } from './kept-parameters';
@@ -14,7 +22,7 @@ export interface ForecastQuestion {
   /** The periods to forecast from, oldest first, consecutive; the last is the latest closed one. */
   periods: readonly DemandPeriod[];
   settings: ForecastSettings;
-  /** The methods to choose from, and the buyer's forecast when it sent one. */
+  /** What the backtest compares: the service's combination (forecastCandidates), and the buyer's forecast when it sent one. */
   candidates: readonly ForecastMethod[];
   basedOnMovementId: string;
   generatedAt: Date;
@@ -31,8 +39,13 @@ export interface ForecastMade {
 /**
  * The forecast of a site x item from its closed periods. Periods out of stock
  * count at the demand estimate (censored demand is not taken at face value).
- * The method is the candidate with the lowest rolling-origin RMSSE; its error
+ * The method is the candidate with the lowest rolling-origin RMSSE (the
+ * combination, or the buyer's forecast where it proved better), scored over
+ * settings.backtestHorizon periods whatever the lead time; its error summed
  * over the lead time, from the same backtest, is the uncertainty published.
+ * Neither the level nor the deviation goes below demandFloors' for an item
+ * that has demanded before (a run of periods without demand leaves both near 0
+ * in a backtest, and the item can demand again).
  * A history too short for the backtest gets its mean and spread, and no score.
  * Between two full fits (settings.refitEveryPeriods) the ETS family keeps the
  * constants of the last one (parametersToReuse); a full fit's are returned to keep.
@@ -82,14 +95,16 @@ function forecastOf(question: ForecastQuestion, history: number[], selection: Re
     };
   }
   const { chosen, runnerUp, scores, forecast, leadTimeErrorVariance } = selection;
-  // Forecasts are of demand: a trend method may run below zero, demand cannot.
-  const horizonDemand = forecast.forecast.map((q) => roundToStoredPrecision(Math.max(0, q)));
+  const floors = demandFloors(history) ?? { level: 0, deviation: 0 };
+  // Forecasts are of demand: a trend method may run below zero, demand cannot; nor below what the history supports.
+  const horizonDemand = forecast.forecast.map((q) => roundToStoredPrecision(Math.max(floors.level, q)));
+  // The lead-time error spread over its periods, as if they missed independently.
+  const backtestDeviation = Math.sqrt(leadTimeErrorVariance / settings.leadTimePeriods);
   return {
     ...common,
     method: chosen.method,
     demandPerPeriod: horizonDemand[0],
-    // The lead-time error spread over its periods, as if they missed independently.
-    standardDeviationPerPeriod: roundToStoredPrecision(Math.sqrt(leadTimeErrorVariance / settings.leadTimePeriods)),
+    standardDeviationPerPeriod: roundToStoredPrecision(Math.max(floors.deviation, backtestDeviation)),
     horizonDemand,
     methodScore: roundToStoredPrecision(chosen.rmsse),
     runnerUpMethod: runnerUp?.method ?? null,
