@@ -1,4 +1,4 @@
-import { FORECASTING_METHODS, combination, demandFloors } from '@smi/forecasting';
+import { FORECASTING_METHODS, demandFloors } from '@smi/forecasting';
 import { dayNumberOfText } from '../consumption-history/calendar-days';
 import { demandForecastOf, HISTORY_MEAN_METHOD, type ForecastQuestion } from './demand-forecast';
 import { forecastSettingsFor } from './forecast-settings';
@@ -12,7 +12,6 @@ const question = (periods: ForecastQuestion['periods']): ForecastQuestion => ({
   agreementId: 'AGR-1',
   periods,
   settings: forecastSettingsFor({ forecastPeriod: 'week', leadTimeDays: 14 }),
-  candidates: [combination],
   basedOnMovementId: 'mv-1',
   generatedAt: new Date('2026-06-01T00:00:00Z'),
 });
@@ -32,13 +31,22 @@ describe('the demand forecast of a site x item', () => {
     expect(forecast.firstPeriodStart).toBe('2026-01-26');
   });
 
-  it('comes from the combination, published over the lead time (2 weeks), its σ from the lead-time error of its backtest', () => {
+  it('for intermittent demand comes from the combination, published over the lead time (2 weeks), its σ from the lead-time error of its backtest', () => {
+    const history = Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 5 + (i % 4) : 0));
+    const forecast = demandForecastOf(question(weeks(history))).forecast;
+    expect(forecast).toMatchObject({ method: 'combination', demandClass: 'intermittent', leadTimePeriods: 2, periodsObserved: 30, runnerUpMethod: null });
+    expect(forecast.methodScores).toEqual([expect.objectContaining({ method: 'combination', origins: 8 })]);
+    expect(forecast.horizonDemand).toHaveLength(2);
+    expect(forecast.standardDeviationPerPeriod).toBeGreaterThanOrEqual(Math.sqrt(forecast.leadTimeErrorVariance! / 2) - 1e-6);
+  });
+
+  it('for smooth demand is the median of the 3 methods that backtest best, scored as one, the best single method the runner-up', () => {
     const history = Array.from({ length: 30 }, (_, i) => 20 + (i % 2 === 0 ? 3 : -3));
     const forecast = demandForecastOf(question(weeks(history))).forecast;
-    expect(forecast.method).toBe('combination');
-    expect(forecast.methodScores).toEqual([expect.objectContaining({ method: 'combination', origins: 8 })]);
-    expect(forecast).toMatchObject({ leadTimePeriods: 2, periodsObserved: 30, agreementId: 'AGR-1', runnerUpMethod: null });
-    expect(forecast.horizonDemand).toHaveLength(2);
+    expect(forecast).toMatchObject({ method: 'median-of-best', demandClass: 'smooth', agreementId: 'AGR-1' });
+    expect(forecast.methodScores[0]).toMatchObject({ method: 'median-of-best', rmsse: forecast.methodScore, origins: 8 });
+    expect(forecast.runnerUpMethod).toBe(forecast.methodScores[1].method);
+    expect(forecast.methodScores.map((m) => m.method)).not.toContain('holt-winters-multiplicative');
     expect(forecast.standardDeviationPerPeriod).toBeGreaterThanOrEqual(Math.sqrt(forecast.leadTimeErrorVariance! / 2) - 1e-6);
   });
 
@@ -72,7 +80,7 @@ describe('the demand forecast of a site x item', () => {
     const falling = Array.from({ length: 30 }, (_, i) => Math.max(0, 60 - 2 * i));
     const forecast = demandForecastOf({
       ...question(weeks(falling)),
-      candidates: FORECASTING_METHODS.filter((m) => m.name === 'holt'),
+      onlyMethods: FORECASTING_METHODS.filter((m) => m.name === 'holt'),
     }).forecast;
     expect(forecast.method).toBe('holt');
     expect(Math.min(...forecast.horizonDemand)).toBeGreaterThanOrEqual(0);
@@ -84,7 +92,7 @@ describe('the demand forecast of a site x item', () => {
     const series = Array.from({ length: 80 }, (_, i) => 10 + 4 * Math.sin((i / 7) * 2 * Math.PI) + (i % 3));
     const trendMethods = FORECASTING_METHODS.filter((m) => m.reusesParameters);
     const ask = (length: number, kept?: ForecastQuestion['kept']) =>
-      demandForecastOf({ ...question(days(series.slice(0, length))), settings: daily, candidates: trendMethods, ...(kept && { kept }) });
+      demandForecastOf({ ...question(days(series.slice(0, length))), settings: daily, onlyMethods: trendMethods, ...(kept && { kept }) });
 
     it('a full fit gives its constants to keep, through its last period', () => {
       const { refitted } = ask(70);

@@ -3,8 +3,8 @@ import {
   classifyDemand,
   demandEstimate,
   demandFloors,
-  fittedParameters,
-  selectMethod,
+  forecastSeries,
+  type MethodSelection,
   type DemandPeriod,
   type ForecastMethod,
 } from '@smi/forecasting';
@@ -22,8 +22,10 @@ export interface ForecastQuestion {
   /** The periods to forecast from, oldest first, consecutive; the last is the latest closed one. */
   periods: readonly DemandPeriod[];
   settings: ForecastSettings;
-  /** What the backtest compares: the service's combination (forecastCandidates), and the buyer's forecast when it sent one. */
-  candidates: readonly ForecastMethod[];
+  /** The buyer's own forecast, compared in the backtest beside the methods, when it sent one. */
+  buyerForecast?: ForecastMethod;
+  /** The methods to compare instead of the rule's (forecastRule), the best one forecasting: for tests of one method's behaviour. */
+  onlyMethods?: readonly ForecastMethod[];
   basedOnMovementId: string;
   generatedAt: Date;
   /** The series' constants from its last full fit, if any were kept. */
@@ -39,30 +41,34 @@ export interface ForecastMade {
 /**
  * The forecast of a site x item from its closed periods. Periods out of stock
  * count at the demand estimate (censored demand is not taken at face value).
- * The method is the candidate with the lowest rolling-origin RMSSE (the
- * combination, or the buyer's forecast where it proved better), scored over
- * settings.backtestHorizon periods whatever the lead time; its error summed
- * over the lead time, from the same backtest, is the uncertainty published.
- * Neither the level nor the deviation goes below demandFloors' for an item
- * that has demanded before (a run of periods without demand leaves both near 0
- * in a backtest, and the item can demand again).
- * A history too short for the backtest gets its mean and spread, and no score.
- * Between two full fits (settings.refitEveryPeriods) the ETS family keeps the
- * constants of the last one (parametersToReuse); a full fit's are returned to keep.
+ * What is compared and how the forecast is made is forecastRule's: for
+ * intermittent, lumpy and erratic demand the combination (median of SES,
+ * ADIDA, TSB, IMAPA, SBA), for smooth demand the median of the 3 methods that
+ * backtest best; the buyer's forecast wins as it is where it backtests best.
+ * The backtest scores settings.backtestHorizon periods whatever the lead
+ * time; the error summed over the lead time, from the same backtest, is the
+ * uncertainty published. Neither the level nor the deviation goes below
+ * demandFloors' for an item that has demanded before (a run of periods
+ * without demand leaves both near 0 in a backtest, and the item can demand
+ * again). A history too short for the backtest gets its mean and spread, and
+ * no score.
+ * The ETS family (smooth demand only) is fitted once on the whole history and
+ * its constants kept through the backtest's origins; between two full fits
+ * (settings.refitEveryPeriods) it keeps the constants of the last one
+ * (parametersToReuse); a full fit's are returned to keep.
  */
 export function demandForecastOf(question: ForecastQuestion): ForecastMade {
   const { settings, periods } = question;
   const history = demandEstimate(periods.slice(-settings.historyPeriods));
   const lastPeriodStart = periods.length > 0 ? periods[periods.length - 1].start : undefined;
   const earlier = lastPeriodStart === undefined ? undefined : parametersToReuse(question.kept, settings, lastPeriodStart);
-  const selection = selectMethod(history, question.candidates, { ...settings, ...(earlier && { earlier }) });
+  const { selection, fitted } = forecastSeries(history, { ...settings, ...(earlier && { earlier }) }, question);
   const forecast = forecastOf(question, history, selection);
-  if (earlier || !selection || lastPeriodStart === undefined) return { forecast };
-  const parameters = fittedParameters(history, question.candidates, settings, selection.forecast);
-  return { forecast, refitted: { periodDays: settings.periodDays, fittedThrough: lastPeriodStart, parameters } };
+  if (!fitted || !selection || lastPeriodStart === undefined) return { forecast };
+  return { forecast, refitted: { periodDays: settings.periodDays, fittedThrough: lastPeriodStart, parameters: fitted } };
 }
 
-function forecastOf(question: ForecastQuestion, history: number[], selection: ReturnType<typeof selectMethod>): DemandForecast {
+function forecastOf(question: ForecastQuestion, history: number[], selection: MethodSelection | undefined): DemandForecast {
   const { settings, periods } = question;
   const nextPeriod = periods.length > 0 ? periods[periods.length - 1].start + settings.periodDays : null;
   const common = {
