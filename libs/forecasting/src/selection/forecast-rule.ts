@@ -1,7 +1,7 @@
 import { classifyDemand } from '../demand-class';
 import { FORECASTING_METHODS } from '../methods/all-methods';
 import { combination } from '../methods/combination';
-import type { FittedParameters, ForecastMethod } from '../methods/forecast-method';
+import type { FittedParameters, ForecastMethod, MethodForecast } from '../methods/forecast-method';
 import { fittedParameters, selectMethod, type BacktestSettings, type MethodSelection } from './method-selection';
 
 /**
@@ -31,7 +31,9 @@ export interface ForecastRule {
 export const SMOOTH_DEMAND_METHODS: readonly ForecastMethod[] = [
   combination,
   ...FORECASTING_METHODS.filter((m) =>
-    ['naive', 'moving-average', 'simple-exponential-smoothing', 'holt', 'holt-damped', 'seasonal-naive', 'holt-winters-additive'].includes(m.name),
+    ['naive', 'moving-average', 'simple-exponential-smoothing', 'holt', 'holt-damped', 'seasonal-naive', 'holt-winters-additive'].includes(
+      m.name,
+    ),
   ),
 ];
 const SEASONAL_METHODS = ['seasonal-naive', 'holt-winters-additive'];
@@ -71,6 +73,13 @@ export function hasSeason(history: readonly number[], seasonLength: number): boo
 
 export interface SeriesForecast {
   selection: MethodSelection | undefined;
+  /**
+   * Without a backtest (a history too short for its origins, or one that
+   * cannot scale an error at any), the rule's first candidate (the
+   * combination) from the whole history, unscored; undefined if it has
+   * nothing to work from either.
+   */
+  unscored?: MethodForecast;
   /** Constants the ETS family fitted on the whole history (none when `earlier` was given or no candidate reuses them). */
   fitted?: FittedParameters;
 }
@@ -92,5 +101,6 @@ export function forecastSeries(
   const fitted = settings.earlier ? undefined : fittedParameters(history, candidates, settings);
   const earlier = settings.earlier ?? fitted;
   const selection = selectMethod(history, candidates, { ...settings, medianOfBest: rule.medianOfBest, ...(earlier && { earlier }) });
-  return { selection, ...(fitted && Object.keys(fitted).length > 0 && { fitted }) };
+  const unscored = selection ? undefined : rule.candidates[0]?.forecast(history, settings.horizon, settings);
+  return { selection, ...(unscored && { unscored }), ...(fitted && Object.keys(fitted).length > 0 && { fitted }) };
 }

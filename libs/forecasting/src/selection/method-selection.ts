@@ -1,6 +1,13 @@
 import { errorScale, forecastError } from '../accuracy/accuracy-measures';
 import { medianOf } from '../methods/combination';
-import { BUYER_FORECAST, type CandidateName, type FittedParameters, type ForecastMethod, type MethodForecast, type SeriesSettings } from '../methods/forecast-method';
+import {
+  BUYER_FORECAST,
+  type CandidateName,
+  type FittedParameters,
+  type ForecastMethod,
+  type MethodForecast,
+  type SeriesSettings,
+} from '../methods/forecast-method';
 
 /**
  * Which method forecasts a series best: a rolling-origin backtest. From each
@@ -81,8 +88,7 @@ export function selectMethod(
 
   // The origins a history can scale an error at, the same for every method (a history that never moved has no scale).
   const scaled: number[] = [];
-  for (let origin = firstOrigin; origin < firstOrigin + origins; origin++)
-    if (errorScale(history.slice(0, origin), 1)) scaled.push(origin);
+  for (let origin = firstOrigin; origin < firstOrigin + origins; origin++) if (errorScale(history.slice(0, origin), 1)) scaled.push(origin);
   if (scaled.length === 0) return undefined;
   const backtest: Backtest = { history, origins: scaled, backtestHorizon, leadTimePeriods };
 
@@ -110,7 +116,12 @@ export function selectMethod(
   for (const [rank, best] of scored.entries()) {
     const forecast = finalForecast(best.score.method);
     if (!forecast) continue;
-    return selection(best, scored[rank + 1]?.score, scored.map((s) => s.score), forecast);
+    return selection(
+      best,
+      scored[rank + 1]?.score,
+      scored.map((s) => s.score),
+      forecast,
+    );
   }
   return undefined;
 }

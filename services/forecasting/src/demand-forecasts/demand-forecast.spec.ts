@@ -17,11 +17,12 @@ const question = (periods: ForecastQuestion['periods']): ForecastQuestion => ({
 });
 
 describe('the demand forecast of a site x item', () => {
-  it('is the mean and spread of a history too short for the backtest, with no score', () => {
+  it('is the combination unscored, with the spread of the history, for a history too short for the backtest', () => {
     const forecast = demandForecastOf(question(weeks([4, 8, 6]))).forecast;
     expect(forecast).toMatchObject({
-      method: HISTORY_MEAN_METHOD,
-      demandPerPeriod: 6,
+      method: 'combination',
+      // Median of SES 5.44 (α 0.01 on [4, 8, 6] after 4), ADIDA, TSB and IMAPA (bucket 1: SES in [0.1, 0.3]), SBA.
+      demandPerPeriod: 5.44,
       standardDeviationPerPeriod: 2,
       periodsObserved: 3,
       methodScore: null,
@@ -31,10 +32,25 @@ describe('the demand forecast of a site x item', () => {
     expect(forecast.firstPeriodStart).toBe('2026-01-26');
   });
 
+  it('is 0 with a deviation of 0 for an item that never demanded, and the mean of one period with none', () => {
+    expect(demandForecastOf(question(weeks([0]))).forecast).toMatchObject({ method: HISTORY_MEAN_METHOD, demandPerPeriod: 0 });
+    expect(demandForecastOf(question(weeks([0, 0, 0]))).forecast).toMatchObject({
+      method: 'combination',
+      demandPerPeriod: 0,
+      standardDeviationPerPeriod: 0,
+    });
+  });
+
   it('for intermittent demand comes from the combination, published over the lead time (2 weeks), its σ from the lead-time error of its backtest', () => {
     const history = Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 5 + (i % 4) : 0));
     const forecast = demandForecastOf(question(weeks(history))).forecast;
-    expect(forecast).toMatchObject({ method: 'combination', demandClass: 'intermittent', leadTimePeriods: 2, periodsObserved: 30, runnerUpMethod: null });
+    expect(forecast).toMatchObject({
+      method: 'combination',
+      demandClass: 'intermittent',
+      leadTimePeriods: 2,
+      periodsObserved: 30,
+      runnerUpMethod: null,
+    });
     expect(forecast.methodScores).toEqual([expect.objectContaining({ method: 'combination', origins: 8 })]);
     expect(forecast.horizonDemand).toHaveLength(2);
     expect(forecast.standardDeviationPerPeriod).toBeGreaterThanOrEqual(Math.sqrt(forecast.leadTimeErrorVariance! / 2) - 1e-6);
@@ -54,9 +70,12 @@ describe('the demand forecast of a site x item', () => {
     const settings = forecastSettingsFor({ forecastPeriod: 'week', leadTimeDays: 7 });
     expect(settings).toMatchObject({ leadTimePeriods: 1, horizon: 1, backtestHorizon: 12 });
     const history = Array.from({ length: 21 }, (_, i) => (i % 3 === 0 ? 6 : 0));
-    expect(demandForecastOf({ ...question(weeks(history.slice(0, 20))), settings }).forecast.method).toBe(HISTORY_MEAN_METHOD);
+    expect(demandForecastOf({ ...question(weeks(history.slice(0, 20))), settings }).forecast).toMatchObject({
+      method: 'combination',
+      methodScore: null,
+    });
     const forecast = demandForecastOf({ ...question(weeks(history)), settings }).forecast;
-    expect(forecast).toMatchObject({ method: 'combination', leadTimePeriods: 1 });
+    expect(forecast).toMatchObject({ method: 'combination', leadTimePeriods: 1, methodScores: [expect.objectContaining({ origins: 8 })] });
     expect(forecast.horizonDemand).toHaveLength(1);
   });
 

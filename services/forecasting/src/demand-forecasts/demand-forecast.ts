@@ -4,15 +4,16 @@ import {
   demandEstimate,
   demandFloors,
   forecastSeries,
-  type MethodSelection,
   type DemandPeriod,
   type ForecastMethod,
+  type MethodForecast,
+  type MethodSelection,
 } from '@smi/forecasting';
 import { dayText } from '../consumption-history/calendar-days';
 import type { ForecastSettings } from './forecast-settings';
 import { parametersToReuse, type KeptParameters } from './kept-parameters';
 
-/** The method named when the history is too short for a backtest: its mean, and its spread. */
+/** The method named when the history is too short for a backtest and the combination has nothing to work from: its mean, and its spread. */
 export const HISTORY_MEAN_METHOD = 'history-mean';
 
 export interface ForecastQuestion {
@@ -50,8 +51,9 @@ export interface ForecastMade {
  * uncertainty published. Neither the level nor the deviation goes below
  * demandFloors' for an item that has demanded before (a run of periods
  * without demand leaves both near 0 in a backtest, and the item can demand
- * again). A history too short for the backtest gets its mean and spread, and
- * no score.
+ * again). A history too short for the backtest (or that cannot scale an
+ * error) gets the combination's level unscored, or its mean without any
+ * demand, and its spread.
  * The ETS family (smooth demand only) is fitted once on the whole history and
  * its constants kept through the backtest's origins; between two full fits
  * (settings.refitEveryPeriods) it keeps the constants of the last one
@@ -62,13 +64,18 @@ export function demandForecastOf(question: ForecastQuestion): ForecastMade {
   const history = demandEstimate(periods.slice(-settings.historyPeriods));
   const lastPeriodStart = periods.length > 0 ? periods[periods.length - 1].start : undefined;
   const earlier = lastPeriodStart === undefined ? undefined : parametersToReuse(question.kept, settings, lastPeriodStart);
-  const { selection, fitted } = forecastSeries(history, { ...settings, ...(earlier && { earlier }) }, question);
-  const forecast = forecastOf(question, history, selection);
+  const { selection, unscored, fitted } = forecastSeries(history, { ...settings, ...(earlier && { earlier }) }, question);
+  const forecast = forecastOf(question, history, selection, unscored);
   if (!fitted || !selection || lastPeriodStart === undefined) return { forecast };
   return { forecast, refitted: { periodDays: settings.periodDays, fittedThrough: lastPeriodStart, parameters: fitted } };
 }
 
-function forecastOf(question: ForecastQuestion, history: number[], selection: MethodSelection | undefined): DemandForecast {
+function forecastOf(
+  question: ForecastQuestion,
+  history: number[],
+  selection: MethodSelection | undefined,
+  unscored: MethodForecast | undefined,
+): DemandForecast {
   const { settings, periods } = question;
   const nextPeriod = periods.length > 0 ? periods[periods.length - 1].start + settings.periodDays : null;
   const common = {
@@ -85,13 +92,17 @@ function forecastOf(question: ForecastQuestion, history: number[], selection: Me
     censoredPeriods: periods.slice(-settings.historyPeriods).filter((p) => p.censored).length,
   };
   if (!selection) {
+    // No backtest: the combination's level where it has one (it needs no backtest), else the mean; the spread of the history.
     const { mean, standardDeviation } = meanAndSpread(history);
+    const horizonDemand =
+      unscored?.forecast.map((q) => roundToStoredPrecision(Math.max(0, q))) ??
+      Array.from({ length: settings.horizon }, () => roundToStoredPrecision(mean));
     return {
       ...common,
-      method: HISTORY_MEAN_METHOD,
-      demandPerPeriod: roundToStoredPrecision(mean),
+      method: unscored?.method ?? HISTORY_MEAN_METHOD,
+      demandPerPeriod: horizonDemand[0],
       standardDeviationPerPeriod: roundToStoredPrecision(standardDeviation),
-      horizonDemand: Array.from({ length: settings.horizon }, () => roundToStoredPrecision(mean)),
+      horizonDemand,
       methodScore: null,
       runnerUpMethod: null,
       runnerUpScore: null,
