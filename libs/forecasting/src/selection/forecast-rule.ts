@@ -1,7 +1,8 @@
 import { classifyDemand } from '../demand-class';
 import { FORECASTING_METHODS } from '../methods/all-methods';
 import { combination } from '../methods/combination';
-import type { FittedParameters, ForecastMethod, MethodForecast } from '../methods/forecast-method';
+import type { FittedParameters, ForecastMethod, ForecastMethodName, MethodForecast } from '../methods/forecast-method';
+import { seasonallyAdjusted } from '../methods/seasonal-adjustment';
 import { fittedParameters, selectMethod, type BacktestSettings, type MethodSelection } from './method-selection';
 
 /**
@@ -15,11 +16,13 @@ import { fittedParameters, selectMethod, type BacktestSettings, type MethodSelec
  *   on carparts and on every synthetic compound Bernoulli and Poisson set.
  * - Smooth demand: trend and season can be told from noise there, and the
  *   combination is flat; the backtest compares it with the methods of level
- *   and trend, and of season where the history has one (hasSeason;
- *   Holt-Winters additive only: the multiplicative costs three times as
- *   much), and the forecast is the median of the 3 best: closer to the best
- *   single method than selecting one per series on the synthetic smooth
- *   level, trend and season sets.
+ *   and trend and Holt-Winters additive, and where the history has a season
+ *   (hasSeason) the level and trend methods run on the seasonally adjusted
+ *   history, beside seasonal naive (the multiplicative Holt-Winters is left
+ *   out: three times the cost of the additive). The forecast is the median of
+ *   the 3 best: on the synthetic smooth level, trend and season sets, closer
+ *   to the best single method than selecting one per series, in a tenth of
+ *   the time.
  */
 export interface ForecastRule {
   candidates: readonly ForecastMethod[];
@@ -27,24 +30,40 @@ export interface ForecastRule {
   medianOfBest: number;
 }
 
-/** The smooth series' candidates: the combination (which has SES, ADIDA, TSB, IMAPA and SBA in it), and the methods of level, trend and season. */
-export const SMOOTH_DEMAND_METHODS: readonly ForecastMethod[] = [
-  combination,
-  ...FORECASTING_METHODS.filter((m) =>
-    ['naive', 'moving-average', 'simple-exponential-smoothing', 'holt', 'holt-damped', 'seasonal-naive', 'holt-winters-additive'].includes(
-      m.name,
-    ),
-  ),
+/**
+ * The smooth series' candidates: the combination (which has SES, ADIDA, TSB,
+ * IMAPA and SBA in it), the methods of level and trend, and Holt-Winters
+ * additive (which also has a trend, and the best single method on the
+ * synthetic trend set).
+ */
+const LEVEL_AND_TREND = ['combination', 'naive', 'moving-average', 'simple-exponential-smoothing', 'holt', 'holt-damped'];
+const levelAndTrend = [combination, ...FORECASTING_METHODS].filter((m) => LEVEL_AND_TREND.includes(m.name));
+const holtWintersAdditive = FORECASTING_METHODS.find((m) => m.name === 'holt-winters-additive')!;
+const seasonalNaive = FORECASTING_METHODS.find((m) => m.name === 'seasonal-naive')!;
+export const SMOOTH_DEMAND_METHODS: readonly ForecastMethod[] = [...levelAndTrend, holtWintersAdditive];
+/** With a season: the level and trend methods on the seasonally adjusted history (M4's benchmarks), and the two seasonal methods. */
+export const SEASONAL_DEMAND_METHODS: readonly ForecastMethod[] = [
+  ...levelAndTrend.map((m) => seasonallyAdjusted(m as ForecastMethod & { name: ForecastMethodName })),
+  seasonalNaive,
+  holtWintersAdditive,
 ];
-const SEASONAL_METHODS = ['seasonal-naive', 'holt-winters-additive'];
 export const SMOOTH_DEMAND_MEDIAN_OF = 3;
 
-export function forecastRule(history: readonly number[], seasonLength: number): ForecastRule {
+/**
+ * The rule for a history. A season counts only where the backtest's first
+ * origin already has the two seasons and more that the adjustment needs
+ * (seasonalIndices); before, the seasonally adjusted methods could not be
+ * compared at all.
+ */
+export function forecastRule(
+  history: readonly number[],
+  settings: Pick<BacktestSettings, 'seasonLength' | 'horizon' | 'backtestHorizon' | 'origins'>,
+): ForecastRule {
   if (classifyDemand(history)?.demandClass !== 'smooth') return { candidates: [combination], medianOfBest: 1 };
-  const candidates = hasSeason(history, seasonLength)
-    ? SMOOTH_DEMAND_METHODS
-    : SMOOTH_DEMAND_METHODS.filter((m) => !SEASONAL_METHODS.includes(m.name));
-  return { candidates, medianOfBest: SMOOTH_DEMAND_MEDIAN_OF };
+  const m = settings.seasonLength;
+  const firstOrigin = history.length - (settings.backtestHorizon ?? settings.horizon) - settings.origins + 1;
+  const seasonal = firstOrigin >= 2 * m + 2 * Math.floor(m / 2) && hasSeason(history, m);
+  return { candidates: seasonal ? SEASONAL_DEMAND_METHODS : SMOOTH_DEMAND_METHODS, medianOfBest: SMOOTH_DEMAND_MEDIAN_OF };
 }
 
 /**
@@ -96,7 +115,7 @@ export function forecastSeries(
   settings: BacktestSettings,
   options: { buyerForecast?: ForecastMethod; onlyMethods?: readonly ForecastMethod[] } = {},
 ): SeriesForecast {
-  const rule = options.onlyMethods ? { candidates: options.onlyMethods, medianOfBest: 1 } : forecastRule(history, settings.seasonLength);
+  const rule = options.onlyMethods ? { candidates: options.onlyMethods, medianOfBest: 1 } : forecastRule(history, settings);
   const candidates = [...rule.candidates, ...(options.buyerForecast ? [options.buyerForecast] : [])];
   const fitted = settings.earlier ? undefined : fittedParameters(history, candidates, settings);
   const earlier = settings.earlier ?? fitted;
