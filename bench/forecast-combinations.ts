@@ -134,6 +134,8 @@ function evaluate(set: DataSet) {
   const picks = new Map<string, number>();
   const selectionRmse: number[] = [];
   const serviceRmse: number[] = [];
+  const zeroDeviation = { backtest: 0, floored: 0, floorDecides: 0 };
+  const deviations = { backtest: 0, published: 0, realised: 0, n: 0 };
 
   const servicePicks = new Map<string, number>();
   const oneAheadRmse: number[] = [];
@@ -167,7 +169,24 @@ function evaluate(set: DataSet) {
     const made = service.selection?.forecast ?? service.unscored;
     const servicePick = service.selection?.chosen.method ?? (made ? `${made.method} (unscored)` : 'none (0)');
     servicePicks.set(servicePick, (servicePicks.get(servicePick) ?? 0) + 1);
-    const floor = demandFloors(history)?.level ?? 0;
+    const floors = demandFloors(history);
+    const floor = floors?.level ?? 0;
+    // A deviation of 0 published (1-month lead time): from the backtest alone, as before, and with the floor.
+    const backtestDeviation = service.selection ? Math.sqrt(service.selection.leadTimeErrorVariance) : undefined;
+    if (backtestDeviation !== undefined && backtestDeviation < 1e-9) zeroDeviation.backtest++;
+    if (backtestDeviation !== undefined && Math.max(backtestDeviation, floors?.deviation ?? 0) < 1e-9) zeroDeviation.floored++;
+    if (backtestDeviation !== undefined && backtestDeviation < (floors?.deviation ?? 0)) zeroDeviation.floorDecides++;
+    if (backtestDeviation !== undefined && made) {
+      // Calibration: the deviation published against the RMSE the held-out year gave (root of the pooled mean square).
+      deviations.backtest += backtestDeviation ** 2;
+      deviations.published += Math.max(backtestDeviation, floors?.deviation ?? 0) ** 2;
+      deviations.realised +=
+        rmse(
+          made.forecast.map((q) => Math.max(floor, q)),
+          actual,
+        ) ** 2;
+      deviations.n++;
+    }
     serviceRmse.push(rmse(made ? made.forecast.map((q) => Math.max(floor, q)) : zeros(), actual));
     if (withOneAhead && set.name === 'carparts') {
       // The service's old horizon rule for a one-month lead time: every method backtested 1 period ahead.
@@ -268,6 +287,9 @@ function evaluate(set: DataSet) {
   console.log(`\n### ${set.name}: ${set.series.length} series of ${set.series[0].length} periods (${seconds.toFixed(0)} s)`);
   console.log(`classes at the held-out origin: ${classCounts.map(([c, k]) => `${c} ${k}`).join(', ')}`);
   console.log(`pooled per class picks: ${[...pooledPick].map(([c, p]) => `${c} → ${p}`).join('; ')}`);
+  console.log(
+    `the service's deviation (1-month lead time) at 0: ${zeroDeviation.backtest} series from the backtest alone, ${zeroDeviation.floored} with the floor; the floor above the backtest's for ${zeroDeviation.floorDecides}; root mean square over series: backtest's ${Math.sqrt(deviations.backtest / deviations.n).toFixed(3)}, published ${Math.sqrt(deviations.published / deviations.n).toFixed(3)}, the held-out year's error ${Math.sqrt(deviations.realised / deviations.n).toFixed(3)}`,
+  );
   console.log(
     `the service's forecast: ${[...servicePicks]
       .sort((a, b) => b[1] - a[1])

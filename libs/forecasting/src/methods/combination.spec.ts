@@ -54,11 +54,11 @@ describe('the floors of a forecast after demand', () => {
     expect(demandFloors([0, 6, 0, 0, 2, 0, 0])!.level).toBeCloseTo(0.5, 12);
   });
 
-  it('deviation: one-step SES errors over the whole history, above zero after any run of zeros', () => {
-    const history = [5, ...Array.from({ length: 50 }, () => 0)];
-    const floors = demandFloors(history)!;
-    // From level 5 each error is −level; whatever α, the first alone gives Σe² ≥ 25.
-    expect(floors.deviation).toBeGreaterThanOrEqual(Math.sqrt(25 / 50) - 1e-9);
+  it('deviation: compound Bernoulli at that rate, sizes as the item’s (hand-computed)', () => {
+    // p = 1/8; sizes 6 and 2: mean square 20, so p·20 − (p·4)² = 2.5 − 0.25.
+    expect(demandFloors([0, 6, 0, 0, 2, 0, 0])!.deviation).toBeCloseTo(Math.sqrt(2.25), 12);
+    // After any run of zeros: still above 0.
+    expect(demandFloors([5, ...Array.from({ length: 50 }, () => 0)])!.deviation).toBeGreaterThan(0.6);
   });
 
   it('none without demand', () => expect(demandFloors([0, 0, 0])).toBeUndefined());
