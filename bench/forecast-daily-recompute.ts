@@ -14,12 +14,20 @@
  *   to six days.
  * The mean over a cycle is one full fit and the recomputations after it.
  *   node_modules/.bin/node -r @swc-node/register bench/forecast-daily-recompute.ts [refitEveryDays, default 7]
+ *
+ * With `service`: the forecast the service makes since issue 15 instead
+ * (forecastSeries: on these smooth seasonal series the median of the 3 best of
+ * the seasonally adjusted level and trend methods, seasonal naive and
+ * Holt-Winters additive, backtested 12 days ahead at least), a full fit and
+ * the recomputations with its constants kept.
+ *   node_modules/.bin/node -r @swc-node/register bench/forecast-daily-recompute.ts service [refitEveryDays]
  */
-import { FORECASTING_METHODS, fittedParameters, selectMethod, type FittedParameters } from '@smi/forecasting';
+import { FORECASTING_METHODS, fittedParameters, forecastSeries, selectMethod, type FittedParameters } from '@smi/forecasting';
 
 const SERIES = 200;
 const WINDOW = 365;
-const REFIT_EVERY = Number(process.argv[2] ?? 7);
+const ofService = process.argv[2] === 'service';
+const REFIT_EVERY = Number(process.argv[ofService ? 3 : 2] ?? 7);
 let seed = 7;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const series = Array.from({ length: SERIES }, () =>
@@ -29,7 +37,7 @@ const series = Array.from({ length: SERIES }, () =>
 );
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
-for (const horizon of [2, 7, 14]) {
+for (const horizon of ofService ? [] : [2, 7, 14]) {
   const settings = { seasonLength: 7, horizon, origins: 8, leadTimePeriods: horizon };
   const kept: FittedParameters[] = [];
   let started = process.hrtime.bigint();
@@ -49,5 +57,22 @@ for (const horizon of [2, 7, 14]) {
   console.log(
     `daily series of 365 days, horizon ${horizon}: ${reuseMs.toFixed(1)} ms per recomputation with kept constants (${Math.round(1000 / reuseMs)} series/s); ` +
       `full fit ${fullMs.toFixed(1)} ms + ${keepingMs.toFixed(1)} ms to fit the constants kept; mean over a full fit every ${REFIT_EVERY} days ${meanMs.toFixed(1)} ms`,
+  );
+}
+
+for (const horizon of ofService ? [2, 7, 14] : []) {
+  const settings = { seasonLength: 7, horizon, backtestHorizon: Math.max(12, horizon), origins: 8, leadTimePeriods: horizon };
+  let started = process.hrtime.bigint();
+  const full = series.map((days) => forecastSeries(days.slice(0, WINDOW), settings));
+  const fullMs = elapsedMs(started) / SERIES;
+  started = process.hrtime.bigint();
+  for (const [i, days] of series.entries())
+    for (let shift = 1; shift < REFIT_EVERY; shift++)
+      forecastSeries(days.slice(shift, shift + WINDOW), { ...settings, earlier: full[i].fitted });
+  const reuseMs = REFIT_EVERY > 1 ? elapsedMs(started) / SERIES / (REFIT_EVERY - 1) : NaN;
+  const methods = new Set(full.map((f) => f.selection?.chosen.method));
+  console.log(
+    `daily series of 365 days, lead time ${horizon}, the service's forecast (${[...methods].join(', ')}): full fit ${fullMs.toFixed(1)} ms; ` +
+      `${reuseMs.toFixed(1)} ms with the constants kept; mean over a full fit every ${REFIT_EVERY} days ${((fullMs + reuseMs * (REFIT_EVERY - 1)) / REFIT_EVERY).toFixed(1)} ms`,
   );
 }

@@ -98,6 +98,7 @@ def reference(name, values):
         alpha_d, alpha_p = tsb_fitted(y)
         fit("tsb", sf.TSB(alpha_d=alpha_d, alpha_p=alpha_p), {"sizeSmoothing": alpha_d, "probabilitySmoothing": alpha_p})
         fit("adida", sf.ADIDA())
+        fit("imapa", sf.IMAPA())
     ets("holt", sf.AutoETS(model="AAN", damped=False), ["alpha", "beta"])
     ets("holt-damped", sf.AutoETS(model="AAN", damped=True), ["alpha", "beta", "phi"])
     ets("holt-winters-additive", sf.AutoETS(season_length=SEASON, model="AAA", damped=False), ["alpha", "beta", "gamma"])

@@ -103,7 +103,8 @@ describe('forecasting against a real broker and database', () => {
     const forecasts = await kafka.waitFor(topics.demandForecasts, (f) => f.itemId === item, { count: 2, settleMs: 2000 });
     expect(forecasts).toHaveLength(2);
     expect(forecasts.map((f) => f.value.basedOnMovementId)).toEqual([first.movementId, second.movementId]);
-    // 03-01 open: [10]; then 03-03 begins, closing 03-01 and 03-02: [10, 0]. Too short for a backtest: the mean and spread.
+    // 03-01 open: [10]; then 03-03 begins, closing 03-01 and 03-02: [10, 0]. Too short for a backtest: the combination
+    // unscored (median of ADIDA, TSB, IMAPA, SBA and, from two periods, SES: 8 on [10, 0]) and the history's spread.
     expect(
       forecasts.map((f) => [
         f.value.method,
@@ -113,8 +114,8 @@ describe('forecasting against a real broker and database', () => {
         f.value.firstPeriodStart,
       ]),
     ).toEqual([
-      ['history-mean', 10, 0, 1, '2026-03-01'],
-      ['history-mean', 5, 7.071068, 2, '2026-03-03'],
+      ['combination', 10, 0, 1, '2026-03-01'],
+      ['combination', 8, 7.071068, 2, '2026-03-03'],
     ]);
     expect(forecasts[1].key).toBe(`${buyer}|${site}|${item}`);
     expect(forecasts[1].value).toMatchObject({
@@ -137,8 +138,8 @@ describe('forecasting against a real broker and database', () => {
     ]);
   });
 
-  it('chooses the method by backtest once the history allows, with its score, the runner-up and the error over the lead time; scores its past forecasts as actuals arrive', async () => {
-    // 21 days of a repeating weekly pattern on the agreement's line (daily periods, lead time 2 days).
+  it('forecasts a smooth weekly pattern by the median of the 3 methods that backtest best once the history allows, with its score, the runner-up and the error over the lead time; scores its past forecasts as actuals arrive', async () => {
+    // 21 days of a repeating weekly pattern on the agreement's line (daily periods, lead time 2 days): smooth demand with a season.
     const pattern = [6, 8, 7, 9, 5, 2, 1];
     for (let d = 0; d < 22; d++) {
       const asOf = new Date(Date.UTC(2026, 4, 1 + d, 12));
@@ -155,15 +156,19 @@ describe('forecasting against a real broker and database', () => {
       censoredPeriods: 0,
     });
     expect(latest.methodScore).not.toBeNull();
-    expect(latest.methodScores.length).toBeGreaterThanOrEqual(8);
+    expect(latest.method).toBe('median-of-best');
+    expect(latest.demandClass).toBe('smooth');
+    // Scored 12 days ahead whatever the 2-day lead time: 21 closed days are the least that gives 8 origins.
+    expect(forecasts[20].value).toMatchObject({ method: 'combination', methodScore: null });
+    // Only the methods that can forecast from the first origin's 2 days are compared: the seasonal ones need more.
+    expect(latest.methodScores.slice(1).map((m) => m.method).sort()).toEqual(['combination', 'naive', 'simple-exponential-smoothing']);
     expect(latest.methodScores[0]).toMatchObject({ method: latest.method, rmsse: latest.methodScore, origins: 8 });
     expect(latest.runnerUpMethod).toBe(latest.methodScores[1].method);
     expect(latest.horizonDemand).toHaveLength(2);
     expect(latest.demandPerPeriod).toBe(latest.horizonDemand[0]);
-    // The per-period deviation is the lead-time error spread over its 2 periods.
-    expect(latest.standardDeviationPerPeriod).toBeCloseTo(Math.sqrt(latest.leadTimeErrorVariance! / 2), 5);
-    // A daily line fits its trend methods in full weekly: first at 11 closed days (05-11, the first backtest), then at 05-18;
-    // 05-19 to 05-21 were forecast with the constants kept from 05-18.
+    // The per-period deviation is the lead-time error spread over its 2 periods, or the whole history's one-step error if more.
+    expect(latest.standardDeviationPerPeriod).toBeGreaterThanOrEqual(Math.sqrt(latest.leadTimeErrorVariance! / 2) - 1e-6);
+    // A daily line fits its trend methods in full weekly; the first fit is at the first backtest, 21 closed days (05-21).
     const kept = await queryDatabase(
       process.env.DATABASE_URL!,
       'SELECT period_days, fitted_through::text AS fitted_through, parameters FROM forecasting.fitted_parameters WHERE buyer_id = $1 AND item_id = $2',
@@ -172,7 +177,7 @@ describe('forecasting against a real broker and database', () => {
     expect(kept).toEqual([
       {
         period_days: 1,
-        fitted_through: '2026-05-18',
+        fitted_through: '2026-05-21',
         parameters: expect.objectContaining({ 'holt-winters-additive': expect.objectContaining({ seasonLength: 7 }) }),
       },
     ]);
@@ -378,7 +383,7 @@ describe('forecasting against a real broker and database', () => {
         itemId: coveredItem,
         demandPerPeriod: 3,
         periodsObserved: 1,
-        method: 'history-mean',
+        method: 'combination',
       }),
     ]);
     const itemsSeenBy = async (key: string) =>

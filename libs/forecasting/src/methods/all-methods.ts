@@ -1,6 +1,6 @@
 import type { ForecastMethod } from './forecast-method';
 import { simpleExponentialSmoothing } from './exponential-smoothing';
-import { adida, croston, sba, tsb } from './intermittent-methods';
+import { adida, croston, imapa, sba, tsb } from './intermittent-methods';
 import { movingAverage, naive, seasonalNaive } from './simple-methods';
 import { holt, holtDamped, holtWintersAdditive, holtWintersMultiplicative } from './trend-and-season';
 
@@ -18,4 +18,5 @@ export const FORECASTING_METHODS: readonly ForecastMethod[] = [
   sba,
   tsb,
   adida,
+  imapa,
 ];

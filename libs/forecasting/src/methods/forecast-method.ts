@@ -18,13 +18,15 @@ export const FORECAST_METHODS = [
   'sba',
   'tsb',
   'adida',
+  'imapa',
+  'combination',
 ] as const;
 export type ForecastMethodName = (typeof FORECAST_METHODS)[number];
 
 /** The buyer's own forecast (collaborative forecasting), scored in a backtest beside the methods. */
 export const BUYER_FORECAST = 'buyer-forecast';
-/** What a backtest can choose between: a method, or the buyer's forecast. */
-export type CandidateName = ForecastMethodName | typeof BUYER_FORECAST;
+/** What a backtest can choose between: a method, or the buyer's forecast; or the median of the best methods (selection's medianOfBest). */
+export type CandidateName = ForecastMethodName | typeof BUYER_FORECAST | 'median-of-best' | `${ForecastMethodName}-seasonally-adjusted`;
 
 export interface MethodForecast {
   method: CandidateName;

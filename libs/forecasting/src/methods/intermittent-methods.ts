@@ -78,6 +78,32 @@ export const tsb: ForecastMethod = {
   },
 };
 
+/** The mean interval between demands rounded half to even (Python's round, as statsforecast), at least 1; undefined without demand. */
+function meanIntervalRounded(history: readonly number[]): number | undefined {
+  const { intervals } = demandsAndIntervals(history);
+  if (intervals.length === 0) return undefined;
+  return Math.max(1, roundHalfToEven(intervals.reduce((sum, i) => sum + i, 0) / intervals.length));
+}
+
+/** Sums of consecutive buckets of `level` periods, aligned to the end: the oldest periods that do not fill a bucket are left out. */
+function bucketSums(history: readonly number[], level: number): number[] {
+  const sums: number[] = [];
+  for (let at = history.length % level; at + level <= history.length; at += level) {
+    let sum = 0;
+    for (let t = at; t < at + level; t++) sum += history[t];
+    sums.push(sum);
+  }
+  return sums;
+}
+
+/** The smoothed bucket sum per period at one aggregation level (SES fitted in [0.1, 0.3]), with its constant. */
+function aggregatedRate(history: readonly number[], level: number): { rate: number; alpha: number } | undefined {
+  const sums = bucketSums(history, level);
+  if (sums.length === 0) return undefined;
+  const alpha = fittedSmoothing(sums);
+  return { rate: smoothedLevel(sums, alpha) / level, alpha };
+}
+
 /**
  * ADIDA (Nikolopoulos et al. 2011): sum the history into buckets as long as the
  * mean interval between demands (rounded half to even), so most buckets
@@ -87,17 +113,38 @@ export const tsb: ForecastMethod = {
 export const adida: ForecastMethod = {
   name: 'adida',
   forecast: (history, horizon): MethodForecast | undefined => {
-    const { intervals } = demandsAndIntervals(history);
-    if (intervals.length === 0) return undefined;
-    const level = Math.max(1, roundHalfToEven(intervals.reduce((sum, i) => sum + i, 0) / intervals.length));
-    const start = history.length % level;
-    const sums: number[] = [];
-    for (let at = start; at + level <= history.length; at += level) sums.push(history.slice(at, at + level).reduce((sum, q) => sum + q, 0));
+    const level = meanIntervalRounded(history);
+    if (level === undefined) return undefined;
+    const aggregated = aggregatedRate(history, level);
     // Shorter than one bucket: the last period's demand, as statsforecast.
-    if (sums.length === 0)
-      return { method: 'adida', forecast: flat(history[history.length - 1], horizon), parameters: { aggregationLevel: level } };
-    const alpha = fittedSmoothing(sums);
-    return { method: 'adida', forecast: flat(smoothedLevel(sums, alpha) / level, horizon), parameters: { aggregationLevel: level, alpha } };
+    if (!aggregated) return { method: 'adida', forecast: flat(history[history.length - 1], horizon), parameters: { aggregationLevel: level } };
+    return { method: 'adida', forecast: flat(aggregated.rate, horizon), parameters: { aggregationLevel: level, alpha: aggregated.alpha } };
+  },
+};
+
+/**
+ * IMAPA (Petropoulos & Kourentzes 2015, "Forecast combinations for
+ * intermittent demand"): ADIDA at every aggregation level from 1 period to
+ * the mean interval between demands (rounded half to even), the per-period
+ * rates averaged. No single bucket length has to be right, and the levels'
+ * errors partly cancel. As statsforecast's IMAPA: each level drops its own
+ * oldest remainder and fits its own SES constant in [0.1, 0.3]; a level with
+ * no full bucket is left out of the mean.
+ */
+export const imapa: ForecastMethod = {
+  name: 'imapa',
+  forecast: (history, horizon): MethodForecast | undefined => {
+    const levels = meanIntervalRounded(history);
+    if (levels === undefined) return undefined;
+    let sum = 0;
+    let counted = 0;
+    for (let level = 1; level <= levels; level++) {
+      const aggregated = aggregatedRate(history, level);
+      if (!aggregated) continue;
+      sum += aggregated.rate;
+      counted++;
+    }
+    return { method: 'imapa', forecast: flat(sum / counted, horizon), parameters: { aggregationLevels: levels } };
   },
 };
 

@@ -59,6 +59,7 @@ const EXACT: ForecastMethodName[] = [
   'sba',
   'tsb',
   'adida',
+  'imapa',
 ];
 const ETS: ForecastMethodName[] = ['holt', 'holt-damped', 'holt-winters-additive', 'holt-winters-multiplicative'];
 const ETS_FORECAST_TOLERANCE = 1e-6;

@@ -51,7 +51,7 @@ describe('method selection by rolling-origin backtest on RMSSE', () => {
   it('has no answer on a history too short for the backtest, and names a bad lead time', () => {
     expect(selectMethod([1, 2, 3, 4, 5], [naive], settings)).toBeUndefined();
     expect(() => selectMethod([1, 2, 3], [naive], { ...settings, leadTimePeriods: 4 })).toThrow(
-      'leadTimePeriods must be between 1 and horizon 3 (got 4)',
+      'leadTimePeriods must be between 1 and the backtest horizon 3 (got 4)',
     );
   });
 });

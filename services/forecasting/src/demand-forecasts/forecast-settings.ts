@@ -6,8 +6,10 @@ export interface ForecastSettings {
   periodDays: number;
   /** The line's lead time in periods, rounded up: the span the error variance is summed over. */
   leadTimePeriods: number;
-  /** Periods forecast from each backtest origin and published: at least the lead time. */
+  /** Periods forecast and published: the lead time. */
   horizon: number;
+  /** Periods forecast and scored from each backtest origin: at least BACKTEST_HORIZON_PERIODS, whatever the lead time. */
+  backtestHorizon: number;
   /** Backtest origins. */
   origins: number;
   /** Periods per season: a week of days, a year of weeks. */
@@ -25,6 +27,14 @@ export interface ForecastSettings {
 
 /** Backtest origins: enough that one odd period does not decide (6 picked naive too often on carparts, bench/README.md). */
 export const BACKTEST_ORIGINS = 8;
+/**
+ * The shortest backtest horizon. Scored one period ahead (a one-period lead
+ * time), a backtest favours whatever the last periods happened to do: on
+ * carparts selection then picked naive or seasonal naive for 59% of parts and
+ * lost 0.13 mean RMSE (issue 15). Twelve periods is a year of months and
+ * more than a season of days.
+ */
+export const BACKTEST_HORIZON_PERIODS = 12;
 /** The longest horizon: a lead time beyond it is covered by scaling the error variance (replenishment does). */
 export const MAX_HORIZON_PERIODS = 30;
 /**
@@ -43,6 +53,7 @@ export function forecastSettingsFor(line: Pick<AgreementLine, 'forecastPeriod' |
     periodDays,
     leadTimePeriods,
     horizon: leadTimePeriods,
+    backtestHorizon: Math.max(leadTimePeriods, BACKTEST_HORIZON_PERIODS),
     origins: BACKTEST_ORIGINS,
     seasonLength: periodDays === 1 ? 7 : 52,
     historyPeriods: periodDays === 1 ? 365 : 156,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgreementBook } from '@smi/agreements';
 import { DemandForecast, ForecastAccuracy, topics } from '@smi/contracts';
-import { FORECASTING_METHODS, demandEstimate, demandPeriods, errorScale, type ForecastMethod } from '@smi/forecasting';
+import { demandEstimate, demandPeriods, errorScale } from '@smi/forecasting';
 import { Outbox, Transaction } from '@smi/messaging';
 import { buyerForecastCandidate } from '../buyer-forecasts/buyer-forecast';
 import { BuyerForecastRepository } from '../buyer-forecasts/buyer-forecast.repository';
@@ -70,9 +70,8 @@ export class RecomputeForecast {
     const firstPeriod = periods[Math.max(0, periods.length - settings.historyPeriods)]?.start ?? run.throughDay;
     const buyerSubmissions = await this.buyerForecasts.forSeries(manager, key, firstPeriod);
     const historyLength = Math.min(periods.length, settings.historyPeriods);
-    const candidates: ForecastMethod[] = [...FORECASTING_METHODS];
-    if (buyerSubmissions.length > 0)
-      candidates.push(buyerForecastCandidate(buyerSubmissions, firstPeriod, settings.periodDays, historyLength));
+    const buyerForecast =
+      buyerSubmissions.length > 0 ? buyerForecastCandidate(buyerSubmissions, firstPeriod, settings.periodDays, historyLength) : undefined;
 
     const kept = await this.forecasts.keptParameters(manager, key);
     const { forecast: made, refitted } = demandForecastOf({
@@ -81,7 +80,7 @@ export class RecomputeForecast {
       agreementId,
       periods,
       settings,
-      candidates,
+      ...(buyerForecast && { buyerForecast }),
       basedOnMovementId: run.basedOnMovementId,
       generatedAt: run.now,
       ...(kept && { kept }),
