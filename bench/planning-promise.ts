@@ -6,8 +6,9 @@
  * from and the last 12 measured, once with unmet demand lost and once owed
  * (backorders), at fill-rate targets of 90, 95, 98 and 99.5%.
  *
- * At each review the engine sees what the services give it: the forecast's
- * level (FORECAST below, from the months before only), the item's own history,
+ * At each review the engine sees what the services give it: the forecasting
+ * service's forecast of the next month by its own rule (forecastSeries, from
+ * the months before only) as the level, the item's own history,
  * and the sizes of the other items' demands so far, each over its item's mean
  * size (similarSizes). Prints per target: the promise (mean over items, and
  * weighted by each item's measured demand), the fill rate reached (mean over
@@ -20,12 +21,13 @@
  * intermittent series of known process (compound Bernoulli and Poisson, with
  * lognormal and Pareto sizes, 400 items each).
  *
- *   node_modules/.bin/node -r @swc-node/register bench/planning-promise.ts [every-nth] [path/to/carparts.csv]
+ *   node_modules/.bin/node -r @swc-node/register bench/planning-promise.ts [every-nth] [path/to/carparts.csv] [set]
  *
- * every-nth (default 1) replays every nth item only, for a quicker look.
+ * every-nth (default 1) replays every nth item only, and set (a part of a set's
+ * name, e.g. carparts) only the sets it names, for a quicker look.
  */
 import type { ServiceLevelTarget } from '@smi/agreements';
-import { classifyDemand, FORECASTING_METHODS } from '@smi/forecasting';
+import { classifyDemand, FORECASTING_METHODS, forecastSeries } from '@smi/forecasting';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -47,8 +49,9 @@ const MODES: UnmetDemand[] = ['lost', 'backorder'];
 
 const every = Number(process.argv[2] ?? 1);
 const file = process.argv[3] ?? path.resolve(__dirname, '../../shared/data/carparts.csv');
+const only = process.argv[4] ?? '';
 const pick = (items: StudyItem[]) => items.filter((_, i) => i % every === 0);
-const sets: { name: string; items: StudyItem[] }[] = [
+const allSets: { name: string; items: StudyItem[] }[] = [
   { name: 'carparts', items: pick(parseCarparts(readFileSync(file, 'utf8')).filter((item) => item.demand.length === 51)) },
   {
     name: 'Bernoulli, lognormal sizes',
@@ -56,11 +59,21 @@ const sets: { name: string; items: StudyItem[] }[] = [
   },
   { name: 'Poisson, Pareto sizes', items: pick(syntheticIntermittentItems(400, 51, 12, { arrivals: 'poisson', sizes: 'pareto' })) },
 ];
+const sets = allSets.filter((set) => set.name.includes(only));
 
 const adida = FORECASTING_METHODS.find((m) => m.name === 'adida')!;
 const ses = FORECASTING_METHODS.find((m) => m.name === 'simple-exponential-smoothing')!;
-/** The level the engine plans for: the forecast of the next month from the months before. */
-function forecastOf(past: readonly number[]): { level: number; sigma: number } {
+const MONTHLY = { seasonLength: 12, horizon: 1, backtestHorizon: 12, origins: 8, leadTimePeriods: 1 };
+
+/** The level the engine plans for: the forecasting service's forecast of the next month (its rule: forecastSeries), from the months before. */
+function serviceForecastOf(past: readonly number[]): number {
+  if (past.length === 0) return 0;
+  const { selection, unscored } = forecastSeries(past, MONTHLY);
+  return Math.max(0, (selection?.forecast ?? unscored)?.forecast[0] ?? 0);
+}
+
+/** The plain policy's forecast: the mean of ADIDA and SES, and σ from SES's in-sample one-step errors. */
+function adidaSesOf(past: readonly number[]): { level: number; sigma: number } {
   const settings = { seasonLength: 12 };
   const fromAdida = adida.forecast(past, 1, settings)?.forecast[0] ?? 0;
   const smoothed = ses.forecast(past, 1, settings);
@@ -97,6 +110,14 @@ function summarize(results: readonly WhatIfResult[]): Row {
   };
 }
 
+/** Each item's forecasts by month, made once: every target and way of unmet demand replays the same months. */
+const forecasts = new Map<string, number>();
+function forecastOf(item: StudyItem, past: readonly number[]): number {
+  const key = `${item.id}@${past.length}`;
+  if (!forecasts.has(key)) forecasts.set(key, serviceForecastOf(past));
+  return forecasts.get(key)!;
+}
+
 function replayEngine(items: StudyItem[], target: number, unmetDemand: UnmetDemand): WhatIfResult[] {
   const serviceLevel: ServiceLevelTarget = { measure: 'fill-rate', target };
   const line = studyLine(serviceLevel);
@@ -116,11 +137,14 @@ function replayEngine(items: StudyItem[], target: number, unmetDemand: UnmetDema
         unmetDemand,
       },
       (past, bucketDays): DemandOutlook => {
-        const { level, sigma } = forecastOf(past);
+        const level = forecastOf(item, past);
         const demandClass = classifyDemand(past)?.demandClass;
+        const n = past.length;
+        const mean = past.reduce((sum, q) => sum + q, 0) / Math.max(1, n);
+        const variance = n > 1 ? past.reduce((sum, q) => sum + (q - mean) ** 2, 0) / (n - 1) : 0;
         return {
           perDay: level / bucketDays,
-          stdDevPerDay: sigma / Math.sqrt(bucketDays),
+          stdDevPerDay: Math.sqrt(variance / bucketDays),
           ...(demandClass && { demandClass }),
           history: { bucketDays, quantities: past },
           similarSizes: similar(past.length),
@@ -150,7 +174,7 @@ function replayPlain(items: StudyItem[], k: number, unmetDemand: UnmetDemand): R
       const served = Math.min(owed, onHand);
       owed -= served;
       onHand -= served;
-      const { level, sigma } = t >= 2 ? forecastOf(d.slice(0, t)) : { level: 0, sigma: 0 };
+      const { level, sigma } = t >= 2 ? adidaSesOf(d.slice(0, t)) : { level: 0, sigma: 0 };
       due = Math.max(0, Math.ceil(2 * level + k * sigma * Math.SQRT2 - 1e-9) - (onHand - owed));
       const fromStock = Math.min(d[t], onHand);
       onHand -= fromStock;

@@ -18,20 +18,20 @@ import type { SeededRandom } from './seeded-random';
  *   posterior of k demands in n buckets (Jeffreys prior, Beta(k + ½, n − k + ½)),
  *   relative to its mean;
  * - the mean size is uncertain: it was estimated from k sizes, so each path
- *   scales sizes by 1 / (the mean of k sizes redrawn, relative to their mean);
+ *   scales sizes by the mean of k sizes redrawn relative to their mean (a
+ *   bootstrap of the mean: 1 on average, so the level holds; its inverse
+ *   would raise the level and explode on a skewed few);
  * - sizes beyond those seen: a size is drawn from the item's own with
  *   probability k / (k + SIMILAR_SIZE_WEIGHT), else from similar items' sizes
- *   (each over its item's mean size) times this item's mean size, when the
- *   caller has them. Rare large demands come from the class, not from one
- *   item's few.
+ *   (each over the mean of its item's other sizes, sizesRelativeToItemMean)
+ *   times this item's mean size, when the caller has them. Rare large demands
+ *   come from the class, not from one item's few.
  * Scaled sizes of whole-number histories are rounded up with the chance of
  * their fraction, which keeps whole units and the mean.
  */
 
 /** How many of similar items' sizes an item's own sizes are weighed against: with 3 own demands, half its sizes come from the class. */
 export const SIMILAR_SIZE_WEIGHT = 3;
-/** The most a path may scale sizes for the uncertainty of their mean, either way. */
-const MAX_SIZE_SCALE = 10;
 
 export class CompoundDemandModel implements PathModel {
   readonly wholeUnits: boolean;
@@ -54,7 +54,9 @@ export class CompoundDemandModel implements PathModel {
     const n = quantities.length;
     this.meanSize = k > 0 ? this.sizes.reduce((sum, q) => sum + q, 0) / k : 0;
     const similar = history.similarSizes?.filter((r) => Number.isFinite(r) && r > 0) ?? [];
-    this.ratios = similar.length > 0 ? similar : this.sizes.map((q) => q / this.meanSize);
+    // Similar items' sizes are brought to a mean of exactly 1, so drawing from them keeps the level.
+    const similarMean = similar.reduce((sum, r) => sum + r, 0) / Math.max(1, similar.length);
+    this.ratios = similar.length > 0 ? similar.map((r) => r / similarMean) : this.sizes.map((q) => q / this.meanSize);
     this.ownShare = similar.length > 0 ? k / (k + SIMILAR_SIZE_WEIGHT) : 1;
     this.posterior = { a: k + 0.5, b: n - k + 0.5, mean: (k + 0.5) / (n + 1) };
     const level = k === 0 ? 0 : Math.max(history.expectedPerBucket ?? (k / n) * this.meanSize, leastLevel(k, n, this.meanSize));
@@ -74,9 +76,8 @@ export class CompoundDemandModel implements PathModel {
     }
     let redrawn = 0;
     for (let i = 0; i < this.sizes.length; i++) redrawn += this.ratios[random.below(this.ratios.length)];
-    const meanRatio = redrawn / this.sizes.length;
     this.pathChance = chance;
-    this.pathSizeFactor = sizeFactor * Math.min(MAX_SIZE_SCALE, Math.max(1 / MAX_SIZE_SCALE, 1 / meanRatio));
+    this.pathSizeFactor = sizeFactor * (redrawn / this.sizes.length);
   }
 
   next(random: SeededRandom): number {
@@ -102,18 +103,22 @@ export function leastLevel(demands: number, buckets: number, meanSize: number): 
   return demands > 0 ? (0.5 * meanSize) / (buckets + 1) : 0;
 }
 
+/** Demands an item needs before its sizes count towards similar items' spread: one demand has no other to be measured against. */
+const MIN_SIZES_FOR_SPREAD = 2;
+
 /**
- * Demand sizes of a set of items, each over its own item's mean size: what
- * similarSizes takes. Items with fewer than two demands say nothing about
- * spread and are left out.
+ * Demand sizes of a set of items, each over the mean of its item's other
+ * sizes: what similarSizes takes. Items with fewer than
+ * MIN_SIZES_FOR_SPREAD demands are left out.
  */
 export function sizesRelativeToItemMean(histories: readonly (readonly number[])[]): number[] {
   const ratios: number[] = [];
   for (const quantities of histories) {
     const sizes = quantities.filter((q) => q > 0);
-    if (sizes.length < 2) continue;
-    const mean = sizes.reduce((sum, q) => sum + q, 0) / sizes.length;
-    for (const size of sizes) ratios.push(size / mean);
+    if (sizes.length < MIN_SIZES_FOR_SPREAD) continue;
+    const total = sizes.reduce((sum, q) => sum + q, 0);
+    // Each size over the mean of the item's other sizes: how far a new demand can fall from a mean estimated without it.
+    for (const size of sizes) ratios.push(size / ((total - size) / (sizes.length - 1)));
   }
   return ratios;
 }
