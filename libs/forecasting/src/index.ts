@@ -15,7 +15,23 @@ export {
 export { FORECASTING_METHODS } from './methods/all-methods';
 export { COMBINED_METHODS, combination } from './methods/combination';
 export { DemandFloors, demandFloors } from './methods/demand-floors';
-export { BacktestSettings, MEDIAN_OF_BEST, MethodScore, MethodSelection, fittedParameters, selectMethod } from './selection/method-selection';
+export {
+  BacktestSettings,
+  MEDIAN_OF_BEST,
+  MethodScore,
+  MethodSelection,
+  fittedParameters,
+  selectMethod,
+} from './selection/method-selection';
 export { SeasonallyAdjustedName, seasonalIndices, seasonallyAdjusted } from './methods/seasonal-adjustment';
-export { ForecastRule, SEASONAL_DEMAND_METHODS, SMOOTH_DEMAND_MEDIAN_OF, SMOOTH_DEMAND_METHODS, SeriesForecast, forecastRule, forecastSeries, hasSeason } from './selection/forecast-rule';
+export {
+  ForecastRule,
+  SEASONAL_DEMAND_METHODS,
+  SMOOTH_DEMAND_MEDIAN_OF,
+  SMOOTH_DEMAND_METHODS,
+  SeriesForecast,
+  forecastRule,
+  forecastSeries,
+  hasSeason,
+} from './selection/forecast-rule';
 export { CENSORED_REFERENCE_PERIODS, ConsumptionDay, DemandPeriod, demandEstimate, demandPeriods } from './demand-history/demand-periods';

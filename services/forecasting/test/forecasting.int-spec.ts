@@ -161,7 +161,12 @@ describe('forecasting against a real broker and database', () => {
     // Scored 12 days ahead whatever the 2-day lead time: 21 closed days are the least that gives 8 origins.
     expect(forecasts[20].value).toMatchObject({ method: 'combination', methodScore: null });
     // Only the methods that can forecast from the first origin's 2 days are compared: the seasonal ones need more.
-    expect(latest.methodScores.slice(1).map((m) => m.method).sort()).toEqual(['combination', 'naive', 'simple-exponential-smoothing']);
+    expect(
+      latest.methodScores
+        .slice(1)
+        .map((m) => m.method)
+        .sort(),
+    ).toEqual(['combination', 'naive', 'simple-exponential-smoothing']);
     expect(latest.methodScores[0]).toMatchObject({ method: latest.method, rmsse: latest.methodScore, origins: 8 });
     expect(latest.runnerUpMethod).toBe(latest.methodScores[1].method);
     expect(latest.horizonDemand).toHaveLength(2);

@@ -21,12 +21,17 @@ const withAllMembers = fixture.series.filter((s) => members.every((m) => s.refer
 describe('the combination (median of SES, ADIDA, TSB, IMAPA, SBA)', () => {
   it('covers the carparts parts of the fixture', () => expect(withAllMembers.length).toBeGreaterThanOrEqual(20));
 
-  it.each(withAllMembers.map((s) => [s.name, s] as const))('%s: the median of statsforecast’s five forecasts, within 1e-6 relative', (_, s) => {
-    const reference = Array.from({ length: fixture.horizon }, (_, h) => medianOf(members.map((m) => s.reference[m].forecast![h])));
-    const ours = combination.forecast(s.history, fixture.horizon, { seasonLength: fixture.seasonLength })!;
-    expect(ours.method).toBe('combination');
-    ours.forecast.forEach((v, h) => expect(Math.abs(v - reference[h])).toBeLessThanOrEqual(1e-6 * Math.max(1e-3, Math.abs(reference[h]))));
-  });
+  it.each(withAllMembers.map((s) => [s.name, s] as const))(
+    '%s: the median of statsforecast’s five forecasts, within 1e-6 relative',
+    (_, s) => {
+      const reference = Array.from({ length: fixture.horizon }, (_, h) => medianOf(members.map((m) => s.reference[m].forecast![h])));
+      const ours = combination.forecast(s.history, fixture.horizon, { seasonLength: fixture.seasonLength })!;
+      expect(ours.method).toBe('combination');
+      ours.forecast.forEach((v, h) =>
+        expect(Math.abs(v - reference[h])).toBeLessThanOrEqual(1e-6 * Math.max(1e-3, Math.abs(reference[h]))),
+      );
+    },
+  );
 
   it('is not pulled by one member gone astray: the middle of the five, whatever the highest says', () => {
     const history = [...Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 3 : 0)), 100];
@@ -67,7 +72,13 @@ describe('the floors of a forecast after demand', () => {
 describe('a backtest horizon apart from the lead time', () => {
   const history = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? 9 : i % 5));
   it('scores 12 periods ahead while the forecast and the lead-time error cover 1', () => {
-    const selection = selectMethod(history, [combination], { seasonLength: 12, horizon: 1, backtestHorizon: 12, origins: 8, leadTimePeriods: 1 })!;
+    const selection = selectMethod(history, [combination], {
+      seasonLength: 12,
+      horizon: 1,
+      backtestHorizon: 12,
+      origins: 8,
+      leadTimePeriods: 1,
+    })!;
     expect(selection.forecast.forecast).toHaveLength(1);
     expect(selection.chosen.origins).toBe(8);
     const oneAhead = selectMethod(history, [combination], { seasonLength: 12, horizon: 1, origins: 8, leadTimePeriods: 1 })!;

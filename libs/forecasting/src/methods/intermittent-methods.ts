@@ -117,7 +117,8 @@ export const adida: ForecastMethod = {
     if (level === undefined) return undefined;
     const aggregated = aggregatedRate(history, level);
     // Shorter than one bucket: the last period's demand, as statsforecast.
-    if (!aggregated) return { method: 'adida', forecast: flat(history[history.length - 1], horizon), parameters: { aggregationLevel: level } };
+    if (!aggregated)
+      return { method: 'adida', forecast: flat(history[history.length - 1], horizon), parameters: { aggregationLevel: level } };
     return { method: 'adida', forecast: flat(aggregated.rate, horizon), parameters: { aggregationLevel: level, alpha: aggregated.alpha } };
   },
 };
