@@ -26,23 +26,19 @@
  * every-nth (default 1) replays every nth item only, and set (a part of a set's
  * name, e.g. carparts) only the sets it names, for a quicker look.
  */
-import type { ServiceLevelTarget } from '@smi/agreements';
-import { classifyDemand, FORECASTING_METHODS, forecastSeries } from '@smi/forecasting';
+import { FORECASTING_METHODS } from '@smi/forecasting';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   parseCarparts,
-  simulateWhatIf,
-  sizesRelativeToItemMean,
-  studyLine,
+  replayItems,
+  serviceOutlooks,
   syntheticIntermittentItems,
-  type DemandOutlook,
   type StudyItem,
   type UnmetDemand,
   type WhatIfResult,
 } from '@smi/replenishment-planning';
 
-const MONTH_DAYS = 30;
 const MEASURED_MONTHS = 12;
 const TARGETS = [0.9, 0.95, 0.98, 0.995];
 const MODES: UnmetDemand[] = ['lost', 'backorder'];
@@ -63,15 +59,6 @@ const sets = allSets.filter((set) => set.name.includes(only));
 
 const adida = FORECASTING_METHODS.find((m) => m.name === 'adida')!;
 const ses = FORECASTING_METHODS.find((m) => m.name === 'simple-exponential-smoothing')!;
-const MONTHLY = { seasonLength: 12, horizon: 1, backtestHorizon: 12, origins: 8, leadTimePeriods: 1 };
-
-/** The level the engine plans for: the forecasting service's forecast of the next month (its rule: forecastSeries), from the months before. */
-function serviceForecastOf(past: readonly number[]): number {
-  if (past.length === 0) return 0;
-  const { selection, unscored } = forecastSeries(past, MONTHLY);
-  return Math.max(0, (selection?.forecast ?? unscored)?.forecast[0] ?? 0);
-}
-
 /** The plain policy's forecast: the mean of ADIDA and SES, and σ from SES's in-sample one-step errors. */
 function adidaSesOf(past: readonly number[]): { level: number; sigma: number } {
   const settings = { seasonLength: 12 };
@@ -110,48 +97,17 @@ function summarize(results: readonly WhatIfResult[]): Row {
   };
 }
 
-/** Each item's forecasts by month, made once: every target and way of unmet demand replays the same months. */
-const forecasts = new Map<string, number>();
-function forecastOf(item: StudyItem, past: readonly number[]): number {
-  const key = `${item.id}@${past.length}`;
-  if (!forecasts.has(key)) forecasts.set(key, serviceForecastOf(past));
-  return forecasts.get(key)!;
-}
-
-function replayEngine(items: StudyItem[], target: number, unmetDemand: UnmetDemand): WhatIfResult[] {
-  const serviceLevel: ServiceLevelTarget = { measure: 'fill-rate', target };
-  const line = studyLine(serviceLevel);
-  const similarAt = new Map<number, number[]>();
-  const similar = (months: number) => {
-    if (!similarAt.has(months)) similarAt.set(months, sizesRelativeToItemMean(items.map((item) => item.demand.slice(0, months))));
-    return similarAt.get(months)!;
-  };
-  return items.map((item) =>
-    simulateWhatIf(
-      {
-        line,
-        demand: item.demand,
-        bucketDays: MONTH_DAYS,
-        warmUpBuckets: item.demand.length - MEASURED_MONTHS,
-        initialOnHand: 0,
-        unmetDemand,
-      },
-      (past, bucketDays): DemandOutlook => {
-        const level = forecastOf(item, past);
-        const demandClass = classifyDemand(past)?.demandClass;
-        const n = past.length;
-        const mean = past.reduce((sum, q) => sum + q, 0) / Math.max(1, n);
-        const variance = n > 1 ? past.reduce((sum, q) => sum + (q - mean) ** 2, 0) / (n - 1) : 0;
-        return {
-          perDay: level / bucketDays,
-          stdDevPerDay: Math.sqrt(variance / bucketDays),
-          ...(demandClass && { demandClass }),
-          history: { bucketDays, quantities: past },
-          similarSizes: similar(past.length),
-        };
-      },
-    ),
-  );
+function replayEngine(
+  items: StudyItem[],
+  target: number,
+  unmetDemand: UnmetDemand,
+  outlooks: ReturnType<typeof serviceOutlooks>,
+): WhatIfResult[] {
+  const outcomes = replayItems(items, { measure: 'fill-rate', target }, 'by-demand-class', outlooks, {
+    measuredMonths: MEASURED_MONTHS,
+    unmetDemand,
+  });
+  return outcomes.map((outcome) => outcome.result);
 }
 
 /** The plain policy: order up to S = 2f + kσ√2 each month, the same protocol. */
@@ -217,6 +173,7 @@ function stockFor95(rows: readonly Row[]): string {
 const percent = (share: number) => (Number.isNaN(share) ? '-' : (100 * share).toFixed(1));
 const started = Date.now();
 for (const set of sets) {
+  const outlooks = serviceOutlooks(set.items);
   console.log(`\n### ${set.name}: ${set.items.length} items, ${set.items[0].demand.length} months, last ${MEASURED_MONTHS} measured\n`);
   for (const unmetDemand of MODES) {
     console.log(`\nUnmet demand ${unmetDemand === 'lost' ? 'lost' : 'owed (backorders)'}:\n`);
@@ -225,7 +182,7 @@ for (const set of sets) {
     );
     console.log('|---|---|---|---|---|---|---|');
     const engineRows = TARGETS.map((target) => {
-      const row = summarize(replayEngine(set.items, target, unmetDemand));
+      const row = summarize(replayEngine(set.items, target, unmetDemand, outlooks));
       const cells = [row.promisedPerItem, row.promisedWeighted, row.reachedPerItem, row.reachedPooled].map(percent);
       const gap = (100 * (row.reachedPooled - row.promisedWeighted)).toFixed(1);
       console.log(`| ${percent(target)} | ${cells.join(' | ')} | ${gap} | ${row.onHand.toFixed(2)} |`);

@@ -65,10 +65,12 @@ export {
   promisedThroughout,
   replayItems,
   roseAfterWarmUp,
+  serviceOutlooks,
   STUDY_WARM_UP_MONTHS,
   studyLine,
   type GroupOutcome,
   type ItemOutcome,
+  type ReplayOptions,
   type StudyGroup,
   type StudyItem,
 } from './replay/demand-history-replay';

@@ -1,6 +1,8 @@
 import type { AgreementLine, ServiceLevelTarget } from '@smi/agreements';
-import { classifyDemand, type DemandClass } from '@smi/forecasting';
-import type { DemandDistribution } from '../simulation/what-if-input';
+import { classifyDemand, forecastSeries, type DemandClass } from '@smi/forecasting';
+import { sizesRelativeToItemMean } from '../safety-stock/compound-demand';
+import { pastDemandOutlook } from '../simulation/past-demand-outlook';
+import type { DemandDistribution, UnmetDemand } from '../simulation/what-if-input';
 import { simulateWhatIf, type DemandOutlookSource, type WhatIfResult } from '../simulation/what-if-simulator';
 
 /**
@@ -72,16 +74,75 @@ export function replayItems(
   target: ServiceLevelTarget,
   distribution: DemandDistribution,
   outlookFor?: (item: StudyItem) => DemandOutlookSource,
+  options: ReplayOptions = {},
 ): ItemOutcome[] {
   const line = studyLine(target);
   return items.map((item) => ({
     item,
     demandClass: classifyDemand(item.demand)?.demandClass,
     result: simulateWhatIf(
-      { line, demand: item.demand, bucketDays: MONTH_DAYS, warmUpBuckets: STUDY_WARM_UP_MONTHS, initialOnHand: 0, distribution },
+      {
+        line,
+        demand: item.demand,
+        bucketDays: MONTH_DAYS,
+        warmUpBuckets: options.measuredMonths === undefined ? STUDY_WARM_UP_MONTHS : item.demand.length - options.measuredMonths,
+        initialOnHand: 0,
+        distribution,
+        ...(options.unmetDemand && { unmetDemand: options.unmetDemand }),
+      },
       outlookFor?.(item),
     ),
   }));
+}
+
+/** How a replay differs from the study's protocol. */
+export interface ReplayOptions {
+  /** Months measured at the end of each series; the rest is warm-up. Without: STUDY_WARM_UP_MONTHS of warm-up. */
+  measuredMonths?: number;
+  /** Demand not met from stock: owed (default) or lost. */
+  unmetDemand?: UnmetDemand;
+}
+
+/**
+ * What the engine sees in service, month by month, for a set of items replayed
+ * together: the forecasting service's forecast of the next month by its rule
+ * (forecastSeries) as the level, the spread and class of the months so far,
+ * the item's history, and the sizes of every item's demands so far
+ * (similarSizes). Forecasts are kept per item and month: replays of the same
+ * items at other targets reuse them.
+ */
+export function serviceOutlooks(items: readonly StudyItem[]): (item: StudyItem) => DemandOutlookSource {
+  const forecasts = new Map<string, number>();
+  const similarAt = new Map<number, number[]>();
+  const similar = (months: number) => {
+    if (!similarAt.has(months)) similarAt.set(months, sizesRelativeToItemMean(items.map((item) => item.demand.slice(0, months))));
+    return similarAt.get(months)!;
+  };
+  return (item) => (past, bucketDays) => {
+    const key = `${item.id}@${past.length}`;
+    if (!forecasts.has(key)) forecasts.set(key, nextPeriodForecast(past));
+    const { stdDevPerDay, demandClass } = pastDemandOutlook(past, past.length, bucketDays, 'by-demand-class');
+    return {
+      perDay: forecasts.get(key)! / bucketDays,
+      stdDevPerDay,
+      ...(demandClass && { demandClass }),
+      history: { bucketDays, quantities: past },
+      similarSizes: similar(past.length),
+    };
+  };
+}
+
+/** The forecasting service's forecast of the next month from monthly history (its rule, 8 origins scored 12 months ahead). */
+function nextPeriodForecast(past: readonly number[]): number {
+  if (past.length === 0) return 0;
+  const { selection, unscored } = forecastSeries(past, {
+    seasonLength: 12,
+    horizon: 1,
+    backtestHorizon: 12,
+    origins: 8,
+    leadTimePeriods: 1,
+  });
+  return Math.max(0, (selection?.forecast ?? unscored)?.forecast[0] ?? 0);
 }
 
 /** The service reached per demand class, and for intermittent and lumpy items together. */

@@ -1,7 +1,3 @@
-import { forecastSeries } from '@smi/forecasting';
-import { syntheticIntermittentItems } from '../replay/synthetic-demand';
-import { studyLine } from '../replay/demand-history-replay';
-import { simulateWhatIf } from '../simulation/what-if-simulator';
 import { leastLevel, sizesRelativeToItemMean } from './compound-demand';
 import { leadTimeDemandQuantile, levelForFillRate } from './lead-time-demand';
 
@@ -60,59 +56,4 @@ describe('compound demand: the forecast sets the level, the history the shape', 
     // Each size over the mean of the item's other sizes: 2 / 6 and 6 / 2.
     expect(sizesRelativeToItemMean([[0, 2, 0, 6], [0, 5, 0], [3]])).toEqual([2 / 6, 3]);
   });
-});
-
-describe('the promise on series of known process (compound Bernoulli, lognormal sizes)', () => {
-  // 120 items, 51 months, the last 12 measured: the bench's protocol (bench/planning-promise.ts) on a fixed sample.
-  const items = syntheticIntermittentItems(120, 51, 11, { arrivals: 'bernoulli', sizes: 'lognormal' });
-  // The level is the forecasting service's rule (@smi/forecasting forecastSeries), as the engine gets it in service.
-  const nextMonth = (past: readonly number[]) => {
-    if (past.length === 0) return 0;
-    const { selection, unscored } = forecastSeries(past, {
-      seasonLength: 12,
-      horizon: 1,
-      backtestHorizon: 12,
-      origins: 8,
-      leadTimePeriods: 1,
-    });
-    return Math.max(0, (selection?.forecast ?? unscored)?.forecast[0] ?? 0);
-  };
-  const replay = (target: number, unmetDemand: 'lost' | 'backorder') =>
-    items.map((item) =>
-      simulateWhatIf(
-        {
-          line: studyLine({ measure: 'fill-rate', target }),
-          demand: item.demand,
-          bucketDays: 30,
-          warmUpBuckets: 39,
-          initialOnHand: 0,
-          unmetDemand,
-        },
-        (past, bucketDays) => ({
-          perDay: nextMonth(past) / bucketDays,
-          stdDevPerDay: 0,
-          demandClass: 'lumpy',
-          history: { bucketDays, quantities: past },
-          similarSizes: sizesRelativeToItemMean(items.map((other) => other.demand.slice(0, past.length))),
-        }),
-      ),
-    );
-
-  it.each([
-    [0.95, 'lost'],
-    [0.95, 'backorder'],
-  ] as const)(
-    'at a %s fill rate with unmet demand %s, the share of all demand met from stock is within a point of the demand-weighted promise',
-    (target, unmetDemand) => {
-      const results = replay(target, unmetDemand);
-      const promised = results.filter((r) => r.promisedServiceLevel !== null);
-      const weighted =
-        promised.reduce((sum, r) => sum + r.promisedServiceLevel! * r.demand, 0) / promised.reduce((sum, r) => sum + r.demand, 0);
-      const pooled = results.reduce((sum, r) => sum + r.metFromStock, 0) / results.reduce((sum, r) => sum + r.demand, 0);
-      expect(weighted).toBeGreaterThanOrEqual(target);
-      // On this fixed sample; bench/README.md ("Planning that keeps its promise") has the whole sets, where it is not always so.
-      expect(Math.abs(pooled - weighted)).toBeLessThan(0.01);
-    },
-    60_000,
-  );
 });
