@@ -266,7 +266,7 @@ export interface DemandForecast {
   itemId: string;
   /** Unit of measure of the demand. */
   unit: string;
-  /** Forecasting method that produced it: one of libs/forecasting's methods (naive, seasonal-naive, moving-average, simple-exponential-smoothing, holt, holt-damped, holt-winters-additive, holt-winters-multiplicative, croston, sba, tsb, adida), 'buyer-forecast' when the buyer's own forecast proved the most accurate, or 'moving-average-7' on events before version 3. */
+  /** What produced it: 'combination' (per period the median of simple exponential smoothing, ADIDA, TSB, IMAPA and SBA; the forecast of intermittent, lumpy and erratic series since issue 15), 'median-of-best' (per period the median of the 3 candidates with the least backtest error; smooth series), one of libs/forecasting's methods (naive, seasonal-naive, moving-average, simple-exponential-smoothing, holt, holt-damped, holt-winters-additive, holt-winters-multiplicative, croston, sba, tsb, adida, imapa, or a level or trend method with '-seasonally-adjusted'), 'buyer-forecast' when the buyer's own forecast proved the most accurate, 'history-mean' when the history is too short for any method, or 'moving-average-7' on events before version 3. */
   method: string;
   /** Length of one period in days (1 = daily buckets). */
   periodDays: number;
