@@ -4,11 +4,14 @@ import { demandClassNamed } from '@smi/forecasting';
 import { EntityManager } from 'typeorm';
 import { siteItemKeyOf } from '../stock-positions/stock-position';
 import { SiteItem } from '../stock-positions/stock-position.repository';
-import { StoredDemandOutlook } from './demand-outlook';
+import { similarSizesPerBuyer, StoredDemandOutlook, withSimilarSizes } from './demand-outlook';
 
 @Injectable()
 export class DemandOutlookRepository {
-  /** The outlook of every given site x item that has one, by siteItemKeyOf, in one statement. */
+  /**
+   * The outlook of every given site x item that has one, by siteItemKeyOf, as the engine plans
+   * with it: with its buyer's similar sizes (similarSizesPerBuyer) read in a second statement.
+   */
   async findAll(manager: EntityManager, keys: readonly SiteItem[]): Promise<Map<string, StoredDemandOutlook>> {
     if (keys.length === 0) return new Map();
     const rows: Array<Record<string, unknown>> = await manager.query(
@@ -16,7 +19,19 @@ export class DemandOutlookRepository {
          JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(buyer_id, site_id, item_id) USING (buyer_id, site_id, item_id)`,
       siteItemColumns(keys),
     );
-    return new Map(rows.map((row) => [siteItemKeyOf(outlookOf(row)), outlookOf(row)]));
+    const outlooks = rows.map(outlookOf);
+    const similarSizes = await this.similarSizesOf(manager, [...new Set(outlooks.filter((o) => o.history).map((o) => o.buyerId))]);
+    return new Map(outlooks.map((outlook) => [siteItemKeyOf(outlook), withSimilarSizes(outlook, similarSizes)]));
+  }
+
+  /** Every kept history of the given buyers' items, pooled per buyer, in one statement. */
+  private async similarSizesOf(manager: EntityManager, buyerIds: readonly string[]): Promise<Map<string, number[]>> {
+    if (buyerIds.length === 0) return new Map();
+    const rows: Array<{ buyer_id: string; history: number[] }> = await manager.query(
+      `SELECT buyer_id, history FROM demand_outlook WHERE buyer_id = ANY($1::text[]) AND history IS NOT NULL`,
+      [buyerIds],
+    );
+    return similarSizesPerBuyer(rows.map((row) => ({ buyerId: row.buyer_id, quantities: row.history })));
   }
 
   async find(manager: EntityManager, key: SiteItem): Promise<StoredDemandOutlook | undefined> {

@@ -1,5 +1,5 @@
 import { DemandForecast } from '@smi/contracts';
-import { newestPerSiteItem, outlookFromForecast, supersedes } from './demand-outlook';
+import { newestPerSiteItem, outlookFromForecast, similarSizesPerBuyer, supersedes, withSimilarSizes } from './demand-outlook';
 
 const forecast = (overrides: Partial<DemandForecast> = {}): DemandForecast => ({
   eventId: 'f-1',
@@ -79,5 +79,27 @@ describe('demand outlook from a forecast', () => {
       outlookFromForecast(forecast({ eventId: 'f-5', generatedAt: at(2) })),
     ];
     expect(newestPerSiteItem(batch).map((o) => o.forecastEventId)).toEqual(['f-3', 'f-2']);
+  });
+});
+
+describe('similar sizes', () => {
+  it("pools each buyer's items' sizes, each over the mean of its item's other sizes, and keeps buyers apart", () => {
+    const pools = similarSizesPerBuyer([
+      { buyerId: 'acme', quantities: [0, 2, 0, 2, 0] },
+      { buyerId: 'acme', quantities: [1, 1, 0, 4] },
+      { buyerId: 'globex', quantities: [5, 0, 5] },
+      { buyerId: 'globex', quantities: [0, 9, 0] },
+    ]);
+    // acme: 2 over 2, twice; 1 over mean(1, 4), twice; 4 over mean(1, 1). globex's one-demand item has no other size to be measured against.
+    expect(pools.get('acme')).toEqual([1, 1, 0.4, 0.4, 4]);
+    expect(pools.get('globex')).toEqual([1, 1]);
+  });
+
+  it('gives the pool to an outlook with a history only, since only a history is drawn from', () => {
+    const pools = new Map([['acme', [1, 4]]]);
+    const withHistory = outlookFromForecast(forecast({ recentDemand: [0, 3, 0, 1] }));
+    expect(withSimilarSizes(withHistory, pools).similarSizes).toEqual([1, 4]);
+    expect(withSimilarSizes(outlookFromForecast(forecast()), pools).similarSizes).toBeUndefined();
+    expect(withSimilarSizes({ ...withHistory, buyerId: 'globex' }, pools).similarSizes).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { DemandForecast } from '@smi/contracts';
 import { demandClassNamed } from '@smi/forecasting';
-import { DemandOutlook } from '@smi/replenishment-planning';
+import { DemandOutlook, sizesRelativeToItemMean } from '@smi/replenishment-planning';
 import { siteItemKeyOf } from '../stock-positions/stock-position';
 
 /** The latest forecast replenishment holds for one buyer site x item. */
@@ -60,4 +60,26 @@ export function newestPerSiteItem(outlooks: readonly StoredDemandOutlook[]): Sto
     if (supersedes(outlook, kept.get(key))) kept.set(key, outlook);
   }
   return [...kept.values()];
+}
+
+/**
+ * The demand sizes of each buyer's items, each over the mean of its item's other sizes: the
+ * pool the engine draws a lumpy item's sizes from in proportion to how few demands of its own
+ * it has, so a large demand no recent history of the item showed is still planned for. Similar
+ * items are a buyer's items: one buyer's site x items share its units, customers and habits.
+ */
+export function similarSizesPerBuyer(histories: readonly { buyerId: string; quantities: readonly number[] }[]): Map<string, number[]> {
+  const perBuyer = new Map<string, (readonly number[])[]>();
+  for (const { buyerId, quantities } of histories) {
+    const items = perBuyer.get(buyerId) ?? [];
+    items.push(quantities);
+    perBuyer.set(buyerId, items);
+  }
+  return new Map([...perBuyer].map(([buyerId, items]) => [buyerId, sizesRelativeToItemMean(items)]));
+}
+
+/** An outlook with its buyer's similar sizes, where it has a history for the engine to draw from. */
+export function withSimilarSizes<T extends StoredDemandOutlook>(outlook: T, similarSizes: ReadonlyMap<string, readonly number[]>): T {
+  const sizes = similarSizes.get(outlook.buyerId);
+  return outlook.history && sizes?.length ? { ...outlook, similarSizes: sizes } : outlook;
 }
