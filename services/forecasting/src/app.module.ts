@@ -8,10 +8,15 @@ import { FittedParameters1764028800205 } from '../migrations/1764028800205-fitte
 import { ConsumptionSeries1764028800210 } from '../migrations/1764028800210-consumption-series';
 import { BuyerForecastReceipt1764028800220 } from '../migrations/1764028800220-buyer-forecast-receipt';
 import { BuyerForecastPerBuyer1764028800221 } from '../migrations/1764028800221-buyer-forecast-per-buyer';
+import { BackfilledConsumption1765200000200 } from '../migrations/1765200000200-backfilled-consumption';
 import { TakeBuyerForecasts } from './buyer-forecasts/take-buyer-forecasts.use-case';
 import { BuyerForecastsMessageHandler } from './buyer-forecasts/buyer-forecasts.message.handler';
 import { BuyerForecastRepository } from './buyer-forecasts/buyer-forecast.repository';
 import { BuyerForecastsHttpController } from './buyer-forecasts/buyer-forecasts.http.controller';
+import { BackfillConsumption } from './consumption-backfill/backfill-consumption.use-case';
+import { BackfilledHistoryRepository } from './consumption-backfill/backfilled-history.repository';
+import { ConsumptionHistoryFilesHttpController } from './consumption-backfill/consumption-history-files.http.controller';
+import { ConsumptionHistoryHttpController } from './consumption-backfill/consumption-history.http.controller';
 import { ConsumptionDayRow } from './consumption-history/consumption-day.entity';
 import { ConsumptionHistoryRepository } from './consumption-history/consumption-history.repository';
 import { RecordConsumption } from './consumption-history/record-consumption.use-case';
@@ -39,6 +44,7 @@ import { ForecastRunsHttpController } from './forecast-runs/forecast-runs.http.c
         ConsumptionSeries1764028800210,
         BuyerForecastReceipt1764028800220,
         BuyerForecastPerBuyer1764028800221,
+        BackfilledConsumption1765200000200,
       ],
     }),
   ],
@@ -49,6 +55,8 @@ import { ForecastRunsHttpController } from './forecast-runs/forecast-runs.http.c
     BuyerForecastsHttpController,
     ForecastAccuracyHttpController,
     ForecastRunsHttpController,
+    ConsumptionHistoryHttpController,
+    ConsumptionHistoryFilesHttpController,
   ],
   providers: [
     RecordConsumption,
@@ -59,6 +67,8 @@ import { ForecastRunsHttpController } from './forecast-runs/forecast-runs.http.c
     BuyerForecastRepository,
     TakeBuyerForecasts,
     ForecastRun,
+    BackfilledHistoryRepository,
+    BackfillConsumption,
   ],
 })
 export class AppModule {}

@@ -55,7 +55,11 @@ export class ConsumptionHistoryRepository {
     );
   }
 
-  /** Writes a batch into the history: series states, days' on-hand, days' consumption; one statement each. */
+  /**
+   * Writes a batch into the history: series states, days' on-hand, days' consumption; one statement each.
+   * A day the buyer backfilled takes the live feed's consumption instead (measured beats remembered), and its
+   * stock-out is then the on-hand's to say.
+   */
   async record(
     manager: EntityManager,
     series: ReadonlyArray<{ key: SiteItem } & SeriesState>,
@@ -92,7 +96,8 @@ export class ConsumptionHistoryRepository {
         `INSERT INTO consumption_day (buyer_id, site_id, item_id, day, unit, quantity)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::numeric[])
          ON CONFLICT (buyer_id, site_id, item_id, day)
-         DO UPDATE SET quantity = consumption_day.quantity + EXCLUDED.quantity, updated_at = now()`,
+         DO UPDATE SET quantity = CASE WHEN consumption_day.backfilled THEN EXCLUDED.quantity ELSE consumption_day.quantity + EXCLUDED.quantity END,
+                       backfilled = false, stocked_out = false, updated_at = now()`,
         [
           ...siteItemColumns(consumption.map((c) => c.key)),
           consumption.map((c) => dayText(c.day)),
@@ -111,14 +116,18 @@ export class ConsumptionHistoryRepository {
     return row?.unit;
   }
 
-  /** What was consumed per day from fromDay on. */
+  /** What was consumed per day from fromDay on; a backfilled day says so, with the buyer's stock-out flag. */
   async consumedDays(manager: EntityManager, key: SiteItem, fromDay: number): Promise<ConsumedDay[]> {
-    const rows: Array<{ day: string; quantity: number }> = await manager.query(
-      `SELECT day::text AS day, quantity::float8 AS quantity FROM consumption_day
+    const rows: Array<{ day: string; quantity: number; backfilled: boolean; stocked_out: boolean }> = await manager.query(
+      `SELECT day::text AS day, quantity::float8 AS quantity, backfilled, stocked_out FROM consumption_day
         WHERE buyer_id = $1 AND site_id = $2 AND item_id = $3 AND day >= $4::date ORDER BY day`,
       [key.buyerId, key.siteId, key.itemId, dayText(fromDay)],
     );
-    return rows.map((r) => ({ day: dayNumberOfText(r.day), quantity: r.quantity }));
+    return rows.map((r) => ({
+      day: dayNumberOfText(r.day),
+      quantity: r.quantity,
+      ...(r.backfilled && { backfilled: true, stockedOut: r.stocked_out }),
+    }));
   }
 
   /** On-hand per day from fromDay on, with the last day before it (the state the period began in). */

@@ -52,6 +52,23 @@ describe('consumption days with the days out of stock', () => {
     expect(out).toEqual([{ day: 20, quantity: 1, stockedOut: true }]);
   });
 
+  it('marks a backfilled day the buyer flagged out of stock, as a live stock-out is marked', () => {
+    const out = consumptionDays(
+      [
+        { day: 10, quantity: 3, backfilled: true, stockedOut: false },
+        { day: 11, quantity: 1, backfilled: true, stockedOut: true },
+        { day: 12, quantity: 4 },
+      ],
+      [],
+      12,
+    );
+    expect(out).toEqual([
+      { day: 10, quantity: 3, stockedOut: false },
+      { day: 11, quantity: 1, stockedOut: true },
+      { day: 12, quantity: 4, stockedOut: false },
+    ]);
+  });
+
   it('has no days before any consumption', () => {
     expect(consumptionDays([], [{ day: 1, lowestOnHand: 0, closingOnHand: 0 }], 5)).toEqual([]);
   });

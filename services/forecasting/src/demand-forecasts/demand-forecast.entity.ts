@@ -29,4 +29,6 @@ export class DemandForecastRow {
   @Column({ name: 'method_scores', type: 'jsonb' }) methodScores!: DemandForecast['methodScores'];
   @Column({ name: 'lead_time_periods', type: 'integer' }) leadTimePeriods!: number;
   @Column({ name: 'lead_time_error_variance', type: 'double precision', nullable: true }) leadTimeErrorVariance!: number | null;
+  /** Of the periods the forecast was made from, those holding history the buyer backfilled (not part of the event). */
+  @Column({ name: 'backfilled_periods', type: 'integer', default: 0 }) backfilledPeriods!: number;
 }

@@ -17,9 +17,9 @@ export interface ForecastFilter {
 export class DemandForecastRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Keeps the latest forecast per site x item. */
-  async save(manager: EntityManager, forecast: DemandForecast): Promise<void> {
-    await manager.getRepository(DemandForecastRow).save(forecast);
+  /** Keeps the latest forecast per site x item, with how many of its periods held backfilled history. */
+  async save(manager: EntityManager, forecast: DemandForecast, backfilledPeriods: number): Promise<void> {
+    await manager.getRepository(DemandForecastRow).save({ ...forecast, backfilledPeriods });
   }
 
   /** The latest forecast of a site x item, if it has one. */
@@ -64,15 +64,15 @@ export class DemandForecastRepository {
     );
   }
 
-  async listForBuyers(buyerIds: string[], filter: ForecastFilter): Promise<DemandForecast[]> {
+  async listForBuyers(buyerIds: string[], filter: ForecastFilter): Promise<DemandForecastRow[]> {
     return this.list({ buyerId: In(buyerIds), ...filterOf(filter) });
   }
 
-  async listAll(filter: ForecastFilter): Promise<DemandForecast[]> {
+  async listAll(filter: ForecastFilter): Promise<DemandForecastRow[]> {
     return this.list(filterOf(filter));
   }
 
-  private async list(where: FindOptionsWhere<DemandForecastRow>): Promise<DemandForecast[]> {
+  private async list(where: FindOptionsWhere<DemandForecastRow>): Promise<DemandForecastRow[]> {
     return this.dataSource.getRepository(DemandForecastRow).find({ where, order: { buyerId: 'ASC', siteId: 'ASC', itemId: 'ASC' } });
   }
 }

@@ -45,10 +45,21 @@ export class DemandForecastDto extends SiteItemDto {
   @ApiProperty({ description: 'History periods the forecast was computed from.', example: 26 })
   periodsObserved!: number;
 
+  @ApiProperty({
+    description:
+      'Of periodsObserved, those holding consumption history the buyer backfilled (POST /consumption-history) rather than ' +
+      'the live feed recorded; 0 when all of it was measured.',
+    example: 20,
+  })
+  backfilledPeriods!: number;
+
   @ApiProperty({ description: 'When it was computed.', type: Date, example: '2026-03-12T02:00:00.000Z' })
   generatedAt!: Date;
 
-  @ApiProperty({ description: "The latest consumption movement taken into account ('' after a batch run with none new).", example: 'mv-9' })
+  @ApiProperty({
+    description: "The latest consumption movement taken into account ('' after a batch run or a backfill with none new).",
+    example: 'mv-9',
+  })
   basedOnMovementId!: string;
 
   @ApiProperty({

@@ -5,6 +5,7 @@ import { demandEstimate, demandPeriods, errorScale } from '@smi/forecasting';
 import { Outbox, Transaction } from '@smi/messaging';
 import { buyerForecastCandidate } from '../buyer-forecasts/buyer-forecast';
 import { BuyerForecastRepository } from '../buyer-forecasts/buyer-forecast.repository';
+import { backfilledPeriodCount } from '../consumption-backfill/backfilled-history';
 import { PERIOD_ANCHOR_DAY, dayText } from '../consumption-history/calendar-days';
 import { ConsumptionHistoryRepository, SiteItem } from '../consumption-history/consumption-history.repository';
 import { consumptionDays } from '../consumption-history/stock-days';
@@ -61,11 +62,8 @@ export class RecomputeForecast {
     const key: SiteItem = { buyerId: of.buyerId, siteId: of.siteId, itemId: of.itemId };
     const { settings, agreementId } = run.line;
     const fromDay = run.throughDay - (settings.historyPeriods + 1) * settings.periodDays;
-    const days = consumptionDays(
-      await this.history.consumedDays(manager, key, fromDay),
-      await this.history.stockDays(manager, key, fromDay),
-      run.throughDay,
-    );
+    const consumed = await this.history.consumedDays(manager, key, fromDay);
+    const days = consumptionDays(consumed, await this.history.stockDays(manager, key, fromDay), run.throughDay);
     const periods = demandPeriods(days, settings.periodDays, PERIOD_ANCHOR_DAY);
     const firstPeriod = periods[Math.max(0, periods.length - settings.historyPeriods)]?.start ?? run.throughDay;
     const buyerSubmissions = await this.buyerForecasts.forSeries(manager, key, firstPeriod);
@@ -90,7 +88,12 @@ export class RecomputeForecast {
     // From an open period, the forecast is of that period itself: the next one to begin calls for a new forecast.
     const forecast =
       run.openPeriod && periods.length > 0 ? { ...made, firstPeriodStart: dayText(periods[periods.length - 1].start) } : made;
-    await this.forecasts.save(manager, forecast);
+    const backfilledPeriods = backfilledPeriodCount(
+      periods.slice(-settings.historyPeriods).map((p) => p.start),
+      consumed.filter((d) => d.backfilled && d.day <= run.throughDay).map((d) => d.day),
+      settings.periodDays,
+    );
+    await this.forecasts.save(manager, forecast, backfilledPeriods);
     await outbox.add(topics.demandForecasts, forecast);
     if (run.openPeriod || forecast.firstPeriodStart === null) return forecast;
 
