@@ -68,10 +68,9 @@ export class BackfillConsumption {
     const taken = series.filter((_, i) => !refused.has(i));
     const sent = taken.flatMap((s) => daysOfSeries(buyerId, s));
     const decision = mergeBackfill(await this.backfilled.keptDays(tx.manager, spansOf(sent)), sent);
-    await this.backfilled.keepUnits(
-      tx.manager,
-      taken.map((s) => ({ key: keyOf(s), unit: s.unit })),
-    );
+    // One per series: a file sends a series row by row.
+    const units = new Map(taken.map((s) => [siteItemKeyOf(keyOf(s)), { key: keyOf(s), unit: s.unit }]));
+    await this.backfilled.keepUnits(tx.manager, [...units.values()]);
     await this.backfilled.write(tx.manager, decision.writes);
     const forecasts = await this.forecastChanged(tx, decision.changed, decision.writes, now);
     return {
