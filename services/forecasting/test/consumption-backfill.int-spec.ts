@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Agreement } from '@smi/agreements';
 import { StockLevel, topics } from '@smi/contracts';
 import {
   eventually,
@@ -18,6 +21,7 @@ const dayText = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 1
 const today = Math.floor(Date.now() / DAY_MS);
 /** Monday of this week (1970-01-05 was a Monday). */
 const thisMonday = 4 + Math.floor((today - 4) / 7) * 7;
+const repoFile = (path: string) => readFileSync(resolve(__dirname, '../../..', path), 'utf8');
 
 describe('consumption history backfill against a real broker and database', () => {
   let forecasting: ServiceProcess;
@@ -73,6 +77,8 @@ describe('consumption history backfill against a real broker and database', () =
           { ...line, itemId: fileItem },
         ],
       }),
+      // The demo's seed lines, for this test's buyer: the sample file in deploy/samples must go in whole.
+      testAgreement({ agreementId: uniqueId('AGR'), buyerId: buyer, supplierId: supplier, lines: seedAgreement().lines }),
     ]);
     forecasting = await startServiceProcess('forecasting', { SMI_AGREEMENTS_FILE: agreements, SMI_PARTIES_FILE: parties });
   });
@@ -226,6 +232,21 @@ describe('consumption history backfill against a real broker and database', () =
     expect((await json(noQuantity)).message).toMatch(/^the header lacks quantity/);
   });
 
+  it('takes the sample file of deploy/samples against the demo agreement’s lines whole, forecasting both its site x items', async () => {
+    const response = await postFile(keys.buyer, repoFile('deploy/samples/consumption-history.csv'));
+    expect(response.status).toBe(200);
+    const report = await json(response);
+    expect(report).toMatchObject({
+      rowsRead: 208,
+      rowsAccepted: 208,
+      rowsRejected: 0,
+      rejections: [],
+      seriesTaken: 2,
+      daysWritten: 208 * 7,
+    });
+    expect(report.forecasts).toHaveLength(2);
+  });
+
   it('refuses another buyer (403), a bad field naming it (400), and a site x item without an agreement line or in another unit (422)', async () => {
     const body = { siteId: site, itemId: dailyItem, unit: 'EA', periodDays: 1, periods: [{ start: dayText(today - 1), quantity: 1 }] };
     expect((await post('/consumption-history', keys.otherBuyer, { ...body, buyerId: buyer })).status).toBe(403);
@@ -250,3 +271,7 @@ describe('consumption history backfill against a real broker and database', () =
     expect((await json(inKilograms)).message).toBe(`unit is KG but agreement ${agreementId} keeps ${site} x ${dailyItem} in EA`);
   });
 });
+
+function seedAgreement(): Agreement {
+  return (JSON.parse(repoFile('deploy/seed/agreements.json')) as { agreements: Agreement[] }).agreements[0];
+}
