@@ -133,6 +133,25 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
       }),
       status: { B1: 201, B2: 403, S1: 403, S2: 403, OP: 403 },
     },
+    'POST /consumption-history': {
+      request: ({ pairs: [one] }) => ({
+        path: '/consumption-history',
+        body: {
+          buyerId: one.buyer,
+          siteId: one.site,
+          itemId: one.item,
+          unit: 'EA',
+          periodDays: 1,
+          periods: [{ start: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), quantity: 5 }],
+        },
+      }),
+      status: { B1: 200, B2: 403, S1: 403, S2: 403, OP: 403 },
+    },
+    // Sent as JSON here: a buyer is told the file must be text/csv; nobody else gets that far.
+    'POST /consumption-history-files': {
+      request: () => ({ path: '/consumption-history-files', body: {} }),
+      status: { B1: 415, B2: 415, S1: 403, S2: 403, OP: 403 },
+    },
   },
   replenishment: {
     'GET /health': health,
