@@ -16,7 +16,7 @@ import { BackfillConsumption } from './backfill-consumption.use-case';
 import { repeatedDays } from './backfilled-history';
 import { HistoryFileReceiptDto } from './consumption-backfill.dto';
 import { readHistoryFile } from './history-file.adapter';
-import { HISTORY_FILE_COLUMNS, type RowRejection } from './history-file-rows';
+import { HISTORY_FILE_COLUMNS, MAX_HISTORY_FILE_ROWS, type RowRejection } from './history-file-rows';
 
 /** Rejections listed in an answer; the count says how many there were. */
 const MAX_REJECTIONS_LISTED = 1000;
@@ -51,7 +51,10 @@ export class ConsumptionHistoryFilesHttpController {
     },
   })
   @ApiOkResponse({ description: 'Read; good rows taken, bad ones listed.', type: HistoryFileReceiptDto })
-  @ApiRefusal(400, 'Not CSV, empty, a required column missing from the header, or more than 100,000 rows. Nothing is taken.')
+  @ApiRefusal(
+    400,
+    `Not CSV, empty, a required column missing from the header, or more than ${MAX_HISTORY_FILE_ROWS.toLocaleString('en-US')} rows. Nothing is taken.`,
+  )
   @ApiRefusal(403, 'The caller is not a buyer.')
   @ApiRefusal(415, 'The body is not sent as text/csv.')
   @ApiRefusal(413, 'The body is larger than the limit (SMI_HTTP_BODY_LIMIT_BYTES, 100 KiB by default).')

@@ -5,8 +5,11 @@ import { periodStartProblem, quantityProblem, type SentSeries } from './backfill
 /** The columns of a consumption history file, in the template's order; stockout may be left out. */
 export const HISTORY_FILE_COLUMNS = ['siteId', 'itemId', 'unit', 'periodStart', 'periodDays', 'quantity', 'stockout'] as const;
 const REQUIRED_COLUMNS = HISTORY_FILE_COLUMNS.filter((column) => column !== 'stockout');
-/** Data rows one file may hold: five years of days for 50 items. */
-export const MAX_HISTORY_FILE_ROWS = 100_000;
+/**
+ * Data rows one file may hold: three years of days for 18 items, or of weeks for 128. Good rows are
+ * held until the file is read (one transaction for the file), weeks as their seven days: this bounds memory.
+ */
+export const MAX_HISTORY_FILE_ROWS = 20_000;
 
 /** Why one cell of a file was not taken. `row` is the file's line number (the header is line 1). */
 export interface RowRejection {
