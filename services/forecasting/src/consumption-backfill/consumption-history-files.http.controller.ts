@@ -11,12 +11,11 @@ import {
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UnitOfWork } from '@smi/messaging';
 import { ApiRefusal, AuthenticatedRequest, BusinessClock } from '@smi/service-kit';
-import { dayNumberOf, dayText } from '../consumption-history/calendar-days';
+import { dayNumberOf } from '../consumption-history/calendar-days';
 import { BackfillConsumption } from './backfill-consumption.use-case';
-import { repeatedDays } from './backfilled-history';
 import { HistoryFileReceiptDto } from './consumption-backfill.dto';
 import { readHistoryFile } from './history-file.adapter';
-import { HISTORY_FILE_COLUMNS, MAX_HISTORY_FILE_ROWS, type RowRejection } from './history-file-rows';
+import { HISTORY_FILE_COLUMNS, MAX_HISTORY_FILE_ROWS, rejectionsOfRefusals, withoutRepeatedDays } from './history-file-rows';
 
 /** Rejections listed in an answer; the count says how many there were. */
 const MAX_REJECTIONS_LISTED = 1000;
@@ -66,21 +65,7 @@ export class ConsumptionHistoryFilesHttpController {
     const now = this.clock.now();
     const read = await readHistoryFile(request, dayNumberOf(now));
     if (read.kind === 'unreadable') throw new BadRequestException(read.problem);
-    const rejections: RowRejection[] = [...read.rejections];
-    // A day twice in one file: the later row is refused, naming the first.
-    const repeated = new Set<number>();
-    for (const { origin, first, day } of repeatedDays(
-      read.rows.map((r) => ({ series: r.series, period: r.series.periods[0], origin: r })),
-    )) {
-      repeated.add(origin.row);
-      rejections.push({
-        row: origin.row,
-        column: 'periodStart',
-        value: dayText(origin.series.periods[0].start),
-        reason: `covers ${dayText(day)}, which row ${first.row} covers already`,
-      });
-    }
-    const rows = read.rows.filter((r) => !repeated.has(r.row));
+    const { rows, rejections: repeats } = withoutRepeatedDays(read.rows);
     const outcome = await this.unitOfWork.run((tx) =>
       this.backfill.execute(
         tx,
@@ -90,12 +75,8 @@ export class ConsumptionHistoryFilesHttpController {
         'each',
       ),
     );
-    const refusedRows = new Set<number>();
-    for (const { index, field, problem } of outcome.refusals) {
-      const { row, series } = rows[index];
-      refusedRows.add(row);
-      rejections.push({ row, column: field, value: String(series[field as 'siteId' | 'itemId' | 'unit'] ?? ''), reason: problem });
-    }
+    const refused = rejectionsOfRefusals(rows, outcome.refusals);
+    const rejections = [...read.rejections, ...repeats, ...refused];
     rejections.sort((a, b) => a.row - b.row);
     const rowsRejected = new Set(rejections.map((r) => r.row)).size;
     const taken =
@@ -103,7 +84,7 @@ export class ConsumptionHistoryFilesHttpController {
     return {
       ...taken,
       rowsRead: read.rowsRead,
-      rowsAccepted: rows.length - refusedRows.size,
+      rowsAccepted: rows.length - new Set(refused.map((r) => r.row)).size,
       rowsRejected,
       rejections: rejections.slice(0, MAX_REJECTIONS_LISTED),
     };

@@ -1,5 +1,5 @@
 import { dayNumberOfText } from '../consumption-history/calendar-days';
-import { historyRowOf, missingColumns } from './history-file-rows';
+import { historyRowOf, missingColumns, rejectionsOfRefusals, withoutRepeatedDays, type FileRow } from './history-file-rows';
 
 const today = dayNumberOfText('2026-03-12');
 const row = { siteId: 'lyon', itemId: 'pad', unit: 'EA', periodStart: '2026-03-02', periodDays: '7', quantity: '12.5', stockout: '' };
@@ -38,5 +38,32 @@ describe('a row of a consumption history file', () => {
   it('needs every column but stockout in the header', () => {
     expect(missingColumns(['siteId', 'itemId', 'unit', 'periodStart', 'periodDays', 'quantity'])).toEqual([]);
     expect(missingColumns(['siteId', 'item', 'unit', 'periodStart', 'periodDays', 'quantity'])).toEqual(['itemId']);
+  });
+});
+
+describe('the rows of a file together', () => {
+  const fileRow = (row: number, start: string, periodDays: 1 | 7, itemId = 'pad'): FileRow => ({
+    row,
+    series: { siteId: 'lyon', itemId, unit: 'EA', periodDays, periods: [{ start: dayNumberOfText(start), quantity: 1, stockout: false }] },
+  });
+
+  it('refuses a row covering a day an earlier row covers, naming it; another item’s day is its own', () => {
+    const rows = [
+      fileRow(2, '2026-03-02', 7),
+      fileRow(3, '2026-03-02', 1, 'disc'),
+      fileRow(4, '2026-03-05', 1),
+      fileRow(5, '2026-03-09', 1),
+    ];
+    expect(withoutRepeatedDays(rows)).toEqual({
+      rows: [rows[0], rows[1], rows[3]],
+      rejections: [{ row: 4, column: 'periodStart', value: '2026-03-05', reason: 'covers 2026-03-05, which row 2 covers already' }],
+    });
+  });
+
+  it('names the cell an agreement refusal is about', () => {
+    const rows = [fileRow(2, '2026-03-02', 1), fileRow(7, '2026-03-03', 1)];
+    expect(rejectionsOfRefusals(rows, [{ index: 1, field: 'unit', problem: 'is EA but agreement A keeps lyon x pad in KG' }])).toEqual([
+      { row: 7, column: 'unit', value: 'EA', reason: 'is EA but agreement A keeps lyon x pad in KG' },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { textProblem } from '@smi/agreements';
-import { dayNumberOfText } from '../consumption-history/calendar-days';
-import { periodStartProblem, quantityProblem, type SentSeries } from './backfilled-history';
+import { dayNumberOfText, dayText } from '../consumption-history/calendar-days';
+import { periodStartProblem, quantityProblem, repeatedDays, type SentSeries, type SeriesRefusal } from './backfilled-history';
 
 /** The columns of a consumption history file, in the template's order; stockout may be left out. */
 export const HISTORY_FILE_COLUMNS = ['siteId', 'itemId', 'unit', 'periodStart', 'periodDays', 'quantity', 'stockout'] as const;
@@ -67,3 +67,31 @@ export function historyRowOf(
     },
   };
 }
+
+/** A good row of a file: its line and the series of one period it holds. */
+export interface FileRow {
+  row: number;
+  series: SentSeries;
+}
+
+/** The rows covering no day an earlier row covers, and a rejection for each later one, naming the first. */
+export function withoutRepeatedDays(rows: readonly FileRow[]): { rows: FileRow[]; rejections: RowRejection[] } {
+  const repeated = repeatedDays(rows.map((r) => ({ series: r.series, period: r.series.periods[0], origin: r })));
+  const refused = new Set(repeated.map(({ origin }) => origin.row));
+  return {
+    rows: rows.filter((r) => !refused.has(r.row)),
+    rejections: repeated.map(({ origin, first, day }) => ({
+      row: origin.row,
+      column: 'periodStart',
+      value: dayText(origin.series.periods[0].start),
+      reason: `covers ${dayText(day)}, which row ${first.row} covers already`,
+    })),
+  };
+}
+
+/** The agreements' refusals of rows (each row sent as a series of its own) as rejections of their cells. */
+export const rejectionsOfRefusals = (rows: readonly FileRow[], refusals: readonly SeriesRefusal[]): RowRejection[] =>
+  refusals.map(({ index, field, problem }) => {
+    const { row, series } = rows[index];
+    return { row, column: field, value: String(series[field as 'siteId' | 'itemId' | 'unit'] ?? ''), reason: problem };
+  });
