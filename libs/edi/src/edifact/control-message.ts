@@ -52,8 +52,9 @@ export function writeEdifactControlMessage(
   options: { controlNumber?: number; preparedAt?: Date } = {},
 ): string {
   const envelope: EnvelopeParties = {
-    sender: interchange.receiver,
-    receiver: interchange.sender,
+    // An interchange too broken to name its parties is still answered, addressed to no one in particular.
+    sender: interchange.receiver || 'UNKNOWN',
+    receiver: interchange.sender || 'UNKNOWN',
     controlNumber: options.controlNumber ?? (/^\d{1,14}$/.test(interchange.controlReference) ? Number(interchange.controlReference) : 0),
     preparedAt: options.preparedAt ?? interchange.preparedAt ?? new Date(0),
   };

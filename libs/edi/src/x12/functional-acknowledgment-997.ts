@@ -86,8 +86,9 @@ export function writeX12FunctionalAcknowledgment(
   const inboundControl = /^\d{1,9}$/.test(interchange.controlNumber) ? Number(interchange.controlNumber) : 0;
   const inboundAt = parseDateTime(interchange.date, interchange.time);
   const envelope: EnvelopeParties = {
-    sender: copied(interchange.receiver, 15),
-    receiver: copied(interchange.sender, 15),
+    // An interchange too broken to name its parties is still answered, addressed to no one in particular.
+    sender: copied(interchange.receiver, 15) || 'UNKNOWN',
+    receiver: copied(interchange.sender, 15) || 'UNKNOWN',
     controlNumber: options.controlNumber ?? inboundControl,
     preparedAt: options.preparedAt ?? inboundAt ?? new Date(0),
   };
