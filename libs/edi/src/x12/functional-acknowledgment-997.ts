@@ -27,16 +27,23 @@ export interface AcknowledgmentOptions {
   preparedAt?: Date;
 }
 
-// TA1 note codes (X12 I18).
-const TA1_CODES: Partial<Record<NonNullable<EdiError['kind']>, string>> & { default: string } = {
-  'control-reference': '001',
-  'control-count': '021',
-  truncated: '023',
-  garbage: '024',
-  'invalid-element': '022',
-  'unexpected-segment': '024',
-  default: '024',
-};
+// TA1 interchange note codes (X12 I18), for the first thing wrong with the ISA/IEA envelope.
+function interchangeNote(error: EdiError): string {
+  if (error.segment === 'ISA' && error.element === 13) return '018'; // invalid interchange control number value
+  if (error.segment === 'ISA' && error.element === 16) return '027'; // invalid component element separator
+  switch (error.kind) {
+    case 'control-reference':
+      return '001'; // control number in header and trailer do not match
+    case 'control-count':
+      return '021'; // invalid number of included groups value
+    case 'truncated':
+      return '023'; // improper (premature) end-of-file
+    case 'invalid-element':
+      return '022'; // invalid control structure
+    default:
+      return '024'; // invalid interchange content
+  }
+}
 
 // AK3 segment syntax error codes (X12 720).
 function segmentCode(error: EdiError): string {
@@ -102,7 +109,7 @@ export function writeX12FunctionalAcknowledgment(
       /^\d{6}$/.test(interchange.date) ? interchange.date : '000000',
       /^\d{4}$/.test(interchange.time) ? interchange.time : '0000',
       'R',
-      TA1_CODES[first.kind ?? 'garbage'] ?? TA1_CODES.default,
+      interchangeNote(first),
     ]);
   }
   const groups: X12FunctionalGroup[] =

@@ -8,7 +8,7 @@ import { envelopeArbitrary, reportArbitrary, x12Text } from '../../test/edi-arbi
 // retailers' public 852 implementation guides publish it:
 //   XQ  XQ01 transaction handling code (H = notification only), XQ02 reporting start date, XQ03 end date
 //   N9  reference identification (IA = internal vendor number)
-//   N1  N101 entity (RL = reporting location), N102 name, N103 id qualifier (92 = assigned by buyer), N104 id
+//   N1  N101 entity (VN = vendor, RL = reporting location), N102 name, N103 id qualifier (92 = assigned by buyer), N104 id
 //   LIN LIN02/LIN03, LIN04/LIN05 product id qualifier and id (UP = UPC, IN = buyer's item number)
 //   ZA  ZA01 activity code (QA current inventory, QS quantity sold, QR quantity received), ZA02 quantity, ZA03 unit
 //   SDQ SDQ01 unit, SDQ02 id qualifier (92), then pairs of location id and quantity
@@ -20,6 +20,7 @@ const TWO_LOCATIONS_FOUR_ITEMS = [
   'ST*852*0101~',
   'XQ*H*20260222*20260228~',
   'N9*IA*VND123~',
+  'N1*VN*ACME SUPPLY*92*VND123~',
   'N1*RL*STORE 42*92*0042~',
   'LIN**UP*012345678905*IN*ITEM-A~',
   'ZA*QA*12*EA~',
@@ -29,7 +30,7 @@ const TWO_LOCATIONS_FOUR_ITEMS = [
   'ZA*QA*0*EA~',
   'ZA*QS*7*EA~',
   'CTT*2~',
-  'SE*13*0101~',
+  'SE*14*0101~',
   'ST*852*0102~',
   'XQ*H*20260222*20260228~',
   'LIN**IN*ITEM-C~',
@@ -125,14 +126,14 @@ describe('reading an X12 852 product activity report', () => {
     expect(read.accepted).toBe(true);
     expect(read.reports.map((report) => report.controlNumber)).toEqual(['0102']);
     expect(read.errors).toEqual([
-      expect.objectContaining({ segment: 'ZA', segmentPosition: 11, element: 2, transaction: '0101', value: 'seven' }),
+      expect.objectContaining({ segment: 'ZA', segmentPosition: 12, element: 2, transaction: '0101', value: 'seven' }),
     ]);
-    expect(read.acknowledgment).toContain('AK2*852*0101~\nAK3*ZA*11**8~\nAK4*2**6*seven~\nAK5*R*5~\nAK2*852*0102~\nAK5*A~\nAK9*P*2*2*1~');
+    expect(read.acknowledgment).toContain('AK2*852*0101~\nAK3*ZA*12**8~\nAK4*2**6*seven~\nAK5*R*5~\nAK2*852*0102~\nAK5*A~\nAK9*P*2*2*1~');
   });
 
   it('rejects a ZA with no location (no N1, no SDQ) and a set without XQ', () => {
     const text = TWO_LOCATIONS_FOUR_ITEMS.replace('N1*RL*STORE 42*92*0042~\n', '')
-      .replace('SE*13*0101', 'SE*12*0101')
+      .replace('SE*14*0101', 'SE*13*0101')
       .replace('XQ*H*20260222*20260228~\nLIN**IN*ITEM-C', 'LIN**IN*ITEM-C')
       .replace('SE*12*0102', 'SE*11*0102');
 
@@ -142,7 +143,7 @@ describe('reading an X12 852 product activity report', () => {
     expect(read.reports).toEqual([]);
     expect(read.errors).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ segment: 'ZA', segmentPosition: 6, transaction: '0101' }),
+        expect.objectContaining({ segment: 'ZA', segmentPosition: 7, transaction: '0101' }),
         expect.objectContaining({ segment: 'XQ', transaction: '0102', kind: 'missing-segment' }),
       ]),
     );

@@ -2,7 +2,7 @@
 // the standard's segment directory and in retailers' public 852 guides:
 //   XQ   XQ01 transaction handling (H = notification), XQ02 the reporting date, or the start date when XQ03,
 //        the end date, is sent too
-//   N1   (heading, optional) the reporting location: N101 entity (RL reporting location, ST ship to, ...),
+//   N1   (heading, optional) the reporting location: N101 entity (RL reporting location, ST ship to, WH, SN store),
 //        N103 the id qualifier, N104 the location id; the location of every ZA not broken down by SDQ
 //   LIN  LIN01 assigned id, then pairs of product id qualifier and id (IN buyer's item, UP UPC, VN vendor's item...)
 //   ZA   ZA01 activity: QA current inventory (on hand), QS quantity sold, QR quantity received; ZA02 quantity,
@@ -26,6 +26,8 @@ import { productId } from './ship-notice-856';
 
 type Activity = 'onHand' | 'consumed' | 'received';
 const ACTIVITY_CODES: Record<string, Activity> = { QA: 'onHand', QS: 'consumed', QR: 'received' };
+/** N101 entity identifier codes that are places: reporting location, ship to, warehouse, store. */
+const LOCATION_ENTITIES = new Set(['RL', 'ST', 'WH', 'SN']);
 const CODE_OF: Record<Activity, string> = { onHand: 'QA', consumed: 'QS', received: 'QR' };
 
 /** One 852 per report. XQ carries whole days only: the writer refuses a period that does not start at midnight UTC. */
@@ -122,7 +124,8 @@ export function readProductActivitySet(set: X12TransactionSet): { report?: Inven
         break;
       }
       case 'N1':
-        if (item === undefined && valueOf(segment, 4) !== '') headingLocation = valueOf(segment, 4);
+        // Only parties that are places name the location; the vendor (VN), supplier (SU) or buyer (BY) do not.
+        if (item === undefined && LOCATION_ENTITIES.has(valueOf(segment, 1)) && valueOf(segment, 4) !== '') headingLocation = valueOf(segment, 4);
         break;
       case 'LIN':
         finishZa();
