@@ -125,7 +125,8 @@ export function readProductActivitySet(set: X12TransactionSet): { report?: Inven
       }
       case 'N1':
         // Only parties that are places name the location; the vendor (VN), supplier (SU) or buyer (BY) do not.
-        if (item === undefined && LOCATION_ENTITIES.has(valueOf(segment, 1)) && valueOf(segment, 4) !== '') headingLocation = valueOf(segment, 4);
+        if (item === undefined && LOCATION_ENTITIES.has(valueOf(segment, 1)) && valueOf(segment, 4) !== '')
+          headingLocation = valueOf(segment, 4);
         break;
       case 'LIN':
         finishZa();
