@@ -183,6 +183,8 @@ describe('any input at all', () => {
           fc.string().map((text) => 'ISA' + text),
           fc.string().map((text) => "UNA:+.? '" + text),
           fc.string().map((text) => 'UNB+' + text),
+          fc.string({ unit: 'binary' }).map((text) => "UNA:+.? 'UNB+UNOC:3+" + text),
+          fc.string({ unit: 'binary' }).map((text) => x12.slice(0, 106) + text),
           damaged(x12),
           damaged(edifact),
         ),
