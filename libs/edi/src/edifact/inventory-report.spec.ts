@@ -4,7 +4,9 @@ import { readInventoryInterchange } from '../inventory-interchange';
 import { writeEdifactInventoryReport } from './inventory-report';
 import { edifactText, envelopeArbitrary, minuteArbitrary, reportArbitrary } from '../../test/edi-arbitraries';
 
-// Written from the UN/EDIFACT D.96A directory's INVRPT message (UNECE, message INVRPT, D.96A), its segment table
+// Written from the UN/EDIFACT D.96A directory's INVRPT message (UNECE, https://service.unece.org/trade/untdid/d96a/trmd/invrpt_c.htm;
+// INV segment https://service.unece.org/trade/untdid/d96a/trsd/trsdinv.htm; EANCOM's note on INV 4501/4503 at
+// http://eancom.com/ean02s3/part2/invrpt/0516.htm), its segment table
 // UNH, BGM, DTM, SG2 NAD-LOC, SG9 LIN-PIA-...-LOC, SG12 INV-QTY-GIN-LOC-DTM, UNT, and its data elements:
 //   BGM C002 1001 = 35 (inventory report); DTM C507 2005 137 document date, 194 start, 206 end; 2379 102/203
 //   LIN 1082 line number, C212 7140 item number, 7143 = IN (buyer's item number); PIA 4347 = 5 (product id)

@@ -5,7 +5,9 @@ import { writeX12ProductActivity } from './product-activity-852';
 import { envelopeArbitrary, reportArbitrary, x12Text } from '../../test/edi-arbitraries';
 
 // Written from the X12 852 Product Activity Data layout, version 004010, as the standard's segment directory and
-// retailers' public 852 implementation guides publish it:
+// retailers' public 852 implementation guides publish it (segment references: https://www.stedi.com/edi/x12-004030/segment/XQ,
+// https://zenbridge.io/edi-dictionary/X12/4010/segment/ZA, https://www.stedi.com/edi/x12-004020/segment/SDQ; guides: the
+// Costco and C&S Wholesale 852 specifications published on support.ecgrid.com, X12 release 4010):
 //   XQ  XQ01 transaction handling code (H = notification only), XQ02 reporting start date, XQ03 end date
 //   N9  reference identification (IA = internal vendor number)
 //   N1  N101 entity (VN = vendor, RL = reporting location), N102 name, N103 id qualifier (92 = assigned by buyer), N104 id
