@@ -88,6 +88,12 @@ describe('reading an EDIFACT INVRPT inventory report', () => {
     expect(read.reports[0].lines[2]).toEqual({ location: 'WH-SOUTH', item: 'ITEM=C', unit: 'KGM', onHand: 7.5 });
   });
 
+  it('takes a decimal comma even where the UNA names the full stop', () => {
+    const read = readInventoryInterchange(INVENTORY_REPORT.replace('QTY+145:7.5:KGM', 'QTY+145:7,5:KGM'));
+
+    expect(read.reports[0].lines[2].onHand).toBe(7.5);
+  });
+
   it('rejects a message with a quantity that is not a number, naming the QTY, its element and component in the CONTRL', () => {
     const read = readInventoryInterchange(INVENTORY_REPORT.replace('QTY+48:60:PCE', 'QTY+48:sixty:PCE'));
 

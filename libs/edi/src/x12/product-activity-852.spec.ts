@@ -152,6 +152,18 @@ describe('reading an X12 852 product activity report', () => {
     expect(read.acknowledgment).toContain('AK9*R*2*2*0~');
   });
 
+  it('gives one line per store and item when the sender spreads its activities over several LIN loops', () => {
+    const text = TWO_LOCATIONS_FOUR_ITEMS.replace('LIN**UP*012345678912*IN*ITEM-B~', 'LIN**UP*012345678905*IN*ITEM-A~').replace(
+      'ZA*QS*7*EA~',
+      'ZA*QS*8*EA~',
+    );
+
+    const [first] = readInventoryInterchange(text).reports;
+
+    // On hand is the last level sent; sold adds up.
+    expect(first.lines).toEqual([{ location: '0042', item: 'ITEM-A', unit: 'EA', onHand: 0, consumed: 38, received: 24 }]);
+  });
+
   it('reads back exactly what it writes (852 writer, any ids, quantities and dates)', () => {
     fc.assert(
       fc.property(

@@ -80,11 +80,11 @@ export function readProductActivitySet(set: X12TransactionSet): { report?: Inven
   let periodEnd: Date | undefined;
   let headingLocation: string | undefined;
   let item: string | undefined;
-  let itemLoop = 0;
   let za: { segment: Segment; position: number; activity?: Activity; quantity?: number; unit: string; brokenDown: boolean } | undefined;
   const tallies = new Map<string, Tally>();
   const record = (location: string, unit: string, activity: Activity, quantity: number) => {
-    const key = JSON.stringify([itemLoop, location, unit]);
+    // One line per location x item x unit, however many LIN loops the sender spread it over.
+    const key = JSON.stringify([location, item ?? '', unit]);
     const tally = tallies.get(key) ?? { key, activity: { location, item: item ?? '', unit } };
     tallies.set(key, tally);
     // On hand is a level (the last one sent holds); sold and received add up.
@@ -130,7 +130,6 @@ export function readProductActivitySet(set: X12TransactionSet): { report?: Inven
         break;
       case 'LIN':
         finishZa();
-        itemLoop += 1;
         item = productId(segment.elements);
         if (item === '') error(segment, position, 3, 'missing-element', 'LIN names no product id (LIN02/LIN03)');
         break;
