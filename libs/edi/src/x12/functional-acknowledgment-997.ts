@@ -116,8 +116,9 @@ export function writeX12FunctionalAcknowledgment(
     interchange.groups.length > 0
       ? interchange.groups
       : [{ functionalId: 'PD', controlNumber: '0', version: '', sets: [], errors: [], position: 0 }];
-  const body: SegmentToWrite[] = [];
-  for (const group of groups) {
+  // One 997 per functional group acknowledged: a 997 carries a single AK1.
+  const sets = groups.map((group, index) => {
+    const body: SegmentToWrite[] = [];
     const groupBroken = interchangeBroken || group.errors.length > 0;
     body.push(['AK1', copied(group.functionalId, 2) || 'PD', copied(group.controlNumber, 9) || '0']);
     let accepted = 0;
@@ -140,8 +141,9 @@ export function writeX12FunctionalAcknowledgment(
     const status = accepted === group.sets.length && group.sets.length > 0 && !groupBroken ? 'A' : accepted > 0 ? 'P' : 'R';
     const groupCodes = [...new Set(group.errors.map(groupCode).filter((code): code is string => code !== undefined))].slice(0, 5);
     body.push(['AK9', status, String(group.sets.length), String(group.sets.length), String(accepted), ...groupCodes]);
-  }
-  return writeX12Interchange(envelope, [{ functionalId: 'FA', sets: [{ type: '997', controlNumber: setControlNumber(1), body }] }], {
+    return { type: '997', controlNumber: setControlNumber(index + 1), body };
+  });
+  return writeX12Interchange(envelope, [{ functionalId: 'FA', sets }], {
     leading,
   });
 }
