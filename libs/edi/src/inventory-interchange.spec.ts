@@ -107,6 +107,21 @@ describe('an X12 interchange whose envelope is broken', () => {
     expect(read.acknowledgment).toContain('TA1*000000000*000000*0000*R*022~');
   });
 
+  it('names an ISA date, time or test indicator that is not one (TA1 notes 014, 015, 020)', () => {
+    const isa = x12.slice(0, 106);
+    const cases: Array<[string, number, string]> = [
+      [isa.replace('*260302*0600*', '*261302*0600*'), 9, '014'],
+      [isa.replace('*260302*0600*', '*260302*2460*'), 10, '015'],
+      [isa.replace('*0*P*>~', '*0*X*>~'), 15, '020'],
+    ];
+    for (const [changed, element, note] of cases) {
+      const read = readInventoryInterchange(changed + x12.slice(106));
+      expect(read.accepted).toBe(false);
+      expect(read.errors).toEqual([expect.objectContaining({ segment: 'ISA', element, kind: 'invalid-element' })]);
+      expect(read.acknowledgment).toContain(`*R*${note}~`);
+    }
+  });
+
   it('rejects garbage with a TA1 and a rejecting 997', () => {
     const read = readInventoryInterchange('Dear supplier, please find our stock figures attached.');
 

@@ -29,7 +29,15 @@ export interface AcknowledgmentOptions {
 
 // TA1 interchange note codes (X12 I18), for the first thing wrong with the ISA/IEA envelope.
 function interchangeNote(error: EdiError): string {
-  if (error.segment === 'ISA' && error.element === 13) return '018'; // invalid interchange control number value
+  const isaNotes: Record<number, string> = {
+    9: '014', // invalid interchange date value
+    10: '015', // invalid interchange time value
+    12: '017', // invalid interchange version id value
+    13: '018', // invalid interchange control number value
+    14: '019', // invalid acknowledgment requested value
+    15: '020', // invalid test indicator value
+  };
+  if (error.segment === 'ISA' && error.element !== undefined && isaNotes[error.element]) return isaNotes[error.element];
   if (error.segment === 'ISA' && error.element === 16) return '027'; // invalid component element separator
   switch (error.kind) {
     case 'control-reference':
