@@ -10,7 +10,7 @@ import { edifactText, envelopeArbitrary, minuteArbitrary, reportArbitrary } from
 // UNH, BGM, DTM, SG2 NAD-LOC, SG9 LIN-PIA-...-LOC, SG12 INV-QTY-GIN-LOC-DTM, UNT, and its data elements:
 //   BGM C002 1001 = 35 (inventory report); DTM C507 2005 137 document date, 194 start, 206 end; 2379 102/203
 //   LIN 1082 line number, C212 7140 item number, 7143 = IN (buyer's item number); PIA 4347 = 5 (product id)
-//   LOC 3227 = 18, C517 3225 the location
+//   LOC 3227 = 18 (warehouse), C517 3225 the location
 //   INV 4501 inventory movement direction (1 out of, 2 into inventory), 4503 inventory balance method
 //   QTY C186 6063 quantity qualifier (145 actual stock, 48 received quantity, 1 discrete quantity), 6060, 6411 unit
 // ITEM+C's code needs the release character before its '+'. WH-SOUTH's quantities in the last line carry their

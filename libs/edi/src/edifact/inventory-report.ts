@@ -20,7 +20,10 @@ export const INVRPT_D96A = ['INVRPT', 'D', '96A', 'UN'];
 
 type Activity = 'onHand' | 'consumed' | 'received';
 
-/** One INVRPT per report; each line a LIN group with its location and one INV group per quantity. */
+/**
+ * One INVRPT per report; each line a LIN group with its location (LOC+18, warehouse) and one INV group per
+ * figure: INV balance method 1 with QTY+145 (on hand), INV+1 with QTY+1 (consumed), INV+2 with QTY+48 (received).
+ */
 export function writeEdifactInventoryReport(reports: InventoryReport[], envelope: EnvelopeParties): string {
   const messages = reports.map((report) => {
     const body: SegmentToWrite[] = [['BGM', '35', report.controlNumber, '9'], edifactDateTime('137', envelope.preparedAt, false)];
