@@ -5,6 +5,7 @@ import { OnHandRow } from './on-hand/on-hand.entity';
 import { OnHandRepository } from './on-hand/on-hand.repository';
 import { StockLevelsHttpController } from './on-hand/stock-levels.http.controller';
 import { SchemaRegistryHttpController } from './schema-registry/schema-registry.http.controller';
+import { MovementIntake } from './stock-movements/movement-intake.adapter';
 import { RecordStockMovements } from './stock-movements/record-stock-movements.use-case';
 import { StockMovementsMessageHandler } from './stock-movements/stock-movements.message.handler';
 import { StockMovementsHttpController } from './stock-movements/stock-movements.http.controller';
@@ -12,6 +13,6 @@ import { StockMovementsHttpController } from './stock-movements/stock-movements.
 @Module({
   imports: [ServiceKitModule.forService({ service: 'inventory-ingest', entities: [OnHandRow], migrations: [OnHand1764028800001] })],
   controllers: [StockMovementsMessageHandler, StockMovementsHttpController, StockLevelsHttpController, SchemaRegistryHttpController],
-  providers: [OnHandRepository, RecordStockMovements],
+  providers: [OnHandRepository, RecordStockMovements, MovementIntake],
 })
 export class AppModule {}
