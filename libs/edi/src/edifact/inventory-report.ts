@@ -1,0 +1,167 @@
+// EDIFACT INVRPT Inventory report, directory D.96A (UN/EDIFACT D.96A message INVRPT, published by UNECE; the
+// segment table: UNH, BGM, FTX, DTM, SG1 RFF, SG2 NAD-LOC, ..., SG9 LIN-PIA-IMD-...-LOC-DTM-...,
+// SG12 INV-QTY-GIN-LOC-DTM-..., UNT). Read here:
+//   BGM  1001 = 35 (inventory report), 1004 the report number
+//   DTM  137 document date; the period: 194/90 start, 206/91 end (formats 102, 203, 204); without an end the
+//        document date is the date the figures hold for
+//   SG2  NAD with LOC: a location for the whole report
+//   SG9  LIN (C212 7140 the item) or PIA (C212 7140) when LIN carries none; LOC: the line's location
+//   SG12 INV 4501 direction (1 movement out, 2 movement into inventory), 4503 balance method (EANCOM's use:
+//        direction for movements, balance method for a snapshot); QTY C186 6063 qualifier, 6060 quantity,
+//        6411 unit: 145 actual stock / 17 quantity on hand -> on hand; 48 received quantity -> received;
+//        25 retail sales -> consumed; any other quantity under INV direction 1 -> consumed, direction 2 -> received;
+//        LOC in the group: the location of its quantities
+import { EdiError, EnvelopeParties, InventoryReport, ReportedActivity } from '../edi-types';
+import { Segment, SegmentToWrite, formatQuantity, parseQuantity, valueOf } from '../syntax/segment';
+import { EdifactMessage, writeEdifactInterchange } from './edifact-envelope';
+import { edifactDateTime, readEdifactDateTime } from './edifact-values';
+
+export const INVRPT_D96A = ['INVRPT', 'D', '96A', 'UN'];
+
+type Activity = 'onHand' | 'consumed' | 'received';
+
+/** One INVRPT per report; each line a LIN group with its location and one INV group per quantity. */
+export function writeEdifactInventoryReport(reports: InventoryReport[], envelope: EnvelopeParties): string {
+  const messages = reports.map((report) => {
+    const body: SegmentToWrite[] = [['BGM', '35', report.controlNumber, '9'], edifactDateTime('137', envelope.preparedAt, false)];
+    if (report.periodStart) body.push(edifactDateTime('194', report.periodStart));
+    body.push(edifactDateTime('206', report.periodEnd));
+    report.lines.forEach((line, index) => {
+      body.push(['LIN', String(index + 1), '', [line.item, 'IN']], ['LOC', '18', line.location]);
+      if (line.onHand !== undefined) body.push(['INV', '', '', '', '1'], ['QTY', ['145', formatQuantity(line.onHand), line.unit]]);
+      if (line.consumed !== undefined) body.push(['INV', '1'], ['QTY', ['1', formatQuantity(line.consumed), line.unit]]);
+      if (line.received !== undefined) body.push(['INV', '2'], ['QTY', ['48', formatQuantity(line.received), line.unit]]);
+    });
+    return { reference: report.controlNumber, identifier: INVRPT_D96A, body };
+  });
+  return writeEdifactInterchange(envelope, messages);
+}
+
+/** Reads one INVRPT message whose envelope is sound; problems are returned (named by segment and element), never thrown. */
+export function readInventoryReportMessage(message: EdifactMessage, decimalMark: string): { report?: InventoryReport; errors: EdiError[] } {
+  const transaction = message.reference;
+  const errors: EdiError[] = [];
+  const error = (
+    segment: Segment,
+    position: number,
+    element: number | undefined,
+    component: number | undefined,
+    kind: EdiError['kind'],
+    reason: string,
+  ) =>
+    errors.push({
+      segment: segment.tag,
+      segmentPosition: position,
+      ...(element ? { element, value: valueOf(segment, element, component ?? 1) } : {}),
+      ...(component ? { component } : {}),
+      transaction,
+      kind,
+      reason,
+    });
+  let documentDate: Date | undefined;
+  let periodStart: Date | undefined;
+  let periodEnd: Date | undefined;
+  let headingLocation: string | undefined;
+  let inHeadingParty = false;
+  let lineGroup = 0;
+  let item: string | undefined;
+  let lineLocation: string | undefined;
+  let movement: { direction: string; location?: string } | undefined;
+  const tallies = new Map<string, ReportedActivity>();
+  const record = (segment: Segment, position: number, activity: Activity, quantity: number, unit: string) => {
+    const location = movement?.location ?? lineLocation ?? headingLocation;
+    if (location === undefined) {
+      error(
+        segment,
+        position,
+        undefined,
+        undefined,
+        'missing-segment',
+        `QTY ${valueOf(segment, 1)} has no location: no LOC in its line, its INV group or the heading`,
+      );
+      return;
+    }
+    const key = JSON.stringify([lineGroup, location, unit]);
+    const tally = tallies.get(key) ?? { location, item: item ?? '', unit };
+    tallies.set(key, tally);
+    tally[activity] = activity === 'onHand' ? quantity : (tally[activity] ?? 0) + quantity;
+  };
+  message.segments.forEach((segment, index) => {
+    const position = index + 1;
+    switch (segment.tag) {
+      case 'DTM': {
+        if (item !== undefined) break; // dates inside a line do not move the report's period
+        const qualifier = valueOf(segment, 1);
+        if (!['137', '194', '90', '206', '91'].includes(qualifier)) break;
+        const date = readEdifactDateTime(segment, position, transaction, errors);
+        if (qualifier === '137') documentDate = date;
+        if (qualifier === '194' || qualifier === '90') periodStart = date;
+        if (qualifier === '206' || qualifier === '91') periodEnd = date;
+        break;
+      }
+      case 'NAD':
+        inHeadingParty = item === undefined;
+        break;
+      case 'LIN':
+        inHeadingParty = false;
+        lineGroup += 1;
+        movement = undefined;
+        lineLocation = undefined;
+        item = valueOf(segment, 3);
+        break;
+      case 'PIA':
+        if (item === '') item = valueOf(segment, 2);
+        break;
+      case 'LOC':
+        if (item === undefined) {
+          if (inHeadingParty || headingLocation === undefined) headingLocation = valueOf(segment, 2);
+        } else if (movement) movement.location = valueOf(segment, 2);
+        else lineLocation = valueOf(segment, 2);
+        break;
+      case 'INV':
+        movement = { direction: valueOf(segment, 1) };
+        break;
+      case 'QTY': {
+        if (item === undefined) break; // heading and package quantities are not stock figures
+        if (item === '') {
+          error(segment, position, undefined, undefined, 'missing-element', 'QTY in a line whose LIN and PIA name no item');
+          break;
+        }
+        const qualifier = valueOf(segment, 1);
+        const text = valueOf(segment, 1, 2);
+        const quantity = parseQuantity(text, decimalMark);
+        if (quantity === undefined) {
+          error(segment, position, 1, 2, 'invalid-element', `QTY ${qualifier} "${text}" is not a quantity`);
+          break;
+        }
+        const activity = activityOf(qualifier, movement?.direction);
+        if (activity) record(segment, position, activity, quantity, valueOf(segment, 1, 3));
+        break;
+      }
+    }
+  });
+  const end = periodEnd ?? documentDate;
+  if (!end && !errors.some((problem) => problem.segment === 'DTM')) {
+    errors.push({
+      segment: 'DTM',
+      segmentPosition: 3,
+      transaction,
+      kind: 'missing-segment',
+      reason: 'no DTM with the period end (206/91) or the document date (137)',
+    });
+  }
+  if (errors.length > 0 || !end) return { errors };
+  return {
+    report: { controlNumber: transaction, ...(periodStart ? { periodStart } : {}), periodEnd: end, lines: [...tallies.values()] },
+    errors,
+  };
+}
+
+function activityOf(qualifier: string, direction: string | undefined): Activity | undefined {
+  if (qualifier === '145' || qualifier === '17') return 'onHand';
+  if (qualifier === '48') return 'received';
+  if (qualifier === '25') return 'consumed';
+  if (direction === '1') return 'consumed';
+  if (direction === '2') return 'received';
+  return undefined;
+}
