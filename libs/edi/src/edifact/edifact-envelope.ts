@@ -3,7 +3,7 @@
 // UNB's control reference (UNB05) and counts the messages; UNT repeats UNH's reference and counts the
 // message's segments, UNH and UNT included.
 import { EdiError, EnvelopeParties } from '../edi-types';
-import { Segment, SegmentToWrite, valueOf } from '../syntax/segment';
+import { Segment, SegmentToWrite, parseDateTime, valueOf } from '../syntax/segment';
 import { DEFAULT_EDIFACT_DELIMITERS, EdifactDelimiters, tokenizeEdifact, writeEdifactSegment, writeUna } from '../syntax/edifact-syntax';
 
 export interface EdifactMessage {
@@ -24,6 +24,8 @@ export interface EdifactInterchange {
   receiver: string;
   /** UNB05. */
   controlReference: string;
+  /** UNB04, when it is a valid date and time. */
+  preparedAt?: Date;
   messages: EdifactMessage[];
   errors: EdiError[];
 }
@@ -38,6 +40,7 @@ export function readEdifactInterchange(text: string): EdifactInterchange {
     sender: unb?.tag === 'UNB' ? valueOf(unb, 2) : '',
     receiver: unb?.tag === 'UNB' ? valueOf(unb, 3) : '',
     controlReference: unb?.tag === 'UNB' ? valueOf(unb, 5) : '',
+    preparedAt: unb?.tag === 'UNB' ? parseDateTime(valueOf(unb, 4, 1), valueOf(unb, 4, 2)) : undefined,
     messages: [],
     errors: [...tokens.errors],
   };

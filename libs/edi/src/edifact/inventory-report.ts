@@ -68,23 +68,29 @@ export function readInventoryReportMessage(message: EdifactMessage, decimalMark:
   let lineLocation: string | undefined;
   let movement: { direction: string; location?: string } | undefined;
   const tallies = new Map<string, ReportedActivity>();
-  const record = (segment: Segment, position: number, activity: Activity, quantity: number, unit: string) => {
-    const location = movement?.location ?? lineLocation ?? headingLocation;
-    if (location === undefined) {
-      error(
-        segment,
-        position,
-        undefined,
-        undefined,
-        'missing-segment',
-        `QTY ${valueOf(segment, 1)} has no location: no LOC in its line, its INV group or the heading`,
-      );
-      return;
+  // D.96A puts an INV group's LOC after its QTYs, so quantities wait for the end of their group to learn their location.
+  let waiting: Array<{ segment: Segment; position: number; activity: Activity; quantity: number; unit: string }> = [];
+  const flush = () => {
+    for (const { segment, position, activity, quantity, unit } of waiting) {
+      const location = movement?.location ?? lineLocation ?? headingLocation;
+      if (location === undefined) {
+        error(
+          segment,
+          position,
+          undefined,
+          undefined,
+          'missing-segment',
+          `QTY ${valueOf(segment, 1)} has no location: no LOC in its INV group, its line or the heading`,
+        );
+        continue;
+      }
+      const key = JSON.stringify([lineGroup, location, unit]);
+      const tally = tallies.get(key) ?? { location, item: item ?? '', unit };
+      tallies.set(key, tally);
+      // On hand is a level (the last one sent holds); consumed and received add up.
+      tally[activity] = activity === 'onHand' ? quantity : (tally[activity] ?? 0) + quantity;
     }
-    const key = JSON.stringify([lineGroup, location, unit]);
-    const tally = tallies.get(key) ?? { location, item: item ?? '', unit };
-    tallies.set(key, tally);
-    tally[activity] = activity === 'onHand' ? quantity : (tally[activity] ?? 0) + quantity;
+    waiting = [];
   };
   message.segments.forEach((segment, index) => {
     const position = index + 1;
@@ -103,6 +109,7 @@ export function readInventoryReportMessage(message: EdifactMessage, decimalMark:
         inHeadingParty = item === undefined;
         break;
       case 'LIN':
+        flush();
         inHeadingParty = false;
         lineGroup += 1;
         movement = undefined;
@@ -119,6 +126,7 @@ export function readInventoryReportMessage(message: EdifactMessage, decimalMark:
         else lineLocation = valueOf(segment, 2);
         break;
       case 'INV':
+        flush();
         movement = { direction: valueOf(segment, 1) };
         break;
       case 'QTY': {
@@ -135,11 +143,12 @@ export function readInventoryReportMessage(message: EdifactMessage, decimalMark:
           break;
         }
         const activity = activityOf(qualifier, movement?.direction);
-        if (activity) record(segment, position, activity, quantity, valueOf(segment, 1, 3));
+        if (activity) waiting.push({ segment, position, activity, quantity, unit: valueOf(segment, 1, 3) });
         break;
       }
     }
   });
+  flush();
   const end = periodEnd ?? documentDate;
   if (!end && !errors.some((problem) => problem.segment === 'DTM')) {
     errors.push({
