@@ -28,11 +28,17 @@ export class CrossReferenceDto {
 }
 
 export class CrossReferenceEntryDto {
-  @ApiProperty({ example: 'LYON01' }) locationCode!: string;
-  @ApiProperty({ example: 'BP-4471' }) itemCode!: string;
-  @ApiProperty({ example: 'plant-lyon' }) siteId!: string;
-  @ApiProperty({ example: 'brake-pad' }) itemId!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'PCE' }) ediUnit?: string | null;
+  @ApiProperty({ description: "The buyer's own location code.", example: 'LYON01' }) locationCode!: string;
+  @ApiProperty({ description: "The buyer's own item code.", example: 'BP-4471' }) itemCode!: string;
+  @ApiProperty({ description: "The site of one of the buyer's agreement lines.", example: 'plant-lyon' }) siteId!: string;
+  @ApiProperty({ description: 'The item of that agreement line.', example: 'brake-pad' }) itemId!: string;
+  @ApiPropertyOptional({
+    description: "The unit the buyer's EDI sends, when not the agreement line's; left out or null: the line's.",
+    type: String,
+    nullable: true,
+    example: 'PCE',
+  })
+  ediUnit?: string | null;
 }
 
 export class CrossReferencesRequestDto {

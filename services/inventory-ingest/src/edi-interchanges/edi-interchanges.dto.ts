@@ -57,18 +57,19 @@ export class InterchangeSummaryDto {
 
 /** An interchange as kept, for inspection. */
 export class KeptInterchangeDto {
-  @ApiProperty({ example: '5b0c1f7e-3f0e-4d55-9a52-2c7c8f0f1a11' }) interchangeId!: string;
+  @ApiProperty({ description: 'The id it is kept under.', example: '5b0c1f7e-3f0e-4d55-9a52-2c7c8f0f1a11' }) interchangeId!: string;
   @ApiProperty({ description: 'The buyer who sent it.', example: 'acme-motors' }) buyerId!: string;
   @ApiProperty({ description: 'x12 or edifact; null when the text was neither.', type: String, nullable: true, example: 'x12' })
   standard!: string | null;
   @ApiProperty({ description: 'ISA06 / UNB02.', type: String, nullable: true, example: 'ACMEMOTORS' }) sender!: string | null;
   @ApiProperty({ description: 'ISA08 / UNB03.', type: String, nullable: true, example: 'SMIPLATFORM' }) receiver!: string | null;
   @ApiProperty({ description: 'ISA13 / UNB05.', type: String, nullable: true, example: '000000101' }) controlNumber!: string | null;
-  @ApiProperty({ enum: InterchangeOutcomeValues }) outcome!: InterchangeOutcome;
+  @ApiProperty({ description: 'accepted: every line taken in; partially-accepted: some; rejected: none.', enum: InterchangeOutcomeValues })
+  outcome!: InterchangeOutcome;
   @ApiProperty({ description: 'Stock movements it took in.', example: 10 }) movements!: number;
   @ApiProperty({ description: 'Movements an earlier sending of it already took in.', example: 0 }) repeats!: number;
-  @ApiProperty({ type: [InterchangeErrorDto] }) errors!: InterchangeErrorDto[];
+  @ApiProperty({ description: 'Each problem named.', type: [InterchangeErrorDto] }) errors!: InterchangeErrorDto[];
   @ApiProperty({ description: 'The 997 or CONTRL answered.' }) acknowledgment!: string;
   @ApiPropertyOptional({ description: 'The interchange text as received (GET by id only).' }) raw?: string;
-  @ApiProperty({ type: Date, example: '2026-12-07T09:30:00.000Z' }) receivedAt!: Date;
+  @ApiProperty({ description: 'When the platform received it.', type: Date, example: '2026-12-07T09:30:00.000Z' }) receivedAt!: Date;
 }
