@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { EnvelopeParties, InventoryReport, writeEdifactInventoryReport, writeX12ProductActivity } from '@smi/edi';
 import {
   ServiceProcess,
@@ -265,6 +266,31 @@ describe('EDI interchanges against a real broker and database', () => {
     expect(summary).toMatchObject({ outcome: 'rejected', movements: 0 });
     expect(summary.errors.length).toBeGreaterThan(0);
     expect((await call('GET', `/edi-interchanges/${summary.id}`, key.buyer)).status).toBe(200);
+  });
+
+  it('answers any text, a mangled interchange or none, with a kept acknowledgment and never a server error', async () => {
+    const good = writeX12ProductActivity([report([{ location: 'LYON01', item: 'OF-220', unit: 'EA', onHand: 35 }])], envelope());
+    const mangled = fc.oneof(
+      fc.nat({ max: good.length }).map((n) => good.slice(0, n)),
+      fc
+        .tuple(fc.nat({ max: good.length - 1 }), fc.constantFrom('*', '~', '>', ':', '+', "'", '?', '\n', 'X', '9', ''))
+        .map(([at, text]) => good.slice(0, at) + text + good.slice(at + 1)),
+      fc.string({ minLength: 1, maxLength: 300 }).filter((t) => !t.includes('\u0000') && t.trim().length > 0),
+    );
+    // Blank text is a 400 of its own (nothing to keep).
+    const texts = fc.sample(
+      mangled.filter((t) => t.trim().length > 0),
+      { numRuns: 60, seed: 16 },
+    );
+    for (const text of texts) {
+      const response = await send(text);
+      expect([text, response.status]).toEqual([text, 200]);
+      const summary = await json(response);
+      expect(summary.acknowledgment.length).toBeGreaterThan(0);
+      expect((await call('GET', `/edi-interchanges/${summary.id}`, key.buyer)).status).toBe(200);
+    }
+    expect((await send('ISA*00*\u0000~')).status).toBe(400);
+    expect((await call('GET', '/health', key.buyer)).status).toBe(200);
   });
 
   it("lets no other buyer or supplier read a buyer's interchanges or cross-references", async () => {

@@ -83,7 +83,7 @@ export class EdiInterchangesHttpController {
       'application/json': { schema: { $ref: getSchemaPath(InterchangeSummaryDto) } },
     },
   })
-  @ApiRefusal(400, 'The body is empty.')
+  @ApiRefusal(400, 'The body is empty, or holds a NUL character.')
   @ApiRefusal(403, 'The caller is not a buyer.')
   @ApiRefusal(413, 'The body is larger than the limit (SMI_HTTP_BODY_LIMIT_BYTES, 100 KiB by default).')
   @ApiRefusal(415, 'The body is not text/plain, application/edi-x12 or application/edifact.')
@@ -97,6 +97,9 @@ export class EdiInterchangesHttpController {
       throw new ForbiddenException(`only a buyer sends its inventory interchanges (${party.id} is a ${party.kind})`);
     if (typeof body !== 'string') throw new UnsupportedMediaTypeException(`send the interchange as ${EDI_MEDIA_TYPES.join(', ')}`);
     if (body.trim().length === 0) throw new BadRequestException('the body is empty: send the interchange text');
+    // EDI text never holds NUL, and Postgres cannot keep it: refused rather than kept altered.
+    const nul = body.indexOf('\u0000');
+    if (nul >= 0) throw new BadRequestException(`the body holds a NUL character at offset ${nul}: EDI text has none`);
     const kept = await this.receive.execute(party.id, body);
     reply.location(`edi-interchanges/${kept.interchangeId}`);
     if (accept?.includes('application/json')) {
