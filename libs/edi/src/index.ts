@@ -2,7 +2,7 @@
 // with their functional acknowledgments (997, CONTRL), and the documents the platform sends (856, DESADV, 850).
 // Pure: no I/O, nothing thrown by readInventoryInterchange whatever the input.
 export * from './edi-types';
-export { readInventoryInterchange } from './inventory-interchange';
+export { readInventoryInterchange, InventoryInterchangeOptions } from './inventory-interchange';
 export { writeX12AdvanceShipNotice, readX12AdvanceShipNotice } from './x12/ship-notice-856';
 export { writeX12PurchaseOrder, readX12PurchaseOrder } from './x12/purchase-order-850';
 export { writeX12ProductActivity } from './x12/product-activity-852';

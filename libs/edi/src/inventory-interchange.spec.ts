@@ -3,8 +3,8 @@ import { InventoryReport } from './edi-types';
 import { readInventoryInterchange } from './inventory-interchange';
 import { readEdifactInterchange } from './edifact/edifact-envelope';
 import { writeEdifactInventoryReport } from './edifact/inventory-report';
-import { readX12Interchange } from './x12/x12-envelope';
-import { valueOf } from './syntax/segment';
+import { readX12Interchange, writeX12Interchange } from './x12/x12-envelope';
+import { SegmentToWrite, valueOf } from './syntax/segment';
 import { writeX12ProductActivity } from './x12/product-activity-852';
 import { writeX12PurchaseOrder } from './x12/purchase-order-850';
 
@@ -27,6 +27,30 @@ describe('an X12 interchange whose envelope is broken', () => {
     const read = readInventoryInterchange(x12);
     expect(read).toMatchObject({ accepted: true, errors: [], reports: [report] });
     expect(lines(read.acknowledgment)).toEqual(expect.arrayContaining(['AK2*852*0001~', 'AK5*A~', 'AK9*A*1*1*1~']));
+  });
+
+  it('answers each functional group with its own 997', () => {
+    const set = (controlNumber: string, item: string) => ({
+      type: '852',
+      controlNumber,
+      body: [
+        ['XQ', 'H', '20260301'],
+        ['N1', 'RL', '', '92', 'S1'],
+        ['LIN', '', 'IN', item],
+        ['ZA', 'QA', '1', 'EA'],
+      ] as SegmentToWrite[],
+    });
+    const twoGroups = writeX12Interchange(envelope, [
+      { functionalId: 'PD', sets: [set('0001', 'A')] },
+      { functionalId: 'PD', sets: [set('0002', 'B')] },
+    ]);
+
+    const read = readInventoryInterchange(twoGroups);
+
+    expect(read.reports.map((report) => report.lines[0].item)).toEqual(['A', 'B']);
+    expect(read.acknowledgment).toContain(
+      'ST*997*0001~\nAK1*PD*4711~\nAK2*852*0001~\nAK5*A~\nAK9*A*1*1*1~\nSE*6*0001~\nST*997*0002~\nAK1*PD*4712~',
+    );
   });
 
   it('names SE01 when the segment count is wrong and rejects the set (AK5 code 4, AK3/AK4 on SE01)', () => {
@@ -81,6 +105,21 @@ describe('an X12 interchange whose envelope is broken', () => {
     expect(read.accepted).toBe(false);
     expect(read.errors).toEqual([expect.objectContaining({ segment: 'ISA', segmentPosition: 1, element: 6, kind: 'invalid-element' })]);
     expect(read.acknowledgment).toContain('TA1*000000000*000000*0000*R*022~');
+  });
+
+  it('names an ISA date, time or test indicator that is not one (TA1 notes 014, 015, 020)', () => {
+    const isa = x12.slice(0, 106);
+    const cases: Array<[string, number, string]> = [
+      [isa.replace('*260302*0600*', '*261302*0600*'), 9, '014'],
+      [isa.replace('*260302*0600*', '*260302*2460*'), 10, '015'],
+      [isa.replace('*0*P*>~', '*0*X*>~'), 15, '020'],
+    ];
+    for (const [changed, element, note] of cases) {
+      const read = readInventoryInterchange(changed + x12.slice(106));
+      expect(read.accepted).toBe(false);
+      expect(read.errors).toEqual([expect.objectContaining({ segment: 'ISA', element, kind: 'invalid-element' })]);
+      expect(read.acknowledgment).toContain(`*R*${note}~`);
+    }
   });
 
   it('rejects garbage with a TA1 and a rejecting 997', () => {
@@ -183,6 +222,8 @@ describe('any input at all', () => {
           fc.string().map((text) => 'ISA' + text),
           fc.string().map((text) => "UNA:+.? '" + text),
           fc.string().map((text) => 'UNB+' + text),
+          fc.string({ unit: 'binary' }).map((text) => "UNA:+.? 'UNB+UNOC:3+" + text),
+          fc.string({ unit: 'binary' }).map((text) => x12.slice(0, 106) + text),
           damaged(x12),
           damaged(edifact),
         ),

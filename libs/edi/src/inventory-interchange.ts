@@ -89,7 +89,7 @@ function readEdifact(text: string, options: InventoryInterchangeOptions): Inboun
         reason: `message ${message.identifier[0] ?? '(no type)'} is not an INVRPT inventory report`,
       });
     } else if (message.errors.length === 0) {
-      const read = readInventoryReportMessage(message, interchange.delimiters.decimal);
+      const read = readInventoryReportMessage(message);
       messageErrors.push(...read.errors);
       report = read.report;
     }

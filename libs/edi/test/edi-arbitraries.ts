@@ -59,7 +59,12 @@ export function reportArbitrary(text: fc.Arbitrary<string>, dates: fc.Arbitrary<
         controlNumber: fc.stringMatching(/^\d{4,9}$/),
         periodStart: dates,
         periodEnd: dates,
-        lines: fc.array(activityArbitrary(text), { minLength: 1, maxLength: 6 }),
+        // A report has one line per location x item x unit (the readers merge repeats).
+        lines: fc.uniqueArray(activityArbitrary(text), {
+          minLength: 1,
+          maxLength: 6,
+          selector: (line) => JSON.stringify([line.location, line.item, line.unit]),
+        }),
       },
       { requiredKeys: ['controlNumber', 'periodEnd', 'lines'] },
     )

@@ -8,6 +8,7 @@
 import { EdiError, EnvelopeParties } from '../edi-types';
 import { SegmentToWrite } from '../syntax/segment';
 import { EdifactInterchange, EdifactMessage, writeEdifactInterchange } from './edifact-envelope';
+import { isWritable } from '../syntax/edifact-syntax';
 
 export interface EdifactMessageVerdict {
   message: EdifactMessage;
@@ -44,6 +45,14 @@ const elementPosition = (error: EdiError): string | string[] =>
       ? [String(error.element), String(error.component)]
       : String(error.element);
 
+/** A value copied from the partner's file, made writable: characters UNOC cannot carry become spaces, at most 35 long. */
+const copied = (value: string) =>
+  [...value]
+    .map((character) => (isWritable(character) ? character : ' '))
+    .join('')
+    .slice(0, 35)
+    .trim();
+
 const SERVICE_SEGMENTS = new Set(['UNA', 'UNB', 'UNZ', 'UNH', 'UNT', 'UNG', 'UNE']);
 
 export function writeEdifactControlMessage(
@@ -53,8 +62,8 @@ export function writeEdifactControlMessage(
 ): string {
   const envelope: EnvelopeParties = {
     // An interchange too broken to name its parties is still answered, addressed to no one in particular.
-    sender: interchange.receiver || 'UNKNOWN',
-    receiver: interchange.sender || 'UNKNOWN',
+    sender: copied(interchange.receiver) || 'UNKNOWN',
+    receiver: copied(interchange.sender) || 'UNKNOWN',
     controlNumber: options.controlNumber ?? (/^\d{1,14}$/.test(interchange.controlReference) ? Number(interchange.controlReference) : 0),
     preparedAt: options.preparedAt ?? interchange.preparedAt ?? new Date(0),
   };
@@ -63,9 +72,9 @@ export function writeEdifactControlMessage(
   const body: SegmentToWrite[] = [
     [
       'UCI',
-      interchange.controlReference,
-      interchange.sender,
-      interchange.receiver,
+      copied(interchange.controlReference),
+      copied(interchange.sender),
+      copied(interchange.receiver),
       interchangeBroken ? '4' : '7',
       ...(firstProblem
         ? [syntaxCode(firstProblem), SERVICE_SEGMENTS.has(firstProblem.segment) ? firstProblem.segment : '', elementPosition(firstProblem)]
@@ -79,8 +88,8 @@ export function writeEdifactControlMessage(
     const envelopeError = errors.find((error) => error.segment === 'UNH' || error.segment === 'UNT' || error.kind === 'unsupported');
     body.push([
       'UCM',
-      message.reference,
-      message.identifier,
+      copied(message.reference),
+      message.identifier.map(copied),
       accepted ? '7' : '4',
       ...(envelopeError
         ? [syntaxCode(envelopeError), envelopeError.kind === 'unsupported' ? 'UNH' : envelopeError.segment, elementPosition(envelopeError)]

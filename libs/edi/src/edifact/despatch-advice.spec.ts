@@ -15,7 +15,7 @@ const shipment: ShipmentNotice = {
 };
 
 describe('the EDIFACT DESADV despatch advice', () => {
-  // The layout of UN/EDIFACT D.96A DESADV (UNECE directory D.96A, message DESADV): BGM 1001 = 351 despatch
+  // The layout of UN/EDIFACT D.96A DESADV (UNECE, https://service.unece.org/trade/untdid/d96a/trmd/desadv_c.htm): BGM 1001 = 351 despatch
   // advice; DTM 137/11/17; SG1 RFF (CN carrier's reference); SG2 NAD (SU supplier, ST ship to); SG6 TDT
   // (20 main carriage, C040 carrier); SG10 CPS; SG15 LIN with QTY 6063 = 12 (despatch quantity); SG16 RFF (ON order number).
   it('lays a shipment out as BGM 351, DTM, RFF, NAD, TDT, CPS and LIN/QTY+12/RFF+ON lines, escaping its delimiters', () => {

@@ -38,7 +38,7 @@ export function writeEdifactDespatchAdvice(notice: ShipmentNotice, envelope: Env
 
 /** Reads the first DESADV of an interchange; throws EdiDocumentError naming what is wrong. */
 export function readEdifactDespatchAdvice(text: string): ShipmentNotice {
-  const { interchange, message } = singleEdifactMessage(text, 'DESADV');
+  const { message } = singleEdifactMessage(text, 'DESADV');
   const transaction = message.reference;
   const errors: EdiError[] = [];
   const notice: Partial<ShipmentNotice> & { lines: ShipmentLine[] } = { lines: [] };
@@ -98,7 +98,7 @@ export function readEdifactDespatchAdvice(text: string): ShipmentNotice {
         break;
       case 'QTY': {
         if (!line || valueOf(segment, 1) !== '12') break;
-        const quantity = parseQuantity(valueOf(segment, 1, 2), interchange.delimiters.decimal);
+        const quantity = parseQuantity(valueOf(segment, 1, 2), true);
         if (quantity === undefined)
           errors.push({
             segment: 'QTY',

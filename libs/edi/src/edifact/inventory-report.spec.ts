@@ -4,11 +4,13 @@ import { readInventoryInterchange } from '../inventory-interchange';
 import { writeEdifactInventoryReport } from './inventory-report';
 import { edifactText, envelopeArbitrary, minuteArbitrary, reportArbitrary } from '../../test/edi-arbitraries';
 
-// Written from the UN/EDIFACT D.96A directory's INVRPT message (UNECE, message INVRPT, D.96A), its segment table
+// Written from the UN/EDIFACT D.96A directory's INVRPT message (UNECE, https://service.unece.org/trade/untdid/d96a/trmd/invrpt_c.htm;
+// INV segment https://service.unece.org/trade/untdid/d96a/trsd/trsdinv.htm; EANCOM's note on INV 4501/4503 at
+// http://eancom.com/ean02s3/part2/invrpt/0516.htm), its segment table
 // UNH, BGM, DTM, SG2 NAD-LOC, SG9 LIN-PIA-...-LOC, SG12 INV-QTY-GIN-LOC-DTM, UNT, and its data elements:
 //   BGM C002 1001 = 35 (inventory report); DTM C507 2005 137 document date, 194 start, 206 end; 2379 102/203
 //   LIN 1082 line number, C212 7140 item number, 7143 = IN (buyer's item number); PIA 4347 = 5 (product id)
-//   LOC 3227 = 18, C517 3225 the location
+//   LOC 3227 = 18 (warehouse), C517 3225 the location
 //   INV 4501 inventory movement direction (1 out of, 2 into inventory), 4503 inventory balance method
 //   QTY C186 6063 quantity qualifier (145 actual stock, 48 received quantity, 1 discrete quantity), 6060, 6411 unit
 // ITEM+C's code needs the release character before its '+'. WH-SOUTH's quantities in the last line carry their
@@ -84,6 +86,12 @@ describe('reading an EDIFACT INVRPT inventory report', () => {
 
     expect(read.errors).toEqual([]);
     expect(read.reports[0].lines[2]).toEqual({ location: 'WH-SOUTH', item: 'ITEM=C', unit: 'KGM', onHand: 7.5 });
+  });
+
+  it('takes a decimal comma even where the UNA names the full stop', () => {
+    const read = readInventoryInterchange(INVENTORY_REPORT.replace('QTY+145:7.5:KGM', 'QTY+145:7,5:KGM'));
+
+    expect(read.reports[0].lines[2].onHand).toBe(7.5);
   });
 
   it('rejects a message with a quantity that is not a number, naming the QTY, its element and component in the CONTRL', () => {

@@ -20,7 +20,10 @@ export const INVRPT_D96A = ['INVRPT', 'D', '96A', 'UN'];
 
 type Activity = 'onHand' | 'consumed' | 'received';
 
-/** One INVRPT per report; each line a LIN group with its location and one INV group per quantity. */
+/**
+ * One INVRPT per report; each line a LIN group with its location (LOC+18, warehouse) and one INV group per
+ * figure: INV balance method 1 with QTY+145 (on hand), INV+1 with QTY+1 (consumed), INV+2 with QTY+48 (received).
+ */
 export function writeEdifactInventoryReport(reports: InventoryReport[], envelope: EnvelopeParties): string {
   const messages = reports.map((report) => {
     const body: SegmentToWrite[] = [['BGM', '35', report.controlNumber, '9'], edifactDateTime('137', envelope.preparedAt, false)];
@@ -38,7 +41,7 @@ export function writeEdifactInventoryReport(reports: InventoryReport[], envelope
 }
 
 /** Reads one INVRPT message whose envelope is sound; problems are returned (named by segment and element), never thrown. */
-export function readInventoryReportMessage(message: EdifactMessage, decimalMark: string): { report?: InventoryReport; errors: EdiError[] } {
+export function readInventoryReportMessage(message: EdifactMessage): { report?: InventoryReport; errors: EdiError[] } {
   const transaction = message.reference;
   const errors: EdiError[] = [];
   const error = (
@@ -63,7 +66,6 @@ export function readInventoryReportMessage(message: EdifactMessage, decimalMark:
   let periodEnd: Date | undefined;
   let headingLocation: string | undefined;
   let inHeadingParty = false;
-  let lineGroup = 0;
   let item: string | undefined;
   let lineLocation: string | undefined;
   let movement: { direction: string; location?: string } | undefined;
@@ -84,7 +86,8 @@ export function readInventoryReportMessage(message: EdifactMessage, decimalMark:
         );
         continue;
       }
-      const key = JSON.stringify([lineGroup, location, unit]);
+      // One line per location x item x unit, however many LIN groups the sender spread it over.
+      const key = JSON.stringify([location, item ?? '', unit]);
       const tally = tallies.get(key) ?? { location, item: item ?? '', unit };
       tallies.set(key, tally);
       // On hand is a level (the last one sent holds); consumed and received add up.
@@ -111,7 +114,6 @@ export function readInventoryReportMessage(message: EdifactMessage, decimalMark:
       case 'LIN':
         flush();
         inHeadingParty = false;
-        lineGroup += 1;
         movement = undefined;
         lineLocation = undefined;
         item = valueOf(segment, 3);
@@ -137,7 +139,7 @@ export function readInventoryReportMessage(message: EdifactMessage, decimalMark:
         }
         const qualifier = valueOf(segment, 1);
         const text = valueOf(segment, 1, 2);
-        const quantity = parseQuantity(text, decimalMark);
+        const quantity = parseQuantity(text, true);
         if (quantity === undefined) {
           error(segment, position, 1, 2, 'invalid-element', `QTY ${qualifier} "${text}" is not a quantity`);
           break;

@@ -1,7 +1,7 @@
 // EDIFACT syntax (ISO 9735): an optional UNA service string advice names, in its six characters, the component
 // separator, element separator, decimal mark, release character, a reserved (repetition) character and the
 // segment terminator; without UNA they are `:+.? '`. The release character makes the next character plain data.
-import { EdiError } from '../edi-types';
+import { EdiDocumentError, EdiError } from '../edi-types';
 import { Segment, SegmentToWrite, elementsOf, trimTrailingEmpties } from './segment';
 
 export interface EdifactDelimiters {
@@ -142,10 +142,27 @@ export function escapeEdifact(value: string, delimiters: EdifactDelimiters = DEF
   return escaped;
 }
 
-/** Writes one segment with every value escaped. */
+/** Whether a character is in the UNOC repertoire (ISO 8859-1) the writers declare, control characters excluded. */
+export function isWritable(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return code >= 0x20 && code <= 0xff && !(code >= 0x7f && code <= 0x9f);
+}
+
+/** Writes one segment with every value escaped; refuses a character UNOC (ISO 8859-1) cannot carry. */
 export function writeEdifactSegment(segment: SegmentToWrite, delimiters: EdifactDelimiters = DEFAULT_EDIFACT_DELIMITERS): string {
   const [tag] = segment;
   const elements = trimTrailingEmpties(elementsOf(segment));
+  elements.forEach((components, index) =>
+    components.forEach((value) => {
+      const bad = [...value].find((character) => !isWritable(character));
+      if (bad !== undefined) {
+        const code = `U+${(bad.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+        throw new EdiDocumentError(
+          `${tag} element ${index + 1} "${value}" holds ${code}, which the UNOC character set (ISO 8859-1) cannot carry`,
+        );
+      }
+    }),
+  );
   return (
     [tag, ...elements.map((components) => components.map((value) => escapeEdifact(value, delimiters)).join(delimiters.component))].join(
       delimiters.element,

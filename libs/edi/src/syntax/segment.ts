@@ -41,9 +41,12 @@ export function formatQuantity(quantity: number): string {
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-/** A quantity as sent, or undefined when it is not a number (the caller names the element). */
-export function parseQuantity(text: string, decimalMark = '.'): number | undefined {
-  const normalized = decimalMark === '.' ? text.trim() : text.trim().replace(decimalMark, '.');
+/**
+ * A quantity as sent, or undefined when it is not a number (the caller names the element). EDIFACT passes
+ * `commaToo`: its receivers take either decimal mark (ISO 9735), whatever the UNA says the sender writes.
+ */
+export function parseQuantity(text: string, commaToo = false): number | undefined {
+  const normalized = commaToo ? text.trim().replace(',', '.') : text.trim();
   if (!DECIMAL.test(normalized)) return undefined;
   const value = Number(normalized);
   return Number.isFinite(value) ? value : undefined;

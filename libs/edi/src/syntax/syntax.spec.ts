@@ -21,6 +21,12 @@ describe('EDIFACT syntax', () => {
     expect(tokens.errors).toEqual([expect.objectContaining({ segment: 'UNH', segmentPosition: 2, kind: 'truncated' })]);
   });
 
+  it('refuses a character the UNOC character set cannot carry', () => {
+    expect(() => writeEdifactSegment(['NAD', 'ST', 'Łódź'])).toThrow(/U\+0141/);
+    expect(() => writeEdifactSegment(['FTX', 'AAA', '', '', 'a\nb'])).toThrow(EdiDocumentError);
+    expect(writeEdifactSegment(['NAD', 'ST', 'Köln'])).toBe("NAD+ST+Köln'");
+  });
+
   it('reads back any segment it writes, whatever the values and the UNA delimiters', () => {
     const delimiters = fc.constantFrom(DEFAULT_EDIFACT_DELIMITERS, {
       component: '|',

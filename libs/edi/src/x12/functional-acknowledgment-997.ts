@@ -27,16 +27,31 @@ export interface AcknowledgmentOptions {
   preparedAt?: Date;
 }
 
-// TA1 note codes (X12 I18).
-const TA1_CODES: Partial<Record<NonNullable<EdiError['kind']>, string>> & { default: string } = {
-  'control-reference': '001',
-  'control-count': '021',
-  truncated: '023',
-  garbage: '024',
-  'invalid-element': '022',
-  'unexpected-segment': '024',
-  default: '024',
-};
+// TA1 interchange note codes (X12 I18), for the first thing wrong with the ISA/IEA envelope.
+function interchangeNote(error: EdiError): string {
+  const isaNotes: Record<number, string> = {
+    9: '014', // invalid interchange date value
+    10: '015', // invalid interchange time value
+    12: '017', // invalid interchange version id value
+    13: '018', // invalid interchange control number value
+    14: '019', // invalid acknowledgment requested value
+    15: '020', // invalid test indicator value
+  };
+  if (error.segment === 'ISA' && error.element !== undefined && isaNotes[error.element]) return isaNotes[error.element];
+  if (error.segment === 'ISA' && error.element === 16) return '027'; // invalid component element separator
+  switch (error.kind) {
+    case 'control-reference':
+      return '001'; // control number in header and trailer do not match
+    case 'control-count':
+      return '021'; // invalid number of included groups value
+    case 'truncated':
+      return '023'; // improper (premature) end-of-file
+    case 'invalid-element':
+      return '022'; // invalid control structure
+    default:
+      return '024'; // invalid interchange content
+  }
+}
 
 // AK3 segment syntax error codes (X12 720).
 function segmentCode(error: EdiError): string {
@@ -102,15 +117,16 @@ export function writeX12FunctionalAcknowledgment(
       /^\d{6}$/.test(interchange.date) ? interchange.date : '000000',
       /^\d{4}$/.test(interchange.time) ? interchange.time : '0000',
       'R',
-      TA1_CODES[first.kind ?? 'garbage'] ?? TA1_CODES.default,
+      interchangeNote(first),
     ]);
   }
   const groups: X12FunctionalGroup[] =
     interchange.groups.length > 0
       ? interchange.groups
       : [{ functionalId: 'PD', controlNumber: '0', version: '', sets: [], errors: [], position: 0 }];
-  const body: SegmentToWrite[] = [];
-  for (const group of groups) {
+  // One 997 per functional group acknowledged: a 997 carries a single AK1.
+  const sets = groups.map((group, index) => {
+    const body: SegmentToWrite[] = [];
     const groupBroken = interchangeBroken || group.errors.length > 0;
     body.push(['AK1', copied(group.functionalId, 2) || 'PD', copied(group.controlNumber, 9) || '0']);
     let accepted = 0;
@@ -133,8 +149,9 @@ export function writeX12FunctionalAcknowledgment(
     const status = accepted === group.sets.length && group.sets.length > 0 && !groupBroken ? 'A' : accepted > 0 ? 'P' : 'R';
     const groupCodes = [...new Set(group.errors.map(groupCode).filter((code): code is string => code !== undefined))].slice(0, 5);
     body.push(['AK9', status, String(group.sets.length), String(group.sets.length), String(accepted), ...groupCodes]);
-  }
-  return writeX12Interchange(envelope, [{ functionalId: 'FA', sets: [{ type: '997', controlNumber: setControlNumber(1), body }] }], {
+    return { type: '997', controlNumber: setControlNumber(index + 1), body };
+  });
+  return writeX12Interchange(envelope, [{ functionalId: 'FA', sets }], {
     leading,
   });
 }

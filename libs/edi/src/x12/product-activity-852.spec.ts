@@ -5,10 +5,12 @@ import { writeX12ProductActivity } from './product-activity-852';
 import { envelopeArbitrary, reportArbitrary, x12Text } from '../../test/edi-arbitraries';
 
 // Written from the X12 852 Product Activity Data layout, version 004010, as the standard's segment directory and
-// retailers' public 852 implementation guides publish it:
+// retailers' public 852 implementation guides publish it (segment references: https://www.stedi.com/edi/x12-004030/segment/XQ,
+// https://zenbridge.io/edi-dictionary/X12/4010/segment/ZA, https://www.stedi.com/edi/x12-004020/segment/SDQ; guides: the
+// Costco and C&S Wholesale 852 specifications published on support.ecgrid.com, X12 release 4010):
 //   XQ  XQ01 transaction handling code (H = notification only), XQ02 reporting start date, XQ03 end date
 //   N9  reference identification (IA = internal vendor number)
-//   N1  N101 entity (RL = reporting location), N102 name, N103 id qualifier (92 = assigned by buyer), N104 id
+//   N1  N101 entity (VN = vendor, RL = reporting location), N102 name, N103 id qualifier (92 = assigned by buyer), N104 id
 //   LIN LIN02/LIN03, LIN04/LIN05 product id qualifier and id (UP = UPC, IN = buyer's item number)
 //   ZA  ZA01 activity code (QA current inventory, QS quantity sold, QR quantity received), ZA02 quantity, ZA03 unit
 //   SDQ SDQ01 unit, SDQ02 id qualifier (92), then pairs of location id and quantity
@@ -20,6 +22,7 @@ const TWO_LOCATIONS_FOUR_ITEMS = [
   'ST*852*0101~',
   'XQ*H*20260222*20260228~',
   'N9*IA*VND123~',
+  'N1*VN*ACME SUPPLY*92*VND123~',
   'N1*RL*STORE 42*92*0042~',
   'LIN**UP*012345678905*IN*ITEM-A~',
   'ZA*QA*12*EA~',
@@ -29,7 +32,7 @@ const TWO_LOCATIONS_FOUR_ITEMS = [
   'ZA*QA*0*EA~',
   'ZA*QS*7*EA~',
   'CTT*2~',
-  'SE*13*0101~',
+  'SE*14*0101~',
   'ST*852*0102~',
   'XQ*H*20260222*20260228~',
   'LIN**IN*ITEM-C~',
@@ -125,14 +128,14 @@ describe('reading an X12 852 product activity report', () => {
     expect(read.accepted).toBe(true);
     expect(read.reports.map((report) => report.controlNumber)).toEqual(['0102']);
     expect(read.errors).toEqual([
-      expect.objectContaining({ segment: 'ZA', segmentPosition: 11, element: 2, transaction: '0101', value: 'seven' }),
+      expect.objectContaining({ segment: 'ZA', segmentPosition: 12, element: 2, transaction: '0101', value: 'seven' }),
     ]);
-    expect(read.acknowledgment).toContain('AK2*852*0101~\nAK3*ZA*11**8~\nAK4*2**6*seven~\nAK5*R*5~\nAK2*852*0102~\nAK5*A~\nAK9*P*2*2*1~');
+    expect(read.acknowledgment).toContain('AK2*852*0101~\nAK3*ZA*12**8~\nAK4*2**6*seven~\nAK5*R*5~\nAK2*852*0102~\nAK5*A~\nAK9*P*2*2*1~');
   });
 
   it('rejects a ZA with no location (no N1, no SDQ) and a set without XQ', () => {
     const text = TWO_LOCATIONS_FOUR_ITEMS.replace('N1*RL*STORE 42*92*0042~\n', '')
-      .replace('SE*13*0101', 'SE*12*0101')
+      .replace('SE*14*0101', 'SE*13*0101')
       .replace('XQ*H*20260222*20260228~\nLIN**IN*ITEM-C', 'LIN**IN*ITEM-C')
       .replace('SE*12*0102', 'SE*11*0102');
 
@@ -142,11 +145,23 @@ describe('reading an X12 852 product activity report', () => {
     expect(read.reports).toEqual([]);
     expect(read.errors).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ segment: 'ZA', segmentPosition: 6, transaction: '0101' }),
+        expect.objectContaining({ segment: 'ZA', segmentPosition: 7, transaction: '0101' }),
         expect.objectContaining({ segment: 'XQ', transaction: '0102', kind: 'missing-segment' }),
       ]),
     );
     expect(read.acknowledgment).toContain('AK9*R*2*2*0~');
+  });
+
+  it('gives one line per store and item when the sender spreads its activities over several LIN loops', () => {
+    const text = TWO_LOCATIONS_FOUR_ITEMS.replace('LIN**UP*012345678912*IN*ITEM-B~', 'LIN**UP*012345678905*IN*ITEM-A~').replace(
+      'ZA*QS*7*EA~',
+      'ZA*QS*8*EA~',
+    );
+
+    const [first] = readInventoryInterchange(text).reports;
+
+    // On hand is the last level sent; sold adds up.
+    expect(first.lines).toEqual([{ location: '0042', item: 'ITEM-A', unit: 'EA', onHand: 0, consumed: 38, received: 24 }]);
   });
 
   it('reads back exactly what it writes (852 writer, any ids, quantities and dates)', () => {

@@ -2,7 +2,7 @@
 // the standard's segment directory and in retailers' public 852 guides:
 //   XQ   XQ01 transaction handling (H = notification), XQ02 the reporting date, or the start date when XQ03,
 //        the end date, is sent too
-//   N1   (heading, optional) the reporting location: N101 entity (RL reporting location, ST ship to, ...),
+//   N1   (heading, optional) the reporting location: N101 entity (RL reporting location, ST ship to, WH, SN store),
 //        N103 the id qualifier, N104 the location id; the location of every ZA not broken down by SDQ
 //   LIN  LIN01 assigned id, then pairs of product id qualifier and id (IN buyer's item, UP UPC, VN vendor's item...)
 //   ZA   ZA01 activity: QA current inventory (on hand), QS quantity sold, QR quantity received; ZA02 quantity,
@@ -26,6 +26,8 @@ import { productId } from './ship-notice-856';
 
 type Activity = 'onHand' | 'consumed' | 'received';
 const ACTIVITY_CODES: Record<string, Activity> = { QA: 'onHand', QS: 'consumed', QR: 'received' };
+/** N101 entity identifier codes that are places: reporting location, ship to, warehouse, store. */
+const LOCATION_ENTITIES = new Set(['RL', 'ST', 'WH', 'SN']);
 const CODE_OF: Record<Activity, string> = { onHand: 'QA', consumed: 'QS', received: 'QR' };
 
 /** One 852 per report. XQ carries whole days only: the writer refuses a period that does not start at midnight UTC. */
@@ -78,11 +80,11 @@ export function readProductActivitySet(set: X12TransactionSet): { report?: Inven
   let periodEnd: Date | undefined;
   let headingLocation: string | undefined;
   let item: string | undefined;
-  let itemLoop = 0;
   let za: { segment: Segment; position: number; activity?: Activity; quantity?: number; unit: string; brokenDown: boolean } | undefined;
   const tallies = new Map<string, Tally>();
   const record = (location: string, unit: string, activity: Activity, quantity: number) => {
-    const key = JSON.stringify([itemLoop, location, unit]);
+    // One line per location x item x unit, however many LIN loops the sender spread it over.
+    const key = JSON.stringify([location, item ?? '', unit]);
     const tally = tallies.get(key) ?? { key, activity: { location, item: item ?? '', unit } };
     tallies.set(key, tally);
     // On hand is a level (the last one sent holds); sold and received add up.
@@ -122,11 +124,12 @@ export function readProductActivitySet(set: X12TransactionSet): { report?: Inven
         break;
       }
       case 'N1':
-        if (item === undefined && valueOf(segment, 4) !== '') headingLocation = valueOf(segment, 4);
+        // Only parties that are places name the location; the vendor (VN), supplier (SU) or buyer (BY) do not.
+        if (item === undefined && LOCATION_ENTITIES.has(valueOf(segment, 1)) && valueOf(segment, 4) !== '')
+          headingLocation = valueOf(segment, 4);
         break;
       case 'LIN':
         finishZa();
-        itemLoop += 1;
         item = productId(segment.elements);
         if (item === '') error(segment, position, 3, 'missing-element', 'LIN names no product id (LIN02/LIN03)');
         break;

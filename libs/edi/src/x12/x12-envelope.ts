@@ -2,7 +2,7 @@
 // numbers and counts the trailers repeat (X12.6 control structures). Reading checks every one of them and
 // names what is wrong; writing produces them from the segments of each set.
 import { EdiError, EnvelopeParties } from '../edi-types';
-import { Segment, SegmentToWrite, formatDate, formatTime, valueOf } from '../syntax/segment';
+import { Segment, SegmentToWrite, formatDate, formatTime, parseDateTime, valueOf } from '../syntax/segment';
 import { DEFAULT_X12_DELIMITERS, X12Delimiters, controlNumber9, tokenizeX12, writeIsa, writeX12Segment } from '../syntax/x12-syntax';
 
 export interface X12TransactionSet {
@@ -59,6 +59,27 @@ export function readX12Interchange(text: string): X12Interchange {
     errors: [...tokens.errors],
   };
   if (!isa) return interchange;
+  // The ISA's coded values (X12.5): a date, a time, a version, the acknowledgment and test indicators.
+  const isaChecks: Array<[element: number, valid: (value: string) => boolean, what: string]> = [
+    [9, (value) => parseDateTime(value) !== undefined, 'a date (YYMMDD)'],
+    [10, (value) => /^([01]\d|2[0-3])[0-5]\d$/.test(value), 'a time (HHMM)'],
+    [12, (value) => /^\d{5}$/.test(value), 'a version number'],
+    [14, (value) => value === '0' || value === '1', '0 or 1'],
+    [15, (value) => value === 'P' || value === 'T' || value === 'I', 'P, T or I'],
+  ];
+  for (const [element, valid, what] of isaChecks) {
+    const value = valueOf(isa, element);
+    if (!valid(value)) {
+      interchange.errors.push({
+        segment: 'ISA',
+        segmentPosition: 1,
+        element,
+        kind: 'invalid-element',
+        value,
+        reason: `ISA${element} "${value}" is not ${what}`,
+      });
+    }
+  }
   if (!/^\d{9}$/.test(interchange.controlNumber)) {
     interchange.errors.push({
       segment: 'ISA',
