@@ -236,7 +236,7 @@ describe('EDI interchanges against a real broker and database', () => {
     expect(text).not.toBe(good);
     const summary = await json(await send(text));
     expect(summary).toMatchObject({ outcome: 'rejected', accepted: false, movements: 0 });
-    expect(summary.errors).toContainEqual(expect.objectContaining({ segment: 'ZA', element: 2, transaction: '0001' }));
+    expect(summary.errors).toContainEqual(expect.objectContaining({ segment: 'ZA', element: 2, value: '4I', transaction: '0001' }));
     expect(summary.acknowledgment).toMatch(/AK3\*ZA\*\d+/);
     expect(summary.acknowledgment).toMatch(/AK4\*2\*/);
     expect(summary.acknowledgment).toMatch(/AK5\*R/);

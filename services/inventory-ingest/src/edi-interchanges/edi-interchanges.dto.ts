@@ -15,6 +15,12 @@ export class InterchangeErrorDto {
   @ApiPropertyOptional({ description: 'The 1-based element at fault, when one is.', example: 3 })
   element?: number;
 
+  @ApiPropertyOptional({ description: 'The component inside that element, when one is at fault.', example: 2 })
+  component?: number;
+
+  @ApiPropertyOptional({ description: 'The value at fault, as sent.', example: '4I' })
+  value?: string;
+
   @ApiPropertyOptional({ description: 'The transaction set / message control number (ST02 / UNH01).', example: '0001' })
   transaction?: string;
 

@@ -143,12 +143,14 @@ describe('an inventory interchange as stock movements', () => {
   it("takes nothing from an interchange whose envelope is broken, and names the reader's errors", () => {
     const read = interchange({
       accepted: false,
-      errors: [{ segment: 'ISA', segmentPosition: 1, element: 13, reason: 'ISA13 must be 9 digits (got 12A)' }],
+      errors: [{ segment: 'ISA', segmentPosition: 1, element: 13, value: '12A', reason: 'ISA13 must be 9 digits (got 12A)' }],
     });
     const mapped = movementsOfInterchange(read, BUYER, refs, agreedUnit);
     expect(mapped.movements).toEqual([]);
     const decision = decideInterchange(read, mapped, [], []);
     expect(decision).toMatchObject({ outcome: 'rejected', fresh: [] });
-    expect(decision.errors).toEqual([{ segment: 'ISA', segmentPosition: 1, element: 13, reason: 'ISA13 must be 9 digits (got 12A)' }]);
+    expect(decision.errors).toEqual([
+      { segment: 'ISA', segmentPosition: 1, element: 13, value: '12A', reason: 'ISA13 must be 9 digits (got 12A)' },
+    ]);
   });
 });

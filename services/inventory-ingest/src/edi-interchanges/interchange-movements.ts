@@ -11,6 +11,10 @@ export interface InterchangeError {
   segment?: string;
   segmentPosition?: number;
   element?: number;
+  /** The component inside that element, when one is at fault. */
+  component?: number;
+  /** The value at fault, as sent. */
+  value?: string;
   /** The transaction set / message control number (ST02 / UNH01). */
   transaction?: string;
   /** 1-based place of the report line in its transaction set / message. */
@@ -190,6 +194,8 @@ const fromReader = (error: EdiError): InterchangeError => ({
   segment: error.segment,
   segmentPosition: error.segmentPosition,
   ...(error.element !== undefined ? { element: error.element } : {}),
+  ...(error.component !== undefined ? { component: error.component } : {}),
+  ...(error.value !== undefined ? { value: error.value } : {}),
   ...(error.transaction !== undefined ? { transaction: error.transaction } : {}),
   reason: error.reason,
 });
