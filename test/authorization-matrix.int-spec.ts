@@ -89,6 +89,22 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
     'GET /health': health,
     ...operatorRoutes,
     'GET /stock-levels': { request: () => ({ path: '/stock-levels' }), status: same(200) },
+    // A JSON body is no interchange: a buyer hears so (415), anyone else that only buyers send them.
+    'POST /edi-interchanges': {
+      request: () => ({ path: '/edi-interchanges', body: { interchange: 'matrix' } }),
+      status: { B1: 415, B2: 415, S1: 403, S2: 403, OP: 403 },
+    },
+    'GET /edi-interchanges': { request: () => ({ path: '/edi-interchanges' }), status: { B1: 200, B2: 200, S1: 403, S2: 403, OP: 200 } },
+    'GET /edi-interchanges/:id': { request: () => ({ path: '/edi-interchanges/00000000-0000-0000-0000-000000000000' }), status: same(404) },
+    'GET /edi-cross-references': { request: () => ({ path: '/edi-cross-references' }), status: same(200) },
+    // Pair 1's site x item: its buyer may map codes to it (the same entry each time), the other buyer may not.
+    'PUT /edi-cross-references': {
+      request: ({ pairs }) => ({
+        path: '/edi-cross-references',
+        body: { entries: [{ locationCode: 'MATRIX', itemCode: 'MATRIX', siteId: pairs[0].site, itemId: pairs[0].item }] },
+      }),
+      status: { B1: 200, B2: 422, S1: 403, S2: 403, OP: 403 },
+    },
     // The setup's own receipt again: a repeat, accepted and applied once.
     'POST /stock-movements': {
       request: ({ pairs }) => ({ path: '/stock-movements', body: pairs[0].receipt }),
@@ -265,6 +281,12 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
       status: pairOnes(409, { B1: 403, OP: 403 }),
     },
     'GET /unmatched-receipts': { request: () => ({ path: '/unmatched-receipts' }), status: same(200) },
+    // Dispatched in the setup: its 856; its order released: its 850.
+    'GET /shipments/:shipmentId/edi': {
+      request: ({ pairs }) => ({ path: `/shipments/${pairs[0].shipmentId}/edi` }),
+      status: pairOnes(200),
+    },
+    'GET /orders/:orderId/edi': { request: ({ pairs }) => ({ path: `/orders/${pairs[0].orderId}/edi` }), status: pairOnes(200) },
   },
   'sla-monitor': {
     'GET /health': health,

@@ -306,6 +306,33 @@ export interface DemandForecast {
   leadTimeErrorVariance: null | number;
 }
 
+export type EdiDocumentStandard = 'X12' | 'EDIFACT';
+export const EdiDocumentStandardValues = ['X12', 'EDIFACT'] as const;
+
+/** One EDI document the platform produced for a trading partner's EDI gateway: an X12 856 advance ship notice or an EDIFACT DESADV for a dispatched shipment, an X12 850 purchase order for a released replenishment order. The gateway delivers content as it is to partyId. Key on Kafka: partyId. */
+export interface EdiDocument {
+  /** The document's own id, derived from what caused it (reference, document type): the same document produced again has the same id. */
+  documentId: string;
+  /** Unique id of this event; a gateway that reads it twice delivers once. */
+  eventId: string;
+  /** X12 (ANSI ASC X12, version 004010) or EDIFACT (UN/EDIFACT D.96A). */
+  standard: EdiDocumentStandard;
+  /** '856' (advance ship notice), '850' (purchase order) or 'DESADV' (despatch advice). */
+  documentType: string;
+  /** Who the gateway delivers it to: the buyer for an 856 or DESADV, the supplier for an 850. */
+  partyId: string;
+  /** The agreement the shipment or order falls under. */
+  agreementId: string;
+  /** The shipment id (856, DESADV) or the order id (850). */
+  reference: string;
+  /** The interchange control number (ISA13 / UNB05), monotonic per partyId. */
+  controlNumber: number;
+  /** The EDI interchange text, envelope included. */
+  content: string;
+  /** When the platform produced it. */
+  createdAt: Date;
+}
+
 export type AccuracyScope = 'SITE_ITEM' | 'AGREEMENT';
 export const AccuracyScopeValues = ['SITE_ITEM', 'AGREEMENT'] as const;
 

@@ -1,5 +1,6 @@
 import type {
   AgreementProposal,
+  EdiDocument,
   AgreementVersion,
   BuyerForecast,
   DemandForecast,
@@ -205,6 +206,17 @@ export const topics = {
     retentionMs: 365 * DAY_MS,
     compacted: false,
     description: 'Stockouts and the penalties they cause under an agreement.',
+  }),
+  ediDocuments: topic<EdiDocument>({
+    name: 'smi.edi-documents.v1',
+    schemaFile: 'EdiDocument.avsc',
+    key: 'partyId',
+    keyOf: (v: EdiDocument) => v.partyId,
+    partitions: 3,
+    retentionMs: 90 * DAY_MS,
+    compacted: false,
+    description:
+      "EDI documents for trading partners' gateways: X12 856 and EDIFACT DESADV per dispatched shipment, X12 850 per released order.",
   }),
   notifications: topic<Notification>({
     name: 'smi.notifications.v1',

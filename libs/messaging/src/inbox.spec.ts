@@ -1,5 +1,5 @@
 import { AvroCodec, StockMovement, topics } from '@smi/contracts';
-import { canonicalHashOf } from './inbox';
+import { canonicalHashOf, channelOf } from './inbox';
 
 describe('the canonical hash of an event body', () => {
   const movement: StockMovement = {
@@ -27,5 +27,11 @@ describe('the canonical hash of an event body', () => {
     expect(canonicalHashOf({ ...movement, quantity: 12.6 })).not.toBe(canonicalHashOf(movement));
     expect(canonicalHashOf({ ...movement, occurredAt: new Date('2026-03-02T10:00:00.124Z') })).not.toBe(canonicalHashOf(movement));
     expect(canonicalHashOf({ ...movement, orderReference: 'null' })).not.toBe(canonicalHashOf(movement));
+  });
+});
+
+describe('the channel a record came through', () => {
+  it('is the one its header names when an API produced it, else Kafka', () => {
+    expect([channelOf('rest'), channelOf('edi'), channelOf(undefined), channelOf('forged')]).toEqual(['rest', 'edi', 'kafka', 'kafka']);
   });
 });

@@ -40,7 +40,10 @@ export type ClaimOutcome = 'fresh' | 'repeat' | 'conflict';
 
 /** The channel an event came through; part of its inbox scope. Records without the channel header came from Kafka. */
 export const CHANNEL_HEADER = 'smi-channel';
-export type Channel = 'kafka' | 'rest';
+export type Channel = 'kafka' | 'rest' | 'edi';
+
+/** The channel a record's header names; a record without one (or naming none known) came from Kafka. */
+export const channelOf = (header: string | undefined): Channel => (header === 'rest' || header === 'edi' ? header : 'kafka');
 
 /** The inbox's name for a service consuming a topic: an API that takes the topic's events in claims under the same name. */
 export const inboxConsumerOf = (service: string, topic: { contractName: string }): string => `${service}:${topic.contractName}`;

@@ -14,6 +14,7 @@ export {
   ClaimOutcome,
   CHANNEL_HEADER,
   Channel,
+  channelOf,
 } from './inbox';
 export { Inbound, Deduplication, ConsumeOptions, Rejection, fromTheirOwnBuyer, fromTheirOwnSupplier, fromTheirOwnParty } from './inbound';
 export { MessagingTables1764028800000 } from './messaging-tables.migration';

@@ -28,7 +28,10 @@ const SERVICE_TOPICS: Record<(typeof CONSUMING_SERVICES)[number], { reads: Topic
     reads: [topics.stockLevels, topics.demandForecasts, topics.shipments],
     writes: [topics.replenishmentOrders, topics.agreements, topics.agreementProposals],
   },
-  shipment: { reads: [topics.replenishmentOrders, topics.stockLevels, topics.shipmentUpdates], writes: [topics.shipments] },
+  shipment: {
+    reads: [topics.replenishmentOrders, topics.stockLevels, topics.shipmentUpdates],
+    writes: [topics.shipments, topics.ediDocuments],
+  },
   'sla-monitor': {
     reads: [topics.stockLevels, topics.replenishmentOrders, topics.shipments, topics.forecastAccuracy],
     writes: [topics.slaBreaches, topics.penalties, topics.penaltyDisputes],

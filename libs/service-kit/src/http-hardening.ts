@@ -50,6 +50,8 @@ export function hardenHttp(app: INestApplication, limits: HttpLimits, parties: P
   // application/*+json too: the schema registry's clients send application/vnd.schemaregistry.v1+json.
   app.use(express.json({ limit: limits.bodyLimitBytes, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: true, limit: limits.bodyLimitBytes }));
+  // EDI interchanges (X12, EDIFACT) come as text.
+  app.use(express.text({ limit: limits.bodyLimitBytes, type: ['text/plain', 'application/edi-x12', 'application/edifact'] }));
   app.use(bodyErrorsAsJson);
 }
 

@@ -6,15 +6,15 @@ import {
   ForbiddenException,
   HttpCode,
   HttpStatus,
-  Inject,
   Post,
   Req,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { StockMovement, topics } from '@smi/contracts';
-import { canonicalHashOf, CHANNEL_HEADER, claimEvents, EventPublisher, inboxConsumerOf, inboxScopeOf, UnitOfWork } from '@smi/messaging';
-import { ApiRefusal, AuthenticatedRequest, BusinessClock, SERVICE_NAME } from '@smi/service-kit';
+import { StockMovement } from '@smi/contracts';
+import { UnitOfWork } from '@smi/messaging';
+import { ApiRefusal, AuthenticatedRequest, BusinessClock } from '@smi/service-kit';
+import { MovementIntake } from './movement-intake.adapter';
 import { RecordStockMovements } from './record-stock-movements.use-case';
 import { MovementProblem, movementProblems } from './stock-movement-rules';
 import { MOVEMENT_EXAMPLES, MovementsAcceptedDto, StockMovementBatchDto, StockMovementRequestDto } from './stock-movements.dto';
@@ -36,10 +36,9 @@ const MAX_MOVEMENTS_PER_REQUEST = 1000;
 @Controller('stock-movements')
 export class StockMovementsHttpController {
   constructor(
-    private readonly publisher: EventPublisher,
+    private readonly intake: MovementIntake,
     private readonly recordMovements: RecordStockMovements,
     private readonly unitOfWork: UnitOfWork,
-    @Inject(SERVICE_NAME) private readonly service: string,
     private readonly clock: BusinessClock,
   ) {}
 
@@ -106,10 +105,8 @@ export class StockMovementsHttpController {
         problems: reasons,
       });
     }
-    const consumer = inboxConsumerOf(this.service, topics.stockMovements);
     const repeats = await this.unitOfWork.run(async (tx) => {
-      const claims = movements.map((m) => ({ scope: inboxScopeOf(m.buyerId, 'rest'), eventId: m.eventId, bodyHash: canonicalHashOf(m) }));
-      const outcomes = await claimEvents(tx.manager, consumer, claims, { reserve: true });
+      const outcomes = await this.intake.claim(tx, movements, 'rest');
       const conflicts = movements.filter((_, i) => outcomes[i] === 'conflict').map((m) => m.eventId);
       if (conflicts.length > 0) {
         throw new ConflictException({
@@ -121,7 +118,7 @@ export class StockMovementsHttpController {
       }
       const fresh = movements.filter((_, i) => outcomes[i] === 'fresh');
       // Taken in only once the broker holds them: the transaction commits after the produce.
-      if (fresh.length > 0) await this.publisher.publishAll(topics.stockMovements, fresh, { [CHANNEL_HEADER]: 'rest' });
+      await this.intake.produce(fresh, 'rest');
       return movements.filter((_, i) => outcomes[i] === 'repeat').map((m) => m.eventId);
     });
     return { accepted: movements.map((m) => m.eventId), repeats };

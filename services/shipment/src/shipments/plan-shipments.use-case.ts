@@ -3,6 +3,8 @@ import { outboundTopics, ReplenishmentOrder, Shipment, topics } from '@smi/contr
 import { Cause, Inbound, Rejection, Transaction } from '@smi/messaging';
 import { BusinessClock } from '@smi/service-kit';
 import { GoodsReceiptRepository } from '../goods-receipt/goods-receipt.repository';
+import { ProduceSupplierDocuments } from '../supplier-documents/produce-supplier-documents.use-case';
+import { purchaseOrderDocumentOf, releasedOrderIndexes } from '../supplier-documents/supplier-documents';
 import { consolidationKeyOf, lastAnnouncementPerShipment } from './shipment';
 import { ordersToPlan, planShipments } from './shipment-planning';
 import { ShipmentRepository } from './shipment.repository';
@@ -20,7 +22,7 @@ export async function announceShipment(tx: Transaction, event: Shipment, cause?:
  * Plans shipments from a batch of replenishment order events: holds the batch's orders and their
  * sites and days, reads the shipments carrying them or consolidating them and the goods receipts
  * kept for them in one statement each, lets the planning decide, and writes the shipments, the
- * receipts used and the shipment events in the batch's unit of work. Order events breaking a rule
+ * receipts used, the shipment events and each released order's 850 in the batch's unit of work. Order events breaking a rule
  * come back as rejections naming the field.
  */
 @Injectable()
@@ -31,6 +33,7 @@ export class PlanShipments {
     private readonly shipments: ShipmentRepository,
     private readonly receipts: GoodsReceiptRepository,
     private readonly clock: BusinessClock,
+    private readonly supplierDocuments: ProduceSupplierDocuments,
   ) {}
 
   async execute(records: readonly Inbound<ReplenishmentOrder>[], tx: Transaction): Promise<Rejection[]> {
@@ -47,6 +50,11 @@ export class PlanShipments {
     await this.shipments.saveAll(tx.manager, planned.changed);
     await this.receipts.matchAll(tx.manager, planned.receiptsUsed);
     for (const { index, event } of lastAnnouncementPerShipment(planned.announced)) await announceShipment(tx, event, records[index]);
+    // Each released order goes to the supplier's EDI gateway as an 850.
+    await this.supplierDocuments.execute(
+      tx,
+      releasedOrderIndexes(orders).map((index) => ({ draft: purchaseOrderDocumentOf(orders[index]), cause: records[index] })),
+    );
     return planned.refused.map(({ index, reason }) => ({ record: records[index], reason }));
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ShipmentUpdate } from '@smi/contracts';
 import { Inbound, Rejection, Transaction } from '@smi/messaging';
 import { GoodsReceiptRepository } from '../goods-receipt/goods-receipt.repository';
+import { ProduceSupplierDocuments } from '../supplier-documents/produce-supplier-documents.use-case';
+import { dispatchDocumentsOf } from '../supplier-documents/supplier-documents';
 import { describeReportProblems, LogisticsReport, recordLogisticsReports, reportProblems, ReportOutcome } from './logistics-reports';
 import { announceShipment } from './plan-shipments.use-case';
 import { ShipmentRepository } from './shipment.repository';
@@ -18,6 +20,7 @@ export class RecordShipmentUpdates {
   constructor(
     private readonly shipments: ShipmentRepository,
     private readonly receipts: GoodsReceiptRepository,
+    private readonly supplierDocuments: ProduceSupplierDocuments,
   ) {}
 
   /**
@@ -64,6 +67,15 @@ export class RecordShipmentUpdates {
     await this.receipts.matchAll(tx.manager, used);
     for (const [index, outcome] of recorded.outcomes.entries())
       if (outcome.kind === 'moved') for (const event of outcome.events) await announceShipment(tx, event, causes?.[index]);
+    // A shipment that left goes to its buyer's EDI gateway as an 856 and a DESADV.
+    await this.supplierDocuments.execute(
+      tx,
+      recorded.outcomes.flatMap((outcome, index) =>
+        outcome.kind === 'moved' && reports[index].update.kind === 'DISPATCHED'
+          ? dispatchDocumentsOf(outcome.shipment).map((draft) => ({ draft, cause: causes?.[index] }))
+          : [],
+      ),
+    );
     return recorded.outcomes;
   }
 }
