@@ -38,9 +38,10 @@ export interface InboxClaim {
  */
 export type ClaimOutcome = 'fresh' | 'repeat' | 'conflict';
 
-/** The channel an event came through; part of its inbox scope. Records without the channel header came from Kafka. */
+/** The channel an event came through (a Kafka producer, the REST API, an uploaded file); part of its inbox scope. Records without the channel header came from Kafka. */
 export const CHANNEL_HEADER = 'smi-channel';
-export type Channel = 'kafka' | 'rest';
+export const CHANNELS = ['kafka', 'rest', 'file'] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 /** The inbox's name for a service consuming a topic: an API that takes the topic's events in claims under the same name. */
 export const inboxConsumerOf = (service: string, topic: { contractName: string }): string => `${service}:${topic.contractName}`;

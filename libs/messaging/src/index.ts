@@ -13,6 +13,7 @@ export {
   InboxClaim,
   ClaimOutcome,
   CHANNEL_HEADER,
+  CHANNELS,
   Channel,
 } from './inbox';
 export { Inbound, Deduplication, ConsumeOptions, Rejection, fromTheirOwnBuyer, fromTheirOwnSupplier, fromTheirOwnParty } from './inbound';

@@ -18,7 +18,7 @@ import { recordDeadLetters } from './dead-letter';
 import { RejectedEventError } from './errors';
 import { EventPublisher } from './event-publisher';
 import { failsEveryTime } from './failures';
-import { CHANNEL_HEADER, canonicalHashOf, claimEvents, InboxClaim, inboxConsumerOf, inboxScopeOf, releaseClaims } from './inbox';
+import { CHANNEL_HEADER, CHANNELS, canonicalHashOf, claimEvents, InboxClaim, inboxConsumerOf, inboxScopeOf, releaseClaims } from './inbox';
 import { ConsumeOptions, Deduplication, Inbound, Rejection } from './inbound';
 import { consumerGroupOf } from './kafka-connection';
 import { headersAsStrings, runParentOf } from './trace-headers';
@@ -478,7 +478,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   /** The inbox key of a record: whose event (the handler's scopeOf) through which channel (the channel header, else Kafka). */
   private claimOf(inbound: Inbound<{ eventId: string }>, scopeOf?: (event: unknown) => string): InboxClaim {
-    const channel = inbound.headers[CHANNEL_HEADER] === 'rest' ? 'rest' : 'kafka';
+    const header = inbound.headers[CHANNEL_HEADER];
+    const channel = (CHANNELS as readonly string[]).includes(header) ? header : 'kafka';
     let party = '';
     try {
       party = String(scopeOf?.(inbound.event) ?? '');

@@ -6,17 +6,17 @@ import {
   ForbiddenException,
   HttpCode,
   HttpStatus,
-  Inject,
   Post,
   Req,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { StockMovement, topics } from '@smi/contracts';
-import { canonicalHashOf, CHANNEL_HEADER, claimEvents, EventPublisher, inboxConsumerOf, inboxScopeOf, UnitOfWork } from '@smi/messaging';
-import { ApiRefusal, AuthenticatedRequest, BusinessClock, SERVICE_NAME } from '@smi/service-kit';
+import { StockMovement } from '@smi/contracts';
+import { UnitOfWork } from '@smi/messaging';
+import { ApiRefusal, AuthenticatedRequest, BusinessClock } from '@smi/service-kit';
 import { RecordStockMovements } from './record-stock-movements.use-case';
 import { MovementProblem, movementProblems } from './stock-movement-rules';
+import { TakeInMovements } from './take-in-movements.use-case';
 import { MOVEMENT_EXAMPLES, MovementsAcceptedDto, StockMovementBatchDto, StockMovementRequestDto } from './stock-movements.dto';
 
 const MAX_MOVEMENTS_PER_REQUEST = 1000;
@@ -36,10 +36,9 @@ const MAX_MOVEMENTS_PER_REQUEST = 1000;
 @Controller('stock-movements')
 export class StockMovementsHttpController {
   constructor(
-    private readonly publisher: EventPublisher,
+    private readonly takeIn: TakeInMovements,
     private readonly recordMovements: RecordStockMovements,
     private readonly unitOfWork: UnitOfWork,
-    @Inject(SERVICE_NAME) private readonly service: string,
     private readonly clock: BusinessClock,
   ) {}
 
@@ -106,22 +105,16 @@ export class StockMovementsHttpController {
         problems: reasons,
       });
     }
-    const consumer = inboxConsumerOf(this.service, topics.stockMovements);
     const repeats = await this.unitOfWork.run(async (tx) => {
-      const claims = movements.map((m) => ({ scope: inboxScopeOf(m.buyerId, 'rest'), eventId: m.eventId, bodyHash: canonicalHashOf(m) }));
-      const outcomes = await claimEvents(tx.manager, consumer, claims, { reserve: true });
-      const conflicts = movements.filter((_, i) => outcomes[i] === 'conflict').map((m) => m.eventId);
-      if (conflicts.length > 0) {
-        throw new ConflictException({
+      const outcomes = await this.takeIn.execute(tx, movements, 'rest', (conflicting) => {
+        const conflicts = conflicting.map((m) => m.eventId);
+        return new ConflictException({
           statusCode: 409,
           error: 'Conflict',
           message: `event ids already used with a different body: ${conflicts.join(', ')}`,
           conflicts,
         });
-      }
-      const fresh = movements.filter((_, i) => outcomes[i] === 'fresh');
-      // Taken in only once the broker holds them: the transaction commits after the produce.
-      if (fresh.length > 0) await this.publisher.publishAll(topics.stockMovements, fresh, { [CHANNEL_HEADER]: 'rest' });
+      });
       return movements.filter((_, i) => outcomes[i] === 'repeat').map((m) => m.eventId);
     });
     return { accepted: movements.map((m) => m.eventId), repeats };
