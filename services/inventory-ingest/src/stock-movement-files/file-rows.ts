@@ -196,7 +196,10 @@ export function movementOfRow(cells: readonly CellValue[], row: number, context:
     if (!rejected.has(column)) reject(column, problem.problem);
     rejected.add(column);
   }
-  return rejections.length > 0 ? { row, rejections } : { row, movement };
+  if (rejections.length === 0) return { row, movement };
+  // In the order of the layout's columns, as the buyer reads the row.
+  const order = (column: string) => FILE_COLUMNS[kind].findIndex((c) => c.header === column);
+  return { row, rejections: rejections.sort((a, b) => order(a.column) - order(b.column)) };
 }
 
 /** The column of a kind of file that fills a movement field, for naming it in a rejection. */
