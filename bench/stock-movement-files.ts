@@ -26,7 +26,14 @@ import { measureRawKafka, RawKafkaResult } from './pipeline/raw-kafka';
 import { RssSampler } from './pipeline/rss';
 import { BenchParties, SiteItem, siteItems, throughputMovements, writeBenchAgreements } from './pipeline/workload';
 
-const OPTIONS = { rows: 1_000_000, movements: 200_000, 'site-items': 10_000, 'producer-records': 500_000, 'time-limit': 3600 };
+const OPTIONS = {
+  rows: 1_000_000,
+  movements: 200_000,
+  'site-items': 10_000,
+  'producer-records': 500_000,
+  'time-limit': 3600,
+  'heap-mib': 0,
+};
 type Option = keyof typeof OPTIONS;
 
 function settings() {
@@ -36,6 +43,7 @@ function settings() {
   const number = (name: Option) => {
     const text = String(values[name] ?? process.env[`BENCH_${name.toUpperCase().replaceAll('-', '_')}`] ?? OPTIONS[name]);
     const n = Number(text);
+    if (name === 'heap-mib' && n === 0) return 0;
     if (!(n > 0)) throw new Error(`--${name} must be a number above 0 (got ${text})`);
     return n;
   };
@@ -45,6 +53,8 @@ function settings() {
     siteItems: number('site-items'),
     producerRecords: number('producer-records'),
     timeLimitSeconds: number('time-limit'),
+    /** When set, inventory-ingest runs with --max-old-space-size of this many MiB in both phases (NODE_OPTIONS). */
+    heapMiB: number('heap-mib'),
   };
 }
 
@@ -57,6 +67,8 @@ interface FileResult {
   seconds: number;
   perSecond: number;
   peakRssMiB: number;
+  /** The peak once the service answered /health, before the upload: what it holds before any file. */
+  bootPeakMiB: number;
   rejected: number;
 }
 
@@ -109,6 +121,7 @@ async function measureFile(run: BenchRun, parties: BenchParties, keys: SiteItem[
   const [ingest] = await run.startServices(['inventory-ingest'], databaseUrl, parties);
   const rss = new RssSampler();
   rss.watch('inventory-ingest', ingest.child.pid!);
+  const bootPeakMiB = rss.usage().get('inventory-ingest')!.peakMiB;
   const startedAt = Date.now();
   const answer = await upload(ingest, parties.buyerApiKey, csv.file);
   const answeredAt = Date.now();
@@ -138,6 +151,7 @@ async function measureFile(run: BenchRun, parties: BenchParties, keys: SiteItem[
     seconds,
     perSecond: csv.rows / seconds,
     peakRssMiB: peak,
+    bootPeakMiB,
     rejected: (job as { rejected: number }).rejected,
   };
 }
@@ -148,17 +162,20 @@ async function main(): Promise<number> {
   let rawKafka: RawKafkaResult | undefined;
   let ingest: ThroughputResult | undefined;
   let file: FileResult | undefined;
+  let ingestPeakMiB: number | undefined;
   let failure: Error | undefined;
   try {
     await run.admin.connect();
     const keys = siteItems(options.siteItems, 'bench');
     const parties = writeBenchAgreements(keys);
     await buildServices();
+    if (options.heapMiB > 0) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${options.heapMiB}`.trim();
     step('1/3 raw producer rate (ProducerPerformance)');
     await run.enterPhase('raw-kafka', false);
     rawKafka = await measureRawKafka(run, options.producerRecords);
     step(`2/3 Kafka ingest: ${options.movements} movements on the topic, then inventory-ingest alone`);
     ingest = await measureIngestAlone(run, parties, keys, options.movements);
+    ingestPeakMiB = run.rss.usage().get('inventory-ingest')?.peakMiB;
     step(`3/3 a CSV of ${options.rows} rows through POST /stock-movement-files`);
     file = await measureFile(run, parties, keys, options.rows);
   } catch (error) {
@@ -174,14 +191,14 @@ async function main(): Promise<number> {
     );
   if (ingest) {
     console.log(
-      `Kafka ingest (inventory-ingest alone)        ${whole(ingest.perSecond)} movements/s  (${whole(ingest.movements)} movements over ${whole(ingest.siteItems)} site x items in ${ingest.seconds.toFixed(1)} s)`,
+      `Kafka ingest (inventory-ingest alone)        ${whole(ingest.perSecond)} movements/s  (${whole(ingest.movements)} movements over ${whole(ingest.siteItems)} site x items in ${ingest.seconds.toFixed(1)} s); inventory-ingest peak RSS ${whole(ingestPeakMiB ?? 0)} MiB`,
     );
   }
   if (file) {
     console.log(
       `file upload (CSV, POST /stock-movement-files) ${whole(file.perSecond)} rows/s  (${whole(file.rows)} rows, ${(file.bytes / 2 ** 20).toFixed(1)} MiB, ` +
         `stored and answered 202 in ${file.uploadSeconds.toFixed(1)} s, all applied in ${file.seconds.toFixed(1)} s, ${file.rejected} rejected); ` +
-        `inventory-ingest peak RSS ${whole(file.peakRssMiB)} MiB`,
+        `inventory-ingest peak RSS ${whole(file.peakRssMiB)} MiB (${whole(file.bootPeakMiB)} MiB once booted, before the upload)`,
     );
   }
   if (failure) {

@@ -10,6 +10,8 @@ import {
   writePartiesFile,
 } from '@smi/testing';
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -36,7 +38,11 @@ describe('stock movement files, through the real broker and database', () => {
   const mainAgreement = uniqueId('AGR');
   const templateAgreement = uniqueId('AGR');
   const killedItems = Array.from({ length: 12 }, (_, i) => item(`killed-${i}`));
+  // The demo's seed agreement and buyer, for the example files under deploy/samples.
+  const repo = resolve(__dirname, '../../..');
+  const seed = JSON.parse(readFileSync(resolve(repo, 'deploy/seed/agreements.json'), 'utf8')).agreements;
   const agreementsFile = writeAgreementsFile([
+    ...seed,
     testAgreement({
       agreementId: mainAgreement,
       buyerId: buyer,
@@ -68,6 +74,7 @@ describe('stock movement files, through the real broker and database', () => {
     { id: buyer, kind: 'buyer', name: 'Test buyer', apiKey: keys.buyer },
     { id: otherBuyer, kind: 'buyer', name: 'Another buyer', apiKey: keys.otherBuyer },
     { id: supplier, kind: 'supplier', name: 'Test supplier', apiKey: keys.supplier },
+    { id: 'acme-motors', kind: 'buyer', name: 'Acme Motors', apiKey: 'demo-acme-key' },
   ]);
   const env = {
     SMI_AGREEMENTS_FILE: agreementsFile,
@@ -308,6 +315,18 @@ describe('stock movement files, through the real broker and database', () => {
     expect((await get(`/stock-movement-files/${mine.jobId}`, keys.otherBuyer)).status).toBe(404);
     expect((await get(`/stock-movement-files/${mine.jobId}/rejections.csv`, keys.otherBuyer)).status).toBe(404);
     expect((await get(`/stock-movement-files/${mine.jobId}`, keys.supplier)).status).toBe(404);
+  });
+
+  it("takes the README's example files against the demo's seed agreement", async () => {
+    const movements = readFileSync(resolve(repo, 'deploy/samples/stock-movements.csv'));
+    const job = await finished((await (await upload(movements, 'text/csv', '', 'demo-acme-key')).json()).jobId);
+    expect(job).toMatchObject({ status: 'done', accepted: 6, rejected: 1 });
+    expect(job.rejections).toEqual([
+      { row: 8, column: 'unit', value: 'KG', reason: 'is KG but agreement AGR-ACME-NW-2026 keeps plant-turin x coolant-c5l in L' },
+    ]);
+    const snapshot = readFileSync(resolve(repo, 'deploy/samples/stock-snapshot.csv'));
+    const counted = await finished((await (await upload(snapshot, 'text/csv', '?kind=snapshot', 'demo-acme-key')).json()).jobId);
+    expect(counted).toMatchObject({ status: 'done', accepted: 4, rejected: 0 });
   });
 
   it('resumes a job cut off by a killed process from its checkpoint, losing and duplicating nothing', async () => {
