@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
+const json = (response: Response): Promise<Json> => response.json() as Promise<Json>;
 
 describe('stock movement files, through the real broker and database', () => {
   let ingest: ServiceProcess;
@@ -98,7 +99,7 @@ describe('stock movement files, through the real broker and database', () => {
       body,
     });
   const get = (path: string, key = keys.buyer) => fetch(`${ingest.baseUrl}${path}`, { headers: { 'x-api-key': key } });
-  const jobOf = async (jobId: string, key = keys.buyer): Promise<Json> => (await get(`/stock-movement-files/${jobId}`, key)).json();
+  const jobOf = async (jobId: string, key = keys.buyer): Promise<Json> => json(await get(`/stock-movement-files/${jobId}`, key));
   const finished = (jobId: string, timeoutMs = 60_000) =>
     untilPasses(async () => {
       const job = await jobOf(jobId);
@@ -106,7 +107,7 @@ describe('stock movement files, through the real broker and database', () => {
       return job;
     }, timeoutMs);
   const onHand = async (): Promise<Map<string, { quantity: number; sequence: number; unit: string; lastCountAt: string | null }>> => {
-    const levels: Json[] = await (await get(`/stock-levels?siteId=${site}`)).json();
+    const levels: Json[] = await json(await get(`/stock-levels?siteId=${site}`));
     return new Map(levels.map((l) => [l.itemId, l]));
   };
   /** Waits until every named item shows the on-hand and the count of movements applied expected. */
@@ -147,7 +148,7 @@ describe('stock movement files, through the real broker and database', () => {
   it('reads a CSV with good and bad rows: the good ones move stock once, the bad ones are reported by row, column, value and reason', async () => {
     const response = await upload(goodAndBadCsv, 'text/csv');
     expect(response.status).toBe(202);
-    const accepted: Json = await response.json();
+    const accepted: Json = await json(response);
     expect(response.headers.get('location')).toBe(`/stock-movement-files/${accepted.jobId}`);
     expect(accepted.repeat).toBe(false);
     const job = await finished(accepted.jobId);
@@ -189,7 +190,7 @@ describe('stock movement files, through the real broker and database', () => {
     // The same file again: the first job, and no second effect.
     const again = await upload(goodAndBadCsv, 'text/csv');
     expect(again.status).toBe(202);
-    expect(await again.json()).toMatchObject({ jobId: accepted.jobId, repeat: true });
+    expect(await json(again)).toMatchObject({ jobId: accepted.jobId, repeat: true });
     await new Promise((r) => setTimeout(r, 2000));
     await expectOnHand({ [csvA]: { quantity: 70, sequence: 2 }, [csvB]: { quantity: 10, sequence: 2 } });
   });
@@ -214,7 +215,7 @@ describe('stock movement files, through the real broker and database', () => {
     form.append('file', new Blob([await workbook.xlsx.writeBuffer()], { type: XLSX }), 'week.xlsx');
     const response = await upload(form, null);
     expect(response.status).toBe(202);
-    const job = await finished((await response.json()).jobId);
+    const job = await finished((await json(response)).jobId);
     expect(job).toMatchObject({
       status: 'done',
       format: 'xlsx',
@@ -240,7 +241,7 @@ describe('stock movement files, through the real broker and database', () => {
       `${site},${a},RECEIPT,100,EA,${isoDay(5)}`,
       `${site},${b},RECEIPT,3,EA,${isoDay(5)}`,
     ];
-    await finished((await (await upload(receipts.join('\n'), 'text/csv')).json()).jobId);
+    await finished((await json(await upload(receipts.join('\n'), 'text/csv'))).jobId);
     const snapshot = [
       'item_id,site_id,quantity,unit,counted_at',
       `${a},${site},40,EA,${isoDay(1)}`,
@@ -249,7 +250,7 @@ describe('stock movement files, through the real broker and database', () => {
     ];
     const response = await upload(snapshot.join('\n'), 'text/csv', '?kind=snapshot');
     expect(response.status).toBe(202);
-    const job = await finished((await response.json()).jobId);
+    const job = await finished((await json(response)).jobId);
     expect(job).toMatchObject({ kind: 'snapshot', accepted: 2, rejected: 1 });
     expect(job.rejections).toEqual([{ row: 4, column: 'quantity', value: '-1', reason: 'must be 0 or more for a COUNT (got -1)' }]);
     await expectOnHand({ [a]: { quantity: 40, sequence: 2 }, [b]: { quantity: 0, sequence: 2 } });
@@ -266,7 +267,7 @@ describe('stock movement files, through the real broker and database', () => {
       `,${site},${item('tpl-b')},RECEIPT,,KG,,`,
     ]);
     const filled = rows.map((row, i) => (i === 0 ? row : row.replace(',,', `,${i * 4},`).replace(/,,$/, `,${isoDay(1)},`))).join('\r\n');
-    const job = await finished((await (await upload(filled, 'text/csv')).json()).jobId);
+    const job = await finished((await json(await upload(filled, 'text/csv'))).jobId);
     expect(job).toMatchObject({ status: 'done', accepted: 2, rejected: 0, rejections: [] });
     await expectOnHand({ [item('tpl-a')]: { quantity: 4, sequence: 1 }, [item('tpl-b')]: { quantity: 8, sequence: 1 } });
 
@@ -285,7 +286,7 @@ describe('stock movement files, through the real broker and database', () => {
   });
 
   it('refuses bad uploads naming why, and another buyer cannot see a job', async () => {
-    const refusal = async (response: Response) => ({ status: response.status, message: ((await response.json()) as Json).message });
+    const refusal = async (response: Response) => ({ status: response.status, message: (await json(response)).message });
     expect(await refusal(await upload('{}', 'application/json'))).toMatchObject({ status: 415 });
     expect(await refusal(await upload('a;b', 'text/plain'))).toMatchObject({
       status: 415,
@@ -319,13 +320,13 @@ describe('stock movement files, through the real broker and database', () => {
 
   it("takes the README's example files against the demo's seed agreement", async () => {
     const movements = readFileSync(resolve(repo, 'deploy/samples/stock-movements.csv'));
-    const job = await finished((await (await upload(movements, 'text/csv', '', 'demo-acme-key')).json()).jobId);
+    const job = await finished((await json(await upload(movements, 'text/csv', '', 'demo-acme-key'))).jobId);
     expect(job).toMatchObject({ status: 'done', accepted: 6, rejected: 1 });
     expect(job.rejections).toEqual([
       { row: 8, column: 'unit', value: 'KG', reason: 'is KG but agreement AGR-ACME-NW-2026 keeps plant-turin x coolant-c5l in L' },
     ]);
     const snapshot = readFileSync(resolve(repo, 'deploy/samples/stock-snapshot.csv'));
-    const counted = await finished((await (await upload(snapshot, 'text/csv', '?kind=snapshot', 'demo-acme-key')).json()).jobId);
+    const counted = await finished((await json(await upload(snapshot, 'text/csv', '?kind=snapshot', 'demo-acme-key'))).jobId);
     expect(counted).toMatchObject({ status: 'done', accepted: 4, rejected: 0 });
   });
 
@@ -359,7 +360,7 @@ describe('stock movement files, through the real broker and database', () => {
 
     const response = await upload(lines.join('\n'), 'text/csv');
     expect(response.status).toBe(202);
-    const { jobId } = await response.json();
+    const { jobId } = await json(response);
     const cutAt = await untilPasses(async () => {
       const job = await jobOf(jobId);
       expect(job.rowsRead).toBeGreaterThanOrEqual(5_000);
