@@ -108,7 +108,15 @@ export class StockMovementFilesHttpController {
   @ApiQuery({ name: 'format', required: false, enum: ['csv', 'xlsx'], description: 'csv (default) or xlsx.' })
   @ApiQuery({ name: 'kind', required: false, enum: FILE_KINDS, description: 'movements (default) or snapshot.' })
   @ApiProduces(CSV_TYPES[0], XLSX_TYPE)
-  @ApiOkResponse({ description: 'The template, as a download.' })
+  @ApiOkResponse({
+    description: 'The template, as a download.',
+    content: {
+      'text/csv': { schema: { type: 'string', description: 'The header row, then a row per agreement line.' } },
+      [XLSX_TYPE]: {
+        schema: { type: 'string', format: 'binary', description: 'One sheet: the header row, then a row per agreement line.' },
+      },
+    },
+  })
   @ApiRefusal(400, 'agreementId is missing, or format or kind is unknown.')
   @ApiRefusal(404, 'No agreement in force by that id of which the caller is a party.')
   async template(
@@ -172,7 +180,10 @@ export class StockMovementFilesHttpController {
   @ApiOperation({ summary: 'The rejection report as CSV: row, column, value, reason', description: "The uploading buyer's own jobs only." })
   @ApiParam({ name: 'jobId' })
   @ApiProduces(CSV_TYPES[0])
-  @ApiOkResponse({ description: 'One line per rejected row and column, in row order (rows so far while the job runs).' })
+  @ApiOkResponse({
+    description: 'One line per rejected row and column, in row order (rows so far while the job runs).',
+    content: { 'text/csv': { schema: { type: 'string', description: 'row,column,value,reason, then one line per rejection.' } } },
+  })
   @ApiRefusal(404, 'No job by that id of yours.')
   async rejectionsCsv(@Req() request: AuthenticatedRequest, @Param('jobId') jobId: string, @Res() response: Response): Promise<void> {
     const job = await this.ownJob(request, jobId);
