@@ -100,9 +100,9 @@ describe('stock movement files, through the real broker and database', () => {
     });
   const get = (path: string, key = keys.buyer) => fetch(`${ingest.baseUrl}${path}`, { headers: { 'x-api-key': key } });
   const jobOf = async (jobId: string, key = keys.buyer): Promise<Json> => json(await get(`/stock-movement-files/${jobId}`, key));
-  const finished = (jobId: string, timeoutMs = 60_000) =>
+  const finished = (jobId: string, timeoutMs = 60_000, key = keys.buyer) =>
     untilPasses(async () => {
-      const job = await jobOf(jobId);
+      const job = await jobOf(jobId, key);
       expect(job.status).toMatch(/^(done|failed)$/);
       return job;
     }, timeoutMs);
@@ -320,13 +320,17 @@ describe('stock movement files, through the real broker and database', () => {
 
   it("takes the README's example files against the demo's seed agreement", async () => {
     const movements = readFileSync(resolve(repo, 'deploy/samples/stock-movements.csv'));
-    const job = await finished((await json(await upload(movements, 'text/csv', '', 'demo-acme-key'))).jobId);
+    const job = await finished((await json(await upload(movements, 'text/csv', '', 'demo-acme-key'))).jobId, 60_000, 'demo-acme-key');
     expect(job).toMatchObject({ status: 'done', accepted: 6, rejected: 1 });
     expect(job.rejections).toEqual([
       { row: 8, column: 'unit', value: 'KG', reason: 'is KG but agreement AGR-ACME-NW-2026 keeps plant-turin x coolant-c5l in L' },
     ]);
     const snapshot = readFileSync(resolve(repo, 'deploy/samples/stock-snapshot.csv'));
-    const counted = await finished((await json(await upload(snapshot, 'text/csv', '?kind=snapshot', 'demo-acme-key'))).jobId);
+    const counted = await finished(
+      (await json(await upload(snapshot, 'text/csv', '?kind=snapshot', 'demo-acme-key'))).jobId,
+      60_000,
+      'demo-acme-key',
+    );
     expect(counted).toMatchObject({ status: 'done', accepted: 4, rejected: 0 });
   });
 
