@@ -95,10 +95,10 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
       request: ({ pairs }) => ({ path: '/stock-movements', body: pairs[0].receipt }),
       status: { B1: 202, B2: 403, S1: 403, S2: 403, OP: 403 },
     },
-    // A JSON body is no file: its buyer hears 415, anyone else that only a buyer uploads.
+    // A JSON body is no file: a buyer hears 415, anyone else that only a buyer uploads (a file holds its sender's rows only).
     'POST /stock-movement-files': {
       request: ({ pairs }) => ({ path: '/stock-movement-files', body: pairs[0].receipt }),
-      status: { B1: 415, B2: 403, S1: 403, S2: 403, OP: 403 },
+      status: { B1: 415, B2: 415, S1: 403, S2: 403, OP: 403 },
     },
     'GET /stock-movement-files/template': {
       request: ({ pairs }) => ({ path: `/stock-movement-files/template?agreementId=${pairs[0].agreement.agreementId}` }),
