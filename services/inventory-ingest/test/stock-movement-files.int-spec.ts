@@ -231,8 +231,9 @@ describe('stock movement files, through the real broker and database', () => {
     const dmy = (d: Date) =>
       `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
     sheet.addRow(['SITE_ID', 'item_id', 'kind', 'quantity', 'unit', 'occurred_at', 'movement_id']);
-    sheet.addRow([site, xA, 'RECEIPT', 40, 'EA', dmy(day(3)), uniqueId('erp')]);
-    sheet.addRow([site, xA, 'CONSUMPTION', 15, 'EA', day(2), uniqueId('erp')]);
+    const [received, consumed] = [uniqueId('erp'), uniqueId('erp')];
+    sheet.addRow([site, xA, 'RECEIPT', 40, 'EA', dmy(day(3)), received]);
+    sheet.addRow([site, xA, 'CONSUMPTION', 15, 'EA', day(2), consumed]);
     sheet.addRow([site, xB, 'RECEIPT', 2.25, 'KG', `${dmy(day(2))} 08:30`, uniqueId('erp')]);
     sheet.addRow([site, xB, 'ADJUSTMENT', 0, 'KG', dmy(day(1)), uniqueId('erp')]);
     sheet.addRow([site, xA, 'CONSUMPTION', 'five', 'EA', dmy(day(1)), uniqueId('erp')]);
@@ -259,6 +260,21 @@ describe('stock movement files, through the real broker and database', () => {
       { row: 7, column: 'occurred_at', value: '2026-13-45', reason: 'must be a date in DD/MM/YYYY [HH:mm[:ss]]' },
     ]);
     await expectOnHand({ [xA]: { quantity: 25, sequence: 2 }, [xB]: { quantity: 2.25, sequence: 1 } });
+
+    // Another file sending one of those movements again (the buyer's own id, the same movement): taken once. The
+    // same id for another movement is refused, naming the id.
+    const again = [
+      'movement_id,site_id,item_id,kind,quantity,unit,occurred_at',
+      `${received},${site},${xA},RECEIPT,40,EA,${isoDay(3)}`,
+      `${consumed},${site},${xA},CONSUMPTION,16,EA,${day(2).toISOString()}`,
+      `${uniqueId('erp')},${site},${xA},CONSUMPTION,5,EA,${isoDay(1)}`,
+    ];
+    const resent = await finished((await json(await upload(again.join('\n'), 'text/csv'))).jobId);
+    expect(resent).toMatchObject({ status: 'done', accepted: 2, repeats: 1, rejected: 1 });
+    expect(resent.rejections).toEqual([
+      { row: 3, column: 'movement_id', value: consumed, reason: 'was used before for another movement: a movement id names one movement' },
+    ]);
+    await expectOnHand({ [xA]: { quantity: 20, sequence: 3 } });
   });
 
   it('takes a snapshot file as counts: the on-hand becomes what was counted', async () => {
