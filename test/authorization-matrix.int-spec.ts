@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Agreement } from '@smi/agreements';
 import { readSchemaFile, StockMovement, topics } from '@smi/contracts';
 import {
@@ -109,6 +110,20 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
     'POST /stock-movements': {
       request: ({ pairs }) => ({ path: '/stock-movements', body: pairs[0].receipt }),
       status: { B1: 202, B2: 403, S1: 403, S2: 403, OP: 403 },
+    },
+    // A JSON body is no file: a buyer hears 415, anyone else that only a buyer uploads (a file holds its sender's rows only).
+    'POST /stock-movement-files': {
+      request: ({ pairs }) => ({ path: '/stock-movement-files', body: pairs[0].receipt }),
+      status: { B1: 415, B2: 415, S1: 403, S2: 403, OP: 403 },
+    },
+    'GET /stock-movement-files/template': {
+      request: ({ pairs }) => ({ path: `/stock-movement-files/template?agreementId=${pairs[0].agreement.agreementId}` }),
+      status: pairOnes(200, { OP: 404 }),
+    },
+    'GET /stock-movement-files/:jobId': { request: () => ({ path: `/stock-movement-files/${randomUUID()}` }), status: same(404) },
+    'GET /stock-movement-files/:jobId/rejections.csv': {
+      request: () => ({ path: `/stock-movement-files/${randomUUID()}/rejections.csv` }),
+      status: same(404),
     },
     'GET /subjects': { request: () => ({ path: '/subjects' }), status: same(200) },
     'GET /subjects/:subject/versions': { request: () => ({ path: '/subjects/smi.stock-movements.v1-value/versions' }), status: same(200) },

@@ -28,6 +28,8 @@ export interface SiteItem {
 
 export interface BenchParties {
   buyerId: string;
+  /** The buyer's API key, for what it sends over HTTP. */
+  buyerApiKey: string;
   supplierId: string;
   agreementsFile: string;
   partiesFile: string;
@@ -54,6 +56,7 @@ export function writeBenchAgreements(covered: SiteItem[]): BenchParties {
   }
   return {
     buyerId: parties.buyer,
+    buyerApiKey: parties.keys.buyer,
     supplierId: parties.supplier,
     agreementsFile: writeAgreementsFile(agreements),
     partiesFile: parties.file,

@@ -38,12 +38,14 @@ export interface InboxClaim {
  */
 export type ClaimOutcome = 'fresh' | 'repeat' | 'conflict';
 
-/** The channel an event came through; part of its inbox scope. Records without the channel header came from Kafka. */
+/** The channel an event came through (a Kafka producer, the REST API, an uploaded file); part of its inbox scope. Records without the channel header came from Kafka. */
 export const CHANNEL_HEADER = 'smi-channel';
-export type Channel = 'kafka' | 'rest' | 'edi';
+export const CHANNELS = ['kafka', 'rest', 'file', 'edi'] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 /** The channel a record's header names; a record without one (or naming none known) came from Kafka. */
-export const channelOf = (header: string | undefined): Channel => (header === 'rest' || header === 'edi' ? header : 'kafka');
+export const channelOf = (header: string | undefined): Channel =>
+  (CHANNELS as readonly string[]).includes(header ?? '') ? (header as Channel) : 'kafka';
 
 /** The inbox's name for a service consuming a topic: an API that takes the topic's events in claims under the same name. */
 export const inboxConsumerOf = (service: string, topic: { contractName: string }): string => `${service}:${topic.contractName}`;

@@ -13,6 +13,7 @@ export {
   InboxClaim,
   ClaimOutcome,
   CHANNEL_HEADER,
+  CHANNELS,
   Channel,
   channelOf,
 } from './inbox';

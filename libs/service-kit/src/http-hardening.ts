@@ -47,11 +47,10 @@ export function hardenHttp(app: INestApplication, limits: HttpLimits, parties: P
   app.use(authenticateBeforeBody(parties));
   app.use(rateLimited(perKey, (request) => request.party && `party ${request.party.id}`));
   app.use(refuseDeclaredTooLarge(limits.bodyLimitBytes));
-  // application/*+json too: the schema registry's clients send application/vnd.schemaregistry.v1+json.
-  app.use(express.json({ limit: limits.bodyLimitBytes, type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit: limits.bodyLimitBytes, type: JSON_TYPES }));
   app.use(express.urlencoded({ extended: true, limit: limits.bodyLimitBytes }));
   // EDI interchanges (X12, EDIFACT) come as text.
-  app.use(express.text({ limit: limits.bodyLimitBytes, type: ['text/plain', 'application/edi-x12', 'application/edifact'] }));
+  app.use(express.text({ limit: limits.bodyLimitBytes, type: TEXT_TYPES }));
   app.use(bodyErrorsAsJson);
 }
 
@@ -154,15 +153,23 @@ function authenticateBeforeBody(parties: PartyDirectory): RequestHandler {
 
 /**
  * A body whose declared length is over the limit is refused before any of it is read. body-parser
- * refuses it too, but only after reading the whole body to the end, however long it is.
+ * refuses it too, but only after reading the whole body to the end, however long it is. The limit is
+ * the parsers': a body of another type (a file upload) is read, streamed, only by the route taking it,
+ * which applies its own limit; other routes never read it.
  */
 function refuseDeclaredTooLarge(limitBytes: number): RequestHandler {
   return (request, response, next) => {
     if (Number(request.headers['content-length'] ?? 0) <= limitBytes) return next();
+    if (!request.is(PARSED_TYPES)) return next();
     response.set('Connection', 'close');
     sendError(response, 413, `the body is larger than ${limitBytes} bytes`);
   };
 }
+
+// application/*+json too: the schema registry's clients send application/vnd.schemaregistry.v1+json.
+const JSON_TYPES = ['application/json', 'application/*+json'];
+const TEXT_TYPES = ['text/plain', 'application/edi-x12', 'application/edifact'];
+const PARSED_TYPES = [...JSON_TYPES, ...TEXT_TYPES, 'application/x-www-form-urlencoded'];
 
 const carriesBody = (request: express.Request): boolean =>
   request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ServiceKitModule } from '@smi/service-kit';
 import { OnHand1764028800001 } from '../migrations/1764028800001-on-hand';
+import { StockMovementFiles1765200000100 } from '../migrations/1765200000100-stock-movement-files';
 import { EdiInterchanges1765200000400 } from '../migrations/1765200000400-edi-interchanges';
 import { CrossReferenceRepository } from './edi-cross-references/cross-reference.repository';
 import { EdiCrossReferencesHttpController } from './edi-cross-references/edi-cross-references.http.controller';
@@ -15,14 +16,16 @@ import { MovementIntake } from './stock-movements/movement-intake.adapter';
 import { RecordStockMovements } from './stock-movements/record-stock-movements.use-case';
 import { StockMovementsMessageHandler } from './stock-movements/stock-movements.message.handler';
 import { StockMovementsHttpController } from './stock-movements/stock-movements.http.controller';
+import { StockMovementFilesModule } from './stock-movement-files/stock-movement-files.module';
 
 @Module({
   imports: [
     ServiceKitModule.forService({
       service: 'inventory-ingest',
       entities: [OnHandRow],
-      migrations: [OnHand1764028800001, EdiInterchanges1765200000400],
+      migrations: [OnHand1764028800001, StockMovementFiles1765200000100, EdiInterchanges1765200000400],
     }),
+    StockMovementFilesModule,
   ],
   controllers: [
     StockMovementsMessageHandler,

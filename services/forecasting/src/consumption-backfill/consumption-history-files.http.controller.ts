@@ -56,7 +56,6 @@ export class ConsumptionHistoryFilesHttpController {
   )
   @ApiRefusal(403, 'The caller is not a buyer.')
   @ApiRefusal(415, 'The body is not sent as text/csv.')
-  @ApiRefusal(413, 'The body is larger than the limit (SMI_HTTP_BODY_LIMIT_BYTES, 100 KiB by default).')
   async upload(@Req() request: AuthenticatedRequest): Promise<HistoryFileReceiptDto> {
     const party = request.party;
     if (party.kind !== 'buyer') throw new ForbiddenException(`only a buyer sends its consumption history (${party.id} is a ${party.kind})`);

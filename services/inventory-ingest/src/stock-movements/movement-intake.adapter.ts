@@ -14,7 +14,7 @@ import {
 import { SERVICE_NAME } from '@smi/service-kit';
 
 /**
- * How the APIs (REST, EDI) take movements in on the same path as Kafka: each is first claimed in
+ * How the APIs (REST, EDI, uploaded files) take movements in on the same path as Kafka: each is first claimed in
  * the consumer's inbox as the buyer's, through its channel, then the fresh ones are written to the
  * stock-movements topic with the channel header, so the consumer claims them under the same scope
  * and a movement sent again has no second effect. Claim and produce inside one unit of work: it
