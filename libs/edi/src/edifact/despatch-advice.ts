@@ -9,6 +9,7 @@
 //   SG16 RFF+ON: the order number the line ships against
 import { EdiDocumentError, EdiError, EnvelopeParties, ShipmentLine, ShipmentNotice } from '../edi-types';
 import { SegmentToWrite, formatQuantity, parseQuantity, valueOf } from '../syntax/segment';
+import { completedShipmentNotice, failOn, ShipmentNoticeRead } from '../document-reading';
 import { writeEdifactInterchange } from './edifact-envelope';
 import { edifactDateTime, readEdifactDateTime, singleEdifactMessage } from './edifact-values';
 
@@ -41,7 +42,7 @@ export function readEdifactDespatchAdvice(text: string): ShipmentNotice {
   const { message } = singleEdifactMessage(text, 'DESADV');
   const transaction = message.reference;
   const errors: EdiError[] = [];
-  const notice: Partial<ShipmentNotice> & { lines: ShipmentLine[] } = { lines: [] };
+  const notice: ShipmentNoticeRead = { lines: [] };
   let line: Partial<ShipmentLine> | undefined;
   const finishLine = () => {
     if (line)
@@ -128,16 +129,6 @@ export function readEdifactDespatchAdvice(text: string): ShipmentNotice {
     });
   if (!notice.dispatchedAt && !errors.some((error) => error.segment === 'DTM'))
     errors.push({ segment: 'DTM', segmentPosition: 0, transaction, kind: 'missing-segment', reason: 'no DTM+11 despatch date' });
-  if (errors.length > 0)
-    throw new EdiDocumentError(`the despatch advice cannot be read: ${errors.map((error) => error.reason).join('; ')}`, errors);
-  return {
-    shipmentId: notice.shipmentId as string,
-    dispatchedAt: notice.dispatchedAt as Date,
-    ...(notice.expectedDeliveryAt ? { expectedDeliveryAt: notice.expectedDeliveryAt } : {}),
-    shipFrom: notice.shipFrom ?? '',
-    shipTo: notice.shipTo ?? '',
-    ...(notice.carrier !== undefined ? { carrier: notice.carrier } : {}),
-    ...(notice.trackingReference !== undefined ? { trackingReference: notice.trackingReference } : {}),
-    lines: notice.lines,
-  };
+  failOn(errors, 'despatch advice');
+  return completedShipmentNotice(notice);
 }

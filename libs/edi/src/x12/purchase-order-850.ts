@@ -8,7 +8,8 @@ import { EdiDocumentError, EdiError, EnvelopeParties, PurchaseOrderDocument } fr
 import { SegmentToWrite, formatDate, formatQuantity, parseDateTime, parseQuantity, valueOf } from '../syntax/segment';
 import { setControlNumber, writeX12Interchange } from './x12-envelope';
 import { productId } from './ship-notice-856';
-import { failOn, positionInSet, readX12DateTime, singleX12Set, x12DateTime } from './x12-values';
+import { positionInSet, readX12DateTime, singleX12Set, x12DateTime } from './x12-values';
+import { failOn } from '../document-reading';
 
 export function writeX12PurchaseOrder(order: PurchaseOrderDocument, envelope: EnvelopeParties): string {
   if (order.lines.length === 0) throw new EdiDocumentError(`order ${order.orderId} has no lines`);

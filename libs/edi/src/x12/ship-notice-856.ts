@@ -7,10 +7,11 @@
 //   HL   item level (I), child of its order: LIN01 the line number, LIN02 "IN" (buyer's item), LIN03 the item;
 //        SN1 (SN101 line number, SN102 units shipped, SN103 unit of measure)
 //   CTT  number of lines
-import { EdiDocumentError, EdiError, EnvelopeParties, ShipmentLine, ShipmentNotice } from '../edi-types';
+import { EdiDocumentError, EdiError, EnvelopeParties, ShipmentNotice } from '../edi-types';
 import { SegmentToWrite, formatDate, formatQuantity, formatTime, parseQuantity, valueOf } from '../syntax/segment';
 import { setControlNumber, writeX12Interchange } from './x12-envelope';
-import { failOn, positionInSet, readX12DateTime, singleX12Set, x12DateTime } from './x12-values';
+import { positionInSet, readX12DateTime, singleX12Set, x12DateTime } from './x12-values';
+import { failOn, completedShipmentNotice, ShipmentNoticeRead } from '../document-reading';
 
 export function writeX12AdvanceShipNotice(notice: ShipmentNotice, envelope: EnvelopeParties): string {
   if (notice.lines.length === 0) throw new EdiDocumentError(`shipment ${notice.shipmentId} has no lines`);
@@ -48,7 +49,7 @@ export function readX12AdvanceShipNotice(text: string): ShipmentNotice {
   const set = singleX12Set(text, '856');
   const errors: EdiError[] = [];
   const transaction = set.controlNumber;
-  const notice: Partial<ShipmentNotice> & { lines: ShipmentLine[] } = { lines: [] };
+  const notice: ShipmentNoticeRead = { lines: [] };
   let order: string | undefined;
   let pending: { lineNumber: number; item: string } | undefined;
   for (const segment of set.segments) {
@@ -142,16 +143,7 @@ export function readX12AdvanceShipNotice(text: string): ShipmentNotice {
   if (!notice.dispatchedAt && !errors.some((error) => error.segment === 'DTM'))
     errors.push({ segment: 'DTM', segmentPosition: 0, transaction, kind: 'missing-segment', reason: 'no DTM*011 shipped date' });
   failOn(errors, 'ship notice');
-  return {
-    shipmentId: notice.shipmentId as string,
-    dispatchedAt: notice.dispatchedAt as Date,
-    ...(notice.expectedDeliveryAt ? { expectedDeliveryAt: notice.expectedDeliveryAt } : {}),
-    shipFrom: notice.shipFrom ?? '',
-    shipTo: notice.shipTo ?? '',
-    ...(notice.carrier !== undefined ? { carrier: notice.carrier } : {}),
-    ...(notice.trackingReference !== undefined ? { trackingReference: notice.trackingReference } : {}),
-    lines: notice.lines,
-  };
+  return completedShipmentNotice(notice);
 }
 
 /**

@@ -45,8 +45,3 @@ export function singleX12Set(text: string, type: string): X12TransactionSet {
 export function positionInSet(set: X12TransactionSet, segment: Segment): number {
   return set.segments.indexOf(segment) + 1;
 }
-
-export function failOn(errors: EdiError[], what: string) {
-  if (errors.length > 0)
-    throw new EdiDocumentError(`the ${what} cannot be read: ${errors.map((error) => error.reason).join('; ')}`, errors);
-}
