@@ -17,7 +17,7 @@ export {
 } from './service-process';
 export { uniqueId } from './unique-id';
 export { writeAgreementsFile, writePartiesFile, writeTestParties, TestParties, testAgreement, testWebhookSecretOf } from './seed-files';
-export { useNamespace, deleteNamespaceTopics } from './namespace';
+export { useNamespace, deleteNamespaceTopics, namespaceOfItsOwn } from './namespace';
 export { ConsumerLag, ConsumerLagReader, KillReport, killMidStream, TopicEnds, waitUntilCaughtUp } from './consumer-lag';
 export { FoldedStock, foldStockMovements } from './stock-fold';
 export { PrometheusServer, Sample, ScrapeTarget } from './prometheus';

@@ -1,4 +1,6 @@
 import { topicNamespace } from '@smi/contracts';
+import { createKafka, ensureAcls, platformAcls } from '@smi/messaging';
+import { createTestDatabase } from './test-database';
 import { Kafka } from 'kafkajs';
 
 /**
@@ -24,4 +26,31 @@ export async function deleteNamespaceTopics(kafka: Kafka): Promise<string[]> {
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * The environment for services that must not share this run's topics and database: a suite using the
+ * demo's fixed ids (the README's samples, sent with the demo buyer's key) would otherwise move stock
+ * other suites of the run count on. A fresh database, and topics and groups under `<run>.<label>.`,
+ * inside the run's namespace, so the run's teardown deletes them; granted as the run's are.
+ */
+export async function namespaceOfItsOwn(label: string): Promise<Record<string, string>> {
+  const run = `${process.env.SMI_CONSUMER_GROUP_PREFIX ?? 'smi'}.${label}`;
+  const env = {
+    DATABASE_URL: await createTestDatabase(process.env.DATABASE_URL!),
+    SMI_TOPIC_PREFIX: `${topicNamespace()}${label}.`,
+    SMI_CONSUMER_GROUP_PREFIX: run,
+  };
+  if (process.env.KAFKA_SASL_MECHANISM) {
+    const saved = { prefix: process.env.SMI_TOPIC_PREFIX, group: process.env.SMI_CONSUMER_GROUP_PREFIX };
+    // The ACLs name the namespace as this process's environment gives it.
+    Object.assign(process.env, { SMI_TOPIC_PREFIX: env.SMI_TOPIC_PREFIX, SMI_CONSUMER_GROUP_PREFIX: env.SMI_CONSUMER_GROUP_PREFIX });
+    try {
+      await ensureAcls(createKafka('smi-test-setup'), platformAcls());
+    } finally {
+      process.env.SMI_TOPIC_PREFIX = saved.prefix;
+      process.env.SMI_CONSUMER_GROUP_PREFIX = saved.group;
+    }
+  }
+  return env;
 }

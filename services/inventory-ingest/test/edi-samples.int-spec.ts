@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, ServiceProcess, startServiceProcess, untilPasses } from '@smi/testing';
+import { namespaceOfItsOwn, REPO_ROOT, ServiceProcess, startServiceProcess, untilPasses } from '@smi/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
@@ -13,7 +13,11 @@ describe("the README's EDI samples against the demo's seed agreements", () => {
     fetch(`${ingest.baseUrl}${path}`, { method, headers: { 'x-api-key': 'demo-acme-key', ...headers }, body });
 
   beforeAll(async () => {
-    ingest = await startServiceProcess('inventory-ingest', { SMI_AGREEMENTS_FILE: join(REPO_ROOT, 'deploy/seed/agreements.json') });
+    // The demo buyer's stock is other suites' too (the dashboard's): this one moves it in a namespace of its own.
+    ingest = await startServiceProcess('inventory-ingest', {
+      ...(await namespaceOfItsOwn('edi-samples')),
+      SMI_AGREEMENTS_FILE: join(REPO_ROOT, 'deploy/seed/agreements.json'),
+    });
   });
 
   afterAll(async () => {

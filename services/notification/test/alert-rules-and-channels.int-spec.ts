@@ -417,7 +417,12 @@ describe('notification rules, channels, preferences and the delivery log, on bus
     expect(digests[0].body).toContain(`- [PENALTY_RAISED] Penalty of 150.00 EUR under ${agreementId}, stockout days in 2026-10`);
     expect(digests[0].body).toContain(`- [PENALTY_RAISED] Penalty of 80.00 EUR under ${agreementId}, late delivery in 2026-10`);
     expect(digests[0].body).not.toContain('disputes penalty');
-    const [digest] = await json(await api('/notifications?topic=DIGEST', key.digestBuyer));
+    // The mail server has the digest before the delivery log records its outcome: wait for the record.
+    let digest: Record<string, unknown> | undefined;
+    await eventually(async () => {
+      [digest] = await json(await api('/notifications?topic=DIGEST', key.digestBuyer));
+      return digest?.status !== 'pending';
+    }, 'the digest delivery recorded');
     expect(digest).toMatchObject({ channel: 'EMAIL', url: `mailto:${digestAddress}`, status: 'delivered', attempts: 1 });
 
     const resolved: PenaltyDispute = {
