@@ -7,6 +7,7 @@
  *
  *   node_modules/.bin/node -r @swc-node/register bench/stock-movement-files.ts [--rows=1000000]
  *     [--movements=200000] [--site-items=10000] [--producer-records=500000] [--time-limit=3600]
+ *     [--heap-mib=192] [--semi-space-mib=16]   (inventory-ingest's V8 settings, as deploy/services.sh runs it)
  *
  * Each option may also come from the environment (BENCH_ROWS, BENCH_MOVEMENTS, ...). See bench/README.md,
  * section "Stock movement files".
@@ -33,6 +34,7 @@ const OPTIONS = {
   'producer-records': 500_000,
   'time-limit': 3600,
   'heap-mib': 0,
+  'semi-space-mib': 0,
 };
 type Option = keyof typeof OPTIONS;
 
@@ -43,7 +45,7 @@ function settings() {
   const number = (name: Option) => {
     const text = String(values[name] ?? process.env[`BENCH_${name.toUpperCase().replaceAll('-', '_')}`] ?? OPTIONS[name]);
     const n = Number(text);
-    if (name === 'heap-mib' && n === 0) return 0;
+    if ((name === 'heap-mib' || name === 'semi-space-mib') && n === 0) return 0;
     if (!(n > 0)) throw new Error(`--${name} must be a number above 0 (got ${text})`);
     return n;
   };
@@ -55,6 +57,8 @@ function settings() {
     timeLimitSeconds: number('time-limit'),
     /** When set, inventory-ingest runs with --max-old-space-size of this many MiB in both phases (NODE_OPTIONS). */
     heapMiB: number('heap-mib'),
+    /** When set, inventory-ingest runs with --max-semi-space-size of this many MiB (the young generation's half) in both phases. */
+    semiSpaceMiB: number('semi-space-mib'),
   };
 }
 
@@ -169,7 +173,13 @@ async function main(): Promise<number> {
     const keys = siteItems(options.siteItems, 'bench');
     const parties = writeBenchAgreements(keys);
     await buildServices();
-    if (options.heapMiB > 0) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${options.heapMiB}`.trim();
+    // Set for the services started from here on, not for this process.
+    const nodeOptions = [
+      process.env.NODE_OPTIONS ?? '',
+      options.heapMiB > 0 ? `--max-old-space-size=${options.heapMiB}` : '',
+      options.semiSpaceMiB > 0 ? `--max-semi-space-size=${options.semiSpaceMiB}` : '',
+    ];
+    process.env.NODE_OPTIONS = nodeOptions.filter(Boolean).join(' ');
     step('1/3 raw producer rate (ProducerPerformance)');
     await run.enterPhase('raw-kafka', false);
     rawKafka = await measureRawKafka(run, options.producerRecords);

@@ -18,7 +18,7 @@ WEB_APPS="dashboard:3007"
 
 # Settings the services read from the environment, passed on to each: the business clock (a file
 # holding "now": the demo's simulated calendar; unset, the wall clock) and how often the sweeps run.
-PASSED_SETTINGS="SMI_CLOCK_FILE SMI_ORDER_EXPIRY_SWEEP_MS SMI_CAPACITY_ALLOCATION_MS SMI_FORECAST_RUN_MS SMI_PERIOD_CLOSE_SWEEP_MS SMI_PERIOD_CLOSE_GRACE_HOURS SMI_NOTIFICATION_SWEEP_MS"
+PASSED_SETTINGS="SMI_CLOCK_FILE SMI_ORDER_EXPIRY_SWEEP_MS SMI_CAPACITY_ALLOCATION_MS SMI_FORECAST_RUN_MS SMI_PERIOD_CLOSE_SWEEP_MS SMI_PERIOD_CLOSE_GRACE_HOURS SMI_NOTIFICATION_SWEEP_MS SMI_KAFKA_FETCH_BYTES_PER_PARTITION"
 
 log() { printf '[services] %s\n' "$*" >&2; }
 
@@ -63,6 +63,16 @@ dashboard_secret_env() {
   export SMI_DASHBOARD_SECRET
 }
 
+# Each service's V8 memory settings, before any NODE_OPTIONS of the caller's (a later flag wins): a young generation
+# of 2 x 16 MiB (V8 sizes it by the machine's memory, 2 x 64 MiB here, and its pages count in every service's RSS),
+# and for inventory-ingest an old generation capped at 192 MiB, which keeps a million-row upload under 300 MB RSS
+# (bench/README.md, "Stock movement files"). The same as deploy/docker/Dockerfile and docker-compose.yml.
+node_options_of() {
+  local options="--max-semi-space-size=16"
+  [ "$1" = inventory-ingest ] && options="$options --max-old-space-size=192"
+  echo "$options${NODE_OPTIONS:+ $NODE_OPTIONS}"
+}
+
 cmd_start() {
   infrastructure_env
   mkdir -p "$RUN_DIR" "$LOG_DIR"
@@ -85,7 +95,7 @@ cmd_start() {
     # A simple command in the background, so $! is the service's own pid (nohup execs node).
     # Each service connects as its own principal (smi-<name>), with its own password.
     case " $WEB_APPS " in *" $name:"*) unset KAFKA_SASL_USERNAME KAFKA_SASL_PASSWORD ;; *) service_principal_env "$name" ;; esac
-    PORT="$port" nohup "$NODE" --enable-source-maps "dist/services/$name/src/main.js" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
+    PORT="$port" NODE_OPTIONS="$(node_options_of "$name")" nohup "$NODE" "dist/services/$name/src/main.js" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
     echo $! >"$RUN_DIR/$name.pid"
   done
   local deadline=$((SECONDS + 120)) pending

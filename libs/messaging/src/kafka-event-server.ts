@@ -42,6 +42,12 @@ export interface KafkaEventServerOptions {
    */
   concurrentPartitions?: number;
   /**
+   * Bytes fetched from a partition at most per fetch (default 1 MiB). The fetched records are held
+   * until their runs are applied, so this bounds the consumer's memory: a few thousand records
+   * a partition keep the runs full without holding tens of thousands.
+   */
+  fetchBytesPerPartition?: number;
+  /**
    * What is wrong with a decoded record by its contract's bounds (one line per field), checked before any
    * handler sees it: a record outside them is dead-lettered with that reason. None by default.
    */
@@ -161,8 +167,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       allowAutoTopicCreation: false,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
-      // Larger fetches give the use cases larger runs: one statement per run, not per record.
-      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxBytesPerPartition: this.options.fetchBytesPerPartition ?? 1024 * 1024,
       maxWaitTimeInMs: 100,
     });
     await this.consumer.connect();

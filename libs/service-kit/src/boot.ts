@@ -54,6 +54,15 @@ export async function bootService(appModule: Type<unknown>, options: BootOptions
   }
 }
 
+function fetchBytesPerPartitionFromEnv(): number | undefined {
+  const text = process.env.SMI_KAFKA_FETCH_BYTES_PER_PARTITION;
+  if (text === undefined || text === '') return undefined;
+  const bytes = Number(text);
+  if (!Number.isInteger(bytes) || bytes < 1024)
+    throw new Error(`SMI_KAFKA_FETCH_BYTES_PER_PARTITION must be a whole number of bytes, 1024 or more (got ${text})`);
+  return bytes;
+}
+
 async function start(appModule: Type<unknown>, options: BootOptions): Promise<RunningService> {
   const limits = httpLimitsFromEnv();
   // Nest's body parser is off: hardenHttp mounts its own after the API key is checked.
@@ -75,6 +84,7 @@ async function start(appModule: Type<unknown>, options: BootOptions): Promise<Ru
     // Keys never span partitions: runs of three partitions overlap their round trips to Postgres, which is where a
     // service waits. Rows shared across keys (an agreement's accuracy, a supplier's capacity) are locked in key order.
     concurrentPartitions: options.concurrentPartitions ?? 3,
+    fetchBytesPerPartition: fetchBytesPerPartitionFromEnv(),
   });
   // Deferred, so the filter below is in place before Nest wraps the handlers.
   const microservice = app.connectMicroservice({ strategy: events }, { deferInitialization: true });

@@ -1,1 +1,2 @@
+import './source-maps';
 export { startTelemetry, stopTelemetry } from './telemetry';

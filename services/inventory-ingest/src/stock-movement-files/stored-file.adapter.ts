@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { FileFormat } from './file-job';
 import { FileJobsRepository } from './file-jobs.repository';
@@ -54,8 +54,14 @@ async function* csvRows(source: Readable, counter: { bytes: number }): AsyncGene
   }
 }
 
+/** exceljs weighs about 30 MiB once loaded: it is loaded by the first XLSX read or written, not at boot. */
+export async function excelLibrary(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
 async function* xlsxRows(source: Readable, counter: { bytes: number }): AsyncGenerator<FileRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  const { stream } = await excelLibrary();
+  const reader = new stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

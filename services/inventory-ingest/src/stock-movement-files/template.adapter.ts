@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { csvLine } from './file-rows';
+import { excelLibrary } from './stored-file.adapter';
 import { XLSX_TYPE } from './upload.adapter';
 
 /** Sends a template's rows as a CSV or an XLSX download (its one sheet named after the kind of file) named `name` (without extension). */
@@ -19,7 +19,8 @@ export async function sendTemplate(
   }
   response.set('Content-Type', XLSX_TYPE);
   response.set('Content-Disposition', `attachment; filename="${name}.xlsx"`);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: response, useSharedStrings: false, useStyles: true });
+  const { stream } = await excelLibrary();
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: response, useSharedStrings: false, useStyles: true });
   const worksheet = workbook.addWorksheet(sheet);
   worksheet.columns = rows[0].map((header) => ({ header, key: header, width: Math.max(14, header.length + 2), style: { numFmt: '@' } }));
   for (const row of rows.slice(1)) worksheet.addRow(row).commit();
