@@ -16,7 +16,8 @@ export type EdiErrorKind =
   | 'invalid-element'
   | 'control-count' // a trailer's count differs from what was received
   | 'control-reference' // a trailer's control number differs from its header's
-  | 'unsupported'; // a transaction set / message this reader does not take
+  | 'unsupported' // a transaction set / message this reader does not take
+  | 'unknown-code'; // a code the receiver does not know (an item x location without cross-reference): its line is not taken, the rest is
 
 /** One problem in an interchange, named as an acknowledgment names it. */
 export interface EdiError {
@@ -49,6 +50,14 @@ export interface ReportedActivity {
   consumed?: number;
   /** Received in the period (852 ZA*QR / INVRPT QTY+48 or movement into inventory). */
   received?: number;
+}
+
+/** Where a report line's item code was read: what an acknowledgment names when the receiver refuses the line. */
+export interface ItemCodePlace {
+  segment: string;
+  segmentPosition: number;
+  element: number;
+  component?: number;
 }
 
 export interface InventoryReport {

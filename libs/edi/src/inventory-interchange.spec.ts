@@ -196,6 +196,48 @@ describe('an EDIFACT interchange whose envelope is broken', () => {
   });
 });
 
+describe('a report line the receiver does not take (its codes have no cross-reference)', () => {
+  const noCrossReferenceForB = (line: { item: string }) => (line.item === 'B' ? 'no cross-reference for location S2 x item B' : undefined);
+
+  it('is named in the 997 at its LIN item code (AK3 code 8, AK4 code 7 with the code) and the set is accepted with errors noted', () => {
+    const read = readInventoryInterchange(x12, { lineRefusal: noCrossReferenceForB });
+
+    expect(read).toMatchObject({ accepted: true, errors: [], reports: [report] });
+    // X12 852 layout: ST is segment 1, XQ 2, the first LIN 3; item B's LIN is the 8th segment, its id in LIN03.
+    expect(read.acknowledgment).toContain('AK2*852*0001~\nAK3*LIN*8**8~\nAK4*3**7*B~\nAK5*E*5~\nAK9*E*1*1*1~');
+  });
+
+  it('is named in the CONTRL at its LIN item number (UCS, UCD code 12 on C212) under a UCM that still acknowledges the message', () => {
+    const read = readInventoryInterchange(edifact, { lineRefusal: noCrossReferenceForB });
+
+    expect(read).toMatchObject({ accepted: true, errors: [], reports: [report] });
+    // INVRPT layout: UNH is segment 1; item B's LIN+2++B:IN is the 12th, its item number in element 3, component 1.
+    expect(read.acknowledgment).toContain("UCM+0001+INVRPT:D:96A:UN+7'\nUCS+12'\nUCD+12+3:1'");
+  });
+
+  it('rejects a set none of whose lines can be taken, naming every line', () => {
+    const read = readInventoryInterchange(x12, { lineRefusal: () => 'no cross-reference' });
+
+    expect(read.accepted).toBe(false);
+    expect(read.errors).toEqual([
+      expect.objectContaining({ segment: 'LIN', segmentPosition: 3, element: 3, kind: 'unknown-code', value: 'A' }),
+      expect.objectContaining({ segment: 'LIN', segmentPosition: 8, element: 3, kind: 'unknown-code', value: 'B' }),
+    ]);
+    expect(read.acknowledgment).toContain('AK3*LIN*3**8~\nAK4*3**7*A~\nAK3*LIN*8**8~\nAK4*3**7*B~\nAK5*R*5~\nAK9*R*1*1*0~');
+  });
+
+  it('is named where an INVRPT line gives its item in PIA rather than LIN', () => {
+    const viaPia = edifact
+      .replace("LIN+2++B:IN'", "LIN+2'\nPIA+5+B:SA'")
+      .replace(/UNT\+(\d+)\+0001'/, (_, n) => `UNT+${Number(n) + 1}+0001'`);
+
+    const read = readInventoryInterchange(viaPia, { lineRefusal: noCrossReferenceForB });
+
+    expect(read.accepted).toBe(true);
+    expect(read.acknowledgment).toContain("UCS+13'\nUCD+12+2:1'");
+  });
+});
+
 describe('any input at all', () => {
   const sound = (acknowledgment: string) =>
     acknowledgment.startsWith('ISA')

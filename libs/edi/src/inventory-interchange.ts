@@ -2,7 +2,7 @@
 // transaction set / message read into an InventoryReport or rejected with its errors named, and a functional
 // acknowledgment (997 / CONTRL) written for the whole interchange. Whatever the text, this returns: a broken
 // interchange comes back not accepted, with its errors and a rejecting acknowledgment.
-import { EdiError, InboundInterchange, InventoryReport } from './edi-types';
+import { EdiError, InboundInterchange, InventoryReport, ItemCodePlace, ReportedActivity } from './edi-types';
 import { EdifactMessage, readEdifactInterchange } from './edifact/edifact-envelope';
 import { EdifactMessageVerdict, writeEdifactControlMessage } from './edifact/control-message';
 import { readInventoryReportMessage } from './edifact/inventory-report';
@@ -10,7 +10,32 @@ import { AcknowledgmentOptions, X12SetVerdict, writeX12FunctionalAcknowledgment 
 import { X12TransactionSet, readX12Interchange } from './x12/x12-envelope';
 import { readProductActivitySet } from './x12/product-activity-852';
 
-export type InventoryInterchangeOptions = AcknowledgmentOptions;
+export interface InventoryInterchangeOptions extends AcknowledgmentOptions {
+  /**
+   * Why the receiver will not take a report line whose syntax is sound (its codes have no cross-reference),
+   * or undefined when it will. Each refused line is named in the acknowledgment at its item code (997 AK3/AK4
+   * with code 7, invalid code value; CONTRL UCS/UCD with 12, invalid value); its set is accepted with errors
+   * noted (AK5 E) when other lines are taken.
+   */
+  lineRefusal?: (line: ReportedActivity) => string | undefined;
+}
+
+/** The acknowledgment's notes for the lines of a report the receiver refuses. */
+function refusedLines(
+  report: InventoryReport | undefined,
+  itemPlaces: Map<ReportedActivity, ItemCodePlace>,
+  options: InventoryInterchangeOptions,
+): EdiError[] {
+  if (!report || !options.lineRefusal) return [];
+  const notes: EdiError[] = [];
+  for (const line of report.lines) {
+    const reason = options.lineRefusal(line);
+    const place = itemPlaces.get(line);
+    if (reason === undefined || !place) continue;
+    notes.push({ ...place, transaction: report.controlNumber, kind: 'unknown-code', value: line.item, reason });
+  }
+  return notes;
+}
 
 /** Reads an X12 852 or EDIFACT INVRPT interchange (sniffs ISA vs UNA/UNB); never throws on bad input. */
 export function readInventoryInterchange(text: string, options: InventoryInterchangeOptions = {}): InboundInterchange {
@@ -36,6 +61,7 @@ function readX12(text: string, options: InventoryInterchangeOptions): InboundInt
     for (const set of group.sets) {
       const setErrors: EdiError[] = [...set.errors];
       let report: InventoryReport | undefined;
+      let notes: EdiError[] = [];
       if (set.type !== '852') {
         setErrors.push({
           segment: 'ST',
@@ -50,10 +76,13 @@ function readX12(text: string, options: InventoryInterchangeOptions): InboundInt
         const read = readProductActivitySet(set);
         setErrors.push(...read.errors);
         report = read.report;
+        notes = refusedLines(report, read.itemPlaces, options);
+        // A set none of whose lines can be taken is rejected, its lines named.
+        if (report && notes.length > 0 && notes.length === report.lines.length) setErrors.push(...notes.splice(0));
       }
       const accepted = groupSound && setErrors.length === 0 && report !== undefined;
       if (accepted && report) reports.push(report);
-      verdicts.set(set, { set, errors: setErrors, accepted });
+      verdicts.set(set, { set, errors: setErrors, notes, accepted });
       errors.push(...setErrors);
     }
   }
@@ -77,6 +106,7 @@ function readEdifact(text: string, options: InventoryInterchangeOptions): Inboun
   for (const message of interchange.messages) {
     const messageErrors: EdiError[] = [...message.errors];
     let report: InventoryReport | undefined;
+    let notes: EdiError[] = [];
     if (message.identifier[0] !== 'INVRPT') {
       messageErrors.push({
         segment: 'UNH',
@@ -92,10 +122,12 @@ function readEdifact(text: string, options: InventoryInterchangeOptions): Inboun
       const read = readInventoryReportMessage(message);
       messageErrors.push(...read.errors);
       report = read.report;
+      notes = refusedLines(report, read.itemPlaces, options);
+      if (report && notes.length > 0 && notes.length === report.lines.length) messageErrors.push(...notes.splice(0));
     }
     const accepted = interchange.errors.length === 0 && messageErrors.length === 0 && report !== undefined;
     if (accepted && report) reports.push(report);
-    verdicts.set(message, { message, errors: messageErrors, accepted });
+    verdicts.set(message, { message, errors: messageErrors, notes, accepted });
     errors.push(...messageErrors);
   }
   return {

@@ -224,6 +224,8 @@ describe('EDI interchanges against a real broker and database', () => {
         reason: expect.stringContaining('no cross-reference'),
       }),
     ]);
+    // The 997 names the line at its item code (AK4 code 7, invalid code value) and accepts the set with errors noted.
+    expect(summary.acknowledgment).toMatch(/AK2\*852\*0001~\nAK3\*LIN\*\d+\*\*8~\nAK4\*3\*\*7\*NOPE-9~\nAK5\*E\*5~\nAK9\*E\*1\*1\*1~/);
     const kept = await json(await call('GET', `/edi-interchanges/${summary.id}`, key.buyer));
     expect(kept).toMatchObject({ outcome: 'partially-accepted', errors: summary.errors });
   });

@@ -13,6 +13,8 @@ import { isWritable } from '../syntax/edifact-syntax';
 export interface EdifactMessageVerdict {
   message: EdifactMessage;
   errors: EdiError[];
+  /** Problems of a message accepted all the same (lines the receiver did not take): named under its UCM, which stays 7. */
+  notes?: EdiError[];
   accepted: boolean;
 }
 
@@ -32,6 +34,7 @@ function syntaxCode(error: EdiError): string {
     case 'unsupported':
       return '14'; // value not supported in this position
     case 'invalid-element':
+    case 'unknown-code':
       return '12'; // invalid value
     default:
       return '18'; // unspecified error
@@ -83,8 +86,8 @@ export function writeEdifactControlMessage(
   ];
   for (const message of interchange.messages) {
     const verdict = verdicts.get(message);
-    const errors = verdict?.errors ?? message.errors;
     const accepted = !interchangeBroken && (verdict?.accepted ?? false);
+    const errors = [...(verdict?.errors ?? message.errors), ...(accepted ? (verdict?.notes ?? []) : [])];
     const envelopeError = errors.find((error) => error.segment === 'UNH' || error.segment === 'UNT' || error.kind === 'unsupported');
     body.push([
       'UCM',

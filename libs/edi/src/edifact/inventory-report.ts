@@ -11,7 +11,7 @@
 //        6411 unit: 145 actual stock / 17 quantity on hand -> on hand; 48 received quantity -> received;
 //        25 retail sales -> consumed; any other quantity under INV direction 1 -> consumed, direction 2 -> received;
 //        LOC in the group: the location of its quantities
-import { EdiError, EnvelopeParties, InventoryReport, ReportedActivity } from '../edi-types';
+import { EdiError, EnvelopeParties, InventoryReport, ItemCodePlace, ReportedActivity } from '../edi-types';
 import { Segment, SegmentToWrite, formatQuantity, parseQuantity, valueOf } from '../syntax/segment';
 import { EdifactMessage, writeEdifactInterchange } from './edifact-envelope';
 import { edifactDateTime, readEdifactDateTime } from './edifact-values';
@@ -41,7 +41,12 @@ export function writeEdifactInventoryReport(reports: InventoryReport[], envelope
 }
 
 /** Reads one INVRPT message whose envelope is sound; problems are returned (named by segment and element), never thrown. */
-export function readInventoryReportMessage(message: EdifactMessage): { report?: InventoryReport; errors: EdiError[] } {
+export function readInventoryReportMessage(message: EdifactMessage): {
+  report?: InventoryReport;
+  errors: EdiError[];
+  /** Where each line's item code was read (LIN C212, or PIA when LIN names none). */
+  itemPlaces: Map<ReportedActivity, ItemCodePlace>;
+} {
   const transaction = message.reference;
   const errors: EdiError[] = [];
   const error = (
@@ -67,6 +72,8 @@ export function readInventoryReportMessage(message: EdifactMessage): { report?: 
   let headingLocation: string | undefined;
   let inHeadingParty = false;
   let item: string | undefined;
+  let itemPlace: ItemCodePlace | undefined;
+  const itemPlaces = new Map<ReportedActivity, ItemCodePlace>();
   let lineLocation: string | undefined;
   let movement: { direction: string; location?: string } | undefined;
   const tallies = new Map<string, ReportedActivity>();
@@ -89,6 +96,7 @@ export function readInventoryReportMessage(message: EdifactMessage): { report?: 
       // One line per location x item x unit, however many LIN groups the sender spread it over.
       const key = JSON.stringify([location, item ?? '', unit]);
       const tally = tallies.get(key) ?? { location, item: item ?? '', unit };
+      if (!tallies.has(key) && itemPlace) itemPlaces.set(tally, itemPlace);
       tallies.set(key, tally);
       // On hand is a level (the last one sent holds); consumed and received add up.
       tally[activity] = activity === 'onHand' ? quantity : (tally[activity] ?? 0) + quantity;
@@ -117,9 +125,13 @@ export function readInventoryReportMessage(message: EdifactMessage): { report?: 
         movement = undefined;
         lineLocation = undefined;
         item = valueOf(segment, 3);
+        itemPlace = { segment: 'LIN', segmentPosition: position, element: 3, component: 1 };
         break;
       case 'PIA':
-        if (item === '') item = valueOf(segment, 2);
+        if (item === '') {
+          item = valueOf(segment, 2);
+          itemPlace = { segment: 'PIA', segmentPosition: position, element: 2, component: 1 };
+        }
         break;
       case 'LOC':
         if (item === undefined) {
@@ -161,10 +173,11 @@ export function readInventoryReportMessage(message: EdifactMessage): { report?: 
       reason: 'no DTM with the period end (206/91) or the document date (137)',
     });
   }
-  if (errors.length > 0 || !end) return { errors };
+  if (errors.length > 0 || !end) return { errors, itemPlaces };
   return {
     report: { controlNumber: transaction, ...(periodStart ? { periodStart } : {}), periodEnd: end, lines: [...tallies.values()] },
     errors,
+    itemPlaces,
   };
 }
 

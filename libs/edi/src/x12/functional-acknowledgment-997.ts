@@ -17,6 +17,8 @@ import { X12FunctionalGroup, X12Interchange, X12TransactionSet, setControlNumber
 export interface X12SetVerdict {
   set: X12TransactionSet;
   errors: EdiError[];
+  /** Problems of a set accepted all the same (lines the receiver did not take): AK5 E, accepted with errors noted. */
+  notes?: EdiError[];
   accepted: boolean;
 }
 
@@ -62,6 +64,7 @@ function segmentCode(error: EdiError): string {
 
 // AK4 element syntax error codes (X12 723).
 function elementCode(error: EdiError): string {
+  if (error.kind === 'unknown-code') return '7'; // invalid code value
   if (error.kind === 'missing-element') return '1';
   if (error.segment === 'DTM' || error.segment === 'XQ') return '8';
   if (error.kind === 'control-count' || error.kind === 'control-reference') return '7';
@@ -130,11 +133,14 @@ export function writeX12FunctionalAcknowledgment(
     const groupBroken = interchangeBroken || group.errors.length > 0;
     body.push(['AK1', copied(group.functionalId, 2) || 'PD', copied(group.controlNumber, 9) || '0']);
     let accepted = 0;
+    let noted = 0;
     for (const set of group.sets) {
       const verdict = verdicts.get(set);
-      const errors = verdict?.errors ?? set.errors;
       const setAccepted = !groupBroken && (verdict?.accepted ?? false);
+      const notes = setAccepted ? (verdict?.notes ?? []) : [];
+      const errors = [...(verdict?.errors ?? set.errors), ...notes];
       if (setAccepted) accepted += 1;
+      if (notes.length > 0) noted += 1;
       body.push(['AK2', copied(set.type, 3), copied(set.controlNumber, 9)]);
       for (const error of errors.filter((problem) => problem.kind !== 'unsupported')) {
         body.push(['AK3', copied(error.segment, 3) || 'ST', String(Math.max(1, error.segmentPosition)), '', segmentCode(error)]);
@@ -144,9 +150,10 @@ export function writeX12FunctionalAcknowledgment(
         }
       }
       const codes = [...new Set(errors.map(setCode))].slice(0, 5);
-      body.push(['AK5', setAccepted ? 'A' : 'R', ...(setAccepted ? [] : codes)]);
+      body.push(['AK5', !setAccepted ? 'R' : notes.length > 0 ? 'E' : 'A', ...(setAccepted && notes.length === 0 ? [] : codes)]);
     }
-    const status = accepted === group.sets.length && group.sets.length > 0 && !groupBroken ? 'A' : accepted > 0 ? 'P' : 'R';
+    const allAccepted = accepted === group.sets.length && group.sets.length > 0 && !groupBroken;
+    const status = allAccepted ? (noted > 0 ? 'E' : 'A') : accepted > 0 ? 'P' : 'R';
     const groupCodes = [...new Set(group.errors.map(groupCode).filter((code): code is string => code !== undefined))].slice(0, 5);
     body.push(['AK9', status, String(group.sets.length), String(group.sets.length), String(accepted), ...groupCodes]);
     return { type: '997', controlNumber: setControlNumber(index + 1), body };

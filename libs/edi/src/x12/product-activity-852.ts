@@ -10,7 +10,7 @@
 //   SDQ  the ZA's quantity per location: SDQ01 unit, SDQ02 id qualifier, then up to ten pairs of location id and
 //        quantity (SDQ03/SDQ04 ... SDQ21/SDQ22)
 //   CTT  number of LIN loops
-import { EdiDocumentError, EdiError, EnvelopeParties, InventoryReport, ReportedActivity } from '../edi-types';
+import { EdiDocumentError, EdiError, EnvelopeParties, InventoryReport, ItemCodePlace, ReportedActivity } from '../edi-types';
 import {
   Segment,
   SegmentToWrite,
@@ -64,7 +64,12 @@ interface Tally {
 }
 
 /** Reads one 852 transaction set whose envelope is sound; problems are returned (named by segment and element), never thrown. */
-export function readProductActivitySet(set: X12TransactionSet): { report?: InventoryReport; errors: EdiError[] } {
+export function readProductActivitySet(set: X12TransactionSet): {
+  report?: InventoryReport;
+  errors: EdiError[];
+  /** Where each line's item code was read (its first LIN). */
+  itemPlaces: Map<ReportedActivity, ItemCodePlace>;
+} {
   const transaction = set.controlNumber;
   const errors: EdiError[] = [];
   const error = (segment: Segment, position: number, element: number | undefined, kind: EdiError['kind'], reason: string) =>
@@ -80,12 +85,15 @@ export function readProductActivitySet(set: X12TransactionSet): { report?: Inven
   let periodEnd: Date | undefined;
   let headingLocation: string | undefined;
   let item: string | undefined;
+  let itemPlace: ItemCodePlace | undefined;
+  const itemPlaces = new Map<ReportedActivity, ItemCodePlace>();
   let za: { segment: Segment; position: number; activity?: Activity; quantity?: number; unit: string; brokenDown: boolean } | undefined;
   const tallies = new Map<string, Tally>();
   const record = (location: string, unit: string, activity: Activity, quantity: number) => {
     // One line per location x item x unit, however many LIN loops the sender spread it over.
     const key = JSON.stringify([location, item ?? '', unit]);
     const tally = tallies.get(key) ?? { key, activity: { location, item: item ?? '', unit } };
+    if (!tallies.has(key) && itemPlace) itemPlaces.set(tally.activity, itemPlace);
     tallies.set(key, tally);
     // On hand is a level (the last one sent holds); sold and received add up.
     tally.activity[activity] = activity === 'onHand' ? quantity : (tally.activity[activity] ?? 0) + quantity;
@@ -128,11 +136,15 @@ export function readProductActivitySet(set: X12TransactionSet): { report?: Inven
         if (item === undefined && LOCATION_ENTITIES.has(valueOf(segment, 1)) && valueOf(segment, 4) !== '')
           headingLocation = valueOf(segment, 4);
         break;
-      case 'LIN':
+      case 'LIN': {
         finishZa();
         item = productId(segment.elements);
+        // The id's own element: LIN03 unless the product id chosen came in a later qualifier/id pair.
+        const at = segment.elements.findIndex((element, index) => index >= 2 && element[0] === item);
+        itemPlace = { segment: 'LIN', segmentPosition: position, element: at >= 0 ? at + 1 : 3 };
         if (item === '') error(segment, position, 3, 'missing-element', 'LIN names no product id (LIN02/LIN03)');
         break;
+      }
       case 'ZA': {
         finishZa();
         if (item === undefined) {
@@ -188,7 +200,7 @@ export function readProductActivitySet(set: X12TransactionSet): { report?: Inven
   });
   finishZa();
   if (!sawXq) errors.push({ segment: 'XQ', segmentPosition: 2, transaction, kind: 'missing-segment', reason: 'no XQ reporting date' });
-  if (errors.length > 0 || !periodEnd) return { errors };
+  if (errors.length > 0 || !periodEnd) return { errors, itemPlaces };
   return {
     report: {
       controlNumber: transaction,
@@ -197,5 +209,6 @@ export function readProductActivitySet(set: X12TransactionSet): { report?: Inven
       lines: [...tallies.values()].map((tally) => tally.activity),
     },
     errors,
+    itemPlaces,
   };
 }

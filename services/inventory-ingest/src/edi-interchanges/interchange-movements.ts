@@ -63,6 +63,22 @@ export function codesNamedIn(
   return [...codes.values()];
 }
 
+const noCrossReference = (line: Pick<ReportedActivity, 'location' | 'item'>) =>
+  `no cross-reference for location ${line.location} x item ${line.item}: PUT /edi-cross-references maps them to a site x item`;
+
+/**
+ * Why a report line cannot be taken, for the acknowledgment to name it (its codes have no cross-reference among
+ * `crossReferences`, the buyer's for the codes its interchange names), or undefined when it can.
+ */
+export function crossReferenceRefusal(
+  buyerId: string,
+  crossReferences: readonly CrossReference[],
+): (line: Pick<ReportedActivity, 'location' | 'item'>) => string | undefined {
+  const known = new Set(crossReferences.map(codesKeyOf));
+  return (line) =>
+    known.has(codesKeyOf({ buyerId, locationCode: line.location, itemCode: line.item })) ? undefined : noCrossReference(line);
+}
+
 /** The part of an event id an interchange's envelope gives: its sender and control number, the same each time it is sent. */
 const interchangeKeyOf = (interchange: InboundInterchange) =>
   `edi:${interchange.standard}:${interchange.sender.trim()}:${interchange.controlNumber.trim()}`;
@@ -97,11 +113,7 @@ export function movementsOfInterchange(
       const at = { transaction: report.controlNumber, line: i + 1, location: line.location, item: line.item };
       const ref = byCodes.get(codesKeyOf({ buyerId, locationCode: line.location, itemCode: line.item }));
       if (!ref) {
-        result.errors.push({
-          ...at,
-          segment: 'LIN',
-          reason: `no cross-reference for location ${line.location} x item ${line.item}: PUT /edi-cross-references maps them to a site x item`,
-        });
+        result.errors.push({ ...at, segment: 'LIN', reason: noCrossReference(line) });
         return;
       }
       for (const { figure, kind, quantity, occurredAt } of figuresOf(line, report)) {

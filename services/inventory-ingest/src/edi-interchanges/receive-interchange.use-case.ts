@@ -7,13 +7,14 @@ import { BusinessClock } from '@smi/service-kit';
 import { CrossReferenceRepository } from '../edi-cross-references/cross-reference.repository';
 import { MovementIntake } from '../stock-movements/movement-intake.adapter';
 import { RecordStockMovements } from '../stock-movements/record-stock-movements.use-case';
-import { codesNamedIn, decideInterchange, movementsOfInterchange, takenIndexes } from './interchange-movements';
+import { codesNamedIn, crossReferenceRefusal, decideInterchange, movementsOfInterchange, takenIndexes } from './interchange-movements';
 import { KeptInterchange, keptInterchangeOf } from './kept-interchange';
 import { KeptInterchangeRepository } from './kept-interchange.repository';
 
 /**
  * Takes in one EDI interchange (852 or INVRPT) a buyer posted: reads it, looks up the cross-reference
- * of every code its lines name in one statement, turns the lines into stock movements, lets the
+ * of every code its lines name in one statement, reads it again so that its acknowledgment names the
+ * lines whose codes have none (an interchange is small: reading is cheap beside the round trip), turns the lines into stock movements, lets the
  * projection judge them on the on-hand as it stands (what it would refuse is named, not taken), then
  * in one unit of work claims them in the inbox, produces the fresh ones on the stock-movements topic
  * (as REST movements are, through the 'edi' channel) and keeps the interchange, whatever became of it.
@@ -31,10 +32,12 @@ export class ReceiveInterchange {
   ) {}
 
   async execute(buyerId: string, raw: string): Promise<KeptInterchange> {
-    const read = readInventoryInterchange(raw);
+    const codes = codesNamedIn(readInventoryInterchange(raw), buyerId);
     const now = this.clock.now();
     return this.unitOfWork.run(async (tx) => {
-      const references = await this.crossReferences.findAll(tx.manager, codesNamedIn(read, buyerId));
+      const references = await this.crossReferences.findAll(tx.manager, codes);
+      // Read again knowing the buyer's codes, so the acknowledgment names each line without a cross-reference.
+      const read = readInventoryInterchange(raw, { lineRefusal: crossReferenceRefusal(buyerId, references) });
       const agreedUnitOf = (siteId: string, itemId: string, at: Date) => this.agreements.lineFor(buyerId, siteId, itemId, at)?.line.unit;
       const mapped = movementsOfInterchange(read, buyerId, references, agreedUnitOf);
       const refused = await this.recordMovements.refusals(mapped.movements, now);
