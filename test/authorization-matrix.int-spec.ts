@@ -120,6 +120,15 @@ const EXPECTATIONS: Record<ServiceName, Record<string, Row>> = {
       request: ({ pairs }) => ({ path: `/stock-movement-files/template?agreementId=${pairs[0].agreement.agreementId}` }),
       status: pairOnes(200, { OP: 404 }),
     },
+    // A buyer's own way of writing dates; the matrix's buyers set ISO, which is what they had.
+    'GET /stock-movement-files/settings': {
+      request: () => ({ path: '/stock-movement-files/settings' }),
+      status: { B1: 200, B2: 200, S1: 403, S2: 403, OP: 403 },
+    },
+    'PUT /stock-movement-files/settings': {
+      request: () => ({ path: '/stock-movement-files/settings', body: { dateFormat: 'ISO' } }),
+      status: { B1: 200, B2: 200, S1: 403, S2: 403, OP: 403 },
+    },
     'GET /stock-movement-files/:jobId': { request: () => ({ path: `/stock-movement-files/${randomUUID()}` }), status: same(404) },
     'GET /stock-movement-files/:jobId/rejections.csv': {
       request: () => ({ path: `/stock-movement-files/${randomUUID()}/rejections.csv` }),

@@ -3,6 +3,7 @@ import { ServiceKitModule } from '@smi/service-kit';
 import { OnHand1764028800001 } from '../migrations/1764028800001-on-hand';
 import { StockMovementFiles1765200000100 } from '../migrations/1765200000100-stock-movement-files';
 import { EdiInterchanges1765200000400 } from '../migrations/1765200000400-edi-interchanges';
+import { BuyerFileSettings1765200000500 } from '../migrations/1765200000500-buyer-file-settings';
 import { CrossReferenceRepository } from './edi-cross-references/cross-reference.repository';
 import { EdiCrossReferencesHttpController } from './edi-cross-references/edi-cross-references.http.controller';
 import { EdiInterchangesHttpController } from './edi-interchanges/edi-interchanges.http.controller';
@@ -23,7 +24,7 @@ import { StockMovementFilesModule } from './stock-movement-files/stock-movement-
     ServiceKitModule.forService({
       service: 'inventory-ingest',
       entities: [OnHandRow],
-      migrations: [OnHand1764028800001, StockMovementFiles1765200000100, EdiInterchanges1765200000400],
+      migrations: [OnHand1764028800001, StockMovementFiles1765200000100, EdiInterchanges1765200000400, BuyerFileSettings1765200000500],
     }),
     StockMovementFilesModule,
   ],

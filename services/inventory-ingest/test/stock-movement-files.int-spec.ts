@@ -302,6 +302,36 @@ describe('stock movement files, through the real broker and database', () => {
     expect((await onHand()).get(a)!.lastCountAt).toBe(`${isoDay(1)}T00:00:00.000Z`);
   });
 
+  it("reads an upload that names no date format in the buyer's configured one, which only that buyer sets", async () => {
+    const settings = (key: string, body?: unknown) =>
+      fetch(`${ingest.baseUrl}/stock-movement-files/settings`, {
+        method: body === undefined ? 'GET' : 'PUT',
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    expect(await json(await settings(keys.otherBuyer))).toEqual({ dateFormat: 'ISO' });
+    const refused = await settings(keys.otherBuyer, { dateFormat: 'YY' });
+    expect(refused.status).toBe(400);
+    expect((await json(refused)).message).toMatch(/^dateFormat must be one of ISO/);
+    expect((await settings(keys.supplier, { dateFormat: 'DD.MM.YYYY' })).status).toBe(403);
+    expect(await json(await settings(keys.otherBuyer, { dateFormat: 'DD.MM.YYYY' }))).toEqual({ dateFormat: 'DD.MM.YYYY' });
+    expect(await json(await settings(keys.otherBuyer))).toEqual({ dateFormat: 'DD.MM.YYYY' });
+    expect(await json(await settings(keys.buyer))).toEqual({ dateFormat: 'ISO' }); // another buyer's setting is its own
+
+    const [y, m, d] = isoDay(3).split('-');
+    const csv = ['site_id,item_id,kind,quantity,unit,occurred_at', `${otherSite},${item('theirs')},RECEIPT,7,EA,${d}.${m}.${y}`];
+    const job = await finished((await json(await upload(csv.join('\n'), 'text/csv', '', keys.otherBuyer))).jobId, 60_000, keys.otherBuyer);
+    expect(job).toMatchObject({ dateFormat: 'DD.MM.YYYY', accepted: 1, rejected: 0 });
+    // Named in the upload, a format still wins over the configured one.
+    const iso = ['site_id,item_id,kind,quantity,unit,occurred_at', `${otherSite},${item('theirs')},CONSUMPTION,2,EA,${isoDay(2)}`];
+    const named = await finished(
+      (await json(await upload(iso.join('\n'), 'text/csv', '?dateFormat=ISO', keys.otherBuyer))).jobId,
+      60_000,
+      keys.otherBuyer,
+    );
+    expect(named).toMatchObject({ dateFormat: 'ISO', accepted: 1, rejected: 0 });
+  });
+
   it("hands out a template per agreement that, filled in, uploads cleanly; only the agreement's parties get it", async () => {
     const response = await get(`/stock-movement-files/template?agreementId=${templateAgreement}&format=csv`);
     expect(response.status).toBe(200);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { FileJob } from './file-job';
 import { FileJobsRepository } from './file-jobs.repository';
+import { FileSettingsRepository } from './file-settings.repository';
 import { columnsOf, DateFormat, FileKind } from './file-rows';
 import { rowsOfStoredFile, UnreadableFileError } from './stored-file.adapter';
 import { IncomingFile, UploadRefused } from './upload.adapter';
@@ -29,16 +30,20 @@ export interface FileReceived {
  * Stores an uploaded file in Postgres as it arrives (1 MiB chunks), hashing it on the way, so a job
  * can be read, and resumed, by any instance. Before the job is queued: an empty file, one over the
  * limit, or one whose header row lacks a column is refused and forgotten; the same file from the same
- * buyer again is answered with the first job.
+ * buyer again is answered with the first job. Dates are read in the format the upload names, else the
+ * buyer's configured one (PUT /stock-movement-files/settings), else ISO 8601.
  */
 @Injectable()
 export class ReceiveStockMovementFile {
-  constructor(private readonly jobs: FileJobsRepository) {}
+  constructor(
+    private readonly jobs: FileJobsRepository,
+    private readonly settings: FileSettingsRepository,
+  ) {}
 
   async execute(
     buyerId: string,
     file: IncomingFile,
-    settings: { kind: FileKind; dateFormat: DateFormat },
+    settings: { kind: FileKind; dateFormat?: DateFormat },
     limitBytes: number,
   ): Promise<FileReceived> {
     const jobId = randomUUID();
@@ -47,7 +52,7 @@ export class ReceiveStockMovementFile {
       buyerId,
       fileKind: settings.kind,
       fileFormat: file.format,
-      dateFormat: settings.dateFormat,
+      dateFormat: settings.dateFormat ?? (await this.settings.dateFormatOf(buyerId)) ?? 'ISO',
       fileName: file.fileName?.slice(0, 200) ?? null,
     };
     await this.jobs.create(job);

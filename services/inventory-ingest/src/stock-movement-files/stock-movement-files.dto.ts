@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DATE_FORMATS } from './file-rows';
 
 export class FileRejectionDto {
   @ApiProperty({ description: "The row's number in the file, as a spreadsheet shows it (the header is row 1).", example: 7 })
@@ -102,4 +103,13 @@ export class FileAcceptedDto {
 
   @ApiProperty({ description: 'Where to watch the job.', example: '/stock-movement-files/6f1c7e0e-2d7b-4a53-9a55-0c1d2f1e9b11' })
   location!: string;
+}
+
+export class FileSettingsDto {
+  @ApiProperty({
+    description: "How the buyer's files write their dates when an upload names no dateFormat.",
+    enum: DATE_FORMATS,
+    example: 'DD/MM/YYYY',
+  })
+  dateFormat!: string;
 }

@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  Body,
   Controller,
   ForbiddenException,
   Get,
@@ -8,19 +9,31 @@ import {
   NotFoundException,
   Param,
   Post,
+  Put,
   Query,
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AgreementBook } from '@smi/agreements';
 import { ApiRefusal, AuthenticatedRequest, asDto, optionalQueryText } from '@smi/service-kit';
 import type { Response } from 'express';
 import { FileJob, percentOf } from './file-job';
 import { FileJobsRepository } from './file-jobs.repository';
-import { csvLine, DATE_FORMATS, dateFormatOf, FILE_KINDS, fileKindOf, templateRows } from './file-rows';
+import { csvLine, DATE_FORMATS, DateFormat, dateFormatOf, FILE_KINDS, FileKind, fileKindOf, templateRows } from './file-rows';
+import { FileSettingsRepository } from './file-settings.repository';
 import { fileLimitBytesFrom, ReceiveStockMovementFile } from './receive-stock-movement-file.use-case';
-import { FileAcceptedDto, FileJobDto } from './stock-movement-files.dto';
+import { FileAcceptedDto, FileJobDto, FileSettingsDto } from './stock-movement-files.dto';
 import { StockMovementFilesSweep } from './stock-movement-files.sweep';
 import { sendTemplate } from './template.adapter';
 import { CSV_TYPES, incomingFile, UploadRefused, XLSX_TYPE } from './upload.adapter';
@@ -45,6 +58,7 @@ export class StockMovementFilesHttpController {
     private readonly jobs: FileJobsRepository,
     private readonly sweep: StockMovementFilesSweep,
     private readonly agreements: AgreementBook,
+    private readonly settings: FileSettingsRepository,
   ) {}
 
   @Post()
@@ -66,7 +80,12 @@ export class StockMovementFilesHttpController {
     enum: FILE_KINDS,
     description: 'movements (default) or snapshot (stock counted per site x item).',
   })
-  @ApiQuery({ name: 'dateFormat', required: false, enum: DATE_FORMATS, description: 'How dates are written: ISO 8601 by default.' })
+  @ApiQuery({
+    name: 'dateFormat',
+    required: false,
+    enum: DATE_FORMATS,
+    description: "How dates are written: by default the buyer's configured format (GET /stock-movement-files/settings), else ISO 8601.",
+  })
   @ApiAcceptedResponse({ description: 'Stored; the job reads it. Location names the job.', type: FileAcceptedDto })
   @ApiRefusal(
     400,
@@ -139,6 +158,37 @@ export class StockMovementFilesHttpController {
     const fileKind = kind as (typeof FILE_KINDS)[number];
     const name = `stock-${fileKind}-${agreementId.replace(/[^A-Za-z0-9._-]/g, '_')}`;
     await sendTemplate(response, templateRows(agreement.lines, fileKind), format, name, fileKind);
+  }
+
+  @Get('settings')
+  @ApiOperation({
+    summary: "How the buyer's files write their dates, when an upload does not say",
+    description: 'ISO until the buyer sets another format. Buyers only.',
+  })
+  @ApiOkResponse({ type: FileSettingsDto })
+  @ApiRefusal(403, 'The caller is not a buyer.')
+  async fileSettings(@Req() { party }: AuthenticatedRequest): Promise<FileSettingsDto> {
+    if (party.kind !== 'buyer') throw new ForbiddenException(`only a buyer has file settings (${party.id} is a ${party.kind})`);
+    return asDto(FileSettingsDto, { dateFormat: (await this.settings.dateFormatOf(party.id)) ?? 'ISO' });
+  }
+
+  @Put('settings')
+  @ApiOperation({
+    summary: "Sets how the buyer's files write their dates (used by every upload that names no dateFormat)",
+    description: "Buyers only: a buyer's own setting.",
+  })
+  @ApiBody({ type: FileSettingsDto })
+  @ApiOkResponse({ type: FileSettingsDto })
+  @ApiRefusal(400, 'dateFormat is missing or not one of the formats taken.')
+  @ApiRefusal(403, 'The caller is not a buyer.')
+  async saveFileSettings(@Req() { party }: AuthenticatedRequest, @Body() body: unknown): Promise<FileSettingsDto> {
+    if (party.kind !== 'buyer') throw new ForbiddenException(`only a buyer has file settings (${party.id} is a ${party.kind})`);
+    const given = (body as { dateFormat?: unknown } | null)?.dateFormat;
+    if (typeof given !== 'string') throw new BadRequestException(`dateFormat must be one of ${DATE_FORMATS.join(', ')}`);
+    const dateFormat = dateFormatOf(given);
+    if (!(DATE_FORMATS as readonly string[]).includes(dateFormat)) throw new BadRequestException(`dateFormat ${dateFormat}`);
+    await this.settings.saveDateFormat(party.id, dateFormat as DateFormat);
+    return asDto(FileSettingsDto, { dateFormat });
   }
 
   @Get(':jobId')
@@ -226,7 +276,10 @@ function settingsOf(values: Record<string, unknown>) {
   };
   const kind = fileKindOf(text('kind'));
   if (!(FILE_KINDS as readonly string[]).includes(kind)) throw new UploadRefused(400, `kind ${kind}`);
-  const dateFormat = dateFormatOf(text('dateFormat'));
+  const given = text('dateFormat');
+  // None named: the buyer's configured format, else ISO (the use case looks it up).
+  if (given === undefined || given.trim() === '') return { kind: kind as FileKind };
+  const dateFormat = dateFormatOf(given);
   if (!(DATE_FORMATS as readonly string[]).includes(dateFormat)) throw new UploadRefused(400, `dateFormat ${dateFormat}`);
-  return { kind: kind as (typeof FILE_KINDS)[number], dateFormat: dateFormat as (typeof DATE_FORMATS)[number] };
+  return { kind: kind as FileKind, dateFormat: dateFormat as DateFormat };
 }

@@ -3,6 +3,7 @@ import { OnHandRepository } from '../on-hand/on-hand.repository';
 import { RecordStockMovements } from '../stock-movements/record-stock-movements.use-case';
 import { MovementIntake } from '../stock-movements/movement-intake.adapter';
 import { FileJobsRepository } from './file-jobs.repository';
+import { FileSettingsRepository } from './file-settings.repository';
 import { ReadStockMovementFile } from './read-stock-movement-file.use-case';
 import { ReceiveStockMovementFile } from './receive-stock-movement-file.use-case';
 import { StockMovementFilesHttpController } from './stock-movement-files.http.controller';
@@ -19,6 +20,7 @@ import { StockMovementFilesSweep } from './stock-movement-files.sweep';
     RecordStockMovements,
     MovementIntake,
     FileJobsRepository,
+    FileSettingsRepository,
     ReceiveStockMovementFile,
     ReadStockMovementFile,
     StockMovementFilesSweep,
