@@ -1,10 +1,7 @@
-import { siteItemKeyOf, SlaBreach, StockMovement, topics } from '@smi/contracts';
-import { consumerGroupOf } from '@smi/messaging';
+import { topics } from '@smi/contracts';
 import {
   allStartedOrNone,
   ConsumerLagReader,
-  eventually,
-  foldStockMovements,
   KafkaTestClient,
   KillReport,
   killMidStream,
@@ -12,110 +9,21 @@ import {
   ServiceProcess,
   startServiceProcess,
   startServiceProcesses,
-  testAgreement,
-  uniqueId,
-  waitUntilCaughtUp,
   WebhookReceiver,
-  writeAgreementsFile,
-  writePartiesFile,
 } from '@smi/testing';
-
-/** What each service consumes (docs/architecture.md): the topics its consumer group lags on. */
-const CONSUMED: Record<ServiceName, string[]> = {
-  notification: [
-    topics.replenishmentOrders.name,
-    topics.slaBreaches.name,
-    topics.shipments.name,
-    topics.stockLevels.name,
-    topics.demandForecasts.name,
-  ],
-  shipment: [topics.replenishmentOrders.name, topics.stockLevels.name],
-  'sla-monitor': [topics.stockLevels.name],
-  forecasting: [topics.stockLevels.name, topics.buyerForecasts.name],
-  replenishment: [topics.stockLevels.name, topics.demandForecasts.name, topics.shipments.name],
-  'inventory-ingest': [topics.stockMovements.name],
-};
-/** Downstream first, so each still has work coming when it is killed. */
-const KILL_ORDER: ServiceName[] = ['notification', 'shipment', 'sla-monitor', 'forecasting', 'replenishment', 'inventory-ingest'];
+import { CONSUMED, KILL_ORDER, StockoutStream } from './support/stockout-stream';
 
 /**
  * Kills all six services with SIGKILL, each while its consumer group is part-way
  * through its topics, starts them again, and checks what buyers and suppliers see
- * against an independent fold of the movements sent: every movement applied once
- * (on-hand and sequence per site x item in inventory-ingest, on the stock-level
- * topic and in replenishment's positions), one order and one shipment per need,
- * each stockout once, a forecast per series, and each alert delivered
- * once (a repeat only where the kill cut a webhook attempt off).
+ * against an independent fold of the movements sent (StockoutStream): every movement
+ * applied once, one order and one shipment per need, each stockout once, a forecast
+ * per series, and each alert delivered once (a repeat only where the kill cut a
+ * webhook attempt off).
  */
 describe('all six services killed mid-stream', () => {
-  const buyer = uniqueId('crash-buyer');
-  const supplier = uniqueId('crash-supplier');
-  const keys = { buyer: uniqueId('key'), supplier: uniqueId('key') };
-  const sites = Array.from({ length: 4 }, () => uniqueId('site'));
-  const items = Array.from({ length: 4 }, () => uniqueId('item'));
-  const lines = sites.flatMap((siteId) => items.map((itemId) => ({ siteId, itemId })));
-  const REORDER_POINT = 40;
-  const MAXIMUM = 120;
-  const STOCKOUTS_PER_LINE = 6;
-  const REFILL = 5;
-  const ALLOWED_STOCKOUTS = 1;
-
-  /**
-   * Per line: stock opens just above the reorder point, one unit crosses it (one order of
-   * 120 - 40 = 80, never received, so the position stays above the reorder point and no
-   * second order is due), then the shelf runs empty and is refilled over and over
-   * (receipts, adjustments, a count finding less than booked), each emptying a stockout,
-   * each counted in its month (penalties are made when the month closes, not per stockout).
-   * Lines end on different quantities.
-   */
-  const stepsOfLine = (n: number): Array<[StockMovement['kind'], number]> => {
-    const steps: Array<[StockMovement['kind'], number]> = [
-      ['RECEIPT', REORDER_POINT + 1],
-      ['CONSUMPTION', 1],
-      ['CONSUMPTION', REORDER_POINT],
-    ];
-    for (let stockout = 2; stockout <= STOCKOUTS_PER_LINE; stockout++) {
-      steps.push(stockout % 2 ? ['ADJUSTMENT', REFILL] : ['RECEIPT', REFILL]);
-      if (stockout === 4) steps.push(['COUNT', REFILL - 2]);
-      for (let unit = 0; unit < REFILL; unit++) steps.push(['CONSUMPTION', 1]);
-    }
-    steps.push(['RECEIPT', 1 + (n % 5)]);
-    return steps;
-  };
-
-  // Lines interleaved, so every line moves on through the whole stream; all in this UTC day, so in one SLA month.
-  const startOfDay = new Date(new Date().toISOString().slice(0, 10)).getTime();
-  const firstAt = Math.max(startOfDay, Date.now() - 10 * 60_000);
-  const perLine = lines.map((_, n) => stepsOfLine(n));
-  const stream: StockMovement[] = [];
-  for (let step = 0; step < Math.max(...perLine.map((s) => s.length)); step++) {
-    lines.forEach(({ siteId, itemId }, n) => {
-      const next = perLine[n][step];
-      if (!next) return;
-      stream.push({
-        eventId: `${siteId}-${itemId}-${step}`,
-        buyerId: buyer,
-        siteId,
-        itemId,
-        kind: next[0],
-        quantity: next[1],
-        unit: 'EA',
-        occurredAt: new Date(firstAt + stream.length),
-        source: 'crash-test',
-        orderReference: null,
-      });
-    });
-  }
-  const expected = foldStockMovements(stream);
-  const expectedBreaches = [...expected.values()].reduce((sum, line) => sum + line.stockouts, 0);
-  // Both parties hear of each order and each breach.
-  const expectedAlerts = 2 * (lines.length + expectedBreaches);
-  /** The alerts counted here: those orders and breaches cause (the stock rules alert too, as levels cross the lines' terms). */
-  const ORDER_AND_BREACH_TOPICS = new Set(['ORDER_RAISED', 'APPROVAL_NEEDED', 'ORDER_REJECTED', 'ORDER_EXPIRED', 'STOCKOUT', 'PENALTY']);
-  const orderAndBreachPosts = () =>
-    new Map([...receiver.postsByNotification()].filter(([, [first]]) => ORDER_AND_BREACH_TOPICS.has(first.body.topic)));
-
   const receiver = new WebhookReceiver();
+  const scenario = new StockoutStream(receiver);
   let kafka: KafkaTestClient;
   let lag: ConsumerLagReader;
   let env: NodeJS.ProcessEnv;
@@ -130,38 +38,12 @@ describe('all six services killed mid-stream', () => {
     if (!response.ok) throw new Error(`${service} ${path} answered ${response.status}: ${await response.text()}`);
     return response.json();
   };
-  const byLine = <T extends { siteId: string; itemId: string }>(rows: T[]) =>
-    [...rows].sort((a, b) => lineKey(a).localeCompare(lineKey(b)));
-  const lineKey = (r: { siteId: string; itemId: string }) => siteItemKeyOf({ buyerId: buyer, ...r });
 
   beforeAll(async () => {
     await receiver.start();
     kafka = new KafkaTestClient();
     lag = await ConsumerLagReader.connect(kafka.kafka);
-    env = {
-      SMI_AGREEMENTS_FILE: writeAgreementsFile([
-        testAgreement({
-          agreementId: uniqueId('agr'),
-          buyerId: buyer,
-          supplierId: supplier,
-          penalties: { allowedStockoutsPerMonth: ALLOWED_STOCKOUTS, penaltyPerStockout: 250 },
-          lines: lines.map(({ siteId, itemId }) => ({
-            siteId,
-            itemId,
-            unit: 'EA',
-            minimum: REORDER_POINT,
-            reorderPoint: REORDER_POINT,
-            maximum: MAXIMUM,
-            leadTimeDays: 3,
-            packMultiple: 10,
-          })),
-        }),
-      ]),
-      SMI_PARTIES_FILE: writePartiesFile([
-        { id: buyer, kind: 'buyer', name: 'Crash-test buyer', apiKey: keys.buyer, webhookUrl: receiver.hookOf(buyer) },
-        { id: supplier, kind: 'supplier', name: 'Crash-test supplier', apiKey: keys.supplier, webhookUrl: receiver.hookOf(supplier) },
-      ]),
-    };
+    env = scenario.environment();
     // Six services loading at once on two cores take their time.
     for (const service of await startServiceProcesses(KILL_ORDER, env, { timeoutMs: 150_000 })) running.set(service.name, service);
   }, 180_000);
@@ -179,10 +61,7 @@ describe('all six services killed mid-stream', () => {
     // A first part opens every line, crosses its reorder point and empties it, so every service has consumed something.
     // Then, per service, one more part of the stream: the service is killed while it works through it, and started
     // again at once while the next part flows. Downstream first, so work keeps reaching the services still to kill.
-    const opening = lines.length * 3;
-    const parts = [stream.slice(0, opening)];
-    const partSize = Math.ceil((stream.length - opening) / KILL_ORDER.length);
-    for (let from = opening; from < stream.length; from += partSize) parts.push(stream.slice(from, from + partSize));
+    const parts = scenario.parts(KILL_ORDER.length);
     await kafka.publisher.publishAll(topics.stockMovements, parts[0]);
     mark('opening movements published');
     const kills: KillReport[] = [];
@@ -205,141 +84,12 @@ describe('all six services killed mid-stream', () => {
     for (const kill of kills)
       expect({ service: kill.service, workLeft: kill.behind > 0 }).toEqual({ service: kill.service, workLeft: true });
 
-    // Alerts come last; one whose attempt the kill cut off is posted again once its lease runs out.
-    await eventually(() => orderAndBreachPosts().size >= expectedAlerts, `${expectedAlerts} alerts on the webhooks`, 150_000);
-    mark('every alert posted');
-    await waitUntilCaughtUp(lag, new Map(KILL_ORDER.map((name) => [consumerGroupOf(name), CONSUMED[name]])));
-
-    mark('every consumer group caught up');
-    // Every topic read from its start, each read past its expected count a while so late extras would show.
-    const settled = { settleMs: 3000 };
-    const shippedOrders = new Set<string>();
-    const [levels, orderEvents, shipmentEvents, breachEvents, outcomes] = await Promise.all([
-      kafka.waitForEvents(topics.stockLevels, (l) => l.buyerId === buyer, { count: stream.length, ...settled }),
-      kafka.waitForEvents(topics.replenishmentOrders, (o) => o.buyerId === buyer, { count: lines.length, ...settled }),
-      // A batch announces each shipment once, in its last state: read until every order is on one.
-      kafka.waitForEvents(
-        topics.shipments,
-        (s) => {
-          if (s.buyerId !== buyer) return false;
-          for (const line of s.lines) shippedOrders.add(line.orderId);
-          return shippedOrders.size >= lines.length;
-        },
-        { count: 1, ...settled, fewerOnTimeout: true },
-      ),
-      kafka.waitForEvents(topics.slaBreaches, (b) => b.buyerId === buyer, { count: expectedBreaches, ...settled }),
-      kafka.waitForEvents(
-        topics.notifications,
-        (n) => (n.recipientId === buyer || n.recipientId === supplier) && ORDER_AND_BREACH_TOPICS.has(n.topic),
-        {
-          count: expectedAlerts,
-          ...settled,
-        },
-      ),
-    ]);
-    mark('topics read');
-
-    // inventory-ingest: each line's on-hand is the fold's, and its sequence counts every movement exactly once.
-    const fold = byLine([...expected.values()]);
-    const stockLevels: Array<{ siteId: string; itemId: string; quantity: number; sequence: number }> = await api(
-      'inventory-ingest',
-      '/stock-levels',
-      keys.buyer,
-    );
-    expect(byLine(stockLevels).map(({ siteId, itemId, quantity, sequence }) => ({ siteId, itemId, quantity, sequence }))).toEqual(
-      fold.map(({ siteId, itemId, onHand, movements }) => ({ siteId, itemId, quantity: onHand, sequence: movements })),
-    );
-
-    // The stock-level topic: one level per movement (a republished level keeps its id), sequences 1..n per line,
-    // and the latest level of each line is the fold's on-hand.
-    expect(levels.map((l) => l.value.movementId).sort()).toEqual(stream.map((m) => m.eventId).sort());
-    const latest = new Map<string, { siteId: string; itemId: string; onHand: number; sequence: number }>();
-    const sequences = new Map<string, number[]>();
-    for (const { value } of levels) {
-      sequences.set(lineKey(value), [...(sequences.get(lineKey(value)) ?? []), value.sequence]);
-      if ((latest.get(lineKey(value))?.sequence ?? 0) < value.sequence) latest.set(lineKey(value), value);
-    }
-    for (const line of fold) {
-      expect([...(sequences.get(lineKey(line)) ?? [])].sort((a, b) => a - b)).toEqual(
-        Array.from({ length: line.movements }, (_, i) => i + 1),
-      );
-    }
-    expect(byLine([...latest.values()]).map(({ siteId, itemId, onHand, sequence }) => ({ siteId, itemId, onHand, sequence }))).toEqual(
-      fold.map(({ siteId, itemId, onHand, movements }) => ({ siteId, itemId, onHand, sequence: movements })),
-    );
-
-    // replenishment: its stock positions hold the fold's on-hand.
-    const projections: Array<{ siteId: string; itemId: string; onHand: number }> = await api(
-      'replenishment',
-      '/stock-projections?horizonDays=1',
-      keys.buyer,
-    );
-    expect(byLine(projections).map(({ siteId, itemId, onHand }) => ({ siteId, itemId, onHand }))).toEqual(
-      fold.map(({ siteId, itemId, onHand }) => ({ siteId, itemId, onHand })),
-    );
-
-    // One order per line, on the topic and in replenishment's books: 80 up to the maximum, released.
-    expect(
-      byLine(orderEvents.map((o) => o.value)).map(({ siteId, itemId, quantity, status }) => ({ siteId, itemId, quantity, status })),
-    ).toEqual(fold.map(({ siteId, itemId }) => ({ siteId, itemId, quantity: MAXIMUM - REORDER_POINT, status: 'RELEASED' })));
-    const orderIds = orderEvents.map((o) => o.value.orderId).sort();
-    const booked: Array<{ orderId: string; siteId: string; itemId: string }> = await api('replenishment', '/orders', keys.supplier);
-    expect(booked.map((o) => o.orderId).sort()).toEqual(orderIds);
-
-    // shipment: each order planned once (orders of one site and day share a shipment, a line each), and announced on it.
-    expect(shipmentEvents.length).toBeGreaterThan(0);
-    expect([...shippedOrders].sort()).toEqual(orderIds);
-    const shipments: Array<{ lines: Array<{ orderId: string }> }> = await api('shipment', '/shipments', keys.supplier);
-    expect(shipments.flatMap((s) => s.lines.map((l) => l.orderId)).sort()).toEqual(orderIds);
-
-    // sla-monitor: per line, each stockout of the fold once, counted 1..n in the month, claiming no money.
-    const breaches: SlaBreach[] = await api('sla-monitor', '/breaches', keys.buyer);
-    expect(breaches.map((b) => b.eventId).sort()).toEqual(breachEvents.map((b) => b.value.eventId).sort());
-    const counted = (kind: SlaBreach['kind'], line: { siteId: string; itemId: string }) =>
-      breaches
-        .filter((b) => b.kind === kind && b.siteId === line.siteId && b.itemId === line.itemId)
-        .map((b) => [b.stockoutsInPeriod, b.penaltyAmount])
-        .sort((a, b) => a[0] - b[0]);
-    for (const line of fold) {
-      const all = Array.from({ length: line.stockouts }, (_, i) => i + 1);
-      expect({ line: lineKey(line), stockouts: counted('STOCKOUT', line), penalties: counted('PENALTY', line) }).toEqual({
-        line: lineKey(line),
-        stockouts: all.map((n) => [n, 0]),
-        penalties: [],
-      });
-    }
-
-    // forecasting: a forecast for every series.
-    const forecasts: Array<{ siteId: string; itemId: string }> = await api('forecasting', '/forecasts', keys.buyer);
-    expect(byLine(forecasts).map(({ siteId, itemId }) => ({ siteId, itemId }))).toEqual(
-      fold.map(({ siteId, itemId }) => ({ siteId, itemId })),
-    );
-
-    // notification: each order and breach reached both parties under one notification id, and its outcome was announced once.
-    const causes = [...orderEvents, ...breachEvents].map((e) => e.value.eventId);
-    const posted = orderAndBreachPosts();
-    const alerted = [...posted.values()].map(([first]) => `${first.body.payload.eventId} to ${first.body.recipientId}`).sort();
-    expect(alerted).toEqual(causes.flatMap((cause) => [buyer, supplier].map((party) => `${cause} to ${party}`)).sort());
-    expect(outcomes.map((n) => n.value.notificationId).sort()).toEqual([...posted.keys()].sort());
-    expect(new Set(outcomes.map((n) => n.value.status))).toEqual(new Set(['DELIVERED']));
-    // Webhooks are at-least-once (receivers drop repeats by x-smi-notification-id): an alert may be posted twice only
-    // when its first attempt began before the kill and the kill came before its outcome was stored.
-    const notificationKill = kills.find((k) => k.service === 'notification')!.killedAt.getTime();
-    const repeated = [...posted].filter(([, posts]) => posts.length > 1);
-    mark('checked');
-    console.log(`${posted.size} alerts delivered; ${repeated.length} posted again after the kill cut their attempt off`);
-    for (const [id, posts] of repeated) {
-      expect({
-        id,
-        posts: posts.length,
-        firstBeforeKill: posts[0].at <= notificationKill,
-        againAfterKill: posts[1].at > notificationKill,
-      }).toEqual({
-        id,
-        posts: 2,
-        firstBeforeKill: true,
-        againAfterKill: true,
-      });
-    }
+    await scenario.expectEverythingOnce({
+      kafka,
+      lag,
+      api,
+      notificationKills: kills.filter((k) => k.service === 'notification').map((k) => k.killedAt),
+      mark,
+    });
   }, 420_000);
 });
