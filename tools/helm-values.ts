@@ -29,7 +29,8 @@ import {
   servicePrincipalOf,
 } from '@smi/messaging';
 
-const CHART_FILE = join(__dirname, '..', 'deploy', 'helm', 'smi', 'generated', 'kafka.json');
+const CHART_FILE_NAME = 'deploy/helm/smi/generated/kafka.json';
+const CHART_FILE = join(__dirname, '..', CHART_FILE_NAME);
 
 type TopicSpec = ReturnType<typeof platformTopicSpecs>[number];
 
@@ -128,7 +129,7 @@ function main(args: string[]): void {
     }
     if (committed !== expected) {
       console.error(
-        `[helm-values] ${CHART_FILE} is not what the topic and ACL definitions give: run node -r @swc-node/register tools/helm-values.ts and commit it`,
+        `[helm-values] ${CHART_FILE_NAME} is not what the topic and ACL definitions give: run node -r @swc-node/register tools/helm-values.ts and commit it`,
       );
       process.exit(1);
     }
@@ -136,7 +137,7 @@ function main(args: string[]): void {
     return;
   }
   writeFileSync(CHART_FILE, expected);
-  console.log(`[helm-values] wrote ${CHART_FILE}`);
+  console.log(`[helm-values] wrote ${CHART_FILE_NAME}`);
 }
 
 main(process.argv.slice(2));

@@ -38,7 +38,9 @@ provision_helm() {
   local t0=$SECONDS
   log "building helm $HELM_VERSION from the Go module proxy with $(go version | cut -d' ' -f3); minutes on a cold cache ..."
   mkdir -p "$HELM_DIR/bin"
-  GOBIN="$HELM_DIR/bin" go install "$HELM_MODULE/cmd/helm@$HELM_VERSION"
+  # The version string is set at link time, as Helm's own release build does (else `helm version` says v4.3).
+  GOBIN="$HELM_DIR/bin" go install -ldflags "-s -w -X $HELM_MODULE/internal/version.version=$HELM_VERSION" \
+    "$HELM_MODULE/cmd/helm@$HELM_VERSION"
   echo "$HELM_MODULE@$HELM_VERSION" >"$HELM_DIR/built-from"
   log "built $HELM in $((SECONDS - t0))s"
 }
@@ -78,6 +80,14 @@ for value in image.repository image.tag parties.json dashboard.sessionSecret kaf
   fi
   grep -q "$value" "$out/missing.err" || die "the render without $value does not name it: $(cat "$out/missing.err")"
 done
+if "$HELM" template smi "$CHART" -f "$SCRIPT_DIR/test-values/everything.yaml" \
+  --set postgres.cloudnativepg.existingSecrets=false >/dev/null 2>"$out/missing.err"; then
+  die "helm template rendered CloudNativePG roles without their passwords"
+fi
+grep -q "postgres.cloudnativepg.passwords" "$out/missing.err" || die "the render without role passwords does not name them: $(cat "$out/missing.err")"
+if "$HELM" template smi "$CHART" -f "$SCRIPT_DIR/test-values/required-only.yaml" --set dashboard.sessionSecret=short >/dev/null 2>"$out/missing.err"; then
+  die "helm template took a dashboard secret shorter than 32 characters"
+fi
 
 declare -A values=(
   [required-only]="-f $SCRIPT_DIR/test-values/required-only.yaml"
