@@ -3,7 +3,8 @@
 Built-in kinds go through kubernetes-validate (the Kubernetes OpenAPI schemas it bundles, strict: an unknown field is
 an error). The operators' kinds (Strimzi, CloudNativePG, KEDA) go through the openAPIV3Schema of their CRDs committed
 in deploy/helm/crd-schemas, with jsonschema, strictly too: an object schema that lists its properties and does not
-preserve unknown fields takes no other field, as the API server's strict field validation would refuse it. Not
+preserve unknown fields takes no other field, as the API server's strict field validation would refuse it. A
+Strimzi Kafka's version must be one the committed Strimzi release supports (its kafka-versions.yaml). Not
 checked here: the CRDs' CEL rules (x-kubernetes-validations), which only an API server evaluates.
 
     python validate_manifests.py <crd-schemas dir> <kubernetes version> <manifest file>...
@@ -52,7 +53,7 @@ def crd_validators(directory):
     for path in sorted(glob.glob(os.path.join(directory, "*.yaml"))):
         with open(path) as f:
             for crd in yaml.safe_load_all(f):
-                if not crd or crd.get("kind") != "CustomResourceDefinition":
+                if not isinstance(crd, dict) or crd.get("kind") != "CustomResourceDefinition":
                     continue
                 group, kind = crd["spec"]["group"], crd["spec"]["names"]["kind"]
                 for version in crd["spec"]["versions"]:
@@ -66,9 +67,19 @@ def crd_validators(directory):
     return validators
 
 
+def strimzi_kafka_versions(directory):
+    """The Kafka releases the committed Strimzi release supports (its kafka-versions.yaml)."""
+    supported = set()
+    for path in glob.glob(os.path.join(directory, "strimzi-*-kafka-versions.yaml")):
+        with open(path) as f:
+            supported |= {str(v["version"]) for v in yaml.safe_load(f) if v.get("supported")}
+    return supported
+
+
 def main(args):
     crd_dir, kubernetes_version, files = args[0], args[1], args[2:]
     validators = crd_validators(crd_dir)
+    kafka_versions = strimzi_kafka_versions(crd_dir)
     counts, failures = {}, 0
     for path in files:
         with open(path) as f:
@@ -80,6 +91,10 @@ def main(args):
             problems = []
             if not NAME.match(name) or len(name) > 253:
                 problems.append(f"metadata.name {name!r} is not a valid object name")
+            if kind == "Kafka" and api_version.startswith("kafka.strimzi.io/"):
+                version = str(document.get("spec", {}).get("kafka", {}).get("version", ""))
+                if version and version not in kafka_versions:
+                    problems.append(f"Kafka {version} is not one Strimzi supports ({', '.join(sorted(kafka_versions))})")
             if (api_version, kind) in validators:
                 validator, source = validators[(api_version, kind)]
                 for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path)):
