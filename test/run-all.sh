@@ -15,7 +15,7 @@ status=0
 failed_checks=0
 step() { echo; echo "== $1"; }
 
-# Type-check, lint and format count as one test each in the summary, so a red check is never hidden.
+# Type-check, lint, format and the Helm chart's validation count as one test each in the summary, so a red check is never hidden.
 # Both go through Nx, project by project, so a project graph Nx cannot build fails them too.
 step "type-check (nx run-many -t build)"
 if nx run-many -t build --outputStyle=static; then passed_checks=1; else passed_checks=0; failed_checks=1; status=1; fi
@@ -23,6 +23,8 @@ step "lint (nx run-many -t lint)"
 if nx run-many -t lint --outputStyle=static; then passed_checks=$((passed_checks + 1)); else failed_checks=$((failed_checks + 1)); status=1; fi
 step "format (prettier --check)"
 if prettier --check .; then passed_checks=$((passed_checks + 1)); else failed_checks=$((failed_checks + 1)); status=1; fi
+step "Helm chart (deploy/helm/validate.sh: topics and principals from the code, lint, render, schemas)"
+if bash deploy/helm/validate.sh; then passed_checks=$((passed_checks + 1)); else failed_checks=$((failed_checks + 1)); status=1; fi
 
 stack_was_running=1
 if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${DATABASE_URL:-}" ]; then
