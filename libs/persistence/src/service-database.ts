@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Client } from 'pg';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { QueryErrorLogger } from './query-error-logger';
@@ -46,7 +47,8 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
     logger: new QueryErrorLogger(options.service),
     // search_path makes unqualified SQL in migrations and repositories land in the service's schema.
     extra: { max: options.poolSize ?? 10, options: `-c search_path=${schema}` },
-    applicationName: `smi-${options.service}`,
+    // Which instance each connection is (pg_stat_activity): several instances of a service share the database.
+    applicationName: `smi-${options.service}/${process.pid}@${hostname()}`,
   });
   return dataSource.initialize();
 }
