@@ -68,27 +68,37 @@ describe('digests with two notification instances against a real broker and data
     };
   };
 
-  /** Two penalties under each agreement, each an alert to its buyer and its supplier, held for their digests. */
-  const alertsHeldFor = async (group: Array<ReturnType<typeof agreementOf>>): Promise<Map<string, string[]>> => {
+  /**
+   * Publishes penalties under each agreement (by default two), each an alert to its buyer and its supplier, and waits
+   * until the parties' alerts held for their digests number `held` each; returns each party's new alerts.
+   */
+  const alertsHeldFor = async (
+    group: Array<ReturnType<typeof agreementOf>>,
+    held = 2,
+    penalties = (a: ReturnType<typeof agreementOf>) => [penalty(a, 150), penalty(a, 100)],
+  ): Promise<Map<string, string[]>> => {
     const alerted = new Map<string, string[]>();
     for (const a of group) {
-      for (const p of [penalty(a, 150), penalty(a, 100)]) {
+      for (const p of penalties(a)) {
         await kafka.publish(topics.penalties, p);
         for (const party of [a.buyer, a.supplier]) alerted.set(party, [...(alerted.get(party) ?? []), `${p.eventId}:${party}`]);
       }
     }
     await eventually(async () => {
       const rows = await queryDatabase(database(), 'SELECT 1 FROM notification.digest_items WHERE recipient = ANY($1)', [partiesOf(group)]);
-      return rows.length === 4 * group.length;
+      return rows.length === 2 * held * group.length;
     }, 'every alert held for a digest');
     return alerted;
   };
 
   const digestPostsTo = (party: string) => receiver.posts.filter((p) => p.body?.recipientId === party && p.body?.topic === 'DIGEST');
-  /** Each party got one digest, listing each of its alerts, and the delivery log holds one digest for it, delivered. */
-  const expectOneDigestEach = async (alerted: Map<string, string[]>) => {
+  /**
+   * Each party got its `nth` digest, and no other since, listing each of the given alerts; and the delivery log holds
+   * as many digests for it, delivered.
+   */
+  const expectOneDigestEach = async (alerted: Map<string, string[]>, nth = 1) => {
     const parties = [...alerted.keys()];
-    await eventually(() => parties.every((party) => digestPostsTo(party).length > 0), 'a digest to every party');
+    await eventually(() => parties.every((party) => digestPostsTo(party).length >= nth), 'a digest to every party');
     const deliveries = await untilPasses(async () => {
       const rows = await queryDatabase<{ recipient: string; status: string }>(
         database(),
@@ -98,11 +108,11 @@ describe('digests with two notification instances against a real broker and data
       expect(rows.every((row) => row.status === 'delivered')).toBe(true);
       return rows;
     });
-    expect(deliveries.map((d) => d.recipient).sort()).toEqual([...parties].sort());
+    expect(deliveries.map((d) => d.recipient).sort()).toEqual(parties.flatMap((party) => Array(nth).fill(party)).sort());
     for (const party of parties) {
       const posts = digestPostsTo(party);
-      expect(posts).toHaveLength(1);
-      const listed = (posts[0].body.payload.alerts as Array<{ notificationId: string }>).map((a) => a.notificationId);
+      expect(posts).toHaveLength(nth);
+      const listed = (posts[nth - 1].body.payload.alerts as Array<{ notificationId: string }>).map((a) => a.notificationId);
       expect(listed.sort()).toEqual([...alerted.get(party)!].sort());
     }
     const unsent = await queryDatabase(
@@ -157,8 +167,11 @@ describe('digests with two notification instances against a real broker and data
     await expectOneDigestEach(alerted);
   });
 
-  it('lets the other instance send the digests one instance was sending when it is killed mid-sweep', async () => {
+  it('lets the other instance send the digests one instance was sending when it is killed mid-sweep, alerts come meanwhile included', async () => {
     const alerted = await alertsHeldFor(killed);
+    // A party that had its digest at +25 h: by +50 h its next one is due.
+    const again = together[0];
+    const before = await alertsHeldFor([again], 4);
     // The test holds when each party's last digest went: a sweep that has made its digests waits to record that, its transaction open.
     const held = await HeldLock.take(database(), 'LOCK TABLE notification.digests_sent IN SHARE ROW EXCLUSIVE MODE');
     let victim: ServiceProcess | undefined;
@@ -169,6 +182,10 @@ describe('digests with two notification instances against a real broker and data
         expect(waiting.length).toBeGreaterThan(0);
         return waiting;
       });
+      // An alert arrives while that sweep is under way; the other instance's sweeps come round several times meanwhile.
+      const during = await alertsHeldFor([again], 5, (a) => [penalty(a, 50)]);
+      await new Promise((r) => setTimeout(r, 1000));
+      for (const party of [again.buyer, again.supplier]) before.set(party, [...before.get(party)!, ...during.get(party)!]);
       await victim.kill();
     } finally {
       await held.release();
@@ -176,6 +193,8 @@ describe('digests with two notification instances against a real broker and data
     const survivor = instances.find((instance) => instance !== victim)!;
     instances = [survivor];
     await expectOneDigestEach(alerted);
+    // Its second digest lists what came before the sweep and during it: the other instance did not send a part of it.
+    await expectOneDigestEach(before, 2);
     expect((await fetch(`${survivor.baseUrl}/health`)).status).toBe(200);
   });
 });
