@@ -1,6 +1,8 @@
 import { AgreementLine } from '@smi/agreements';
 import { ReplenishmentOrder, topics } from '@smi/contracts';
 import {
+  allStartedOrNone,
+  createTestDatabase,
   eventually,
   HeldLock,
   KafkaTestClient,
@@ -20,8 +22,9 @@ import { levelPublisher, stockLevelsAt } from './stock-level-feed';
 
 /**
  * Two replenishment instances on one database and namespace, both sweeping for orders past their
- * approval deadline on one business clock (SMI_CLOCK_FILE): each order expires once, and one
- * instance killed in the middle of its sweep leaves its orders to the other.
+ * approval deadline on one business clock (SMI_CLOCK_FILE): they start together on a new database,
+ * each order expires once, and one instance killed in the middle of its sweep leaves its orders to
+ * the other.
  */
 describe('order expiry with two replenishment instances against a real broker and database', () => {
   let instances: ServiceProcess[] = [];
@@ -34,7 +37,8 @@ describe('order expiry with two replenishment instances against a real broker an
   const level = stockLevelsAt(buyer, site);
   const publish = levelPublisher(() => kafka);
   const clockFile = join(mkdtempSync(join(tmpdir(), 'smi-clock-')), 'now');
-  const database = () => process.env.DATABASE_URL!;
+  let databaseUrl: string;
+  const database = () => databaseUrl;
 
   // 40/120 in packs of 10 at 25 EUR: a fall to 35 orders 90 EA worth 2,250 EUR, beyond the 1,000 the supplier may release alone.
   const line = (itemId: string, expiresAfterHours: number): AgreementLine => ({
@@ -85,7 +89,10 @@ describe('order expiry with two replenishment instances against a real broker an
   beforeAll(async () => {
     writeFileSync(clockFile, new Date().toISOString());
     kafka = new KafkaTestClient();
+    // A database of their own, new: the two instances migrate it as they start, together.
+    databaseUrl = await createTestDatabase(process.env.DATABASE_URL!);
     const env = {
+      DATABASE_URL: databaseUrl,
       SMI_AGREEMENTS_FILE: writeAgreementsFile([
         testAgreement({
           agreementId: uniqueId('AGR'),
@@ -98,9 +105,7 @@ describe('order expiry with two replenishment instances against a real broker an
       SMI_CLOCK_FILE: clockFile,
       SMI_ORDER_EXPIRY_SWEEP_MS: '200',
     };
-    // The second starts once the first has migrated the database.
-    instances = [await startServiceProcess('replenishment', env)];
-    instances.push(await startServiceProcess('replenishment', env));
+    instances = await allStartedOrNone([startServiceProcess('replenishment', env), startServiceProcess('replenishment', env)]);
     const items = [...together, ...killed];
     for (const item of items) await publish(level(item, 1, 100), level(item, 2, 35));
     const raised = await kafka.waitFor(topics.replenishmentOrders, (o) => o.buyerId === buyer && o.status === 'AWAITING_APPROVAL', {
