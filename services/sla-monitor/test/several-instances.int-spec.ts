@@ -83,6 +83,15 @@ describe('period close with two sla-monitor instances against a real broker and 
       [agreementIds, period],
     );
     expect(closings.map((c) => c.computations)).toEqual(agreements.map(() => 1));
+    // And none is left for a sweep to correct: what the close read covers every touch of its facts.
+    const stillTouched = await queryDatabase(
+      database(),
+      `SELECT 1 FROM sla_monitor.period_closings c JOIN sla_monitor.touched_period t USING (agreement_id, period)
+        WHERE c.agreement_id = ANY($1) AND c.period = $2
+          AND (c.facts_seen->>(t.site_id || '|' || t.item_id) IS NULL OR t.touched_at > (c.facts_seen->>(t.site_id || '|' || t.item_id))::timestamptz)`,
+      [agreementIds, period],
+    );
+    expect(stillTouched).toEqual([]);
     const published: Penalty[] = await kafka.readToEnd(
       topics.penalties,
       (p) => agreementIds.includes(p.agreementId) && p.period === period,
