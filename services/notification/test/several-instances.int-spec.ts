@@ -1,5 +1,6 @@
 import { Penalty, topics } from '@smi/contracts';
 import {
+  allStartedOrNone,
   eventually,
   HeldLock,
   KafkaTestClient,
@@ -150,9 +151,7 @@ describe('digests with two notification instances against a real broker and data
       SMI_NOTIFICATION_SWEEP_MS: '200',
       NOTIFICATION_RETRY_BASE_MS: '100',
     };
-    // The second starts once the first has migrated the database.
-    instances = [await startServiceProcess('notification', env)];
-    instances.push(await startServiceProcess('notification', env));
+    instances = await allStartedOrNone([startServiceProcess('notification', env), startServiceProcess('notification', env)]);
   });
 
   afterAll(async () => {
