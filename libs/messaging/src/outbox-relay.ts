@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import { platformMetrics, PlatformMetrics } from '@smi/metrics';
+import { claimSweep } from '@smi/persistence';
 import { DataSource } from 'typeorm';
 import { EventPublisher } from './event-publisher';
 import { OutboxMessage, OutboxMessageEntity } from './outbox';
@@ -37,7 +38,10 @@ export interface OutboxRelayOptions {
 /**
  * Moves committed outbox rows to Kafka, oldest first, and deletes them once the
  * broker has acknowledged them. A crash between the send and the delete sends
- * those rows again; consumers' inboxes make the repeat harmless.
+ * those rows again; consumers' inboxes make the repeat harmless. With several
+ * instances of a service, one relays at a time (claimSweep): two relaying side by
+ * side would each send a part of the rows, and a key's later event could reach its
+ * partition before its earlier one.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -87,6 +91,8 @@ export class OutboxRelay {
    */
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // Another instance is relaying: its next batch takes this instance's rows too.
+      if (!(await claimSweep(manager, 'outbox-relay'))) return 0;
       const rows: OutboxMessage[] = await manager
         .getRepository(OutboxMessageEntity)
         .createQueryBuilder('o')

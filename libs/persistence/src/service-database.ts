@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Client } from 'pg';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { QueryErrorLogger } from './query-error-logger';
@@ -38,7 +39,8 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
     entities: options.entities,
     migrations: options.migrations,
     migrationsTableName: 'migrations',
-    migrationsRun: true,
+    // Run below, one instance at a time.
+    migrationsRun: false,
     // Migrations only: synchronize would silently change production tables.
     synchronize: false,
     // Failed statements only, without their parameters (QueryErrorLogger says why).
@@ -46,9 +48,37 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
     logger: new QueryErrorLogger(options.service),
     // search_path makes unqualified SQL in migrations and repositories land in the service's schema.
     extra: { max: options.poolSize ?? 10, options: `-c search_path=${schema}` },
-    applicationName: `smi-${options.service}`,
+    // Which instance each connection is (pg_stat_activity): several instances of a service share the database.
+    applicationName: `smi-${options.service}/${process.pid}@${hostname()}`,
   });
-  return dataSource.initialize();
+  await dataSource.initialize();
+  try {
+    await migrateOneInstanceAtATime(dataSource, schema);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}
+
+/**
+ * Brings the schema to the latest migration while holding a lock of the schema's: instances of a
+ * service starting together would otherwise each create the same tables, and all but one fail.
+ * The others wait, then find nothing left to run. A session lock, released if the process dies.
+ */
+async function migrateOneInstanceAtATime(dataSource: DataSource, schema: string): Promise<void> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext(current_schema()), hashtext($1))', [`${schema} migrations`]);
+    try {
+      await dataSource.runMigrations({ transaction: 'all' });
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(hashtext(current_schema()), hashtext($1))', [`${schema} migrations`]);
+    }
+  } finally {
+    await lock.release();
+  }
 }
 
 async function ensureSchema(url: string, schema: string): Promise<void> {

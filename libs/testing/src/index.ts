@@ -1,6 +1,7 @@
 export { provideInfrastructure, Infrastructure, REPO_ROOT } from './infrastructure';
 export { confluentClientPython, provideSchemaRegistry, ProvidedSchemaRegistry } from './schema-registry';
 export { createTestDatabase, queryDatabase } from './test-database';
+export { HeldLock } from './held-lock';
 export { KafkaTestClient, ReceivedRecord } from './kafka-test-client';
 export { createKafkaPrincipals, kafkaEnvOf, principalKafkaEnv, serviceKafkaEnv } from './kafka-principals';
 export {

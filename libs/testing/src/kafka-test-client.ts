@@ -99,6 +99,50 @@ export class KafkaTestClient {
     );
   }
 
+  /**
+   * Every matching record of a topic, from its beginning up to its end as it is when asked: exactly
+   * what had been published by then, without waiting to see whether more comes.
+   */
+  async readToEnd<T>(topic: TopicDefinition<T>, matches: (value: T) => boolean, timeoutMs = 60_000): Promise<T[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(topic.name).finally(() => admin.disconnect());
+    const pending = new Map(
+      ends.filter(({ high, low }) => Number(high) > Number(low)).map(({ partition, high }) => [partition, Number(high)]),
+    );
+    const found: T[] = [];
+    if (pending.size === 0) return found;
+    const consumer = this.kafka.consumer({ groupId: `smi-test-reader-${Date.now()}-${Math.random().toString(36).slice(2)}` });
+    this.consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic.name], fromBeginning: true });
+    let reachedEnds!: () => void;
+    const done = new Promise<void>((resolve) => (reachedEnds = resolve));
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        const end = pending.get(batch.partition);
+        if (end === undefined) return;
+        for (const message of batch.messages) {
+          if (Number(message.offset) >= end) break;
+          const value = await this.codec.decode(topic, message.value).catch(() => undefined);
+          if (value !== undefined && matches(value)) found.push(value);
+        }
+        if (Number(batch.lastOffset()) + 1 >= end) {
+          pending.delete(batch.partition);
+          if (pending.size === 0) reachedEnds();
+        }
+      },
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const outcome = await Promise.race([done.then(() => 'done' as const), timedOut]);
+    clearTimeout(timer);
+    await consumer.disconnect();
+    if (outcome === 'timeout')
+      throw new Error(`waited ${timeoutMs} ms to read ${topic.name} to its end; partitions ${[...pending.keys()].join(', ')} short`);
+    return found;
+  }
+
   /** Like waitFor, for topics whose records are not Avro (dead-letter topics); value is the bytes as text. */
   async waitForRaw(
     topicName: string,

@@ -25,7 +25,7 @@ export class DigestRepository {
     );
   }
 
-  /** Every alert waiting for a digest, locked so two sweeps cannot send one twice, and when each recipient's last digest went. */
+  /** Every alert waiting for a digest, locked until the sweep's transaction ends, and when each recipient's last digest went. */
   async waiting(manager: EntityManager): Promise<{ items: DigestItem[]; lastSentAt: Map<string, Date> }> {
     const rows: Array<{
       notification_id: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgreementBook } from '@smi/agreements';
 import { Transaction } from '@smi/messaging';
+import { claimSweep } from '@smi/persistence';
 import { addressOf, preferenceOf } from '../alerts/alert-deliveries';
 import { RouteAlerts } from '../alerts/route-alerts.use-case';
 import { Delivery, pendingDelivery } from '../deliveries/delivery';
@@ -12,7 +13,9 @@ import { DigestRepository } from './digest.repository';
 /**
  * Sends the digests due at `now` (business clock): one message per party listing its alerts
  * since its last digest, on its channel, as a delivery like any other (signed, retried, logged).
- * Returns how many digests went out.
+ * Returns how many digests went out. One instance sends digests at a time (claimSweep): whether a
+ * party's digest is due, and what it lists, depend on all its waiting alerts and its last digest
+ * together, so two instances each sending a part would send two digests in one interval.
  */
 @Injectable()
 export class SendDigests {
@@ -24,6 +27,7 @@ export class SendDigests {
   ) {}
 
   async execute(now: Date, tx: Transaction, wallClock = new Date()): Promise<number> {
+    if (!(await claimSweep(tx.manager, 'digests'))) return 0;
     const { items, lastSentAt } = await this.digests.waiting(tx.manager);
     if (items.length === 0) return 0;
     const due = digestsDue(items, lastSentAt, (recipientId) => digestEveryHoursOf(this.agreements.agreementsOf(recipientId)), now);

@@ -20,7 +20,7 @@ describe('order expiry sweep', () => {
     const expired: string[] = [];
     const askedAt: Date[] = [];
     const orders = {
-      overdue: async (now: Date) => {
+      claimOverdue: async (_manager: unknown, now: Date) => {
         askedAt.push(now);
         return overdue;
       },

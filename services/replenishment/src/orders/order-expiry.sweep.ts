@@ -12,8 +12,10 @@ export const expirySweepMsFrom = (env: NodeJS.ProcessEnv): number => sweepMsFrom
 
 /**
  * Expires orders nobody approved by their deadline, every sweep interval: the overdue ones
- * found in one unit of work (each announced by an EXPIRED event). An order approved or rejected
- * between the look-up and its expiry is left as the buyer decided.
+ * claimed and expired in one unit of work (each announced by an EXPIRED event). Instances sweeping
+ * at once each claim other orders; one that dies mid-sweep releases its claims with its
+ * transaction, and the next sweep takes them. An order approved or rejected meanwhile is left as
+ * the buyer decided.
  */
 @Injectable()
 export class OrderExpirySweep extends ScheduledSweep {
@@ -32,14 +34,11 @@ export class OrderExpirySweep extends ScheduledSweep {
   }
 
   protected override async sweepAt(now: Date): Promise<number> {
-    const overdue = await this.orders.overdue(now, SWEEP_BATCH);
-    if (overdue.length === 0) return 0;
-    const results = await this.unitOfWork.run((tx) =>
-      this.takeActions.execute(
-        overdue.map((orderId) => ({ orderId, action: { kind: 'expire', at: now } })),
-        tx,
-      ),
-    );
+    const { overdue, results } = await this.unitOfWork.run(async (tx) => {
+      const overdue = await this.orders.claimOverdue(tx.manager, now, SWEEP_BATCH);
+      const commands = overdue.map((orderId) => ({ orderId, action: { kind: 'expire' as const, at: now } }));
+      return { overdue, results: await this.takeActions.execute(commands, tx) };
+    });
     let expired = 0;
     results.forEach((result, i) => {
       if (result.kind === 'moved') expired++;

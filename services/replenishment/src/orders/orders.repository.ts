@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReplenishmentOrder } from '@smi/contracts';
-import { DataSource, EntityManager, FindOptionsWhere, In, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import { OpenOrder } from '@smi/replenishment-planning';
 import { OPEN_ORDER_STATUSES, OrderStatus, OrderStep, PlacedOrder, placedOrderFrom } from './order-lifecycle';
 import { OrderHistoryRow } from './order-history.entity';
@@ -220,15 +220,18 @@ export class OrdersRepository {
     await manager.getRepository(OrderHistoryRow).insert(steps.map((s) => historyOf(s.order, s.step, s.at, s.eventId)));
   }
 
-  /** Orders still awaiting approval whose deadline has passed, oldest deadline first. */
-  async overdue(now: Date, limit: number): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(OrderRow).find({
-      select: { orderId: true },
-      where: { status: 'awaiting-approval', approvalDeadline: LessThanOrEqual(now) },
-      order: { approvalDeadline: 'ASC', orderId: 'ASC' },
-      take: limit,
-    });
-    return rows.map((r) => r.orderId);
+  /**
+   * Claims orders still awaiting approval whose deadline has passed, oldest deadline first, for the
+   * caller's transaction: locked until it ends, passing over those another instance's sweep (or a
+   * decision) holds, so instances sweeping at once share the orders instead of queueing on them.
+   */
+  async claimOverdue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
+    const rows: Array<{ order_id: string }> = await manager.query(
+      `SELECT order_id FROM orders WHERE status = 'awaiting-approval' AND approval_deadline <= $1
+        ORDER BY approval_deadline, order_id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    return rows.map((r) => r.order_id);
   }
 
   async list(filter: OrderFilter): Promise<OrderRow[]> {

@@ -24,7 +24,7 @@ const PENALTY_COLUMNS = `
 const TOUCHED_SINCE_SEEN = `(c.facts_seen->>(t.site_id || '|' || t.item_id) IS NULL
   OR t.touched_at > (c.facts_seen->>(t.site_id || '|' || t.item_id))::timestamptz)`;
 
-/** Per line (site|item), the latest touch of its facts, as ISO text. */
+/** Per line (site|item), the latest touch of its facts, as ISO text to the microsecond. */
 export type FactsSeen = Record<string, string>;
 
 /** Evidence moments come back from jsonb as text. */
@@ -95,11 +95,14 @@ export class PenaltiesRepository {
    * this read brings the month back. FOR SHARE waits for a recording of facts already under way.
    */
   async factsTouched(manager: EntityManager, month: AgreementMonth): Promise<FactsSeen> {
-    const rows: Array<{ line: string; touched_at: Date }> = await manager.query(
-      `SELECT site_id || '|' || item_id AS line, touched_at FROM touched_period WHERE agreement_id = $1 AND period = $2 FOR SHARE`,
+    // To the microsecond, as Postgres keeps it: a JavaScript Date would cut it to the millisecond, and the touch
+    // would then always look later than what was seen, recomputing the month at every sweep.
+    const rows: Array<{ line: string; touched_at: string }> = await manager.query(
+      `SELECT site_id || '|' || item_id AS line, to_char(touched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS touched_at
+         FROM touched_period WHERE agreement_id = $1 AND period = $2 FOR SHARE`,
       [month.agreementId, month.period],
     );
-    return Object.fromEntries(rows.map((row) => [row.line, row.touched_at.toISOString()]));
+    return Object.fromEntries(rows.map((row) => [row.line, row.touched_at]));
   }
 
   async markComputed(manager: EntityManager, month: AgreementMonth, at: Date, factsSeen: FactsSeen): Promise<void> {
