@@ -57,15 +57,20 @@ export class BenchRun {
     if (process.env.KAFKA_SASL_MECHANISM) await ensureAcls(this.kafka, platformAcls());
   }
 
-  /** Starts services (in parallel, compiled as deployed: build first) and watches their memory; each one is stopped by stopServices or the clean-up. */
-  async startServices(names: readonly ServiceName[], databaseUrl: string, parties: BenchParties): Promise<ServiceProcess[]> {
+  /**
+   * Starts services (in parallel, compiled as deployed: build first), `instances` of each in its one consumer group,
+   * and watches their memory (a service's peak is its highest instance's); each one is stopped by stopServices or the
+   * clean-up.
+   */
+  async startServices(names: readonly ServiceName[], databaseUrl: string, parties: BenchParties, instances = 1): Promise<ServiceProcess[]> {
     const env = {
       DATABASE_URL: databaseUrl,
       SMI_AGREEMENTS_FILE: parties.agreementsFile,
       SMI_PARTIES_FILE: parties.partiesFile,
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
     };
-    const started = await Promise.allSettled(names.map((name) => startServiceProcess(name, env, { compiled: true, timeoutMs: 180_000 })));
+    const each = Array.from({ length: instances }, () => names).flat();
+    const started = await Promise.allSettled(each.map((name) => startServiceProcess(name, env, { compiled: true, timeoutMs: 180_000 })));
     const services = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     for (const service of services) {
       this.running.add(service);

@@ -16,20 +16,21 @@ const DOWNSTREAM: ServiceName[] = [...STOCK_LEVEL_CONSUMERS, 'notification'];
  * The five after ingest start first (idle: nothing reaches them before ingest runs), then
  * inventory-ingest; timed from its /health answering until every stock level is published and
  * forecasting, replenishment, shipment and sla-monitor have no lag left. The services keep
- * running for the latency measurement.
+ * running for the latency measurement. `instances` of each service run, each service's in one consumer group.
  */
 export async function measureEndToEnd(
   run: BenchRun,
   parties: BenchParties,
   keys: SiteItem[],
   total: number,
+  instances = 1,
 ): Promise<{ result: ThroughputResult; services: ServiceProcess[] }> {
-  await run.enterPhase('end-to-end');
+  await run.enterPhase(instances === 1 ? 'end-to-end' : `end-to-end-x${instances}`);
   const databaseUrl = await run.database();
   const movements = await putMovementsOnTopic(run, parties, keys, total);
-  const downstream = await run.startServices(DOWNSTREAM, databaseUrl, parties);
+  const downstream = await run.startServices(DOWNSTREAM, databaseUrl, parties, instances);
   const launchedAt = Date.now();
-  const [ingest] = await run.startServices(['inventory-ingest'], databaseUrl, parties);
+  const ingest = await run.startServices(['inventory-ingest'], databaseUrl, parties, instances);
   const healthyAt = Date.now();
   await waitForEveryStockLevel(run, movements, 'end to end: inventory-ingest to publish every stock level');
   const doneAt = await waitForLagZero(run.admin, run.limit, 'end to end: every stock level consumer to catch up', STOCK_LEVEL_CONSUMERS);
@@ -43,5 +44,5 @@ export async function measureEndToEnd(
     ordersRaised: await recordsOn(run.admin, topics.replenishmentOrders.name),
     deadLettered: await deadLettered(run),
   };
-  return { result, services: [...downstream, ingest] };
+  return { result, services: [...downstream, ...ingest] };
 }

@@ -58,16 +58,23 @@ export async function waitForEveryStockLevel(run: BenchRun, movements: number, w
 }
 
 /**
- * Ingest alone: the movements are on the topic before inventory-ingest starts, alone, on a
- * database of its own; timed from its /health answering to the last stock level on the topic
- * (counted from the topic's end offsets, not by reading every record).
+ * Ingest alone: the movements are on the topic before inventory-ingest starts, alone (`instances`
+ * of it, one consumer group), on a database of its own; timed from its /health answering (the last
+ * instance's) to the last stock level on the topic (counted from the topic's end offsets, not by
+ * reading every record).
  */
-export async function measureIngestAlone(run: BenchRun, parties: BenchParties, keys: SiteItem[], total: number): Promise<ThroughputResult> {
-  await run.enterPhase('ingest');
+export async function measureIngestAlone(
+  run: BenchRun,
+  parties: BenchParties,
+  keys: SiteItem[],
+  total: number,
+  instances = 1,
+): Promise<ThroughputResult> {
+  await run.enterPhase(instances === 1 ? 'ingest' : `ingest-x${instances}`);
   const databaseUrl = await run.database();
   const movements = await putMovementsOnTopic(run, parties, keys, total);
   const launchedAt = Date.now();
-  const services = await run.startServices(['inventory-ingest'], databaseUrl, parties);
+  const services = await run.startServices(['inventory-ingest'], databaseUrl, parties, instances);
   const healthyAt = Date.now();
   const doneAt = await waitForEveryStockLevel(run, movements, 'inventory-ingest alone to publish every stock level');
   const parked = await deadLettered(run);
