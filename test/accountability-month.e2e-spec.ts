@@ -1,10 +1,11 @@
 import { Penalty, PenaltyDispute, ReplenishmentOrder, Shipment, StockLevel, topics } from '@smi/contracts';
 import {
+  BusinessClockFile,
   KafkaTestClient,
   MailInbox,
+  SERVICE_PORTS,
   ServiceName,
   ServiceProcess,
-  SERVICE_PORTS,
   startServiceProcess,
   testAgreement,
   uniqueId,
@@ -13,9 +14,6 @@ import {
   writeAgreementsFile,
   writePartiesFile,
 } from '@smi/testing';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -56,10 +54,10 @@ describe('a month of supplier accountability: deliveries, KPIs, penalties with e
   const buyerMail = `${buyer}@buyers.example`;
   const receiver = new WebhookReceiver();
   const inbox = new MailInbox();
-  const clockFile = join(mkdtempSync(join(tmpdir(), 'smi-clock-')), 'now');
+  const clock = new BusinessClockFile();
   /** Moves the platform's business clock; services re-read the file at most every 100 ms. */
   const setClock = async (at: string) => {
-    writeFileSync(clockFile, new Date(at).toISOString());
+    clock.set(at);
     await new Promise((r) => setTimeout(r, 250));
   };
   let services: ServiceProcess[] = [];
@@ -122,7 +120,7 @@ describe('a month of supplier accountability: deliveries, KPIs, penalties with e
     await inbox.start();
     await setClock('2026-03-01T00:00:00Z');
     const env = {
-      SMI_CLOCK_FILE: clockFile,
+      SMI_CLOCK_FILE: clock.path,
       SMI_SMTP_URL: inbox.smtpUrl,
       SMI_PERIOD_CLOSE_SWEEP_MS: '500',
       SMI_NOTIFICATION_SWEEP_MS: '500',

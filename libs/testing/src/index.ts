@@ -24,6 +24,7 @@ export { FoldedStock, foldStockMovements } from './stock-fold';
 export { PrometheusServer, Sample, ScrapeTarget } from './prometheus';
 export { ReceivedPost, WebhookReceiver } from './webhook-receiver';
 export { eventually, untilPasses } from './eventually';
+export { BusinessClockFile } from './business-clock-file';
 export {
   AnsweredCase,
   acceptedCases,

@@ -1,7 +1,8 @@
 import {
+  BusinessClockFile,
+  eventually,
   exampleDemandForecast,
   exampleReplenishmentOrder,
-  eventually,
   KafkaTestClient,
   MailInbox,
   queryDatabase,
@@ -14,9 +15,6 @@ import {
   writePartiesFile,
 } from '@smi/testing';
 import { Penalty, PenaltyDispute, Shipment, StockLevel, topics } from '@smi/contracts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
@@ -43,11 +41,11 @@ describe('notification rules, channels, preferences and the delivery log, on bus
   const mailAddress = `${mailBuyer}@buyers.example`;
 
   /** The business clock the service runs on (SMI_CLOCK_FILE), moved by the test. */
-  const clockFile = join(mkdtempSync(join(tmpdir(), 'smi-clock-')), 'now');
+  const clock = new BusinessClockFile();
   let businessNow = new Date('2026-11-20T12:00:00Z');
   const setClock = (at: Date) => {
     businessNow = at;
-    writeFileSync(clockFile, at.toISOString());
+    clock.set(at);
   };
 
   const penalty = (overrides: Partial<Penalty> = {}): Penalty => {
@@ -181,7 +179,7 @@ describe('notification rules, channels, preferences and the delivery log, on bus
     notification = await startServiceProcess('notification', {
       SMI_PARTIES_FILE: parties,
       SMI_AGREEMENTS_FILE: agreements,
-      SMI_CLOCK_FILE: clockFile,
+      SMI_CLOCK_FILE: clock.path,
       SMI_NOTIFICATION_SWEEP_MS: '200',
       SMI_SMTP_URL: inbox.smtpUrl,
       SMI_SMTP_FROM: 'SMI test <alerts@smi.example>',

@@ -1,6 +1,7 @@
 import { Penalty, topics } from '@smi/contracts';
 import {
   allStartedOrNone,
+  BusinessClockFile,
   eventually,
   HeldLock,
   KafkaTestClient,
@@ -14,9 +15,6 @@ import {
   writeAgreementsFile,
   writePartiesFile,
 } from '@smi/testing';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 const HOUR = 3_600_000;
 
@@ -29,7 +27,7 @@ describe('digests with two notification instances against a real broker and data
   const receiver = new WebhookReceiver();
   let instances: ServiceProcess[] = [];
   let kafka: KafkaTestClient;
-  const clockFile = join(mkdtempSync(join(tmpdir(), 'smi-clock-')), 'now');
+  const clock = new BusinessClockFile();
   const start = new Date('2026-11-20T12:00:00Z');
   const database = () => process.env.DATABASE_URL!;
   const agreementOf = () => ({
@@ -126,7 +124,7 @@ describe('digests with two notification instances against a real broker and data
 
   beforeAll(async () => {
     await receiver.start();
-    writeFileSync(clockFile, start.toISOString());
+    clock.set(start);
     kafka = new KafkaTestClient();
     const all = [...together, ...killed];
     const env = {
@@ -147,7 +145,7 @@ describe('digests with two notification instances against a real broker and data
           { id: a.supplier, kind: 'supplier' as const, name: 'Supplier', apiKey: uniqueId('key'), webhookUrl: receiver.hookOf(a.supplier) },
         ]),
       ),
-      SMI_CLOCK_FILE: clockFile,
+      SMI_CLOCK_FILE: clock.path,
       SMI_NOTIFICATION_SWEEP_MS: '200',
       NOTIFICATION_RETRY_BASE_MS: '100',
     };
@@ -162,7 +160,7 @@ describe('digests with two notification instances against a real broker and data
 
   it('sends each party one digest of all its alerts while both instances sweep at the same moment', async () => {
     const alerted = await alertsHeldFor(together);
-    writeFileSync(clockFile, new Date(start.getTime() + 25 * HOUR).toISOString());
+    clock.set(new Date(start.getTime() + 25 * HOUR));
     await expectOneDigestEach(alerted);
   });
 
@@ -175,7 +173,7 @@ describe('digests with two notification instances against a real broker and data
     const held = await HeldLock.take(database(), 'LOCK TABLE notification.digests_sent IN SHARE ROW EXCLUSIVE MODE');
     let victim: ServiceProcess | undefined;
     try {
-      writeFileSync(clockFile, new Date(start.getTime() + 50 * HOUR).toISOString());
+      clock.set(new Date(start.getTime() + 50 * HOUR));
       [victim] = await untilPasses(async () => {
         const waiting = await held.waiting(instances);
         expect(waiting.length).toBeGreaterThan(0);

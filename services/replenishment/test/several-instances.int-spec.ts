@@ -2,6 +2,7 @@ import { AgreementLine } from '@smi/agreements';
 import { ReplenishmentOrder, topics } from '@smi/contracts';
 import {
   allStartedOrNone,
+  BusinessClockFile,
   createTestDatabase,
   eventually,
   HeldLock,
@@ -15,9 +16,6 @@ import {
   writeAgreementsFile,
   writeTestParties,
 } from '@smi/testing';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { levelPublisher, stockLevelsAt } from './stock-level-feed';
 
 /**
@@ -36,7 +34,7 @@ describe('order expiry with two replenishment instances against a real broker an
   const killed = Array.from({ length: 6 }, () => uniqueId('item'));
   const level = stockLevelsAt(buyer, site);
   const publish = levelPublisher(() => kafka);
-  const clockFile = join(mkdtempSync(join(tmpdir(), 'smi-clock-')), 'now');
+  const clock = new BusinessClockFile();
   let databaseUrl: string;
   const database = () => databaseUrl;
 
@@ -87,7 +85,7 @@ describe('order expiry with two replenishment instances against a real broker an
   const latestDeadline = (items: string[]) => Math.max(...items.map((item) => awaiting.get(item)!.approvalDeadline!.getTime()));
 
   beforeAll(async () => {
-    writeFileSync(clockFile, new Date().toISOString());
+    clock.set(new Date());
     kafka = new KafkaTestClient();
     // A database of their own, new: the two instances migrate it as they start, together.
     databaseUrl = await createTestDatabase(process.env.DATABASE_URL!);
@@ -102,7 +100,7 @@ describe('order expiry with two replenishment instances against a real broker an
         }),
       ]),
       SMI_PARTIES_FILE: parties.file,
-      SMI_CLOCK_FILE: clockFile,
+      SMI_CLOCK_FILE: clock.path,
       SMI_ORDER_EXPIRY_SWEEP_MS: '200',
     };
     instances = await allStartedOrNone([startServiceProcess('replenishment', env), startServiceProcess('replenishment', env)]);
@@ -121,7 +119,7 @@ describe('order expiry with two replenishment instances against a real broker an
 
   it('expires each overdue order once while both instances sweep at the same moment', async () => {
     // Past the first orders' deadlines (2 h), well before the others' (10 h).
-    writeFileSync(clockFile, new Date(latestDeadline(together) + 60_000).toISOString());
+    clock.set(new Date(latestDeadline(together) + 60_000));
     await allExpired(together);
     await expectEachExpiredOnce(together);
   });
@@ -135,7 +133,7 @@ describe('order expiry with two replenishment instances against a real broker an
     const held = await HeldLock.take(database(), 'LOCK TABLE replenishment.order_events IN SHARE ROW EXCLUSIVE MODE');
     let victim: ServiceProcess | undefined;
     try {
-      writeFileSync(clockFile, new Date(latestDeadline(killed) + 60_000).toISOString());
+      clock.set(new Date(latestDeadline(killed) + 60_000));
       [victim] = await untilPasses(async () => {
         const waiting = await held.waiting(instances);
         expect(waiting.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { AgreementLine } from '@smi/agreements';
 import { topics } from '@smi/contracts';
 import {
+  BusinessClockFile,
   KafkaTestClient,
   ServiceProcess,
   startServiceProcess,
@@ -9,9 +10,6 @@ import {
   writeAgreementsFile,
   writePartiesFile,
 } from '@smi/testing';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { orderIdFor } from '../src/orders/replenishment-order';
 import { apiCaller, levelPublisher, positionReaches, stockLevelsAt } from './stock-level-feed';
 
@@ -32,8 +30,8 @@ describe('stale feed hold against a real broker and database', () => {
   const keys = { acme: uniqueId('key'), globex: uniqueId('key'), supplier: uniqueId('key') };
   const sites = { lyon: uniqueId('site'), graz: uniqueId('site') };
   const item = uniqueId('item');
-  const clockFile = join(mkdtempSync(join(tmpdir(), 'smi-clock-')), 'now');
-  const setClock = (at: Date) => writeFileSync(clockFile, at.toISOString());
+  const clock = new BusinessClockFile();
+  const setClock = (at: Date) => clock.set(at);
 
   const line = (siteId: string): AgreementLine => ({
     siteId,
@@ -64,7 +62,7 @@ describe('stale feed hold against a real broker and database', () => {
       SMI_AGREEMENTS_FILE: agreementsFile,
       SMI_PARTIES_FILE: partiesFile,
       SMI_CAPACITY_ALLOCATION_MS: '600000',
-      SMI_CLOCK_FILE: clockFile,
+      SMI_CLOCK_FILE: clock.path,
     });
   });
 

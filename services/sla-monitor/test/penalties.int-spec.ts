@@ -1,5 +1,6 @@
 import { Penalty, PenaltyDispute, StockLevel, topics } from '@smi/contracts';
 import {
+  BusinessClockFile,
   eventually,
   KafkaTestClient,
   queryDatabase,
@@ -10,9 +11,6 @@ import {
   writeAgreementsFile,
   writePartiesFile,
 } from '@smi/testing';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -24,10 +22,10 @@ type Json = any;
 describe('sla-monitor penalties and disputes against a real broker and database', () => {
   let monitors: ServiceProcess[] = [];
   let kafka: KafkaTestClient;
-  const clockFile = join(mkdtempSync(join(tmpdir(), 'smi-clock-')), 'now');
+  const clock = new BusinessClockFile();
   // The service rereads the file at most every 100 ms: wait that out, so the next step sees the new moment.
   const setClock = async (iso: string) => {
-    writeFileSync(clockFile, iso);
+    clock.set(iso);
     await new Promise((r) => setTimeout(r, 250));
   };
 
@@ -174,7 +172,7 @@ describe('sla-monitor penalties and disputes against a real broker and database'
       { id: two.supplier, kind: 'supplier', name: 'Supplier two', apiKey: key.S2 },
       { id: uniqueId('operator'), kind: 'operator', name: 'Operator', apiKey: key.OP },
     ]),
-    SMI_CLOCK_FILE: clockFile,
+    SMI_CLOCK_FILE: clock.path,
     SMI_PERIOD_CLOSE_SWEEP_MS: '300',
     SMI_PERIOD_CLOSE_GRACE_HOURS: '24',
   });

@@ -1,5 +1,6 @@
 import { ForecastAccuracy, ReplenishmentOrder, Shipment, StockLevel, topics } from '@smi/contracts';
 import {
+  BusinessClockFile,
   eventually,
   exampleReplenishmentOrder,
   KafkaTestClient,
@@ -11,9 +12,6 @@ import {
   writeAgreementsFile,
   writePartiesFile,
 } from '@smi/testing';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (response: Response): Promise<any> => response.json();
@@ -253,8 +251,8 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
     }, 'every fact of March stored');
 
   beforeAll(async () => {
-    const clockDir = mkdtempSync(join(tmpdir(), 'sla-clock-'));
-    writeFileSync(join(clockDir, 'now'), '2026-04-10T12:00:00.000Z');
+    const clock = new BusinessClockFile();
+    clock.set('2026-04-10T12:00:00.000Z');
     const agreementsFile = writeAgreementsFile([
       testAgreement({ agreementId, buyerId: buyer, supplierId: supplier, currency: 'EUR', lines: [line(itemA), line(itemB), line(itemC)] }),
       testAgreement({ agreementId: otherAgreementId, buyerId: otherBuyer, supplierId: supplier, currency: 'EUR', lines: [line(itemA)] }),
@@ -269,7 +267,7 @@ describe('KPIs from stock levels, orders and shipments, through a real broker an
     monitor = await startServiceProcess('sla-monitor', {
       SMI_AGREEMENTS_FILE: agreementsFile,
       SMI_PARTIES_FILE: partiesFile,
-      SMI_CLOCK_FILE: join(clockDir, 'now'),
+      SMI_CLOCK_FILE: clock.path,
       // March is over by the business clock: its penalties are made at once.
       SMI_PERIOD_CLOSE_SWEEP_MS: '500',
       SMI_PERIOD_CLOSE_GRACE_HOURS: '0',

@@ -1,6 +1,7 @@
 import { Penalty, StockLevel, topics } from '@smi/contracts';
 import {
   allStartedOrNone,
+  BusinessClockFile,
   eventually,
   HeldLock,
   KafkaTestClient,
@@ -13,9 +14,6 @@ import {
   writeAgreementsFile,
   writePartiesFile,
 } from '@smi/testing';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /**
  * Two sla-monitor instances on one database and namespace, both closing penalty months on one
@@ -25,7 +23,7 @@ import { join } from 'node:path';
 describe('period close with two sla-monitor instances against a real broker and database', () => {
   let instances: ServiceProcess[] = [];
   let kafka: KafkaTestClient;
-  const clockFile = join(mkdtempSync(join(tmpdir(), 'smi-clock-')), 'now');
+  const clock = new BusinessClockFile();
   const database = () => process.env.DATABASE_URL!;
   const supplier = uniqueId('supplier');
   const agreements = Array.from({ length: 4 }, () => ({
@@ -109,7 +107,7 @@ describe('period close with two sla-monitor instances against a real broker and 
   };
 
   beforeAll(async () => {
-    writeFileSync(clockFile, '2026-03-15T00:00:00Z');
+    clock.set('2026-03-15T00:00:00Z');
     kafka = new KafkaTestClient();
     const env = {
       SMI_AGREEMENTS_FILE: writeAgreementsFile(
@@ -141,7 +139,7 @@ describe('period close with two sla-monitor instances against a real broker and 
         ...agreements.map((a) => ({ id: a.buyer, kind: 'buyer' as const, name: 'Buyer', apiKey: uniqueId('k') })),
         { id: supplier, kind: 'supplier', name: 'Supplier', apiKey: uniqueId('k') },
       ]),
-      SMI_CLOCK_FILE: clockFile,
+      SMI_CLOCK_FILE: clock.path,
       SMI_PERIOD_CLOSE_SWEEP_MS: '200',
       SMI_PERIOD_CLOSE_GRACE_HOURS: '24',
     };
@@ -162,7 +160,7 @@ describe('period close with two sla-monitor instances against a real broker and 
   });
 
   it('closes each agreement’s month once while both instances sweep at the same moment', async () => {
-    writeFileSync(clockFile, '2026-04-02T00:00:00Z');
+    clock.set('2026-04-02T00:00:00Z');
     await allClosed('2026-03');
     await expectClosedOnce('2026-03');
   });
@@ -177,7 +175,7 @@ describe('period close with two sla-monitor instances against a real broker and 
     );
     let victim: ServiceProcess | undefined;
     try {
-      writeFileSync(clockFile, '2026-05-02T00:00:00Z');
+      clock.set('2026-05-02T00:00:00Z');
       [victim] = await untilPasses(async () => {
         const waiting = await held.waiting(instances);
         expect(waiting.length).toBeGreaterThan(0);
