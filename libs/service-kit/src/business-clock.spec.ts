@@ -33,6 +33,21 @@ describe('business clock', () => {
     expect(warnings).toEqual([expect.stringContaining('cannot read'), expect.stringContaining('holds no ISO 8601 moment')]);
   });
 
+  it('keeps the last moment it read when the file is caught empty or torn, and never leaps to the wall clock', async () => {
+    const file = join(dir, 'now');
+    writeFileSync(file, '2026-03-01T06:00:00.000Z');
+    const warnings: string[] = [];
+    const clock = new FileClock(file, (m) => warnings.push(m));
+    expect(clock.now().toISOString()).toBe('2026-03-01T06:00:00.000Z');
+    writeFileSync(file, ''); // a writer between truncating the file and writing the next moment
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(clock.now().toISOString()).toBe('2026-03-01T06:00:00.000Z');
+    expect(warnings).toEqual([expect.stringContaining('using the last moment it held')]);
+    writeFileSync(file, '2026-03-02T06:00:00.000Z');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(clock.now().toISOString()).toBe('2026-03-02T06:00:00.000Z');
+  });
+
   it('is set and moved by hand in tests', () => {
     const clock = new SettableClock(new Date('2026-01-31T23:00:00Z'));
     clock.advance(2 * 3_600_000);

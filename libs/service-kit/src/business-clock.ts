@@ -24,10 +24,13 @@ const FILE_CLOCK_CACHE_MS = 100;
 /**
  * A clock another process drives through a file holding one ISO 8601 moment (`SMI_CLOCK_FILE`):
  * the demo's simulated calendar, and end-to-end tests of sweeps. Until the file exists, or if it
- * holds no valid moment, it falls back to the wall clock and says why once.
+ * holds no valid moment, it falls back to the wall clock and says why once. Once it has read a
+ * moment, a read that finds none (a writer caught between truncating and writing) keeps the last
+ * one: a clock months behind the wall clock must not leap to it for a read and close those months.
  */
 export class FileClock extends BusinessClock {
   private cached?: { at: number; now: Date };
+  private lastRead?: Date;
   private warned = false;
 
   constructor(
@@ -40,7 +43,7 @@ export class FileClock extends BusinessClock {
   now(): Date {
     const wall = Date.now();
     if (this.cached && wall - this.cached.at < FILE_CLOCK_CACHE_MS) return new Date(this.cached.now);
-    const now = this.read() ?? new Date(wall);
+    const now = this.read() ?? this.lastRead ?? new Date(wall);
     this.cached = { at: wall, now };
     return new Date(now);
   }
@@ -55,11 +58,13 @@ export class FileClock extends BusinessClock {
     const at = new Date(text);
     if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(at.getTime())) return this.fallBack(`${this.path} holds no ISO 8601 moment`);
     this.warned = false;
+    this.lastRead = at;
     return at;
   }
 
   private fallBack(why: string): undefined {
-    if (!this.warned) this.warn(`business clock: ${why}; using the wall clock until it does`);
+    if (!this.warned)
+      this.warn(`business clock: ${why}; using ${this.lastRead ? 'the last moment it held' : 'the wall clock'} until it does`);
     this.warned = true;
     return undefined;
   }

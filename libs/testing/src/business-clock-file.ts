@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * The business clock a test moves: a file holding one ISO 8601 moment, given to the services as
@@ -9,8 +9,12 @@ import { join } from 'node:path';
  */
 export class BusinessClockFile {
   readonly path = join(mkdtempSync(join(tmpdir(), 'smi-clock-')), 'now');
+  private writes = 0;
 
+  /** Replaces the file whole (a new file renamed over it): a service reading meanwhile never sees it empty or half written. */
   set(at: Date | string): void {
-    writeFileSync(this.path, new Date(at).toISOString());
+    const next = join(dirname(this.path), `now.${++this.writes}`);
+    writeFileSync(next, new Date(at).toISOString());
+    renameSync(next, this.path);
   }
 }
